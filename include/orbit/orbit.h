@@ -1,0 +1,11 @@
+/*
+ * orbit/orbit.h: the whole public API of orbit, one header per module.
+ * Every public name starts with orb_. See docs/ for the model and file formats.
+ */
+#ifndef ORBIT_ORBIT_H
+#define ORBIT_ORBIT_H
+
+#include "orbit/core.h"
+#include "orbit/world.h"
+
+#endif

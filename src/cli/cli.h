@@ -1,0 +1,42 @@
+/*
+ * cli.h: the orbit command's subcommands and the helpers they share.
+ * Each subcommand lives in its own cmd_<name>.c and is listed in main.c.
+ * Exit codes: 0 success, 1 bad input (world, data, text), 2 bad usage.
+ */
+#ifndef ORB_CLI_H
+#define ORB_CLI_H
+
+#include "orbit/orbit.h"
+
+enum { CLI_OK = 0, CLI_EINPUT = 1, CLI_EUSAGE = 2 };
+
+/* A subcommand: its name, a one-line summary, its entry point, and its help. */
+typedef struct cli_command {
+  const char *name;
+  const char *summary;
+  int (*run)(int argc, char **argv);
+  const char *help;
+} cli_command;
+
+/* The table of subcommands (main.c), NULL-name terminated. */
+extern const cli_command cli_commands[];
+
+/* Loads the world at path (the built-in world when path is NULL), printing any
+ * diagnostics to stderr. Returns the world (caller frees) or NULL. */
+orb_world *cli_load_world(const char *path);
+
+/* Parses a --date argument, printing a usage error when it is not YYYY[-MM[-DD]]. */
+int cli_parse_date(const char *text, orb_date *date);
+
+/* Prints "orbit NAME: message" to stderr and returns CLI_EUSAGE. */
+int cli_usage_error(const char *command, const char *format, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/* Prints the help of a subcommand to out. */
+void cli_print_help(const cli_command *command, FILE *out);
+
+/* Subcommands. */
+int cmd_world(int argc, char **argv);
+extern const char cmd_world_help[];
+
+#endif

@@ -1,0 +1,96 @@
+/*
+ * main.c: the orbit command, a thin layer over the library. Dispatches to the
+ * subcommand named by the first argument; see `orbit help`.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+const cli_command cli_commands[] = {
+  {"world", "summarise, check or export a world file", cmd_world, cmd_world_help},
+  {NULL, NULL, NULL, NULL}
+};
+
+static const char main_help[] =
+  "Usage: orbit COMMAND [OPTIONS]\n"
+  "\n"
+  "orbit models spheres of influence: how states align between patrons, what\n"
+  "they say or keep silent about, and how a patron's hold erodes over time.\n"
+  "With no --world, commands use the built-in post-Soviet world.\n"
+  "\n"
+  "Commands:\n";
+
+static const char main_help_tail[] =
+  "\n"
+  "  help [COMMAND]   show help for a command\n"
+  "\n"
+  "Options: --help, --version.\n"
+  "Exit status: 0 success, 1 bad input (named with FILE:LINE:COL), 2 bad usage.\n"
+  "Environment: ORBIT_WORLD, path of the world to use when none is given.\n";
+
+static void print_main_help(FILE *out) {
+  fputs(main_help, out);
+  for (const cli_command *c = cli_commands; c->name; c++)
+    fprintf(out, "  %-16s %s\n", c->name, c->summary);
+  fputs(main_help_tail, out);
+}
+
+static const cli_command *find_command(const char *name) {
+  for (const cli_command *c = cli_commands; c->name; c++)
+    if (strcmp(c->name, name) == 0) return c;
+  return NULL;
+}
+
+static int unknown_command(const char *name) {
+  const char *names[32];
+  size_t count = 0;
+  for (const cli_command *c = cli_commands; c->name && count < 32; c++)
+    names[count++] = c->name;
+  const char *hint = orb_closest_word(name, names, count);
+  fprintf(stderr, "orbit: unknown command '%s'", name);
+  if (hint) fprintf(stderr, " (did you mean '%s'?)", hint);
+  fprintf(stderr, "; see 'orbit --help'\n");
+  return CLI_EUSAGE;
+}
+
+/* `orbit help [COMMAND]`. */
+static int run_help(int argc, char **argv) {
+  if (argc < 2) {
+    print_main_help(stdout);
+    return CLI_OK;
+  }
+  const cli_command *c = find_command(argv[1]);
+  if (!c) return unknown_command(argv[1]);
+  cli_print_help(c, stdout);
+  return CLI_OK;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    print_main_help(stderr);
+    return CLI_EUSAGE;
+  }
+  const char *name = argv[1];
+  if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
+    print_main_help(stdout);
+    return CLI_OK;
+  }
+  if (strcmp(name, "--version") == 0) {
+    printf("orbit %s\n", orb_version());
+    return CLI_OK;
+  }
+  if (strcmp(name, "help") == 0) return run_help(argc - 1, argv + 1);
+  const cli_command *c = find_command(name);
+  if (!c) return unknown_command(name);
+  for (int i = 2; i < argc; i++) {
+    if (strcmp(argv[i], "--") == 0) break;
+    if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+      cli_print_help(c, stdout);
+      return CLI_OK;
+    }
+  }
+  return c->run(argc - 1, argv + 1);
+}

@@ -188,6 +188,7 @@ typedef struct orb_world {
   size_t sourced_count;     /* figures and facts that name a source */
   size_t assumption_count;  /* those marked as assumptions instead */
 
+  const size_t *actor_order; /* private: actor indices sorted by id */
   struct orb_arena *arena;  /* private: owns everything above */
 } orb_world;
 

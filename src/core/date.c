@@ -2,8 +2,6 @@
  * date.c: calendar dates as day numbers (days since 1970-01-01), after Howard
  * Hinnant's "chrono-compatible low-level date algorithms" (public domain).
  */
-#include <stdio.h>
-
 #include "orbit/core.h"
 
 orb_date orb_date_from_ymd(int year, int month, int day) {
@@ -72,10 +70,14 @@ void orb_date_format(orb_date date, orb_precision precision, char buf[11]) {
   int y, m, d;
   orb_date_to_ymd(date, &y, &m, &d);
   if (y < 0 || y > 9999) y = 0; /* keeps the text within buf for any day number */
-  if (precision == ORB_PREC_YEAR)
-    snprintf(buf, 11, "%04d", y);
-  else if (precision == ORB_PREC_MONTH)
-    snprintf(buf, 11, "%04d-%02d", y, m);
-  else
-    snprintf(buf, 11, "%04d-%02d-%02d", y, m, d);
+  const int parts[3] = {y, m, d};
+  const int widths[3] = {4, 2, 2};
+  int count = precision == ORB_PREC_YEAR ? 1 : precision == ORB_PREC_MONTH ? 2 : 3;
+  char *out = buf;
+  for (int p = 0; p < count; p++) {
+    if (p) *out++ = '-';
+    for (int k = widths[p] - 1, v = parts[p]; k >= 0; k--, v /= 10) out[k] = (char)('0' + v % 10);
+    out += widths[p];
+  }
+  *out = '\0';
 }

@@ -1,0 +1,1111 @@
+/*
+ * load.c: reads a world file (YAML, docs/WORLD.md) with libfyaml, validates every
+ * part of it, and builds an immutable orb_world in one arena.
+ *
+ * All problems are collected as FILE:LINE:COL diagnostics; when there is any, the
+ * arena is freed and no world is returned. The loader never follows aliases (no
+ * "billion laughs") and refuses files over ORB_WORLD_MAX_BYTES.
+ */
+#include <errno.h>
+#include <libfyaml.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "orbit/world.h"
+#include "world/arena.h"
+
+enum {
+  ORB_WORLD_MAX_BYTES = 64 * 1024 * 1024, /* far above any real world file */
+  ORB_WORLD_MAX_ERRORS = 500,             /* past this, stop listing */
+  ORB_ID_MAX = 32
+};
+
+typedef struct loader {
+  const char *file;
+  orb_diags *diags;
+  orb_arena *arena;
+  orb_world *world;
+  size_t error_count;
+  bool out_of_memory;
+  struct fy_mark last_mark;   /* last known position, for nodes without one */
+  const char **actor_ids;     /* scratch for did-you-mean, actor_count long */
+  struct fy_node **actor_nodes;
+} loader;
+
+/* ---- positions and errors ---------------------------------------------------- */
+
+/* The start of node in the file: its own token for a scalar, its first child's
+ * for a collection; the last known position when it has none. */
+static struct fy_mark node_mark(loader *L, struct fy_node *node) {
+  while (node) {
+    if (fy_node_is_mapping(node)) {
+      void *iter = NULL;
+      struct fy_node_pair *pair = fy_node_mapping_iterate(node, &iter);
+      node = pair ? fy_node_pair_key(pair) : NULL;
+    } else if (fy_node_is_sequence(node)) {
+      void *iter = NULL;
+      node = fy_node_sequence_iterate(node, &iter);
+    } else {
+      struct fy_token *token = fy_node_get_scalar_token(node);
+      const struct fy_mark *mark = token ? fy_token_start_mark(token) : NULL;
+      if (mark) L->last_mark = *mark;
+      break;
+    }
+  }
+  return L->last_mark;
+}
+
+/* Records an error at node (printf format). */
+static void fail(loader *L, struct fy_node *node, const char *format, ...)
+    __attribute__((format(printf, 3, 4)));
+static void fail(loader *L, struct fy_node *node, const char *format, ...) {
+  L->error_count++;
+  if (L->error_count > ORB_WORLD_MAX_ERRORS) return;
+  struct fy_mark mark = node_mark(L, node);
+  char message[768];
+  va_list args;
+  va_start(args, format);
+  vsnprintf(message, sizeof message, format, args);
+  va_end(args);
+  if (L->error_count == ORB_WORLD_MAX_ERRORS)
+    snprintf(message, sizeof message, "too many errors (%d); stopping the list here",
+             ORB_WORLD_MAX_ERRORS);
+  if (orb_diags_add(L->diags, L->file, mark.line + 1, mark.column + 1, "%s", message))
+    L->out_of_memory = true;
+}
+
+/* Arena allocation that remembers running out of memory. */
+static void *alloc_array(loader *L, size_t count, size_t size) {
+  void *memory = orb_arena_array(L->arena, count ? count : 1, size);
+  if (!memory) L->out_of_memory = true;
+  return memory;
+}
+
+/* ---- scalars ------------------------------------------------------------------ */
+
+/* The text of a scalar node (not NUL-terminated), or NULL for anything else. */
+static const char *scalar_text(struct fy_node *node, size_t *len) {
+  if (!node || !fy_node_is_scalar(node) || fy_node_is_alias(node)) return NULL;
+  return fy_node_get_scalar(node, len);
+}
+
+/* Describes a node's type for messages. */
+static const char *node_kind(struct fy_node *node) {
+  if (fy_node_is_alias(node)) return "an alias";
+  if (fy_node_is_mapping(node)) return "a mapping";
+  if (fy_node_is_sequence(node)) return "a list";
+  return "a scalar";
+}
+
+/* Copies a scalar into buf for messages, cut at 60 bytes. */
+static const char *quote(struct fy_node *node, char buf[64]) {
+  size_t len = 0;
+  const char *text = scalar_text(node, &len);
+  if (!text) return node_kind(node);
+  if (len > 60) len = 60;
+  memcpy(buf, text, len);
+  buf[len] = '\0';
+  return buf;
+}
+
+/* The value of key in mapping map, or NULL when absent. */
+static struct fy_node *field(struct fy_node *map, const char *key) {
+  return fy_node_mapping_lookup_by_string(map, key, FY_NT);
+}
+
+/* Reports keys of map that are not in allowed (NULL-terminated), with a hint. */
+static void check_keys(loader *L, struct fy_node *map, const char *what,
+                       const char *const *allowed) {
+  size_t allowed_count = 0;
+  while (allowed[allowed_count]) allowed_count++;
+  void *iter = NULL;
+  struct fy_node_pair *pair;
+  while ((pair = fy_node_mapping_iterate(map, &iter))) {
+    struct fy_node *key = fy_node_pair_key(pair);
+    size_t len = 0;
+    const char *text = scalar_text(key, &len);
+    if (!text) {
+      fail(L, key ? key : map, "%s: keys must be plain strings", what);
+      continue;
+    }
+    char name[64];
+    snprintf(name, sizeof name, "%.*s", (int)(len > 60 ? 60 : len), text);
+    bool known = false;
+    for (size_t i = 0; i < allowed_count && !known; i++)
+      known = strlen(allowed[i]) == len && memcmp(allowed[i], text, len) == 0;
+    if (known) continue;
+    const char *hint = orb_closest_word(name, allowed, allowed_count);
+    if (hint) {
+      fail(L, key, "unknown key '%s' in %s (did you mean '%s'?)", name, what, hint);
+    } else {
+      char list[256] = "";
+      for (size_t i = 0; i < allowed_count; i++) {
+        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+        strncat(list, allowed[i], sizeof list - strlen(list) - 1);
+      }
+      fail(L, key, "unknown key '%s' in %s (expected one of: %s)", name, what, list);
+    }
+  }
+}
+
+/* Checks node is a mapping; reports otherwise. */
+static bool expect_mapping(loader *L, struct fy_node *node, const char *what) {
+  if (node && fy_node_is_mapping(node)) return true;
+  if (node) fail(L, node, "%s: expected a mapping, got %s", what, node_kind(node));
+  return false;
+}
+
+/* Number of items of an optional list; reports a node that is not a list. */
+static size_t list_count(loader *L, struct fy_node *node, const char *what) {
+  if (!node || fy_node_is_null(node)) return 0;
+  if (!fy_node_is_sequence(node)) {
+    fail(L, node, "%s: expected a list, got %s", what, node_kind(node));
+    return 0;
+  }
+  return (size_t)fy_node_sequence_item_count(node);
+}
+
+/* The i-th item of a list node. */
+static struct fy_node *item(struct fy_node *list, size_t i) {
+  return fy_node_sequence_get_by_index(list, (int)i);
+}
+
+/* A non-empty string field copied into the arena; NULL (and an error when
+ * required) if missing or not a scalar. */
+static const char *get_string(loader *L, struct fy_node *map, const char *key,
+                              const char *what, bool required) {
+  struct fy_node *node = field(map, key);
+  if (!node || fy_node_is_null(node)) {
+    if (required) fail(L, map, "%s: missing required key '%s'", what, key);
+    return NULL;
+  }
+  size_t len = 0;
+  const char *text = scalar_text(node, &len);
+  if (!text) {
+    fail(L, node, "%s: '%s' must be a string, got %s", what, key, node_kind(node));
+    return NULL;
+  }
+  if (len == 0) {
+    fail(L, node, "%s: '%s' must not be empty", what, key);
+    return NULL;
+  }
+  char *copy = orb_arena_strndup(L->arena, text, len);
+  if (!copy) L->out_of_memory = true;
+  return copy;
+}
+
+/* Parses node as a finite number into *value; reports and returns false if not. */
+static bool node_number(loader *L, struct fy_node *node, const char *what,
+                        const char *key, double *value) {
+  size_t len = 0;
+  const char *text = scalar_text(node, &len);
+  char buf[64];
+  if (!text || fy_node_get_style(node) != FYNS_PLAIN || len == 0 || len >= sizeof buf) {
+    fail(L, node, "%s: '%s' must be a number, got %s", what, key, quote(node, buf));
+    return false;
+  }
+  memcpy(buf, text, len);
+  buf[len] = '\0';
+  char *end = NULL;
+  double number = strtod(buf, &end);
+  if (end != buf + len) {
+    fail(L, node, "%s: '%s' must be a number, got '%s'", what, key, buf);
+    return false;
+  }
+  if (!isfinite(number)) {
+    fail(L, node, "%s: '%s' must be a finite number, got '%s'", what, key, buf);
+    return false;
+  }
+  *value = number;
+  return true;
+}
+
+/* A number field; false (and an error when required) if missing or invalid. */
+static bool get_number(loader *L, struct fy_node *map, const char *key,
+                       const char *what, bool required, double *value) {
+  struct fy_node *node = field(map, key);
+  if (!node) {
+    if (required) fail(L, map, "%s: missing required key '%s'", what, key);
+    return false;
+  }
+  return node_number(L, node, what, key, value);
+}
+
+/* A year field (an integer from 1000 to 2999); 0 when absent and optional. */
+static int get_year(loader *L, struct fy_node *map, const char *what, bool required) {
+  double value = 0;
+  if (!get_number(L, map, "year", what, required, &value)) return 0;
+  if (value != floor(value) || value < 1000 || value > 2999) {
+    fail(L, field(map, "year"), "%s: 'year' must be a whole year from 1000 to 2999, got %g",
+         what, value);
+    return 0;
+  }
+  return (int)value;
+}
+
+/* A date field; ORB_DATE_NONE (and an error when required or malformed). */
+static orb_date get_date(loader *L, struct fy_node *map, const char *key,
+                         const char *what, bool required, orb_precision *precision) {
+  struct fy_node *node = field(map, key);
+  if (!node || fy_node_is_null(node)) {
+    if (required) fail(L, map, "%s: missing required key '%s'", what, key);
+    return ORB_DATE_NONE;
+  }
+  size_t len = 0;
+  const char *text = scalar_text(node, &len);
+  orb_date date;
+  if (!text || orb_date_parse(text, len, &date, precision) != ORB_OK) {
+    char buf[64];
+    fail(L, node, "%s: '%s' must be a date YYYY-MM-DD (or YYYY-MM, YYYY), got '%s'",
+         what, key, quote(node, buf));
+    return ORB_DATE_NONE;
+  }
+  return date;
+}
+
+/* Checks that date lies inside the world's span. */
+static void check_in_world(loader *L, struct fy_node *map, const char *key,
+                           const char *what, orb_date date) {
+  const orb_world *w = L->world;
+  if (date == ORB_DATE_NONE || w->start == ORB_DATE_NONE || w->end == ORB_DATE_NONE)
+    return;
+  if (date < w->start || date > w->end) {
+    char a[11], b[11], c[11];
+    orb_date_format(date, ORB_PREC_DAY, a);
+    orb_date_format(w->start, ORB_PREC_DAY, b);
+    orb_date_format(w->end, ORB_PREC_DAY, c);
+    fail(L, field(map, key), "%s: %s %s is outside the world (%s to %s)", what, key, a,
+         b, c);
+  }
+}
+
+/* Picks one of names[0..count) for a string field; -1 (and an error) if none. */
+static int get_choice(loader *L, struct fy_node *map, const char *key, const char *what,
+                      const char *const *names, size_t count, bool required) {
+  const char *text = get_string(L, map, key, what, required);
+  if (!text) return -1;
+  for (size_t i = 0; i < count; i++)
+    if (strcmp(text, names[i]) == 0) return (int)i;
+  const char *hint = orb_closest_word(text, names, count);
+  char list[256] = "";
+  for (size_t i = 0; i < count; i++) {
+    strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
+    strncat(list, names[i], sizeof list - strlen(list) - 1);
+  }
+  if (hint)
+    fail(L, field(map, key), "%s: unknown %s '%s' (did you mean '%s'?)", what, key, text,
+         hint);
+  else
+    fail(L, field(map, key), "%s: unknown %s '%s' (expected one of: %s)", what, key,
+         text, list);
+  return -1;
+}
+
+/* ---- provenance and figures --------------------------------------------------- */
+
+/* Reads source: or assumption: (exactly one) of map and counts it. */
+static void read_provenance(loader *L, struct fy_node *map, const char *what,
+                            orb_provenance *provenance) {
+  bool has_source = field(map, "source") != NULL;
+  bool has_assumption = field(map, "assumption") != NULL;
+  if (has_source && has_assumption) {
+    fail(L, field(map, "assumption"),
+         "%s has both source: and assumption:; give exactly one", what);
+    return;
+  }
+  if (!has_source && !has_assumption) {
+    fail(L, map, "%s has no source: (or assumption: with its reason)", what);
+    return;
+  }
+  if (has_source) {
+    provenance->source = get_string(L, map, "source", what, true);
+    if (provenance->source) L->world->sourced_count++;
+  } else {
+    provenance->assumption = get_string(L, map, "assumption", what, true);
+    if (provenance->assumption) L->world->assumption_count++;
+  }
+}
+
+/* Reads a figure mapping (value, year, source/assumption, note) whose allowed keys
+ * are `keys`; `year_required` for dated series. */
+static void read_figure(loader *L, struct fy_node *node, const char *what,
+                        const char *const *keys, bool year_required, orb_figure *fig) {
+  if (!expect_mapping(L, node, what)) return;
+  check_keys(L, node, what, keys);
+  get_number(L, node, "value", what, true, &fig->value);
+  fig->year = get_year(L, node, what, year_required);
+  fig->note = get_string(L, node, "note", what, false);
+  read_provenance(L, node, what, &fig->provenance);
+}
+
+/* ---- actors ------------------------------------------------------------------- */
+
+typedef struct id_entry {
+  const char *id;
+  size_t index;
+} id_entry;
+
+static int compare_ids(const void *a, const void *b) {
+  const id_entry *x = a, *y = b;
+  int order = strcmp(x->id, y->id);
+  if (order) return order;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* True when id is 1..32 bytes of letters, digits, '_', '-', '/', '.'. */
+static bool valid_id(const char *id) {
+  size_t len = strlen(id);
+  if (len == 0 || len > ORB_ID_MAX) return false;
+  for (size_t i = 0; i < len; i++) {
+    char c = id[i];
+    bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '-' || c == '/' || c == '.';
+    if (!ok) return false;
+  }
+  return true;
+}
+
+static const char *const actor_kinds[] = {"state", "bloc", "organisation", "territory"};
+
+/* Reads one actor attribute (a number or a text). */
+static void read_attribute(loader *L, struct fy_node *node, const char *actor_id,
+                           size_t index, orb_attribute *attribute) {
+  static const char *const keys[] = {"name", "value", "text", "year", "source",
+                                     "assumption", "note", NULL};
+  char what[96];
+  snprintf(what, sizeof what, "attribute %zu of actor '%s'", index + 1, actor_id);
+  if (!expect_mapping(L, node, what)) return;
+  check_keys(L, node, what, keys);
+  attribute->name = get_string(L, node, "name", what, true);
+  bool has_value = field(node, "value") != NULL, has_text = field(node, "text") != NULL;
+  if (has_value == has_text) {
+    fail(L, node, "%s needs exactly one of value: (a number) or text:", what);
+  } else if (has_value) {
+    get_number(L, node, "value", what, true, &attribute->figure.value);
+  } else {
+    attribute->text = get_string(L, node, "text", what, true);
+  }
+  attribute->figure.year = get_year(L, node, what, false);
+  attribute->figure.note = get_string(L, node, "note", what, false);
+  read_provenance(L, node, what, &attribute->figure.provenance);
+}
+
+/* Reads the actors list and builds the sorted id index. */
+static void read_actors(loader *L, struct fy_node *list) {
+  static const char *const keys[] = {"id", "name", "kind", "attributes", NULL};
+  orb_world *w = L->world;
+  size_t count = list_count(L, list, "actors");
+  if (!list) fail(L, NULL, "missing required top-level key 'actors'");
+  else if (count == 0 && fy_node_is_sequence(list))
+    fail(L, list, "actors: the world needs at least one actor");
+  w->actors = alloc_array(L, count, sizeof *w->actors);
+  L->actor_ids = alloc_array(L, count, sizeof *L->actor_ids);
+  L->actor_nodes = alloc_array(L, count, sizeof *L->actor_nodes);
+  if (L->out_of_memory) return;
+  w->actor_count = count;
+  for (size_t i = 0; i < count; i++) {
+    struct fy_node *node = item(list, i);
+    orb_actor *actor = &w->actors[i];
+    char what[64];
+    snprintf(what, sizeof what, "actor %zu", i + 1);
+    L->actor_nodes[i] = node;
+    L->actor_ids[i] = "";
+    actor->id = "";
+    if (!expect_mapping(L, node, what)) continue;
+    check_keys(L, node, what, keys);
+    const char *id = get_string(L, node, "id", what, true);
+    if (id && !valid_id(id)) {
+      fail(L, field(node, "id"),
+           "%s: id '%s' must be 1 to %d letters, digits, '_', '-', '/' or '.'", what, id,
+           ORB_ID_MAX);
+      id = NULL;
+    }
+    if (id) actor->id = L->actor_ids[i] = id;
+    actor->name = get_string(L, node, "name", what, true);
+    int kind = get_choice(L, node, "kind", what, actor_kinds, 4, true);
+    actor->kind = kind < 0 ? ORB_ACTOR_STATE : (orb_actor_kind)kind;
+    struct fy_node *attributes = field(node, "attributes");
+    size_t attribute_count = list_count(L, attributes, what);
+    actor->attributes = alloc_array(L, attribute_count, sizeof *actor->attributes);
+    if (!actor->attributes) return;
+    actor->attribute_count = attribute_count;
+    for (size_t j = 0; j < attribute_count; j++)
+      read_attribute(L, item(attributes, j), actor->id, j, &actor->attributes[j]);
+  }
+  id_entry *entries = alloc_array(L, count, sizeof *entries);
+  size_t *order = alloc_array(L, count, sizeof *order);
+  if (!entries || !order) return;
+  for (size_t i = 0; i < count; i++) entries[i] = (id_entry){w->actors[i].id, i};
+  qsort(entries, count, sizeof *entries, compare_ids);
+  for (size_t i = 0; i < count; i++) {
+    order[i] = entries[i].index;
+    if (i > 0 && entries[i].id[0] && strcmp(entries[i].id, entries[i - 1].id) == 0) {
+      struct fy_mark first = node_mark(L, L->actor_nodes[entries[i - 1].index]);
+      fail(L, field(L->actor_nodes[entries[i].index], "id"),
+           "duplicate actor id '%s' (first declared at line %d)", entries[i].id,
+           first.line + 1);
+    }
+  }
+  w->actor_order = order;
+}
+
+/* Resolves the actor id in field key of map; ORB_NONE (and an error) if unknown. */
+static size_t get_actor(loader *L, struct fy_node *map, const char *key,
+                        const char *what, bool required) {
+  const char *id = get_string(L, map, key, what, required);
+  if (!id) return ORB_NONE;
+  size_t index = orb_world_actor(L->world, id);
+  if (index != ORB_NONE) return index;
+  const char *hint = orb_closest_word(id, L->actor_ids, L->world->actor_count);
+  if (hint)
+    fail(L, field(map, key), "%s: unknown actor '%s' (did you mean '%s'?)", what, id,
+         hint);
+  else
+    fail(L, field(map, key), "%s: unknown actor '%s' (not in actors:)", what, id);
+  return ORB_NONE;
+}
+
+/* ---- ties --------------------------------------------------------------------- */
+
+static int compare_figure_years(const void *a, const void *b) {
+  const orb_figure *x = a, *y = b;
+  return (x->year > y->year) - (x->year < y->year);
+}
+
+/* Reads the ties list: endpoints, type, shares by year. */
+static void read_ties(loader *L, struct fy_node *list) {
+  static const char *const keys[] = {"from", "to", "type", "values", "ended", NULL};
+  static const char *const value_keys[] = {"value", "year", "source", "assumption",
+                                           "note", NULL};
+  orb_world *w = L->world;
+  const char *const *types = orb_tie_types();
+  size_t type_count = 0;
+  while (types[type_count]) type_count++;
+  size_t count = list_count(L, list, "ties");
+  w->ties = alloc_array(L, count, sizeof *w->ties);
+  if (!w->ties) return;
+  w->tie_count = count;
+  for (size_t i = 0; i < count; i++) {
+    struct fy_node *node = item(list, i);
+    orb_tie *tie = &w->ties[i];
+    char what[64];
+    snprintf(what, sizeof what, "tie %zu", i + 1);
+    tie->type = "";
+    tie->ended = ORB_DATE_NONE;
+    if (!expect_mapping(L, node, what)) continue;
+    check_keys(L, node, what, keys);
+    tie->from = get_actor(L, node, "from", what, true);
+    tie->to = get_actor(L, node, "to", what, true);
+    if (tie->from != ORB_NONE && tie->from == tie->to)
+      fail(L, field(node, "to"), "%s: an actor cannot depend on itself ('%s')", what,
+           w->actors[tie->from].id);
+    int type = get_choice(L, node, "type", what, types, type_count, true);
+    if (type >= 0) tie->type = types[type];
+    tie->ended = get_date(L, node, "ended", what, false, NULL);
+    struct fy_node *values = field(node, "values");
+    size_t value_count = list_count(L, values, what);
+    if (!values) fail(L, node, "%s: missing required key 'values'", what);
+    else if (value_count == 0 && fy_node_is_sequence(values))
+      fail(L, values, "%s: 'values' needs at least one figure", what);
+    tie->values = alloc_array(L, value_count, sizeof *tie->values);
+    if (!tie->values) return;
+    tie->value_count = value_count;
+    for (size_t j = 0; j < value_count; j++) {
+      struct fy_node *value_node = item(values, j);
+      char value_what[256];
+      snprintf(value_what, sizeof value_what, "value %zu of %s", j + 1, what);
+      orb_figure *fig = &tie->values[j];
+      read_figure(L, value_node, value_what, value_keys, true, fig);
+      if (fig->value < 0 || fig->value > 1)
+        fail(L, field(value_node, "value"), "%s: a share must be in [0, 1], got %g",
+             value_what, fig->value);
+      for (size_t k = 0; k < j; k++)
+        if (fig->year && tie->values[k].year == fig->year)
+          fail(L, field(value_node, "year"), "%s: a second value for year %d", value_what,
+               fig->year);
+    }
+    qsort(tie->values, value_count, sizeof *tie->values, compare_figure_years);
+    for (size_t k = 0; k < i; k++) {
+      const orb_tie *other = &w->ties[k];
+      if (tie->from != ORB_NONE && other->from == tie->from && other->to == tie->to &&
+          strcmp(other->type, tie->type) == 0 && tie->type[0])
+        fail(L, node, "%s: duplicate of tie %zu (%s -> %s, %s); put all years in one "
+             "tie's values", what, k + 1, w->actors[tie->from].id, w->actors[tie->to].id,
+             tie->type);
+    }
+  }
+}
+
+/* ---- institutions ------------------------------------------------------------- */
+
+/* True when [a.start, a.end) and [b.start, b.end) overlap (end NONE = open). */
+static bool periods_overlap(orb_period a, orb_period b) {
+  bool a_before_b = a.end != ORB_DATE_NONE && a.end <= b.start;
+  bool b_before_a = b.end != ORB_DATE_NONE && b.end <= a.start;
+  return !a_before_b && !b_before_a;
+}
+
+/* Reads a membership's suspensions and checks they lie inside its period. */
+static void read_suspensions(loader *L, struct fy_node *node, const char *what,
+                             orb_membership *member) {
+  static const char *const keys[] = {"from", "to", NULL};
+  struct fy_node *list = field(node, "suspended");
+  size_t count = list_count(L, list, what);
+  member->suspensions = alloc_array(L, count, sizeof *member->suspensions);
+  if (!member->suspensions) return;
+  member->suspension_count = count;
+  for (size_t k = 0; k < count; k++) {
+    struct fy_node *span = item(list, k);
+    char span_what[256];
+    snprintf(span_what, sizeof span_what, "suspension %zu of %s", k + 1, what);
+    orb_period *period = &member->suspensions[k];
+    period->start = period->end = ORB_DATE_NONE;
+    if (!expect_mapping(L, span, span_what)) continue;
+    check_keys(L, span, span_what, keys);
+    period->start = get_date(L, span, "from", span_what, true, NULL);
+    period->end = get_date(L, span, "to", span_what, false, NULL);
+    if (period->start == ORB_DATE_NONE) continue;
+    if (period->end != ORB_DATE_NONE && period->end <= period->start)
+      fail(L, field(span, "to"), "%s ends before it starts", span_what);
+    bool inside = period->start >= member->period.start &&
+                  (member->period.end == ORB_DATE_NONE ||
+                   (period->start < member->period.end &&
+                    period->end != ORB_DATE_NONE && period->end <= member->period.end));
+    if (member->period.start != ORB_DATE_NONE && !inside)
+      fail(L, span, "%s lies outside the membership it suspends", span_what);
+    for (size_t j = 0; j < k; j++)
+      if (member->suspensions[j].start != ORB_DATE_NONE &&
+          periods_overlap(member->suspensions[j], *period))
+        fail(L, span, "%s overlaps suspension %zu", span_what, j + 1);
+  }
+}
+
+/* Reads one institution: its actor, leader, commitment and memberships. */
+static void read_institution(loader *L, struct fy_node *node, size_t index,
+                             orb_institution *inst) {
+  static const char *const keys[] = {"id", "leader", "commitment", "commitment_text",
+                                     "members", "source", "assumption", NULL};
+  static const char *const member_keys[] = {"actor", "role", "joined", "left",
+                                            "suspended", "source", "assumption", NULL};
+  static const char *const roles[] = {"member", "observer"};
+  orb_world *w = L->world;
+  char what[96];
+  snprintf(what, sizeof what, "institution %zu", index + 1);
+  inst->actor = inst->leader = ORB_NONE;
+  if (!expect_mapping(L, node, what)) return;
+  check_keys(L, node, what, keys);
+  inst->actor = get_actor(L, node, "id", what, true);
+  if (inst->actor != ORB_NONE) {
+    const orb_actor *actor = &w->actors[inst->actor];
+    snprintf(what, sizeof what, "institution '%s'", actor->id);
+    if (actor->kind != ORB_ACTOR_ORGANISATION && actor->kind != ORB_ACTOR_BLOC)
+      fail(L, field(node, "id"), "%s: its actor must be of kind organisation or bloc",
+           what);
+  }
+  inst->leader = get_actor(L, node, "leader", what, false);
+  inst->commitment = get_string(L, node, "commitment", what, true);
+  inst->commitment_text = get_string(L, node, "commitment_text", what, false);
+  read_provenance(L, node, what, &inst->provenance);
+  struct fy_node *members = field(node, "members");
+  size_t count = list_count(L, members, what);
+  if (!members) fail(L, node, "%s: missing required key 'members'", what);
+  inst->members = alloc_array(L, count, sizeof *inst->members);
+  if (!inst->members) return;
+  inst->member_count = count;
+  for (size_t j = 0; j < count; j++) {
+    struct fy_node *member_node = item(members, j);
+    orb_membership *member = &inst->members[j];
+    char member_what[200];
+    snprintf(member_what, sizeof member_what, "membership %zu of %s", j + 1, what);
+    member->actor = ORB_NONE;
+    member->period.start = member->period.end = ORB_DATE_NONE;
+    if (!expect_mapping(L, member_node, member_what)) continue;
+    check_keys(L, member_node, member_what, member_keys);
+    member->actor = get_actor(L, member_node, "actor", member_what, true);
+    if (member->actor != ORB_NONE)
+      snprintf(member_what, sizeof member_what, "membership of '%s' in %s",
+               w->actors[member->actor].id, what);
+    int role = field(member_node, "role")
+                   ? get_choice(L, member_node, "role", member_what, roles, 2, true)
+                   : 0;
+    member->role = role == 1 ? ORB_ROLE_OBSERVER : ORB_ROLE_MEMBER;
+    member->period.start = get_date(L, member_node, "joined", member_what, true, NULL);
+    member->period.end = get_date(L, member_node, "left", member_what, false, NULL);
+    if (member->period.start != ORB_DATE_NONE && member->period.end != ORB_DATE_NONE &&
+        member->period.end <= member->period.start)
+      fail(L, field(member_node, "left"), "%s ends before it starts", member_what);
+    read_suspensions(L, member_node, member_what, member);
+    read_provenance(L, member_node, member_what, &member->provenance);
+    for (size_t k = 0; k < j; k++) {
+      const orb_membership *other = &inst->members[k];
+      if (member->actor != ORB_NONE && other->actor == member->actor &&
+          member->period.start != ORB_DATE_NONE && other->period.start != ORB_DATE_NONE &&
+          periods_overlap(other->period, member->period))
+        fail(L, member_node, "%s overlaps membership %zu of the same actor", member_what,
+             k + 1);
+    }
+  }
+}
+
+/* Reads the institutions list; each institution's actor appears only once. */
+static void read_institutions(loader *L, struct fy_node *list) {
+  orb_world *w = L->world;
+  size_t count = list_count(L, list, "institutions");
+  w->institutions = alloc_array(L, count, sizeof *w->institutions);
+  if (!w->institutions) return;
+  w->institution_count = count;
+  for (size_t i = 0; i < count; i++) {
+    read_institution(L, item(list, i), i, &w->institutions[i]);
+    for (size_t k = 0; k < i; k++)
+      if (w->institutions[i].actor != ORB_NONE &&
+          w->institutions[k].actor == w->institutions[i].actor)
+        fail(L, item(list, i), "duplicate institution '%s' (institution %zu)",
+             w->actors[w->institutions[i].actor].id, k + 1);
+  }
+}
+
+/* ---- issues ------------------------------------------------------------------- */
+
+static const char *const stance_names[] = {"support", "silent", "condemn"};
+
+/* Reads an issue's options; at least one, ids unique. */
+static void read_options(loader *L, struct fy_node *node, const char *what,
+                         orb_issue *issue) {
+  static const char *const keys[] = {"id", "stance", "label", NULL};
+  struct fy_node *list = field(node, "options");
+  size_t count = list_count(L, list, what);
+  if (count == 0)
+    fail(L, list ? list : node, "%s has no options (needs a list of {id, stance})", what);
+  issue->options = alloc_array(L, count, sizeof *issue->options);
+  if (!issue->options) return;
+  issue->option_count = count;
+  for (size_t j = 0; j < count; j++) {
+    struct fy_node *option_node = item(list, j);
+    orb_option *option = &issue->options[j];
+    char option_what[256];
+    snprintf(option_what, sizeof option_what, "option %zu of %s", j + 1, what);
+    option->id = "";
+    if (!expect_mapping(L, option_node, option_what)) continue;
+    check_keys(L, option_node, option_what, keys);
+    const char *id = get_string(L, option_node, "id", option_what, true);
+    if (id) option->id = id;
+    int stance = get_choice(L, option_node, "stance", option_what, stance_names,
+                            ORB_STANCE_COUNT, true);
+    option->stance = stance < 0 ? ORB_STANCE_SILENT : (orb_stance)stance;
+    option->label = get_string(L, option_node, "label", option_what, false);
+    for (size_t k = 0; k < j && id; k++)
+      if (strcmp(issue->options[k].id, id) == 0)
+        fail(L, field(option_node, "id"), "%s: duplicate option id '%s'", option_what, id);
+  }
+}
+
+/* Reads an issue's attributes mapping (name: number). */
+static void read_issue_attributes(loader *L, struct fy_node *node, const char *what,
+                                  orb_issue *issue) {
+  struct fy_node *map = field(node, "attributes");
+  if (!map) return;
+  if (!expect_mapping(L, map, what)) return;
+  size_t count = (size_t)fy_node_mapping_item_count(map);
+  issue->attributes = alloc_array(L, count, sizeof *issue->attributes);
+  if (!issue->attributes) return;
+  void *iter = NULL;
+  struct fy_node_pair *pair;
+  while ((pair = fy_node_mapping_iterate(map, &iter))) {
+    size_t len = 0;
+    const char *name = scalar_text(fy_node_pair_key(pair), &len);
+    if (!name || len == 0) {
+      fail(L, fy_node_pair_key(pair), "%s: attribute names must be strings", what);
+      continue;
+    }
+    orb_issue_attribute *attribute = &issue->attributes[issue->attribute_count];
+    attribute->name = orb_arena_strndup(L->arena, name, len);
+    if (!attribute->name) L->out_of_memory = true;
+    else if (node_number(L, fy_node_pair_value(pair), what, attribute->name,
+                         &attribute->value))
+      issue->attribute_count++;
+  }
+}
+
+/* Reads an issue's observed stances: known actor and option, one per actor. */
+static void read_observed(loader *L, struct fy_node *node, const char *what,
+                          orb_issue *issue) {
+  static const char *const keys[] = {"actor", "option", "source", "assumption", NULL};
+  struct fy_node *list = field(node, "observed");
+  size_t count = list_count(L, list, what);
+  issue->observed = alloc_array(L, count, sizeof *issue->observed);
+  if (!issue->observed) return;
+  issue->observed_count = count;
+  for (size_t j = 0; j < count; j++) {
+    struct fy_node *obs_node = item(list, j);
+    orb_observed_stance *obs = &issue->observed[j];
+    char obs_what[256];
+    snprintf(obs_what, sizeof obs_what, "observed stance %zu of %s", j + 1, what);
+    obs->actor = obs->option = ORB_NONE;
+    if (!expect_mapping(L, obs_node, obs_what)) continue;
+    check_keys(L, obs_node, obs_what, keys);
+    obs->actor = get_actor(L, obs_node, "actor", obs_what, true);
+    const char *option = get_string(L, obs_node, "option", obs_what, true);
+    for (size_t k = 0; option && k < issue->option_count; k++)
+      if (strcmp(issue->options[k].id, option) == 0) obs->option = k;
+    if (option && obs->option == ORB_NONE && issue->option_count > 0)
+      fail(L, field(obs_node, "option"), "%s: '%s' is not an option of the issue",
+           obs_what, option);
+    read_provenance(L, obs_node, obs_what, &obs->provenance);
+    for (size_t k = 0; k < j; k++)
+      if (obs->actor != ORB_NONE && issue->observed[k].actor == obs->actor)
+        fail(L, obs_node, "%s: a second stance for '%s'", obs_what,
+             L->world->actors[obs->actor].id);
+  }
+}
+
+/* Reads the issues list. */
+static void read_issues(loader *L, struct fy_node *list) {
+  static const char *const keys[] = {"id", "title", "date", "patron", "options",
+                                     "attributes", "observed", "source", "assumption",
+                                     NULL};
+  orb_world *w = L->world;
+  size_t count = list_count(L, list, "issues");
+  w->issues = alloc_array(L, count, sizeof *w->issues);
+  if (!w->issues) return;
+  w->issue_count = count;
+  for (size_t i = 0; i < count; i++) {
+    struct fy_node *node = item(list, i);
+    orb_issue *issue = &w->issues[i];
+    char what[96];
+    snprintf(what, sizeof what, "issue %zu", i + 1);
+    issue->id = "";
+    issue->patron = ORB_NONE;
+    if (!expect_mapping(L, node, what)) continue;
+    check_keys(L, node, what, keys);
+    const char *id = get_string(L, node, "id", what, true);
+    if (id) {
+      issue->id = id;
+      snprintf(what, sizeof what, "issue '%s'", id);
+      for (size_t k = 0; k < i; k++)
+        if (strcmp(w->issues[k].id, id) == 0)
+          fail(L, field(node, "id"), "duplicate issue id '%s'", id);
+    }
+    issue->title = get_string(L, node, "title", what, true);
+    issue->date = get_date(L, node, "date", what, true, NULL);
+    check_in_world(L, node, "date", what, issue->date);
+    issue->patron = get_actor(L, node, "patron", what, true);
+    read_provenance(L, node, what, &issue->provenance);
+    read_options(L, node, what, issue);
+    read_issue_attributes(L, node, what, issue);
+    read_observed(L, node, what, issue);
+  }
+}
+
+/* ---- events ------------------------------------------------------------------- */
+
+typedef struct event_order {
+  orb_date date;
+  size_t index;
+} event_order;
+
+static int compare_event_order(const void *a, const void *b) {
+  const event_order *x = a, *y = b;
+  if (x->date != y->date) return x->date < y->date ? -1 : 1;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* True when text is 2 to 4 digits, the shape of a CAMEO code. */
+static bool valid_cameo(const char *text) {
+  size_t len = strlen(text);
+  if (len < 2 || len > 4) return false;
+  for (size_t i = 0; i < len; i++)
+    if (text[i] < '0' || text[i] > '9') return false;
+  return true;
+}
+
+/* Reads one event. */
+static void read_event(loader *L, struct fy_node *node, size_t index, orb_event *event) {
+  static const char *const keys[] = {"date", "actor", "target", "type", "cameo",
+                                     "magnitude", "description", "source", "assumption",
+                                     NULL};
+  static const char *const magnitude_keys[] = {"value", "year", "source", "assumption",
+                                               "note", NULL};
+  char what[64];
+  snprintf(what, sizeof what, "event %zu", index + 1);
+  event->source = event->target = ORB_NONE;
+  event->date = ORB_DATE_NONE;
+  if (!expect_mapping(L, node, what)) return;
+  check_keys(L, node, what, keys);
+  event->date = get_date(L, node, "date", what, true, &event->precision);
+  check_in_world(L, node, "date", what, event->date);
+  event->source = get_actor(L, node, "actor", what, true);
+  event->target = get_actor(L, node, "target", what, false);
+  const char *type = get_string(L, node, "type", what, true);
+  if (type && orb_event_type_find(type, &event->type) != ORB_OK) {
+    const char *names[ORB_EV_TYPE_COUNT];
+    for (int t = 0; t < ORB_EV_TYPE_COUNT; t++) names[t] = orb_event_type_name(t);
+    const char *hint = orb_closest_word(type, names, ORB_EV_TYPE_COUNT);
+    fail(L, field(node, "type"), "%s: unknown event type '%s'%s%s%s", what, type,
+         hint ? " (did you mean '" : " (see docs/WORLD.md)", hint ? hint : "",
+         hint ? "'?)" : "");
+  }
+  event->cameo = get_string(L, node, "cameo", what, false);
+  if (event->cameo && !valid_cameo(event->cameo))
+    fail(L, field(node, "cameo"), "%s: cameo must be a code of 2 to 4 digits, got '%s'",
+         what, event->cameo);
+  struct fy_node *magnitude = field(node, "magnitude");
+  if (magnitude) {
+    char magnitude_what[256];
+    snprintf(magnitude_what, sizeof magnitude_what, "magnitude of %s", what);
+    event->has_magnitude = 1;
+    read_figure(L, magnitude, magnitude_what, magnitude_keys, false, &event->magnitude);
+  }
+  event->description = get_string(L, node, "description", what, true);
+  read_provenance(L, node, what, &event->provenance);
+}
+
+/* Reads the events list and sorts it by date (stable). */
+static void read_events(loader *L, struct fy_node *list) {
+  orb_world *w = L->world;
+  size_t count = list_count(L, list, "events");
+  orb_event *events = alloc_array(L, count, sizeof *events);
+  event_order *order = alloc_array(L, count, sizeof *order);
+  w->events = alloc_array(L, count, sizeof *w->events);
+  if (!events || !order || !w->events) return;
+  for (size_t i = 0; i < count; i++) {
+    read_event(L, item(list, i), i, &events[i]);
+    order[i] = (event_order){events[i].date, i};
+  }
+  qsort(order, count, sizeof *order, compare_event_order);
+  for (size_t i = 0; i < count; i++) w->events[i] = events[order[i].index];
+  w->event_count = count;
+}
+
+/* ---- parameters --------------------------------------------------------------- */
+
+/* Reads the parameters list: default inside its range, a justification each. */
+static void read_params(loader *L, struct fy_node *list) {
+  static const char *const keys[] = {"name", "default", "range", "distribution",
+                                     "justification", "fitted_by", NULL};
+  orb_world *w = L->world;
+  size_t count = list_count(L, list, "parameters");
+  w->params = alloc_array(L, count, sizeof *w->params);
+  if (!w->params) return;
+  w->param_count = count;
+  for (size_t i = 0; i < count; i++) {
+    struct fy_node *node = item(list, i);
+    orb_param *param = &w->params[i];
+    char what[96];
+    snprintf(what, sizeof what, "parameter %zu", i + 1);
+    param->name = "";
+    if (!expect_mapping(L, node, what)) continue;
+    check_keys(L, node, what, keys);
+    const char *name = get_string(L, node, "name", what, true);
+    if (name) {
+      param->name = name;
+      snprintf(what, sizeof what, "parameter '%s'", name);
+      for (size_t k = 0; k < i; k++)
+        if (strcmp(w->params[k].name, name) == 0)
+          fail(L, field(node, "name"), "duplicate parameter '%s'", name);
+    }
+    get_number(L, node, "default", what, true, &param->value);
+    param->low = param->high = param->value;
+    struct fy_node *range = field(node, "range");
+    if (range) {
+      if (!fy_node_is_sequence(range) || fy_node_sequence_item_count(range) != 2) {
+        fail(L, range, "%s: 'range' must be a list [low, high]", what);
+      } else if (node_number(L, item(range, 0), what, "range", &param->low) &&
+                 node_number(L, item(range, 1), what, "range", &param->high)) {
+        if (param->low > param->high)
+          fail(L, range, "%s: range [%g, %g] has low above high", what, param->low,
+               param->high);
+        else if (param->value < param->low || param->value > param->high)
+          fail(L, field(node, "default"), "%s: default %g is outside its range [%g, %g]",
+               what, param->value, param->low, param->high);
+      }
+    }
+    param->distribution = get_string(L, node, "distribution", what, false);
+    if (!range && !param->distribution)
+      fail(L, node, "%s needs a range: [low, high] or a distribution:", what);
+    param->justification = get_string(L, node, "justification", what, true);
+    param->fitted_by = get_string(L, node, "fitted_by", what, false);
+  }
+}
+
+/* ---- the document ------------------------------------------------------------- */
+
+/* Reads the world: header, then actors (which everything else refers to). */
+static void read_world(loader *L, struct fy_node *root) {
+  static const char *const keys[] = {"world", "actors", "ties", "institutions",
+                                     "issues", "events", "parameters", NULL};
+  static const char *const header_keys[] = {"name", "description", "start", "end",
+                                            NULL};
+  orb_world *w = L->world;
+  w->start = w->end = ORB_DATE_NONE;
+  if (!root || fy_node_is_null(root)) {
+    fail(L, NULL, "empty world file: expected a mapping with 'world:' and 'actors:'");
+    return;
+  }
+  if (!fy_node_is_mapping(root)) {
+    fail(L, root, "a world file must be a mapping with 'world:' and 'actors:', got %s",
+         node_kind(root));
+    return;
+  }
+  check_keys(L, root, "the world file", keys);
+  struct fy_node *header = field(root, "world");
+  if (!header) {
+    fail(L, root, "missing required top-level key 'world' (name, start, end)");
+  } else if (expect_mapping(L, header, "world")) {
+    check_keys(L, header, "world", header_keys);
+    w->name = get_string(L, header, "name", "world", true);
+    w->description = get_string(L, header, "description", "world", false);
+    w->start = get_date(L, header, "start", "world", true, NULL);
+    w->end = get_date(L, header, "end", "world", true, NULL);
+    if (w->start != ORB_DATE_NONE && w->end != ORB_DATE_NONE && w->end <= w->start)
+      fail(L, field(header, "end"), "world: end must come after start");
+  }
+  read_actors(L, field(root, "actors"));
+  if (L->out_of_memory || !w->actor_order) return;
+  read_ties(L, field(root, "ties"));
+  read_institutions(L, field(root, "institutions"));
+  read_issues(L, field(root, "issues"));
+  read_events(L, field(root, "events"));
+  read_params(L, field(root, "parameters"));
+}
+
+/* Checks that data is UTF-8 with no NUL bytes; reports the first bad byte. */
+static bool check_utf8(const char *name, const unsigned char *data, size_t len,
+                       orb_diags *diags) {
+  int line = 1, column = 1;
+  for (size_t i = 0; i < len;) {
+    unsigned char c = data[i];
+    size_t extra = 0;
+    unsigned int code = 0, min = 0;
+    if (c == 0) {
+      orb_diags_add(diags, name, line, column,
+                    "a NUL byte at offset %zu: this is a binary file, not a YAML world",
+                    i);
+      return false;
+    }
+    if (c < 0x80) extra = 0;
+    else if ((c & 0xE0) == 0xC0) { extra = 1; code = c & 0x1F; min = 0x80; }
+    else if ((c & 0xF0) == 0xE0) { extra = 2; code = c & 0x0F; min = 0x800; }
+    else if ((c & 0xF8) == 0xF0) { extra = 3; code = c & 0x07; min = 0x10000; }
+    else extra = 4; /* invalid lead byte */
+    bool ok = extra < 4 && i + extra < len;
+    for (size_t k = 1; ok && k <= extra; k++) {
+      ok = (data[i + k] & 0xC0) == 0x80;
+      code = (code << 6) | (data[i + k] & 0x3F);
+    }
+    if (ok && extra) ok = code >= min && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
+    if (!ok) {
+      orb_diags_add(diags, name, line, column,
+                    "invalid UTF-8 at byte offset %zu (byte 0x%02X): world files must be "
+                    "UTF-8 text", i, c);
+      return false;
+    }
+    if (c == '\n') { line++; column = 1; } else { column++; }
+    i += extra + 1;
+  }
+  return true;
+}
+
+static void ignore_diag_output(struct fy_diag *diag, void *user, const char *buf,
+                               size_t len) {}
+
+orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
+                                 orb_world **world_out, orb_diags *diags) {
+  *world_out = NULL;
+  if (len > ORB_WORLD_MAX_BYTES) {
+    orb_diags_add(diags, name, 0, 0, "file is %zu bytes, over the %d MiB limit for a world",
+                  len, ORB_WORLD_MAX_BYTES >> 20);
+    return ORB_EPARSE;
+  }
+  if (!check_utf8(name, (const unsigned char *)data, len, diags)) return ORB_EPARSE;
+
+  struct fy_diag_cfg diag_cfg;
+  fy_diag_cfg_default(&diag_cfg);
+  diag_cfg.fp = NULL;
+  diag_cfg.output_fn = ignore_diag_output;
+  diag_cfg.colorize = false;
+  struct fy_diag *diag = fy_diag_create(&diag_cfg);
+  if (!diag) return ORB_ENOMEM;
+  fy_diag_set_collect_errors(diag, true);
+  struct fy_parse_cfg parse_cfg = {.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2,
+                                   .diag = diag};
+  struct fy_document *doc = fy_document_build_from_string(&parse_cfg, data, len);
+  if (!doc || fy_diag_got_error(diag)) {
+    void *iter = NULL;
+    struct fy_diag_error *error;
+    size_t reported = 0;
+    while ((error = fy_diag_errors_iterate(diag, &iter)))
+      if (error->type >= FYET_ERROR && reported++ < 20)
+        orb_diags_add(diags, name, error->line + 1, error->column + 1, "not valid YAML: %s",
+                      error->msg);
+    if (!reported) orb_diags_add(diags, name, 0, 0, "not valid YAML");
+    fy_document_destroy(doc);
+    fy_diag_destroy(diag);
+    return ORB_EPARSE;
+  }
+
+  orb_status status = ORB_OK;
+  loader L = {.file = name, .diags = diags, .last_mark = {0, 0, 0}};
+  L.arena = orb_arena_new();
+  L.world = L.arena ? orb_arena_alloc(L.arena, sizeof(orb_world)) : NULL;
+  if (!L.world) {
+    status = ORB_ENOMEM;
+  } else {
+    L.world->arena = L.arena;
+    L.world->path = orb_arena_strndup(L.arena, name, strlen(name));
+    read_world(&L, fy_document_root(doc));
+    if (L.out_of_memory) status = ORB_ENOMEM;
+    else if (L.error_count) status = ORB_EPARSE;
+  }
+  fy_document_destroy(doc);
+  fy_diag_destroy(diag);
+  if (status != ORB_OK) {
+    if (status == ORB_ENOMEM) orb_diags_add(diags, name, 0, 0, "out of memory");
+    orb_arena_free(L.arena);
+    return status;
+  }
+  *world_out = L.world;
+  return ORB_OK;
+}
+
+orb_status orb_world_load(const char *path, orb_world **world, orb_diags *diags) {
+  *world = NULL;
+  FILE *file = fopen(path, "rb");
+  if (!file) {
+    orb_diags_add(diags, path, 0, 0, "cannot open the world file: %s", strerror(errno));
+    return ORB_EIO;
+  }
+  size_t capacity = 1 << 16, len = 0;
+  char *data = malloc(capacity);
+  orb_status status = data ? ORB_OK : ORB_ENOMEM;
+  while (status == ORB_OK) {
+    if (len == capacity) {
+      if (capacity > ORB_WORLD_MAX_BYTES) break; /* load_buffer reports the size */
+      char *bigger = realloc(data, capacity * 2);
+      if (!bigger) { status = ORB_ENOMEM; break; }
+      data = bigger;
+      capacity *= 2;
+    }
+    size_t got = fread(data + len, 1, capacity - len, file);
+    len += got;
+    if (got == 0) {
+      if (ferror(file)) {
+        orb_diags_add(diags, path, 0, 0, "cannot read the world file: %s", strerror(errno));
+        status = ORB_EIO;
+      }
+      break;
+    }
+  }
+  fclose(file);
+  if (status == ORB_OK) status = orb_world_load_buffer(path, data, len, world, diags);
+  else if (status == ORB_ENOMEM) orb_diags_add(diags, path, 0, 0, "out of memory");
+  free(data);
+  return status;
+}
+
+void orb_world_free(orb_world *world) {
+  if (world) orb_arena_free(world->arena);
+}

@@ -42,19 +42,29 @@ typedef struct loader {
  * for a collection; the last known position when it has none. */
 static struct fy_mark node_mark(loader *L, struct fy_node *node) {
   while (node) {
+    struct fy_node *inner = NULL;
     if (fy_node_is_mapping(node)) {
       void *iter = NULL;
       struct fy_node_pair *pair = fy_node_mapping_iterate(node, &iter);
-      node = pair ? fy_node_pair_key(pair) : NULL;
+      inner = pair ? fy_node_pair_key(pair) : NULL;
     } else if (fy_node_is_sequence(node)) {
       void *iter = NULL;
-      node = fy_node_sequence_iterate(node, &iter);
+      inner = fy_node_sequence_iterate(node, &iter);
     } else {
       struct fy_token *token = fy_node_get_scalar_token(node);
       const struct fy_mark *mark = token ? fy_token_start_mark(token) : NULL;
       if (mark) L->last_mark = *mark;
       break;
     }
+    if (!inner) { /* an empty collection: use the key it is the value of */
+      struct fy_node *parent = fy_node_get_parent(node);
+      void *iter = NULL;
+      struct fy_node_pair *pair;
+      while (parent && fy_node_is_mapping(parent) &&
+             (pair = fy_node_mapping_iterate(parent, &iter)))
+        if (fy_node_pair_value(pair) == node) inner = fy_node_pair_key(pair);
+    }
+    node = inner;
   }
   return L->last_mark;
 }
@@ -159,11 +169,13 @@ static bool expect_mapping(loader *L, struct fy_node *node, const char *what) {
   return false;
 }
 
-/* Number of items of an optional list; reports a node that is not a list. */
-static size_t list_count(loader *L, struct fy_node *node, const char *what) {
+/* Number of items of an optional list (the value of key in what); reports a node
+ * that is not a list. */
+static size_t list_count(loader *L, struct fy_node *node, const char *what,
+                         const char *key) {
   if (!node || fy_node_is_null(node)) return 0;
   if (!fy_node_is_sequence(node)) {
-    fail(L, node, "%s: expected a list, got %s", what, node_kind(node));
+    fail(L, node, "%s: '%s' must be a list, got %s", what, key, node_kind(node));
     return 0;
   }
   return (size_t)fy_node_sequence_item_count(node);
@@ -398,7 +410,7 @@ static void read_attribute(loader *L, struct fy_node *node, const char *actor_id
 static void read_actors(loader *L, struct fy_node *list) {
   static const char *const keys[] = {"id", "name", "kind", "attributes", NULL};
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "actors");
+  size_t count = list_count(L, list, "the world file", "actors");
   if (!list) fail(L, NULL, "missing required top-level key 'actors'");
   else if (count == 0 && fy_node_is_sequence(list))
     fail(L, list, "actors: the world needs at least one actor");
@@ -429,7 +441,7 @@ static void read_actors(loader *L, struct fy_node *list) {
     int kind = get_choice(L, node, "kind", what, actor_kinds, 4, true);
     actor->kind = kind < 0 ? ORB_ACTOR_STATE : (orb_actor_kind)kind;
     struct fy_node *attributes = field(node, "attributes");
-    size_t attribute_count = list_count(L, attributes, what);
+    size_t attribute_count = list_count(L, attributes, what, "attributes");
     actor->attributes = alloc_array(L, attribute_count, sizeof *actor->attributes);
     if (!actor->attributes) return;
     actor->attribute_count = attribute_count;
@@ -485,7 +497,7 @@ static void read_ties(loader *L, struct fy_node *list) {
   const char *const *types = orb_tie_types();
   size_t type_count = 0;
   while (types[type_count]) type_count++;
-  size_t count = list_count(L, list, "ties");
+  size_t count = list_count(L, list, "the world file", "ties");
   w->ties = alloc_array(L, count, sizeof *w->ties);
   if (!w->ties) return;
   w->tie_count = count;
@@ -507,7 +519,7 @@ static void read_ties(loader *L, struct fy_node *list) {
     if (type >= 0) tie->type = types[type];
     tie->ended = get_date(L, node, "ended", what, false, NULL);
     struct fy_node *values = field(node, "values");
-    size_t value_count = list_count(L, values, what);
+    size_t value_count = list_count(L, values, what, "values");
     if (!values) fail(L, node, "%s: missing required key 'values'", what);
     else if (value_count == 0 && fy_node_is_sequence(values))
       fail(L, values, "%s: 'values' needs at least one figure", what);
@@ -554,7 +566,7 @@ static void read_suspensions(loader *L, struct fy_node *node, const char *what,
                              orb_membership *member) {
   static const char *const keys[] = {"from", "to", NULL};
   struct fy_node *list = field(node, "suspended");
-  size_t count = list_count(L, list, what);
+  size_t count = list_count(L, list, what, "suspended");
   member->suspensions = alloc_array(L, count, sizeof *member->suspensions);
   if (!member->suspensions) return;
   member->suspension_count = count;
@@ -611,7 +623,7 @@ static void read_institution(loader *L, struct fy_node *node, size_t index,
   inst->commitment_text = get_string(L, node, "commitment_text", what, false);
   read_provenance(L, node, what, &inst->provenance);
   struct fy_node *members = field(node, "members");
-  size_t count = list_count(L, members, what);
+  size_t count = list_count(L, members, what, "members");
   if (!members) fail(L, node, "%s: missing required key 'members'", what);
   inst->members = alloc_array(L, count, sizeof *inst->members);
   if (!inst->members) return;
@@ -654,7 +666,7 @@ static void read_institution(loader *L, struct fy_node *node, size_t index,
 /* Reads the institutions list; each institution's actor appears only once. */
 static void read_institutions(loader *L, struct fy_node *list) {
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "institutions");
+  size_t count = list_count(L, list, "the world file", "institutions");
   w->institutions = alloc_array(L, count, sizeof *w->institutions);
   if (!w->institutions) return;
   w->institution_count = count;
@@ -677,7 +689,7 @@ static void read_options(loader *L, struct fy_node *node, const char *what,
                          orb_issue *issue) {
   static const char *const keys[] = {"id", "stance", "label", NULL};
   struct fy_node *list = field(node, "options");
-  size_t count = list_count(L, list, what);
+  size_t count = list_count(L, list, what, "options");
   if (count == 0)
     fail(L, list ? list : node, "%s has no options (needs a list of {id, stance})", what);
   issue->options = alloc_array(L, count, sizeof *issue->options);
@@ -735,7 +747,7 @@ static void read_observed(loader *L, struct fy_node *node, const char *what,
                           orb_issue *issue) {
   static const char *const keys[] = {"actor", "option", "source", "assumption", NULL};
   struct fy_node *list = field(node, "observed");
-  size_t count = list_count(L, list, what);
+  size_t count = list_count(L, list, what, "observed");
   issue->observed = alloc_array(L, count, sizeof *issue->observed);
   if (!issue->observed) return;
   issue->observed_count = count;
@@ -768,7 +780,7 @@ static void read_issues(loader *L, struct fy_node *list) {
                                      "attributes", "observed", "source", "assumption",
                                      NULL};
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "issues");
+  size_t count = list_count(L, list, "the world file", "issues");
   w->issues = alloc_array(L, count, sizeof *w->issues);
   if (!w->issues) return;
   w->issue_count = count;
@@ -866,7 +878,7 @@ static void read_event(loader *L, struct fy_node *node, size_t index, orb_event 
 /* Reads the events list and sorts it by date (stable). */
 static void read_events(loader *L, struct fy_node *list) {
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "events");
+  size_t count = list_count(L, list, "the world file", "events");
   orb_event *events = alloc_array(L, count, sizeof *events);
   event_order *order = alloc_array(L, count, sizeof *order);
   w->events = alloc_array(L, count, sizeof *w->events);
@@ -887,7 +899,7 @@ static void read_params(loader *L, struct fy_node *list) {
   static const char *const keys[] = {"name", "default", "range", "distribution",
                                      "justification", "fitted_by", NULL};
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "parameters");
+  size_t count = list_count(L, list, "the world file", "parameters");
   w->params = alloc_array(L, count, sizeof *w->params);
   if (!w->params) return;
   w->param_count = count;
@@ -1033,15 +1045,16 @@ orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
   struct fy_parse_cfg parse_cfg = {.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2,
                                    .diag = diag};
   struct fy_document *doc = fy_document_build_from_string(&parse_cfg, data, len);
-  if (!doc || fy_diag_got_error(diag)) {
-    void *iter = NULL;
-    struct fy_diag_error *error;
-    size_t reported = 0;
-    while ((error = fy_diag_errors_iterate(diag, &iter)))
-      if (error->type >= FYET_ERROR && reported++ < 20)
-        orb_diags_add(diags, name, error->line + 1, error->column + 1, "not valid YAML: %s",
-                      error->msg);
-    if (!reported) orb_diags_add(diags, name, 0, 0, "not valid YAML");
+  /* libfyaml flags an empty stream as an error without a message: that case is an
+   * empty world, reported as such below. */
+  void *iter = NULL;
+  struct fy_diag_error *error;
+  size_t reported = 0;
+  while ((error = fy_diag_errors_iterate(diag, &iter)))
+    if (error->type >= FYET_ERROR && reported++ < 20) /* positions are 1-based */
+      orb_diags_add(diags, name, error->line, error->column, "not valid YAML: %s",
+                    error->msg);
+  if (reported) {
     fy_document_destroy(doc);
     fy_diag_destroy(diag);
     return ORB_EPARSE;
@@ -1056,7 +1069,7 @@ orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
   } else {
     L.world->arena = L.arena;
     L.world->path = orb_arena_strndup(L.arena, name, strlen(name));
-    read_world(&L, fy_document_root(doc));
+    read_world(&L, doc ? fy_document_root(doc) : NULL); /* no document: empty file */
     if (L.out_of_memory) status = ORB_ENOMEM;
     else if (L.error_count) status = ORB_EPARSE;
   }

@@ -1,0 +1,64 @@
+/*
+ * testutil.c: helpers shared by orbit's tests.
+ */
+#include "common/testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+char *test_read_file(const char *path, size_t *len) {
+  FILE *file = fopen(path, "rb");
+  if (!file) return NULL;
+  size_t capacity = 4096, size = 0;
+  char *data = malloc(capacity);
+  size_t got;
+  while (data && (got = fread(data + size, 1, capacity - size - 1, file)) > 0) {
+    size += got;
+    if (capacity - size - 1 == 0) {
+      char *bigger = realloc(data, capacity * 2);
+      if (!bigger) { free(data); data = NULL; break; }
+      data = bigger;
+      capacity *= 2;
+    }
+  }
+  fclose(file);
+  if (!data) return NULL;
+  data[size] = '\0';
+  if (len) *len = size;
+  return data;
+}
+
+char *test_run_orbit(const char *args, test_streams streams, int *exit_code) {
+  size_t command_len = strlen(ORB_TEST_ORBIT_BIN) + strlen(args) + 64;
+  char *command = malloc(command_len);
+  static const char *const redirections[] = {"2>/dev/null", "2>&1", "2>&1 >/dev/null"};
+  snprintf(command, command_len, "'%s' %s %s", ORB_TEST_ORBIT_BIN, args,
+           redirections[streams]);
+  FILE *pipe = popen(command, "r");
+  free(command);
+  if (!pipe) return NULL;
+  size_t capacity = 4096, size = 0;
+  char *out = malloc(capacity);
+  size_t got;
+  while ((got = fread(out + size, 1, capacity - size - 1, pipe)) > 0) {
+    size += got;
+    if (capacity - size - 1 == 0) {
+      out = realloc(out, capacity * 2);
+      capacity *= 2;
+    }
+  }
+  out[size] = '\0';
+  int status = pclose(pipe);
+  *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return out;
+}
+
+int test_have_shared(const char *what) {
+  struct stat info;
+  if (stat(ORB_TEST_SHARED_DIR, &info) == 0 && S_ISDIR(info.st_mode)) return 1;
+  printf("SKIPPED: %s (../shared absent)\n", what);
+  return 0;
+}

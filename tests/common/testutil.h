@@ -1,0 +1,29 @@
+/*
+ * testutil.h: small helpers shared by orbit's tests: reading files, running the
+ * orbit command and capturing its output.
+ */
+#ifndef ORB_TESTUTIL_H
+#define ORB_TESTUTIL_H
+
+#include <stddef.h>
+
+/* Reads a whole file into a malloc'ed NUL-terminated buffer (caller frees);
+ * NULL if it cannot be read. *len (may be NULL) gets its size. */
+char *test_read_file(const char *path, size_t *len);
+
+/* Which output streams of a command to capture. */
+typedef enum test_streams {
+  TEST_STDOUT = 0, /* stdout; stderr discarded */
+  TEST_BOTH = 1,   /* stdout and stderr merged */
+  TEST_STDERR = 2  /* stderr; stdout discarded */
+} test_streams;
+
+/* Runs `orbit ARGS` (ARGS is a shell fragment), capturing the chosen streams into
+ * a malloc'ed string (caller frees). *exit_code gets the exit status. */
+char *test_run_orbit(const char *args, test_streams streams, int *exit_code);
+
+/* True when the shared folder (../shared) exists; otherwise prints
+ * "SKIPPED: <what> (../shared absent)" once and returns 0. */
+int test_have_shared(const char *what);
+
+#endif

@@ -7,5 +7,6 @@
 
 #include "orbit/core.h"
 #include "orbit/world.h"
+#include "orbit/bargain.h"
 
 #endif

@@ -1,0 +1,224 @@
+/*
+ * orbit/bargain.h: multi-actor bargaining with KTAB's Spatial Model of Politics
+ * (docs/MODEL.md, "Bargaining"). Actors with a capability, a position and a
+ * salience on each policy dimension challenge each other and settle on
+ * compromises turn by turn until positions stop moving.
+ *
+ * A scenario holds the inputs (read from KTAB's CSV or XML formats, or filled by
+ * a world loader); orb_bargain_run() plays one run of it and returns a result
+ * with every actor's position at every turn and the final outcome distribution.
+ * Positions and saliences are on KTAB's 0..100 scale throughout the API.
+ */
+#ifndef ORBIT_BARGAIN_H
+#define ORBIT_BARGAIN_H
+
+#include "orbit/core.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- model options (KTAB's names and defaults) ------------------------------ */
+
+/* How an actor's utility difference becomes a vote (KTAB VotingRule). */
+typedef enum orb_bargain_voting {
+  ORB_VOTE_BINARY, ORB_VOTE_PROPBIN, ORB_VOTE_PROP, ORB_VOTE_PROPCBC,
+  ORB_VOTE_CUBIC, ORB_VOTE_ASYMPROSP
+} orb_bargain_voting;
+
+/* How coalition strengths become a victory probability (KTAB VPModel). */
+typedef enum orb_bargain_victory {
+  ORB_VICTORY_LINEAR, ORB_VICTORY_SQUARE, ORB_VICTORY_QUARTIC,
+  ORB_VICTORY_OCTIC, ORB_VICTORY_BINARY
+} orb_bargain_victory;
+
+/* Probabilistic Condorcet election over options (KTAB PCEModel). */
+typedef enum orb_bargain_pce {
+  ORB_PCE_CONDITIONAL, ORB_PCE_MARKOV_INCENTIVE, ORB_PCE_MARKOV_UNIFORM
+} orb_bargain_pce;
+
+/* Whether each actor takes its most probable bargain or draws one. */
+typedef enum orb_bargain_transition {
+  ORB_TRANSITION_DETERMINISTIC, ORB_TRANSITION_STOCHASTIC
+} orb_bargain_transition;
+
+/* Range of inferred risk attitudes: [0,1], [-1/2,1] or [-1,1] (KTAB BigRRange). */
+typedef enum orb_bargain_risk_range {
+  ORB_RISK_RANGE_MIN, ORB_RISK_RANGE_MID, ORB_RISK_RANGE_MAX
+} orb_bargain_risk_range;
+
+/* How much of another's risk attitude an actor perceives (KTAB BigRAdjust). */
+typedef enum orb_bargain_risk_adjust {
+  ORB_RISK_ADJUST_NONE, ORB_RISK_ADJUST_ONE_THIRD, ORB_RISK_ADJUST_HALF,
+  ORB_RISK_ADJUST_TWO_THIRDS, ORB_RISK_ADJUST_FULL
+} orb_bargain_risk_adjust;
+
+/* How firmly third parties commit to a side (KTAB ThirdPartyCommit). */
+typedef enum orb_bargain_commit {
+  ORB_COMMIT_NO, ORB_COMMIT_SEMI, ORB_COMMIT_FULL
+} orb_bargain_commit;
+
+/* How a bargain interpolates between two positions (KTAB InterVecBrgn). */
+typedef enum orb_bargain_interp {
+  ORB_INTERP_S1P1, ORB_INTERP_S2P2, ORB_INTERP_S2PMAX
+} orb_bargain_interp;
+
+/* Whose interpolation is proposed (KTAB BargnModel). */
+typedef enum orb_bargain_model {
+  ORB_BARGAIN_INIT_ONLY, ORB_BARGAIN_INIT_RCVR, ORB_BARGAIN_PW_COMP
+} orb_bargain_model;
+
+/* The selectable options, in KTAB's XML order (<ModelParameters>). */
+typedef enum orb_bargain_option {
+  ORB_BOPT_VICTORY,     /* VictoryProbModel */
+  ORB_BOPT_VOTING,      /* VotingRule */
+  ORB_BOPT_PCE,         /* PCEModel */
+  ORB_BOPT_TRANSITIONS, /* StateTransitions */
+  ORB_BOPT_RISK_RANGE,  /* BigRRange */
+  ORB_BOPT_RISK_ADJUST, /* BigRAdjust */
+  ORB_BOPT_COMMIT,      /* ThirdPartyCommit */
+  ORB_BOPT_INTERP,      /* InterVecBrgn */
+  ORB_BOPT_MODEL,       /* BargnModel */
+  ORB_BOPT_COUNT
+} orb_bargain_option;
+
+typedef struct orb_bargain_options {
+  orb_bargain_victory victory;         /* Linear */
+  orb_bargain_voting voting;           /* Prop */
+  orb_bargain_pce pce;                 /* Conditional */
+  orb_bargain_transition transitions;  /* Deterministic */
+  orb_bargain_risk_range risk_range;   /* Mid */
+  orb_bargain_risk_adjust risk_adjust; /* OneThird */
+  orb_bargain_commit commit;           /* SemiCommit */
+  orb_bargain_interp interp;           /* S2P2 */
+  orb_bargain_model model;             /* InitOnlyInterp */
+  unsigned max_turns;                  /* 100, KTAB's limit */
+  int turn_probabilities;              /* also compute every turn's probabilities (0) */
+} orb_bargain_options;
+
+/* Fills o with KTAB's defaults (listed above). */
+void orb_bargain_options_default(orb_bargain_options *o);
+
+/* KTAB's XML element name of an option, e.g. "VotingRule". */
+const char *orb_bargain_option_key(orb_bargain_option option);
+
+/* The NULL-terminated value names of an option, in enum order ("Prop", ...). */
+const char *const *orb_bargain_option_values(orb_bargain_option option);
+
+/* Sets option to the value named (exact KTAB spelling, case-insensitive).
+ * Returns ORB_EINVAL, leaving o unchanged, when the name is unknown. */
+orb_status orb_bargain_options_set(orb_bargain_options *o, orb_bargain_option option,
+                                   const char *value);
+
+/* The name of option's current value in o (static string). */
+const char *orb_bargain_options_get(const orb_bargain_options *o,
+                                    orb_bargain_option option);
+
+/* ---- scenarios ---------------------------------------------------------------- */
+
+/* Limits on scenario size (KTAB allows 3..250 actors). */
+#define ORB_BARGAIN_MIN_ACTORS 3
+#define ORB_BARGAIN_MAX_ACTORS 2000
+#define ORB_BARGAIN_MAX_DIMS 64
+
+/* The inputs of a bargaining issue. Every pointer is malloc'ed and owned by the
+ * scenario; a loader fills the arrays of a scenario from orb_bargain_scenario_new
+ * and strdup's the names. Position and salience are actor-major:
+ * [actor * dim_count + dim]. */
+typedef struct orb_bargain_scenario {
+  char *name;
+  char *description;
+  size_t actor_count;
+  size_t dim_count;
+  char **actor_names;      /* [actor] */
+  char **actor_descs;      /* [actor], may hold empty strings */
+  char **dim_names;        /* [dim] */
+  double *capability;      /* [actor], > 0 */
+  double *position;        /* [actor][dim], 0..100 */
+  double *salience;        /* [actor][dim], 0..100, per actor sum in (0,100] */
+  double *accommodation;   /* [actor][actor] ideal adjustment, NULL = identity */
+  int has_seed;            /* the file named a seed (KTAB <prngSeed>) */
+  uint64_t seed;
+  int has_options;         /* the file set the options (KTAB <ModelParameters>) */
+  orb_bargain_options options;
+} orb_bargain_scenario;
+
+/* A scenario of actors x dims with zeroed arrays and empty names, for a loader
+ * to fill. Returns ORB_EINVAL for sizes outside the limits, ORB_ENOMEM. */
+orb_status orb_bargain_scenario_new(size_t actors, size_t dims,
+                                    orb_bargain_scenario **scenario);
+
+/* Frees a scenario and everything it owns; NULL is allowed. */
+void orb_bargain_scenario_free(orb_bargain_scenario *scenario);
+
+/* Checks a filled scenario (capabilities > 0, positions and saliences in range,
+ * saliences summing to (0,100], accommodation rows in [0,1] summing <= 1),
+ * appending one message per problem to diags (file names the source). */
+orb_status orb_bargain_scenario_check(const orb_bargain_scenario *scenario,
+                                      const char *file, orb_diags *diags);
+
+/* Reads KTAB's CSV scenario format (docs/MODEL.md). On failure *scenario is NULL
+ * and diags holds FILE:LINE:COL messages; returns ORB_EPARSE or ORB_EIO. */
+orb_status orb_bargain_read_csv(const char *path, orb_bargain_scenario **scenario,
+                                orb_diags *diags);
+orb_status orb_bargain_read_csv_buffer(const char *name, const char *data, size_t len,
+                                       orb_bargain_scenario **scenario,
+                                       orb_diags *diags);
+
+/* Reads KTAB's XML scenario format (smpSchema.xsd), the same way. */
+orb_status orb_bargain_read_xml(const char *path, orb_bargain_scenario **scenario,
+                                orb_diags *diags);
+orb_status orb_bargain_read_xml_buffer(const char *name, const char *data, size_t len,
+                                       orb_bargain_scenario **scenario,
+                                       orb_diags *diags);
+
+/* Reads either format, telling them apart by the first character ('<' is XML). */
+orb_status orb_bargain_read(const char *path, orb_bargain_scenario **scenario,
+                            orb_diags *diags);
+
+/* ---- runs ------------------------------------------------------------------- */
+
+/* One run of a scenario. Positions are on the 0..100 scale. */
+typedef struct orb_bargain_result {
+  size_t actor_count, dim_count;
+  size_t state_count;      /* initial state + one per turn */
+  double *positions;       /* [state][actor][dim] */
+  double *probabilities;   /* [state][actor]: chance the actor's position wins;
+                              only the last state unless turn_probabilities */
+  size_t unique_count;     /* distinct final positions */
+  size_t *unique_actor;    /* [unique]: first actor holding each */
+  double *unique_prob;     /* [unique]: its probability */
+  double *outcome_mean;    /* [dim]: probability-weighted final position */
+  double *outcome_mode;    /* [dim]: the most probable final position */
+} orb_bargain_result;
+
+/* Plays one run of scenario under options. Stochastic transitions draw from one
+ * random stream derived from (seed, run); the result is the same for any number
+ * of threads. On success *result is the caller's (orb_bargain_result_free).
+ * Returns ORB_EINVAL for an invalid scenario, ORB_ENOMEM, or ORB_ELIMIT when a
+ * Markov PCE does not converge. */
+orb_status orb_bargain_run(const orb_bargain_scenario *scenario,
+                           const orb_bargain_options *options, uint64_t seed,
+                           uint64_t run, orb_bargain_result **result);
+
+/* Plays runs 0..count-1 in parallel (OpenMP), each as orb_bargain_run(..., seed,
+ * run); results[count] receives them (caller frees each and the array). */
+orb_status orb_bargain_ensemble(const orb_bargain_scenario *scenario,
+                                const orb_bargain_options *options, uint64_t seed,
+                                size_t count, orb_bargain_result ***results);
+
+/* Frees a result; NULL is allowed. */
+void orb_bargain_result_free(orb_bargain_result *result);
+
+/* Writes scenario, options and every run's history (positions and, where
+ * computed, probabilities, per turn) to a new SQLite database at path. The file
+ * is written under a temporary name and renamed when complete. */
+orb_status orb_bargain_store(const char *path, const orb_bargain_scenario *scenario,
+                             const orb_bargain_options *options, uint64_t seed,
+                             orb_bargain_result *const *results, size_t count,
+                             orb_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -404,7 +404,7 @@ def build_events(timeline, facts, ids, seeds_dir):
                     value, ref, evidence, note = magnitude
                     event["magnitude"] = figure(value, None, facts.cited(ref, evidence),
                                                 note=note)
-            event["description"] = description
+            event["description"] = description.format(name=ids[actor]["name"])
             event["source"] = row["source"]
             events.append(event)
     unused = (set(C.TIMELINE) | set(C.TIMELINE_SKIPPED)) - used
@@ -419,7 +419,7 @@ def build_events(timeline, facts, ids, seeds_dir):
         if target:
             event["target"] = target
         event["type"] = kind
-        event["description"] = description
+        event["description"] = description.format(name=ids[actor]["name"])
         event["source"] = seed_source(seed)
         events.append(event)
     # Sorted by date (a shorter date first on ties of its prefix), stable otherwise.

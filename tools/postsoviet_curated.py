@@ -576,11 +576,12 @@ ISSUE_OPTIONS = [
 TIMELINE = {
     ("1992-05-15", "Collective Security Treaty signed"): [
         (a, "CSTO", "join_institution", None,
-         "signs the Collective Security Treaty in Tashkent (in force 1994-04-20)", None)
+         "{name} signs the Collective Security Treaty in Tashkent (in force 1994-04-20)",
+         None)
         for a in ("ARM", "KAZ", "KGZ", "RUS", "TJK", "UZB")],
     ("1999-04-02", "refuse to renew"): [
         (a, "CSTO", "leave_institution", None,
-         "does not renew the Collective Security Treaty", None)
+         "{name} does not renew the Collective Security Treaty", None)
         for a in ("AZE", "GEO", "UZB")],
     ("1999-12-08", "Union State"): [
         ("RUS", "BLR", "sign_agreement", None,
@@ -639,15 +640,10 @@ TIMELINE = {
     ("2014-03-18", "annexing Crimea"): [
         ("RUS", "UKR", "annex", None, "Putin signs the treaty annexing Crimea", None)],
     ("2014-05-29", "Eurasian Economic Union signed"): [
-        ("RUS", "EAEU", "join_institution", None,
-         "signs the Treaty on the Eurasian Economic Union in Astana (in force 2015-01-01)",
-         None),
-        ("BLR", "EAEU", "join_institution", None,
-         "signs the Treaty on the Eurasian Economic Union in Astana (in force 2015-01-01)",
-         None),
-        ("KAZ", "EAEU", "join_institution", None,
-         "signs the Treaty on the Eurasian Economic Union in Astana (in force 2015-01-01)",
-         None),
+        (a, "EAEU", "join_institution", None,
+         "{name} signs the Treaty on the Eurasian Economic Union in Astana (in force "
+         "2015-01-01)", None)
+        for a in ("RUS", "BLR", "KAZ")] + [
         ("ARM", "EAEU", "join_institution", "2015-01-02", "Armenia joins the EAEU", None),
         ("KGZ", "EAEU", "join_institution", "2015-08-06", "Kyrgyzstan joins the EAEU", None)],
     ("2020-11-10", "peacekeepers"): [
@@ -695,7 +691,7 @@ TIMELINE = {
         ("RUS", "EAEU", "cooperate", None,
          "Russia relaxes the EAEU grain ban: exports allowed under licences", None)],
     ("2022-04-01", "stop importing"): [
-        (a, "RUS", "sanction", None, "stops importing Russian natural gas", None)
+        (a, "RUS", "sanction", None, "{name} stops importing Russian natural gas", None)
         for a in ("LTU", "LVA", "EST")],
     ("2022-05-20", "Eurasian Economic Commission"): [
         ("KAZ", "RUS", "protest", None,
@@ -835,7 +831,7 @@ SEED_EVENTS = [
      "would not become an instrument for circumventing Western sanctions",
      SEED_002, "would not become an instrument for circumventing Western sanctions"),
     ("2022", "RUS", "KAZ", "threaten",
-     "former Russian President and PM Dmitry Medvedev calls Kazakhstan an 'artificial "
+     "former Russian Prime Minister Dmitry Medvedev calls Kazakhstan an 'artificial "
      "state' in a post he later deletes",
      SEED_001, "called it an \u201cartificial state\u201d"),
     ("2022", "TUR", "UZB", "sign_agreement",
@@ -888,8 +884,8 @@ SEED_EVENTS = [
      SEED_004, "sit down at the negotiating table"),
 ] + [
     ("2024-08", a, "RUS", "abstain",
-     "gives Russia neither military nor political backing after Ukraine's Kursk "
-     "incursion ('coordinated silence' of the CSTO allies)",
+     "{name} gives Russia neither military nor political backing after Ukraine's "
+     "Kursk incursion ('coordinated silence' of the CSTO allies)",
      seed, quote)
     for a, seed, quote in (
         ("BLR", SEED_000, "Belarus, Kazakhstan, and Armenia"),

@@ -1,0 +1,117 @@
+/*
+ * heuristic.c: the search beyond the exhaustive limit. Many random starts, each
+ * run down by steepest descent to a local minimum; start r draws its blocs from a
+ * SplitMix64 stream seeded by (seed, r), so the minima and their hit counts do not
+ * depend on the thread count. The fraction of starts that end at a minimum
+ * estimates its basin. A lower bound comes from packing frustrated triangles.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <omp.h>
+
+#include "align/align_internal.h"
+
+/* Triangle packing costs n^3/6 steps; above this many actors only the trivial
+ * bound (every negative pair apart) is given. */
+#define LOWER_BOUND_MAX_ACTORS 400
+
+/* SplitMix64 (Steele, Lea & Flood 2014): the next number of the stream at *state. */
+static uint64_t splitmix64(uint64_t *state) {
+  uint64_t z = (*state += UINT64_C(0x9E3779B97F4A7C15));
+  z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+  z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+  return z ^ (z >> 31);
+}
+
+/* 1 when no partition into at most k blocs can satisfy a triangle with this many
+ * negative (push-apart) pairs: an odd number for two blocs, exactly one for more. */
+static int triangle_frustrated(unsigned negatives, unsigned k) {
+  return k == 2 ? (negatives & 1) : negatives == 1;
+}
+
+/* A lower bound on the integer energy: sum of the negative weights (every hostile
+ * pair apart, every friendly pair together), plus a greedy packing of triangles
+ * that no configuration can satisfy: each holds at least one frustrated pair, so
+ * charging each packed triangle its smallest remaining |w| to its three pairs
+ * never charges a pair more than |w|. */
+static orb_status lower_bound(const align_problem *p, int64_t *bound) {
+  size_t n = p->n;
+  int64_t base = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++) {
+      int32_t w = p->w[i * p->stride + j];
+      if (w < 0) base += w;
+    }
+  *bound = base;
+  if (n > LOWER_BOUND_MAX_ACTORS) return ORB_OK;
+  int32_t *left = malloc(n * n * sizeof *left); /* remaining |w| of each pair */
+  if (!left) return ORB_ENOMEM;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = 0; j < n; j++) {
+      int32_t w = p->w[i * p->stride + j];
+      left[i * n + j] = w < 0 ? -w : w;
+    }
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++) {
+      if (!left[i * n + j]) continue;
+      for (size_t l = j + 1; l < n && left[i * n + j]; l++) {
+        int32_t a = left[i * n + j], b = left[j * n + l], c = left[i * n + l];
+        if (!b || !c) continue;
+        unsigned negatives = (p->w[i * p->stride + j] < 0) + (p->w[j * p->stride + l] < 0) +
+                             (p->w[i * p->stride + l] < 0);
+        if (!triangle_frustrated(negatives, p->k)) continue;
+        int32_t amount = a < b ? a : b;
+        if (c < amount) amount = c;
+        left[i * n + j] -= amount;
+        left[j * n + l] -= amount;
+        left[i * n + l] -= amount;
+        *bound += amount;
+      }
+    }
+  free(left);
+  return ORB_OK;
+}
+
+orb_status align_heuristic(const align_problem *problem, int threads, uint64_t seed,
+                           uint64_t restarts, align_minima *minima,
+                           int64_t *bound) {
+  size_t n = problem->n, kn = (size_t)problem->k * n;
+  int thread_count = threads > 0 ? threads : omp_get_max_threads();
+  size_t keep = restarts < minima->keep ? (size_t)restarts : minima->keep;
+  align_minima *found = calloc((size_t)thread_count, sizeof *found);
+  uint8_t *bytes = malloc((size_t)thread_count * n);
+  int32_t *ints = malloc((size_t)thread_count * kn * sizeof *ints);
+  orb_status status = found && bytes && ints ? ORB_OK : ORB_ENOMEM;
+  if (status == ORB_OK) status = lower_bound(problem, bound);
+  if (status == ORB_OK) {
+    int failed = 0;
+    for (int t = 0; t < thread_count; t++) align_minima_init(&found[t], n, keep);
+#pragma omp parallel for schedule(dynamic, 64) num_threads(thread_count) \
+    reduction(| : failed)
+    for (uint64_t r = 0; r < restarts; r++) {
+      int me = omp_get_thread_num();
+      uint8_t *blocs = bytes + (size_t)me * n;
+      int32_t *fields = ints + (size_t)me * kn;
+      uint64_t state = seed ^ (r * UINT64_C(0xD1B54A32D192ED03));
+      splitmix64(&state);
+      for (size_t i = 0; i < n; i++)
+        blocs[i] = (uint8_t)(splitmix64(&state) % problem->k);
+      align_fields(problem, blocs, fields);
+      align_descend(problem, blocs, fields);
+      int64_t energy = align_energy_from_fields(problem, blocs, fields);
+      align_canonical(blocs, n);
+      if (align_minima_add(&found[me], energy, blocs, 1, 0) != ORB_OK) failed = 1;
+    }
+    if (failed) status = ORB_ENOMEM;
+    for (int t = 0; t < thread_count && status == ORB_OK; t++)
+      status = align_minima_merge(minima, &found[t]);
+    align_minima_finish(minima);
+    minima->total = minima->count;
+  }
+  if (found)
+    for (int t = 0; t < thread_count; t++) align_minima_free(&found[t]);
+  free(found);
+  free(bytes);
+  free(ints);
+  return status;
+}

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes worlds/postsoviet.yaml from the sourced data set and the curated part.
 
-Usage: tools/mkworld.py [DATA_DIR] [-o OUT] [--seeds SEEDS_DIR]
+Usage: tools/mkworld.py [DATA_DIR] [-o OUT] [--seeds SEEDS_DIR] [--check]
 
 DATA_DIR (default ../shared/data/postsoviet) holds facts.csv, timeline.csv and
 unga_votes_calibration.csv; tools/postsoviet_curated.py holds the choices (ids,
@@ -81,6 +81,29 @@ def leading_number(text):
     if not m:
         return None
     return m.group(1), float(m.group(2))
+
+
+EVIDENCE_NUMBER = re.compile(r"(\d[\d,]*(?:\.\d+)?)\s*(bn|billion|m\b|million)?")
+
+
+def check_value(value, evidence, where):
+    """Dies unless value is a number written in evidence: as is, as a percentage
+    (shares), scaled by a written unit (bn, m, million), or as the sum of all the
+    numbers in it. Evidence without digits (e.g. 'over half') is not checked."""
+    found = []
+    for digits, unit in EVIDENCE_NUMBER.findall(evidence):
+        number = float(digits.replace(",", ""))
+        scale = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6}.get(unit, 1)
+        found += [number, number * scale]
+    if not found:
+        return
+    close = lambda x, y: abs(x - y) <= 1e-9 * max(1.0, abs(y))  # noqa: E731
+    candidates = found + [f / 100 for f in found]
+    plain = [float(d.replace(",", "")) for d, _ in EVIDENCE_NUMBER.findall(evidence)]
+    candidates.append(sum(plain))
+    if not any(close(value, c) for c in candidates):
+        die("%s: value %s is not the number written in its evidence '%s'"
+            % (where, value, evidence))
 
 
 def year_of(text):
@@ -218,6 +241,7 @@ def build_actors(facts):
     for aid, name, value, year, ref, evidence, note in C.ATTRIBUTES:
         if aid not in ids:
             die("curated attribute for unknown actor %s" % aid)
+        check_value(value, evidence, "attribute %s of %s" % (name, aid))
         ids[aid]["attributes"].append(
             figure(num(repr(value)) if isinstance(value, float) else value, year,
                    facts.cited(ref, evidence), note=note, name=name))
@@ -266,6 +290,9 @@ def build_ties(facts, ids):
         tie = {"from": source_id, "to": to, "type": kind}
         if ended:
             tie["ended"] = Date(ended)
+        for value, year, ref, evidence, note in values:
+            if kind != "military_presence":  # coded 1, not a figure of the row
+                check_value(value, evidence, "tie %s -> %s %s" % (source_id, to, kind))
         tie["values"] = [figure(share(value), year, facts.cited(ref, evidence), note=note)
                          for value, year, ref, evidence, note in values]
         ties.append(tie)
@@ -395,6 +422,8 @@ def build_events(timeline, facts, ids, seeds_dir):
                 event["target"] = target
             event["type"] = kind
             if magnitude:
+                check_value(magnitude[0], magnitude[-2],
+                            "magnitude of event %s %s" % (row["date"], actor))
                 if len(magnitude) == 3:
                     value, evidence, note = magnitude
                     if evidence not in row["event"]:
@@ -515,6 +544,9 @@ def main():
                              "unga_votes_calibration.csv (default ../shared/data/postsoviet)")
     parser.add_argument("-o", "--output", default=os.path.join(root, "worlds",
                                                                "postsoviet.yaml"))
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if OUT differs from what would be "
+                             "written (the committed world is stale)")
     parser.add_argument("--seeds", default=None,
                         help="seed articles folder, to check quotes (default: "
                              "DATA/../../seeds when it exists)")
@@ -551,6 +583,16 @@ def main():
             emit(value, 1, lines)
         lines.append("")
     text = HEADER + "\n" + "\n".join(lines)
+    if args.check:
+        try:
+            with open(args.output, encoding="utf-8", newline="") as f:
+                current = f.read()
+        except OSError as e:
+            die("cannot read %s: %s" % (args.output, e.strerror))
+        if current != text:
+            die("%s is stale: run python3 tools/mkworld.py" % args.output)
+        sys.stderr.write("mkworld: %s is up to date\n" % args.output)
+        return
     tmp = args.output + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)

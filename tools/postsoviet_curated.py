@@ -511,6 +511,19 @@ MEMBERSHIP_NOTES = {
     ("CIS", "GEO", "1993-12"): "CONFLICTING: December 1993 (civil.ge) vs March 1994 (Goble, Window on Eurasia, the ratification); the decision date of civil.ge used",
     ("SCO", "BLR", "2015"): "dialogue partner 2010, observer 2015, full member at the Astana summit of July 2024",
     ("GUAM", "UZB", "1999"): "member of GUUAM 1999 to May 2005",
+    ("GUAM", "GEO", "1997-10-10"): "'founding member (1997)'; the day is that of the consultative forum in facts.csv Ukraine membership_GUAM",
+    ("GUAM", "AZE", "1997-10-10"): "'founding member (1997)'; the day is that of the consultative forum in facts.csv Ukraine membership_GUAM",
+    ("GUAM", "MDA", "1997-10-10"): "'founding member (1997)'; the day is that of the consultative forum in facts.csv Ukraine membership_GUAM",
+    ("SCO", "CHN", "2001-06-15"): "'founding member (2001)'; the founding day is from facts.csv Russia membership_SCO",
+    ("SCO", "KAZ", "2001-06-15"): "'founding member (2001)'; the founding day is from facts.csv Russia membership_SCO",
+    ("SCO", "KGZ", "2001-06-15"): "'founding member (2001)'; the founding day is from facts.csv Russia membership_SCO",
+    ("SCO", "TJK", "2001-06-15"): "'founding member (2001)'; the founding day is from facts.csv Russia membership_SCO",
+    ("SCO", "UZB", "2001-06-15"): "'founding member (2001)'; the founding day is from facts.csv Russia membership_SCO",
+    ("SCO", "IRN", "2023-07-04"): "memorandum of obligations signed at the Samarkand summit of September 2022",
+    ("EAEU", "ARM", "2015-01-02"): "accession treaty signed 2014-10-09/10",
+    ("EAEU", "KGZ", "2015-08-06"): "accession treaty signed 2014-12-23",
+    ("EAEU", "RUS", "2015-01-01"): "treaty signed 2014-05-29 in Astana, in force 2015-01-01",
+    ("UNION_STATE", "RUS", "1999-12-08"): "date of signature of the Treaty on the Creation of a Union State",
     ("GUAM", "UKR", "1997-10-10"): "founding member: GUAM consultative forum of 1997-10-10 (charter June 2001)",
 }
 # A membership's note is not a key of docs/WORLD.md memberships; mkworld.py folds it
@@ -593,9 +606,9 @@ TIMELINE = {
     ("2008-08-07", "Georgia launches"): [
         ("GEO", "SOUTH_OSSETIA", "attack", None,
          "Georgia launches an operation in South Ossetia (7-8 August 2008)", None),
-        ("RUS", "GEO", "attack", "2008-08-08",
-         "Russia intervenes in Georgia; operation concluded 2008-08-12 with a "
-         "French-brokered ceasefire", None)],
+        ("RUS", "GEO", "attack", None,
+         "Russia intervenes in Georgia (7-8 August 2008); operation concluded "
+         "2008-08-12 with a French-brokered ceasefire", None)],
     ("2008-08-26", "recognises"): [
         ("RUS", "ABKHAZIA", "recognise", None, "Russia recognises Abkhazia's independence", None),
         ("RUS", "SOUTH_OSSETIA", "recognise", None,
@@ -725,7 +738,8 @@ TIMELINE = {
          "Pashinyan invokes Article 4 of the Collective Security Treaty and asks the "
          "CSTO for military help", None),
         ("CSTO", "ARM", "aid_refused", "2022-09-14",
-         "the CSTO sends only an assessment mission to Armenia", None)],
+         "in answer to Armenia's request the CSTO sends only an assessment mission",
+         None)],
     ("2022-09-14", "Kyrgyz-Tajik"): [
         ("KGZ", "TJK", "border_clash", None,
          "Kyrgyz-Tajik border clashes in Batken region (ceasefire 2022-09-16); the "

@@ -49,7 +49,6 @@ OTHER_ACTORS = [
     ("OTS", "Organization of Turkic States", "organisation"),
     ("GUAM", "GUAM Organization for Democracy and Economic Development", "organisation"),
     ("UNION_STATE", "Union State of Russia and Belarus", "organisation"),
-    ("CPC", "Caspian Pipeline Consortium", "organisation"),
     ("UNGA", "United Nations General Assembly", "organisation"),
     ("ABKHAZIA", "Abkhazia", "territory"),
     ("SOUTH_OSSETIA", "South Ossetia", "territory"),

@@ -169,21 +169,24 @@ static bool expect_mapping(loader *L, struct fy_node *node, const char *what) {
   return false;
 }
 
-/* Number of items of an optional list (the value of key in what); reports a node
- * that is not a list. */
-static size_t list_count(loader *L, struct fy_node *node, const char *what,
-                         const char *key) {
-  if (!node || fy_node_is_null(node)) return 0;
+/* The items of an optional list (the value of key in what) as an arena array, in
+ * one pass (libfyaml's index access is linear); reports a node that is not a list.
+ * *count gets the number of items; NULL when there are none. */
+static struct fy_node **list_items(loader *L, struct fy_node *node, const char *what,
+                                   const char *key, size_t *count) {
+  *count = 0;
+  if (!node || fy_node_is_null(node)) return NULL;
   if (!fy_node_is_sequence(node)) {
     fail(L, node, "%s: '%s' must be a list, got %s", what, key, node_kind(node));
-    return 0;
+    return NULL;
   }
-  return (size_t)fy_node_sequence_item_count(node);
-}
-
-/* The i-th item of a list node. */
-static struct fy_node *item(struct fy_node *list, size_t i) {
-  return fy_node_sequence_get_by_index(list, (int)i);
+  size_t n = (size_t)fy_node_sequence_item_count(node);
+  struct fy_node **items = n ? alloc_array(L, n, sizeof *items) : NULL;
+  if (!items) return NULL;
+  void *iter = NULL;
+  struct fy_node *child;
+  while (*count < n && (child = fy_node_sequence_iterate(node, &iter))) items[(*count)++] = child;
+  return items;
 }
 
 /* A non-empty string field copied into the arena; NULL (and an error when
@@ -356,16 +359,86 @@ static void read_figure(loader *L, struct fy_node *node, const char *what,
 
 /* ---- actors ------------------------------------------------------------------- */
 
-typedef struct id_entry {
-  const char *id;
-  size_t index;
-} id_entry;
+/* ---- repeats and overlaps ------------------------------------------------------ */
 
-static int compare_ids(const void *a, const void *b) {
-  const id_entry *x = a, *y = b;
-  int order = strcmp(x->id, y->id);
+/* A key to check for repeats: two numbers and a text (unused ones left 0/NULL),
+ * and the index of the list item it came from. */
+typedef struct dup_key {
+  size_t a, b;
+  const char *text;
+  size_t index;
+} dup_key;
+
+static int compare_dup_keys(const void *x, const void *y) {
+  const dup_key *p = x, *q = y;
+  if (p->a != q->a) return p->a < q->a ? -1 : 1;
+  if (p->b != q->b) return p->b < q->b ? -1 : 1;
+  int order = strcmp(p->text ? p->text : "", q->text ? q->text : "");
   if (order) return order;
-  return x->index < y->index ? -1 : x->index > y->index;
+  return (p->index > q->index) - (p->index < q->index);
+}
+
+/* Writes what is wrong with a repeated key into buf. */
+typedef void (*dup_describe)(const loader *L, const dup_key *key, char *buf, size_t size);
+
+/* Sorts keys[0..count) (O(n log n)) and reports each key equal to an earlier one at
+ * nodes[key.index], naming the line of the first. */
+static void report_duplicates(loader *L, dup_key *keys, size_t count,
+                              struct fy_node **nodes, dup_describe describe) {
+  qsort(keys, count, sizeof *keys, compare_dup_keys);
+  size_t first = 0;
+  for (size_t i = 1; i < count; i++) {
+    const dup_key *p = &keys[first], *q = &keys[i];
+    if (p->a != q->a || p->b != q->b ||
+        strcmp(p->text ? p->text : "", q->text ? q->text : "") != 0) {
+      first = i;
+      continue;
+    }
+    char message[256];
+    describe(L, q, message, sizeof message);
+    int line = node_mark(L, nodes[p->index]).line + 1;
+    fail(L, nodes[q->index], "%s (first at line %d)", message, line);
+  }
+}
+
+/* A dated span of list item `index`, in a group (e.g. an actor) whose spans must
+ * not overlap. */
+typedef struct span_key {
+  size_t group;
+  orb_period period;
+  size_t index;
+} span_key;
+
+static int compare_span_keys(const void *x, const void *y) {
+  const span_key *p = x, *q = y;
+  if (p->group != q->group) return p->group < q->group ? -1 : 1;
+  if (p->period.start != q->period.start) return p->period.start < q->period.start ? -1 : 1;
+  return (p->index > q->index) - (p->index < q->index);
+}
+
+/* Sorts spans and reports each that starts before an earlier one of its group ends
+ * as "<what> N overlaps <what> M" at nodes[N-1]. */
+static void report_overlaps(loader *L, span_key *spans, size_t count,
+                            struct fy_node **nodes, const char *what, const char *owner) {
+  qsort(spans, count, sizeof *spans, compare_span_keys);
+  size_t open = 0; /* the span of the group that ends last so far */
+  for (size_t i = 1; i < count; i++) {
+    if (spans[i].group != spans[open].group) {
+      open = i;
+      continue;
+    }
+    orb_date end = spans[open].period.end;
+    if (end == ORB_DATE_NONE || spans[i].period.start < end)
+      fail(L, nodes[spans[i].index], "%s %zu of %s overlaps %s %zu", what,
+           spans[i].index + 1, owner, what, spans[open].index + 1);
+    if (end != ORB_DATE_NONE &&
+        (spans[i].period.end == ORB_DATE_NONE || spans[i].period.end > end))
+      open = i;
+  }
+}
+
+static void describe_actor_id(const loader *L, const dup_key *key, char *buf, size_t size) {
+  snprintf(buf, size, "duplicate actor id '%s'", key->text);
 }
 
 /* True when id is 1..32 bytes of letters, digits, '_', '-', '/', '.'. */
@@ -410,7 +483,8 @@ static void read_attribute(loader *L, struct fy_node *node, const char *actor_id
 static void read_actors(loader *L, struct fy_node *list) {
   static const char *const keys[] = {"id", "name", "kind", "attributes", NULL};
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "the world file", "actors");
+  size_t count;
+  struct fy_node **items = list_items(L, list, "the world file", "actors", &count);
   if (!list) fail(L, NULL, "missing required top-level key 'actors'");
   else if (count == 0 && fy_node_is_sequence(list))
     fail(L, list, "actors: the world needs at least one actor");
@@ -420,7 +494,7 @@ static void read_actors(loader *L, struct fy_node *list) {
   if (L->out_of_memory) return;
   w->actor_count = count;
   for (size_t i = 0; i < count; i++) {
-    struct fy_node *node = item(list, i);
+    struct fy_node *node = items[i];
     orb_actor *actor = &w->actors[i];
     char what[64];
     snprintf(what, sizeof what, "actor %zu", i + 1);
@@ -441,27 +515,21 @@ static void read_actors(loader *L, struct fy_node *list) {
     int kind = get_choice(L, node, "kind", what, actor_kinds, 4, true);
     actor->kind = kind < 0 ? ORB_ACTOR_STATE : (orb_actor_kind)kind;
     struct fy_node *attributes = field(node, "attributes");
-    size_t attribute_count = list_count(L, attributes, what, "attributes");
+    size_t attribute_count;
+    struct fy_node **attribute_items =
+        list_items(L, attributes, what, "attributes", &attribute_count);
     actor->attributes = alloc_array(L, attribute_count, sizeof *actor->attributes);
     if (!actor->attributes) return;
     actor->attribute_count = attribute_count;
     for (size_t j = 0; j < attribute_count; j++)
-      read_attribute(L, item(attributes, j), actor->id, j, &actor->attributes[j]);
+      read_attribute(L, attribute_items[j], actor->id, j, &actor->attributes[j]);
   }
-  id_entry *entries = alloc_array(L, count, sizeof *entries);
+  dup_key *dups = alloc_array(L, count, sizeof *dups);
   size_t *order = alloc_array(L, count, sizeof *order);
-  if (!entries || !order) return;
-  for (size_t i = 0; i < count; i++) entries[i] = (id_entry){w->actors[i].id, i};
-  qsort(entries, count, sizeof *entries, compare_ids);
-  for (size_t i = 0; i < count; i++) {
-    order[i] = entries[i].index;
-    if (i > 0 && entries[i].id[0] && strcmp(entries[i].id, entries[i - 1].id) == 0) {
-      struct fy_mark first = node_mark(L, L->actor_nodes[entries[i - 1].index]);
-      fail(L, field(L->actor_nodes[entries[i].index], "id"),
-           "duplicate actor id '%s' (first declared at line %d)", entries[i].id,
-           first.line + 1);
-    }
-  }
+  if (!dups || !order) return;
+  for (size_t i = 0; i < count; i++) dups[i] = (dup_key){0, 0, w->actors[i].id, i};
+  report_duplicates(L, dups, count, items, describe_actor_id);
+  for (size_t i = 0; i < count; i++) order[i] = dups[i].index;
   w->actor_order = order;
 }
 
@@ -488,6 +556,17 @@ static int compare_figure_years(const void *a, const void *b) {
   return (x->year > y->year) - (x->year < y->year);
 }
 
+static void describe_year(const loader *L, const dup_key *key, char *buf, size_t size) {
+  snprintf(buf, size, "value %zu of tie %zu: a second value for year %zu", key->index + 1,
+           key->a, key->b);
+}
+
+static void describe_tie(const loader *L, const dup_key *key, char *buf, size_t size) {
+  snprintf(buf, size, "tie %zu repeats %s -> %s (%s); put all years in one tie's values",
+           key->index + 1, L->world->actors[key->a].id, L->world->actors[key->b].id,
+           key->text);
+}
+
 /* Reads the ties list: endpoints, type, shares by year. */
 static void read_ties(loader *L, struct fy_node *list) {
   static const char *const keys[] = {"from", "to", "type", "values", "ended", NULL};
@@ -497,12 +576,15 @@ static void read_ties(loader *L, struct fy_node *list) {
   const char *const *types = orb_tie_types();
   size_t type_count = 0;
   while (types[type_count]) type_count++;
-  size_t count = list_count(L, list, "the world file", "ties");
+  size_t count;
+  struct fy_node **items = list_items(L, list, "the world file", "ties", &count);
   w->ties = alloc_array(L, count, sizeof *w->ties);
-  if (!w->ties) return;
+  dup_key *tie_keys = alloc_array(L, count, sizeof *tie_keys);
+  size_t tie_key_count = 0;
+  if (!w->ties || !tie_keys) return;
   w->tie_count = count;
   for (size_t i = 0; i < count; i++) {
-    struct fy_node *node = item(list, i);
+    struct fy_node *node = items[i];
     orb_tie *tie = &w->ties[i];
     char what[64];
     snprintf(what, sizeof what, "tie %zu", i + 1);
@@ -519,15 +601,17 @@ static void read_ties(loader *L, struct fy_node *list) {
     if (type >= 0) tie->type = types[type];
     tie->ended = get_date(L, node, "ended", what, false, NULL);
     struct fy_node *values = field(node, "values");
-    size_t value_count = list_count(L, values, what, "values");
+    size_t value_count;
+    struct fy_node **value_items = list_items(L, values, what, "values", &value_count);
     if (!values) fail(L, node, "%s: missing required key 'values'", what);
     else if (value_count == 0 && fy_node_is_sequence(values))
       fail(L, values, "%s: 'values' needs at least one figure", what);
     tie->values = alloc_array(L, value_count, sizeof *tie->values);
-    if (!tie->values) return;
+    dup_key *year_keys = alloc_array(L, value_count, sizeof *year_keys);
+    if (!tie->values || !year_keys) return;
     tie->value_count = value_count;
     for (size_t j = 0; j < value_count; j++) {
-      struct fy_node *value_node = item(values, j);
+      struct fy_node *value_node = value_items[j];
       char value_what[256];
       snprintf(value_what, sizeof value_what, "value %zu of %s", j + 1, what);
       orb_figure *fig = &tie->values[j];
@@ -535,43 +619,32 @@ static void read_ties(loader *L, struct fy_node *list) {
       if (fig->value < 0 || fig->value > 1)
         fail(L, field(value_node, "value"), "%s: a share must be in [0, 1], got %g",
              value_what, fig->value);
-      for (size_t k = 0; k < j; k++)
-        if (fig->year && tie->values[k].year == fig->year)
-          fail(L, field(value_node, "year"), "%s: a second value for year %d", value_what,
-               fig->year);
+      if (year_keys) year_keys[j] = (dup_key){i + 1, (size_t)fig->year, NULL, j};
     }
+    if (year_keys) report_duplicates(L, year_keys, value_count, value_items, describe_year);
     qsort(tie->values, value_count, sizeof *tie->values, compare_figure_years);
-    for (size_t k = 0; k < i; k++) {
-      const orb_tie *other = &w->ties[k];
-      if (tie->from != ORB_NONE && other->from == tie->from && other->to == tie->to &&
-          strcmp(other->type, tie->type) == 0 && tie->type[0])
-        fail(L, node, "%s: duplicate of tie %zu (%s -> %s, %s); put all years in one "
-             "tie's values", what, k + 1, w->actors[tie->from].id, w->actors[tie->to].id,
-             tie->type);
-    }
+    if (tie->from != ORB_NONE && tie->to != ORB_NONE && tie->type[0])
+      tie_keys[tie_key_count++] = (dup_key){tie->from, tie->to, tie->type, i};
   }
+  report_duplicates(L, tie_keys, tie_key_count, items, describe_tie);
 }
 
 /* ---- institutions ------------------------------------------------------------- */
-
-/* True when [a.start, a.end) and [b.start, b.end) overlap (end NONE = open). */
-static bool periods_overlap(orb_period a, orb_period b) {
-  bool a_before_b = a.end != ORB_DATE_NONE && a.end <= b.start;
-  bool b_before_a = b.end != ORB_DATE_NONE && b.end <= a.start;
-  return !a_before_b && !b_before_a;
-}
 
 /* Reads a membership's suspensions and checks they lie inside its period. */
 static void read_suspensions(loader *L, struct fy_node *node, const char *what,
                              orb_membership *member) {
   static const char *const keys[] = {"from", "to", NULL};
   struct fy_node *list = field(node, "suspended");
-  size_t count = list_count(L, list, what, "suspended");
+  size_t count;
+  struct fy_node **items = list_items(L, list, what, "suspended", &count);
   member->suspensions = alloc_array(L, count, sizeof *member->suspensions);
-  if (!member->suspensions) return;
+  span_key *spans = alloc_array(L, count, sizeof *spans);
+  size_t span_count = 0;
+  if (!member->suspensions || !spans) return;
   member->suspension_count = count;
   for (size_t k = 0; k < count; k++) {
-    struct fy_node *span = item(list, k);
+    struct fy_node *span = items[k];
     char span_what[256];
     snprintf(span_what, sizeof span_what, "suspension %zu of %s", k + 1, what);
     orb_period *period = &member->suspensions[k];
@@ -589,11 +662,9 @@ static void read_suspensions(loader *L, struct fy_node *node, const char *what,
                     period->end != ORB_DATE_NONE && period->end <= member->period.end));
     if (member->period.start != ORB_DATE_NONE && !inside)
       fail(L, span, "%s lies outside the membership it suspends", span_what);
-    for (size_t j = 0; j < k; j++)
-      if (member->suspensions[j].start != ORB_DATE_NONE &&
-          periods_overlap(member->suspensions[j], *period))
-        fail(L, span, "%s overlaps suspension %zu", span_what, j + 1);
+    spans[span_count++] = (span_key){0, *period, k};
   }
+  report_overlaps(L, spans, span_count, items, "suspension", what);
 }
 
 /* Reads one institution: its actor, leader, commitment and memberships. */
@@ -623,13 +694,16 @@ static void read_institution(loader *L, struct fy_node *node, size_t index,
   inst->commitment_text = get_string(L, node, "commitment_text", what, false);
   read_provenance(L, node, what, &inst->provenance);
   struct fy_node *members = field(node, "members");
-  size_t count = list_count(L, members, what, "members");
+  size_t count;
+  struct fy_node **items = list_items(L, members, what, "members", &count);
   if (!members) fail(L, node, "%s: missing required key 'members'", what);
   inst->members = alloc_array(L, count, sizeof *inst->members);
-  if (!inst->members) return;
+  span_key *spans = alloc_array(L, count, sizeof *spans);
+  size_t span_count = 0;
+  if (!inst->members || !spans) return;
   inst->member_count = count;
   for (size_t j = 0; j < count; j++) {
-    struct fy_node *member_node = item(members, j);
+    struct fy_node *member_node = items[j];
     orb_membership *member = &inst->members[j];
     char member_what[200];
     snprintf(member_what, sizeof member_what, "membership %zu of %s", j + 1, what);
@@ -652,51 +726,58 @@ static void read_institution(loader *L, struct fy_node *node, size_t index,
       fail(L, field(member_node, "left"), "%s ends before it starts", member_what);
     read_suspensions(L, member_node, member_what, member);
     read_provenance(L, member_node, member_what, &member->provenance);
-    for (size_t k = 0; k < j; k++) {
-      const orb_membership *other = &inst->members[k];
-      if (member->actor != ORB_NONE && other->actor == member->actor &&
-          member->period.start != ORB_DATE_NONE && other->period.start != ORB_DATE_NONE &&
-          periods_overlap(other->period, member->period))
-        fail(L, member_node, "%s overlaps membership %zu of the same actor", member_what,
-             k + 1);
-    }
+    if (member->actor != ORB_NONE && member->period.start != ORB_DATE_NONE)
+      spans[span_count++] = (span_key){member->actor, member->period, j};
   }
+  report_overlaps(L, spans, span_count, items, "membership", what);
+}
+
+static void describe_institution(const loader *L, const dup_key *key, char *buf,
+                                 size_t size) {
+  snprintf(buf, size, "duplicate institution '%s'", L->world->actors[key->a].id);
 }
 
 /* Reads the institutions list; each institution's actor appears only once. */
 static void read_institutions(loader *L, struct fy_node *list) {
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "the world file", "institutions");
+  size_t count;
+  struct fy_node **items = list_items(L, list, "the world file", "institutions", &count);
   w->institutions = alloc_array(L, count, sizeof *w->institutions);
-  if (!w->institutions) return;
+  dup_key *dups = alloc_array(L, count, sizeof *dups);
+  size_t key_count = 0;
+  if (!w->institutions || !dups) return;
   w->institution_count = count;
   for (size_t i = 0; i < count; i++) {
-    read_institution(L, item(list, i), i, &w->institutions[i]);
-    for (size_t k = 0; k < i; k++)
-      if (w->institutions[i].actor != ORB_NONE &&
-          w->institutions[k].actor == w->institutions[i].actor)
-        fail(L, item(list, i), "duplicate institution '%s' (institution %zu)",
-             w->actors[w->institutions[i].actor].id, k + 1);
+    read_institution(L, items[i], i, &w->institutions[i]);
+    if (w->institutions[i].actor != ORB_NONE)
+      dups[key_count++] = (dup_key){w->institutions[i].actor, 0, NULL, i};
   }
+  report_duplicates(L, dups, key_count, items, describe_institution);
 }
 
 /* ---- issues ------------------------------------------------------------------- */
 
 static const char *const stance_names[] = {"support", "silent", "condemn"};
 
+static void describe_option(const loader *L, const dup_key *key, char *buf, size_t size) {
+  snprintf(buf, size, "option %zu: duplicate option id '%s'", key->index + 1, key->text);
+}
+
 /* Reads an issue's options; at least one, ids unique. */
 static void read_options(loader *L, struct fy_node *node, const char *what,
                          orb_issue *issue) {
   static const char *const keys[] = {"id", "stance", "label", NULL};
   struct fy_node *list = field(node, "options");
-  size_t count = list_count(L, list, what, "options");
+  size_t count;
+  struct fy_node **items = list_items(L, list, what, "options", &count);
   if (count == 0)
     fail(L, list ? list : node, "%s has no options (needs a list of {id, stance})", what);
   issue->options = alloc_array(L, count, sizeof *issue->options);
-  if (!issue->options) return;
+  dup_key *dups = alloc_array(L, count, sizeof *dups);
+  if (!issue->options || !dups) return;
   issue->option_count = count;
   for (size_t j = 0; j < count; j++) {
-    struct fy_node *option_node = item(list, j);
+    struct fy_node *option_node = items[j];
     orb_option *option = &issue->options[j];
     char option_what[256];
     snprintf(option_what, sizeof option_what, "option %zu of %s", j + 1, what);
@@ -709,10 +790,9 @@ static void read_options(loader *L, struct fy_node *node, const char *what,
                             ORB_STANCE_COUNT, true);
     option->stance = stance < 0 ? ORB_STANCE_SILENT : (orb_stance)stance;
     option->label = get_string(L, option_node, "label", option_what, false);
-    for (size_t k = 0; k < j && id; k++)
-      if (strcmp(issue->options[k].id, id) == 0)
-        fail(L, field(option_node, "id"), "%s: duplicate option id '%s'", option_what, id);
+    dups[j] = (dup_key){0, 0, option->id, j};
   }
+  report_duplicates(L, dups, count, items, describe_option);
 }
 
 /* Reads an issue's attributes mapping (name: number). */
@@ -742,17 +822,26 @@ static void read_issue_attributes(loader *L, struct fy_node *node, const char *w
   }
 }
 
+static void describe_observed(const loader *L, const dup_key *key, char *buf,
+                              size_t size) {
+  snprintf(buf, size, "observed stance %zu: a second stance for '%s'", key->index + 1,
+           L->world->actors[key->a].id);
+}
+
 /* Reads an issue's observed stances: known actor and option, one per actor. */
 static void read_observed(loader *L, struct fy_node *node, const char *what,
                           orb_issue *issue) {
   static const char *const keys[] = {"actor", "option", "source", "assumption", NULL};
   struct fy_node *list = field(node, "observed");
-  size_t count = list_count(L, list, what, "observed");
+  size_t count;
+  struct fy_node **items = list_items(L, list, what, "observed", &count);
   issue->observed = alloc_array(L, count, sizeof *issue->observed);
-  if (!issue->observed) return;
+  dup_key *dups = alloc_array(L, count, sizeof *dups);
+  size_t key_count = 0;
+  if (!issue->observed || !dups) return;
   issue->observed_count = count;
   for (size_t j = 0; j < count; j++) {
-    struct fy_node *obs_node = item(list, j);
+    struct fy_node *obs_node = items[j];
     orb_observed_stance *obs = &issue->observed[j];
     char obs_what[256];
     snprintf(obs_what, sizeof obs_what, "observed stance %zu of %s", j + 1, what);
@@ -767,11 +856,13 @@ static void read_observed(loader *L, struct fy_node *node, const char *what,
       fail(L, field(obs_node, "option"), "%s: '%s' is not an option of the issue",
            obs_what, option);
     read_provenance(L, obs_node, obs_what, &obs->provenance);
-    for (size_t k = 0; k < j; k++)
-      if (obs->actor != ORB_NONE && issue->observed[k].actor == obs->actor)
-        fail(L, obs_node, "%s: a second stance for '%s'", obs_what,
-             L->world->actors[obs->actor].id);
+    if (obs->actor != ORB_NONE) dups[key_count++] = (dup_key){obs->actor, 0, NULL, j};
   }
+  report_duplicates(L, dups, key_count, items, describe_observed);
+}
+
+static void describe_issue(const loader *L, const dup_key *key, char *buf, size_t size) {
+  snprintf(buf, size, "duplicate issue id '%s'", key->text);
 }
 
 /* Reads the issues list. */
@@ -780,12 +871,14 @@ static void read_issues(loader *L, struct fy_node *list) {
                                      "attributes", "observed", "source", "assumption",
                                      NULL};
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "the world file", "issues");
+  size_t count;
+  struct fy_node **items = list_items(L, list, "the world file", "issues", &count);
   w->issues = alloc_array(L, count, sizeof *w->issues);
-  if (!w->issues) return;
+  dup_key *dups = alloc_array(L, count, sizeof *dups);
+  if (!w->issues || !dups) return;
   w->issue_count = count;
   for (size_t i = 0; i < count; i++) {
-    struct fy_node *node = item(list, i);
+    struct fy_node *node = items[i];
     orb_issue *issue = &w->issues[i];
     char what[96];
     snprintf(what, sizeof what, "issue %zu", i + 1);
@@ -797,9 +890,6 @@ static void read_issues(loader *L, struct fy_node *list) {
     if (id) {
       issue->id = id;
       snprintf(what, sizeof what, "issue '%s'", id);
-      for (size_t k = 0; k < i; k++)
-        if (strcmp(w->issues[k].id, id) == 0)
-          fail(L, field(node, "id"), "duplicate issue id '%s'", id);
     }
     issue->title = get_string(L, node, "title", what, true);
     issue->date = get_date(L, node, "date", what, true, NULL);
@@ -810,6 +900,8 @@ static void read_issues(loader *L, struct fy_node *list) {
     read_issue_attributes(L, node, what, issue);
     read_observed(L, node, what, issue);
   }
+  for (size_t i = 0; i < count; i++) dups[i] = (dup_key){0, 0, w->issues[i].id, i};
+  report_duplicates(L, dups, count, items, describe_issue);
 }
 
 /* ---- events ------------------------------------------------------------------- */
@@ -878,13 +970,14 @@ static void read_event(loader *L, struct fy_node *node, size_t index, orb_event 
 /* Reads the events list and sorts it by date (stable). */
 static void read_events(loader *L, struct fy_node *list) {
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "the world file", "events");
+  size_t count;
+  struct fy_node **items = list_items(L, list, "the world file", "events", &count);
   orb_event *events = alloc_array(L, count, sizeof *events);
   event_order *order = alloc_array(L, count, sizeof *order);
   w->events = alloc_array(L, count, sizeof *w->events);
   if (!events || !order || !w->events) return;
   for (size_t i = 0; i < count; i++) {
-    read_event(L, item(list, i), i, &events[i]);
+    read_event(L, items[i], i, &events[i]);
     order[i] = (event_order){events[i].date, i};
   }
   qsort(order, count, sizeof *order, compare_event_order);
@@ -894,17 +987,23 @@ static void read_events(loader *L, struct fy_node *list) {
 
 /* ---- parameters --------------------------------------------------------------- */
 
+static void describe_param(const loader *L, const dup_key *key, char *buf, size_t size) {
+  snprintf(buf, size, "duplicate parameter '%s'", key->text);
+}
+
 /* Reads the parameters list: default inside its range, a justification each. */
 static void read_params(loader *L, struct fy_node *list) {
   static const char *const keys[] = {"name", "default", "range", "distribution",
                                      "justification", "fitted_by", NULL};
   orb_world *w = L->world;
-  size_t count = list_count(L, list, "the world file", "parameters");
+  size_t count;
+  struct fy_node **items = list_items(L, list, "the world file", "parameters", &count);
   w->params = alloc_array(L, count, sizeof *w->params);
-  if (!w->params) return;
+  dup_key *dups = alloc_array(L, count, sizeof *dups);
+  if (!w->params || !dups) return;
   w->param_count = count;
   for (size_t i = 0; i < count; i++) {
-    struct fy_node *node = item(list, i);
+    struct fy_node *node = items[i];
     orb_param *param = &w->params[i];
     char what[96];
     snprintf(what, sizeof what, "parameter %zu", i + 1);
@@ -915,9 +1014,6 @@ static void read_params(loader *L, struct fy_node *list) {
     if (name) {
       param->name = name;
       snprintf(what, sizeof what, "parameter '%s'", name);
-      for (size_t k = 0; k < i; k++)
-        if (strcmp(w->params[k].name, name) == 0)
-          fail(L, field(node, "name"), "duplicate parameter '%s'", name);
     }
     get_number(L, node, "default", what, true, &param->value);
     param->low = param->high = param->value;
@@ -925,8 +1021,10 @@ static void read_params(loader *L, struct fy_node *list) {
     if (range) {
       if (!fy_node_is_sequence(range) || fy_node_sequence_item_count(range) != 2) {
         fail(L, range, "%s: 'range' must be a list [low, high]", what);
-      } else if (node_number(L, item(range, 0), what, "range", &param->low) &&
-                 node_number(L, item(range, 1), what, "range", &param->high)) {
+      } else if (node_number(L, fy_node_sequence_get_by_index(range, 0), what, "range",
+                             &param->low) &&
+                 node_number(L, fy_node_sequence_get_by_index(range, 1), what, "range",
+                             &param->high)) {
         if (param->low > param->high)
           fail(L, range, "%s: range [%g, %g] has low above high", what, param->low,
                param->high);
@@ -941,6 +1039,8 @@ static void read_params(loader *L, struct fy_node *list) {
     param->justification = get_string(L, node, "justification", what, true);
     param->fitted_by = get_string(L, node, "fitted_by", what, false);
   }
+  for (size_t i = 0; i < count; i++) dups[i] = (dup_key){0, 0, w->params[i].name, i};
+  report_duplicates(L, dups, count, items, describe_param);
 }
 
 /* ---- the document ------------------------------------------------------------- */

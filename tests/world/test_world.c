@@ -335,7 +335,7 @@ static void test_command(void **state) {
   char *csto = strstr(out, "\n  CSTO ");
   assert_non_null(csto);
   char *block_end = csto + 1;
-  while ((block_end = strchr(block_end + 1, '\n')) && strncmp(block_end, "\n   ", 5) == 0) {}
+  while ((block_end = strchr(block_end + 1, '\n')) && strncmp(block_end, "\n   ", 4) == 0) {}
   if (block_end) *block_end = '\0';
   assert_non_null(strstr(csto, "suspended: ARM"));
   char *members = strstr(csto, "members: ");

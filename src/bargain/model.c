@@ -25,6 +25,11 @@
 #define STOP_DELTA_RATIO 0.02
 #define STOP_MIN_DELTA 1e-4
 
+/* Work (in inner-loop steps) below which a loop runs on one thread: waking a
+ * team costs more than it saves. */
+#define PARALLEL_MIN_WORK 1e5
+#define WIDE(work) ((double)(work) >= PARALLEL_MIN_WORK)
+
 /* The working state of one run; every array is allocated once per run. */
 typedef struct smp_run {
   const orb_bargain_options *o;
@@ -94,7 +99,7 @@ static double *thread_scratch(const smp_run *s) {
  * (KTAB SMPState::setAllAUtil). */
 static orb_status assess_state(smp_run *s) {
   const size_t n = s->n, m = s->m;
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (WIDE(n * n * m))
   for (size_t i = 0; i < n; i++)
     for (size_t j = 0; j < n; j++) {
       double d = distance(s->ideal + i * m, s->pos + j * m, s->sal + i * m, m);
@@ -107,7 +112,7 @@ static orb_status assess_state(smp_run *s) {
                                        s->election);
   if (status != ORB_OK) return status;
   bargain_risk_from_prob(s->o->risk_range, p, n, s->risk);
-#pragma omp parallel for schedule(static)
+#pragma omp parallel for schedule(static) if (WIDE(n * n))
   for (size_t a = 0; a < n; a++) {
     const double raa = bargain_perceived_risk(s->o->risk_adjust, s->risk[a], s->risk[a]);
     double total = 0.0;
@@ -208,7 +213,7 @@ static void challenge(const smp_run *s, size_t k, size_t i, size_t j, const doub
 static void find_challenges(smp_run *s) {
   const size_t n = s->n;
   const int need_rcvr = s->o->model != ORB_BARGAIN_INIT_ONLY;
-#pragma omp parallel for schedule(dynamic, 1)
+#pragma omp parallel for schedule(dynamic, 1) if (WIDE(n * n * n))
   for (size_t i = 0; i < n; i++) {
     double *rh = thread_scratch(s), *ui = rh + n, *unn = ui + n;
     challenge_view(s, i, i, rh, ui, unn);
@@ -333,7 +338,7 @@ static void propose_bargains(smp_run *s) {
  * (KTAB doBCN brgnUtil), judged from the actor's ideal with its own risk. */
 static void value_bargains(smp_run *s) {
   const size_t n = s->n, m = s->m, count = s->bargain_count;
-#pragma omp parallel for schedule(dynamic, 4)
+#pragma omp parallel for schedule(dynamic, 4) if (WIDE(n * n * count))
   for (size_t a = 0; a < n; a++) {
     const double *ideal = s->ideal + a * m, *sal = s->sal + a * m;
     const double *ua = s->uself + a * n;
@@ -372,7 +377,8 @@ static orb_status resolve(smp_run *s) {
       ensure_scratch(s, n * widest + widest + bargain_election_scratch(widest));
   if (status != ORB_OK) return status;
   int failed = 0;
-#pragma omp parallel for schedule(dynamic, 1) reduction(| : failed)
+#pragma omp parallel for schedule(dynamic, 1) reduction(| : failed) \
+    if (WIDE(n * n * widest))
   for (size_t k = 0; k < n; k++) {
     const size_t *opts = s->queue + s->queue_start[k];
     const size_t count = s->queue_start[k + 1] - s->queue_start[k];

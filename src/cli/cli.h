@@ -38,5 +38,7 @@ void cli_print_help(const cli_command *command, FILE *out);
 /* Subcommands. */
 int cmd_world(int argc, char **argv);
 extern const char cmd_world_help[];
+int cmd_bargain(int argc, char **argv);
+extern const char cmd_bargain_help[];
 
 #endif

@@ -1,0 +1,377 @@
+/*
+ * cmd_bargain.c: `orbit bargain`, plays a bargaining scenario (KTAB's CSV or XML
+ * format) with KTAB's Spatial Model of Politics and prints every actor's
+ * position per turn, the final position probabilities and the outcome.
+ */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <getopt.h>
+#include <math.h>
+#include <omp.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+const char cmd_bargain_help[] =
+  "Usage: orbit bargain FILE [--json|--csv] [--seed S] [--runs N] [--threads N]\n"
+  "                     [--store DB] [model options]\n"
+  "\n"
+  "Plays a bargaining scenario with KTAB's Spatial Model of Politics: actors with a\n"
+  "capability, a position and a salience on each policy dimension challenge each\n"
+  "other and settle on compromises, turn by turn, until positions stop moving.\n"
+  "FILE is a KTAB scenario, CSV or XML (examples in data/bargain/). Prints each\n"
+  "actor's position at every turn, the probability of each final position, and\n"
+  "per dimension the probability-weighted outcome and the most probable position.\n"
+  "\n"
+  "Options:\n"
+  "  --json            print everything as JSON\n"
+  "  --csv             print run,turn,actor,dimension,position,probability rows\n"
+  "  --seed S          seed of the stochastic runs (default: the file's <prngSeed>,\n"
+  "                    else 15455440707583219804)\n"
+  "  --runs N          play N stochastic runs in parallel and summarise the\n"
+  "                    distribution of outcomes (implies --transitions Stochastic)\n"
+  "  --threads N       OpenMP threads (results do not depend on it)\n"
+  "  --store DB        also write every run's history to the SQLite file DB\n"
+  "  --turn-probs      compute the position probabilities of every turn, not\n"
+  "                    only the last\n"
+  "  --max-turns N     stop after N turns at most (default 100)\n"
+  "  --help            show this help\n"
+  "\n"
+  "Model options (KTAB's names; the defaults are KTAB's; an XML file's\n"
+  "<ModelParameters> override the defaults, and these override both):\n"
+  "  --victory    Linear|Square|Quartic|Octic|Binary        (Linear)\n"
+  "  --voting     Binary|PropBin|Prop|PropCbc|Cubic|ASymProsp (Prop)\n"
+  "  --pce        Conditional|MarkovIncentive|MarkovUniform  (Conditional)\n"
+  "  --transitions Deterministic|Stochastic                  (Deterministic)\n"
+  "  --risk-range Min|Mid|Max                                (Mid)\n"
+  "  --risk-adjust None|OneThird|Half|TwoThirds|Full         (OneThird)\n"
+  "  --commit     NoCommit|SemiCommit|FullCommit             (SemiCommit)\n"
+  "  --interp     S1P1|S2P2|S2PMax                           (S2P2)\n"
+  "  --bargain-model InitOnlyInterp|InitRcvrInterp|PWCompInterp (InitOnlyInterp)\n"
+  "\n"
+  "The model and its equations are in docs/MODEL.md, section Bargaining.\n";
+
+/* KTAB's default seed (kutils.h dSeed). */
+#define DEFAULT_SEED 0xD67CC16FE69C185Cull
+#define MAX_RUNS 1000000
+
+enum { OUT_TEXT, OUT_JSON, OUT_CSV };
+
+/* Long options; model options map to orb_bargain_option by val - 1000. */
+static const struct option long_options[] = {
+  {"json", no_argument, NULL, 'j'},
+  {"csv", no_argument, NULL, 'c'},
+  {"seed", required_argument, NULL, 's'},
+  {"runs", required_argument, NULL, 'r'},
+  {"threads", required_argument, NULL, 't'},
+  {"store", required_argument, NULL, 'S'},
+  {"turn-probs", no_argument, NULL, 'p'},
+  {"max-turns", required_argument, NULL, 'm'},
+  {"victory", required_argument, NULL, 1000 + ORB_BOPT_VICTORY},
+  {"voting", required_argument, NULL, 1000 + ORB_BOPT_VOTING},
+  {"pce", required_argument, NULL, 1000 + ORB_BOPT_PCE},
+  {"transitions", required_argument, NULL, 1000 + ORB_BOPT_TRANSITIONS},
+  {"risk-range", required_argument, NULL, 1000 + ORB_BOPT_RISK_RANGE},
+  {"risk-adjust", required_argument, NULL, 1000 + ORB_BOPT_RISK_ADJUST},
+  {"commit", required_argument, NULL, 1000 + ORB_BOPT_COMMIT},
+  {"interp", required_argument, NULL, 1000 + ORB_BOPT_INTERP},
+  {"bargain-model", required_argument, NULL, 1000 + ORB_BOPT_MODEL},
+  {NULL, 0, NULL, 0}};
+
+/* Parses a whole unsigned number in [low, high]; 0 on failure. */
+static int parse_count(const char *text, unsigned long long low, unsigned long long high,
+                       unsigned long long *value) {
+  char *stop;
+  errno = 0;
+  if (!*text || *text == '-') return 0;
+  unsigned long long v = strtoull(text, &stop, 10);
+  if (*stop || errno == ERANGE || v < low || v > high) return 0;
+  *value = v;
+  return 1;
+}
+
+/* Prints the run's history and outcome as text. */
+static void print_text_run(const orb_bargain_scenario *s, const orb_bargain_result *r,
+                           int all_probs) {
+  const size_t n = r->actor_count, m = r->dim_count;
+  printf("\nPositions by turn (%zu turns):\n", r->state_count - 1);
+  for (size_t i = 0; i < n; i++)
+    for (size_t k = 0; k < m; k++) {
+      printf("  %-12s %-14s", s->actor_names[i], s->dim_names[k]);
+      for (size_t t = 0; t < r->state_count; t++)
+        printf(" %5.1f", r->positions[(t * n + i) * m + k]);
+      printf("\n");
+    }
+  if (all_probs) {
+    printf("\nProbability of each actor's position by turn:\n");
+    for (size_t i = 0; i < n; i++) {
+      printf("  %-12s", s->actor_names[i]);
+      for (size_t t = 0; t < r->state_count; t++)
+        printf(" %.4f", r->probabilities[t * n + i]);
+      printf("\n");
+    }
+  }
+  const size_t last = r->state_count - 1;
+  printf("\nFinal positions and their probabilities:\n");
+  for (size_t u = 0; u < r->unique_count; u++) {
+    const size_t a = r->unique_actor[u];
+    printf("  %.4f ", r->unique_prob[u]);
+    for (size_t k = 0; k < m; k++) printf(" %6.2f", r->positions[(last * n + a) * m + k]);
+    printf("   held by");
+    for (size_t i = 0; i < n; i++) {
+      double d2 = 0;
+      for (size_t k = 0; k < m; k++) {
+        double d = r->positions[(last * n + i) * m + k] - r->positions[(last * n + a) * m + k];
+        d2 += d * d;
+      }
+      if (sqrt(d2) < 0.1) printf(" %s", s->actor_names[i]);
+    }
+    printf("\n");
+  }
+  printf("\nOutcome by dimension:      weighted  most probable\n");
+  for (size_t k = 0; k < m; k++)
+    printf("  %-24s %7.2f  %7.2f\n", s->dim_names[k], r->outcome_mean[k],
+           r->outcome_mode[k]);
+}
+
+/* Prints the distribution of outcomes over runs as text. */
+static void print_text_ensemble(const orb_bargain_scenario *s,
+                                orb_bargain_result *const *runs, size_t count) {
+  const size_t m = s->dim_count;
+  printf("\nOutcome over %zu runs (probability-weighted final position):\n", count);
+  printf("  %-24s %8s %8s %8s %8s\n", "dimension", "mean", "sd", "min", "max");
+  for (size_t k = 0; k < m; k++) {
+    double sum = 0, sum2 = 0, lo = INFINITY, hi = -INFINITY;
+    for (size_t r = 0; r < count; r++) {
+      double x = runs[r]->outcome_mean[k];
+      sum += x;
+      sum2 += x * x;
+      lo = x < lo ? x : lo;
+      hi = x > hi ? x : hi;
+    }
+    double mean = sum / (double)count, var = sum2 / (double)count - mean * mean;
+    printf("  %-24s %8.2f %8.2f %8.2f %8.2f\n", s->dim_names[k], mean,
+           sqrt(var > 0 ? var : 0), lo, hi);
+  }
+  double turns = 0;
+  for (size_t r = 0; r < count; r++) turns += (double)(runs[r]->state_count - 1);
+  printf("  mean number of turns: %.2f\n", turns / (double)count);
+  printf("\nRuns:\n");
+  for (size_t r = 0; r < count; r++) {
+    printf("  %4zu  %3zu turns ", r, runs[r]->state_count - 1);
+    for (size_t k = 0; k < m; k++) printf(" %6.2f", runs[r]->outcome_mean[k]);
+    printf("\n");
+  }
+}
+
+/* An array of count doubles as JSON. */
+static cJSON *numbers(const double *values, size_t count, size_t stride) {
+  cJSON *array = cJSON_CreateArray();
+  for (size_t i = 0; i < count; i++)
+    cJSON_AddItemToArray(array, cJSON_CreateNumber(values[i * stride]));
+  return array;
+}
+
+/* One run as JSON. */
+static cJSON *run_json(const orb_bargain_result *r, int all_probs) {
+  const size_t n = r->actor_count, m = r->dim_count, last = r->state_count - 1;
+  cJSON *run = cJSON_CreateObject();
+  cJSON_AddNumberToObject(run, "turns", (double)last);
+  cJSON *positions = cJSON_AddArrayToObject(run, "positions");
+  for (size_t t = 0; t < r->state_count; t++) {
+    cJSON *state = cJSON_CreateArray();
+    for (size_t i = 0; i < n; i++)
+      cJSON_AddItemToArray(state, numbers(r->positions + (t * n + i) * m, m, 1));
+    cJSON_AddItemToArray(positions, state);
+  }
+  if (all_probs) {
+    cJSON *probs = cJSON_AddArrayToObject(run, "probabilities");
+    for (size_t t = 0; t < r->state_count; t++)
+      cJSON_AddItemToArray(probs, numbers(r->probabilities + t * n, n, 1));
+  }
+  cJSON_AddItemToObject(run, "final_probabilities", numbers(r->probabilities + last * n, n, 1));
+  cJSON *unique = cJSON_AddArrayToObject(run, "final_positions");
+  for (size_t u = 0; u < r->unique_count; u++) {
+    cJSON *item = cJSON_CreateObject();
+    cJSON_AddNumberToObject(item, "actor", (double)r->unique_actor[u]);
+    cJSON_AddItemToObject(item, "position",
+                          numbers(r->positions + (last * n + r->unique_actor[u]) * m, m, 1));
+    cJSON_AddNumberToObject(item, "probability", r->unique_prob[u]);
+    cJSON_AddItemToArray(unique, item);
+  }
+  cJSON *outcome = cJSON_AddObjectToObject(run, "outcome");
+  cJSON_AddItemToObject(outcome, "weighted", numbers(r->outcome_mean, m, 1));
+  cJSON_AddItemToObject(outcome, "most_probable", numbers(r->outcome_mode, m, 1));
+  return run;
+}
+
+/* Prints everything as one JSON document. */
+static int print_json(const orb_bargain_scenario *s, const orb_bargain_options *o,
+                      uint64_t seed, orb_bargain_result *const *runs, size_t count) {
+  cJSON *root = cJSON_CreateObject();
+  cJSON_AddStringToObject(root, "scenario", s->name);
+  cJSON_AddStringToObject(root, "description", s->description);
+  cJSON *actors = cJSON_AddArrayToObject(root, "actors");
+  for (size_t i = 0; i < s->actor_count; i++) {
+    cJSON *a = cJSON_CreateObject();
+    cJSON_AddStringToObject(a, "name", s->actor_names[i]);
+    cJSON_AddNumberToObject(a, "capability", s->capability[i]);
+    cJSON_AddItemToArray(actors, a);
+  }
+  cJSON_AddItemToObject(root, "dimensions",
+                        cJSON_CreateStringArray((const char *const *)s->dim_names,
+                                                (int)s->dim_count));
+  cJSON *opts = cJSON_AddObjectToObject(root, "options");
+  for (int k = 0; k < ORB_BOPT_COUNT; k++)
+    cJSON_AddStringToObject(opts, orb_bargain_option_key((orb_bargain_option)k),
+                            orb_bargain_options_get(o, (orb_bargain_option)k));
+  char seed_text[32];
+  snprintf(seed_text, sizeof seed_text, "%llu", (unsigned long long)seed);
+  cJSON_AddStringToObject(root, "seed", seed_text);
+  cJSON *list = cJSON_AddArrayToObject(root, "runs");
+  for (size_t r = 0; r < count; r++)
+    cJSON_AddItemToArray(list, run_json(runs[r], o->turn_probabilities));
+  char *text = cJSON_PrintUnformatted(root);
+  cJSON_Delete(root);
+  if (!text) return CLI_EINPUT;
+  puts(text);
+  free(text);
+  return CLI_OK;
+}
+
+/* Prints every position as CSV rows. */
+static void print_csv(const orb_bargain_scenario *s, const orb_bargain_options *o,
+                      orb_bargain_result *const *runs, size_t count) {
+  printf("run,turn,actor,dimension,position,probability\n");
+  for (size_t r = 0; r < count; r++) {
+    const orb_bargain_result *res = runs[r];
+    const size_t n = res->actor_count, m = res->dim_count;
+    for (size_t t = 0; t < res->state_count; t++)
+      for (size_t i = 0; i < n; i++)
+        for (size_t k = 0; k < m; k++) {
+          printf("%zu,%zu,\"%s\",\"%s\",%.4f,", r, t, s->actor_names[i], s->dim_names[k],
+                 res->positions[(t * n + i) * m + k]);
+          if (o->turn_probabilities || t + 1 == res->state_count)
+            printf("%.4f", res->probabilities[t * n + i]);
+          printf("\n");
+        }
+  }
+}
+
+int cmd_bargain(int argc, char **argv) {
+  int format = OUT_TEXT, have_seed = 0, turn_probs = 0;
+  unsigned long long seed = DEFAULT_SEED, runs = 1, threads = 0, max_turns = 0;
+  const char *store = NULL;
+  const char *model_values[ORB_BOPT_COUNT] = {0};
+  int opt;
+  optind = 1;
+  opterr = 0;
+  while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
+    switch (opt) {
+    case 'j': format = OUT_JSON; break;
+    case 'c': format = OUT_CSV; break;
+    case 's':
+      if (!parse_count(optarg, 0, UINT64_MAX, &seed))
+        return cli_usage_error("bargain", "--seed needs a whole number below 2^64");
+      have_seed = 1;
+      break;
+    case 'r':
+      if (!parse_count(optarg, 1, MAX_RUNS, &runs))
+        return cli_usage_error("bargain", "--runs needs a number from 1 to %d", MAX_RUNS);
+      break;
+    case 't':
+      if (!parse_count(optarg, 1, 1024, &threads))
+        return cli_usage_error("bargain", "--threads needs a number from 1 to 1024");
+      break;
+    case 'S': store = optarg; break;
+    case 'p': turn_probs = 1; break;
+    case 'm':
+      if (!parse_count(optarg, 1, 100000, &max_turns))
+        return cli_usage_error("bargain", "--max-turns needs a number from 1 to 100000");
+      break;
+    case '?':
+      return cli_usage_error("bargain", "unknown or incomplete option '%s'",
+                             argv[optind - 1]);
+    default:
+      if (opt >= 1000 && opt < 1000 + ORB_BOPT_COUNT) model_values[opt - 1000] = optarg;
+      break;
+    }
+  }
+  if (optind != argc - 1)
+    return cli_usage_error("bargain", optind >= argc ? "missing the scenario FILE"
+                                                     : "expected one scenario FILE");
+  orb_bargain_options probe;
+  orb_bargain_options_default(&probe);
+  for (int k = 0; k < ORB_BOPT_COUNT; k++)
+    if (model_values[k] &&
+        orb_bargain_options_set(&probe, (orb_bargain_option)k, model_values[k]) != ORB_OK)
+      return cli_usage_error("bargain", "unknown %s '%s'",
+                             orb_bargain_option_key((orb_bargain_option)k), model_values[k]);
+
+  const char *path = argv[optind];
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_bargain_scenario *s = NULL;
+  orb_status status = orb_bargain_read(path, &s, &diags);
+  if (status != ORB_OK) {
+    orb_diags_print(&diags, stderr);
+    fprintf(stderr, "orbit bargain: %s: scenario not loaded\n", path);
+    orb_diags_free(&diags);
+    return CLI_EINPUT;
+  }
+  orb_bargain_options o;
+  orb_bargain_options_default(&o);
+  if (s->has_options) o = s->options;
+  for (int k = 0; k < ORB_BOPT_COUNT; k++)
+    if (model_values[k]) orb_bargain_options_set(&o, (orb_bargain_option)k, model_values[k]);
+  if (runs > 1) {
+    if (model_values[ORB_BOPT_TRANSITIONS] && o.transitions != ORB_TRANSITION_STOCHASTIC) {
+      orb_bargain_scenario_free(s);
+      return cli_usage_error("bargain", "--runs %llu needs Stochastic transitions", runs);
+    }
+    o.transitions = ORB_TRANSITION_STOCHASTIC;
+  }
+  o.turn_probabilities = turn_probs;
+  if (max_turns) o.max_turns = (unsigned)max_turns;
+  if (!have_seed && s->has_seed) seed = s->seed;
+  if (threads) omp_set_num_threads((int)threads);
+
+  orb_bargain_result **results = NULL;
+  status = orb_bargain_ensemble(s, &o, seed, (size_t)runs, &results);
+  int rc = CLI_OK;
+  if (status != ORB_OK) {
+    fprintf(stderr, "orbit bargain: %s: %s\n", path,
+            status == ORB_ELIMIT ? "a Markov PCE did not converge in 1000 iterations"
+                                 : orb_status_str(status));
+    rc = CLI_EINPUT;
+  }
+  if (rc == CLI_OK && store &&
+      orb_bargain_store(store, s, &o, seed, results, (size_t)runs, &diags) != ORB_OK) {
+    orb_diags_print(&diags, stderr);
+    rc = CLI_EINPUT;
+  }
+  if (rc == CLI_OK) {
+    if (format == OUT_JSON) {
+      rc = print_json(s, &o, seed, results, (size_t)runs);
+    } else if (format == OUT_CSV) {
+      print_csv(s, &o, results, (size_t)runs);
+    } else {
+      printf("Scenario: %s (%s)\nFile:     %s\nActors:   %zu, dimensions: %zu\n", s->name,
+             s->description, path, s->actor_count, s->dim_count);
+      printf("Options: ");
+      for (int k = 0; k < ORB_BOPT_COUNT; k++)
+        printf(" %s=%s", orb_bargain_option_key((orb_bargain_option)k),
+               orb_bargain_options_get(&o, (orb_bargain_option)k));
+      printf("\nSeed:     %llu\n", seed);
+      if (runs == 1) print_text_run(s, results[0], o.turn_probabilities);
+      else print_text_ensemble(s, results, (size_t)runs);
+    }
+  }
+  for (size_t r = 0; results && r < runs; r++) orb_bargain_result_free(results[r]);
+  free(results);
+  orb_diags_free(&diags);
+  orb_bargain_scenario_free(s);
+  return rc;
+}

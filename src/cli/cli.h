@@ -40,5 +40,7 @@ int cmd_world(int argc, char **argv);
 extern const char cmd_world_help[];
 int cmd_bargain(int argc, char **argv);
 extern const char cmd_bargain_help[];
+int cmd_code(int argc, char **argv);
+extern const char cmd_code_help[];
 
 #endif

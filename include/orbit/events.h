@@ -1,0 +1,134 @@
+/*
+ * orbit/events.h: the event coder. Reads news text and turns it into dated,
+ * coded political events (source actor, CAMEO code, target actor, model event
+ * type), the job TABARI and PETRARCH do for GDELT-style event data.
+ *
+ * Two objects:
+ * - orb_dict: the compiled dictionaries (actors, agents, verbs and their
+ *   patterns, negation and modality markers, boilerplate), built from one or
+ *   more dictionary files (docs/EVENTS.md gives the format). Immutable once
+ *   loaded, so one dictionary can be shared by coders on several threads.
+ * - orb_coder: the state of coding one stream of text (buffers, the article
+ *   date, paragraphs already seen). Text is fed in chunks of any size; memory
+ *   stays bounded whatever the length of the input.
+ */
+#ifndef ORBIT_EVENTS_H
+#define ORBIT_EVENTS_H
+
+#include "orbit/core.h"
+#include "orbit/world.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- dictionaries ------------------------------------------------------------ */
+
+typedef struct orb_dict orb_dict;
+
+/* Creates an empty dictionary; the caller frees it with orb_dict_free(). */
+orb_status orb_dict_new(orb_dict **dict);
+
+/* Frees a dictionary; NULL is allowed. */
+void orb_dict_free(orb_dict *dict);
+
+/* Adds the entries of one dictionary file. Entries of a later file replace those
+ * of earlier files for the same phrase. Problems are appended to diags as
+ * FILE:LINE:COL messages and ORB_EPARSE (or ORB_EIO) is returned; the entries of
+ * a file with errors are not kept. */
+orb_status orb_dict_add_file(orb_dict *dict, const char *path, orb_diags *diags);
+
+/* The same from a buffer of len bytes; name is used in diagnostics and rules. */
+orb_status orb_dict_add_buffer(orb_dict *dict, const char *name, const char *data,
+                               size_t len, orb_diags *diags);
+
+/* Adds the built-in dictionaries (data/events/: the converted CAMEO/Phoenix files
+ * then orbit.dict) from orb_dict_default_dir(). */
+orb_status orb_dict_add_default(orb_dict *dict, orb_diags *diags);
+
+/* The folder of the built-in dictionaries: $ORBIT_EVENTS_DIR if set, else the
+ * source tree's or the installed data/events. Points to static storage. */
+const char *orb_dict_default_dir(void);
+
+/* Number of entries (phrases with a meaning) loaded so far. */
+size_t orb_dict_entry_count(const orb_dict *dict);
+
+/* ---- coded events ------------------------------------------------------------ */
+
+/* Where an event's date comes from. */
+typedef enum orb_date_source {
+  ORB_DATE_FROM_TEXT,    /* a date phrase of the sentence, resolved if relative */
+  ORB_DATE_FROM_ARTICLE, /* the article date: the sentence has no usable date */
+  ORB_DATE_UNKNOWN       /* neither: no article date was given */
+} orb_date_source;
+
+/* One coded event. Every pointer points into the coder or its dictionary and is
+ * valid only during the sink call that receives the event. */
+typedef struct orb_coded_event {
+  const char *doc;          /* name of the input (file name or "-") */
+  orb_date date;            /* ORB_DATE_NONE when date_source is UNKNOWN */
+  orb_precision precision;
+  orb_date_source date_source;
+  const char *source;       /* actor id, e.g. "RUS", "CSTO" */
+  const char *source_role;  /* agent code, e.g. "GOV", "MIL"; "" if none */
+  const char *target;       /* actor id; "" for an event with no target */
+  const char *target_role;
+  char cameo[8];            /* CAMEO event code, e.g. "0874" */
+  int type;                 /* an orb_event_type, or -1 if no model type fits */
+  const char *sentence;     /* the sentence text (not NUL-terminated) */
+  size_t sentence_len;
+  uint64_t start, end;      /* byte offsets of the sentence in the input */
+  const char *rule;         /* the dictionary entry that fired, "FILE:LINE" */
+} orb_coded_event;
+
+/* Receives each coded event; returning non-zero stops the coder (feed/finish then
+ * return ORB_EINVAL). */
+typedef int (*orb_event_sink)(const orb_coded_event *event, void *user);
+
+/* Counters of one coder since it was created. */
+typedef struct orb_coder_stats {
+  uint64_t bytes;       /* bytes fed */
+  uint64_t paragraphs;  /* non-empty lines */
+  uint64_t boilerplate; /* lines skipped as boilerplate */
+  uint64_t duplicates;  /* lines skipped as repeats within their article */
+  uint64_t sentences;   /* sentences coded */
+  uint64_t events;      /* events sent to the sink */
+} orb_coder_stats;
+
+typedef struct orb_coder orb_coder;
+
+/* Creates a coder over dict (which must outlive it); the caller frees it with
+ * orb_coder_free(). */
+orb_status orb_coder_new(const orb_dict *dict, orb_coder **coder);
+
+/* Frees a coder; NULL is allowed. */
+void orb_coder_free(orb_coder *coder);
+
+/* Starts a new input named name (copied) whose article date is article_date
+ * (ORB_DATE_NONE if unknown; a "Date: YYYY-MM-DD" line in the text sets it too).
+ * Resets offsets, line numbers and the repeated-paragraph memory. */
+orb_status orb_coder_begin(orb_coder *coder, const char *name, orb_date article_date);
+
+/* Codes the next len bytes of the input, sending events to sink. Text must be
+ * UTF-8 without NUL bytes: otherwise a NAME:LINE:COL message naming the byte
+ * offset is appended to diags and ORB_EPARSE is returned (the coder must then be
+ * restarted with orb_coder_begin). */
+orb_status orb_coder_feed(orb_coder *coder, const char *data, size_t len,
+                          orb_event_sink sink, void *user, orb_diags *diags);
+
+/* Codes what is left of the input (a last line without newline). */
+orb_status orb_coder_finish(orb_coder *coder, orb_event_sink sink, void *user,
+                            orb_diags *diags);
+
+/* Copies the coder's counters into stats. */
+void orb_coder_stats_get(const orb_coder *coder, orb_coder_stats *stats);
+
+/* Checks that the file at path is UTF-8 text without NUL bytes, reading it in
+ * bounded memory. On failure appends "PATH:LINE:COL: ..." (with the byte offset)
+ * to diags and returns ORB_EPARSE, or ORB_EIO if it cannot be read. */
+orb_status orb_text_check_file(const char *path, orb_diags *diags);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

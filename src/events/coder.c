@@ -1,0 +1,801 @@
+/*
+ * coder.c: coding a stream of text into events (docs/MODEL.md, "Coding events
+ * from text"; docs/EVENTS.md for the output).
+ *
+ * The stream is cut into lines (paragraphs); a line is skipped as boilerplate
+ * when it has fewer than EV_MIN_WORDS words or starts with a boilerplate phrase,
+ * and as a repeat when the same line was seen earlier in the article. A kept
+ * line is tokenised, split into sentences, and each sentence is matched against
+ * the dictionary trie (longest match at each token, left to right). Then every
+ * verb match becomes at most one event per source/target pair:
+ * - its code is the verb rule's, or that of a pattern of its group found in the
+ *   EV_OBJECT_WINDOW tokens after it;
+ * - a negation marker just before the verb (or "neither"/"no" just after) turns
+ *   the event into its negated form or drops it; a hypothesis marker drops it; a
+ *   threat marker turns it into a threat (CAMEO 13);
+ * - the source is the nearest actor before the verb that is not the object of a
+ *   preposition; the target the first other actor after it, before the next
+ *   verb; passives ("was attacked by X") swap them.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "events/lexicon.h"
+
+#define EV_MIN_WORDS 4           /* shorter lines are menus, bylines, headings */
+#define EV_PARAGRAPH_MAX (256u << 10) /* a longer line is cut and coded in parts */
+#define EV_OBJECT_WINDOW 8       /* tokens after a verb searched for its pattern */
+#define EV_MARKER_WINDOW 4       /* tokens before a verb searched for markers */
+#define EV_SEEN_SLOTS 8192       /* memory of repeated lines, per article */
+#define EV_MAX_EVENTS 64         /* events kept per sentence */
+
+enum { IT_ACTOR, IT_AGENT, IT_VERB, IT_MARKER, IT_NOUN /* a verb read as a noun */ };
+
+/* A dictionary match in a sentence: tokens [first, last). */
+typedef struct ev_item {
+  uint8_t kind;
+  uint32_t first, last;
+  uint32_t node;
+} ev_item;
+
+/* An actor named in a sentence. */
+typedef struct ev_mention {
+  uint32_t first, last;  /* tokens */
+  int32_t id, role;      /* string offsets */
+  uint32_t group;        /* mentions joined by ',' 'and' 'or' share a group */
+  uint8_t is_org;
+} ev_mention;
+
+/* The latest actors named in the article, for coreference. */
+typedef struct ev_recent {
+  int32_t org, org_role;  /* -1 if none */
+  int32_t state[2];       /* latest two distinct states, [0] the latest */
+} ev_recent;
+
+struct orb_coder {
+  const orb_dict *dict;
+  char *name;
+  orb_date article;
+  ev_utf8 utf8;
+  char *pending;            /* an unfinished line */
+  size_t pending_len, pending_cap;
+  uint64_t offset;          /* input offset of the next byte to be cut into lines */
+  ev_tokens tokens;
+  ev_item *items; size_t item_count, item_cap;
+  ev_mention *mentions; size_t mention_count, mention_cap;
+  int32_t *item_at;         /* per token: item starting there, -1 */
+  size_t item_at_cap;
+  uint64_t *seen;           /* hashes of lines seen in this article */
+  size_t seen_count;
+  ev_recent recent;
+  orb_coder_stats stats;
+  int stopped;              /* the sink asked to stop */
+};
+
+/* ---- lifetime ------------------------------------------------------------------- */
+
+orb_status orb_coder_new(const orb_dict *dict, orb_coder **out) {
+  *out = NULL;
+  orb_coder *c = calloc(1, sizeof *c);
+  if (!c) return ORB_ENOMEM;
+  c->dict = dict;
+  c->seen = calloc(EV_SEEN_SLOTS, sizeof *c->seen);
+  if (!c->seen) {
+    free(c);
+    return ORB_ENOMEM;
+  }
+  orb_status st = orb_coder_begin(c, "-", ORB_DATE_NONE);
+  if (st) {
+    orb_coder_free(c);
+    return st;
+  }
+  *out = c;
+  return ORB_OK;
+}
+
+void orb_coder_free(orb_coder *c) {
+  if (!c) return;
+  free(c->name);
+  free(c->pending);
+  free(c->tokens.items);
+  free(c->items);
+  free(c->mentions);
+  free(c->item_at);
+  free(c->seen);
+  free(c);
+}
+
+/* Forgets the lines seen so far (a new article). */
+static void forget_seen(orb_coder *c) {
+  memset(c->seen, 0, EV_SEEN_SLOTS * sizeof *c->seen);
+  c->seen_count = 0;
+  c->recent = (ev_recent){.org = -1, .org_role = -1, .state = {-1, -1}};
+}
+
+orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
+  size_t n = strlen(name);
+  char *copy = malloc(n + 1);
+  if (!copy) return ORB_ENOMEM;
+  memcpy(copy, name, n + 1);
+  free(c->name);
+  c->name = copy;
+  c->article = article;
+  c->pending_len = 0;
+  c->offset = 0;
+  c->stopped = 0;
+  ev_utf8_init(&c->utf8);
+  forget_seen(c);
+  return ORB_OK;
+}
+
+void orb_coder_stats_get(const orb_coder *c, orb_coder_stats *stats) { *stats = c->stats; }
+
+/* ---- matching ------------------------------------------------------------------- */
+
+/* Grows an array to hold count + 1 items of size bytes; 0 on out of memory. */
+static int grow(void **items, size_t *cap, size_t count, size_t size) {
+  if (count < *cap) return 1;
+  size_t n = *cap ? *cap * 2 : 64;
+  void *p = realloc(*items, n * size);
+  if (!p) return 0;
+  *items = p;
+  *cap = n;
+  return 1;
+}
+
+/* Whether a node means anything on its own (reached from the root). */
+static int node_has_meaning(const ev_node *n) {
+  return n->actor >= 0 || n->agent >= 0 || n->verb >= 0 || n->marker;
+}
+
+/* Matches tokens [s, e) against the trie, longest match first, left to right. */
+static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  c->item_count = 0;
+  for (size_t i = s; i < e;) {
+    uint32_t node = 0, best = 0;
+    size_t best_end = i;
+    for (size_t j = i; j < e && tok[j].id; j++) {
+      node = ev_trie_child(d, node, tok[j].id);
+      if (!node) break;
+      if (node_has_meaning(&d->nodes[node])) {
+        best = node;
+        best_end = j + 1;
+      }
+    }
+    if (!best) {
+      i++;
+      continue;
+    }
+    const ev_node *n = &d->nodes[best];
+    uint8_t kind;
+    int after_actor = c->item_count && c->items[c->item_count - 1].kind == IT_ACTOR &&
+                      c->items[c->item_count - 1].last == i;
+    if (n->actor >= 0) kind = IT_ACTOR;
+    else if (n->agent >= 0 && (n->verb < 0 || after_actor)) kind = IT_AGENT;
+    else if (n->marker) kind = IT_MARKER;
+    else if (n->verb >= 0) kind = IT_VERB;
+    else kind = IT_AGENT;
+    if (!grow((void **)&c->items, &c->item_cap, c->item_count, sizeof *c->items))
+      return ORB_ENOMEM;
+    c->items[c->item_count++] =
+        (ev_item){.kind = kind, .first = (uint32_t)i, .last = (uint32_t)best_end, .node = best};
+    i = best_end;
+  }
+  return ORB_OK;
+}
+
+/* The actor entry of a phrase that holds on date: one whose span contains it,
+ * else one without a span, else the one whose span is nearest. */
+static const ev_actor_entry *entry_on(const orb_dict *d, int32_t head, orb_date date) {
+  const ev_actor_entry *open = NULL, *nearest = NULL;
+  int64_t nearest_gap = INT64_MAX;
+  for (int32_t k = head; k >= 0; k = d->actors[k].next) {
+    const ev_actor_entry *e = &d->actors[k];
+    if (e->from == ORB_DATE_NONE && e->to == ORB_DATE_NONE) {
+      if (!open) open = e;
+      continue;
+    }
+    if (date == ORB_DATE_NONE) continue;
+    int after_from = e->from == ORB_DATE_NONE || date >= e->from;
+    int before_to = e->to == ORB_DATE_NONE || date <= e->to;
+    if (after_from && before_to) return e;
+    int64_t gap = !after_from ? (int64_t)e->from - date : (int64_t)date - e->to;
+    if (gap < nearest_gap) {
+      nearest_gap = gap;
+      nearest = e;
+    }
+  }
+  if (open) return open;
+  if (nearest) return nearest;
+  return &d->actors[head]; /* no date known: the first entry */
+}
+
+/* Whether an actor id names a state (three capitals, not an organisation). */
+static int is_state_id(const char *id) {
+  return strlen(id) == 3 && id[0] >= 'A' && id[0] <= 'Z';
+}
+
+/* Appends a mention; returns 0 on out of memory. */
+static int add_mention(orb_coder *c, uint32_t first, uint32_t last, int32_t id,
+                       int32_t role, uint8_t is_org) {
+  if (!grow((void **)&c->mentions, &c->mention_cap, c->mention_count, sizeof *c->mentions))
+    return 0;
+  c->mentions[c->mention_count++] = (ev_mention){
+      .first = first, .last = last, .id = id, .role = role,
+      .group = (uint32_t)c->mention_count, .is_org = is_org};
+  return 1;
+}
+
+/* Remembers a mention for coreference. */
+static void remember(orb_coder *c, const ev_mention *m) {
+  const char *id = ev_string(c->dict, m->id);
+  if (m->is_org) {
+    c->recent.org = m->id;
+    c->recent.org_role = m->role;
+  } else if (is_state_id(id) && c->recent.state[0] != m->id) {
+    c->recent.state[1] = c->recent.state[0];
+    c->recent.state[0] = m->id;
+  }
+}
+
+/* Turns actor items, agents attached to them and coreferences into mentions. */
+static orb_status find_mentions(orb_coder *c, orb_date date) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  c->mention_count = 0;
+  for (size_t k = 0; k < c->item_count; k++) {
+    const ev_item *it = &c->items[k];
+    const ev_node *n = &d->nodes[it->node];
+    if (it->kind == IT_ACTOR) {
+      const ev_actor_entry *e = entry_on(d, n->actor, date);
+      uint32_t first = it->first, last = it->last;
+      int32_t role = e->role;
+      /* an agent just before ("President Tokayev") or after ("Russian forces",
+       * "Russia's army") lends its role when the entry has none */
+      if (k > 0 && c->items[k - 1].kind == IT_AGENT && c->items[k - 1].last == first) {
+        if (!role) role = d->nodes[c->items[k - 1].node].agent;
+        first = c->items[k - 1].first;
+      }
+      if (k + 1 < c->item_count && c->items[k + 1].kind == IT_AGENT) {
+        uint32_t gap = c->items[k + 1].first - last;
+        if (gap == 0 || (gap == 1 && tok[last].id == d->tok_s)) {
+          if (!role) role = d->nodes[c->items[k + 1].node].agent;
+          last = c->items[k + 1].last;
+        }
+      }
+      if (!add_mention(c, first, last, e->id, role, e->is_org)) return ORB_ENOMEM;
+    } else if (it->kind == IT_MARKER) {
+      ev_marker mk = (ev_marker)n->marker;
+      if (mk == EV_MK_COREF_ORG && c->recent.org >= 0) {
+        if (!add_mention(c, it->first, it->last, c->recent.org, c->recent.org_role, 1))
+          return ORB_ENOMEM;
+      } else if (mk == EV_MK_COREF_STATE && c->recent.state[0] >= 0) {
+        if (!add_mention(c, it->first, it->last, c->recent.state[0], 0, 0))
+          return ORB_ENOMEM;
+      } else if (mk == EV_MK_COREF_PAIR && c->recent.state[1] >= 0) {
+        int32_t a = c->recent.state[1], b = c->recent.state[0];
+        if (!add_mention(c, it->first, it->last, a, 0, 0) ||
+            !add_mention(c, it->first, it->last, b, 0, 0))
+          return ORB_ENOMEM;
+        c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
+      }
+      continue;
+    } else {
+      continue;
+    }
+    remember(c, &c->mentions[c->mention_count - 1]);
+  }
+  /* compounds: mentions separated only by ',' 'and' 'or' '(' ')' share a group */
+  for (size_t m = 1; m < c->mention_count; m++) {
+    ev_mention *prev = &c->mentions[m - 1], *cur = &c->mentions[m];
+    int joined = cur->first >= prev->last;
+    for (uint32_t t = prev->last; joined && t < cur->first; t++) {
+      uint32_t id = tok[t].id;
+      joined = id == d->tok_comma || id == d->tok_and || id == d->tok_or ||
+               id == d->tok_paren_close || (id && (d->vocab_flags[id] & EV_VF_DET));
+    }
+    if (joined && cur->first > prev->last) cur->group = prev->group;
+  }
+  return ORB_OK;
+}
+
+/* ---- events --------------------------------------------------------------------- */
+
+/* The model type of a code by the longest matching "type" prefix, or -1. */
+static int type_of_code(const orb_dict *d, const char *code) {
+  int best = -1;
+  size_t best_len = 0;
+  for (size_t i = 0; i < d->type_count; i++) {
+    size_t n = strlen(d->types[i].prefix);
+    if (n > best_len && strncmp(code, d->types[i].prefix, n) == 0) {
+      best = d->types[i].type;
+      best_len = n;
+    }
+  }
+  return best;
+}
+
+/* The CAMEO code of a threat to do what code describes. */
+static const char *threat_code(const char *code) {
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (root == 16) return "1313"; /* threaten to reduce or break relations */
+  if (root == 17) return "137";  /* threaten with repression */
+  if (root >= 15) return "138";  /* threaten with military force */
+  return "130";
+}
+
+/* Whether token t may be an adjective between a determiner and its noun: a
+ * word that starts no dictionary item, or an agent ("military support"). */
+static int adjective_like(const orb_coder *c, size_t t) {
+  int32_t k = c->item_at[t];
+  return !(c->tokens.items[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
+         (k < 0 || c->items[k].kind == IT_AGENT);
+}
+
+/* Whether a verb item reads as a noun: right after a determiner, a preposition
+ * other than "to" or a possessive "'s", with at most two adjective-like words
+ * between ("its territorial dispute", "for military support"). */
+static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  size_t skipped = 0;
+  for (size_t t = it->first; t > s;) {
+    uint32_t id = tok[--t].id;
+    if (id == d->tok_s) return 1;
+    if (id == d->tok_to) return 0;
+    if (id && (d->vocab_flags[id] & (EV_VF_DET | EV_VF_PREP))) return 1;
+    if (++skipped > 2 || !adjective_like(c, t)) return 0;
+  }
+  return 0;
+}
+
+/* Whether mention m is the object of a preposition (skipping determiners and
+ * up to two adjective-like words: "in eastern Ukraine"). */
+static int after_preposition(const orb_coder *c, const ev_mention *m, size_t s) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  size_t skipped = 0;
+  for (size_t t = m->first; t > s;) {
+    uint32_t id = tok[--t].id;
+    if (id && (d->vocab_flags[id] & EV_VF_DET)) continue;
+    if (id && (d->vocab_flags[id] & EV_VF_PREP)) return 1;
+    if (++skipped > 2 || !adjective_like(c, t)) return 0;
+  }
+  return 0;
+}
+
+/* Index of the first mention of group g. */
+static size_t group_start(const orb_coder *c, size_t m) {
+  while (m > 0 && c->mentions[m - 1].group == c->mentions[m].group) m--;
+  return m;
+}
+
+/* Index past the last mention of the group of mention m. */
+static size_t group_end(const orb_coder *c, size_t m) {
+  size_t g = c->mentions[m].group;
+  while (m < c->mention_count && c->mentions[m].group == g) m++;
+  return m;
+}
+
+/* A pending event of a sentence. */
+typedef struct ev_pending {
+  const ev_mention *source, *target;
+  char code[6];
+  int type;
+  const ev_rule *rule;
+} ev_pending;
+
+/* State for coding one sentence. */
+typedef struct ev_sentence {
+  size_t s, e;                /* tokens */
+  orb_date date;
+  orb_precision precision;
+  orb_date_source date_source;
+  const char *text;           /* the paragraph */
+  uint64_t offset;            /* of the paragraph in the input */
+  size_t text_start, text_end;
+  ev_pending events[EV_MAX_EVENTS];
+  size_t event_count;
+} ev_sentence;
+
+/* Queues an event unless the same one is already queued. */
+static void queue(ev_sentence *sn, const ev_mention *src, const ev_mention *tgt,
+                  const char *code, int type, const ev_rule *rule) {
+  if (tgt && tgt->id == src->id) return;
+  for (size_t i = 0; i < sn->event_count; i++) {
+    const ev_pending *p = &sn->events[i];
+    if (p->source->id == src->id && (p->target ? p->target->id : -1) == (tgt ? tgt->id : -1) &&
+        strcmp(p->code, code) == 0)
+      return;
+  }
+  if (sn->event_count == EV_MAX_EVENTS) return;
+  ev_pending *p = &sn->events[sn->event_count++];
+  p->source = src;
+  p->target = tgt;
+  snprintf(p->code, sizeof p->code, "%s", code);
+  p->type = type;
+  p->rule = rule;
+}
+
+/* Queues the events of every (source, target) pair of two mention groups. */
+static void queue_pairs(const orb_coder *c, ev_sentence *sn, size_t src, size_t tgt,
+                        int has_target, const char *code, int type, const ev_rule *rule) {
+  for (size_t a = group_start(c, src); a < group_end(c, src); a++) {
+    if (!has_target) {
+      queue(sn, &c->mentions[a], NULL, code, type, rule);
+      continue;
+    }
+    for (size_t b = group_start(c, tgt); b < group_end(c, tgt); b++)
+      queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);
+  }
+}
+
+/* Finds the pattern of group for the verb item it, or NULL. */
+static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_t group,
+                                   size_t e) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
+  if (!root) return NULL;
+  size_t stop = it->last + EV_OBJECT_WINDOW < e ? it->last + EV_OBJECT_WINDOW : e;
+  for (size_t p = it->last; p < stop; p++) {
+    if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) break;
+    uint32_t node = root;
+    int32_t found = -1;
+    for (size_t j = p; j < e && tok[j].id; j++) {
+      node = ev_trie_child(d, node, tok[j].id);
+      if (!node) break;
+      if (d->nodes[node].object >= 0) found = d->nodes[node].object;
+    }
+    if (found >= 0) return &d->rules[found];
+  }
+  return NULL;
+}
+
+/* Codes verb item k of the sentence into queued events. */
+static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  const ev_item *it = &c->items[k];
+  const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
+  const ev_rule *rule = find_pattern(c, it, verb->group, sn->e);
+  if (!rule) rule = verb;
+  if (!rule->code[0]) return;
+  char code[6];
+  memcpy(code, rule->code, sizeof code);
+  int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
+  uint8_t flags = rule->flags | verb->flags;
+
+  /* markers just before the verb, and "neither"/"no" just after it */
+  int negated = 0, hypothesis = 0, threat = 0;
+  for (size_t m = k; m-- > 0;) {
+    const ev_item *mk = &c->items[m];
+    if (mk->last + EV_MARKER_WINDOW <= it->first || mk->kind != IT_MARKER) break;
+    ev_marker what = (ev_marker)d->nodes[mk->node].marker;
+    if (what == EV_MK_CLAUSE) break;
+    negated |= what == EV_MK_NEGATION;
+    hypothesis |= what == EV_MK_HYPOTHESIS;
+    threat |= what == EV_MK_THREAT;
+  }
+  if (k + 1 < c->item_count && c->items[k + 1].kind == IT_MARKER &&
+      c->items[k + 1].first == it->last &&
+      d->nodes[c->items[k + 1].node].marker == EV_MK_NEGATION)
+    negated = 1;
+  if (hypothesis && !threat) return;
+  if (negated) {
+    const char *neg_code = rule->neg_code[0] ? rule->neg_code : verb->neg_code;
+    int neg_type = rule->neg_code[0] ? rule->neg_type : verb->neg_type;
+    if (!neg_code[0]) {
+      neg_code = NULL;
+      for (size_t g = 0; g < d->negation_count; g++)
+        if (d->negations[g].type == type) {
+          neg_code = d->negations[g].code;
+          neg_type = d->negations[g].new_type;
+        }
+      if (!neg_code) return; /* a negated event with no negated form: nothing */
+    }
+    snprintf(code, sizeof code, "%s", neg_code);
+    type = neg_type;
+  }
+  if (threat) {
+    snprintf(code, sizeof code, "%s", threat_code(code));
+    type = ORB_EV_THREATEN;
+  }
+
+  /* passive: "was attacked by X" */
+  int passive = it->first > sn->s && tok[it->first - 1].id &&
+                (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE);
+  size_t by_mention = SIZE_MAX;
+  if (passive) {
+    for (size_t m = 0; m < c->mention_count; m++) {
+      const ev_mention *mn = &c->mentions[m];
+      if (mn->first >= it->last && mn->first <= it->last + 3 && mn->first > 0 &&
+          tok[mn->first - 1].id == d->tok_by) {
+        by_mention = m;
+        break;
+      }
+    }
+  }
+
+  /* the limits of the clause: the nearest clause marker before, next verb after */
+  uint32_t clause_start = (uint32_t)sn->s, clause_end = (uint32_t)sn->e;
+  for (size_t m = k; m-- > 0;)
+    if (c->items[m].kind == IT_MARKER &&
+        d->nodes[c->items[m].node].marker == EV_MK_CLAUSE) {
+      clause_start = c->items[m].last;
+      break;
+    }
+  for (size_t m = k + 1; m < c->item_count; m++)
+    if (c->items[m].kind == IT_VERB ||
+        (c->items[m].kind == IT_MARKER && d->nodes[c->items[m].node].marker == EV_MK_CLAUSE)) {
+      clause_end = c->items[m].first;
+      break;
+    }
+
+  /* the actors after an earlier verb of the clause are its objects, not our
+   * subject, unless that verb introduces speech ("said Azerbaijan decided") */
+  uint32_t subject_end = it->first;
+  for (size_t m = k; m-- > 0 && c->items[m].last > clause_start;) {
+    if (c->items[m].kind != IT_VERB) continue;
+    const ev_rule *prev = &d->rules[d->nodes[c->items[m].node].verb];
+    if (prev->code[0] && !(prev->code[0] == '0' && prev->code[1] == '1'))
+      subject_end = c->items[m].first; /* we share that verb's subject */
+    break;
+  }
+  size_t source = SIZE_MAX, target = SIZE_MAX;
+  for (size_t m = c->mention_count; m-- > 0;) {
+    const ev_mention *mn = &c->mentions[m];
+    if (mn->last > subject_end || mn->first < clause_start) continue;
+    size_t head = group_start(c, m);
+    if (after_preposition(c, &c->mentions[head], clause_start)) {
+      m = head;
+      continue;
+    }
+    source = m;
+    break;
+  }
+  size_t first_after = SIZE_MAX;
+  for (size_t m = 0; m < c->mention_count; m++) {
+    const ev_mention *mn = &c->mentions[m];
+    if (mn->first < it->last || mn->first >= clause_end) continue;
+    if (first_after == SIZE_MAX) first_after = m;
+    if (source != SIZE_MAX && mn->id == c->mentions[source].id) continue; /* interned */
+    if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
+    target = m;
+    break;
+  }
+  if (passive && by_mention != SIZE_MAX) {
+    target = source;
+    source = by_mention;
+  }
+  if (source == SIZE_MAX && (flags & EV_RF_SOLO)) {
+    /* "They abstained at the UNGA (Armenia, ...)": the first states after */
+    for (size_t m = first_after; m < c->mention_count && source == SIZE_MAX; m++)
+      if (c->mentions[m].first < clause_end && !c->mentions[m].is_org) source = m;
+    if (source == SIZE_MAX) return;
+    target = SIZE_MAX;
+  } else if (source == SIZE_MAX) {
+    if (first_after == SIZE_MAX) return;
+    source = first_after; /* "clashes erupted at the X-Y border" */
+  }
+  if (target == SIZE_MAX) {
+    if (!(flags & EV_RF_SOLO)) return;
+    queue_pairs(c, sn, source, 0, 0, code, type, rule);
+    return;
+  }
+  queue_pairs(c, sn, source, target, 1, code, type, rule);
+}
+
+/* Sends the queued events of a sentence; returns 0 if the sink asked to stop. */
+static int emit(orb_coder *c, ev_sentence *sn, orb_event_sink sink, void *user) {
+  const orb_dict *d = c->dict;
+  for (size_t i = 0; i < sn->event_count; i++) {
+    const ev_pending *p = &sn->events[i];
+    orb_coded_event ev = {
+      .doc = c->name,
+      .date = sn->date,
+      .precision = sn->precision,
+      .date_source = sn->date_source,
+      .source = ev_string(d, p->source->id),
+      .source_role = ev_string(d, p->source->role),
+      .target = p->target ? ev_string(d, p->target->id) : "",
+      .target_role = p->target ? ev_string(d, p->target->role) : "",
+      .type = p->type,
+      .sentence = sn->text + sn->text_start,
+      .sentence_len = sn->text_end - sn->text_start,
+      .start = sn->offset + sn->text_start,
+      .end = sn->offset + sn->text_end,
+      .rule = ev_string(d, p->rule->name),
+    };
+    snprintf(ev.cameo, sizeof ev.cameo, "%s", p->code);
+    c->stats.events++;
+    if (sink && sink(&ev, user)) return 0;
+  }
+  return 1;
+}
+
+/* Codes tokens [s, e) of the paragraph text as one sentence. */
+static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
+                                uint64_t offset, size_t s, size_t e,
+                                orb_event_sink sink, void *user) {
+  const ev_token *tok = c->tokens.items;
+  ev_sentence sn = {.s = s, .e = e, .text = text, .offset = offset};
+  c->stats.sentences++;
+  sn.text_start = tok[s].start;
+  sn.text_end = e < c->tokens.count ? tok[e].start : len;
+  while (sn.text_end > sn.text_start &&
+         (text[sn.text_end - 1] == ' ' || text[sn.text_end - 1] == '\t' ||
+          text[sn.text_end - 1] == '\r'))
+    sn.text_end--;
+  if (ev_sentence_date(text, tok + s, e - s, c->article, &sn.date, &sn.precision)) {
+    sn.date_source = ORB_DATE_FROM_TEXT;
+  } else if (c->article != ORB_DATE_NONE) {
+    sn.date = c->article;
+    sn.precision = ORB_PREC_DAY;
+    sn.date_source = ORB_DATE_FROM_ARTICLE;
+  } else {
+    sn.date = ORB_DATE_NONE;
+    sn.precision = ORB_PREC_DAY;
+    sn.date_source = ORB_DATE_UNKNOWN;
+  }
+  orb_status st = match_sentence(c, s, e);
+  if (!st) st = find_mentions(c, sn.date);
+  if (st) return st;
+  for (size_t t = s; t < e; t++) c->item_at[t] = -1;
+  for (size_t k = 0; k < c->item_count; k++) c->item_at[c->items[k].first] = (int32_t)k;
+  for (size_t k = 0; k < c->item_count; k++) { /* verbs used as nouns code nothing */
+    ev_item *it = &c->items[k];
+    if (it->kind == IT_VERB && !(c->dict->rules[c->dict->nodes[it->node].verb].flags & EV_RF_NOUN) &&
+        reads_as_noun(c, it, s))
+      it->kind = IT_NOUN;
+  }
+  for (size_t k = 0; k < c->item_count; k++)
+    if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);
+  if (!emit(c, &sn, sink, user)) c->stopped = 1;
+  return ORB_OK;
+}
+
+/* Whether a line was seen before in this article (and remembers it if not). */
+static int seen_before(orb_coder *c, const char *line, size_t len) {
+  uint64_t h = ev_hash(line, len);
+  size_t mask = EV_SEEN_SLOTS - 1;
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (c->seen[i] == h) return 1;
+    if (!c->seen[i]) {
+      if (c->seen_count >= EV_SEEN_SLOTS / 2) { /* bounded: forget and start over */
+        memset(c->seen, 0, EV_SEEN_SLOTS * sizeof *c->seen);
+        c->seen_count = 0;
+        i = h & mask;
+      }
+      c->seen[i] = h;
+      c->seen_count++;
+      return 0;
+    }
+  }
+}
+
+/* Codes one line (paragraph) of the input at offset. */
+static orb_status code_line(orb_coder *c, const char *line, size_t len, uint64_t offset,
+                            orb_event_sink sink, void *user) {
+  size_t a = 0, b = len;
+  while (a < b && (line[a] == ' ' || line[a] == '\t' || line[a] == '\r')) a++;
+  while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\t' || line[b - 1] == '\r')) b--;
+  if (a == b) return ORB_OK;
+  c->stats.paragraphs++;
+  orb_date header;
+  if (ev_date_header(line + a, b - a, &header)) {
+    c->article = header;
+    forget_seen(c);
+    return ORB_OK;
+  }
+  if (seen_before(c, line + a, b - a)) {
+    c->stats.duplicates++;
+    return ORB_OK;
+  }
+  orb_status st = ev_tokenize_const(c->dict, line, len, &c->tokens);
+  if (st) return st;
+  const ev_token *tok = c->tokens.items;
+  size_t words = 0;
+  for (size_t t = 0; t < c->tokens.count; t++) words += !(tok[t].flags & EV_TF_PUNCT);
+  int boiler = words < EV_MIN_WORDS;
+  if (!boiler) { /* a boilerplate phrase at the start of the line */
+    uint32_t node = 0;
+    for (size_t t = 0; t < c->tokens.count && tok[t].id && !boiler; t++) {
+      node = ev_trie_child(c->dict, node, tok[t].id);
+      if (!node) break;
+      boiler = c->dict->nodes[node].marker == EV_MK_BOILERPLATE;
+    }
+  }
+  if (boiler) {
+    c->stats.boilerplate++;
+    return ORB_OK;
+  }
+  if (c->tokens.count > c->item_at_cap) {
+    int32_t *at = realloc(c->item_at, c->tokens.count * sizeof *at);
+    if (!at) return ORB_ENOMEM;
+    c->item_at = at;
+    c->item_at_cap = c->tokens.count;
+  }
+  size_t s = 0;
+  for (size_t t = 0; t < c->tokens.count && !c->stopped; t++) {
+    if (!(tok[t].flags & EV_TF_SENT_END)) continue;
+    st = code_sentence(c, line, len, offset, s, t + 1, sink, user);
+    if (st) return st;
+    tok = c->tokens.items;
+    s = t + 1;
+  }
+  return ORB_OK;
+}
+
+/* Appends bytes to the pending line. */
+static orb_status pend(orb_coder *c, const char *data, size_t len) {
+  if (c->pending_len + len > c->pending_cap) {
+    size_t cap = c->pending_cap ? c->pending_cap : 4096;
+    while (cap < c->pending_len + len) cap *= 2;
+    char *p = realloc(c->pending, cap);
+    if (!p) return ORB_ENOMEM;
+    c->pending = p;
+    c->pending_cap = cap;
+  }
+  memcpy(c->pending + c->pending_len, data, len);
+  c->pending_len += len;
+  return ORB_OK;
+}
+
+orb_status orb_coder_feed(orb_coder *c, const char *data, size_t len,
+                          orb_event_sink sink, void *user, orb_diags *diags) {
+  if (c->stopped) return ORB_EINVAL;
+  orb_status st = ev_utf8_check(&c->utf8, c->name, data, len, diags);
+  if (st) return st;
+  c->stats.bytes += len;
+  size_t pos = 0;
+  while (pos < len && !c->stopped) {
+    const char *nl = memchr(data + pos, '\n', len - pos);
+    size_t n = nl ? (size_t)(nl - (data + pos)) : len - pos;
+    if (!nl || c->pending_len) {
+      st = pend(c, data + pos, n);
+      if (st) return st;
+    }
+    if (nl) {
+      if (c->pending_len) {
+        st = code_line(c, c->pending, c->pending_len, c->offset, sink, user);
+        c->offset += c->pending_len + 1;
+        c->pending_len = 0;
+      } else {
+        st = code_line(c, data + pos, n, c->offset, sink, user);
+        c->offset += n + 1;
+      }
+      if (st) return st;
+    }
+    while (!nl && c->pending_len >= EV_PARAGRAPH_MAX) {
+      /* an endless line: code what we have, cut at the last space */
+      size_t cut = EV_PARAGRAPH_MAX;
+      while (cut > EV_PARAGRAPH_MAX / 2 && c->pending[cut - 1] != ' ') cut--;
+      if (cut == EV_PARAGRAPH_MAX / 2) cut = EV_PARAGRAPH_MAX; /* no space: cut anyway */
+      st = code_line(c, c->pending, cut, c->offset, sink, user);
+      if (st) return st;
+      memmove(c->pending, c->pending + cut, c->pending_len - cut);
+      c->pending_len -= cut;
+      c->offset += cut;
+    }
+    pos += n + (nl != NULL);
+  }
+  return c->stopped ? ORB_EINVAL : ORB_OK;
+}
+
+orb_status orb_coder_finish(orb_coder *c, orb_event_sink sink, void *user,
+                            orb_diags *diags) {
+  if (c->stopped) return ORB_EINVAL;
+  orb_status st = ev_utf8_end(&c->utf8, c->name, diags);
+  if (st) return st;
+  if (c->pending_len) {
+    st = code_line(c, c->pending, c->pending_len, c->offset, sink, user);
+    c->offset += c->pending_len;
+    c->pending_len = 0;
+  }
+  if (st) return st;
+  return c->stopped ? ORB_EINVAL : ORB_OK;
+}

@@ -116,9 +116,9 @@ const char *orb_bargain_options_get(const orb_bargain_options *o,
 
 /* ---- scenarios ---------------------------------------------------------------- */
 
-/* Limits on scenario size (KTAB allows 3..250 actors). */
+/* Limits on scenario size (KTAB allows 3..250 actors; memory grows as actors^2). */
 #define ORB_BARGAIN_MIN_ACTORS 3
-#define ORB_BARGAIN_MAX_ACTORS 2000
+#define ORB_BARGAIN_MAX_ACTORS 1000
 #define ORB_BARGAIN_MAX_DIMS 64
 
 /* The inputs of a bargaining issue. Every pointer is malloc'ed and owned by the

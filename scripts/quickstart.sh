@@ -4,9 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
-cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DORB_TESTS=OFF >/dev/null
-cmake --build build -j"$(nproc)"
-cmake --install build >/dev/null
+cmake -S . -B build-install -DCMAKE_BUILD_TYPE=Release -DORB_TESTS=OFF -DORB_BENCH=OFF >/dev/null
+cmake --build build-install -j"$(nproc)"
+cmake --install build-install >/dev/null
 ldconfig 2>/dev/null || true
 set -x
 orbit world

@@ -29,8 +29,8 @@ typedef struct gray_plan {
 
 /* Per-thread output of the kernels. */
 typedef struct gray_sink {
-  int32_t *fields;  /* stride lanes, 64-byte aligned: h at a stable configuration */
-  int32_t *signs;   /* stride lanes: sign mask at the start of a chunk */
+  int32_t *fields;  /* 2 * stride lanes, 64-byte aligned: h (at a stable
+                       configuration, or at a chunk's start), then the sign mask */
   align_minima minima;
   int failed;       /* out of memory */
 } gray_sink;
@@ -63,86 +63,6 @@ static void gray_stable(const gray_plan *plan, uint64_t code, gray_sink *sink) {
   if (align_minima_add(&sink->minima, energy, blocs, 0, 1) != ORB_OK) sink->failed = 1;
 }
 
-/* The kernels, one per instruction set. */
-#define KERNEL(name) generic_##name
-#define KERNEL_TARGET
-typedef int32_t vec8 __attribute__((vector_size(32)));
-#define VEC vec8
-#define VEC_LANES 8
-#define KERNEL_MAX_VECTORS 6
-/* Any lane negative, by OR-ing the sign bits of the eight lanes. */
-#define VEC_ANY_NEGATIVE(v) \
-  (((v)[0] | (v)[1] | (v)[2] | (v)[3] | (v)[4] | (v)[5] | (v)[6] | (v)[7]) < 0)
-#include "align/gray_kernel.h"
-#undef KERNEL
-#undef KERNEL_TARGET
-#undef VEC_ANY_NEGATIVE
-
-#if defined(__x86_64__)
-#define KERNEL(name) avx2_##name
-#define KERNEL_TARGET __attribute__((target("avx2")))
-#define VEC_ANY_NEGATIVE(v) _mm256_movemask_ps(_mm256_castsi256_ps((__m256i)(v)))
-#include "align/gray_kernel.h"
-#undef KERNEL
-#undef KERNEL_TARGET
-#undef VEC
-#undef VEC_LANES
-#undef KERNEL_MAX_VECTORS
-#undef VEC_ANY_NEGATIVE
-
-#define KERNEL(name) avx512_##name
-#define KERNEL_TARGET __attribute__((target("avx512f")))
-typedef int32_t vec16 __attribute__((vector_size(64)));
-#define VEC vec16
-#define VEC_LANES 16
-#define KERNEL_MAX_VECTORS 3
-#define VEC_ANY_NEGATIVE(v) _mm512_cmplt_epi32_mask((__m512i)(v), _mm512_setzero_si512())
-#include "align/gray_kernel.h"
-#undef KERNEL
-#undef KERNEL_TARGET
-#undef VEC
-#undef VEC_LANES
-#undef KERNEL_MAX_VECTORS
-#undef VEC_ANY_NEGATIVE
-#endif
-
-typedef void (*gray_kernel)(const gray_plan *, uint64_t, uint64_t, gray_sink *);
-
-/* The widest kernel this processor runs ($ORBIT_ALIGN_ISA=generic|avx2 narrows). */
-static gray_kernel choose_kernel(void) {
-#if defined(__x86_64__)
-  const char *isa = getenv("ORBIT_ALIGN_ISA");
-  __builtin_cpu_init();
-  if (isa && strcmp(isa, "generic") == 0) return generic_run;
-  if (!(isa && strcmp(isa, "avx2") == 0) && __builtin_cpu_supports("avx512f"))
-    return avx512_run;
-  if (__builtin_cpu_supports("avx2")) return avx2_run;
-#endif
-  return generic_run;
-}
-
-/* Steepest descent from code with fields h (changed): returns the canonical end. */
-static uint64_t gray_descend(const gray_plan *plan, uint64_t code, int32_t *h) {
-  size_t n = plan->n;
-  for (;;) {
-    int32_t best = 0;
-    size_t move = n;
-    for (size_t i = 0; i < n; i++) {
-      int32_t gain = ((code >> i) & 1) ? -h[i] : h[i]; /* change of E if i moves */
-      if (gain < best) {
-        best = gain;
-        move = i;
-      }
-    }
-    if (move == n) break;
-    const int32_t *delta = plan->delta + (2 * move + ((code >> move) & 1)) * plan->stride;
-    for (size_t i = 0; i < n; i++) h[i] += delta[i];
-    code ^= UINT64_C(1) << move;
-  }
-  if (code & 1) code ^= (n == 64 ? UINT64_MAX : (UINT64_C(1) << n) - 1);
-  return code;
-}
-
 /* Sorted codes of the kept minima with their index, for the basin pass. */
 typedef struct code_index {
   uint64_t code;
@@ -165,21 +85,181 @@ static size_t find_code(const code_index *codes, size_t count, uint64_t code) {
   return low < count && codes[low].code == code ? codes[low].index : count;
 }
 
-/* Counts, for chunk [first, first+count), where each configuration's descent
- * ends, into basin[0..kept] (basin[kept]: minima that were not kept). */
-static void basin_chunk(const gray_plan *plan, uint64_t first, uint64_t count,
-                        const code_index *codes, size_t kept, int32_t *fields,
-                        int32_t *signs, int32_t *scratch, uint64_t *basin) {
-  uint64_t code = gray_start(plan, first, fields, signs);
-  for (uint64_t t = 0;;) {
-    memcpy(scratch, fields, plan->n * sizeof *scratch);
-    basin[find_code(codes, kept, gray_descend(plan, code, scratch))]++;
-    if (++t == count) break;
-    unsigned j = 1 + (unsigned)__builtin_ctzll(t);
-    const int32_t *delta = plan->delta + (2 * (size_t)j + ((code >> j) & 1)) * plan->stride;
-    for (size_t i = 0; i < plan->n; i++) fields[i] += delta[i];
-    code ^= UINT64_C(1) << j;
+/* The code with actor 0 in bloc 0 (both blocs swapped when it is not). */
+static uint64_t canonical_code(uint64_t code, size_t n) {
+  return code & 1 ? code ^ (n == 64 ? UINT64_MAX : (UINT64_C(1) << n) - 1) : code;
+}
+
+/* Longest descent path whose configurations are all memoised. */
+#define GRAY_PATH_MAX 64
+/* Entries of each thread's memo of descent ends (16 bytes each: 1 MiB). */
+#define MEMO_BITS 16
+
+/* Per-thread state of the basin pass. */
+typedef struct basin_state {
+  const code_index *codes; /* kept minima by code */
+  size_t kept;
+  uint64_t *counts;        /* kept + 1 counters */
+  int32_t *lanes;          /* 2 * stride scratch lanes, 64-byte aligned */
+  uint32_t *memo;          /* 4 << MEMO_BITS: code low, code high, end + 1, 0 */
+} basin_state;
+
+/* The memo entry of a code (direct mapped by a multiplicative hash). */
+static inline uint32_t *memo_slot(const basin_state *state, uint64_t code) {
+  uint64_t hash = (code * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS);
+  return state->memo + 4 * hash;
+}
+
+/* Remembers that the descent from code ends at kept minimum `end`. */
+static inline void memo_store(const basin_state *state, uint64_t code, size_t end) {
+  uint32_t *slot = memo_slot(state, code);
+  slot[0] = (uint32_t)code;
+  slot[1] = (uint32_t)(code >> 32);
+  slot[2] = (uint32_t)end + 1;
+}
+
+/* The kernels, one per instruction set. The generic one uses the SSE2 baseline. */
+typedef int32_t vec8 __attribute__((vector_size(32)));
+
+/* Generic lane operations on vec8 (through pointers: without AVX, passing a
+ * 32-byte vector by value has no stable ABI). */
+static inline int generic_any_negative(const vec8 *v) {
+#if defined(__x86_64__)
+  __m128i low, high;
+  memcpy(&low, v, 16);
+  memcpy(&high, (const char *)v + 16, 16);
+  return _mm_movemask_ps(_mm_castsi128_ps(_mm_or_si128(low, high)));
+#else
+  return ((*v)[0] | (*v)[1] | (*v)[2] | (*v)[3] | (*v)[4] | (*v)[5] | (*v)[6] |
+          (*v)[7]) < 0;
+#endif
+}
+static inline int32_t generic_hmin(const vec8 *v) {
+  int32_t low = (*v)[0];
+  for (int l = 1; l < 8; l++) low = (*v)[l] < low ? (*v)[l] : low;
+  return low;
+}
+static inline unsigned generic_eq_mask(const vec8 *v, int32_t x) {
+  unsigned mask = 0;
+  for (int l = 0; l < 8; l++) mask |= (unsigned)((*v)[l] == x) << l;
+  return mask;
+}
+
+#define KERNEL(name) generic_##name
+#define KERNEL_TARGET
+#define VEC vec8
+#define VEC_LANES 8
+#define KERNEL_MAX_VECTORS 6
+#define KERNEL_MORE_CASES(call) \
+  case 4: call(4); break;       \
+  case 5: call(5); break;       \
+  case 6: call(6); break;
+#define VEC_ANY_NEGATIVE(v) generic_any_negative(&(v))
+#define VEC_MIN(a, b) (((a) & ((a) < (b))) | ((b) & ~((a) < (b))))
+#define VEC_HMIN(v) generic_hmin(&(v))
+#define VEC_EQ_MASK(v, x) generic_eq_mask(&(v), x)
+#include "align/gray_kernel.h"
+#undef KERNEL
+#undef KERNEL_TARGET
+#undef VEC_ANY_NEGATIVE
+#undef VEC_MIN
+#undef VEC_HMIN
+#undef VEC_EQ_MASK
+
+#if defined(__x86_64__)
+#define AVX2 __attribute__((target("avx2")))
+static inline AVX2 int avx2_any_negative(vec8 v) {
+  return _mm256_movemask_ps(_mm256_castsi256_ps((__m256i)v));
+}
+static inline AVX2 vec8 avx2_min(vec8 a, vec8 b) {
+  return (vec8)_mm256_min_epi32((__m256i)a, (__m256i)b);
+}
+static inline AVX2 int32_t avx2_hmin(vec8 v) {
+  __m128i m = _mm_min_epi32(_mm256_castsi256_si128((__m256i)v),
+                            _mm256_extracti128_si256((__m256i)v, 1));
+  m = _mm_min_epi32(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(1, 0, 3, 2)));
+  m = _mm_min_epi32(m, _mm_shuffle_epi32(m, _MM_SHUFFLE(2, 3, 0, 1)));
+  return _mm_cvtsi128_si32(m);
+}
+static inline AVX2 unsigned avx2_eq_mask(vec8 v, int32_t x) {
+  __m256i eq = _mm256_cmpeq_epi32((__m256i)v, _mm256_set1_epi32(x));
+  return (unsigned)_mm256_movemask_ps(_mm256_castsi256_ps(eq));
+}
+#define KERNEL(name) avx2_##name
+#define KERNEL_TARGET AVX2
+#define VEC_ANY_NEGATIVE(v) avx2_any_negative(v)
+#define VEC_MIN(a, b) avx2_min(a, b)
+#define VEC_HMIN(v) avx2_hmin(v)
+#define VEC_EQ_MASK(v, x) avx2_eq_mask(v, x)
+#include "align/gray_kernel.h"
+#undef KERNEL
+#undef KERNEL_TARGET
+#undef VEC
+#undef VEC_LANES
+#undef KERNEL_MAX_VECTORS
+#undef KERNEL_MORE_CASES
+#undef VEC_ANY_NEGATIVE
+#undef VEC_MIN
+#undef VEC_HMIN
+#undef VEC_EQ_MASK
+
+#define AVX512 __attribute__((target("avx512f")))
+typedef int32_t vec16 __attribute__((vector_size(64)));
+static inline AVX512 int avx512_any_negative(vec16 v) {
+  return _mm512_cmplt_epi32_mask((__m512i)v, _mm512_setzero_si512());
+}
+static inline AVX512 vec16 avx512_min(vec16 a, vec16 b) {
+  return (vec16)_mm512_min_epi32((__m512i)a, (__m512i)b);
+}
+static inline AVX512 int32_t avx512_hmin(vec16 v) {
+  return _mm512_reduce_min_epi32((__m512i)v);
+}
+static inline AVX512 unsigned avx512_eq_mask(vec16 v, int32_t x) {
+  return _mm512_cmpeq_epi32_mask((__m512i)v, _mm512_set1_epi32(x));
+}
+#define KERNEL(name) avx512_##name
+#define KERNEL_TARGET AVX512
+#define VEC vec16
+#define VEC_LANES 16
+#define KERNEL_MAX_VECTORS 3
+#define KERNEL_MORE_CASES(call)
+#define VEC_ANY_NEGATIVE(v) avx512_any_negative(v)
+#define VEC_MIN(a, b) avx512_min(a, b)
+#define VEC_HMIN(v) avx512_hmin(v)
+#define VEC_EQ_MASK(v, x) avx512_eq_mask(v, x)
+#include "align/gray_kernel.h"
+#undef KERNEL
+#undef KERNEL_TARGET
+#undef VEC
+#undef VEC_LANES
+#undef KERNEL_MAX_VECTORS
+#undef KERNEL_MORE_CASES
+#undef VEC_ANY_NEGATIVE
+#undef VEC_MIN
+#undef VEC_HMIN
+#undef VEC_EQ_MASK
+#endif
+
+/* The kernels of one instruction set. */
+typedef struct gray_kernels {
+  void (*minima)(const gray_plan *, uint64_t, uint64_t, gray_sink *);
+  void (*basins)(const gray_plan *, uint64_t, uint64_t, basin_state *);
+} gray_kernels;
+
+/* The widest kernels this processor runs ($ORBIT_ALIGN_ISA=generic|avx2 narrows
+ * the choice, so that tests and benchmarks reach every path). */
+static gray_kernels choose_kernels(void) {
+#if defined(__x86_64__)
+  const char *isa = getenv("ORBIT_ALIGN_ISA");
+  __builtin_cpu_init();
+  if (!(isa && strcmp(isa, "generic") == 0)) {
+    if (!(isa && strcmp(isa, "avx2") == 0) && __builtin_cpu_supports("avx512f"))
+      return (gray_kernels){avx512_run_minima, avx512_run_basins};
+    if (__builtin_cpu_supports("avx2"))
+      return (gray_kernels){avx2_run_minima, avx2_run_basins};
   }
+#endif
+  return (gray_kernels){generic_run_minima, generic_run_basins};
 }
 
 /* Fills the plan's tables. ORB_ENOMEM. */
@@ -218,33 +298,32 @@ static unsigned chunk_bits(size_t n) {
 }
 
 /* The basin pass: counts every configuration into the kept minima. */
-static orb_status count_basins(const gray_plan *plan, int threads, align_minima *minima) {
+static orb_status count_basins(const gray_plan *plan, const gray_kernels *kernels,
+                               int thread_count, align_minima *minima) {
   size_t kept = minima->count;
   code_index *codes = malloc((kept ? kept : 1) * sizeof *codes);
-  if (!codes) return ORB_ENOMEM;
-  for (size_t m = 0; m < kept; m++) {
-    const align_record *r = align_minima_at(minima, m);
-    uint64_t code = 0;
-    for (size_t i = 0; i < plan->n; i++) code |= (uint64_t)r->blocs[i] << i;
-    codes[m] = (code_index){code, m};
-  }
-  qsort(codes, kept, sizeof *codes, compare_codes);
-  unsigned bits = chunk_bits(plan->n);
-  uint64_t chunks = UINT64_C(1) << bits;
-  uint64_t per_chunk = (UINT64_C(1) << (plan->n - 1)) >> bits;
-  int thread_count = threads > 0 ? threads : omp_get_max_threads();
   uint64_t *counts = calloc((size_t)thread_count * (kept + 1), sizeof *counts);
-  int32_t *scratch = aligned_alloc(64, (size_t)thread_count * 3 * plan->stride *
-                                           sizeof(int32_t));
-  orb_status status = counts && scratch ? ORB_OK : ORB_ENOMEM;
+  int32_t *lanes = aligned_alloc(64, (size_t)thread_count * 2 * plan->stride *
+                                         sizeof(int32_t));
+  uint32_t *memo = calloc((size_t)thread_count << MEMO_BITS, 4 * sizeof *memo);
+  orb_status status = codes && counts && lanes && memo ? ORB_OK : ORB_ENOMEM;
   if (status == ORB_OK) {
+    for (size_t m = 0; m < kept; m++) {
+      const align_record *r = align_minima_at(minima, m);
+      uint64_t code = 0;
+      for (size_t i = 0; i < plan->n; i++) code |= (uint64_t)r->blocs[i] << i;
+      codes[m] = (code_index){code, m};
+    }
+    qsort(codes, kept, sizeof *codes, compare_codes);
+    unsigned bits = chunk_bits(plan->n);
+    uint64_t chunks = UINT64_C(1) << bits;
+    uint64_t per_chunk = (UINT64_C(1) << (plan->n - 1)) >> bits;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count)
     for (uint64_t c = 0; c < chunks; c++) {
-      int me = omp_get_thread_num();
-      int32_t *mine = scratch + (size_t)me * 3 * plan->stride;
-      basin_chunk(plan, c * per_chunk, per_chunk, codes, kept, mine,
-                  mine + plan->stride, mine + 2 * plan->stride,
-                  counts + (size_t)me * (kept + 1));
+      size_t me = (size_t)omp_get_thread_num();
+      basin_state state = {codes, kept, counts + me * (kept + 1),
+                           lanes + me * 2 * plan->stride, memo + (me << MEMO_BITS) * 4};
+      kernels->basins(plan, c * per_chunk, per_chunk, &state);
     }
     for (int t = 0; t < thread_count; t++)
       for (size_t m = 0; m < kept; m++)
@@ -252,7 +331,8 @@ static orb_status count_basins(const gray_plan *plan, int threads, align_minima 
   }
   free(codes);
   free(counts);
-  free(scratch);
+  free(lanes);
+  free(memo);
   return status;
 }
 
@@ -274,23 +354,23 @@ orb_status align_exact2(const align_problem *problem, int threads, int basins,
   }
   for (int t = 0; t < thread_count; t++) {
     sinks[t].fields = lanes + (size_t)t * 2 * plan.stride;
-    sinks[t].signs = sinks[t].fields + plan.stride;
     align_minima_init(&sinks[t].minima, plan.n, minima->keep);
   }
-  gray_kernel kernel = choose_kernel();
+  gray_kernels kernels = choose_kernels();
   unsigned bits = chunk_bits(plan.n);
   uint64_t chunks = UINT64_C(1) << bits;
   uint64_t per_chunk = (UINT64_C(1) << (plan.n - 1)) >> bits;
 #pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count)
   for (uint64_t c = 0; c < chunks; c++)
-    kernel(&plan, c * per_chunk, per_chunk, &sinks[omp_get_thread_num()]);
+    kernels.minima(&plan, c * per_chunk, per_chunk, &sinks[omp_get_thread_num()]);
   for (int t = 0; t < thread_count; t++) {
     if (sinks[t].failed) status = ORB_ENOMEM;
     if (status == ORB_OK) status = align_minima_merge(minima, &sinks[t].minima);
     align_minima_free(&sinks[t].minima);
   }
   align_minima_finish(minima);
-  if (status == ORB_OK && basins) status = count_basins(&plan, thread_count, minima);
+  if (status == ORB_OK && basins)
+    status = count_basins(&plan, &kernels, thread_count, minima);
   free(sinks);
   free(lanes);
   plan_free(&plan);

@@ -1,28 +1,53 @@
 /*
- * gray_kernel.h: the inner loop of the exhaustive two-bloc search, written once and
- * included by exact2.c for each instruction set it dispatches to. Before including,
- * define KERNEL(name) (prefixes a name), KERNEL_TARGET (a function attribute),
- * VEC (a GCC vector of int32), VEC_LANES, VEC_ANY_NEGATIVE(v) (nonzero when a lane
- * of v is negative) and KERNEL_MAX_VECTORS (lanes / VEC_LANES for the largest n).
+ * gray_kernel.h: the inner loops of the exhaustive two-bloc search, written once
+ * and included by exact2.c for each instruction set it dispatches to. Before
+ * including, define KERNEL(name) (prefixes a name), KERNEL_TARGET (a function
+ * attribute), VEC (a GCC vector of int32), VEC_LANES, KERNEL_MAX_VECTORS (enough
+ * vectors for GRAY_MAX_ACTORS lanes) and the operations VEC_ANY_NEGATIVE(v)
+ * (nonzero when a lane is negative), VEC_MIN(a, b) (lane-wise minimum),
+ * VEC_HMIN(v) (smallest lane) and VEC_EQ_MASK(v, x) (bit l set when lane l is x).
  *
  * A step of the Gray code flips one actor j: the fields h_i = sum_j w_ij sigma_j
  * change by a precomputed row (-2 w_j or +2 w_j), the sign mask s (-1 where
  * sigma = -1) by a one-hot row, and the configuration is stable when every
- * sigma_i h_i = (h_i ^ s_i) - s_i is >= 0. Both tests are a few vector operations.
+ * g_i = sigma_i h_i = (h_i ^ s_i) - s_i, the energy change if i moved, is >= 0.
  */
+
+/* Loads the fields and sign mask of Gray index `first` into h and s, returning
+ * the configuration's code. */
+static KERNEL_TARGET inline __attribute__((always_inline)) uint64_t
+KERNEL(load)(const gray_plan *plan, uint64_t first, int32_t *lanes, VEC *h, VEC *s,
+             const int nv) {
+  uint64_t code = gray_start(plan, first, lanes, lanes + plan->stride);
+  for (int v = 0; v < nv; v++) {
+    memcpy(&h[v], lanes + (size_t)v * VEC_LANES, sizeof h[v]);
+    memcpy(&s[v], lanes + plan->stride + (size_t)v * VEC_LANES, sizeof s[v]);
+  }
+  return code;
+}
+
+/* Flips actor j of (code, h, s). */
+static KERNEL_TARGET inline __attribute__((always_inline)) uint64_t
+KERNEL(flip)(const int32_t *delta, const int32_t *onehot, size_t stride, uint64_t code,
+             unsigned j, VEC *h, VEC *s, const int nv) {
+  const VEC *row = (const VEC *)(delta + (2 * (size_t)j + ((code >> j) & 1)) * stride);
+  const VEC *one = (const VEC *)(onehot + (size_t)j * stride);
+  for (int v = 0; v < nv; v++) {
+    h[v] += row[v];
+    s[v] ^= one[v];
+  }
+  return code ^ (UINT64_C(1) << j);
+}
 
 /* Enumerates Gray indices [first, first + count) with nv vectors of fields;
  * calls gray_stable() for every stable configuration. */
 static KERNEL_TARGET inline __attribute__((always_inline)) void
-KERNEL(body)(const gray_plan *plan, uint64_t first, uint64_t count,
-             gray_sink *sink, const int nv) {
+KERNEL(minima)(const gray_plan *plan, uint64_t first, uint64_t count,
+               gray_sink *sink, const int nv) {
   VEC h[KERNEL_MAX_VECTORS], s[KERNEL_MAX_VECTORS];
-  uint64_t code = gray_start(plan, first, (int32_t *)sink->fields,
-                             (int32_t *)sink->signs);
-  for (int v = 0; v < nv; v++) {
-    memcpy(&h[v], sink->fields + (size_t)v * VEC_LANES, sizeof h[v]);
-    memcpy(&s[v], sink->signs + (size_t)v * VEC_LANES, sizeof s[v]);
-  }
+  const int32_t *delta = plan->delta, *onehot = plan->onehot;
+  const size_t stride = plan->stride;
+  uint64_t code = KERNEL(load)(plan, first, sink->fields, h, s, nv);
   for (uint64_t t = 0;;) {
     VEC bad = (h[0] ^ s[0]) - s[0];
     for (int v = 1; v < nv; v++) bad |= (h[v] ^ s[v]) - s[v];
@@ -32,38 +57,94 @@ KERNEL(body)(const gray_plan *plan, uint64_t first, uint64_t count,
       gray_stable(plan, code, sink);
     }
     if (++t == count) break;
-    unsigned j = 1 + (unsigned)__builtin_ctzll(t);
-    const VEC *delta = (const VEC *)(plan->delta +
-                                     (2 * (size_t)j + ((code >> j) & 1)) * plan->stride);
-    const VEC *flip = (const VEC *)(plan->onehot + (size_t)j * plan->stride);
-    for (int v = 0; v < nv; v++) {
-      h[v] += delta[v];
-      s[v] ^= flip[v];
-    }
-    code ^= UINT64_C(1) << j;
+    code = KERNEL(flip)(delta, onehot, stride, code, 1 + (unsigned)__builtin_ctzll(t),
+                        h, s, nv);
   }
 }
 
-static KERNEL_TARGET void KERNEL(run)(const gray_plan *plan, uint64_t first,
-                                      uint64_t count, gray_sink *sink) {
-  int nv = (int)((plan->n + VEC_LANES - 1) / VEC_LANES);
-  switch (nv) {
-  case 1: KERNEL(body)(plan, first, count, sink, 1); break;
-#if KERNEL_MAX_VECTORS >= 2
-  case 2: KERNEL(body)(plan, first, count, sink, 2); break;
-#endif
-#if KERNEL_MAX_VECTORS >= 3
-  case 3: KERNEL(body)(plan, first, count, sink, 3); break;
-#endif
-#if KERNEL_MAX_VECTORS >= 4
-  case 4: KERNEL(body)(plan, first, count, sink, 4); break;
-#endif
-#if KERNEL_MAX_VECTORS >= 5
-  case 5: KERNEL(body)(plan, first, count, sink, 5); break;
-#endif
-#if KERNEL_MAX_VECTORS >= 6
-  case 6: KERNEL(body)(plan, first, count, sink, 6); break;
-#endif
-  default: break;
+/* Steepest descent from (code, h, s): moves the actor with the most negative
+ * g_i (the lowest such actor on ties) until none is negative. Looks every
+ * configuration on the way up in the memo and stores the answer for all of them.
+ * Returns the index of the kept minimum reached (kept when it was not kept). */
+static KERNEL_TARGET inline __attribute__((always_inline)) size_t
+KERNEL(descend)(const gray_plan *plan, uint64_t code, const VEC *h0, const VEC *s0,
+                basin_state *state, const int nv) {
+  VEC h[KERNEL_MAX_VECTORS], s[KERNEL_MAX_VECTORS];
+  for (int v = 0; v < nv; v++) {
+    h[v] = h0[v];
+    s[v] = s0[v];
+  }
+  uint64_t path[GRAY_PATH_MAX];
+  size_t length = 0, result;
+  for (;;) {
+    uint32_t *slot = memo_slot(state, code);
+    if (slot[0] == (uint32_t)code && slot[1] == (uint32_t)(code >> 32) && slot[2]) {
+      result = slot[2] - 1;
+      break;
+    }
+    if (length < GRAY_PATH_MAX) path[length++] = code;
+    VEC g[KERNEL_MAX_VECTORS];
+    g[0] = (h[0] ^ s[0]) - s[0];
+    VEC low = g[0];
+    for (int v = 1; v < nv; v++) {
+      g[v] = (h[v] ^ s[v]) - s[v];
+      low = VEC_MIN(low, g[v]);
+    }
+    int32_t best = VEC_HMIN(low);
+    if (best >= 0) {
+      result = find_code(state->codes, state->kept, canonical_code(code, plan->n));
+      break;
+    }
+    unsigned move = 0;
+    for (int v = 0; v < nv; v++) {
+      unsigned mask = (unsigned)VEC_EQ_MASK(g[v], best);
+      if (mask) {
+        move = (unsigned)v * VEC_LANES + (unsigned)__builtin_ctz(mask);
+        break;
+      }
+    }
+    code = KERNEL(flip)(plan->delta, plan->onehot, plan->stride, code, move, h, s, nv);
+  }
+  for (size_t i = 0; i < length; i++) memo_store(state, path[i], result);
+  return result;
+}
+
+/* Counts, for Gray indices [first, first + count), the kept minimum each
+ * configuration descends to into state->counts (index kept: one not kept). */
+static KERNEL_TARGET inline __attribute__((always_inline)) void
+KERNEL(basins)(const gray_plan *plan, uint64_t first, uint64_t count,
+               basin_state *state, const int nv) {
+  VEC h[KERNEL_MAX_VECTORS], s[KERNEL_MAX_VECTORS];
+  uint64_t code = KERNEL(load)(plan, first, state->lanes, h, s, nv);
+  for (uint64_t t = 0;;) {
+    state->counts[KERNEL(descend)(plan, code, h, s, state, nv)]++;
+    if (++t == count) break;
+    code = KERNEL(flip)(plan->delta, plan->onehot, plan->stride, code,
+                        1 + (unsigned)__builtin_ctzll(t), h, s, nv);
   }
 }
+
+/* Entry points: dispatch on the number of vectors so that loops unroll. */
+#define KERNEL_CASES(call)                                                        \
+  switch ((plan->n + VEC_LANES - 1) / VEC_LANES) {                                \
+  case 1: call(1); break;                                                         \
+  case 2: call(2); break;                                                         \
+  case 3: call(3); break;                                                         \
+  KERNEL_MORE_CASES(call)                                                         \
+  default: abort(); /* n > GRAY_MAX_ACTORS is refused before */                   \
+  }
+
+static KERNEL_TARGET void KERNEL(run_minima)(const gray_plan *plan, uint64_t first,
+                                             uint64_t count, gray_sink *sink) {
+#define CALL(nv) KERNEL(minima)(plan, first, count, sink, nv)
+  KERNEL_CASES(CALL)
+#undef CALL
+}
+
+static KERNEL_TARGET void KERNEL(run_basins)(const gray_plan *plan, uint64_t first,
+                                             uint64_t count, basin_state *state) {
+#define CALL(nv) KERNEL(basins)(plan, first, count, state, nv)
+  KERNEL_CASES(CALL)
+#undef CALL
+}
+#undef KERNEL_CASES

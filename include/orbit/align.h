@@ -91,6 +91,11 @@ orb_status orb_landscape_from_world(const orb_world *world, orb_date date,
 /* Energy of a configuration: blocs[i] is actor i's bloc (any labels). */
 double orb_landscape_energy(const orb_landscape *landscape, const uint8_t *blocs);
 
+/* Frustration of a configuration: the sum of |s_i s_j p_ij| over the pairs it
+ * violates (a positive pair apart, a negative pair together); it equals the energy
+ * minus the sum of the negative weights, and is 0 for a balanced split. */
+double orb_landscape_frustration(const orb_landscape *landscape, const uint8_t *blocs);
+
 /* How to search. */
 typedef enum orb_align_method {
   ORB_ALIGN_AUTO = 0,  /* exhaustive when feasible, else an error (ORB_ELIMIT) */

@@ -147,6 +147,19 @@ double orb_landscape_energy(const orb_landscape *landscape, const uint8_t *blocs
   return energy;
 }
 
+double orb_landscape_frustration(const orb_landscape *landscape, const uint8_t *blocs) {
+  size_t n = landscape->actor_count;
+  double frustration = 0;
+  for (size_t i = 0; i < n; i++)
+    for (size_t j = i + 1; j < n; j++) {
+      double w = landscape->sizes[i] * landscape->sizes[j] *
+                 landscape->propensities[i * n + j];
+      if ((w > 0 && blocs[i] != blocs[j]) || (w < 0 && blocs[i] == blocs[j]))
+        frustration += fabs(w);
+    }
+  return frustration;
+}
+
 /* The largest power of two `scale` with scale * max_row <= 2^29 (1 when the
  * weights are integers that already fit, so integer inputs stay exact). */
 static double choose_scale(const double *weights, size_t n, int *exact) {

@@ -469,6 +469,17 @@ static void yaml_sizes(yaml_reader *r, struct fy_node *node, const name_table *n
   }
 }
 
+/* 1 when node is absent or a YAML null (~, null, or empty). */
+static int yaml_is_null(struct fy_node *node) {
+  if (!node) return 1;
+  if (!fy_node_is_scalar(node)) return 0;
+  size_t len = 0;
+  const char *text = fy_node_get_scalar(node, &len);
+  return !text || len == 0 || (len == 1 && text[0] == '~') ||
+         (len == 4 && (memcmp(text, "null", 4) == 0 || memcmp(text, "Null", 4) == 0 ||
+                       memcmp(text, "NULL", 4) == 0));
+}
+
 /* Reads `propensities` as a full matrix (rows in actor order), checking symmetry
  * and a zero (or null) diagonal entry by entry. */
 static void yaml_matrix(yaml_reader *r, struct fy_node *node, orb_landscape *l) {
@@ -497,7 +508,7 @@ static void yaml_matrix(yaml_reader *r, struct fy_node *node, orb_landscape *l) 
     struct fy_node *cell;
     for (size_t j = 0; (cell = fy_node_sequence_iterate(row, &iter)); j++) {
       cells[i * n + j] = cell;
-      if (i == j && (!cell || fy_node_is_null(cell))) continue;
+      if (i == j && yaml_is_null(cell)) continue;
       double value;
       if (yaml_number(r, cell, "propensities", &value)) l->propensities[i * n + j] = value;
     }

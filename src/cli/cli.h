@@ -42,5 +42,7 @@ int cmd_bargain(int argc, char **argv);
 extern const char cmd_bargain_help[];
 int cmd_code(int argc, char **argv);
 extern const char cmd_code_help[];
+int cmd_align(int argc, char **argv);
+extern const char cmd_align_help[];
 
 #endif

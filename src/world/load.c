@@ -124,7 +124,7 @@ static const char *quote(struct fy_node *node, char buf[64]) {
 
 /* The value of key in mapping map, or NULL when absent. */
 static struct fy_node *field(struct fy_node *map, const char *key) {
-  return fy_node_mapping_lookup_by_string(map, key, FY_NT);
+  return fy_node_mapping_lookup_value_by_simple_key(map, key, FY_NT);
 }
 
 /* Reports keys of map that are not in allowed (NULL-terminated), with a hint. */

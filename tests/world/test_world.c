@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cjson/cJSON.h>
 
@@ -201,6 +202,28 @@ static void test_corrupted_inputs(void **state) {
   }
   free(copy);
   free(yaml);
+}
+
+/* A file over the size limit is refused with a clear message, without parsing. */
+static void test_huge_input(void **state) {
+  char path[] = "/tmp/orbit-huge-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *file = fdopen(fd, "w");
+  static char line[1024];
+  memset(line, '#', sizeof line - 1);
+  line[sizeof line - 2] = '\n';
+  for (int i = 0; i < 65 * 1024; i++) fputs(line, file); /* 65 MiB of comments */
+  fclose(file);
+  orb_world *world = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_world_load(path, &world, &diags), ORB_EPARSE);
+  assert_null(world);
+  assert_int_equal(diags.count, 1);
+  assert_non_null(strstr(diags.items[0].message, "over the 64 MiB limit for a world"));
+  orb_diags_free(&diags);
+  remove(path);
 }
 
 static const char timeline_world[] =
@@ -409,6 +432,7 @@ int main(void) {
     cmocka_unit_test(test_docs_example_loads),
     cmocka_unit_test(test_bad_inputs_golden),
     cmocka_unit_test(test_corrupted_inputs),
+    cmocka_unit_test(test_huge_input),
     cmocka_unit_test(test_membership_and_ties_at_dates),
     cmocka_unit_test(test_vocabularies),
     cmocka_unit_test(test_builtin_world),

@@ -138,10 +138,54 @@ static void challenge_view(const smp_run *s, size_t h, size_t i, double *rh, dou
   }
 }
 
+/* The vote of every third party t in the contest of i (valued ui[t] by t) against
+ * j (dj[t] is t's distance to j), into votes[t] (KTAB Actor::vProbLittle and
+ * Actor::thirdPartyVoteSU). Each t weighs in on the little contest of i, j and t
+ * alone (base_i, base_j: the principals' coalitions), so the votes are
+ * independent and the loop vectorises; rule and commit are constants where
+ * the caller inlines it. Principals get votes too; the caller ignores them. */
+static inline __attribute__((always_inline)) void
+third_party_votes(size_t n, const double *weight, const double *ui, const double *dj,
+                  const double *rh, const double *unn, double base_i, double base_j,
+                  orb_bargain_voting rule, orb_bargain_commit commit, double *votes) {
+  for (size_t t = 0; t < n; t++) {
+    const double w = weight[t];
+    const double uti = ui[t], utj = bargain_util(dj[t], rh[t]), utt = unn[t];
+    const double v0 = bargain_vote(rule, w, uti, utj);
+    const double with_i = base_i + v0, with_j = base_j - v0; /* selected below */
+    const double ci = (v0 > 0) ? with_i : base_i;
+    const double cj = (v0 < 0) ? with_j : base_j;
+    const double pin = ci / (ci + cj);
+    const double pjn = 1.0 - pin;
+    double ik_def_j, j_def_ik, i_def_jk, jk_def_i; /* t's value of each outcome */
+    if (commit == ORB_COMMIT_FULL) {
+      ik_def_j = uti + uti + uti;
+      j_def_ik = utj + utj + utj;
+      i_def_jk = uti + uti + uti;
+      jk_def_i = utj + utj + utj;
+    } else if (commit == ORB_COMMIT_NO) {
+      ik_def_j = uti + uti + utt;
+      j_def_ik = utj + utj + utt;
+      i_def_jk = uti + uti + utt;
+      jk_def_i = utj + utj + utt;
+    } else { /* SemiCommit */
+      ik_def_j = uti + uti + utt;
+      j_def_ik = utj + utj + utj;
+      i_def_jk = uti + uti + uti;
+      jk_def_i = utj + utj + utt;
+    }
+    const double u_with_i = (pin * ik_def_j) + (pjn * j_def_ik);
+    const double u_with_j = (pin * i_def_jk) + (pjn * jk_def_i);
+    votes[t] = bargain_vote(rule, w, u_with_i, u_with_j);
+  }
+}
+
 /* h's estimate of P(i beats j) and of the expected gain to k when i challenges j
- * (KTAB SMPState::probEduChlg), with h's view from challenge_view(h, i). */
+ * (KTAB SMPState::probEduChlg), with h's view from challenge_view(h, i); votes
+ * is scratch of n doubles. */
 static void challenge(const smp_run *s, size_t k, size_t i, size_t j, const double *rh,
-                      const double *ui, const double *unn, double *prob, double *gain) {
+                      const double *ui, const double *unn, double *votes, double *prob,
+                      double *gain) {
   const size_t n = s->n;
   const orb_bargain_voting rule = s->o->voting;
   const double *dj = s->vdiff_t + j * n; /* d_a(x_j) for every a */
@@ -159,45 +203,19 @@ static void challenge(const smp_run *s, size_t k, size_t i, size_t j, const doub
   if (contrib_i < 0.0) cji = cji - contrib_i;
   if (contrib_j > 0.0) cij = cij + contrib_j;
   if (contrib_j < 0.0) cji = cji - contrib_j;
-  const double base_i = cij, base_j = cji;
 
+  if (rule == ORB_VOTE_PROP && s->o->commit == ORB_COMMIT_SEMI) /* KTAB's defaults */
+    third_party_votes(n, s->weight, ui, dj, rh, unn, cij, cji, ORB_VOTE_PROP,
+                      ORB_COMMIT_SEMI, votes);
+  else
+    third_party_votes(n, s->weight, ui, dj, rh, unn, cij, cji, rule, s->o->commit, votes);
+  votes[i] = 0.0; /* principals already counted; adding 0 leaves a sum unchanged */
+  votes[j] = 0.0;
+  /* add the votes in actor order, as KTAB does */
   for (size_t t = 0; t < n; t++) {
-    if (t == i || t == j) continue;
-    const double w = s->weight[t];
-    const double uti = ui[t], utj = bargain_util(dj[t], rh[t]), utt = unn[t];
-    /* the little contest of i, j and t alone (KTAB Actor::vProbLittle) */
-    const double v0 = bargain_vote(rule, w, uti, utj);
-    const double ci = (v0 > 0) ? base_i + v0 : base_i;
-    const double cj = (v0 < 0) ? base_j - v0 : base_j;
-    const double pin = ci / (ci + cj);
-    const double pjn = 1.0 - pin;
-    /* t compares joining i with joining j (KTAB Actor::thirdPartyVoteSU) */
-    double ik_def_j, j_def_ik, i_def_jk, jk_def_i;
-    switch (s->o->commit) {
-    case ORB_COMMIT_FULL:
-      ik_def_j = uti + uti + uti;
-      j_def_ik = utj + utj + utj;
-      i_def_jk = uti + uti + uti;
-      jk_def_i = utj + utj + utj;
-      break;
-    case ORB_COMMIT_NO:
-      ik_def_j = uti + uti + utt;
-      j_def_ik = utj + utj + utt;
-      i_def_jk = uti + uti + utt;
-      jk_def_i = utj + utj + utt;
-      break;
-    default: /* SemiCommit */
-      ik_def_j = uti + uti + utt;
-      j_def_ik = utj + utj + utj;
-      i_def_jk = uti + uti + uti;
-      jk_def_i = utj + utj + utt;
-      break;
-    }
-    const double u_with_i = (pin * ik_def_j) + (pjn * j_def_ik);
-    const double u_with_j = (pin * i_def_jk) + (pjn * jk_def_i);
-    const double v = bargain_vote(rule, w, u_with_i, u_with_j);
-    cij = (v > 0) ? (cij + v) : cij;
-    cji = (v < 0) ? (cji - v) : cji;
+    const double v = votes[t];
+    cij = cij + ((v > 0) ? v : 0.0);
+    cji = cji + ((v < 0) ? -v : 0.0);
   }
   const double pij = cij / (cij + cji);
   const double pji = cji / (cij + cji);
@@ -215,14 +233,14 @@ static void find_challenges(smp_run *s) {
   const int need_rcvr = s->o->model != ORB_BARGAIN_INIT_ONLY;
 #pragma omp parallel for schedule(dynamic, 1) if (WIDE(n * n * n))
   for (size_t i = 0; i < n; i++) {
-    double *rh = thread_scratch(s), *ui = rh + n, *unn = ui + n;
+    double *rh = thread_scratch(s), *ui = rh + n, *unn = ui + n, *votes = unn + n;
     challenge_view(s, i, i, rh, ui, unn);
     int best = -1;
     double best_p = 0, best_gain = -1.0;
     for (size_t j = 0; j < n; j++) {
       if (j == i) continue;
       double p, gain;
-      challenge(s, i, i, j, rh, ui, unn, &p, &gain);
+      challenge(s, i, i, j, rh, ui, unn, votes, &p, &gain);
       if (MIN_SIGNIFICANT_GAIN < gain && best_gain < gain) {
         best = (int)j;
         best_p = p;
@@ -236,7 +254,7 @@ static void find_challenges(smp_run *s) {
     if (best >= 0 && need_rcvr) {
       double p, gain;
       challenge_view(s, (size_t)best, i, rh, ui, unn);
-      challenge(s, i, i, (size_t)best, rh, ui, unn, &p, &gain);
+      challenge(s, i, i, (size_t)best, rh, ui, unn, votes, &p, &gain);
       s->rcvr_gain[i] = gain; /* KTAB uses this gain where a probability belongs */
     }
   }
@@ -335,22 +353,28 @@ static void propose_bargains(smp_run *s) {
 }
 
 /* Value of every bargain to every actor: the mean utility of the state after it
- * (KTAB doBCN brgnUtil), judged from the actor's ideal with its own risk. */
+ * (KTAB doBCN brgnUtil), judged from the actor's ideal with its own risk. The
+ * sums run over bargains side by side (vectorised), each in KTAB's order. */
 static void value_bargains(smp_run *s) {
   const size_t n = s->n, m = s->m, count = s->bargain_count;
+  const size_t *init = s->b_init, *rcvr = s->b_rcvr;
 #pragma omp parallel for schedule(dynamic, 4) if (WIDE(n * n * count))
   for (size_t a = 0; a < n; a++) {
     const double *ideal = s->ideal + a * m, *sal = s->sal + a * m;
     const double *ua = s->uself + a * n;
+    double *sum = thread_scratch(s);
     for (size_t b = 0; b < count; b++) {
-      const size_t init = s->b_init[b], rcvr = s->b_rcvr[b];
       double u = 0.0;
       u = u + bargain_util(distance(ideal, s->b_pos_init + b * m, sal, m), s->risk[a]);
       u = u + bargain_util(distance(ideal, s->b_pos_rcvr + b * m, sal, m), s->risk[a]);
-      for (size_t l = 0; l < n; l++)
-        if (l != init && l != rcvr) u = u + ua[l];
-      s->b_util[b * n + a] = u / (double)n;
+      sum[b] = u;
     }
+    for (size_t l = 0; l < n; l++) {
+      const double ual = ua[l];
+      for (size_t b = 0; b < count; b++)
+        sum[b] = sum[b] + ((l != init[b] && l != rcvr[b]) ? ual : 0.0);
+    }
+    for (size_t b = 0; b < count; b++) s->b_util[b * n + a] = sum[b] / (double)n;
   }
 }
 
@@ -545,7 +569,7 @@ static orb_status run_init(smp_run *s, const orb_bargain_scenario *sc,
       !s->election || !s->best_j || !s->best_p || !s->best_gain || !s->rcvr_gain ||
       !s->b_init || !s->b_rcvr || !s->b_pos_init || !s->b_pos_rcvr || !s->b_util ||
       !s->queue_start || !s->queue || !s->draw || !s->scratch ||
-      ensure_scratch(s, 3 * n) != ORB_OK)
+      ensure_scratch(s, 4 * n) != ORB_OK)
     return ORB_ENOMEM;
   for (size_t i = 0; i < n; i++) {
     double total = 0.0;

@@ -143,27 +143,45 @@ static orb_status markov_incentive_pce(const double *c, const double *pv, size_t
   return ORB_OK;
 }
 
+/* Coalition strengths c(i,j) for j < i of row i and c(j,i) into the scratch row
+ * back[j] (KTAB Model::coalitions): the loop over voters is outermost so that
+ * the loop over j vectorises, while every sum still adds voters in order. rule
+ * is a constant where the caller inlines it. */
+static inline __attribute__((always_inline)) void
+coalition_row(orb_bargain_voting rule, size_t voters, const double *w, const double *util,
+              size_t util_stride, size_t i, double *row, double *back) {
+  for (size_t j = 0; j < i; j++) {
+    row[j] = BARGAIN_MIN_COALITION;
+    back[j] = BARGAIN_MIN_COALITION;
+  }
+  for (size_t k = 0; k < voters; k++) {
+    const double *uk = util + k * util_stride;
+    const double wk = w[k], uki = uk[i];
+    for (size_t j = 0; j < i; j++) {
+      const double v = bargain_vote(rule, wk, uki, uk[j]);
+      row[j] = row[j] + ((v > 0) ? v : 0.0); /* adding 0 leaves a sum unchanged */
+      back[j] = back[j] + ((v < 0) ? -v : 0.0);
+    }
+  }
+}
+
 orb_status bargain_election(const orb_bargain_options *o, orb_bargain_voting rule,
                             size_t voters, const double *w, const double *util,
                             size_t util_stride, size_t count, double *p,
                             double *scratch) {
   double *c = scratch, *pv = scratch + count * count;
   double *rest = pv + count * count, *q = rest + 2 * count * count;
-  /* coalition strengths: c(i,j) supports i over j; rows are independent */
+  /* coalition strengths: c(i,j) supports i over j; rows are independent, and
+     row i of pv holds c(., i) until the victory probabilities replace it */
   const int big = (double)count * (double)count * (double)voters > 2e5;
 #pragma omp parallel for schedule(dynamic, 4) if (big)
   for (size_t i = 0; i < count; i++) {
-    for (size_t j = 0; j < i; j++) {
-      double cij = BARGAIN_MIN_COALITION, cji = BARGAIN_MIN_COALITION;
-      for (size_t k = 0; k < voters; k++) {
-        const double *uk = util + k * util_stride;
-        double v = bargain_vote(rule, w[k], uk[i], uk[j]);
-        if (v > 0) cij = cij + v;
-        if (v < 0) cji = cji - v;
-      }
-      c[i * count + j] = cij;
-      c[j * count + i] = cji;
-    }
+    double *row = c + i * count, *back = pv + i * count;
+    if (rule == ORB_VOTE_PROP)
+      coalition_row(ORB_VOTE_PROP, voters, w, util, util_stride, i, row, back);
+    else
+      coalition_row(rule, voters, w, util, util_stride, i, row, back);
+    for (size_t j = 0; j < i; j++) c[j * count + i] = back[j];
     c[i * count + i] = BARGAIN_MIN_COALITION;
   }
   victory_matrix(o->victory, c, count, pv);

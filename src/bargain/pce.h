@@ -51,8 +51,11 @@ static inline double bargain_vote(orb_bargain_voting rule, double w, double u1,
 
 /* Utility of normalised distance d to an actor of risk attitude r (KTAB bsUtil). */
 static inline double bargain_util(double d, double r) {
-  if (d <= 1) return (1 - d) * (1 + d * r);
-  return (1 - d) * (1 + r);
+  /* (1-d)(1+dr) for d <= 1, (1-d)(1+r) past it (round-off); a select, not a
+     branch, so that loops over actors vectorise */
+  const double dr_inside = d * r;
+  const double dr = (d <= 1) ? dr_inside : r;
+  return (1 - d) * (1 + dr);
 }
 
 /* h's perception of i's risk attitude from their own rh and ri (KTAB estNRA). */

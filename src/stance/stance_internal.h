@@ -1,0 +1,36 @@
+/*
+ * stance_internal.h: what the stance module's files share privately: the
+ * parameter table (docs/MODEL.md) and effective weights on an issue.
+ */
+#ifndef ORB_STANCE_INTERNAL_H
+#define ORB_STANCE_INTERNAL_H
+
+#include "orbit/stance.h"
+
+/* One row of the parameter table, as written to a world file. */
+typedef struct stance_param_row {
+  char name[96];
+  double value;
+  double low, high;
+  int fitted;                /* produced by calibration (gets fitted_by) */
+  const char *justification; /* static text */
+} stance_param_row;
+
+/* The rows for every parameter of model, in table order: scalars then
+ * interactions. Returns the count; rows must hold stance_param_count(model). */
+size_t stance_param_rows(const orb_stance_model *model, stance_param_row *rows);
+size_t stance_param_count(const orb_stance_model *model);
+
+/* A tie's value on date: the latest figure of a year not after the date's, else
+ * its earliest figure (0 for arms, security and military_presence ties, which
+ * start when first recorded); 0 once the tie has ended (docs/MODEL.md, notation). */
+double stance_tie_value(const orb_tie *tie, orb_date date);
+
+/* The value of the issue attribute name, 0 when the issue does not carry it. */
+double stance_issue_attribute(const orb_issue *issue, const char *name);
+
+/* Effective weights omega_t of model on issue (docs/MODEL.md). */
+void stance_effective_weights(const orb_stance_model *model, const orb_issue *issue,
+                              double weight[ORB_TERM_COUNT]);
+
+#endif

@@ -492,6 +492,7 @@ static void yaml_matrix(yaml_reader *r, struct fy_node *node, orb_landscape *l) 
   }
   struct fy_node **cells = calloc(n * n, sizeof *cells);
   if (!cells) return;
+  size_t errors_before = r->diags->count;
   void *rows = NULL;
   struct fy_node *row;
   int shape_ok = 1;
@@ -513,6 +514,8 @@ static void yaml_matrix(yaml_reader *r, struct fy_node *node, orb_landscape *l) 
       if (yaml_number(r, cell, "propensities", &value)) l->propensities[i * n + j] = value;
     }
   }
+  /* Symmetry is checked only when every entry was read (no cascading errors). */
+  shape_ok = shape_ok && r->diags->count == errors_before;
   for (size_t i = 0; shape_ok && i < n; i++) {
     if (l->propensities[i * n + i] != 0)
       yaml_error(r, cells[i * n + i],
@@ -592,13 +595,13 @@ static orb_status yaml_landscape(yaml_reader *r, struct fy_node *root,
     return yaml_error(r, root, "expected exactly one of 'propensities' (a matrix) and "
                       "'pairs' (a list of [a, b, p])"),
            ORB_EPARSE;
-  if (blocs && values[6]) {
+  if (values[6]) {
     double k;
     if (yaml_number(r, values[6], "blocs", &k)) {
       if (k < 2 || k > ORB_ALIGN_MAX_BLOCS || k != floor(k))
         yaml_error(r, values[6], "blocs: expected a whole number from 2 to %d",
                    ORB_ALIGN_MAX_BLOCS);
-      else
+      else if (blocs)
         *blocs = (unsigned)k;
     }
   }

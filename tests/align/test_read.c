@@ -1,0 +1,241 @@
+/*
+ * test_read.c: the landscape readers: signed edge lists (CSV) and YAML landscapes,
+ * good files read exactly, and every class of bad input reported as FILE:LINE:COL
+ * with the message the user sees, nothing returned.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "orbit/align.h"
+
+/* Formats every diagnostic as "FILE:LINE:COL: message\n" into a new string. */
+static char *diag_text(const orb_diags *diags) {
+  size_t size = 1;
+  for (size_t i = 0; i < diags->count; i++)
+    size += strlen(diags->items[i].file) + strlen(diags->items[i].message) + 32;
+  char *text = calloc(size, 1), *p = text;
+  for (size_t i = 0; i < diags->count; i++)
+    p += sprintf(p, "%s:%d:%d: %s\n", diags->items[i].file, diags->items[i].line,
+                 diags->items[i].column, diags->items[i].message);
+  return text;
+}
+
+/* Reads len bytes of CSV; asserts it fails with exactly the expected diagnostics. */
+static void assert_csv_error_len(const char *csv, size_t len, const char *expected) {
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_landscape *l = (orb_landscape *)1;
+  assert_int_equal(orb_landscape_read_signed_buffer("e.csv", csv, len, &l, &diags),
+                   ORB_EPARSE);
+  assert_null(l);
+  char *text = diag_text(&diags);
+  assert_string_equal(text, expected);
+  free(text);
+  orb_diags_free(&diags);
+}
+
+static void assert_csv_error(const char *csv, const char *expected) {
+  assert_csv_error_len(csv, strlen(csv), expected);
+}
+
+/* Reads YAML text; asserts it fails with exactly the expected diagnostics. */
+static void assert_yaml_error(const char *yaml, const char *expected) {
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_landscape *l = (orb_landscape *)1;
+  assert_int_equal(orb_landscape_read_yaml_buffer("l.yaml", yaml, strlen(yaml), &l, NULL,
+                                                  &diags),
+                   ORB_EPARSE);
+  assert_null(l);
+  char *text = diag_text(&diags);
+  assert_string_equal(text, expected);
+  free(text);
+  orb_diags_free(&diags);
+}
+
+static void test_csv_good(void **state) {
+  (void)state;
+  const char *csv = "# a comment\r\nnode_a,node_b,sign\r\nA, B ,1\n\"C\",A,-2.5\n\nB,C,0\n";
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_landscape *l;
+  assert_int_equal(orb_landscape_read_signed_buffer("g.csv", csv, strlen(csv), &l, &diags),
+                   ORB_OK);
+  assert_int_equal(diags.count, 0);
+  assert_int_equal(l->actor_count, 3);
+  assert_string_equal(l->actors[0], "A");
+  assert_string_equal(l->actors[1], "B");
+  assert_string_equal(l->actors[2], "C");
+  assert_true(l->propensities[0 * 3 + 1] == 1 && l->propensities[1 * 3 + 0] == 1);
+  assert_true(l->propensities[0 * 3 + 2] == -2.5 && l->propensities[2 * 3 + 0] == -2.5);
+  assert_true(l->propensities[1 * 3 + 2] == 0);
+  for (size_t i = 0; i < 3; i++) assert_true(l->sizes[i] == 1);
+  orb_landscape_free(l);
+  orb_diags_free(&diags);
+}
+
+static void test_csv_errors(void **state) {
+  (void)state;
+  assert_csv_error("a,b,1\nc,d\n", "e.csv:2:1: expected 3 fields 'a,b,weight', found 2\n");
+  assert_csv_error("a,b,1\nc,d,x\n",
+                   "e.csv:2:5: expected a finite number (a sign or a weight), found 'x'\n");
+  assert_csv_error("a,b,1\nc,d,nan\nc,e,1e999\n",
+                   "e.csv:2:5: expected a finite number (a sign or a weight), found 'nan'\n"
+                   "e.csv:3:5: expected a finite number (a sign or a weight), found '1e999'\n");
+  assert_csv_error("a,a,1\n",
+                   "e.csv:1:3: an edge from 'a' to itself; expected two different actors\n");
+  assert_csv_error("a,b,1\nb,c,1\nb,a,-1\n",
+                   "e.csv:3:1: duplicate edge 'a'-'b' (first given on line 1)\n");
+  assert_csv_error("a,,1\n", "e.csv:1:3: expected an actor name, found an empty actor name\n");
+  assert_csv_error("", "e.csv:0:0: no edges; expected lines 'a,b,weight'\n");
+  assert_csv_error("a,b,sign\n", "e.csv:1:0: no edges; expected lines 'a,b,weight'\n");
+  assert_csv_error_len("a,b\0,1\n", 7, "e.csv:0:0: binary data (a NUL byte); expected CSV text\n");
+}
+
+static void test_yaml_matrix_and_pairs(void **state) {
+  (void)state;
+  const char *matrix = "landscape:\n"
+                       "  name: toy\n"
+                       "  blocs: 3\n"
+                       "  actors: [X, Y, Z]\n"
+                       "  sizes: [1, 2.5, 4]\n"
+                       "  propensities:\n"
+                       "    - [~, 1, -2]\n"
+                       "    - [1, 0, 0.5]\n"
+                       "    - [-2, 0.5, null]\n";
+  const char *pairs = "actors: [X, Y, Z]\n"
+                      "sizes: {Y: 2.5, Z: 4}\n"
+                      "pairs:\n"
+                      "  - [X, Y, 1]\n"
+                      "  - [Z, X, -2]\n"
+                      "  - [Y, Z, 0.5]\n";
+  orb_landscape *a, *b;
+  unsigned blocs_a, blocs_b;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_landscape_read_yaml_buffer("m.yaml", matrix, strlen(matrix), &a,
+                                                  &blocs_a, &diags),
+                   ORB_OK);
+  assert_int_equal(orb_landscape_read_yaml_buffer("p.yaml", pairs, strlen(pairs), &b,
+                                                  &blocs_b, &diags),
+                   ORB_OK);
+  assert_int_equal(diags.count, 0);
+  assert_int_equal(blocs_a, 3);
+  assert_int_equal(blocs_b, 0);
+  assert_int_equal(a->actor_count, 3);
+  assert_int_equal(b->actor_count, 3);
+  for (size_t i = 0; i < 3; i++) {
+    assert_string_equal(a->actors[i], b->actors[i]);
+    assert_true(a->sizes[i] == b->sizes[i]);
+    for (size_t j = 0; j < 3; j++)
+      assert_true(a->propensities[i * 3 + j] == b->propensities[i * 3 + j]);
+  }
+  assert_true(a->sizes[0] == 1 && a->sizes[1] == 2.5 && a->sizes[2] == 4);
+  assert_true(a->propensities[0 * 3 + 2] == -2 && a->propensities[1 * 3 + 2] == 0.5);
+  orb_landscape_free(a);
+  orb_landscape_free(b);
+  orb_diags_free(&diags);
+}
+
+static void test_yaml_errors(void **state) {
+  (void)state;
+  assert_yaml_error("actors: [A, B]\npropensities:\n  - [0, 1]\n  - [2, 0]\n",
+                    "l.yaml:4:6: propensities: not symmetric: p('B','A') = 2 here but "
+                    "p('A','B') = 1\n");
+  assert_yaml_error("actors: [A, B]\npropensities:\n  - [0, .nan]\n  - [1, 0]\n",
+                    "l.yaml:3:9: propensities: expected a finite number\n");
+  assert_yaml_error("actors: [A, B]\nsizes: [1, 0]\npairs: [[A, B, 1]]\n",
+                    "l.yaml:2:12: sizes: size of 'B' is 0; expected a number > 0\n");
+  assert_yaml_error("actors: [A, B]\nsizes: [1, -3]\npairs: [[A, B, 1]]\n",
+                    "l.yaml:2:12: sizes: size of 'B' is -3; expected a number > 0\n");
+  assert_yaml_error("actors: [A, B]\nsize: [1, 2]\npairs: [[A, B, 1]]\n",
+                    "l.yaml:2:1: unknown key 'size' (did you mean 'sizes'?); expected one "
+                    "of name, source, actors, sizes, propensities, pairs, blocs\n");
+  assert_yaml_error("actors: [Russia, China]\npairs: [[Russia, Chima, 1]]\n",
+                    "l.yaml:2:18: unknown actor 'Chima' (did you mean 'China'?); expected "
+                    "one listed in 'actors'\n");
+  assert_yaml_error("actors: [A, B]\npropensities:\n  - [0, 1, 2]\n  - [1, 0]\n",
+                    "l.yaml:3:6: propensities: row 1 ('A') has 3 entries; expected 2\n");
+  assert_yaml_error("actors: [A, A]\npairs: []\n", "l.yaml:1:13: actors: 'A' is listed twice\n");
+  assert_yaml_error("pairs: []\n", "l.yaml:1:1: missing 'actors' (a list of names)\n");
+  assert_yaml_error("actors: [A, B]\n",
+                    "l.yaml:1:1: expected exactly one of 'propensities' (a matrix) and "
+                    "'pairs' (a list of [a, b, p])\n");
+  assert_yaml_error("actors: [A, B]\npairs: [[A, A, 1], [A, B, 1], [B, A, 2]]\n",
+                    "l.yaml:2:13: pairs: 'A' paired with itself; expected two actors\n"
+                    "l.yaml:2:32: pairs: 'B'-'A' is given twice\n");
+  assert_yaml_error("- just\n- a list\n",
+                    "l.yaml:1:3: expected a mapping with 'actors' and 'propensities'\n");
+  assert_yaml_error("actors: [A, B]\nblocs: 40\npairs: []\n",
+                    "l.yaml:2:8: blocs: expected a whole number from 2 to 16\n");
+}
+
+/* Malformed YAML: the parser's own message, at its position, and nothing loaded. */
+static void test_yaml_syntax_error(void **state) {
+  (void)state;
+  const char *text = "actors: [A, B\npairs: []\n";
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_landscape *l;
+  assert_int_equal(orb_landscape_read_yaml_buffer("s.yaml", text, strlen(text), &l, NULL,
+                                                  &diags),
+                   ORB_EPARSE);
+  assert_null(l);
+  assert_true(diags.count >= 1);
+  assert_string_equal(diags.items[0].file, "s.yaml");
+  assert_true(diags.items[0].line >= 1);
+  assert_non_null(strstr(diags.items[0].message, "YAML: "));
+  orb_diags_free(&diags);
+}
+
+/* The checker catches what the API lets a caller build by hand. */
+static void test_check(void **state) {
+  (void)state;
+  orb_landscape *l;
+  assert_int_equal(orb_landscape_new(3, &l), ORB_OK);
+  l->sizes[1] = -1;
+  l->propensities[0 * 3 + 1] = 1; /* p(1,2) = 1 but p(2,1) = 0 */
+  l->propensities[2 * 3 + 0] = 1.0 / 0.0;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_landscape_check(l, "api", &diags), ORB_EINVAL);
+  char *text = diag_text(&diags);
+  assert_string_equal(text,
+                      "api:0:0: size of actor '2' is -1; expected a finite number > 0\n"
+                      "api:0:0: propensities are not symmetric: p('1','2') = 1 but "
+                      "p('2','1') = 0\n"
+                      "api:0:0: propensity between '1' and '3' is not finite\n");
+  free(text);
+  orb_diags_free(&diags);
+  orb_landscape_free(l);
+}
+
+/* A missing file is an I/O error naming it. */
+static void test_missing_file(void **state) {
+  (void)state;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_landscape *l;
+  assert_int_equal(orb_landscape_read_signed("/nonexistent/x.csv", &l, &diags), ORB_EIO);
+  assert_int_equal(orb_landscape_read_yaml("/nonexistent/x.yaml", &l, NULL, &diags), ORB_EIO);
+  assert_int_equal(diags.count, 2);
+  assert_string_equal(diags.items[0].file, "/nonexistent/x.csv");
+  orb_diags_free(&diags);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_csv_good),          cmocka_unit_test(test_csv_errors),
+      cmocka_unit_test(test_yaml_matrix_and_pairs), cmocka_unit_test(test_yaml_errors),
+      cmocka_unit_test(test_yaml_syntax_error), cmocka_unit_test(test_check),
+      cmocka_unit_test(test_missing_file),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -201,8 +201,9 @@ orb_status orb_bargain_run(const orb_bargain_scenario *scenario,
                            const orb_bargain_options *options, uint64_t seed,
                            uint64_t run, orb_bargain_result **result);
 
-/* Plays runs 0..count-1 in parallel (OpenMP), each as orb_bargain_run(..., seed,
- * run); results[count] receives them (caller frees each and the array). */
+/* Plays runs 0..count-1 in parallel (OpenMP; one run uses the threads inside
+ * its turns instead), each as orb_bargain_run(..., seed, run); results[count]
+ * receives them (caller frees each and the array). */
 orb_status orb_bargain_ensemble(const orb_bargain_scenario *scenario,
                                 const orb_bargain_options *options, uint64_t seed,
                                 size_t count, orb_bargain_result ***results);

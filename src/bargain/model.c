@@ -715,7 +715,7 @@ orb_status orb_bargain_ensemble(const orb_bargain_scenario *scenario,
   *results = NULL;
   if (!all) return ORB_ENOMEM;
   int worst = ORB_OK;
-#pragma omp parallel for schedule(dynamic, 1) reduction(max : worst)
+#pragma omp parallel for schedule(dynamic, 1) reduction(max : worst) if (count > 1)
   for (size_t run = 0; run < count; run++) {
     orb_status status = orb_bargain_run(scenario, options, seed, run, &all[run]);
     if ((int)status > worst) worst = (int)status;

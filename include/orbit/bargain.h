@@ -13,6 +13,7 @@
 #define ORBIT_BARGAIN_H
 
 #include "orbit/core.h"
+#include "orbit/world.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -133,7 +134,7 @@ typedef struct orb_bargain_scenario {
   char **actor_names;      /* [actor] */
   char **actor_descs;      /* [actor], may hold empty strings */
   char **dim_names;        /* [dim] */
-  double *capability;      /* [actor], > 0 */
+  double *capability;      /* [actor], > 0 and at most 1e15 */
   double *position;        /* [actor][dim], 0..100 */
   double *salience;        /* [actor][dim], 0..100, per actor sum in (0,100] */
   double *accommodation;   /* [actor][actor] ideal adjustment, NULL = identity */
@@ -175,6 +176,16 @@ orb_status orb_bargain_read_xml_buffer(const char *name, const char *data, size_
 /* Reads either format, telling them apart by the first character ('<' is XML). */
 orb_status orb_bargain_read(const char *path, orb_bargain_scenario **scenario,
                             orb_diags *diags);
+
+/* Takes each actor's capability from a world: the numeric attribute `attribute`
+ * (e.g. "gdp_usd", "military_spending_usd") of the world actor whose id is the
+ * scenario actor's name, latest of a year <= year (orb_actor_attribute). Every
+ * actor missing from the world, lacking the attribute or with a value <= 0 is
+ * reported (file names the scenario) and nothing is changed then (ORB_EINVAL). */
+orb_status orb_bargain_capabilities_from_world(orb_bargain_scenario *scenario,
+                                               const orb_world *world,
+                                               const char *attribute, int year,
+                                               const char *file, orb_diags *diags);
 
 /* ---- runs ------------------------------------------------------------------- */
 

@@ -161,8 +161,9 @@ orb_status orb_bargain_scenario_check(const orb_bargain_scenario *s, const char 
   for (size_t i = 0; i < n; i++) {
     const char *who = s->actor_names[i];
     const double c = s->capability[i];
-    if (!(c > 0) || !(c < 1e12))
-      orb_diags_add(diags, file, 0, 0, "actor %s: capability %g (expected > 0)", who, c);
+    if (!(c > 0) || !(c <= 1e15))
+      orb_diags_add(diags, file, 0, 0,
+                    "actor %s: capability %g (expected more than 0, at most 1e15)", who, c);
     double total = 0.0;
     for (size_t k = 0; k < m; k++) {
       const double x = s->position[i * m + k], w = s->salience[i * m + k];
@@ -210,4 +211,32 @@ orb_status orb_bargain_read(const char *path, orb_bargain_scenario **scenario,
   fclose(f);
   if (c == '<') return orb_bargain_read_xml(path, scenario, diags);
   return orb_bargain_read_csv(path, scenario, diags);
+}
+
+orb_status orb_bargain_capabilities_from_world(orb_bargain_scenario *scenario,
+                                               const orb_world *world,
+                                               const char *attribute, int year,
+                                               const char *file, orb_diags *diags) {
+  const size_t n = scenario->actor_count, before = diags->count;
+  double *found = malloc(n * sizeof(double));
+  if (!found) return ORB_ENOMEM;
+  for (size_t i = 0; i < n; i++) {
+    const char *name = scenario->actor_names[i];
+    size_t actor = orb_world_actor(world, name);
+    if (actor == ORB_NONE) {
+      orb_diags_add(diags, file, 0, 0, "actor '%s' is not an actor id of the world %s", name,
+                    world->path);
+      continue;
+    }
+    const orb_figure *figure = orb_actor_attribute(world, actor, attribute, year);
+    if (!figure || !(figure->value > 0)) {
+      orb_diags_add(diags, file, 0, 0, "%s has no positive '%s' in the world %s", name,
+                    attribute, world->path);
+      continue;
+    }
+    found[i] = figure->value;
+  }
+  if (diags->count == before) memcpy(scenario->capability, found, n * sizeof(double));
+  free(found);
+  return diags->count == before ? ORB_OK : ORB_EINVAL;
 }

@@ -37,6 +37,11 @@ const char cmd_bargain_help[] =
   "  --turn-probs      compute the position probabilities of every turn, not\n"
   "                    only the last\n"
   "  --max-turns N     stop after N turns at most (default 100)\n"
+  "  --capability ATTR take each actor's capability from the world's numeric\n"
+  "                    attribute ATTR (e.g. gdp_usd) of the actor whose id is the\n"
+  "                    actor's name in FILE (with its source in the world)\n"
+  "  --world F         the world for --capability (default: the built-in world)\n"
+  "  --year Y          latest value of a year up to Y (default: the latest)\n"
   "  --help            show this help\n"
   "\n"
   "Model options (KTAB's names; the defaults are KTAB's; an XML file's\n"
@@ -69,6 +74,9 @@ static const struct option long_options[] = {
   {"store", required_argument, NULL, 'S'},
   {"turn-probs", no_argument, NULL, 'p'},
   {"max-turns", required_argument, NULL, 'm'},
+  {"capability", required_argument, NULL, 'C'},
+  {"world", required_argument, NULL, 'w'},
+  {"year", required_argument, NULL, 'y'},
   {"victory", required_argument, NULL, 1000 + ORB_BOPT_VICTORY},
   {"voting", required_argument, NULL, 1000 + ORB_BOPT_VOTING},
   {"pce", required_argument, NULL, 1000 + ORB_BOPT_PCE},
@@ -263,7 +271,8 @@ static void print_csv(const orb_bargain_scenario *s, const orb_bargain_options *
 int cmd_bargain(int argc, char **argv) {
   int format = OUT_TEXT, have_seed = 0, turn_probs = 0;
   unsigned long long seed = DEFAULT_SEED, runs = 1, threads = 0, max_turns = 0;
-  const char *store = NULL;
+  const char *store = NULL, *capability = NULL, *world_path = NULL;
+  unsigned long long year = 9999;
   const char *model_values[ORB_BOPT_COUNT] = {0};
   int opt;
   optind = 1;
@@ -286,6 +295,12 @@ int cmd_bargain(int argc, char **argv) {
         return cli_usage_error("bargain", "--threads needs a number from 1 to 1024");
       break;
     case 'S': store = optarg; break;
+    case 'C': capability = optarg; break;
+    case 'w': world_path = optarg; break;
+    case 'y':
+      if (!parse_count(optarg, 1000, 2999, &year))
+        return cli_usage_error("bargain", "--year needs a year from 1000 to 2999");
+      break;
     case 'p': turn_probs = 1; break;
     case 'm':
       if (!parse_count(optarg, 1, 100000, &max_turns))
@@ -299,6 +314,8 @@ int cmd_bargain(int argc, char **argv) {
       break;
     }
   }
+  if (world_path && !capability)
+    return cli_usage_error("bargain", "--world is used with --capability ATTR");
   if (optind != argc - 1)
     return cli_usage_error("bargain", optind >= argc ? "missing the scenario FILE"
                                                      : "expected one scenario FILE");
@@ -319,6 +336,20 @@ int cmd_bargain(int argc, char **argv) {
     orb_diags_print(&diags, stderr);
     fprintf(stderr, "orbit bargain: %s: scenario not loaded\n", path);
     orb_diags_free(&diags);
+    return CLI_EINPUT;
+  }
+  if (capability) {
+    orb_world *world = cli_load_world(world_path);
+    status = world ? orb_bargain_capabilities_from_world(s, world, capability, (int)year,
+                                                         path, &diags)
+                   : ORB_EINVAL;
+    orb_world_free(world);
+  }
+  if (status == ORB_OK) status = orb_bargain_scenario_check(s, path, &diags);
+  if (status != ORB_OK) {
+    orb_diags_print(&diags, stderr);
+    orb_diags_free(&diags);
+    orb_bargain_scenario_free(s);
     return CLI_EINPUT;
   }
   orb_bargain_options o;

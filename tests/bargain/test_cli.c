@@ -200,6 +200,36 @@ static void test_errors(void **state) {
   free(out);
 }
 
+/* --capability takes capabilities from the built-in world by actor id. */
+static void test_world_capability(void **state) {
+  (void)state;
+  char path[] = "/tmp/orbit-bargain-world-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  const char csv[] = "EAEU test,synthetic,4,1\nActor,Desc,Power,Quota,Salience\n"
+                     "RUS,Russia,1,80,60\nKAZ,Kazakhstan,1,10,70\nBLR,Belarus,1,70,40\n"
+                     "ARM,Armenia,1,40,30\n";
+  assert_int_equal(write(fd, csv, sizeof csv - 1), (ssize_t)(sizeof csv - 1));
+  close(fd);
+  char args[256], *out;
+  snprintf(args, sizeof args, "bargain %s --capability gdp_usd --year 2022 --json", path);
+  assert_int_equal(orbit(args, &out, 0), 0);
+  cJSON *root = cJSON_Parse(out);
+  assert_non_null(root);
+  cJSON *rus = cJSON_GetArrayItem(cJSON_GetObjectItem(root, "actors"), 0);
+  assert_true(cJSON_GetObjectItem(rus, "capability")->valuedouble == 2266029240645.0);
+  cJSON_Delete(root);
+  free(out);
+  snprintf(args, sizeof args, "bargain %s --capability gdp", path);
+  assert_int_equal(orbit(args, &out, 1), 1);
+  assert_non_null(strstr(out, "error: RUS has no positive 'gdp' in the world"));
+  free(out);
+  snprintf(args, sizeof args, "bargain %s --world worlds/postsoviet.yaml", path);
+  assert_int_equal(orbit(args, &out, 1), 2);
+  free(out);
+  unlink(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_json),
@@ -207,6 +237,7 @@ int main(void) {
       cmocka_unit_test(test_ensemble_threads),
       cmocka_unit_test(test_store),
       cmocka_unit_test(test_errors),
+      cmocka_unit_test(test_world_capability),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

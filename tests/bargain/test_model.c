@@ -230,6 +230,48 @@ static void test_invalid(void **state) {
   assert_null(s);
 }
 
+/* Capabilities taken from the built-in world, by actor id. */
+static void test_world_capabilities(void **state) {
+  (void)state;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_world *w = NULL;
+  assert_int_equal(orb_world_load(orb_world_default_path(), &w, &diags), ORB_OK);
+  orb_bargain_scenario *s;
+  assert_int_equal(orb_bargain_scenario_new(3, 1, &s), ORB_OK);
+  const char *ids[3] = {"RUS", "KAZ", "ARM"};
+  for (size_t i = 0; i < 3; i++) {
+    free(s->actor_names[i]);
+    s->actor_names[i] = strdup(ids[i]);
+    s->capability[i] = 1;
+  }
+  assert_int_equal(orb_bargain_capabilities_from_world(s, w, "gdp_usd", 2022, "x.csv",
+                                                       &diags),
+                   ORB_OK);
+  assert_int_equal(diags.count, 0);
+  for (size_t i = 0; i < 3; i++) {
+    const orb_figure *f = orb_actor_attribute(w, orb_world_actor(w, ids[i]), "gdp_usd", 2022);
+    assert_non_null(f);
+    assert_true(f->year <= 2022 && f->provenance.source != NULL);
+    assert_true(s->capability[i] == f->value);
+  }
+  assert_true(s->capability[0] == 2266029240645.0); /* World Bank, 2022 */
+  free(s->actor_names[2]);
+  s->actor_names[2] = strdup("ATLANTIS");
+  double before[3];
+  memcpy(before, s->capability, sizeof before);
+  assert_int_equal(orb_bargain_capabilities_from_world(s, w, "no_such_attribute", 2022,
+                                                       "x.csv", &diags),
+                   ORB_EINVAL);
+  assert_int_equal(diags.count, 3);
+  assert_non_null(strstr(diags.items[0].message, "RUS has no positive 'no_such_attribute'"));
+  assert_non_null(strstr(diags.items[2].message, "actor 'ATLANTIS' is not an actor id"));
+  assert_memory_equal(s->capability, before, sizeof before);
+  orb_diags_free(&diags);
+  orb_bargain_scenario_free(s);
+  orb_world_free(w);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_option_names),
@@ -237,6 +279,7 @@ int main(void) {
       cmocka_unit_test(test_ensemble_threads),
       cmocka_unit_test(test_parallel_deterministic),
       cmocka_unit_test(test_invalid),
+      cmocka_unit_test(test_world_capabilities),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,4 +33,10 @@ double stance_issue_attribute(const orb_issue *issue, const char *name);
 void stance_effective_weights(const orb_stance_model *model, const orb_issue *issue,
                               double weight[ORB_TERM_COUNT]);
 
+/* The world text source with the stance_* items of its top-level parameters list
+ * replaced by model's (write.c; see orb_stance_write_params). Returns a malloc'ed
+ * string the caller frees, or NULL when out of memory. */
+char *stance_params_rewrite(const char *source, const orb_stance_model *model,
+                            const unsigned char *fitted_interaction, const char *fitted_by);
+
 #endif

@@ -124,7 +124,8 @@ static int is_marker(const char *s, size_t len) {
   return len - (size_t)n >= sizeof marker - 1 && strncmp(s + n, marker, sizeof marker - 1) == 0;
 }
 
-/* The new file: source with the stance_* items of its parameters list replaced. */
+/* Appends to out the new file: source with the stance_* items of its parameters
+ * list replaced. */
 static void rewrite(text *out, const char *source, const orb_stance_model *model,
                     const unsigned char *fitted_interaction, const char *fitted_by) {
   const char *p = source, *list = NULL;
@@ -187,6 +188,15 @@ static void rewrite(text *out, const char *source, const orb_stance_model *model
   text_puts(out, end);
 }
 
+char *stance_params_rewrite(const char *source, const orb_stance_model *model,
+                            const unsigned char *fitted_interaction, const char *fitted_by) {
+  text out = {NULL, 0, 0, 1};
+  rewrite(&out, source, model, fitted_interaction, fitted_by);
+  if (out.ok && out.data) return out.data;
+  free(out.data);
+  return NULL;
+}
+
 orb_status orb_stance_write_params(const char *path, const orb_stance_model *model,
                                    const unsigned char *fitted_interaction,
                                    const char *fitted_by, orb_diags *diags) {
@@ -206,24 +216,21 @@ orb_status orb_stance_write_params(const char *path, const orb_stance_model *mod
     free(source.data);
     return ORB_EIO;
   }
-  text out = {NULL, 0, 0, 1};
-  rewrite(&out, source.data, model, fitted_interaction, fitted_by);
+  char *rewritten = stance_params_rewrite(source.data, model, fitted_interaction, fitted_by);
   free(source.data);
-  if (!out.ok) {
-    free(out.data);
-    return ORB_ENOMEM;
-  }
+  if (!rewritten) return ORB_ENOMEM;
+  size_t rewritten_len = strlen(rewritten);
   size_t tmp_len = strlen(path) + 16;
   char *tmp = malloc(tmp_len);
   if (!tmp) {
-    free(out.data);
+    free(rewritten);
     return ORB_ENOMEM;
   }
   snprintf(tmp, tmp_len, "%s.tmp-orbit", path);
   FILE *f = fopen(tmp, "wb");
-  int written = f && fwrite(out.data, 1, out.len, f) == out.len;
+  int written = f && fwrite(rewritten, 1, rewritten_len, f) == rewritten_len;
   if (f && fclose(f) != 0) written = 0;
-  free(out.data);
+  free(rewritten);
   orb_status status = ORB_OK;
   if (!written) {
     orb_diags_add(diags, tmp, 0, 0, "cannot write the updated world file");

@@ -585,7 +585,7 @@ static orb_status run_init(smp_run *s, const orb_bargain_scenario *sc,
   return ORB_OK;
 }
 
-/* Allocates a result able to hold states states. */
+/* Allocates a result able to hold states states (it grows as needed). */
 static orb_bargain_result *result_new(size_t n, size_t m, size_t states) {
   orb_bargain_result *r = calloc(1, sizeof *r);
   if (!r) return NULL;
@@ -616,20 +616,37 @@ void orb_bargain_result_free(orb_bargain_result *result) {
   free(result);
 }
 
+/* Grows r to hold at least states states (doubling); *capacity is its size. */
+static orb_status reserve_states(orb_bargain_result *r, size_t states, size_t *capacity) {
+  if (states <= *capacity) return ORB_OK;
+  size_t grown = *capacity * 2 > states ? *capacity * 2 : states;
+  const size_t n = r->actor_count, m = r->dim_count;
+  double *pos = realloc(r->positions, grown * n * m * sizeof(double));
+  if (!pos) return ORB_ENOMEM;
+  r->positions = pos;
+  double *prob = realloc(r->probabilities, grown * n * sizeof(double));
+  if (!prob) return ORB_ENOMEM;
+  memset(prob + *capacity * n, 0, (grown - *capacity) * n * sizeof(double));
+  r->probabilities = prob;
+  *capacity = grown;
+  return ORB_OK;
+}
+
 /* Copies the current positions, on the 0..100 scale, as state t of the result. */
 static void record_positions(const smp_run *s, orb_bargain_result *r, size_t t) {
   double *dst = r->positions + t * s->n * s->m;
   for (size_t i = 0; i < s->n * s->m; i++) dst[i] = s->pos[i] * 100.0;
 }
 
-/* Plays the turns of one run into r (states 0..). */
-static orb_status play(smp_run *s, orb_bargain_result *r, bargain_rng *rng) {
+/* Plays the turns of one run into r (states 0.., r holding capacity states). */
+static orb_status play(smp_run *s, orb_bargain_result *r, size_t capacity, bargain_rng *rng) {
   const size_t n = s->n, m = s->m;
   const orb_bargain_options *o = s->o;
   orb_status status;
   double first_move = 0.0;
   record_positions(s, r, 0);
   for (unsigned turn = 1;; turn++) {
+    if ((status = reserve_states(r, (size_t)turn + 1, &capacity)) != ORB_OK) return status;
     if ((status = assess_state(s)) != ORB_OK) return status;
     if (o->turn_probabilities &&
         (status = position_probabilities(s, r->unique_actor, &r->unique_count,
@@ -694,10 +711,10 @@ orb_status orb_bargain_run(const orb_bargain_scenario *scenario,
   smp_run s;
   bargain_rng rng;
   bargain_rng_seed(&rng, seed, run);
-  orb_bargain_result *r =
-      result_new(scenario->actor_count, scenario->dim_count, (size_t)options->max_turns + 1);
+  const size_t capacity = options->max_turns < 32 ? (size_t)options->max_turns + 1 : 33;
+  orb_bargain_result *r = result_new(scenario->actor_count, scenario->dim_count, capacity);
   status = r ? run_init(&s, scenario, options) : ORB_ENOMEM;
-  if (status == ORB_OK) status = play(&s, r, &rng);
+  if (status == ORB_OK) status = play(&s, r, capacity, &rng);
   if (r) run_free(&s);
   if (status != ORB_OK) {
     orb_bargain_result_free(r);

@@ -178,8 +178,8 @@ void orb_stance_calibration_free(orb_stance_calibration *result);
 
 /* The closest ally of actor on issue (docs/MODEL.md, baselines): the actor with an
  * observed stance on the issue, other than actor, the issue's patron and those
- * excluded (exclude may be NULL; indexed by actor), with the highest affinity;
- * ORB_NONE if none. */
+ * excluded (exclude may be NULL; indexed by actor), with the highest positive
+ * affinity; ORB_NONE if none has any. */
 size_t orb_stance_closest_ally(const orb_world *world, size_t issue, size_t actor,
                                const unsigned char *exclude);
 

@@ -248,7 +248,7 @@ size_t orb_stance_closest_ally(const orb_world *world, size_t issue_index, size_
                                const unsigned char *exclude) {
   const orb_issue *issue = &world->issues[issue_index];
   size_t best = ORB_NONE;
-  double best_affinity = -1.0;
+  double best_affinity = 0.0; /* an actor with nothing in common is no ally */
   for (size_t b = 0; b < world->actor_count; b++) {
     if (b == actor || b == issue->patron || (exclude && exclude[b]) ||
         observed_stance(issue, b) < 0)

@@ -20,7 +20,8 @@ extern "C" {
 
 /* The model's terms (features), in the order the score sums them. */
 typedef enum orb_stance_term {
-  ORB_TERM_ECONOMIC,     /* economic dependence on the patron (+) */
+  ORB_TERM_ECONOMIC,     /* market dependence on the patron: trade, energy, money (+) */
+  ORB_TERM_INTEGRATION,  /* membership of the patron's economic union (+) */
   ORB_TERM_ALLIANCE,     /* membership of the patron's alliance or union (+) */
   ORB_TERM_MILITARY,     /* arms, security ties, allied bases (+) */
   ORB_TERM_THREAT,       /* the patron's coercion record times its free capacity (+) */

@@ -231,8 +231,8 @@ static void finish_features(const tie_partial *ties, const membership_partial *m
   const double *p = ties->patron;
   int allied = m->alliance > 0.0;
   double presence = p[CH_PRESENCE];
-  x[ORB_TERM_ECONOMIC] = noisy_or(noisy_or(p[CH_TRADE], p[CH_ENERGY]),
-                                  noisy_or(p[CH_FINANCE], m->integration));
+  x[ORB_TERM_ECONOMIC] = noisy_or(noisy_or(p[CH_TRADE], p[CH_ENERGY]), p[CH_FINANCE]);
+  x[ORB_TERM_INTEGRATION] = m->integration;
   x[ORB_TERM_ALLIANCE] = m->alliance;
   x[ORB_TERM_MILITARY] = noisy_or(noisy_or(p[CH_ARMS], p[CH_SECURITY]),
                                   allied ? presence : 0.0);

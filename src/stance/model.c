@@ -13,13 +13,13 @@
 #include "stance/stance_internal.h"
 
 static const char *const term_names[ORB_TERM_COUNT] = {
-  "economic", "alliance", "military", "threat", "lever", "victim", "rival_bloc",
+  "economic", "integration", "alliance", "military", "threat", "lever", "victim", "rival_bloc",
   "alternatives"};
 static const orb_stance_factor term_factors[ORB_TERM_COUNT] = {
-  ORB_FACTOR_ECONOMIC,    ORB_FACTOR_SECURITY,    ORB_FACTOR_SECURITY,
+  ORB_FACTOR_ECONOMIC,    ORB_FACTOR_ECONOMIC,    ORB_FACTOR_SECURITY,    ORB_FACTOR_SECURITY,
   ORB_FACTOR_RETALIATION, ORB_FACTOR_RETALIATION, ORB_FACTOR_SOVEREIGNTY,
   ORB_FACTOR_SOVEREIGNTY, ORB_FACTOR_ALTERNATIVES};
-static const int term_signs[ORB_TERM_COUNT] = {+1, +1, +1, +1, +1, -1, -1, -1};
+static const int term_signs[ORB_TERM_COUNT] = {+1, +1, +1, +1, +1, +1, -1, -1, -1};
 static const char *const factor_names[ORB_FACTOR_COUNT] = {
   "economic dependence", "security dependence", "fear of retaliation",
   "sovereignty", "alternatives"};
@@ -46,7 +46,9 @@ typedef struct param_spec {
 
 static const param_spec param_table[] = {
   {"stance_w_economic", offsetof(orb_stance_model, weight) + ORB_TERM_ECONOMIC * sizeof(double),
-   1, 0, BOUND, 1, "weight of economic dependence on the patron (>= 0: dependence never lowers support)"},
+   1, 0, BOUND, 1, "weight of market dependence on the patron (>= 0: dependence never lowers support)"},
+  {"stance_w_integration", offsetof(orb_stance_model, weight) + ORB_TERM_INTEGRATION * sizeof(double),
+   1, 0, BOUND, 1, "weight of membership of the patron's economic union (>= 0)"},
   {"stance_w_alliance", offsetof(orb_stance_model, weight) + ORB_TERM_ALLIANCE * sizeof(double),
    1, 0, BOUND, 1, "weight of membership of the patron's alliance or union (>= 0)"},
   {"stance_w_military", offsetof(orb_stance_model, weight) + ORB_TERM_MILITARY * sizeof(double),
@@ -166,7 +168,7 @@ static orb_status read_interaction(orb_stance_model *model, const orb_world *wor
   }
   orb_diags_add(diags, world->path, 0, 0,
                 "parameter '%s': expected stance_x_<term>_<issue attribute> with a term "
-                "among economic, alliance, military, threat, lever, victim, rival_bloc, "
+                "among economic, integration, alliance, military, threat, lever, victim, rival_bloc, "
                 "alternatives", param->name);
   return ORB_EINVAL;
 }

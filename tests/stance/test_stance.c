@@ -105,7 +105,8 @@ static void test_features_exact(void **state) {
   double capacity = 0.5; /* one war (VIC) in the last 365 days */
 
   features_of(w, &m, "ALY", "I-2022", x);
-  assert_close(x[ORB_TERM_ECONOMIC], 1 - 0.5 * 0.8 * 0.9 * 0.75); /* trade, gas, remittances, observer */
+  assert_close(x[ORB_TERM_ECONOMIC], 1 - 0.5 * 0.8 * 0.9); /* trade, gas, remittances */
+  assert_close(x[ORB_TERM_INTEGRATION], 0.25);                 /* observer of MARKET */
   assert_close(x[ORB_TERM_ALLIANCE], 1.0);
   assert_close(x[ORB_TERM_MILITARY], 0.5);
   assert_close(x[ORB_TERM_THREAT], (1 - exp(-total)) * capacity);

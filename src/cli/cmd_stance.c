@@ -114,7 +114,7 @@ static void print_table(const orb_world *w, const orb_issue *issue, orb_date dat
     int order[ORB_FACTOR_COUNT], shown = 0;
     factor_order(p, order);
     for (int k = 0; k < ORB_FACTOR_COUNT && (top == 0 || shown < top); k++) {
-      if (p->factor[order[k]] == 0.0) continue;
+      if (fabs(p->factor[order[k]]) < 0.005) continue; /* would print as +0.00 */
       printf("%s %s %+.2f", shown++ ? "," : " ", orb_stance_factor_name((orb_stance_factor)order[k]),
              p->factor[order[k]]);
     }

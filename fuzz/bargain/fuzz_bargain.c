@@ -1,6 +1,7 @@
 /*
- * fuzz_bargain.c: libFuzzer harness for KTAB's CSV scenario reader; small
- * scenarios that parse are also played for a few turns.
+ * fuzz_bargain.c: libFuzzer harness for the bargaining scenario readers: KTAB's
+ * CSV format, and its XML format for inputs starting with '<'. Small scenarios
+ * that parse are also played for a few turns.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -13,11 +14,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   orb_diags diags;
   orb_diags_init(&diags);
   orb_bargain_scenario *s = NULL;
-  if (orb_bargain_read_csv_buffer("fuzz.csv", (const char *)data, size, &s, &diags) ==
-          ORB_OK &&
-      s->actor_count <= 12 && s->dim_count <= 4) {
-    orb_bargain_options o;
-    orb_bargain_options_default(&o);
+  const char *text = (const char *)data;
+  orb_status status =
+      size > 0 && text[0] == '<'
+          ? orb_bargain_read_xml_buffer("fuzz.xml", text, size, &s, &diags)
+          : orb_bargain_read_csv_buffer("fuzz.csv", text, size, &s, &diags);
+  if (status == ORB_OK && s->actor_count <= 12 && s->dim_count <= 4) {
+    orb_bargain_options o = s->options;
     o.max_turns = 3;
     orb_bargain_result *r = NULL;
     orb_bargain_run(s, &o, 1, 0, &r);

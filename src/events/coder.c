@@ -3,7 +3,8 @@
  * from text"; docs/EVENTS.md for the output).
  *
  * The stream is cut into lines (paragraphs); a line is skipped as boilerplate
- * when it has fewer than EV_MIN_WORDS words or starts with a boilerplate phrase,
+ * when it has fewer than EV_MIN_WORDS words and no final stop, or starts with a
+ * boilerplate phrase,
  * and as a repeat when the same line was seen earlier in the article. A kept
  * line is tokenised, split into sentences, and each sentence is matched against
  * the dictionary trie (longest match at each token, left to right). Then every
@@ -23,7 +24,7 @@
 
 #include "events/lexicon.h"
 
-#define EV_MIN_WORDS 4           /* shorter lines are menus, bylines, headings */
+#define EV_MIN_WORDS 4           /* shorter lines without a stop are menus, bylines */
 #define EV_PARAGRAPH_MAX (256u << 10) /* a longer line is cut and coded in parts */
 #define EV_OBJECT_WINDOW 8       /* tokens after a verb searched for its pattern */
 #define EV_MARKER_WINDOW 4       /* tokens before a verb searched for markers */
@@ -45,12 +46,17 @@ typedef struct ev_mention {
   int32_t id, role;      /* string offsets */
   uint32_t group;        /* mentions joined by ',' 'and' 'or' share a group */
   uint8_t is_org;
+  uint8_t is_coref;      /* stands for an actor named earlier */
+  uint8_t is_person;     /* from an entry with a role and a term */
 } ev_mention;
 
 /* The latest actors named in the article, for coreference. */
 typedef struct ev_recent {
   int32_t org, org_role;  /* -1 if none */
   int32_t state[2];       /* latest two distinct states, [0] the latest */
+  int32_t pair[2];        /* latest two states named together ("A and B") */
+  int32_t bound_org, bound_org_role; /* named in apposition: "this alliance, the CSTO" */
+  int32_t person, person_role;       /* latest person named */
 } ev_recent;
 
 struct orb_coder {
@@ -62,9 +68,10 @@ struct orb_coder {
   size_t pending_len, pending_cap;
   uint64_t offset;          /* input offset of the next byte to be cut into lines */
   ev_tokens tokens;
+  const char *text;         /* the line being coded */
   ev_item *items; size_t item_count, item_cap;
   ev_mention *mentions; size_t mention_count, mention_cap;
-  int32_t *item_at;         /* per token: item starting there, -1 */
+  int32_t *item_at;         /* per token: the item covering it, -1 */
   size_t item_at_cap;
   uint64_t *seen;           /* hashes of lines seen in this article */
   size_t seen_count;
@@ -110,7 +117,9 @@ void orb_coder_free(orb_coder *c) {
 static void forget_seen(orb_coder *c) {
   memset(c->seen, 0, EV_SEEN_SLOTS * sizeof *c->seen);
   c->seen_count = 0;
-  c->recent = (ev_recent){.org = -1, .org_role = -1, .state = {-1, -1}};
+  c->recent = (ev_recent){.org = -1, .org_role = -1, .state = {-1, -1}, .pair = {-1, -1},
+                          .bound_org = -1, .bound_org_role = -1, .person = -1,
+                          .person_role = -1};
 }
 
 orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
@@ -172,7 +181,9 @@ static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
     const ev_node *n = &d->nodes[best];
     uint8_t kind;
     int after_actor = c->item_count && c->items[c->item_count - 1].kind == IT_ACTOR &&
-                      c->items[c->item_count - 1].last == i;
+                      (c->items[c->item_count - 1].last == i ||
+                       (c->items[c->item_count - 1].last + 1 == i &&
+                        tok[i - 1].id == d->tok_paren_close)); /* "(CSTO) forces" */
     if (n->actor >= 0) kind = IT_ACTOR;
     else if (n->agent >= 0 && (n->verb < 0 || after_actor)) kind = IT_AGENT;
     else if (n->marker) kind = IT_MARKER;
@@ -229,16 +240,44 @@ static int add_mention(orb_coder *c, uint32_t first, uint32_t last, int32_t id,
   return 1;
 }
 
-/* Remembers a mention for coreference. */
-static void remember(orb_coder *c, const ev_mention *m) {
-  const char *id = ev_string(c->dict, m->id);
+/* Remembers mention index for coreference: the latest organisation and states
+ * as they are named, and the latest pair of states named together. */
+static void remember(orb_coder *c, size_t index, int grouped) {
+  const ev_mention *m = &c->mentions[index];
+  if (m->is_coref) return;
+  if (grouped) {
+    if (index > 0 && c->mentions[index - 1].group == m->group && !m->is_org &&
+        !c->mentions[index - 1].is_org && c->mentions[index - 1].id != m->id) {
+      c->recent.pair[0] = c->mentions[index - 1].id;
+      c->recent.pair[1] = m->id;
+    }
+    return;
+  }
   if (m->is_org) {
     c->recent.org = m->id;
     c->recent.org_role = m->role;
-  } else if (is_state_id(id) && c->recent.state[0] != m->id) {
+  } else if (is_state_id(ev_string(c->dict, m->id)) && c->recent.state[0] != m->id) {
     c->recent.state[1] = c->recent.state[0];
     c->recent.state[0] = m->id;
   }
+}
+
+/* If the coreference item k is followed by ", ORGANISATION" ("This alliance, the
+ * CSTO"), binds the phrase to that organisation for the rest of the article
+ * and returns 1. */
+static int bind_apposition(orb_coder *c, size_t k) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  if (k + 1 >= c->item_count || c->items[k + 1].kind != IT_ACTOR) return 0;
+  uint32_t t = c->items[k].last;
+  if (t >= c->items[k + 1].first || tok[t].id != d->tok_comma) return 0;
+  for (t++; t < c->items[k + 1].first; t++)
+    if (!tok[t].id || !(d->vocab_flags[tok[t].id] & EV_VF_DET)) return 0;
+  const ev_actor_entry *e = &d->actors[d->nodes[c->items[k + 1].node].actor];
+  if (!e->is_org) return 0;
+  c->recent.bound_org = e->id;
+  c->recent.bound_org_role = e->role;
+  return 1;
 }
 
 /* Turns actor items, agents attached to them and coreferences into mentions. */
@@ -261,44 +300,61 @@ static orb_status find_mentions(orb_coder *c, orb_date date) {
       }
       if (k + 1 < c->item_count && c->items[k + 1].kind == IT_AGENT) {
         uint32_t gap = c->items[k + 1].first - last;
-        if (gap == 0 || (gap == 1 && tok[last].id == d->tok_s)) {
+        if (gap == 0 || (gap == 1 && (tok[last].id == d->tok_s ||
+                                      tok[last].id == d->tok_paren_close))) {
           if (!role) role = d->nodes[c->items[k + 1].node].agent;
           last = c->items[k + 1].last;
         }
       }
       if (!add_mention(c, first, last, e->id, role, e->is_org)) return ORB_ENOMEM;
+      remember(c, c->mention_count - 1, 0);
+      if (e->role && (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
+        /* a person (an office with a term): "he" may name them from here on */
+        c->mentions[c->mention_count - 1].is_person = 1;
+        c->recent.person = e->id;
+        c->recent.person_role = role;
+      }
     } else if (it->kind == IT_MARKER) {
       ev_marker mk = (ev_marker)n->marker;
-      if (mk == EV_MK_COREF_ORG && c->recent.org >= 0) {
-        if (!add_mention(c, it->first, it->last, c->recent.org, c->recent.org_role, 1))
+      size_t before = c->mention_count;
+      if (mk == EV_MK_COREF_ORG && bind_apposition(c, k)) {
+        continue; /* "This alliance, the CSTO, ...": the CSTO itself follows */
+      } else if (mk == EV_MK_COREF_ORG && (c->recent.bound_org >= 0 || c->recent.org >= 0)) {
+        int bound = c->recent.bound_org >= 0;
+        if (!add_mention(c, it->first, it->last, bound ? c->recent.bound_org : c->recent.org,
+                         bound ? c->recent.bound_org_role : c->recent.org_role, 1))
+          return ORB_ENOMEM;
+      } else if (mk == EV_MK_COREF_PERSON && c->recent.person >= 0) {
+        if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
           return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_STATE && c->recent.state[0] >= 0) {
         if (!add_mention(c, it->first, it->last, c->recent.state[0], 0, 0))
           return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_PAIR && c->recent.state[1] >= 0) {
-        int32_t a = c->recent.state[1], b = c->recent.state[0];
+        int pair = c->recent.pair[0] >= 0;
+        int32_t a = pair ? c->recent.pair[0] : c->recent.state[1];
+        int32_t b = pair ? c->recent.pair[1] : c->recent.state[0];
         if (!add_mention(c, it->first, it->last, a, 0, 0) ||
             !add_mention(c, it->first, it->last, b, 0, 0))
           return ORB_ENOMEM;
         c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
       }
-      continue;
-    } else {
-      continue;
+      for (size_t m = before; m < c->mention_count; m++) c->mentions[m].is_coref = 1;
     }
-    remember(c, &c->mentions[c->mention_count - 1]);
   }
-  /* compounds: mentions separated only by ',' 'and' 'or' '(' ')' share a group */
+  /* compounds: mentions separated only by ',' 'and' ')' and determiners
+   * share a group */
   for (size_t m = 1; m < c->mention_count; m++) {
     ev_mention *prev = &c->mentions[m - 1], *cur = &c->mentions[m];
     int joined = cur->first >= prev->last;
     for (uint32_t t = prev->last; joined && t < cur->first; t++) {
       uint32_t id = tok[t].id;
-      joined = id == d->tok_comma || id == d->tok_and || id == d->tok_or ||
-               id == d->tok_paren_close || (id && (d->vocab_flags[id] & EV_VF_DET));
+      joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
+               (id && (d->vocab_flags[id] & EV_VF_DET));
     }
     if (joined && cur->first > prev->last) cur->group = prev->group;
   }
+  for (size_t m = 0; m < c->mention_count; m++) remember(c, m, 1);
   return ORB_OK;
 }
 
@@ -331,8 +387,11 @@ static const char *threat_code(const char *code) {
  * word that starts no dictionary item, or an agent ("military support"). */
 static int adjective_like(const orb_coder *c, size_t t) {
   int32_t k = c->item_at[t];
-  return !(c->tokens.items[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
-         (k < 0 || c->items[k].kind == IT_AGENT);
+  if (c->tokens.items[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) return 0;
+  if (k < 0) return 1;
+  const ev_item *it = &c->items[k];
+  return it->kind == IT_AGENT || it->kind == IT_NOUN ||
+         (it->kind == IT_MARKER && c->dict->nodes[it->node].marker == EV_MK_IGNORE);
 }
 
 /* Whether a verb item reads as a noun: right after a determiner, a preposition
@@ -342,6 +401,11 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   size_t skipped = 0;
+  const ev_token *last = &tok[it->last - 1];
+  if (it->first > s && tok[it->first - 1].id &&
+      (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE) &&
+      c->text[last->end - 1] == 's')
+    return 1; /* "being allies", "are talks": a plural noun after a form of "be" */
   for (size_t t = it->first; t > s;) {
     uint32_t id = tok[--t].id;
     if (id == d->tok_s) return 1;
@@ -455,6 +519,56 @@ static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_
   return NULL;
 }
 
+/* Whether only markers and adjective-like words (adverbs) lie between tokens
+ * from and to. */
+static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
+  for (uint32_t t = from; t < to; t++) {
+    int32_t k = c->item_at[t];
+    if (k >= 0 && c->items[k].kind == IT_MARKER) continue;
+    if (!adjective_like(c, t) || c->tokens.items[t].id == c->dict->tok_and) return 0;
+  }
+  return 1;
+}
+
+/* The start of a relative clause between commas just before token verb
+ * ("Tokayev, to whose rescue Russia had flown, stated"), or verb if none. */
+static uint32_t relative_clause(const orb_coder *c, uint32_t verb, uint32_t clause_start) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  uint32_t t = verb;
+  while (t > clause_start && c->item_at[t - 1] >= 0 &&
+         c->items[c->item_at[t - 1]].kind == IT_MARKER)
+    t--; /* "..., did not come" */
+  if (t == clause_start || tok[t - 1].id != d->tok_comma) return verb;
+  int is_relative = 0;
+  for (uint32_t u = t - 1; u-- > clause_start;) {
+    uint32_t id = tok[u].id;
+    if (id == d->tok_comma) return is_relative ? u : verb;
+    is_relative |= id && (d->vocab_flags[id] & EV_VF_RELATIVE);
+  }
+  return verb;
+}
+
+/* The owner of a noun event: an actor just before it, possessive or adjective
+ * ("Ukraine's bold incursion", "Russian threats"), or SIZE_MAX. */
+static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+  const ev_token *tok = c->tokens.items;
+  for (size_t m = c->mention_count; m-- > 0;) {
+    const ev_mention *mn = &c->mentions[m];
+    if (mn->last > it->first) continue;
+    if (mn->first < clause_start) break;
+    uint32_t t = mn->last;
+    if (t < it->first && tok[t].id == c->dict->tok_s) t++;
+    size_t skipped = 0;
+    for (; t < it->first; t++) {
+      if (++skipped > 3) return SIZE_MAX;
+      if (!adjective_like(c, t) && tok[t].id != c->dict->tok_and) return SIZE_MAX;
+    }
+    return m;
+  }
+  return SIZE_MAX;
+}
+
 /* Codes verb item k of the sentence into queued events. */
 static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
   const orb_dict *d = c->dict;
@@ -529,33 +643,41 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
       break;
     }
   for (size_t m = k + 1; m < c->item_count; m++)
-    if (c->items[m].kind == IT_VERB ||
+    if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0]) ||
         (c->items[m].kind == IT_MARKER && d->nodes[c->items[m].node].marker == EV_MK_CLAUSE)) {
       clause_end = c->items[m].first;
       break;
     }
 
   /* the actors after an earlier verb of the clause are its objects, not our
-   * subject, unless that verb introduces speech ("said Azerbaijan decided") */
-  uint32_t subject_end = it->first;
+   * subject, unless that verb introduces speech ("said Azerbaijan decided") or
+   * the actor stands right before our verb ("..., with both sides accusing") */
+  uint32_t prev_verb_end = 0;
   for (size_t m = k; m-- > 0 && c->items[m].last > clause_start;) {
     if (c->items[m].kind != IT_VERB) continue;
     const ev_rule *prev = &d->rules[d->nodes[c->items[m].node].verb];
+    if (prev->flags & EV_RF_NOUN) continue; /* a noun event has no objects */
     if (prev->code[0] && !(prev->code[0] == '0' && prev->code[1] == '1'))
-      subject_end = c->items[m].first; /* we share that verb's subject */
+      prev_verb_end = c->items[m].last;
     break;
   }
-  size_t source = SIZE_MAX, target = SIZE_MAX;
-  for (size_t m = c->mention_count; m-- > 0;) {
+  uint32_t relative = relative_clause(c, it->first, clause_start);
+  size_t source = (verb->flags & EV_RF_NOUN) ? noun_owner(c, it, clause_start) : SIZE_MAX;
+  size_t target = SIZE_MAX;
+  /* a noun event without an owner has no subject: "the invasion" */
+  for (size_t m = c->mention_count; source == SIZE_MAX && !(verb->flags & EV_RF_NOUN) && m-- > 0;) {
     const ev_mention *mn = &c->mentions[m];
-    if (mn->last > subject_end || mn->first < clause_start) continue;
+    if (mn->last > it->first || mn->first < clause_start) continue;
+    if (mn->first >= relative && mn->last <= it->first) continue; /* ", who ..., " */
+    if (prev_verb_end && mn->first >= prev_verb_end && !adjacent(c, mn->last, it->first))
+      continue; /* an object of the earlier verb */
     size_t head = group_start(c, m);
-    if (after_preposition(c, &c->mentions[head], clause_start)) {
+    if (!adjacent(c, mn->last, it->first) && /* "with both sides accusing" */
+        after_preposition(c, &c->mentions[head], clause_start)) {
       m = head;
       continue;
     }
     source = m;
-    break;
   }
   size_t first_after = SIZE_MAX;
   for (size_t m = 0; m < c->mention_count; m++) {
@@ -581,8 +703,17 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     if (first_after == SIZE_MAX) return;
     source = first_after; /* "clashes erupted at the X-Y border" */
   }
+  if (target == SIZE_MAX && !(flags & EV_RF_SOLO)) {
+    /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one
+     * on the other, for meetings and fights or a coreferent pair */
+    size_t g = group_start(c, source);
+    int root = (code[0] - '0') * 10 + (code[1] - '0');
+    int mutual = root == 4 || root >= 18 || c->mentions[g].is_coref;
+    if (mutual && group_end(c, source) == g + 2)
+      queue(sn, &c->mentions[g], &c->mentions[g + 1], code, type, rule);
+    return;
+  }
   if (target == SIZE_MAX) {
-    if (!(flags & EV_RF_SOLO)) return;
     queue_pairs(c, sn, source, 0, 0, code, type, rule);
     return;
   }
@@ -645,7 +776,8 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   if (!st) st = find_mentions(c, sn.date);
   if (st) return st;
   for (size_t t = s; t < e; t++) c->item_at[t] = -1;
-  for (size_t k = 0; k < c->item_count; k++) c->item_at[c->items[k].first] = (int32_t)k;
+  for (size_t k = 0; k < c->item_count; k++)
+    for (uint32_t t = c->items[k].first; t < c->items[k].last; t++) c->item_at[t] = (int32_t)k;
   for (size_t k = 0; k < c->item_count; k++) { /* verbs used as nouns code nothing */
     ev_item *it = &c->items[k];
     if (it->kind == IT_VERB && !(c->dict->rules[c->dict->nodes[it->node].verb].flags & EV_RF_NOUN) &&
@@ -700,7 +832,11 @@ static orb_status code_line(orb_coder *c, const char *line, size_t len, uint64_t
   const ev_token *tok = c->tokens.items;
   size_t words = 0;
   for (size_t t = 0; t < c->tokens.count; t++) words += !(tok[t].flags & EV_TF_PUNCT);
-  int boiler = words < EV_MIN_WORDS;
+  /* short lines without a full stop are menus, bylines, headings */
+  size_t last = b;
+  while (last > a && strchr("\"')]", line[last - 1])) last--;
+  int stop = last > a && strchr(".!?", line[last - 1]);
+  int boiler = words < EV_MIN_WORDS && !stop;
   if (!boiler) { /* a boilerplate phrase at the start of the line */
     uint32_t node = 0;
     for (size_t t = 0; t < c->tokens.count && tok[t].id && !boiler; t++) {
@@ -713,6 +849,7 @@ static orb_status code_line(orb_coder *c, const char *line, size_t len, uint64_t
     c->stats.boilerplate++;
     return ORB_OK;
   }
+  c->text = line;
   if (c->tokens.count > c->item_at_cap) {
     int32_t *at = realloc(c->item_at, c->tokens.count * sizeof *at);
     if (!at) return ORB_ENOMEM;
@@ -745,6 +882,16 @@ static orb_status pend(orb_coder *c, const char *data, size_t len) {
   return ORB_OK;
 }
 
+/* Where to cut an endless line of len bytes: after the last ". " (or "! ", "? ")
+ * in its second half, else after its last space there, else at len. */
+static size_t cut_point(const char *line, size_t len) {
+  for (size_t i = len - 1; i > len / 2; i--)
+    if (line[i] == ' ' && strchr(".!?", line[i - 1])) return i + 1;
+  for (size_t i = len; i > len / 2; i--)
+    if (line[i - 1] == ' ') return i;
+  return len;
+}
+
 orb_status orb_coder_feed(orb_coder *c, const char *data, size_t len,
                           orb_event_sink sink, void *user, orb_diags *diags) {
   if (c->stopped) return ORB_EINVAL;
@@ -772,9 +919,7 @@ orb_status orb_coder_feed(orb_coder *c, const char *data, size_t len,
     }
     while (!nl && c->pending_len >= EV_PARAGRAPH_MAX) {
       /* an endless line: code what we have, cut at the last space */
-      size_t cut = EV_PARAGRAPH_MAX;
-      while (cut > EV_PARAGRAPH_MAX / 2 && c->pending[cut - 1] != ' ') cut--;
-      if (cut == EV_PARAGRAPH_MAX / 2) cut = EV_PARAGRAPH_MAX; /* no space: cut anyway */
+      size_t cut = cut_point(c->pending, EV_PARAGRAPH_MAX);
       st = code_line(c, c->pending, cut, c->offset, sink, user);
       if (st) return st;
       memmove(c->pending, c->pending + cut, c->pending_len - cut);

@@ -38,7 +38,7 @@ typedef struct line_ctx {
 static const char *const kinds[] = {
   "actor", "agent", "verb", "object", "negation", "hypothesis", "threat", "clause",
   "boilerplate", "coref", "type", "negate", "abbreviation", "preposition",
-  "determiner", "passive", "ignore"
+  "determiner", "passive", "ignore", "relative"
 };
 #define KIND_COUNT (sizeof kinds / sizeof kinds[0])
 
@@ -283,11 +283,14 @@ static orb_status parse_agent(line_ctx *ctx, line_fields *f) {
  * coref | PHRASE | WHAT */
 static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) {
   if (marker == EV_MK_COREF_ORG) {
-    if (f->count != 3) return bad(ctx, "expected coref | PHRASE | org, state or pair%s", "");
+    if (f->count != 3)
+      return bad(ctx, "expected coref | PHRASE | org, state, pair or person%s", "");
     if (strcmp(f->field[2], "state") == 0) marker = EV_MK_COREF_STATE;
+    else if (strcmp(f->field[2], "person") == 0) marker = EV_MK_COREF_PERSON;
     else if (strcmp(f->field[2], "pair") == 0) marker = EV_MK_COREF_PAIR;
     else if (strcmp(f->field[2], "org") != 0)
-      return bad(ctx, "unknown coreference '%s' (expected org, state or pair)", f->field[2]);
+      return bad(ctx, "unknown coreference '%s' (expected org, state, pair or person)",
+                 f->field[2]);
   } else if (f->count != 2) {
     return bad(ctx, "expected KIND | PHRASE%s", "");
   }
@@ -335,7 +338,7 @@ static orb_status parse_type_entry(line_ctx *ctx, line_fields *f, int negate) {
   return ORB_OK;
 }
 
-/* abbreviation/preposition/determiner/passive | WORD: a word class flag. */
+/* abbreviation/preposition/determiner/passive/relative | WORD: a word class. */
 static orb_status parse_word_class(line_ctx *ctx, line_fields *f, uint8_t flag) {
   if (f->count != 2) return bad(ctx, "expected KIND | WORD%s", "");
   orb_status st = ev_tokenize(ctx->dict, f->field[1], strlen(f->field[1]), ctx->apply,
@@ -379,6 +382,7 @@ static orb_status parse_line(line_ctx *ctx, char *line) {
   case 14: return parse_word_class(ctx, &f, EV_VF_DET);
   case 15: return parse_word_class(ctx, &f, EV_VF_PASSIVE);
   case 16: return parse_marker(ctx, &f, EV_MK_IGNORE);
+  case 17: return parse_word_class(ctx, &f, EV_VF_RELATIVE);
   default: {
     const char *hint = orb_closest_word(f.field[0], kinds, KIND_COUNT);
     orb_diags_add(ctx->diags, ctx->name, ctx->line, 1,
@@ -517,8 +521,8 @@ orb_status orb_dict_add_default(orb_dict *dict, orb_diags *diags) {
 /* Adds the tokens the coder tests for, so that they have ids. */
 static orb_status add_core_tokens(orb_dict *d) {
   struct { uint32_t *id; const char *word; } core[] = {
-    {&d->tok_by, "by"}, {&d->tok_of, "of"}, {&d->tok_and, "and"}, {&d->tok_or, "or"},
-    {&d->tok_comma, ","}, {&d->tok_s, "'s"}, {&d->tok_paren_open, "("},
+    {&d->tok_by, "by"}, {&d->tok_and, "and"},
+    {&d->tok_comma, ","}, {&d->tok_s, "'s"},
     {&d->tok_paren_close, ")"}, {&d->tok_to, "to"},
   };
   for (size_t i = 0; i < sizeof core / sizeof core[0]; i++) {

@@ -25,7 +25,8 @@ enum {
   EV_VF_ABBREV = 1,  /* "mr", "gen", "jan": a following '.' ends no sentence */
   EV_VF_PREP = 2,    /* a preposition: an actor after it is no subject */
   EV_VF_DET = 4,     /* "the", "a", "its": skipped when looking for one */
-  EV_VF_PASSIVE = 8  /* "was", "were", "been": before a verb, a passive */
+  EV_VF_PASSIVE = 8, /* "was", "were", "been": before a verb, a passive */
+  EV_VF_RELATIVE = 16 /* "who", "whose", "which": opens a relative clause */
 };
 
 typedef struct ev_vocab_slot {
@@ -49,6 +50,7 @@ typedef enum ev_marker {
   EV_MK_COREF_ORG,   /* "the alliance": the latest organisation named */
   EV_MK_COREF_STATE, /* "the country": the latest state named */
   EV_MK_COREF_PAIR,  /* "the two sides": the latest two states named */
+  EV_MK_COREF_PERSON, /* "he": the latest person (an entry with a term) named */
   EV_MK_IGNORE       /* "former Soviet": a phrase that means nothing here */
 } ev_marker;
 
@@ -131,7 +133,7 @@ struct orb_dict {
   size_t entry_count;
 
   /* ids of tokens the coder tests for, added at creation */
-  uint32_t tok_by, tok_of, tok_and, tok_or, tok_comma, tok_s, tok_paren_open,
+  uint32_t tok_by, tok_and, tok_comma, tok_s,
       tok_paren_close, tok_to;
 };
 

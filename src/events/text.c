@@ -149,7 +149,8 @@ static orb_status tokenize(orb_dict *dict, const char *text, size_t len, int add
         int abbrev = 0;
         if (t[i] == '.' && prev->end == i) {
           size_t plen = prev->end - prev->start;
-          abbrev = plen == 1 || memchr(text + prev->start, '.', plen) ||
+          abbrev = (plen == 1 && !(prev->flags & EV_TF_DIGITS)) ||
+                   memchr(text + prev->start, '.', plen) ||
                    (prev->id && (dict->vocab_flags[prev->id] & EV_VF_ABBREV));
         }
         if (!abbrev && stop_ends_sentence(t, i + w - 1, len))
@@ -251,7 +252,7 @@ orb_status ev_utf8_check(ev_utf8 *s, const char *name, const char *data, size_t 
     uint64_t off = s->offset + i;
     if (s->need) {
       if ((c & 0xC0) != 0x80)
-        return utf8_error(s, name, off, "truncated UTF-8 sequence", diags);
+        return utf8_error(s, name, s->seq_offset, "truncated UTF-8 sequence", diags);
       s->cp = (s->cp << 6) | (c & 0x3F);
       if (--s->need == 0) {
         if (s->cp < s->min || s->cp > 0x10FFFF || (s->cp >= 0xD800 && s->cp <= 0xDFFF))

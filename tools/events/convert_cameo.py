@@ -3,7 +3,9 @@
 Open Event Data Alliance) into orbit's event dictionary format (docs/EVENTS.md).
 
 Usage: tools/events/convert_cameo.py SHARED_CAMEO_DIR OUT_DIR
-Writes OUT_DIR/phoenix.actors.dict, phoenix.agents.dict and cameo.verbs.dict.
+       tools/events/convert_cameo.py --actors|--verbs FILE OUT_FILE
+Writes OUT_DIR/phoenix.actors.dict, phoenix.agents.dict and cameo.verbs.dict
+(or converts one actor or verb file).
 Run once; the outputs are committed under data/events/. orbit's own additions
 (the built-in world's leaders, organisations, model event types) live in the
 hand-written data/events/orbit.dict, which is loaded after these and wins.
@@ -18,7 +20,8 @@ token sequences):
 - verbs: every verb form of CAMEO.2.0.txt (regular forms generated as PETRARCH
   does), and every pattern whose words all follow the verb ("- * WORDS [code]"),
   with synonym sets (&NAME) expanded; patterns with words before the verb (337 of
-  4,668) are dropped, as are the discards (sport phrases) file.
+  4,668) and patterns of function words only ("- * (TO)") are dropped, as is
+  the discards (sport phrases) file.
 """
 import itertools
 import os
@@ -29,6 +32,11 @@ HEADER = """# orbit event dictionary, converted by tools/events/convert_cameo.py
 # {src} (PETRARCH-2, MIT licence, Copyright (c) Open Event Data Alliance;
 # see data/events/LICENSE). Format: docs/EVENTS.md. Do not edit by hand.
 """
+
+
+FUNCTION_WORDS = {"TO", "IN", "ON", "AT", "BY", "OF", "FOR", "FROM", "WITH", "INTO",
+                  "OVER", "AGAINST", "ABOUT", "UP", "DOWN", "OUT", "OFF", "AS",
+                  "THE", "A", "AN", "AND", "THAT", "IT", "BACK", "AWAY"}
 
 
 def phrase(words):
@@ -218,8 +226,8 @@ def convert_verbs(path, out):
                 continue  # words before the verb: needs a parse; dropped
             words = re.sub(r"[{}()$%+]", " ", right).split()
             words = [w for w in words if w not in ("", "$", "+")]
-            if not words:
-                continue
+            if not words or all(w.strip("_").upper() in FUNCTION_WORDS for w in words):
+                continue  # "- * (TO)": a bare preposition would match everywhere
             for p in expand(words, synsets):
                 out.write("object | %s | %s | %s\n" % (group, p, first_code(m.group(2))))
                 patterns += 1
@@ -244,8 +252,18 @@ def convert_verbs(path, out):
 
 
 def main():
+    if len(sys.argv) == 4 and sys.argv[1] in ("--actors", "--verbs"):
+        # one file, e.g. PETRARCH's PETR.Validate.*.txt for the tests
+        with open(sys.argv[3], "w") as out:
+            out.write(HEADER.format(src=os.path.basename(sys.argv[2])))
+            if sys.argv[1] == "--actors":
+                print("actors: %d entries" % convert_actors(sys.argv[2], out))
+            else:
+                print("verbs: %d forms, %d object patterns" % convert_verbs(sys.argv[2], out))
+        return
     if len(sys.argv) != 3:
-        sys.exit("usage: convert_cameo.py SHARED_CAMEO_DIR OUT_DIR")
+        sys.exit("usage: convert_cameo.py SHARED_CAMEO_DIR OUT_DIR\n"
+                 "       convert_cameo.py --actors|--verbs FILE OUT_FILE")
     src, dst = sys.argv[1], sys.argv[2]
     with open(os.path.join(dst, "phoenix.actors.dict"), "w") as out:
         out.write(HEADER.format(src="Phoenix.Countries.actors.txt and "

@@ -1,0 +1,50 @@
+/*
+ * evtest.h: helpers shared by the event coder's tests: coding a buffer into a
+ * list of copied events, and scoring coded events against expected ones.
+ */
+#ifndef ORB_EVTEST_H
+#define ORB_EVTEST_H
+
+#include "orbit/orbit.h"
+
+/* A coded event copied out of the sink call. */
+typedef struct evt_event {
+  char doc[128];
+  orb_date date;
+  orb_precision precision;
+  orb_date_source date_source;
+  char source[24], source_role[16], target[24], target_role[16];
+  char cameo[8];
+  int type;
+  uint64_t start, end;
+  char rule[64];
+} evt_event;
+
+/* A growing list of events (free with evt_list_free). */
+typedef struct evt_list {
+  evt_event *items;
+  size_t count, cap;
+} evt_list;
+
+void evt_list_free(evt_list *list);
+
+/* The built-in dictionaries plus the files of extra (NULL-terminated; NULL for
+ * none); fails the test when they do not load. The caller frees the result. */
+orb_dict *evt_dict(const char *const *extra);
+
+/* Codes text[0..len) named name with article date date in chunks of chunk bytes
+ * (0: all at once), appending events to out. Returns the coder's status; diags
+ * (may be NULL) gets its messages; stats (may be NULL) its counters. */
+orb_status evt_code(const orb_dict *dict, const char *name, const char *text, size_t len,
+                    orb_date date, size_t chunk, evt_list *out, orb_diags *diags,
+                    orb_coder_stats *stats);
+
+/* Codes a NUL-terminated text with the given date ("" for none) in one go. */
+evt_list evt_code_text(const orb_dict *dict, const char *text, const char *date);
+
+/* Index of the first event with this source, CAMEO root (2 digits or "" for any)
+ * and target ("*" for any), or -1. */
+long evt_find(const evt_list *list, const char *source, const char *root,
+              const char *target);
+
+#endif

@@ -1,0 +1,419 @@
+/*
+ * test_coder.c: the event coder on small texts with known answers: negation and
+ * modality, metonymy, leaders by date, boilerplate and repeats, dates, sentence
+ * splitting, bad input, chunked input, user dictionaries.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "events/evtest.h"
+
+static orb_dict *dict; /* built-in dictionaries, shared by the tests */
+
+static int setup(void **state) {
+  (void)state;
+  dict = evt_dict(NULL);
+  return 0;
+}
+
+static int teardown(void **state) {
+  (void)state;
+  orb_dict_free(dict);
+  return 0;
+}
+
+/* Asserts that text (dated date) codes an event source -root-> target of the
+ * given model type ("" for none), and returns its index. */
+static void expect_event(const char *text, const char *date, const char *source,
+                         const char *root, const char *target, const char *type) {
+  evt_list list = evt_code_text(dict, text, date);
+  long i = evt_find(&list, source, root, target);
+  if (i < 0) {
+    fprintf(stderr, "no %s %s %s in: %s\n", source, root, target, text);
+    for (size_t k = 0; k < list.count; k++)
+      fprintf(stderr, "  got %s %s %s (%s)\n", list.items[k].source, list.items[k].cameo,
+              list.items[k].target, list.items[k].rule);
+  }
+  assert_true(i >= 0);
+  const char *got = list.items[i].type >= 0 ? orb_event_type_name(list.items[i].type) : "";
+  assert_string_equal(got, type);
+  evt_list_free(&list);
+}
+
+/* Asserts that text codes no event with this source and root ("" any root). */
+static void expect_none(const char *text, const char *date, const char *source,
+                        const char *root) {
+  evt_list list = evt_code_text(dict, text, date);
+  long i = evt_find(&list, source, root, "*");
+  if (i >= 0)
+    fprintf(stderr, "unexpected %s %s %s (%s) in: %s\n", list.items[i].source,
+            list.items[i].cameo, list.items[i].target, list.items[i].rule, text);
+  assert_true(i < 0);
+  evt_list_free(&list);
+}
+
+static void test_negation_and_modality(void **state) {
+  (void)state;
+  expect_none("Armenia asked for help but Moscow is reluctant to intervene directly.",
+              "2022-09-14", "RUS", "");
+  expect_none("Russia did not deploy troops to Kazakhstan.", "2022-09-14", "RUS", "15");
+  expect_event("Russia deployed troops to Kazakhstan.", "2022-01-06", "RUS", "15", "KAZ",
+               "troop_deployment");
+  expect_event("Kazakhstan refused to recognize Crimea.", "2022-09-14", "KAZ", "12",
+               "CRIMEA", "refuse_recognise");
+  expect_event("Kazakhstan recognized Crimea.", "2022-09-14", "KAZ", "05", "CRIMEA",
+               "recognise");
+  expect_event("Lukashenko did not come to Russia's defense.", "2024-08-20", "BLR", "12",
+               "RUS", "aid_refused");
+  expect_event("Armenian Prime Minister Nikol Pashinyan threatens to leave the CSTO.",
+               "2022-10-10", "ARM", "13", "CSTO", "threaten");
+  expect_none("Russia may attack Georgia.", "2022-09-14", "RUS", "19");
+  expect_event("Russia attacked Georgia.", "2008-08-08", "RUS", "19", "GEO", "attack");
+  expect_event("Georgia was attacked by Russia.", "2008-08-08", "RUS", "19", "GEO",
+               "attack");
+}
+
+static void test_metonymy(void **state) {
+  (void)state;
+  evt_list list = evt_code_text(dict, "Moscow condemned Kyiv.", "2022-09-14");
+  assert_int_equal(list.count, 1);
+  assert_string_equal(list.items[0].source, "RUS");
+  assert_string_equal(list.items[0].source_role, "GOV");
+  assert_string_equal(list.items[0].target, "UKR");
+  assert_string_equal(list.items[0].cameo, "111");
+  evt_list_free(&list);
+  expect_event("The Kremlin criticized Washington.", "2022-09-14", "RUS", "11", "USA",
+               "condemn");
+  expect_event("Beijing criticized Brussels.", "2022-09-14", "CHN", "11", "EU", "condemn");
+  expect_event("Russian forces shelled Kharkiv.", "2022-09-14", "RUS", "19", "UKR",
+               "attack");
+}
+
+/* The role the first event of text gives its source. */
+static void expect_role(const char *text, const char *date, const char *source,
+                        const char *role) {
+  evt_list list = evt_code_text(dict, text, date);
+  assert_true(list.count >= 1);
+  assert_string_equal(list.items[0].source, source);
+  assert_string_equal(list.items[0].source_role, role);
+  evt_list_free(&list);
+}
+
+static void test_leaders_by_date(void **state) {
+  (void)state;
+  expect_role("Nazarbayev criticized Moscow.", "2015-05-01", "KAZ", "GOV");
+  expect_role("Nazarbayev criticized Moscow.", "2023-05-01", "KAZ", "ELI");
+  expect_role("Tokayev criticized Moscow.", "2022-06-17", "KAZ", "GOV");
+  expect_role("Pashinyan criticized the Kremlin.", "2023-09-01", "ARM", "GOV");
+  expect_role("Pashinyan criticized the Kremlin.", "2016-09-01", "ARM", "OPP");
+  expect_role("Lukashenko criticized Ukraine.", "2023-01-01", "BLR", "GOV");
+  expect_role("Japarov criticized Tajikistan.", "2022-09-16", "KGZ", "GOV");
+  expect_role("Mirziyoyev criticized Russia.", "2024-08-09", "UZB", "GOV");
+  expect_role("Serdar Berdimuhamedow criticized Russia.", "2023-01-01", "TKM", "GOV");
+  expect_role("Gurbanguly Berdimuhamedow criticized Russia.", "2023-01-01", "TKM", "ELI");
+  expect_role("Zelensky criticized Moscow.", "2022-03-01", "UKR", "GOV");
+  expect_role("Aliyev criticized Armenia.", "2022-09-14", "AZE", "GOV");
+  expect_role("Xi criticized Washington.", "2022-09-14", "CHN", "GOV");
+  expect_role("Erdogan criticized Russia.", "2022-09-14", "TUR", "GOV");
+}
+
+static void test_boilerplate_and_repeats(void **state) {
+  (void)state;
+  const char *text =
+      "Login\n"
+      "Main menu\n"
+      "Comments are closed.\n"
+      "The views expressed in this article say that Russia attacked Georgia.\n"
+      "Russia attacked Georgia on Monday.\n"
+      "\n"
+      "Russia attacked Georgia on Monday.\n"
+      "Armenia criticized Azerbaijan.\n";
+  evt_list list = {0};
+  orb_coder_stats stats;
+  assert_int_equal(evt_code(dict, "page", text, strlen(text), ORB_DATE_NONE, 0, &list, NULL,
+                            &stats),
+                   ORB_OK);
+  assert_int_equal(stats.paragraphs, 7);
+  assert_int_equal(stats.boilerplate, 4);
+  assert_int_equal(stats.duplicates, 1);
+  assert_int_equal(stats.sentences, 2);
+  assert_int_equal(list.count, 2);
+  assert_string_equal(list.items[0].source, "RUS");
+  assert_string_equal(list.items[1].source, "ARM");
+  evt_list_free(&list);
+  /* a "Date:" line starts a new article: the repeat is coded again */
+  const char *two = "Date: 2022-09-14\nRussia attacked Georgia.\n"
+                    "Date: 2022-09-15\nRussia attacked Georgia.\n";
+  assert_int_equal(evt_code(dict, "two", two, strlen(two), ORB_DATE_NONE, 0, &list, NULL,
+                            &stats),
+                   ORB_OK);
+  assert_int_equal(list.count, 2);
+  char day[11];
+  orb_date_format(list.items[1].date, ORB_PREC_DAY, day);
+  assert_string_equal(day, "2022-09-15");
+  evt_list_free(&list);
+}
+
+/* Asserts the date and date source of the first event of text. */
+static void expect_date(const char *text, const char *article, const char *date,
+                        orb_date_source source) {
+  evt_list list = evt_code_text(dict, text, article);
+  assert_true(list.count >= 1);
+  char got[11] = "";
+  if (list.items[0].date != ORB_DATE_NONE)
+    orb_date_format(list.items[0].date, list.items[0].precision, got);
+  assert_string_equal(got, date);
+  assert_int_equal(list.items[0].date_source, source);
+  evt_list_free(&list);
+}
+
+static void test_dates(void **state) {
+  (void)state;
+  /* 2022-09-14 was a Wednesday */
+  expect_date("Russia attacked Georgia on Monday.", "2022-09-14", "2022-09-12",
+              ORB_DATE_FROM_TEXT);
+  expect_date("Clashes erupted Wednesday morning at the Kyrgyzstan-Tajikistan border.",
+              "2022-09-14", "2022-09-14", ORB_DATE_FROM_TEXT);
+  expect_date("On Friday, Xi and Putin will attend a summit of the SCO.", "2022-09-14",
+              "2022-09-16", ORB_DATE_FROM_TEXT);
+  expect_date("Russia attacked Georgia last week.", "2022-09-14", "2022-09-07",
+              ORB_DATE_FROM_TEXT);
+  expect_date("In January this year, Russia deployed troops to Kazakhstan.", "2022-09-14",
+              "2022-01", ORB_DATE_FROM_TEXT);
+  expect_date("In November, Russia deployed troops to Kazakhstan.", "2022-09-14",
+              "2021-11", ORB_DATE_FROM_TEXT);
+  expect_date("Ukraine attacked Russia on August 6.", "2024-08-26", "2024-08-06",
+              ORB_DATE_FROM_TEXT);
+  expect_date("Ukraine attacked Russia on 6 August 2024.", "2025-01-01", "2024-08-06",
+              ORB_DATE_FROM_TEXT);
+  expect_date("Russia attacked Georgia in 2008.", "2022-09-14", "2008", ORB_DATE_FROM_TEXT);
+  expect_date("Russia attacked Georgia.", "2022-09-14", "2022-09-14", ORB_DATE_FROM_ARTICLE);
+  expect_date("Russia attacked Georgia.", "", "", ORB_DATE_UNKNOWN);
+  expect_date("Russia attacked Georgia in 2008.", "", "2008", ORB_DATE_FROM_TEXT);
+}
+
+static void test_sentence_splitting(void **state) {
+  (void)state;
+  const char *text = "Mr. Putin met officials in Minsk on Jan. 5 with Gen. Ivanov. "
+                     "The U.S. Army said nothing. Kazakhstan condemned Russia. "
+                     "“Armenia criticized Azerbaijan.” Georgia criticized Russia!\n";
+  evt_list list = {0};
+  orb_coder_stats stats;
+  assert_int_equal(evt_code(dict, "split", text, strlen(text), ORB_DATE_NONE, 0, &list,
+                            NULL, &stats),
+                   ORB_OK);
+  assert_int_equal(stats.sentences, 5);
+  long k = evt_find(&list, "KAZ", "11", "RUS");
+  assert_true(k >= 0);
+  assert_int_equal(list.items[k].start, (uint64_t)(strstr(text, "Kazakhstan") - text));
+  assert_int_equal(list.items[k].end, (uint64_t)(strstr(text, " “Armenia") - text));
+  k = evt_find(&list, "ARM", "11", "AZE");
+  assert_true(k >= 0);
+  assert_int_equal(list.items[k].start, (uint64_t)(strstr(text, "“Armenia") - text));
+  assert_true(evt_find(&list, "GEO", "11", "RUS") >= 0);
+  evt_list_free(&list);
+}
+
+/* Codes text and asserts that it fails with one message naming the position. */
+static void expect_bad_text(const char *text, size_t len, size_t chunk, const char *where,
+                            const char *what) {
+  evt_list list = {0};
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status st = evt_code(dict, "bad.txt", text, len, ORB_DATE_NONE, chunk, &list, &diags,
+                           NULL);
+  assert_int_equal(st, ORB_EPARSE);
+  assert_int_equal(diags.count, 1);
+  char pos[64];
+  snprintf(pos, sizeof pos, "%s:%d:%d", diags.items[0].file, diags.items[0].line,
+           diags.items[0].column);
+  assert_string_equal(pos, where);
+  if (!strstr(diags.items[0].message, what)) fprintf(stderr, "%s\n", diags.items[0].message);
+  assert_non_null(strstr(diags.items[0].message, what));
+  orb_diags_free(&diags);
+  evt_list_free(&list);
+}
+
+static void test_bad_input(void **state) {
+  (void)state;
+  const char latin1[] = "Russia attacked\nGeorgia \xe9t\xe9.\n";
+  expect_bad_text(latin1, sizeof latin1 - 1, 0, "bad.txt:2:9", "at byte 24");
+  expect_bad_text(latin1, sizeof latin1 - 1, 1, "bad.txt:2:9", "at byte 24");
+  const char binary[] = "ELF\x7f\x01\x02\x00\x00garbage";
+  expect_bad_text(binary, sizeof binary - 1, 0, "bad.txt:1:7", "NUL byte");
+  const char cut[] = "Russia attacked Georgia \xe2\x80";
+  expect_bad_text(cut, sizeof cut - 1, 3, "bad.txt:1:25", "truncated UTF-8");
+  const char overlong[] = "ab\xc0\xaf";
+  expect_bad_text(overlong, sizeof overlong - 1, 0, "bad.txt:1:3", "invalid byte 0xc0");
+  const char surrogate[] = "ab\xed\xa0\x80";
+  expect_bad_text(surrogate, sizeof surrogate - 1, 0, "bad.txt:1:3", "invalid UTF-8");
+}
+
+static void test_empty_input(void **state) {
+  (void)state;
+  evt_list list = {0};
+  orb_coder_stats stats;
+  assert_int_equal(evt_code(dict, "empty", "", 0, ORB_DATE_NONE, 0, &list, NULL, &stats),
+                   ORB_OK);
+  assert_int_equal(list.count, 0);
+  assert_int_equal(stats.sentences, 0);
+  assert_int_equal(stats.bytes, 0);
+  const char *blank = "\n\n   \n\t\n";
+  assert_int_equal(evt_code(dict, "blank", blank, strlen(blank), ORB_DATE_NONE, 0, &list,
+                            NULL, &stats),
+                   ORB_OK);
+  assert_int_equal(list.count, 0);
+  assert_int_equal(stats.paragraphs, 0);
+}
+
+/* Property: the events do not depend on how the input is cut into chunks. */
+static void test_chunking(void **state) {
+  (void)state;
+  const char *text =
+      "Date: 2022-09-14\n"
+      "Armenia has appealed for military support from the CSTO, but Moscow is "
+      "reluctant to intervene. Azerbaijan shelled a number of towns in Armenia.\r\n"
+      "Separately, clashes erupted Wednesday morning at the Kyrgyzstan-Tajikistan "
+      "border. Chinese President Xi Jinping arrived in Kazakhstan on Wednesday.\n"
+      "Ukraine’s incursion into the Kursk region of Russia on August 6 shocked Moscow.";
+  size_t len = strlen(text);
+  evt_list whole = {0};
+  assert_int_equal(evt_code(dict, "t", text, len, ORB_DATE_NONE, 0, &whole, NULL, NULL),
+                   ORB_OK);
+  assert_true(whole.count >= 5);
+  static const size_t chunks[] = {1, 2, 3, 7, 64};
+  for (size_t c = 0; c < sizeof chunks / sizeof chunks[0]; c++) {
+    evt_list part = {0};
+    assert_int_equal(evt_code(dict, "t", text, len, ORB_DATE_NONE, chunks[c], &part, NULL,
+                              NULL),
+                     ORB_OK);
+    assert_int_equal(part.count, whole.count);
+    for (size_t i = 0; i < whole.count; i++) {
+      assert_string_equal(part.items[i].source, whole.items[i].source);
+      assert_string_equal(part.items[i].target, whole.items[i].target);
+      assert_string_equal(part.items[i].cameo, whole.items[i].cameo);
+      assert_int_equal(part.items[i].start, whole.items[i].start);
+      assert_int_equal(part.items[i].end, whole.items[i].end);
+      assert_int_equal(part.items[i].date, whole.items[i].date);
+    }
+    evt_list_free(&part);
+  }
+  evt_list_free(&whole);
+}
+
+static void test_long_line(void **state) {
+  (void)state;
+  /* a 600 KB line without newline is coded in bounded parts, cut between
+   * sentences; the sentences differ so that no part repeats another */
+  size_t cap = 700000, len = 0, count = 0, last_start = 0;
+  char *text = malloc(cap);
+  assert_non_null(text);
+  while (len < 600000) {
+    last_start = len;
+    len += (size_t)snprintf(text + len, cap - len, "Russia attacked Georgia near village %zu. ",
+                            count);
+    count++;
+  }
+  evt_list list = {0};
+  orb_coder_stats stats;
+  assert_int_equal(evt_code(dict, "long", text, len, ORB_DATE_NONE, 4096, &list, NULL,
+                            &stats),
+                   ORB_OK);
+  assert_int_equal(stats.sentences, count);
+  assert_int_equal(list.count, count);
+  assert_int_equal(list.items[count - 1].start, (uint64_t)last_start);
+  evt_list_free(&list);
+  free(text);
+}
+
+static void test_coreference(void **state) {
+  (void)state;
+  expect_event("Armenia criticized the CSTO. Later Armenia suspended its participation in "
+               "the bloc.",
+               "2024-02-23", "ARM", "16", "CSTO", "suspend_membership");
+  expect_event("Armenia and Azerbaijan met in Moscow. The two sides clashed again at "
+               "the border.",
+               "2022-09-14", "ARM", "19", "AZE", "border_clash");
+}
+
+/* Loads a dictionary buffer and returns its status and diagnostics. */
+static orb_status load_buffer(orb_dict *d, const char *text, orb_diags *diags) {
+  return orb_dict_add_buffer(d, "user.dict", text, strlen(text), diags);
+}
+
+static void test_dictionary_errors(void **state) {
+  (void)state;
+  orb_dict *d = NULL;
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *bad = "actor | gondor\n"
+                    "actr | gondor | GON\n"
+                    "verb | G | besieged | 1x9\n"
+                    "verb | G | besieged | 190 | type=siege\n"
+                    "actor | gondor | GON | | 2020-13-01..\n"
+                    "# a comment\n"
+                    "coref | the realm | kingdom\n";
+  assert_int_equal(load_buffer(d, bad, &diags), ORB_EPARSE);
+  assert_int_equal(diags.count, 6);
+  static const int lines[] = {1, 2, 3, 4, 5, 7};
+  for (size_t i = 0; i < diags.count; i++) {
+    assert_string_equal(diags.items[i].file, "user.dict");
+    assert_int_equal(diags.items[i].line, lines[i]);
+  }
+  assert_non_null(strstr(diags.items[1].message, "did you mean 'actor'"));
+  assert_non_null(strstr(diags.items[2].message, "bad CAMEO code '1x9'"));
+  assert_non_null(strstr(diags.items[3].message, "unknown event type 'siege'"));
+  assert_int_equal(orb_dict_entry_count(d), 0); /* nothing of a bad file is kept */
+  orb_diags_free(&diags);
+  assert_int_equal(orb_dict_add_file(d, "/nonexistent/x.dict", &diags), ORB_EIO);
+  assert_int_equal(diags.count, 1);
+  orb_diags_free(&diags);
+  orb_dict_free(d);
+}
+
+static void test_user_dictionary(void **state) {
+  (void)state;
+  orb_dict *d = evt_dict(NULL);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *user = "actor | gondor | GON\n"
+                     "verb | MY_SIEGE | besieged | 192 | type=attack\n"
+                     "actor | moscow | RUS | MIL\n"; /* replaces the built-in entry */
+  assert_int_equal(load_buffer(d, user, &diags), ORB_OK);
+  assert_int_equal(diags.count, 0);
+  evt_list list = evt_code_text(d, "Gondor besieged Moscow.", "2022-09-14");
+  assert_int_equal(list.count, 1);
+  assert_string_equal(list.items[0].source, "GON");
+  assert_string_equal(list.items[0].cameo, "192");
+  assert_string_equal(list.items[0].target, "RUS");
+  assert_string_equal(list.items[0].target_role, "MIL");
+  assert_string_equal(list.items[0].rule, "user.dict:2");
+  evt_list_free(&list);
+  orb_dict_free(d);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_negation_and_modality),
+    cmocka_unit_test(test_metonymy),
+    cmocka_unit_test(test_leaders_by_date),
+    cmocka_unit_test(test_boilerplate_and_repeats),
+    cmocka_unit_test(test_dates),
+    cmocka_unit_test(test_sentence_splitting),
+    cmocka_unit_test(test_bad_input),
+    cmocka_unit_test(test_empty_input),
+    cmocka_unit_test(test_chunking),
+    cmocka_unit_test(test_long_line),
+    cmocka_unit_test(test_coreference),
+    cmocka_unit_test(test_dictionary_errors),
+    cmocka_unit_test(test_user_dictionary),
+  };
+  return cmocka_run_group_tests(tests, setup, teardown);
+}

@@ -340,6 +340,84 @@ static void test_dependence_never_lowers_support(void **state) {
   orb_world_free(base);
 }
 
+/* Joining the patron's alliance or economic union, as member, observer or suspended
+ * member, never lowers P(support) either (worlds differing only in that membership). */
+static void test_membership_never_lowers_support(void **state) {
+  static const char *const actors[] = {"NEU", "DEP", "VIC", "WST"};
+  static const char *const institutions[] = {"PACT", "MARKET", "UNION"};
+  static const char *const roles[] = {"", ", role: observer",
+                                      ", suspended: [{from: 2012-01-01}]"};
+  char *text = test_read_file(MINI, NULL);
+  orb_world *base = load(MINI);
+  orb_stance_model m;
+  model_of(base, &m);
+  for (size_t a = 0; a < 4; a++)
+    for (size_t j = 0; j < 3; j++)
+      for (size_t r = 0; r < 3; r++) {
+        /* Insert the membership as the first member of the institution. */
+        char marker[64], member[160];
+        snprintf(marker, sizeof marker, "  - id: %s\n", institutions[j]);
+        char *at = strstr(text, marker);
+        assert_non_null(at);
+        at = strstr(at, "    members:\n");
+        assert_non_null(at);
+        at += strlen("    members:\n");
+        snprintf(member, sizeof member,
+                 "      - {actor: %s%s, joined: 2006-01-01, assumption: test}\n", actors[a],
+                 roles[r]);
+        size_t head = (size_t)(at - text);
+        char *yaml = malloc(strlen(text) + strlen(member) + 1);
+        memcpy(yaml, text, head);
+        strcpy(yaml + head, member);
+        strcat(yaml, at);
+        orb_world *joined = load_text(yaml);
+        free(yaml);
+        size_t who = orb_world_actor(base, actors[a]);
+        for (size_t i = 0; i < base->issue_count; i++) {
+          orb_stance_prediction *before = NULL, *after = NULL;
+          size_t n1 = 0, n2 = 0;
+          assert_int_equal(orb_stance_predict(base, &m, i, ORB_DATE_NONE, &before, &n1), ORB_OK);
+          assert_int_equal(orb_stance_predict(joined, &m, i, ORB_DATE_NONE, &after, &n2), ORB_OK);
+          assert_int_equal(n1, n2);
+          for (size_t k = 0; k < n1; k++)
+            if (before[k].actor == who)
+              assert_true(after[k].prob[ORB_STANCE_SUPPORT] >= before[k].prob[ORB_STANCE_SUPPORT]);
+          free(before);
+          free(after);
+        }
+        orb_world_free(joined);
+      }
+  orb_stance_model_free(&m);
+  orb_world_free(base);
+  free(text);
+}
+
+/* An interaction with a negative attribute value cannot flip a term's sign: the
+ * effective weight is projected onto it (docs/MODEL.md). */
+static void test_effective_weight_keeps_sign(void **state) {
+  orb_stance_model m;
+  model_of(NULL, &m);
+  m.interactions[0].weight = -2.0; /* victim x condemns_territorial_conquest */
+  orb_issue_attribute attribute = {"condemns_territorial_conquest", -3.0};
+  orb_issue issue;
+  memset(&issue, 0, sizeof issue);
+  issue.attributes = &attribute;
+  issue.attribute_count = 1;
+  double x[ORB_TERM_COUNT] = {0};
+  x[ORB_TERM_VICTIM] = 1.0;
+  orb_stance_prediction p;
+  orb_stance_explain(&m, &issue, x, &p); /* -1 + (-2)(-3) = 5: projected to 0 */
+  assert_true(p.weight[ORB_TERM_VICTIM] == 0.0);
+  assert_true(p.score == 0.0);
+  attribute.value = 2.0; /* -1 + (-2)(2) = -5 */
+  orb_stance_explain(&m, &issue, x, &p);
+  assert_true(p.weight[ORB_TERM_VICTIM] == -5.0);
+  assert_true(p.contribution[ORB_TERM_VICTIM] == -5.0);
+  assert_true(p.factor[ORB_FACTOR_SOVEREIGNTY] == -5.0);
+  assert_true(p.predicted == ORB_STANCE_CONDEMN);
+  orb_stance_model_free(&m);
+}
+
 /* ---- calibration ---------------------------------------------------------------- */
 
 /* J(model) of docs/MODEL.md over the observed stances of w, from the public API. */
@@ -703,6 +781,8 @@ int main(void) {
     cmocka_unit_test(test_contributions_add_up),
     cmocka_unit_test(test_probabilities_extremes),
     cmocka_unit_test(test_dependence_never_lowers_support),
+    cmocka_unit_test(test_membership_never_lowers_support),
+    cmocka_unit_test(test_effective_weight_keeps_sign),
     cmocka_unit_test(test_calibration_is_optimal),
     cmocka_unit_test(test_calibrate_reproducible),
     cmocka_unit_test(test_write_round_trip),

@@ -180,10 +180,19 @@ third_party_votes(size_t n, const double *weight, const double *ui, const double
   }
 }
 
+/* Builds of the challenge kernel for wider vectors where the CPU has them (GCC
+ * function multi-versioning); the results are the same bits, as every lane does
+ * the same IEEE operations as the scalar code. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define BARGAIN_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define BARGAIN_CLONES
+#endif
+
 /* h's estimate of P(i beats j) and of the expected gain to k when i challenges j
  * (KTAB SMPState::probEduChlg), with h's view from challenge_view(h, i); votes
  * is scratch of n doubles. */
-static void challenge(const smp_run *s, size_t k, size_t i, size_t j, const double *rh,
+BARGAIN_CLONES static void challenge(const smp_run *s, size_t k, size_t i, size_t j, const double *rh,
                       const double *ui, const double *unn, double *votes, double *prob,
                       double *gain) {
   const size_t n = s->n;

@@ -5,6 +5,7 @@
  * and every held-out prediction, and with --write stores the parameters in a
  * world file.
  */
+#include <cjson/cJSON.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,7 +14,7 @@
 #include "cli/cli.h"
 
 const char cmd_calibrate_help[] =
-  "Usage: orbit calibrate [--world FILE] [--write FILE]\n"
+  "Usage: orbit calibrate [--world FILE] [--write FILE] [--json]\n"
   "\n"
   "Fits the stance model by penalised maximum likelihood (an ordered logit with\n"
   "sign constraints and an L2 penalty chosen by leave-one-country-out log-loss) to\n"
@@ -28,6 +29,7 @@ const char cmd_calibrate_help[] =
   "  --write FILE   store the fitted stance_* parameters, with fitted_by, in the\n"
   "                 world file FILE (often the same file), replacing those there;\n"
   "                 FILE is left untouched if the result would not load\n"
+  "  --json         print the same as JSON\n"
   "  --help         show this help\n"
   "\n"
   "The procedure is documented in docs/MODEL.md. Exit status: 0 ok, 1 bad input\n"
@@ -106,17 +108,94 @@ static void print_report(const orb_world *w, const orb_stance_calibration *c,
   }
 }
 
+/* Adds {accuracy, log_loss} named name to object. */
+static void add_score(cJSON *object, const char *name, orb_stance_score score) {
+  cJSON *item = cJSON_AddObjectToObject(object, name);
+  cJSON_AddNumberToObject(item, "accuracy", score.accuracy);
+  cJSON_AddNumberToObject(item, "log_loss", score.log_loss);
+}
+
+/* Adds the three probabilities named name to object. */
+static void add_probs(cJSON *object, const char *name, const double prob[ORB_STANCE_COUNT]) {
+  cJSON *item = cJSON_AddObjectToObject(object, name);
+  for (int s = 0; s < ORB_STANCE_COUNT; s++)
+    cJSON_AddNumberToObject(item, orb_stance_name((orb_stance)s), prob[s]);
+}
+
+/* Prints the report as JSON; 0 when out of memory. */
+static int print_json(const orb_world *w, const orb_stance_calibration *c) {
+  const orb_stance_model *m = &c->model;
+  cJSON *root = cJSON_CreateObject();
+  cJSON_AddStringToObject(root, "world", base_name(w->path));
+  cJSON_AddNumberToObject(root, "observations", (double)c->observation_count);
+  cJSON_AddNumberToObject(root, "countries", (double)c->country_count);
+  cJSON *grid = cJSON_AddArrayToObject(root, "l2_grid");
+  size_t grid_count;
+  const double *values = orb_stance_l2_grid(&grid_count);
+  for (size_t g = 0; g < grid_count; g++) {
+    cJSON *item = cJSON_CreateObject();
+    cJSON_AddItemToArray(grid, item);
+    cJSON_AddNumberToObject(item, "l2", values[g]);
+    cJSON_AddNumberToObject(item, "loco_log_loss", c->grid_log_loss[g]);
+  }
+  cJSON *params = cJSON_AddObjectToObject(root, "parameters");
+  char name[160];
+  for (int t = 0; t < ORB_TERM_COUNT; t++) {
+    snprintf(name, sizeof name, "stance_w_%s", orb_stance_term_name((orb_stance_term)t));
+    cJSON_AddNumberToObject(params, name, m->weight[t]);
+  }
+  for (size_t k = 0; k < m->interaction_count; k++) {
+    snprintf(name, sizeof name, "stance_x_%s_%s", orb_stance_term_name(m->interactions[k].term),
+             m->interactions[k].attribute);
+    cJSON_AddNumberToObject(params, name, m->interactions[k].weight);
+  }
+  cJSON_AddNumberToObject(params, "stance_cut_condemn", m->cut_condemn);
+  cJSON_AddNumberToObject(params, "stance_cut_support", m->cut_support);
+  cJSON_AddNumberToObject(params, "stance_l2", m->l2);
+  cJSON_AddNumberToObject(root, "iterations", c->iterations);
+  cJSON *in_sample = cJSON_AddObjectToObject(root, "in_sample");
+  cJSON_AddNumberToObject(in_sample, "accuracy", c->train_accuracy);
+  cJSON_AddNumberToObject(in_sample, "log_loss", c->train_log_loss);
+  cJSON *cv = cJSON_AddObjectToObject(root, "nested_loco");
+  add_score(cv, "model", c->model_cv);
+  add_score(cv, "majority_class", c->majority_cv);
+  add_score(cv, "closest_ally", c->ally_cv);
+  cJSON *held = cJSON_AddArrayToObject(root, "heldout");
+  for (size_t i = 0; i < c->observation_count; i++) {
+    const orb_stance_heldout *h = &c->heldout[i];
+    cJSON *item = cJSON_CreateObject();
+    cJSON_AddItemToArray(held, item);
+    cJSON_AddStringToObject(item, "issue", w->issues[h->issue].id);
+    cJSON_AddStringToObject(item, "actor", w->actors[h->actor].id);
+    cJSON_AddStringToObject(item, "observed", orb_stance_name(h->observed));
+    cJSON_AddNumberToObject(item, "l2", h->l2);
+    add_probs(item, "model", h->model);
+    add_probs(item, "majority_class", h->majority);
+    add_probs(item, "closest_ally", h->ally);
+    if (h->ally_actor == ORB_NONE) cJSON_AddNullToObject(item, "ally");
+    else cJSON_AddStringToObject(item, "ally", w->actors[h->ally_actor].id);
+  }
+  char *text = cJSON_Print(root);
+  cJSON_Delete(root);
+  if (!text) return 0;
+  printf("%s\n", text);
+  free(text);
+  return 1;
+}
+
 int cmd_calibrate(int argc, char **argv) {
   static const struct option options[] = {{"world", required_argument, NULL, 'w'},
                                           {"write", required_argument, NULL, 'o'},
+                                          {"json", no_argument, NULL, 'j'},
                                           {NULL, 0, NULL, 0}};
   const char *world_path = NULL, *write_path = NULL;
-  int opt;
+  int opt, json = 0;
   optind = 1;
   while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
     switch (opt) {
       case 'w': world_path = optarg; break;
       case 'o': write_path = optarg; break;
+      case 'j': json = 1; break;
       default: return cli_usage_error("calibrate", "unknown option");
     }
   }
@@ -141,8 +220,13 @@ int cmd_calibrate(int argc, char **argv) {
   } else {
     char issues[512], fitted_by[1024];
     issue_list(world, &result, issues, sizeof issues);
-    print_report(world, &result, issues);
     rc = CLI_OK;
+    if (!json) {
+      print_report(world, &result, issues);
+    } else if (!print_json(world, &result)) {
+      fprintf(stderr, "orbit calibrate: out of memory\n");
+      rc = CLI_EINPUT;
+    }
     if (write_path) {
       snprintf(fitted_by, sizeof fitted_by,
                "orbit calibrate --world %s: penalised ordered-logit maximum likelihood "
@@ -159,7 +243,8 @@ int cmd_calibrate(int argc, char **argv) {
         fprintf(stderr, "orbit calibrate: parameters not written to %s\n", write_path);
         rc = CLI_EINPUT;
       } else {
-        printf("\nWrote the fitted stance parameters to %s\n", write_path);
+        fprintf(json ? stderr : stdout, "%sWrote the fitted stance parameters to %s\n",
+                json ? "" : "\n", write_path);
       }
     }
     orb_stance_calibration_free(&result);

@@ -526,6 +526,47 @@ static char *run_ok(const char *args) {
   return out;
 }
 
+/* Equal up to the rounding of cJSON's printing (15 digits when they read back
+ * within DBL_EPSILON). */
+static void assert_printed(double printed, double value) {
+  assert_true(fabs(printed - value) <= 4 * 2.220446049250313e-16 * fmax(1.0, fabs(value)));
+}
+
+/* `orbit calibrate --json` reports what the API computes. */
+static void test_calibrate_json(void **state) {
+  char *out = run_ok("calibrate --world " MINI " --json");
+  cJSON *root = cJSON_Parse(out);
+  assert_non_null(root);
+  orb_world *w = load(MINI);
+  orb_stance_model start;
+  model_of(w, &start);
+  orb_stance_calibration r;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_stance_calibrate(w, &start, &r, &diags), ORB_OK);
+  orb_diags_free(&diags);
+  assert_int_equal(cJSON_GetObjectItem(root, "observations")->valueint, 14);
+  cJSON *cv = cJSON_GetObjectItem(root, "nested_loco");
+  const char *names[] = {"model", "majority_class", "closest_ally"};
+  const orb_stance_score *scores[] = {&r.model_cv, &r.majority_cv, &r.ally_cv};
+  for (int k = 0; k < 3; k++) {
+    cJSON *score = cJSON_GetObjectItem(cv, names[k]);
+    assert_printed(cJSON_GetObjectItem(score, "accuracy")->valuedouble, scores[k]->accuracy);
+    assert_printed(cJSON_GetObjectItem(score, "log_loss")->valuedouble, scores[k]->log_loss);
+  }
+  cJSON *params = cJSON_GetObjectItem(root, "parameters");
+  assert_printed(cJSON_GetObjectItem(params, "stance_w_alliance")->valuedouble,
+                 r.model.weight[ORB_TERM_ALLIANCE]);
+  assert_printed(cJSON_GetObjectItem(params, "stance_cut_support")->valuedouble,
+                 r.model.cut_support);
+  assert_int_equal(cJSON_GetArraySize(cJSON_GetObjectItem(root, "heldout")), 14);
+  cJSON_Delete(root);
+  free(out);
+  orb_stance_calibration_free(&r);
+  orb_stance_model_free(&start);
+  orb_world_free(w);
+}
+
 static void test_calibrate_reproducible(void **state) {
   char *first = run_ok("calibrate --world " MINI);
   char *second = run_ok("calibrate --world " MINI);
@@ -784,6 +825,7 @@ int main(void) {
     cmocka_unit_test(test_membership_never_lowers_support),
     cmocka_unit_test(test_effective_weight_keeps_sign),
     cmocka_unit_test(test_calibration_is_optimal),
+    cmocka_unit_test(test_calibrate_json),
     cmocka_unit_test(test_calibrate_reproducible),
     cmocka_unit_test(test_write_round_trip),
     cmocka_unit_test(test_write_keeps_other_parameters),

@@ -246,12 +246,100 @@ static void test_smp_example_filled(void **state) {
   orb_bargain_scenario_free(s);
 }
 
+/* The bargains KTAB proposed in turn 0 of dummyData_3Dim, from its log: for each
+ * challenge i:j the points i's interpolation proposes for i and j, those of j's
+ * interpolation, and their power-weighted compromise (InitOnlyInterp,
+ * InitRcvrInterp and PWCompInterp use the first, the first two, the third). */
+typedef struct turn0_bargain {
+  unsigned init, rcvr;
+  double point[3][2][3]; /* [IIJ, JIJ, PW][init, rcvr][dim] */
+} turn0_bargain;
+
+/* Whether x (3 dimensions) prints like y to 3 decimals. */
+static int same3(const double *x, const double *y) {
+  char a[64], b[64];
+  snprintf(a, sizeof a, "%.3f %.3f %.3f", x[0], x[1], x[2]);
+  snprintf(b, sizeof b, "%.3f %.3f %.3f", y[0], y[1], y[2]);
+  return strcmp(a, b) == 0;
+}
+
+/* After one turn under each bargain model, every actor holds its initial
+ * position or a point that KTAB's log shows proposed to it under that model. */
+static void test_turn0_bargain_models(void **state) {
+  (void)state;
+  char path[1024], line[512];
+  snprintf(path, sizeof path, "%s/tests/bargain/golden/dummyData_3Dim.turn0-bargains.txt",
+           ORB_TEST_SOURCE_DIR);
+  FILE *f = fopen(path, "r");
+  assert_non_null(f);
+  turn0_bargain b[8];
+  size_t count = 0, adopt = 0;
+  while (fgets(line, sizeof line, f)) {
+    unsigned i, j;
+    double x[3];
+    char *at = strstr(line, "adopt:");
+    if (sscanf(line, "In turn 0 actor %u has most advantageous target %u", &i, &j) == 2) {
+      assert_true(count < 8);
+      b[count].init = i;
+      b[count++].rcvr = j;
+      adopt = 0;
+    } else if (at && sscanf(at, "adopt: %lf %lf %lf", &x[0], &x[1], &x[2]) == 3) {
+      assert_true(count > 0 && adopt < 6);
+      memcpy(b[count - 1].point[adopt / 2][adopt % 2], x, sizeof x);
+      adopt++;
+    }
+  }
+  fclose(f);
+  assert_int_equal(count, 7);
+  snprintf(path, sizeof path, "%s/data/bargain/dummyData_3Dim.csv", ORB_TEST_SOURCE_DIR);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_bargain_scenario *s;
+  assert_int_equal(orb_bargain_read(path, &s, &diags), ORB_OK);
+  orb_diags_free(&diags);
+  const orb_bargain_model models[3] = {ORB_BARGAIN_INIT_ONLY, ORB_BARGAIN_INIT_RCVR,
+                                       ORB_BARGAIN_PW_COMP};
+  for (int mi = 0; mi < 3; mi++) {
+    orb_bargain_options o;
+    orb_bargain_options_default(&o);
+    o.model = models[mi];
+    o.max_turns = 1;
+    orb_bargain_result *r;
+    assert_int_equal(orb_bargain_run(s, &o, 0, 0, &r), ORB_OK);
+    size_t moved = 0, second = 0;
+    for (unsigned a = 0; a < 7; a++) {
+      const double *before = r->positions + a * 3, *after = r->positions + (7 + a) * 3;
+      int ok = same3(before, after);
+      for (size_t c = 0; c < count && !ok; c++) {
+        if (b[c].init != a && b[c].rcvr != a) continue;
+        const int side = b[c].init == a ? 0 : 1;
+        if (mi == 0) ok = same3(after, b[c].point[0][side]);
+        if (mi == 1) {
+          ok = same3(after, b[c].point[0][side]) || same3(after, b[c].point[1][side]);
+          second += !same3(after, b[c].point[0][side]) && same3(after, b[c].point[1][side]);
+        }
+        if (mi == 2) ok = same3(after, b[c].point[2][side]);
+        moved += ok;
+      }
+      if (!ok)
+        fprintf(stderr, "model %d actor %u: %.3f %.3f %.3f proposed by no bargain\n", mi, a,
+                after[0], after[1], after[2]);
+      assert_true(ok);
+    }
+    assert_true(moved >= 4); /* most actors took a bargain */
+    if (mi == 1) assert_true(second >= 1); /* some took the receiver's interpolation */
+    orb_bargain_result_free(r);
+  }
+  orb_bargain_scenario_free(s);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_dummy_3dim),
       cmocka_unit_test(test_soe_pol_comp),
       cmocka_unit_test(test_xml_equals_csv),
       cmocka_unit_test(test_smp_example_filled),
+      cmocka_unit_test(test_turn0_bargain_models),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

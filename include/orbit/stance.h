@@ -122,8 +122,8 @@ void orb_stance_explain(const orb_stance_model *model, const orb_issue *issue,
 
 /* Predicts every state other than the issue's patron on date (the issue's date
  * when date is ORB_DATE_NONE), in world order. *predictions is a new array the
- * caller frees; *count its length. ORB_EINVAL when the date lies outside the
- * world's span; ORB_ENOMEM. */
+ * caller frees; *count its length. ORB_EINVAL when issue is not an index of
+ * world->issues or the date lies outside the world's span; ORB_ENOMEM. */
 orb_status orb_stance_predict(const orb_world *world, const orb_stance_model *model,
                               size_t issue, orb_date date,
                               orb_stance_prediction **predictions, size_t *count);

@@ -303,6 +303,7 @@ orb_status orb_stance_predict(const orb_world *world, const orb_stance_model *mo
                               orb_stance_prediction **predictions, size_t *count) {
   *predictions = NULL;
   *count = 0;
+  if (issue_index >= world->issue_count) return ORB_EINVAL;
   const orb_issue *issue = &world->issues[issue_index];
   if (date == ORB_DATE_NONE) date = issue->date;
   if (date < world->start || date > world->end) return ORB_EINVAL;

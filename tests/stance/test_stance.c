@@ -248,6 +248,16 @@ static void test_probabilities_extremes(void **state) {
     for (int s = 0; s < ORB_STANCE_COUNT; s++) assert_true(prob[s] >= 0.0 && prob[s] <= 1.0);
     assert_true(fabs(total - 1.0) <= 1e-12);
   }
+  orb_world *w = load(MINI);
+  orb_stance_prediction *p = (orb_stance_prediction *)1;
+  size_t count = 7;
+  assert_int_equal(orb_stance_predict(w, &m, w->issue_count, ORB_DATE_NONE, &p, &count),
+                   ORB_EINVAL);
+  assert_null(p);
+  assert_int_equal(count, 0);
+  assert_int_equal(orb_stance_predict(w, &m, 0, w->end + 1, &p, &count), ORB_EINVAL);
+  assert_int_equal(orb_stance_predict(w, &m, 0, w->start - 1, &p, &count), ORB_EINVAL);
+  orb_world_free(w);
   orb_stance_probabilities(&m, 0.0, prob); /* symmetric cut-points: silent in the middle */
   assert_close(prob[ORB_STANCE_SUPPORT], prob[ORB_STANCE_CONDEMN]);
   assert_close(prob[ORB_STANCE_SUPPORT], 1.0 / (1.0 + exp(1.0)));

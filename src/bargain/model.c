@@ -61,7 +61,6 @@ typedef struct smp_run {
   size_t slots;
   double **scratch;
   size_t scratch_len;
-  int failed;              /* a PCE did not converge */
 } smp_run;
 
 /* Salience-weighted distance from ideal (a row of m) to position p (KTAB bvDiff). */

@@ -107,7 +107,7 @@ static void test_seed_scores(void **state) {
   orb_dict *dict = evt_dict(NULL);
   size_t coded = 0, correct = 0, typed = 0;
   for (size_t s = 0; s < seed_count; s++) {
-    char path[512];
+    char path[2048];
     snprintf(path, sizeof path, "%s/seeds/%s", ORB_TEST_SHARED_DIR, seeds[s].file);
     size_t len;
     char *text = test_read_file(path, &len);

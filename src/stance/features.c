@@ -160,11 +160,24 @@ static int patron_side(const orb_world *world, size_t patron, size_t b) {
   return 0;
 }
 
+/* The weight of remittances in actor's economy on date: its remittances_pct_gdp
+ * attribute / 100 (latest year not after the date's, else earliest), clamped to
+ * [0, 1]; 1 when the world does not give it. */
+static double remittance_scale(const orb_world *world, size_t actor, orb_date date) {
+  int year;
+  orb_date_to_ymd(date, &year, NULL, NULL);
+  const orb_figure *share = orb_actor_attribute(world, actor, "remittances_pct_gdp", year);
+  if (!share) return 1.0;
+  return fmin(1.0, fmax(0.0, share->value / 100.0));
+}
+
 /* Folds the ties listed in ties[0..count) (all from one actor, grouped by target
  * in index order) into *out. */
 static void fold_ties(const orb_world *world, const size_t *ties, size_t count,
                       size_t patron, orb_date date, tie_partial *out) {
   memset(out, 0, sizeof *out);
+  if (!count) return;
+  double remittances = remittance_scale(world, world->ties[ties[0]].from, date);
   size_t i = 0;
   while (i < count) {
     size_t to = world->ties[ties[i]].to;
@@ -174,6 +187,7 @@ static void fold_ties(const orb_world *world, const size_t *ties, size_t count,
       channel c = tie_channel(tie->type);
       if (c == CH_NONE) continue;
       double v = stance_tie_value(tie, date);
+      if (strcmp(tie->type, "remittances") == 0) v *= remittances;
       if (v > ch[c]) ch[c] = v;
     }
     if (patron_side(world, patron, to)) {

@@ -105,7 +105,8 @@ static void test_features_exact(void **state) {
   double capacity = 0.5; /* one war (VIC) in the last 365 days */
 
   features_of(w, &m, "ALY", "I-2022", x);
-  assert_close(x[ORB_TERM_ECONOMIC], 1 - 0.5 * 0.8 * 0.9); /* trade, gas, remittances */
+  /* trade, gas, and remittances weighed by their 20 % of GDP (2016 figure) */
+  assert_close(x[ORB_TERM_ECONOMIC], 1 - 0.5 * 0.8 * (1 - 0.1 * 0.20));
   assert_close(x[ORB_TERM_INTEGRATION], 0.25);                 /* observer of MARKET */
   assert_close(x[ORB_TERM_ALLIANCE], 1.0);
   assert_close(x[ORB_TERM_MILITARY], 0.5);
@@ -121,6 +122,8 @@ static void test_features_exact(void **state) {
   assert_close(x[ORB_TERM_MILITARY], 0.6);
   features_of(w, &m, "AL2", "I-2014", x);
   assert_close(x[ORB_TERM_ALLIANCE], 1.0);
+  features_of(w, &m, "ALY", "I-2014", x); /* the 2008 figure: 40 % of GDP */
+  assert_close(x[ORB_TERM_ECONOMIC], 1 - 0.5 * 0.8 * (1 - 0.1 * 0.40));
 
   features_of(w, &m, "VIC", "I-2022", x); /* gas holds, energy ended; hostile base */
   double self = attack08 + annex14 + attack22;

@@ -56,11 +56,13 @@ static void issue_list(const orb_world *w, const orb_stance_calibration *c, char
   }
 }
 
+/* Prints " support/silent/condemn" probabilities. */
 static void print_probs(const double prob[ORB_STANCE_COUNT]) {
   printf(" %5.3f/%5.3f/%5.3f", prob[ORB_STANCE_SUPPORT], prob[ORB_STANCE_SILENT],
          prob[ORB_STANCE_CONDEMN]);
 }
 
+/* Prints the readable report: data, lambda grid, parameters, scores, held-out rows. */
 static void print_report(const orb_world *w, const orb_stance_calibration *c,
                          const char *issues) {
   const orb_stance_model *m = &c->model;

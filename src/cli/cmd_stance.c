@@ -93,6 +93,7 @@ static const char *observed_text(const orb_issue *issue, const orb_stance_predic
   return buf;
 }
 
+/* Prints the readable table: one row per actor with its top factors. */
 static void print_table(const orb_world *w, const orb_issue *issue, orb_date date,
                         const orb_stance_prediction *preds, size_t count, int top) {
   char a[11], b[11], obs[96];
@@ -122,6 +123,7 @@ static void print_table(const orb_world *w, const orb_issue *issue, orb_date dat
   }
 }
 
+/* Prints one CSV row per actor, one column per factor. */
 static void print_csv(const orb_world *w, const orb_issue *issue,
                       const orb_stance_prediction *preds, size_t count) {
   printf("actor,p_support,p_silent,p_condemn,predicted,observed_option,observed_stance,score");

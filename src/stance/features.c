@@ -67,6 +67,7 @@ static double membership_weight(const orb_stance_model *model, orb_member_status
 /* How an institution's commitment binds its members. */
 typedef enum commitment_class { BINDS_NOT, BINDS_SECURITY, BINDS_ECONOMY } commitment_class;
 
+/* The class of an institution's commitment kind (docs/MODEL.md, feature table). */
 static commitment_class classify_commitment(const char *commitment) {
   if (!commitment) return BINDS_NOT;
   if (strcmp(commitment, "mutual_defence") == 0 || strcmp(commitment, "political_union") == 0)

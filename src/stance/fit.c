@@ -43,12 +43,6 @@ static double log_logistic(double u) {
   return u >= 0 ? -log1p(exp(-u)) : u - log1p(exp(u));
 }
 
-static double logistic(double u) {
-  if (u >= 0) return 1.0 / (1.0 + exp(-u));
-  double e = exp(u);
-  return e / (1.0 + e);
-}
-
 /* J(theta) on the observations marked in use; with grad and hess (np and np*np,
  * may be NULL) also its gradient and Hessian. +inf when the cut-points are out of
  * order and a silent stance is observed. */
@@ -70,21 +64,21 @@ static double objective(const problem *pb, const unsigned char *use, double lamb
     double ll, la = 0, lb = 0, laa = 0, lbb = 0, lab = 0;
     if (pb->y[i] == ORB_STANCE_CONDEMN) {
       ll = log_logistic(a);
-      la = logistic(-a);
-      laa = -logistic(a) * logistic(-a);
+      la = stance_logistic(-a);
+      laa = -stance_logistic(a) * stance_logistic(-a);
     } else if (pb->y[i] == ORB_STANCE_SUPPORT) {
       ll = log_logistic(-b);
-      lb = -logistic(b);
-      lbb = -logistic(b) * logistic(-b);
+      lb = -stance_logistic(b);
+      lbb = -stance_logistic(b) * stance_logistic(-b);
     } else {
       double gap = b - a;
       if (!(gap > 0)) return INFINITY;
       ll = log_logistic(b) + log_logistic(-a) + log(-expm1(-gap));
       double r = 1.0 / expm1(gap), rr = r * (1.0 + r);
-      la = -logistic(a) - r;
-      lb = logistic(-b) + r;
-      laa = -logistic(a) * logistic(-a) - rr;
-      lbb = -logistic(b) * logistic(-b) - rr;
+      la = -stance_logistic(a) - r;
+      lb = stance_logistic(-b) + r;
+      laa = -stance_logistic(a) * stance_logistic(-a) - rr;
+      lbb = -stance_logistic(b) * stance_logistic(-b) - rr;
       lab = rr;
     }
     value -= ll;
@@ -159,6 +153,7 @@ typedef struct workspace {
   size_t *free_index;
 } workspace;
 
+/* Frees the scratch arrays (the struct is the caller's). */
 static void workspace_free(workspace *ws) {
   free(ws->grad);
   free(ws->hess);
@@ -168,6 +163,7 @@ static void workspace_free(workspace *ws) {
   free(ws->free_index);
 }
 
+/* Allocates the scratch arrays for np parameters; ORB_ENOMEM leaves none. */
 static orb_status workspace_init(workspace *ws, size_t np) {
   ws->grad = malloc(np * sizeof *ws->grad);
   ws->hess = malloc(np * np * sizeof *ws->hess);
@@ -286,6 +282,7 @@ typedef struct calib {
   double *theta;
 } calib;
 
+/* Frees everything a calibration run allocated (the struct is the caller's). */
 static void calib_free(calib *c) {
   free(c->pb.z);
   free(c->pb.offset);
@@ -350,7 +347,10 @@ static orb_status build(calib *c, orb_diags *diags) {
   if (status != ORB_OK) return status;
   size_t nw = ORB_TERM_COUNT;
   for (size_t k = 0; k < m->interaction_count; k++)
-    if (c->fit_interaction[k]) c->weight_interaction[nw++ - ORB_TERM_COUNT] = k;
+    if (c->fit_interaction[k]) {
+      c->weight_interaction[nw - ORB_TERM_COUNT] = k;
+      nw++;
+    }
   problem *pb = &c->pb;
   pb->n = n;
   pb->nw = nw;

@@ -90,10 +90,12 @@ static const struct {
   const char *attribute;
 } default_interactions[] = {{ORB_TERM_VICTIM, "condemns_territorial_conquest"}};
 
+/* The double of model that spec describes. */
 static double *param_slot(orb_stance_model *model, const param_spec *spec) {
   return (double *)((char *)model + spec->offset);
 }
 
+/* The value of that double. */
 static double param_value(const orb_stance_model *model, const param_spec *spec) {
   return *(const double *)((const char *)model + spec->offset);
 }
@@ -266,8 +268,7 @@ void stance_effective_weights(const orb_stance_model *model, const orb_issue *is
     weight[t] = term_signs[t] * fmax(0.0, term_signs[t] * weight[t]);
 }
 
-/* The logistic function, without overflow. */
-static double logistic(double u) {
+double stance_logistic(double u) {
   if (u >= 0) return 1.0 / (1.0 + exp(-u));
   double e = exp(u);
   return e / (1.0 + e);
@@ -276,9 +277,10 @@ static double logistic(double u) {
 void orb_stance_probabilities(const orb_stance_model *model, double score,
                               double prob[ORB_STANCE_COUNT]) {
   double k1 = model->cut_condemn, k2 = model->cut_support;
-  prob[ORB_STANCE_CONDEMN] = logistic(k1 - score);
-  prob[ORB_STANCE_SUPPORT] = logistic(score - k2);
-  prob[ORB_STANCE_SILENT] = logistic(k2 - score) * logistic(score - k1) * -expm1(k1 - k2);
+  prob[ORB_STANCE_CONDEMN] = stance_logistic(k1 - score);
+  prob[ORB_STANCE_SUPPORT] = stance_logistic(score - k2);
+  prob[ORB_STANCE_SILENT] =
+    stance_logistic(k2 - score) * stance_logistic(score - k1) * -expm1(k1 - k2);
 }
 
 void orb_stance_explain(const orb_stance_model *model, const orb_issue *issue,

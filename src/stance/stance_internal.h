@@ -26,6 +26,9 @@ size_t stance_param_count(const orb_stance_model *model);
  * start when first recorded); 0 once the tie has ended (docs/MODEL.md, notation). */
 double stance_tie_value(const orb_tie *tie, orb_date date);
 
+/* The logistic function 1 / (1 + e^-u), without overflow. */
+double stance_logistic(double u);
+
 /* The value of the issue attribute name, 0 when the issue does not carry it. */
 double stance_issue_attribute(const orb_issue *issue, const char *name);
 

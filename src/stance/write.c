@@ -18,6 +18,7 @@ typedef struct text {
   int ok;
 } text;
 
+/* Appends len bytes of s, keeping the text NUL-terminated. */
 static void text_add(text *t, const char *s, size_t len) {
   if (len > SIZE_MAX / 4) t->ok = 0; /* never a real length: a pointer went backward */
   if (!t->ok) return;
@@ -36,6 +37,7 @@ static void text_add(text *t, const char *s, size_t len) {
   t->data[t->len] = '\0';
 }
 
+/* Appends a string. */
 static void text_puts(text *t, const char *s) { text_add(t, s, strlen(s)); }
 
 /* Appends s as a YAML double-quoted scalar. */

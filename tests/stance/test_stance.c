@@ -596,6 +596,17 @@ static void test_calibrate_reproducible(void **state) {
   assert_non_null(strstr(first, "68/262, ES-11/1"));
   free(first);
   free(second);
+  /* On the built-in world the model must beat the majority class out of sample. */
+  char *json = run_ok("calibrate --json");
+  cJSON *root = cJSON_Parse(json);
+  assert_non_null(root);
+  cJSON *cv = cJSON_GetObjectItem(root, "nested_loco");
+  double model = cJSON_GetObjectItem(cJSON_GetObjectItem(cv, "model"), "log_loss")->valuedouble;
+  double majority =
+    cJSON_GetObjectItem(cJSON_GetObjectItem(cv, "majority_class"), "log_loss")->valuedouble;
+  assert_true(model < majority);
+  cJSON_Delete(root);
+  free(json);
 }
 
 /* Copies a file to a fresh temporary path (caller frees the name and removes it). */

@@ -91,6 +91,13 @@ orb_status orb_stance_features(const orb_world *world, const orb_stance_model *m
                                size_t actor, size_t patron, orb_date date,
                                double x[ORB_TERM_COUNT]);
 
+/* What holds for every actor on date: the patron's coercion record against anyone,
+ * 1 - exp(-Q) (*record), and its free capacity K (*capacity), with the number of
+ * distinct targets it is at war with (*wars). Any pointer may be NULL. */
+void orb_stance_patron_state(const orb_world *world, const orb_stance_model *model,
+                             size_t patron, orb_date date, double *record,
+                             double *capacity, size_t *wars);
+
 /* Features of every actor at once (one pass over ties, memberships and events):
  * x is world->actor_count rows of ORB_TERM_COUNT, row-major, caller-owned. Gives
  * the same numbers as orb_stance_features, actor by actor. Returns ORB_ENOMEM if

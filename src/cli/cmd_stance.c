@@ -94,13 +94,19 @@ static const char *observed_text(const orb_issue *issue, const orb_stance_predic
 }
 
 /* Prints the readable table: one row per actor with its top factors. */
-static void print_table(const orb_world *w, const orb_issue *issue, orb_date date,
+static void print_table(const orb_world *w, const orb_stance_model *model,
+                        const orb_issue *issue, orb_date date,
                         const orb_stance_prediction *preds, size_t count, int top) {
   char a[11], b[11], obs[96];
   orb_date_format(issue->date, ORB_PREC_DAY, a);
   orb_date_format(date, ORB_PREC_DAY, b);
   printf("Issue %s: %s (%s), patron %s; features as of %s\n", issue->id, issue->title, a,
          w->actors[issue->patron].id, b);
+  double record, capacity;
+  size_t wars;
+  orb_stance_patron_state(w, model, issue->patron, date, &record, &capacity, &wars);
+  printf("Patron: coercion record %.2f (1 - exp(-decayed severity of its coercive events)), "
+         "free capacity %.2f (at war with %zu)\n", record, capacity, wars);
   printf("Parameters: %s\n\n", parameters_fitted(w)
                                    ? "fitted (see fitted_by in the world's parameters)"
                                    : "untuned defaults (run 'orbit calibrate')");
@@ -143,7 +149,8 @@ static void print_csv(const orb_world *w, const orb_issue *issue,
 }
 
 /* Builds the JSON document; NULL when out of memory. */
-static cJSON *build_json(const orb_world *w, const orb_issue *issue, orb_date date,
+static cJSON *build_json(const orb_world *w, const orb_stance_model *model,
+                         const orb_issue *issue, orb_date date,
                          const orb_stance_prediction *preds, size_t count) {
   char a[11], b[11];
   orb_date_format(issue->date, ORB_PREC_DAY, a);
@@ -155,6 +162,13 @@ static cJSON *build_json(const orb_world *w, const orb_issue *issue, orb_date da
   cJSON_AddStringToObject(root, "as_of", b);
   cJSON_AddStringToObject(root, "patron", w->actors[issue->patron].id);
   cJSON_AddStringToObject(root, "parameters", parameters_fitted(w) ? "fitted" : "defaults");
+  double record, capacity;
+  size_t wars;
+  orb_stance_patron_state(w, model, issue->patron, date, &record, &capacity, &wars);
+  cJSON *patron = cJSON_AddObjectToObject(root, "patron_state");
+  cJSON_AddNumberToObject(patron, "coercion_record", record);
+  cJSON_AddNumberToObject(patron, "free_capacity", capacity);
+  cJSON_AddNumberToObject(patron, "wars", (double)wars);
   cJSON *list = cJSON_AddArrayToObject(root, "predictions");
   for (size_t i = 0; i < count && list; i++) {
     const orb_stance_prediction *p = &preds[i];
@@ -256,7 +270,7 @@ int cmd_stance(int argc, char **argv) {
   } else if (status != ORB_OK) {
     fprintf(stderr, "orbit stance: %s\n", orb_status_str(status));
   } else if (json) {
-    cJSON *root = build_json(world, is, date, preds, count);
+    cJSON *root = build_json(world, &model, is, date, preds, count);
     char *text = root ? cJSON_Print(root) : NULL;
     if (text) {
       printf("%s\n", text);
@@ -268,7 +282,7 @@ int cmd_stance(int argc, char **argv) {
     cJSON_Delete(root);
   } else {
     if (csv) print_csv(world, is, preds, count);
-    else print_table(world, is, date, preds, count, top);
+    else print_table(world, &model, is, date, preds, count, top);
     rc = CLI_OK;
   }
   free(preds);

@@ -126,6 +126,7 @@ static int recent_attack(const orb_stance_model *model, const orb_event *event,
 typedef struct patron_context {
   double coercion_total;
   double capacity;
+  size_t wars;
 } patron_context;
 
 static void compute_patron_context(const orb_world *world, const orb_stance_model *model,
@@ -143,6 +144,17 @@ static void compute_patron_context(const orb_world *world, const orb_stance_mode
     if (!seen) wars++;
   }
   ctx->capacity = 1.0 / (1.0 + (double)wars);
+  ctx->wars = wars;
+}
+
+void orb_stance_patron_state(const orb_world *world, const orb_stance_model *model,
+                             size_t patron, orb_date date, double *record,
+                             double *capacity, size_t *wars) {
+  patron_context ctx;
+  compute_patron_context(world, model, patron, date, &ctx);
+  if (record) *record = 1.0 - exp(-ctx.coercion_total);
+  if (capacity) *capacity = ctx.capacity;
+  if (wars) *wars = ctx.wars;
 }
 
 /* An actor's ties, folded: the channels of its dependence on the patron, and its

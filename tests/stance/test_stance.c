@@ -104,6 +104,17 @@ static void test_features_exact(void **state) {
   double total = attack08 + annex14 + threat19 + sanction20 + attack22;
   double capacity = 0.5; /* one war (VIC) in the last 365 days */
 
+  double record, free_capacity;
+  size_t wars;
+  size_t pat = orb_world_actor(w, "PAT");
+  orb_stance_patron_state(w, &m, pat, d22, &record, &free_capacity, &wars);
+  assert_close(record, 1 - exp(-total));
+  assert_close(free_capacity, capacity);
+  assert_int_equal(wars, 1);
+  orb_stance_patron_state(w, &m, pat, d14, NULL, &free_capacity, &wars);
+  assert_close(free_capacity, 1.0);
+  assert_int_equal(wars, 0);
+
   features_of(w, &m, "ALY", "I-2022", x);
   /* trade, gas, and remittances weighed by their 20 % of GDP (2016 figure) */
   assert_close(x[ORB_TERM_ECONOMIC], 1 - 0.5 * 0.8 * (1 - 0.1 * 0.20));

@@ -105,6 +105,9 @@ int main(int argc, char **argv) {
   printf("2t/1t: speed-up of 2 threads over orbit's own 1-thread time (measured here).\n");
   printf("KTAB: its measured time on this project's machine (2 cores); "
          "* = extrapolated as 59 s x 2^3.2, not measured.\n");
+  printf("On a machine busy with other work, threads spinning at barriers slow the 2-thread\n"
+         "runs down; OMP_WAIT_POLICY=passive avoids it (OMP_WAIT_POLICY=%s here).\n",
+         getenv("OMP_WAIT_POLICY") ? getenv("OMP_WAIT_POLICY") : "unset");
   if (!ran) printf("no scenario found: nothing timed\n");
   return 0;
 }

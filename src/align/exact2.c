@@ -92,7 +92,8 @@ static uint64_t canonical_code(uint64_t code, size_t n) {
 
 /* Longest descent path whose configurations are all memoised. */
 #define GRAY_PATH_MAX 64
-/* Entries of each thread's memo of descent ends (16 bytes each: 1 MiB). */
+/* Most entries of each thread's memo of descent ends: 2^16 of 16 bytes, 1 MiB
+ * (fewer for small n: 2^(n-1) entries hold every configuration). */
 #define MEMO_BITS 16
 
 /* Per-thread state of the basin pass. */
@@ -101,12 +102,13 @@ typedef struct basin_state {
   size_t kept;
   uint64_t *counts;        /* kept + 1 counters */
   int32_t *lanes;          /* 2 * stride scratch lanes, 64-byte aligned */
-  uint32_t *memo;          /* 4 << MEMO_BITS: code low, code high, end + 1, 0 */
+  uint32_t *memo;          /* 4 << memo_bits: code low, code high, end + 1, 0 */
+  unsigned memo_bits;
 } basin_state;
 
 /* The memo entry of a code (direct mapped by a multiplicative hash). */
 static inline uint32_t *memo_slot(const basin_state *state, uint64_t code) {
-  uint64_t hash = (code * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - MEMO_BITS);
+  uint64_t hash = (code * UINT64_C(0x9E3779B97F4A7C15)) >> (64 - state->memo_bits);
   return state->memo + 4 * hash;
 }
 
@@ -305,7 +307,8 @@ static orb_status count_basins(const gray_plan *plan, const gray_kernels *kernel
   uint64_t *counts = calloc((size_t)thread_count * (kept + 1), sizeof *counts);
   int32_t *lanes = aligned_alloc(64, (size_t)thread_count * 2 * plan->stride *
                                          sizeof(int32_t));
-  uint32_t *memo = calloc((size_t)thread_count << MEMO_BITS, 4 * sizeof *memo);
+  unsigned memo_bits = plan->n - 1 < MEMO_BITS ? (unsigned)plan->n - 1 : MEMO_BITS;
+  uint32_t *memo = calloc((size_t)thread_count << memo_bits, 4 * sizeof *memo);
   orb_status status = codes && counts && lanes && memo ? ORB_OK : ORB_ENOMEM;
   if (status == ORB_OK) {
     for (size_t m = 0; m < kept; m++) {
@@ -322,7 +325,8 @@ static orb_status count_basins(const gray_plan *plan, const gray_kernels *kernel
     for (uint64_t c = 0; c < chunks; c++) {
       size_t me = (size_t)omp_get_thread_num();
       basin_state state = {codes, kept, counts + me * (kept + 1),
-                           lanes + me * 2 * plan->stride, memo + (me << MEMO_BITS) * 4};
+                           lanes + me * 2 * plan->stride, memo + (me << memo_bits) * 4,
+                           memo_bits};
       kernels->basins(plan, c * per_chunk, per_chunk, &state);
     }
     for (int t = 0; t < thread_count; t++)

@@ -119,6 +119,34 @@ static int parse_number(const char *text, size_t len, double *value) {
   return end == buf + len && errno != ERANGE && isfinite(*value);
 }
 
+/* Checks that data is UTF-8 text without NUL bytes; reports the first bad byte's
+ * line and column. Returns 1 when it is. */
+static int check_text(const char *name, const char *data, size_t len, const char *kind,
+                      orb_diags *diags) {
+  int line = 1, column = 1;
+  for (size_t i = 0; i < len; column++) {
+    unsigned char c = (unsigned char)data[i];
+    size_t extra = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2
+                 : (c & 0xf8) == 0xf0 ? 3 : 4;
+    int bad = c == 0 || extra == 4 || c == 0xc0 || c == 0xc1 || i + extra >= len;
+    for (size_t k = 1; !bad && k <= extra; k++)
+      bad = ((unsigned char)data[i + k] & 0xc0) != 0x80;
+    if (bad && c == 0)
+      orb_diags_add(diags, name, line, column, "binary data (a NUL byte); expected %s text",
+                    kind);
+    else if (bad)
+      orb_diags_add(diags, name, line, column,
+                    "invalid UTF-8 (byte 0x%02x); expected %s text", c, kind);
+    if (bad) return 0;
+    if (c == '\n') {
+      line++;
+      column = 0;
+    }
+    i += extra + 1;
+  }
+  return 1;
+}
+
 /* Reads a whole file into a new NUL-terminated buffer. ORB_EIO with a diagnostic. */
 static orb_status read_file(const char *path, char **data, size_t *len,
                             orb_diags *diags) {
@@ -211,10 +239,7 @@ orb_status orb_landscape_read_signed_buffer(const char *name, const char *data,
   orb_status status = ORB_OK;
   int line = 0, seen_data = 0;
   const char *p = data, *end = data + len;
-  if (memchr(data, '\0', len)) {
-    orb_diags_add(diags, name, 0, 0, "binary data (a NUL byte); expected CSV text");
-    return ORB_EPARSE;
-  }
+  if (!check_text(name, data, len, "CSV", diags)) return ORB_EPARSE;
   while (p < end && status == ORB_OK && diags->count - before < MAX_ERRORS) {
     const char *eol = memchr(p, '\n', (size_t)(end - p));
     const char *stop = eol ? eol : end;
@@ -634,10 +659,7 @@ orb_status orb_landscape_read_yaml_buffer(const char *name, const char *data,
   *landscape = NULL;
   if (blocs) *blocs = 0;
   yaml_reader r = {name, diags, diags->count};
-  if (memchr(data, '\0', len)) {
-    orb_diags_add(diags, name, 0, 0, "binary data (a NUL byte); expected YAML text");
-    return ORB_EPARSE;
-  }
+  if (!check_text(name, data, len, "YAML", diags)) return ORB_EPARSE;
   struct fy_diag_cfg diag_cfg;
   fy_diag_cfg_default(&diag_cfg);
   diag_cfg.fp = NULL;

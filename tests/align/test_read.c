@@ -96,7 +96,9 @@ static void test_csv_errors(void **state) {
   assert_csv_error("a,,1\n", "e.csv:1:3: expected an actor name, found an empty actor name\n");
   assert_csv_error("", "e.csv:0:0: no edges; expected lines 'a,b,weight'\n");
   assert_csv_error("a,b,sign\n", "e.csv:1:0: no edges; expected lines 'a,b,weight'\n");
-  assert_csv_error_len("a,b\0,1\n", 7, "e.csv:0:0: binary data (a NUL byte); expected CSV text\n");
+  assert_csv_error_len("a,b\0,1\n", 7, "e.csv:1:4: binary data (a NUL byte); expected CSV text\n");
+  assert_csv_error("a,b,1\nc,d\xe2\x82,1\n",
+                   "e.csv:2:4: invalid UTF-8 (byte 0xe2); expected CSV text\n");
 }
 
 static void test_yaml_matrix_and_pairs(void **state) {
@@ -173,6 +175,8 @@ static void test_yaml_errors(void **state) {
                     "l.yaml:2:32: pairs: 'B'-'A' is given twice\n");
   assert_yaml_error("- just\n- a list\n",
                     "l.yaml:1:3: expected a mapping with 'actors' and 'propensities'\n");
+  assert_yaml_error("actors: [\"\xc3\xa9\", B\x96]\npairs: []\n",
+                    "l.yaml:1:16: invalid UTF-8 (byte 0x96); expected YAML text\n");
   assert_yaml_error("actors: [A, B]\nblocs: 40\npairs: []\n",
                     "l.yaml:2:8: blocs: expected a whole number from 2 to 16\n");
 }

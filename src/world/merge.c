@@ -1,0 +1,191 @@
+/*
+ * merge.c: a world with coded events (the JSON Lines of `orbit code --json`)
+ * merged into its timeline, events it already holds merged away. Part of the
+ * event coder's module (declared in orbit/events.h); lives here because it
+ * builds a world in an arena.
+ */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+
+#include "orbit/events.h"
+#include "world/arena.h"
+
+/* The last day an event's date may mean: the day itself, or the end of its month
+ * or year when only those are known. */
+static orb_date last_day(orb_date date, orb_precision precision) {
+  int y, m;
+  orb_date_to_ymd(date, &y, &m, NULL);
+  if (precision == ORB_PREC_YEAR) return orb_date_from_ymd(y + 1, 1, 1) - 1;
+  if (precision == ORB_PREC_MONTH)
+    return (m == 12 ? orb_date_from_ymd(y + 1, 1, 1) : orb_date_from_ymd(y, m + 1, 1)) - 1;
+  return date;
+}
+
+/* Whether a and b are the same event: same source, target and type, on dates
+ * no more than a day apart (a month or year date spans its whole month or year). */
+static int same_event(const orb_event *a, const orb_event *b) {
+  if (a->source != b->source || a->target != b->target || a->type != b->type) return 0;
+  orb_date a_end = last_day(a->date, a->precision), b_end = last_day(b->date, b->precision);
+  return a->date <= b_end + 1 && b->date <= a_end + 1;
+}
+
+/* A string field of obj, or NULL. */
+static const char *text_of(const cJSON *obj, const char *name) {
+  const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, name);
+  return cJSON_IsString(item) ? item->valuestring : NULL;
+}
+
+/* An event's place in the sorted list: by date, then by order of arrival. */
+typedef struct event_order {
+  orb_date date;
+  size_t index;
+} event_order;
+
+/* Orders event_order items by date, then index (a stable sort by date). */
+static int by_date(const void *a, const void *b) {
+  const event_order *x = a, *y = b;
+  if (x->date != y->date) return x->date < y->date ? -1 : 1;
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Reads one JSON line into *event (strings copied into arena). Returns 1 if it
+ * is an event for the world, 0 if it is skipped (counted in stats), -1 if the
+ * line is malformed (reported to diags). */
+static int read_line(const orb_world *world, orb_arena *arena, const char *path, int line,
+                     const char *text, orb_event *event, orb_merge_stats *stats,
+                     orb_diags *diags) {
+  cJSON *obj = cJSON_Parse(text);
+  const char *date = obj ? text_of(obj, "date") : NULL;
+  const char *source = obj ? text_of(obj, "source") : NULL;
+  const char *target = obj ? text_of(obj, "target") : NULL;
+  const char *type = obj ? text_of(obj, "type") : NULL;
+  if (!date || !source || !target || !type) {
+    orb_diags_add(diags, path, line, 1,
+                  "expected a JSON object with string fields date, source, target and type "
+                  "(the output of orbit code --json)");
+    cJSON_Delete(obj);
+    return -1;
+  }
+  int result = 1;
+  *event = (orb_event){.source = ORB_NONE, .target = ORB_NONE};
+  if (!*date || orb_date_parse(date, strlen(date), &event->date, &event->precision) != ORB_OK) {
+    stats->undated++;
+    result = 0;
+  } else if (!*type || orb_event_type_find(type, &event->type) != ORB_OK) {
+    stats->untyped++;
+    result = 0;
+  } else if ((event->source = orb_world_actor(world, source)) == ORB_NONE ||
+             (*target && (event->target = orb_world_actor(world, target)) == ORB_NONE)) {
+    stats->unknown_actor++;
+    result = 0;
+  } else if (event->date < world->start || event->date > world->end) {
+    stats->outside++;
+    result = 0;
+  }
+  if (result == 1) {
+    const char *cameo = text_of(obj, "cameo"), *sentence = text_of(obj, "sentence");
+    const char *doc = text_of(obj, "doc"), *rule = text_of(obj, "rule");
+    const cJSON *start = cJSON_GetObjectItemCaseSensitive(obj, "start");
+    const cJSON *end = cJSON_GetObjectItemCaseSensitive(obj, "end");
+    char provenance[1024];
+    snprintf(provenance, sizeof provenance, "orbit code: %s, bytes %.0f-%.0f (%s)",
+             doc ? doc : path, cJSON_IsNumber(start) ? start->valuedouble : 0.0,
+             cJSON_IsNumber(end) ? end->valuedouble : 0.0, rule ? rule : "no rule");
+    event->cameo = cameo && *cameo ? orb_arena_strndup(arena, cameo, strlen(cameo)) : NULL;
+    event->description = orb_arena_strndup(arena, sentence ? sentence : "",
+                                           sentence ? strlen(sentence) : 0);
+    event->provenance.source = orb_arena_strndup(arena, provenance, strlen(provenance));
+    if (!event->description || !event->provenance.source) result = -2;
+  }
+  cJSON_Delete(obj);
+  return result;
+}
+
+orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
+                                       orb_world **merged, orb_merge_stats *stats,
+                                       orb_diags *diags) {
+  *merged = NULL;
+  *stats = (orb_merge_stats){0};
+  FILE *f = fopen(path, "rb");
+  if (!f) {
+    orb_diags_add(diags, path, 0, 0, "cannot open events: %s", strerror(errno));
+    return ORB_EIO;
+  }
+  orb_arena *arena = orb_arena_new();
+  orb_world *w = arena ? orb_arena_alloc(arena, sizeof *w) : NULL;
+  orb_event *added = NULL;
+  size_t count = 0, cap = 0;
+  orb_status st = w ? ORB_OK : ORB_ENOMEM;
+  char *line = NULL;
+  size_t line_cap = 0;
+  ssize_t len;
+  int number = 0;
+  while (st == ORB_OK && (len = getline(&line, &line_cap, f)) >= 0) {
+    number++;
+    if (len == 0 || line[0] == '\n') continue;
+    stats->read++;
+    if (count == cap) {
+      cap = cap ? cap * 2 : 64;
+      orb_event *grown = realloc(added, cap * sizeof *added);
+      if (!grown) {
+        st = ORB_ENOMEM;
+        break;
+      }
+      added = grown;
+    }
+    int r = read_line(world, arena, path, number, line, &added[count], stats, diags);
+    if (r == -1) st = ORB_EPARSE;
+    else if (r == -2) st = ORB_ENOMEM;
+    else if (r == 1) {
+      int duplicate = 0;
+      for (size_t i = 0; i < world->event_count && !duplicate; i++)
+        duplicate = same_event(&world->events[i], &added[count]);
+      for (size_t i = 0; i < count && !duplicate; i++)
+        duplicate = same_event(&added[i], &added[count]);
+      if (duplicate) stats->duplicates++;
+      else count++;
+    }
+  }
+  free(line);
+  if (st == ORB_OK && ferror(f)) {
+    orb_diags_add(diags, path, number, 0, "read error");
+    st = ORB_EIO;
+  }
+  fclose(f);
+  orb_event *events = NULL;
+  event_order *order = NULL;
+  if (st == ORB_OK) {
+    events = orb_arena_array(arena, world->event_count + count, sizeof *events);
+    order = malloc((count ? count : 1) * sizeof *order);
+    if ((!events && world->event_count + count) || !order) st = ORB_ENOMEM;
+  }
+  if (st != ORB_OK) {
+    free(order);
+    free(added);
+    orb_arena_free(arena);
+    return st;
+  }
+  /* both lists sorted by date (the new one here, stably), then merged; the
+   * world's events come first on equal dates */
+  for (size_t n = 0; n < count; n++) order[n] = (event_order){added[n].date, n};
+  qsort(order, count, sizeof *order, by_date);
+  size_t i = 0, j = 0, k = 0;
+  while (i < world->event_count || j < count)
+    events[k++] = (j == count || (i < world->event_count &&
+                                  world->events[i].date <= added[order[j].index].date))
+                      ? world->events[i++]
+                      : added[order[j++].index];
+  free(order);
+  free(added);
+  *w = *world;
+  w->arena = arena;
+  w->events = events;
+  w->event_count = k;
+  stats->added = count;
+  *merged = w;
+  return ORB_OK;
+}

@@ -519,13 +519,31 @@ static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_
   return NULL;
 }
 
-/* Whether only markers and adjective-like words (adverbs) lie between tokens
- * from and to. */
+/* Whether tokens from and to are next to each other but for markers and at
+ * most one adverb-like word ("Lukashenko did not come", "Moscow quickly sent"). */
 static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
+  const orb_dict *d = c->dict;
+  size_t words = 0;
   for (uint32_t t = from; t < to; t++) {
     int32_t k = c->item_at[t];
     if (k >= 0 && c->items[k].kind == IT_MARKER) continue;
-    if (!adjective_like(c, t) || c->tokens.items[t].id == c->dict->tok_and) return 0;
+    uint32_t id = c->tokens.items[t].id;
+    if (++words > 1 || !adjective_like(c, t) || id == d->tok_and || id == d->tok_s ||
+        (id && (d->vocab_flags[id] & (EV_VF_PREP | EV_VF_DET))))
+      return 0;
+  }
+  return 1;
+}
+
+/* Whether the tokens from the clause start to token t hold no dictionary item
+ * but agents ("The ambassadors of Arnor", "Human rights activists in Arnor"):
+ * an actor there, even after a preposition, belongs to the subject. */
+static int in_first_phrase(const orb_coder *c, uint32_t t, uint32_t clause_start) {
+  for (uint32_t u = clause_start; u < t; u++) {
+    int32_t k = c->item_at[u];
+    if ((k >= 0 && c->items[k].kind != IT_AGENT) ||
+        (c->tokens.items[u].flags & EV_TF_PUNCT))
+      return 0;
   }
   return 1;
 }
@@ -664,6 +682,7 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
   uint32_t relative = relative_clause(c, it->first, clause_start);
   size_t source = (verb->flags & EV_RF_NOUN) ? noun_owner(c, it, clause_start) : SIZE_MAX;
   size_t target = SIZE_MAX;
+  int source_alone = 0;
   /* a noun event without an owner has no subject: "the invasion" */
   for (size_t m = c->mention_count; source == SIZE_MAX && !(verb->flags & EV_RF_NOUN) && m-- > 0;) {
     const ev_mention *mn = &c->mentions[m];
@@ -672,10 +691,15 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     if (prev_verb_end && mn->first >= prev_verb_end && !adjacent(c, mn->last, it->first))
       continue; /* an object of the earlier verb */
     size_t head = group_start(c, m);
-    if (!adjacent(c, mn->last, it->first) && /* "with both sides accusing" */
-        after_preposition(c, &c->mentions[head], clause_start)) {
-      m = head;
-      continue;
+    if (after_preposition(c, &c->mentions[head], clause_start) &&
+        !in_first_phrase(c, c->mentions[head].first, clause_start)) {
+      if (!adjacent(c, mn->last, it->first)) {
+        m = head;
+        continue;
+      }
+      /* "with both sides accusing": the actor right before the verb is its
+       * subject, but not the rest of its group ("between A and B and C sending") */
+      source_alone = !mn->is_coref;
     }
     source = m;
   }
@@ -703,7 +727,7 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     if (first_after == SIZE_MAX) return;
     source = first_after; /* "clashes erupted at the X-Y border" */
   }
-  if (target == SIZE_MAX && !(flags & EV_RF_SOLO)) {
+  if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one
      * on the other, for meetings and fights or a coreferent pair */
     size_t g = group_start(c, source);
@@ -711,6 +735,15 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     int mutual = root == 4 || root >= 18 || c->mentions[g].is_coref;
     if (mutual && group_end(c, source) == g + 2)
       queue(sn, &c->mentions[g], &c->mentions[g + 1], code, type, rule);
+    return;
+  }
+  if (source_alone) {
+    if (target == SIZE_MAX) {
+      if (flags & EV_RF_SOLO) queue(sn, &c->mentions[source], NULL, code, type, rule);
+      return;
+    }
+    for (size_t b = group_start(c, target); b < group_end(c, target); b++)
+      queue(sn, &c->mentions[source], &c->mentions[b], code, type, rule);
     return;
   }
   if (target == SIZE_MAX) {
@@ -813,6 +846,7 @@ static int seen_before(orb_coder *c, const char *line, size_t len) {
 static orb_status code_line(orb_coder *c, const char *line, size_t len, uint64_t offset,
                             orb_event_sink sink, void *user) {
   size_t a = 0, b = len;
+  if (len >= 3 && memcmp(line, "\xef\xbb\xbf", 3) == 0) a = 3; /* a byte-order mark */
   while (a < b && (line[a] == ' ' || line[a] == '\t' || line[a] == '\r')) a++;
   while (b > a && (line[b - 1] == ' ' || line[b - 1] == '\t' || line[b - 1] == '\r')) b--;
   if (a == b) return ORB_OK;

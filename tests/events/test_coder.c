@@ -148,7 +148,7 @@ static void test_boilerplate_and_repeats(void **state) {
   assert_string_equal(list.items[1].source, "ARM");
   evt_list_free(&list);
   /* a "Date:" line starts a new article: the repeat is coded again */
-  const char *two = "Date: 2022-09-14\nRussia attacked Georgia.\n"
+  const char *two = "\xef\xbb\xbf" "Date: 2022-09-14\nRussia attacked Georgia.\n"
                     "Date: 2022-09-15\nRussia attacked Georgia.\n";
   assert_int_equal(evt_code(dict, "two", two, strlen(two), ORB_DATE_NONE, 0, &list, NULL,
                             &stats),

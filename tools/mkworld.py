@@ -396,6 +396,28 @@ def build_issues(votes, ids):
     return issues
 
 
+def build_bargains(ids):
+    """The curated bargaining issues, each actor's stand an assumption with reasons."""
+    bargains = []
+    for spec in C.BARGAINS:
+        stands = []
+        for actor, position, salience, reason in spec["actors"]:
+            if actor not in ids:
+                die("bargain %s: unknown actor %s" % (spec["id"], actor))
+            stands.append({"actor": actor, "positions": [position],
+                           "saliences": [salience], "assumption": reason})
+        bargains.append({
+            "id": spec["id"],
+            "title": spec["title"],
+            "date": Date(spec["date"]),
+            "source": spec["source"],
+            "dimensions": [dict(d) for d in spec["dimensions"]],
+            "capability": spec["capability"],
+            "actors": stands,
+        })
+    return bargains
+
+
 def build_events(timeline, facts, ids, seeds_dir):
     events = []
     used = set()
@@ -572,6 +594,7 @@ def main():
         "institutions": build_institutions(facts, ids, seeds_dir),
         "issues": build_issues(votes, ids),
         "events": build_events(timeline, facts, ids, seeds_dir),
+        "bargains": build_bargains(ids),
         "parameters": [],
     }
     lines = []

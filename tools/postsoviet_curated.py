@@ -908,3 +908,47 @@ SEED_EVENTS = [
         ("TJK", SEED_004, "Armenia, Belarus, Kazakhstan, Kyrgyzstan, and Tajikistan"),
     )
 ]
+
+# Bargaining issues for the spatial model (docs/WORLD.md `bargains`). Capabilities
+# come from each actor's gdp_usd (World Bank, sourced) as of the bargain's year.
+# Positions code what the sources say on the 0..100 scale of the dimension; where a
+# source gives no position, and for every salience, the number is an analyst's
+# coding, so each stand is an assumption that says why.
+GRAIN_ROW = ("timeline.csv 2022-05-20: Eurasian Economic Commission meeting, Russia "
+             "presses EAEU states for grain export quotas/duties, Kazakhstan objects "
+             "(https://www.silkway.news/kazakhstan-went-against-russia-in-wheat-73671/, "
+             "citing Kommersant)")
+BARGAINS = [
+    {
+        "id": "EAEU-grain-2022",
+        "title": "Grain export quotas and duties inside the EAEU",
+        "date": "2022-05-20",
+        "source": GRAIN_ROW,
+        "dimensions": [{
+            "id": "export_restriction",
+            "label": "0 no restriction of grain exports inside the EAEU; 100 binding "
+                     "EAEU-wide grain export quotas and duties, as Russia proposed",
+        }],
+        "capability": "gdp_usd",
+        "actors": [
+            ("RUS", 100, 70,
+             "position 100 is Russia's own proposal (" + GRAIN_ROW + "); salience 70 is an "
+             "analyst coding: food prices at home in wartime, after its March 2022 ban"),
+            ("KAZ", 30, 80,
+             "Kazakhstan objects to EAEU-wide quotas but introduced its own wheat and flour "
+             "quotas (" + GRAIN_ROW + "; seed 002_6b6cecb48dbf384d.txt: the ban was "
+             "'denounced by Kazakhstan as contrary to the rules and interests of the "
+             "EAEU'), coded 30; salience 80 codes grain as a main Kazakh export"),
+            ("KGZ", 10, 60,
+             "no stated position found; coded 10 as a grain importer hit by panic buying "
+             "after Russia's March 2022 ban (timeline.csv 2022-03-10); salience 60"),
+            ("ARM", 20, 30,
+             "no stated position found; coded 20 as a grain importer with a small stake in "
+             "EAEU grain rules; salience 30"),
+            ("BLR", 70, 20,
+             "no stated position found; coded 70 for Belarus's general alignment with "
+             "Russian proposals in the Union State; salience 20 for its small grain trade "
+             "with Central Asia"),
+        ],
+    },
+]

@@ -177,6 +177,13 @@ orb_status orb_bargain_read_xml_buffer(const char *name, const char *data, size_
 orb_status orb_bargain_read(const char *path, orb_bargain_scenario **scenario,
                             orb_diags *diags);
 
+/* A scenario from the world's bargaining issue number `bargain` (world->bargains):
+ * actors named by their world ids, capabilities as given or from the issue's
+ * capability attribute as of its year. The caller frees it. ORB_EINVAL for an
+ * index out of range, ORB_ENOMEM. */
+orb_status orb_bargain_scenario_from_world(const orb_world *world, size_t bargain,
+                                           orb_bargain_scenario **scenario);
+
 /* Takes each actor's capability from a world: the numeric attribute `attribute`
  * (e.g. "gdp_usd", "military_spending_usd") of the world actor whose id is the
  * scenario actor's name, latest of a year <= year (orb_actor_attribute). Every

@@ -172,6 +172,30 @@ typedef struct orb_param {
   const char *fitted_by;    /* optional: the command and data that produced value */
 } orb_param;
 
+/* An actor's stand in a bargain: position and salience per dimension (0..100). */
+typedef struct orb_bargain_stand {
+  size_t actor;
+  double *positions;        /* [dimension] */
+  double *saliences;        /* [dimension], summing to at most 100 */
+  int has_capability;       /* capability given here, else from the attribute */
+  orb_figure capability;
+  orb_provenance provenance;
+} orb_bargain_stand;
+
+/* A bargaining issue settled by the spatial model (docs/WORLD.md, `bargains`). */
+typedef struct orb_bargain_issue {
+  const char *id;
+  const char *title;
+  orb_date date;
+  const char **dimensions;  /* names */
+  const char **dimension_labels; /* what 0 and 100 mean, one per dimension */
+  size_t dimension_count;
+  const char *capability_attribute; /* actor attribute giving capabilities, or NULL */
+  orb_bargain_stand *stands;
+  size_t stand_count;
+  orb_provenance provenance;
+} orb_bargain_issue;
+
 typedef struct orb_world {
   const char *path;         /* the file it was loaded from */
   const char *name;
@@ -184,6 +208,7 @@ typedef struct orb_world {
   orb_issue *issues;             size_t issue_count;
   orb_event *events;             size_t event_count; /* sorted by date */
   orb_param *params;             size_t param_count;
+  orb_bargain_issue *bargains;   size_t bargain_count;
 
   size_t sourced_count;     /* figures and facts that name a source */
   size_t assumption_count;  /* those marked as assumptions instead */
@@ -217,6 +242,9 @@ size_t orb_world_institution(const orb_world *world, const char *id);
 
 /* Index of the issue with this id, or ORB_NONE. */
 size_t orb_world_issue(const orb_world *world, const char *id);
+
+/* Index of the bargaining issue with this id, or ORB_NONE. */
+size_t orb_world_bargain(const orb_world *world, const char *id);
 
 /* Index of the parameter with this name, or ORB_NONE. */
 size_t orb_world_param(const orb_world *world, const char *name);

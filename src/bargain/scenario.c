@@ -240,3 +240,49 @@ orb_status orb_bargain_capabilities_from_world(orb_bargain_scenario *scenario,
   free(found);
   return diags->count == before ? ORB_OK : ORB_EINVAL;
 }
+
+/* Replaces *slot (an owned string) with a copy of text; false when out of memory. */
+static int replace_string(char **slot, const char *text) {
+  char *copy = strdup(text ? text : "");
+  if (!copy) return 0;
+  free(*slot);
+  *slot = copy;
+  return 1;
+}
+
+orb_status orb_bargain_scenario_from_world(const orb_world *world, size_t bargain,
+                                           orb_bargain_scenario **scenario) {
+  *scenario = NULL;
+  if (bargain >= world->bargain_count) return ORB_EINVAL;
+  const orb_bargain_issue *issue = &world->bargains[bargain];
+  orb_bargain_scenario *s = NULL;
+  orb_status status = orb_bargain_scenario_new(issue->stand_count, issue->dimension_count, &s);
+  if (status != ORB_OK) return status;
+  int year;
+  orb_date_to_ymd(issue->date, &year, NULL, NULL);
+  int ok = replace_string(&s->name, issue->id) && replace_string(&s->description, issue->title);
+  for (size_t k = 0; ok && k < issue->dimension_count; k++)
+    ok = replace_string(&s->dim_names[k], issue->dimensions[k]);
+  for (size_t i = 0; ok && i < issue->stand_count; i++) {
+    const orb_bargain_stand *stand = &issue->stands[i];
+    const orb_actor *actor = &world->actors[stand->actor];
+    ok = replace_string(&s->actor_names[i], actor->id) &&
+         replace_string(&s->actor_descs[i], actor->name);
+    /* the loader guarantees a positive capability, given or from the attribute */
+    const orb_figure *capability =
+        stand->has_capability
+            ? &stand->capability
+            : orb_actor_attribute(world, stand->actor, issue->capability_attribute, year);
+    s->capability[i] = capability->value;
+    for (size_t k = 0; k < issue->dimension_count; k++) {
+      s->position[i * issue->dimension_count + k] = stand->positions[k];
+      s->salience[i * issue->dimension_count + k] = stand->saliences[k];
+    }
+  }
+  if (!ok) {
+    orb_bargain_scenario_free(s);
+    return ORB_ENOMEM;
+  }
+  *scenario = s;
+  return ORB_OK;
+}

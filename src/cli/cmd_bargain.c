@@ -17,6 +17,7 @@
 const char cmd_bargain_help[] =
   "Usage: orbit bargain FILE [--json|--csv] [--seed S] [--runs N] [--threads N]\n"
   "                     [--store DB] [model options]\n"
+  "       orbit bargain --issue ID [--world F] [the same options]\n"
   "\n"
   "Plays a bargaining scenario with KTAB's Spatial Model of Politics: actors with a\n"
   "capability, a position and a salience on each policy dimension challenge each\n"
@@ -24,6 +25,8 @@ const char cmd_bargain_help[] =
   "FILE is a KTAB scenario, CSV or XML (examples in data/bargain/). Prints each\n"
   "actor's position at every turn, the probability of each final position, and\n"
   "per dimension the probability-weighted outcome and the most probable position.\n"
+  "With --issue, the scenario is the bargaining issue ID of a world file\n"
+  "(`bargains:` in docs/WORLD.md; e.g. EAEU-grain-2022 in the built-in world).\n"
   "\n"
   "Options:\n"
   "  --json            print everything as JSON\n"
@@ -41,7 +44,9 @@ const char cmd_bargain_help[] =
   "  --capability ATTR take each actor's capability from the world's numeric\n"
   "                    attribute ATTR (e.g. gdp_usd) of the actor whose id is the\n"
   "                    actor's name in FILE (with its source in the world)\n"
-  "  --world F         the world for --capability (default: the built-in world)\n"
+  "  --issue ID        play the world's bargaining issue ID instead of a FILE\n"
+  "  --world F         the world for --issue and --capability (default: the\n"
+  "                    built-in world)\n"
   "  --year Y          latest value of a year up to Y (default: the latest)\n"
   "  --help            show this help\n"
   "\n"
@@ -77,6 +82,7 @@ static const struct option long_options[] = {
   {"max-turns", required_argument, NULL, 'm'},
   {"capability", required_argument, NULL, 'C'},
   {"world", required_argument, NULL, 'w'},
+  {"issue", required_argument, NULL, 'i'},
   {"year", required_argument, NULL, 'y'},
   {"victory", required_argument, NULL, 1000 + ORB_BOPT_VICTORY},
   {"voting", required_argument, NULL, 1000 + ORB_BOPT_VOTING},
@@ -269,10 +275,37 @@ static void print_csv(const orb_bargain_scenario *s, const orb_bargain_options *
   }
 }
 
+/* Builds the scenario of the world's bargaining issue `id`, printing why not. */
+static orb_status scenario_from_world(const char *world_path, const char *id,
+                                      orb_bargain_scenario **scenario) {
+  orb_world *world = cli_load_world(world_path);
+  if (!world) return ORB_EPARSE;
+  size_t index = orb_world_bargain(world, id);
+  orb_status status = ORB_ENOTFOUND;
+  if (index == ORB_NONE) {
+    const char *ids[64];
+    size_t count = 0;
+    for (size_t i = 0; i < world->bargain_count && count < 64; i++)
+      ids[count++] = world->bargains[i].id;
+    const char *hint = orb_closest_word(id, ids, count);
+    fprintf(stderr, "orbit bargain: %s has no bargaining issue '%s'", world->path, id);
+    if (hint) fprintf(stderr, " (did you mean '%s'?)", hint);
+    fprintf(stderr, "; it has %zu%s", world->bargain_count, world->bargain_count ? ":" : "");
+    for (size_t i = 0; i < world->bargain_count; i++)
+      fprintf(stderr, " %s", world->bargains[i].id);
+    fprintf(stderr, "\n");
+  } else {
+    status = orb_bargain_scenario_from_world(world, index, scenario);
+    if (status != ORB_OK) fprintf(stderr, "orbit bargain: %s\n", orb_status_str(status));
+  }
+  orb_world_free(world);
+  return status;
+}
+
 int cmd_bargain(int argc, char **argv) {
   int format = OUT_TEXT, have_seed = 0, turn_probs = 0;
   unsigned long long seed = DEFAULT_SEED, runs = 1, threads = 0, max_turns = 0;
-  const char *store = NULL, *capability = NULL, *world_path = NULL;
+  const char *store = NULL, *capability = NULL, *world_path = NULL, *issue = NULL;
   unsigned long long year = 9999;
   const char *model_values[ORB_BOPT_COUNT] = {0};
   int opt;
@@ -298,6 +331,7 @@ int cmd_bargain(int argc, char **argv) {
     case 'S': store = optarg; break;
     case 'C': capability = optarg; break;
     case 'w': world_path = optarg; break;
+    case 'i': issue = optarg; break;
     case 'y':
       if (!parse_count(optarg, 1000, 2999, &year))
         return cli_usage_error("bargain", "--year needs a year from 1000 to 2999");
@@ -315,9 +349,11 @@ int cmd_bargain(int argc, char **argv) {
       break;
     }
   }
-  if (world_path && !capability)
-    return cli_usage_error("bargain", "--world is used with --capability ATTR");
-  if (optind != argc - 1)
+  if (world_path && !capability && !issue)
+    return cli_usage_error("bargain", "--world is used with --issue ID or --capability ATTR");
+  if (issue && optind != argc)
+    return cli_usage_error("bargain", "give a scenario FILE or --issue ID, not both");
+  if (!issue && optind != argc - 1)
     return cli_usage_error("bargain", optind >= argc ? "missing the scenario FILE"
                                                      : "expected one scenario FILE");
   orb_bargain_options probe;
@@ -328,11 +364,19 @@ int cmd_bargain(int argc, char **argv) {
       return cli_usage_error("bargain", "unknown %s '%s'",
                              orb_bargain_option_key((orb_bargain_option)k), model_values[k]);
 
-  const char *path = argv[optind];
+  char issue_label[512];
+  snprintf(issue_label, sizeof issue_label, "%s, bargaining issue %s",
+           world_path ? world_path : orb_world_default_path(), issue ? issue : "");
+  const char *path = issue ? issue_label : argv[optind];
   orb_diags diags;
   orb_diags_init(&diags);
   orb_bargain_scenario *s = NULL;
-  orb_status status = orb_bargain_read(path, &s, &diags);
+  orb_status status = issue ? scenario_from_world(world_path, issue, &s)
+                            : orb_bargain_read(path, &s, &diags);
+  if (issue && status != ORB_OK) {
+    orb_diags_free(&diags);
+    return CLI_EINPUT;
+  }
   if (status != ORB_OK) {
     orb_diags_print(&diags, stderr);
     fprintf(stderr, "orbit bargain: %s: scenario not loaded\n", path);

@@ -1043,12 +1043,181 @@ static void read_params(loader *L, struct fy_node *list) {
   report_duplicates(L, dups, count, items, describe_param);
 }
 
+/* ---- bargains ------------------------------------------------------------------ */
+
+enum { BARGAIN_MIN_ACTORS = 3, BARGAIN_MAX_DIMENSIONS = 64 };
+
+/* Reads key of map as a list of exactly `count` numbers in [0, 100] into values. */
+static void read_scale_list(loader *L, struct fy_node *map, const char *key,
+                            const char *what, size_t count, double *values) {
+  size_t n;
+  struct fy_node *list = field(map, key);
+  struct fy_node **items = list_items(L, list, what, key, &n);
+  if (!list) {
+    fail(L, map, "%s: missing required key '%s'", what, key);
+    return;
+  }
+  if (n != count && fy_node_is_sequence(list)) {
+    fail(L, list, "%s: '%s' has %zu numbers for %zu dimensions", what, key, n, count);
+    return;
+  }
+  for (size_t k = 0; k < n; k++)
+    if (node_number(L, items[k], what, key, &values[k]) && (values[k] < 0 || values[k] > 100))
+      fail(L, items[k], "%s: '%s' must be on the 0..100 scale, got %g", what, key,
+           values[k]);
+}
+
+static void describe_stand(const loader *L, const dup_key *key, char *buf, size_t size) {
+  snprintf(buf, size, "actor %zu: a second stand for '%s'", key->index + 1,
+           L->world->actors[key->a].id);
+}
+
+/* Reads one actor's stand in bargain `issue`. */
+static void read_stand(loader *L, struct fy_node *node, const orb_bargain_issue *issue,
+                       size_t index, orb_bargain_stand *stand) {
+  static const char *const keys[] = {"actor", "positions", "saliences", "capability",
+                                     "source", "assumption", NULL};
+  static const char *const capability_keys[] = {"value", "year", "source", "assumption",
+                                                "note", NULL};
+  char what[128];
+  snprintf(what, sizeof what, "actor %zu of bargain '%s'", index + 1, issue->id);
+  stand->actor = ORB_NONE;
+  size_t dims = issue->dimension_count;
+  stand->positions = alloc_array(L, dims, sizeof *stand->positions);
+  stand->saliences = alloc_array(L, dims, sizeof *stand->saliences);
+  if (!stand->positions || !stand->saliences) return;
+  if (!expect_mapping(L, node, what)) return;
+  check_keys(L, node, what, keys);
+  stand->actor = get_actor(L, node, "actor", what, true);
+  if (stand->actor != ORB_NONE)
+    snprintf(what, sizeof what, "actor '%s' of bargain '%s'", L->world->actors[stand->actor].id,
+             issue->id);
+  read_scale_list(L, node, "positions", what, dims, stand->positions);
+  read_scale_list(L, node, "saliences", what, dims, stand->saliences);
+  double salience_sum = 0;
+  for (size_t k = 0; k < dims; k++) salience_sum += stand->saliences[k];
+  if (salience_sum > 100)
+    fail(L, field(node, "saliences"), "%s: saliences sum to %g, over 100", what, salience_sum);
+  else if (salience_sum <= 0 && field(node, "saliences"))
+    fail(L, field(node, "saliences"), "%s: saliences sum to 0; at least one must be positive",
+         what);
+  struct fy_node *capability = field(node, "capability");
+  if (capability) {
+    char capability_what[160];
+    snprintf(capability_what, sizeof capability_what, "capability of %s", what);
+    stand->has_capability = 1;
+    read_figure(L, capability, capability_what, capability_keys, false, &stand->capability);
+    if (stand->capability.value <= 0)
+      fail(L, capability, "%s must be positive, got %g", capability_what,
+           stand->capability.value);
+  } else if (stand->actor != ORB_NONE) {
+    int year;
+    orb_date_to_ymd(issue->date, &year, NULL, NULL);
+    const orb_figure *figure =
+        issue->capability_attribute
+            ? orb_actor_attribute(L->world, stand->actor, issue->capability_attribute, year)
+            : NULL;
+    if (!figure || figure->value <= 0)
+      fail(L, node, "%s has no capability: give capability: or a positive attribute '%s' "
+           "of the actor", what,
+           issue->capability_attribute ? issue->capability_attribute : "(named by the "
+                                                                      "bargain's capability:)");
+  }
+  read_provenance(L, node, what, &stand->provenance);
+}
+
+/* Reads a bargain's dimensions: names and what their 0 and 100 mean. */
+static void read_dimensions(loader *L, struct fy_node *node, const char *what,
+                            orb_bargain_issue *issue) {
+  static const char *const keys[] = {"id", "label", NULL};
+  size_t count;
+  struct fy_node *list = field(node, "dimensions");
+  struct fy_node **items = list_items(L, list, what, "dimensions", &count);
+  if (count == 0 || count > BARGAIN_MAX_DIMENSIONS) {
+    fail(L, list ? list : node, "%s needs 1 to %d dimensions, has %zu", what,
+         BARGAIN_MAX_DIMENSIONS, count);
+    return;
+  }
+  issue->dimensions = alloc_array(L, count, sizeof *issue->dimensions);
+  issue->dimension_labels = alloc_array(L, count, sizeof *issue->dimension_labels);
+  if (!issue->dimensions || !issue->dimension_labels) return;
+  issue->dimension_count = count;
+  for (size_t k = 0; k < count; k++) {
+    char dimension_what[160];
+    snprintf(dimension_what, sizeof dimension_what, "dimension %zu of %s", k + 1, what);
+    issue->dimensions[k] = issue->dimension_labels[k] = "";
+    if (!expect_mapping(L, items[k], dimension_what)) continue;
+    check_keys(L, items[k], dimension_what, keys);
+    const char *id = get_string(L, items[k], "id", dimension_what, true);
+    const char *label = get_string(L, items[k], "label", dimension_what, true);
+    if (id) issue->dimensions[k] = id;
+    if (label) issue->dimension_labels[k] = label;
+  }
+}
+
+static void describe_bargain(const loader *L, const dup_key *key, char *buf, size_t size) {
+  snprintf(buf, size, "duplicate bargain id '%s'", key->text);
+}
+
+/* Reads the bargains list: issues for the spatial bargaining model. */
+static void read_bargains(loader *L, struct fy_node *list) {
+  static const char *const keys[] = {"id", "title", "date", "dimensions", "capability",
+                                     "actors", "source", "assumption", NULL};
+  orb_world *w = L->world;
+  size_t count;
+  struct fy_node **items = list_items(L, list, "the world file", "bargains", &count);
+  w->bargains = alloc_array(L, count, sizeof *w->bargains);
+  dup_key *dups = alloc_array(L, count, sizeof *dups);
+  if (!w->bargains || !dups) return;
+  w->bargain_count = count;
+  for (size_t i = 0; i < count; i++) {
+    struct fy_node *node = items[i];
+    orb_bargain_issue *issue = &w->bargains[i];
+    char what[96];
+    snprintf(what, sizeof what, "bargain %zu", i + 1);
+    issue->id = "";
+    dups[i] = (dup_key){0, 0, "", i};
+    if (!expect_mapping(L, node, what)) continue;
+    check_keys(L, node, what, keys);
+    const char *id = get_string(L, node, "id", what, true);
+    if (id) {
+      issue->id = dups[i].text = id;
+      snprintf(what, sizeof what, "bargain '%s'", id);
+    }
+    issue->title = get_string(L, node, "title", what, true);
+    issue->date = get_date(L, node, "date", what, true, NULL);
+    check_in_world(L, node, "date", what, issue->date);
+    issue->capability_attribute = get_string(L, node, "capability", what, false);
+    read_provenance(L, node, what, &issue->provenance);
+    read_dimensions(L, node, what, issue);
+    size_t stand_count;
+    struct fy_node *actors = field(node, "actors");
+    struct fy_node **stand_items = list_items(L, actors, what, "actors", &stand_count);
+    if (stand_count < BARGAIN_MIN_ACTORS)
+      fail(L, actors ? actors : node, "%s needs at least %d actors, has %zu", what,
+           BARGAIN_MIN_ACTORS, stand_count);
+    if (!issue->dimension_count) continue;
+    issue->stands = alloc_array(L, stand_count, sizeof *issue->stands);
+    dup_key *stand_dups = alloc_array(L, stand_count, sizeof *stand_dups);
+    size_t stand_dup_count = 0;
+    if (!issue->stands || !stand_dups) return;
+    issue->stand_count = stand_count;
+    for (size_t j = 0; j < stand_count; j++) {
+      read_stand(L, stand_items[j], issue, j, &issue->stands[j]);
+      if (issue->stands[j].actor != ORB_NONE)
+        stand_dups[stand_dup_count++] = (dup_key){issue->stands[j].actor, 0, NULL, j};
+    }
+    report_duplicates(L, stand_dups, stand_dup_count, stand_items, describe_stand);
+  }
+  report_duplicates(L, dups, count, items, describe_bargain);
+}
+
 /* ---- the document ------------------------------------------------------------- */
 
 /* Reads the world: header, then actors (which everything else refers to). */
 static void read_world(loader *L, struct fy_node *root) {
   static const char *const keys[] = {"world", "actors", "ties", "institutions",
-                                     "issues", "events", "parameters", NULL};
+                                     "issues", "events", "bargains", "parameters", NULL};
   static const char *const header_keys[] = {"name", "description", "start", "end",
                                             NULL};
   orb_world *w = L->world;
@@ -1081,6 +1250,7 @@ static void read_world(loader *L, struct fy_node *root) {
   read_institutions(L, field(root, "institutions"));
   read_issues(L, field(root, "issues"));
   read_events(L, field(root, "events"));
+  read_bargains(L, field(root, "bargains"));
   read_params(L, field(root, "parameters"));
 }
 

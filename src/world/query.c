@@ -33,6 +33,12 @@ size_t orb_world_issue(const orb_world *world, const char *id) {
   return ORB_NONE;
 }
 
+size_t orb_world_bargain(const orb_world *world, const char *id) {
+  for (size_t i = 0; i < world->bargain_count; i++)
+    if (strcmp(world->bargains[i].id, id) == 0) return i;
+  return ORB_NONE;
+}
+
 size_t orb_world_param(const orb_world *world, const char *name) {
   for (size_t i = 0; i < world->param_count; i++)
     if (strcmp(world->params[i].name, name) == 0) return i;

@@ -61,8 +61,6 @@ orb_status align_minima_merge(align_minima *minima, const align_minima *from);
 /* Sorts by (energy, blocs), merges equal configurations (summing basins) and keeps
  * the `keep` lowest. */
 void align_minima_finish(align_minima *minima);
-/* Index of the record with these blocs in a finished list, or ORB_NONE. O(count). */
-size_t align_minima_find(const align_minima *minima, const uint8_t *blocs);
 
 /* Relabels blocs[0..n) into canonical form (restricted growth string). */
 void align_canonical(uint8_t *blocs, size_t n);

@@ -85,12 +85,6 @@ orb_status align_minima_merge(align_minima *minima, const align_minima *from) {
   return ORB_OK;
 }
 
-size_t align_minima_find(const align_minima *minima, const uint8_t *blocs) {
-  for (size_t i = 0; i < minima->count; i++)
-    if (memcmp(align_minima_at(minima, i)->blocs, blocs, minima->n) == 0) return i;
-  return ORB_NONE;
-}
-
 void align_fields(const align_problem *problem, const uint8_t *blocs, int32_t *fields) {
   size_t n = problem->n;
   memset(fields, 0, (size_t)problem->k * n * sizeof *fields);

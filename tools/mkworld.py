@@ -556,6 +556,30 @@ HEADER = """\
 """
 
 
+def fitted_parameters(path):
+    """The `parameters:` block of the world at path, line by line, or None.
+
+    Model parameters are written into the world by `orbit calibrate --write` (with
+    their provenance in fitted_by); the generator keeps them as they are."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            lines = f.read().split("\n")
+    except OSError:
+        return None
+    block = None
+    for line in lines:
+        if block is None:
+            if line.startswith("parameters:"):
+                block = [line]
+        elif line and not line[0].isspace() and not line.startswith("#"):
+            break
+        else:
+            block.append(line)
+    while block and block[-1] == "":
+        block.pop()
+    return block
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     root = os.path.dirname(here)
@@ -597,9 +621,12 @@ def main():
         "bargains": build_bargains(ids),
         "parameters": [],
     }
+    kept_parameters = fitted_parameters(args.output)
     lines = []
     for key, value in world.items():
-        if isinstance(value, list) and not value:
+        if key == "parameters" and kept_parameters:
+            lines.extend(kept_parameters)
+        elif isinstance(value, list) and not value:
             lines.append("%s: []" % key)
         else:
             lines.append("%s:" % key)

@@ -4,8 +4,8 @@
  *
  * The stream is cut into lines (paragraphs); a line is skipped as boilerplate
  * when it has fewer than EV_MIN_WORDS words and no final stop, or starts with a
- * boilerplate phrase,
- * and as a repeat when the same line was seen earlier in the article. A kept
+ * boilerplate phrase, and as a repeat when the same line was seen earlier in
+ * the article. A kept
  * line is tokenised, split into sentences, and each sentence is matched against
  * the dictionary trie (longest match at each token, left to right). Then every
  * verb match becomes at most one event per source/target pair:
@@ -16,7 +16,8 @@
  *   threat marker turns it into a threat (CAMEO 13);
  * - the source is the nearest actor before the verb that is not the object of a
  *   preposition; the target the first other actor after it, before the next
- *   verb; passives ("was attacked by X") swap them.
+ *   verb; passives ("was attacked by X") swap them. docs/MODEL.md lists the
+ *   finer rules (relative clauses, shared subjects, noun events, pairs).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,10 +45,9 @@ typedef struct ev_item {
 typedef struct ev_mention {
   uint32_t first, last;  /* tokens */
   int32_t id, role;      /* string offsets */
-  uint32_t group;        /* mentions joined by ',' 'and' 'or' share a group */
+  uint32_t group;        /* mentions joined by ',' 'and' ')' share a group */
   uint8_t is_org;
   uint8_t is_coref;      /* stands for an actor named earlier */
-  uint8_t is_person;     /* from an entry with a role and a term */
 } ev_mention;
 
 /* The latest actors named in the article, for coreference. */
@@ -310,7 +310,6 @@ static orb_status find_mentions(orb_coder *c, orb_date date) {
       remember(c, c->mention_count - 1, 0);
       if (e->role && (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
         /* a person (an office with a term): "he" may name them from here on */
-        c->mentions[c->mention_count - 1].is_person = 1;
         c->recent.person = e->id;
         c->recent.person_role = role;
       }

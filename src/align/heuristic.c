@@ -3,7 +3,9 @@
  * run down by steepest descent to a local minimum; start r draws its blocs from a
  * SplitMix64 stream seeded by (seed, r), so the minima and their hit counts do not
  * depend on the thread count. The fraction of starts that end at a minimum
- * estimates its basin. A lower bound comes from packing frustrated triangles.
+ * estimates its basin. Each start's minimum is then improved by an iterated local
+ * search (random kicks, descent, keep if lower). A lower bound comes from packing
+ * frustrated triangles.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,9 @@
 /* Triangle packing costs n^3/6 steps; above this many actors only the trivial
  * bound (every negative pair apart) is given. */
 #define LOWER_BOUND_MAX_ACTORS 400
+
+/* Kicks of the iterated local search after each start's descent: 2n, at most 200. */
+#define MAX_KICKS 200
 
 /* SplitMix64 (Steele, Lea & Flood 2014): the next number of the stream at *state. */
 static uint64_t splitmix64(uint64_t *state) {
@@ -72,6 +77,45 @@ static orb_status lower_bound(const align_problem *p, int64_t *bound) {
   return ORB_OK;
 }
 
+/* Moves actor i to bloc b, updating the fields. */
+static void move_actor(const align_problem *p, uint8_t *blocs, int32_t *fields, size_t i,
+                       unsigned b) {
+  const int32_t *w = p->w + i * p->stride;
+  int32_t *from = fields + (size_t)blocs[i] * p->n, *to = fields + (size_t)b * p->n;
+  for (size_t j = 0; j < p->n; j++) {
+    from[j] -= w[j];
+    to[j] += w[j];
+  }
+  blocs[i] = (uint8_t)b;
+}
+
+/* Iterated local search from a local minimum (blocs, fields, *energy): each kick
+ * moves 1 to 3 random actors to random other blocs and descends again, keeping the
+ * result when its energy is lower. spare_blocs/spare_fields are scratch. */
+static void improve(const align_problem *p, uint8_t *blocs, int32_t *fields,
+                    int64_t *energy, uint8_t *spare_blocs, int32_t *spare_fields,
+                    uint64_t *state) {
+  size_t n = p->n, kn = (size_t)p->k * n;
+  size_t kicks = 2 * n < MAX_KICKS ? 2 * n : MAX_KICKS;
+  for (size_t kick = 0; kick < kicks; kick++) {
+    memcpy(spare_blocs, blocs, n);
+    memcpy(spare_fields, fields, kn * sizeof *fields);
+    unsigned moves = 1 + (unsigned)(splitmix64(state) % 3);
+    for (unsigned m = 0; m < moves; m++) {
+      size_t i = (size_t)(splitmix64(state) % n);
+      unsigned b = (unsigned)(splitmix64(state) % (p->k - 1));
+      move_actor(p, spare_blocs, spare_fields, i, b >= spare_blocs[i] ? b + 1 : b);
+    }
+    align_descend(p, spare_blocs, spare_fields);
+    int64_t e = align_energy_from_fields(p, spare_blocs, spare_fields);
+    if (e < *energy) {
+      *energy = e;
+      memcpy(blocs, spare_blocs, n);
+      memcpy(fields, spare_fields, kn * sizeof *fields);
+    }
+  }
+}
+
 orb_status align_heuristic(const align_problem *problem, int threads, uint64_t seed,
                            uint64_t restarts, align_minima *minima,
                            int64_t *bound) {
@@ -79,8 +123,8 @@ orb_status align_heuristic(const align_problem *problem, int threads, uint64_t s
   int thread_count = threads > 0 ? threads : omp_get_max_threads();
   size_t keep = restarts < minima->keep ? (size_t)restarts : minima->keep;
   align_minima *found = calloc((size_t)thread_count, sizeof *found);
-  uint8_t *bytes = malloc((size_t)thread_count * n);
-  int32_t *ints = malloc((size_t)thread_count * kn * sizeof *ints);
+  uint8_t *bytes = malloc((size_t)thread_count * 2 * n);
+  int32_t *ints = malloc((size_t)thread_count * 2 * kn * sizeof *ints);
   orb_status status = found && bytes && ints ? ORB_OK : ORB_ENOMEM;
   if (status == ORB_OK) status = lower_bound(problem, bound);
   if (status == ORB_OK) {
@@ -90,8 +134,8 @@ orb_status align_heuristic(const align_problem *problem, int threads, uint64_t s
     reduction(| : failed)
     for (uint64_t r = 0; r < restarts; r++) {
       int me = omp_get_thread_num();
-      uint8_t *blocs = bytes + (size_t)me * n;
-      int32_t *fields = ints + (size_t)me * kn;
+      uint8_t *blocs = bytes + (size_t)me * 2 * n;
+      int32_t *fields = ints + (size_t)me * 2 * kn;
       uint64_t state = seed ^ (r * UINT64_C(0xD1B54A32D192ED03));
       splitmix64(&state);
       for (size_t i = 0; i < n; i++)
@@ -99,8 +143,16 @@ orb_status align_heuristic(const align_problem *problem, int threads, uint64_t s
       align_fields(problem, blocs, fields);
       align_descend(problem, blocs, fields);
       int64_t energy = align_energy_from_fields(problem, blocs, fields);
-      align_canonical(blocs, n);
-      if (align_minima_add(&found[me], energy, blocs, 1, 0) != ORB_OK) failed = 1;
+      uint8_t *end = blocs + n; /* the descent's end, counted as a basin hit */
+      memcpy(end, blocs, n);
+      align_canonical(end, n);
+      if (align_minima_add(&found[me], energy, end, 1, 0) != ORB_OK) failed = 1;
+      int64_t improved = energy;
+      improve(problem, blocs, fields, &improved, end, fields + kn, &state);
+      if (improved < energy) { /* a lower minimum, reached by kicks: no basin hit */
+        align_canonical(blocs, n);
+        if (align_minima_add(&found[me], improved, blocs, 0, 0) != ORB_OK) failed = 1;
+      }
     }
     if (failed) status = ORB_ENOMEM;
     for (int t = 0; t < thread_count && status == ORB_OK; t++)

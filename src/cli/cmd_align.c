@@ -215,8 +215,8 @@ static void print_result(const orb_landscape *l, const orb_align_result *r,
     printf("Search: exhaustive over %llu configurations (the global minimum is proven)\n",
            (unsigned long long)r->configurations);
   else
-    printf("Search: heuristic, %llu random starts with steepest descent; %s; lower "
-           "bound %.10g\n",
+    printf("Search: heuristic, %llu random starts (steepest descent, then iterated "
+           "local search); %s; lower bound %.10g\n",
            (unsigned long long)r->configurations,
            r->proven_optimal ? "proven optimal (best = lower bound)" : "best found, not proven",
            r->lower_bound);

@@ -9,4 +9,4 @@ cmake --build build-install -j"$(nproc)"
 cmake --install build-install >/dev/null
 ldconfig 2>/dev/null || true
 set -x
-orbit world
+orbit run

@@ -209,11 +209,14 @@ typedef struct orb_world {
   orb_event *events;             size_t event_count; /* sorted by date */
   orb_param *params;             size_t param_count;
   orb_bargain_issue *bargains;   size_t bargain_count;
+  const char **coded_event_files; size_t coded_event_file_count; /* `coded_events:`,
+                               resolved against the world file's folder */
 
   size_t sourced_count;     /* figures and facts that name a source */
   size_t assumption_count;  /* those marked as assumptions instead */
 
   const size_t *actor_order; /* private: actor indices sorted by id */
+  struct orb_world *base;   /* private: a world this one points into and owns */
   struct orb_arena *arena;  /* private: owns everything above */
 } orb_world;
 
@@ -229,6 +232,10 @@ orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
 
 /* Frees a world and everything it owns; NULL is allowed. */
 void orb_world_free(orb_world *world);
+
+/* Hands base to world: a world derived from base (orb_world_merge_events_file)
+ * points into it, and after this call orb_world_free(world) frees base too. */
+void orb_world_adopt(orb_world *world, orb_world *base);
 
 /* The path of the built-in world: $ORBIT_WORLD if set, else the source tree's or
  * the installed worlds/postsoviet.yaml. Points to static storage. */

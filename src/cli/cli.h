@@ -22,8 +22,14 @@ typedef struct cli_command {
 extern const cli_command cli_commands[];
 
 /* Loads the world at path (the built-in world when path is NULL), printing any
- * diagnostics to stderr. Returns the world (caller frees) or NULL. */
+ * diagnostics to stderr, and merges into its timeline the coded events of the
+ * files its `coded_events:` names and of those given to cli_add_event_files.
+ * Returns the world (caller frees) or NULL. */
 orb_world *cli_load_world(const char *path);
+
+/* Files of coded events (orbit code --json) that cli_load_world merges into every
+ * world it loads from now on; the array must outlive the command. */
+void cli_add_event_files(char *const *files, size_t count);
 
 /* Parses a --date argument, printing a usage error when it is not YYYY[-MM[-DD]]. */
 int cli_parse_date(const char *text, orb_date *date);
@@ -38,6 +44,8 @@ void cli_print_help(const cli_command *command, FILE *out);
 /* Subcommands. */
 int cmd_world(int argc, char **argv);
 extern const char cmd_world_help[];
+int cmd_run(int argc, char **argv);
+extern const char cmd_run_help[];
 int cmd_bargain(int argc, char **argv);
 extern const char cmd_bargain_help[];
 int cmd_code(int argc, char **argv);

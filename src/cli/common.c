@@ -6,6 +6,45 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "orbit/events.h"
+
+/* Files of coded events that every world loaded by the command gets (orbit run
+ * --events), beside those its own `coded_events:` names. */
+static char *const *extra_event_files;
+static size_t extra_event_file_count;
+static int merges_reported; /* print what each merge added once per command */
+
+void cli_add_event_files(char *const *files, size_t count) {
+  extra_event_files = files;
+  extra_event_file_count = count;
+}
+
+/* Merges the coded events of file into *world (which the result then owns),
+ * printing what was added; NULL (world freed) when the file is bad. */
+static orb_world *merge_event_file(orb_world *world, const char *file) {
+  orb_world *merged = NULL;
+  orb_merge_stats stats = {0};
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status status = orb_world_merge_events_file(world, file, &merged, &stats, &diags);
+  if (status != ORB_OK) {
+    orb_diags_print(&diags, stderr);
+    fprintf(stderr, "orbit: %s: coded events not merged (%s)\n", file, orb_status_str(status));
+    orb_diags_free(&diags);
+    orb_world_free(world);
+    return NULL;
+  }
+  orb_diags_free(&diags);
+  orb_world_adopt(merged, world);
+  if (!merges_reported)
+    fprintf(stderr,
+          "orbit: %s: %zu coded events added to the timeline, %zu duplicates of held "
+          "events merged; skipped %zu with an actor not in the world, %zu untyped, "
+          "%zu undated, %zu outside the world's span\n",
+          file, stats.added, stats.duplicates, stats.unknown_actor, stats.untyped,
+          stats.undated, stats.outside);
+  return merged;
+}
 
 orb_world *cli_load_world(const char *path) {
   if (!path) path = orb_world_default_path();
@@ -19,6 +58,12 @@ orb_world *cli_load_world(const char *path) {
             diags.count, diags.count == 1 ? "" : "s");
   }
   orb_diags_free(&diags);
+  size_t own = world ? world->coded_event_file_count : 0;
+  const char *const *own_files = world ? world->coded_event_files : NULL;
+  for (size_t i = 0; world && i < own; i++) world = merge_event_file(world, own_files[i]);
+  for (size_t i = 0; world && i < extra_event_file_count; i++)
+    world = merge_event_file(world, extra_event_files[i]);
+  if (world) merges_reported = 1;
   return world;
 }
 

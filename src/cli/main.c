@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 
 const cli_command cli_commands[] = {
+  {"run", "run a world end to end: events, state, stances, alignments, bargains", cmd_run, cmd_run_help},
   {"world", "summarise, check or export a world file", cmd_world, cmd_world_help},
   {"bargain", "play a KTAB bargaining scenario (spatial model of politics)", cmd_bargain, cmd_bargain_help},
   {"code", "code news text into dated political events", cmd_code, cmd_code_help},

@@ -1212,12 +1212,41 @@ static void read_bargains(loader *L, struct fy_node *list) {
   report_duplicates(L, dups, count, items, describe_bargain);
 }
 
+/* ---- coded events -------------------------------------------------------------- */
+
+/* Reads `coded_events:`, file names of coded events (orbit code --json) to merge
+ * into the timeline, resolved against the folder of the world file. */
+static void read_coded_event_files(loader *L, struct fy_node *list) {
+  orb_world *w = L->world;
+  size_t count;
+  struct fy_node **items = list_items(L, list, "the world file", "coded_events", &count);
+  w->coded_event_files = alloc_array(L, count, sizeof *w->coded_event_files);
+  if (!w->coded_event_files) return;
+  const char *slash = strrchr(L->file, '/');
+  size_t folder_len = slash ? (size_t)(slash - L->file) + 1 : 0;
+  for (size_t i = 0; i < count; i++) {
+    size_t len = 0;
+    const char *name = scalar_text(items[i], &len);
+    if (!name || len == 0) {
+      fail(L, items[i], "coded_events: item %zu must be a file name", i + 1);
+      continue;
+    }
+    size_t prefix = name[0] == '/' ? 0 : folder_len;
+    char *path = alloc_array(L, prefix + len + 1, 1);
+    if (!path) return;
+    memcpy(path, L->file, prefix);
+    memcpy(path + prefix, name, len);
+    w->coded_event_files[w->coded_event_file_count++] = path;
+  }
+}
+
 /* ---- the document ------------------------------------------------------------- */
 
 /* Reads the world: header, then actors (which everything else refers to). */
 static void read_world(loader *L, struct fy_node *root) {
   static const char *const keys[] = {"world", "actors", "ties", "institutions",
-                                     "issues", "events", "bargains", "parameters", NULL};
+                                     "issues", "events", "coded_events", "bargains",
+                                     "parameters", NULL};
   static const char *const header_keys[] = {"name", "description", "start", "end",
                                             NULL};
   orb_world *w = L->world;
@@ -1250,6 +1279,7 @@ static void read_world(loader *L, struct fy_node *root) {
   read_institutions(L, field(root, "institutions"));
   read_issues(L, field(root, "issues"));
   read_events(L, field(root, "events"));
+  read_coded_event_files(L, field(root, "coded_events"));
   read_bargains(L, field(root, "bargains"));
   read_params(L, field(root, "parameters"));
 }
@@ -1390,5 +1420,14 @@ orb_status orb_world_load(const char *path, orb_world **world, orb_diags *diags)
 }
 
 void orb_world_free(orb_world *world) {
-  if (world) orb_arena_free(world->arena);
+  while (world) {
+    orb_world *base = world->base;
+    orb_arena_free(world->arena);
+    world = base;
+  }
+}
+
+void orb_world_adopt(orb_world *world, orb_world *base) {
+  while (world->base) world = world->base;
+  world->base = base;
 }

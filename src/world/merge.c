@@ -183,6 +183,7 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
   free(added);
   *w = *world;
   w->arena = arena;
+  w->base = NULL; /* points into world, owns nothing of it unless adopted */
   w->events = events;
   w->event_count = k;
   stats->added = count;

@@ -1,0 +1,154 @@
+/*
+ * test_run.c: `orbit run`, the world end to end, and coded events merged into a
+ * world's timeline from --events and from a world file's coded_events:.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "common/testutil.h"
+#include "orbit/orbit.h"
+
+/* Two coded events as `orbit code --json` writes them: a new one, and one the
+ * built-in world already holds (the invasion, a day later: a duplicate). */
+static const char coded[] =
+  "{\"doc\":\"a.txt\",\"date\":\"2024-08-20\",\"date_source\":\"article\",\"source\":\"KAZ\","
+  "\"source_role\":\"\",\"cameo\":\"111\",\"target\":\"RUS\",\"target_role\":\"\","
+  "\"type\":\"condemn\",\"start\":0,\"end\":45,\"rule\":\"orbit.dict:645\","
+  "\"sentence\":\"Kazakhstan condemned Russia over the strikes.\"}\n"
+  "{\"doc\":\"a.txt\",\"date\":\"2022-02-25\",\"date_source\":\"article\",\"source\":\"RUS\","
+  "\"source_role\":\"\",\"cameo\":\"190\",\"target\":\"UKR\",\"target_role\":\"\","
+  "\"type\":\"attack\",\"start\":46,\"end\":90,\"rule\":\"orbit.dict:1\","
+  "\"sentence\":\"Russia invaded Ukraine.\"}\n";
+
+/* Writes text to a new temporary file named after pattern; returns its path. */
+static char *write_temp(const char *pattern, const char *text) {
+  char *path = strdup(pattern);
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *file = fdopen(fd, "w");
+  fputs(text, file);
+  fclose(file);
+  return path;
+}
+
+static void test_run_sections(void **state) {
+  int code;
+  char *out = test_run_orbit("run", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  orb_world *world = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_world_load("worlds/postsoviet.yaml", &world, &diags), ORB_OK);
+  char heading[256];
+  for (size_t i = 0; i < world->issue_count; i++) {
+    snprintf(heading, sizeof heading, "======== Stances on %s: ", world->issues[i].id);
+    assert_non_null(strstr(out, heading));
+  }
+  for (size_t i = 0; i < world->bargain_count; i++) {
+    snprintf(heading, sizeof heading, "======== Bargain %s: ", world->bargains[i].id);
+    assert_non_null(strstr(out, heading));
+  }
+  char latest[11];
+  orb_date_format(world->events[world->event_count - 1].date, ORB_PREC_DAY, latest);
+  snprintf(heading, sizeof heading, "======== Alignment landscape on %s ========", latest);
+  assert_non_null(strstr(out, heading));
+  snprintf(heading, sizeof heading, "%zu events in the timeline, as of %s",
+           world->event_count, latest);
+  assert_non_null(strstr(out, heading));
+  assert_non_null(strstr(out, "suspended: ARM"));
+  orb_world_free(world);
+  orb_diags_free(&diags);
+  free(out);
+
+  out = test_run_orbit("run --date 2031-01-01", TEST_BOTH, &code);
+  assert_int_equal(code, 2);
+  free(out);
+  out = test_run_orbit("run --bogus", TEST_BOTH, &code);
+  assert_int_equal(code, 2);
+  free(out);
+}
+
+static void test_run_with_events(void **state) {
+  char *events = write_temp("/tmp/orbit-events-XXXXXX", coded);
+  char args[512];
+  int code;
+  snprintf(args, sizeof args, "run --events %s --date 2024-08-21", events);
+  char *out = test_run_orbit(args, TEST_BOTH, &code);
+  assert_int_equal(code, 0);
+  assert_non_null(strstr(out, "1 coded events added to the timeline, 1 duplicates of "
+                              "held events merged"));
+  assert_non_null(strstr(out, "101 events in the timeline, as of 2024-08-21"));
+  /* the merge is reported once, not once per section */
+  const char *first = strstr(out, "coded events added");
+  assert_null(strstr(first + 1, "coded events added"));
+  free(out);
+
+  /* a malformed line is named with its file and line, and nothing runs */
+  char *bad = write_temp("/tmp/orbit-bad-events-XXXXXX", "{\"date\": 12\nnot json\n");
+  snprintf(args, sizeof args, "run --events %s", bad);
+  out = test_run_orbit(args, TEST_BOTH, &code);
+  assert_int_equal(code, 1);
+  char where[300];
+  snprintf(where, sizeof where, "%s:1", bad);
+  assert_non_null(strstr(out, where));
+  assert_null(strstr(out, "========"));
+  free(out);
+  remove(bad);
+  free(bad);
+  remove(events);
+  free(events);
+}
+
+/* A world file's coded_events: are merged by every command, relative to the file. */
+static void test_world_coded_events(void **state) {
+  char *events = write_temp("/tmp/orbit-coded-XXXXXX", coded);
+  char world_text[2048];
+  snprintf(world_text, sizeof world_text,
+           "world: {name: T, start: 1991-12-26, end: 2030-12-31}\n"
+           "coded_events: [%s]\n"
+           "actors:\n"
+           "  - {id: RUS, name: Russia, kind: state}\n"
+           "  - {id: UKR, name: Ukraine, kind: state}\n"
+           "  - {id: KAZ, name: Kazakhstan, kind: state}\n"
+           "events:\n"
+           "  - {date: 2022-02-24, actor: RUS, target: UKR, type: attack, description: d, "
+           "source: s}\n",
+           strrchr(events, '/') + 1); /* relative to the world file, both in /tmp */
+  char *world_path = write_temp("/tmp/orbit-world-XXXXXX", world_text);
+  orb_world *world = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_world_load(world_path, &world, &diags), ORB_OK);
+  assert_int_equal(world->coded_event_file_count, 1);
+  assert_string_equal(world->coded_event_files[0], events);
+  orb_world_free(world);
+  orb_diags_free(&diags);
+
+  char args[512];
+  int code;
+  snprintf(args, sizeof args, "world --json %s", world_path);
+  char *out = test_run_orbit(args, TEST_BOTH, &code);
+  assert_int_equal(code, 0);
+  assert_non_null(strstr(out, "1 coded events added to the timeline, 1 duplicates"));
+  assert_non_null(strstr(out, "\"event_count\":\t2"));
+  free(out);
+  remove(world_path);
+  free(world_path);
+  remove(events);
+  free(events);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_run_sections),
+    cmocka_unit_test(test_run_with_events),
+    cmocka_unit_test(test_world_coded_events),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -280,6 +280,18 @@ static int bind_apposition(orb_coder *c, size_t k) {
   return 1;
 }
 
+/* Whether tokens [from, to) read "of" and determiners: "the president of the
+ * Republic", where the agent before them belongs to the actor after them. */
+static int agent_of(const orb_coder *c, uint32_t from, uint32_t to) {
+  const orb_dict *d = c->dict;
+  if (from >= to || c->tokens.items[from].id != d->tok_of) return 0;
+  for (uint32_t t = from + 1; t < to; t++) {
+    uint32_t id = c->tokens.items[t].id;
+    if (!id || !(d->vocab_flags[id] & EV_VF_DET)) return 0;
+  }
+  return 1;
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date) {
   const orb_dict *d = c->dict;
@@ -292,9 +304,11 @@ static orb_status find_mentions(orb_coder *c, orb_date date) {
       const ev_actor_entry *e = entry_on(d, n->actor, date);
       uint32_t first = it->first, last = it->last;
       int32_t role = e->role;
-      /* an agent just before ("President Tokayev") or after ("Russian forces",
-       * "Russia's army") lends its role when the entry has none */
-      if (k > 0 && c->items[k - 1].kind == IT_AGENT && c->items[k - 1].last == first) {
+      /* an agent just before ("President Tokayev", "the army of Russia") or
+       * after ("Russian forces", "Russia's army") lends its role when the entry
+       * has none */
+      if (k > 0 && c->items[k - 1].kind == IT_AGENT &&
+          (c->items[k - 1].last == first || agent_of(c, c->items[k - 1].last, first))) {
         if (!role) role = d->nodes[c->items[k - 1].node].agent;
         first = c->items[k - 1].first;
       }

@@ -521,7 +521,7 @@ orb_status orb_dict_add_default(orb_dict *dict, orb_diags *diags) {
 /* Adds the tokens the coder tests for, so that they have ids. */
 static orb_status add_core_tokens(orb_dict *d) {
   struct { uint32_t *id; const char *word; } core[] = {
-    {&d->tok_by, "by"}, {&d->tok_and, "and"},
+    {&d->tok_by, "by"}, {&d->tok_of, "of"}, {&d->tok_and, "and"},
     {&d->tok_comma, ","}, {&d->tok_s, "'s"},
     {&d->tok_paren_close, ")"}, {&d->tok_to, "to"},
   };

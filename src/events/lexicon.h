@@ -133,8 +133,7 @@ struct orb_dict {
   size_t entry_count;
 
   /* ids of tokens the coder tests for, added at creation */
-  uint32_t tok_by, tok_and, tok_comma, tok_s,
-      tok_paren_close, tok_to;
+  uint32_t tok_by, tok_of, tok_and, tok_comma, tok_s, tok_paren_close, tok_to;
 };
 
 /* Hash of a normalised word (FNV-1a 64). */

@@ -121,6 +121,7 @@ static void test_leaders_by_date(void **state) {
   expect_role("Aliyev criticized Armenia.", "2022-09-14", "AZE", "GOV");
   expect_role("Xi criticized Washington.", "2022-09-14", "CHN", "GOV");
   expect_role("Erdogan criticized Russia.", "2022-09-14", "TUR", "GOV");
+  expect_role("The army of Ukraine shelled Russia.", "2024-08-06", "UKR", "MIL");
 }
 
 static void test_boilerplate_and_repeats(void **state) {

@@ -35,25 +35,26 @@ const char cmd_run_help[] =
   "\n"
   "For machine-readable output, run the sections' commands with --json.\n";
 
-enum { RUN_MAX_EVENT_FILES = 64, RUN_MAX_ARGS = 8 };
+enum { RUN_MAX_EVENT_FILES = 64 };
 
-/* Runs one section: a subcommand with its arguments, under a heading. */
-static int run_section(const char *heading, int (*command)(int, char **), char **args,
-                       int count) {
+/* Runs one section under a heading: `orbit NAME [--world W] OPTION VALUE`. */
+static int run_section(const char *heading, int (*command)(int, char **), char *name,
+                       char *world_path, char *option, char *value) {
+  char *args[6];
+  int count = 0;
+  args[count++] = name;
+  if (world_path) {
+    args[count++] = "--world";
+    args[count++] = world_path;
+  }
+  args[count++] = option;
+  args[count++] = value;
   printf("\n======== %s ========\n\n", heading);
   fflush(stdout);
   optind = 0; /* glibc: start the next getopt_long scan afresh */
   int status = command(count, args);
   fflush(stdout);
   return status;
-}
-
-/* Appends --world FILE to args when a world was named. */
-static int add_world(char **args, int count, char *world_path) {
-  if (!world_path) return count;
-  args[count++] = "--world";
-  args[count++] = world_path;
-  return count;
 }
 
 int cmd_run(int argc, char **argv) {
@@ -100,46 +101,23 @@ int cmd_run(int argc, char **argv) {
   printf("orbit run: %s, %zu events in the timeline, as of %s\n", world->path,
          world->event_count, date_text);
 
-  char *args[RUN_MAX_ARGS];
-  int status = CLI_OK, count;
+  int status = CLI_OK;
   char heading[160];
-
-  count = 0;
-  args[count++] = "world";
-  count = add_world(args, count, world_path);
-  args[count++] = "--date";
-  args[count++] = date_text;
   snprintf(heading, sizeof heading, "The world on %s", date_text);
-  status |= run_section(heading, cmd_world, args, count);
-
+  status |= run_section(heading, cmd_world, "world", world_path, "--date", date_text);
   for (size_t i = 0; i < world->issue_count; i++) {
-    count = 0;
-    args[count++] = "stance";
-    count = add_world(args, count, world_path);
-    args[count++] = "--issue";
-    args[count++] = (char *)world->issues[i].id;
-    snprintf(heading, sizeof heading, "Stances on %s: %s", world->issues[i].id,
-             world->issues[i].title);
-    status |= run_section(heading, cmd_stance, args, count);
+    const orb_issue *issue = &world->issues[i];
+    snprintf(heading, sizeof heading, "Stances on %s: %s", issue->id, issue->title);
+    status |= run_section(heading, cmd_stance, "stance", world_path, "--issue",
+                          (char *)issue->id);
   }
-
-  count = 0;
-  args[count++] = "align";
-  count = add_world(args, count, world_path);
-  args[count++] = "--date";
-  args[count++] = date_text;
   snprintf(heading, sizeof heading, "Alignment landscape on %s", date_text);
-  status |= run_section(heading, cmd_align, args, count);
-
+  status |= run_section(heading, cmd_align, "align", world_path, "--date", date_text);
   for (size_t i = 0; i < world->bargain_count; i++) {
-    count = 0;
-    args[count++] = "bargain";
-    count = add_world(args, count, world_path);
-    args[count++] = "--issue";
-    args[count++] = (char *)world->bargains[i].id;
-    snprintf(heading, sizeof heading, "Bargain %s: %s", world->bargains[i].id,
-             world->bargains[i].title);
-    status |= run_section(heading, cmd_bargain, args, count);
+    const orb_bargain_issue *bargain = &world->bargains[i];
+    snprintf(heading, sizeof heading, "Bargain %s: %s", bargain->id, bargain->title);
+    status |= run_section(heading, cmd_bargain, "bargain", world_path, "--issue",
+                          (char *)bargain->id);
   }
   orb_world_free(world);
   return status ? CLI_EINPUT : CLI_OK;

@@ -148,9 +148,10 @@ typedef struct orb_merge_stats {
  * more than a day apart (a date known to the month or year spans all of it).
  * Events naming actors the world lacks, without a model type or a date, or
  * outside the world's span are skipped and counted in stats. *merged owns only
- * its timeline: everything else points into world, which must outlive it; free
- * it with orb_world_free(). A malformed line is reported as PATH:LINE and
- * ORB_EPARSE returned with *merged NULL. (Implemented in src/world/merge.c.) */
+ * its timeline: everything else points into world, which must outlive it unless
+ * handed over with orb_world_adopt(*merged, world); free it with
+ * orb_world_free(). A malformed line is reported as PATH:LINE and ORB_EPARSE
+ * returned with *merged NULL. (Implemented in src/world/merge.c.) */
 orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
                                        orb_world **merged, orb_merge_stats *stats,
                                        orb_diags *diags);

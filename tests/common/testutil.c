@@ -3,6 +3,10 @@
  */
 #include "common/testutil.h"
 
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <cmocka.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,6 +58,15 @@ char *test_run_orbit(const char *args, test_streams streams, int *exit_code) {
   int status = pclose(pipe);
   *exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   return out;
+}
+
+void test_expect_orbit(const char *args, int exit_code, const char *expected) {
+  int code;
+  char *out = test_run_orbit(args, TEST_BOTH, &code);
+  if (code != exit_code || !strstr(out, expected))
+    fail_msg("orbit %s: exit %d (expected %d), output:\n%s\nexpected to contain: %s", args,
+             code, exit_code, out, expected);
+  free(out);
 }
 
 int test_have_shared(const char *what) {

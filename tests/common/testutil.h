@@ -22,6 +22,10 @@ typedef enum test_streams {
  * a malloc'ed string (caller frees). *exit_code gets the exit status. */
 char *test_run_orbit(const char *args, test_streams streams, int *exit_code);
 
+/* Runs `orbit ARGS` and asserts (cmocka) that it exits with exit_code and that its
+ * merged stdout and stderr contain expected. */
+void test_expect_orbit(const char *args, int exit_code, const char *expected);
+
 /* True when the shared folder (../shared) exists; otherwise prints
  * "SKIPPED: <what> (../shared absent)" once and returns 0. */
 int test_have_shared(const char *what);

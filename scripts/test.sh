@@ -6,6 +6,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
 jobs=$(nproc)
+# ctest runs tests side by side: OpenMP threads wait passively instead of spinning.
+export OMP_WAIT_POLICY=passive
 
 echo "== release build and tests"
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release -DORB_TESTS=ON >/dev/null

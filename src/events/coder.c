@@ -737,15 +737,17 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     if (source == SIZE_MAX) return;
     target = SIZE_MAX;
   } else if (source == SIZE_MAX) {
-    if (first_after == SIZE_MAX) return;
-    source = first_after; /* "clashes erupted at the X-Y border" */
+    /* a noun event or a passive without its agent: "clashes erupted at the X-Y
+     * border", "the withdrawal of Russian troops from Armenia" */
+    if (first_after == SIZE_MAX || !((verb->flags & EV_RF_NOUN) || passive)) return;
+    source = first_after;
   }
   if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one
-     * on the other, for meetings and fights or a coreferent pair */
+     * on the other, for cooperation, meetings and fights or a coreferent pair */
     size_t g = group_start(c, source);
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    int mutual = root == 4 || root >= 18 || c->mentions[g].is_coref;
+    int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref;
     if (mutual && group_end(c, source) == g + 2)
       queue(sn, &c->mentions[g], &c->mentions[g + 1], code, type, rule);
     return;

@@ -2,7 +2,7 @@
  * bench_align.c: speed of the exhaustive two-bloc search. Prints, for n = 24, 28,
  * 32 and 36 actors on 1 and 2 threads, the wall time and configurations per second
  * of orb_align_solve() (minima only), the cost of also counting basins at n = 24,
- * and the ratio against a naive enumerator measured in the same run (every
+ * the three-bloc search at n = 18, and the ratio against a naive enumerator measured in the same run (every
  * configuration's energy and stability recomputed from the definition, O(n^2)).
  *
  * Usage: bench_align [MAX_N]   (default 36; e.g. 32 to skip the 36-actor runs)
@@ -69,11 +69,14 @@ static double naive_rate(size_t n, size_t *minima) {
   return rate;
 }
 
-/* Solves the n-actor landscape; returns wall seconds and the number of minima. */
-static double timed_solve(size_t n, int threads, int basins, size_t *minima) {
+/* Solves the n-actor landscape for k blocs; returns wall seconds and the number of
+ * minima. */
+static double timed_solve_k(size_t n, unsigned k, int threads, int basins,
+                            size_t *minima) {
   orb_landscape *l = make_landscape(n);
   orb_align_options options;
   orb_align_options_default(&options);
+  options.blocs = k;
   options.threads = threads;
   options.basins = basins;
   orb_diags diags;
@@ -90,6 +93,11 @@ static double timed_solve(size_t n, int threads, int basins, size_t *minima) {
   orb_diags_free(&diags);
   orb_landscape_free(l);
   return seconds;
+}
+
+/* Two blocs. */
+static double timed_solve(size_t n, int threads, int basins, size_t *minima) {
+  return timed_solve_k(n, 2, threads, basins, minima);
 }
 
 int main(int argc, char **argv) {
@@ -119,6 +127,14 @@ int main(int argc, char **argv) {
            threads, threads == 1 ? "" : "s", seconds,
            (double)(UINT64_C(1) << 23) / seconds,
            (double)(UINT64_C(1) << 23) / seconds / base);
+  }
+  for (int threads = 1; threads <= 2; threads++) {
+    size_t minima;
+    double seconds = timed_solve_k(18, 3, threads, 0, &minima);
+    double count = (double)orb_align_configuration_count(18, 3);
+    printf("three blocs n=18 (%.3g configurations), %d thread%s: %.3f s (%.3g "
+           "configurations/s)\n",
+           count, threads, threads == 1 ? "" : "s", seconds, count / seconds);
   }
   return 0;
 }

@@ -267,6 +267,59 @@ static void test_real_weights(void **state) {
   }
 }
 
+/* The generic, AVX2 and AVX-512 kernels (as far as this processor has them) give
+ * the same minima and basins. */
+static void test_instruction_sets_agree(void **state) {
+  (void)state;
+  uint64_t rng = 29;
+  orb_landscape *l = brute_random_landscape(22, 5, 4, 0.2, &rng);
+  const char *isas[] = {"generic", "avx2", "avx512"};
+  orb_align_result *results[3];
+  for (int i = 0; i < 3; i++) {
+    setenv("ORBIT_ALIGN_ISA", isas[i], 1);
+    results[i] = solve(l, 2, 2);
+  }
+  unsetenv("ORBIT_ALIGN_ISA");
+  for (int i = 1; i < 3; i++) {
+    assert_int_equal(results[i]->minimum_count, results[0]->minimum_count);
+    for (size_t m = 0; m < results[0]->minimum_count; m++) {
+      assert_memory_equal(results[i]->minima[m].blocs, results[0]->minima[m].blocs, 22);
+      assert_int_equal(results[i]->minima[m].basin, results[0]->minima[m].basin);
+    }
+  }
+  for (int i = 0; i < 3; i++) orb_align_result_free(results[i]);
+  orb_landscape_free(l);
+}
+
+/* All propensities zero: every configuration is a (degenerate) minimum, its own
+ * basin. Only the max_minima lowest are kept, and the total is still counted. */
+static void test_minima_cap(void **state) {
+  (void)state;
+  orb_landscape *l;
+  assert_int_equal(orb_landscape_new(12, &l), ORB_OK);
+  for (unsigned k = 2; k <= 3; k++) {
+    orb_align_options options;
+    orb_align_options_default(&options);
+    options.blocs = k;
+    options.max_minima = 100;
+    orb_diags diags;
+    orb_diags_init(&diags);
+    orb_align_result *r;
+    assert_int_equal(orb_align_solve(l, &options, &r, &diags), ORB_OK);
+    assert_int_equal(r->minimum_count, 100);
+    assert_int_equal(r->minima_total, orb_align_configuration_count(12, k));
+    assert_int_equal(r->basin_total, orb_align_configuration_count(12, k));
+    for (size_t m = 0; m < 100; m++) {
+      assert_true(r->minima[m].energy == 0);
+      assert_int_equal(r->minima[m].basin, 1);
+      if (m) assert_true(memcmp(r->minima[m - 1].blocs, r->minima[m].blocs, 12) < 0);
+    }
+    orb_align_result_free(r);
+    orb_diags_free(&diags);
+  }
+  orb_landscape_free(l);
+}
+
 /* One actor: one configuration, energy 0. Bad options are refused. */
 static void test_single_actor_and_bad_options(void **state) {
   (void)state;
@@ -310,6 +363,8 @@ int main(void) {
       cmocka_unit_test(test_relabelling_and_bloc_swap),
       cmocka_unit_test(test_thread_count_does_not_change_results),
       cmocka_unit_test(test_real_weights),
+      cmocka_unit_test(test_instruction_sets_agree),
+      cmocka_unit_test(test_minima_cap),
       cmocka_unit_test(test_single_actor_and_bad_options),
       cmocka_unit_test(test_configuration_count),
   };

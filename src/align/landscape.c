@@ -115,6 +115,9 @@ orb_status orb_landscape_check(const orb_landscape *landscape, const char *file,
       if (!isfinite(pij) || !isfinite(pji))
         orb_diags_add(diags, file, 0, 0,
                       "propensity between '%s' and '%s' is not finite", a, b);
+      else if (!isfinite(landscape->sizes[i] * landscape->sizes[j] * pij))
+        orb_diags_add(diags, file, 0, 0,
+                      "weight s*s*p between '%s' and '%s' overflows a double", a, b);
       else if (pij != pji)
         orb_diags_add(diags, file, 0, 0,
                       "propensities are not symmetric: p('%s','%s') = %g but "
@@ -178,8 +181,9 @@ static double choose_scale(const double *weights, size_t n, int *exact) {
   *exact = integral && max_row <= limit;
   if (max_row == 0 || *exact) return 1.0;
   int exponent;
-  frexp(limit / max_row, &exponent); /* limit/max_row = f * 2^exponent, f in [.5,1) */
-  return ldexp(1.0, exponent - 1);
+  frexp(max_row, &exponent); /* max_row = f * 2^exponent, f in [.5, 1) */
+  /* 2^(29 - exponent) * max_row < 2^29; capped so that the scale stays finite. */
+  return ldexp(1.0, 29 - exponent < 1000 ? 29 - exponent : 1000);
 }
 
 orb_status align_problem_init(align_problem *problem, const orb_landscape *landscape,

@@ -219,6 +219,41 @@ static void test_check(void **state) {
   free(text);
   orb_diags_free(&diags);
   orb_landscape_free(l);
+  /* Finite sizes and propensities whose product overflows. */
+  assert_int_equal(orb_landscape_new(2, &l), ORB_OK);
+  l->sizes[0] = l->sizes[1] = 1e200;
+  orb_landscape_set_propensity(l, 0, 1, 1);
+  orb_diags_init(&diags);
+  assert_int_equal(orb_landscape_check(l, "api", &diags), ORB_EINVAL);
+  assert_string_equal(diags.items[0].message,
+                      "weight s*s*p between '1' and '2' overflows a double");
+  orb_diags_free(&diags);
+  orb_landscape_free(l);
+}
+
+/* Tiny and huge real weights keep a finite, exact-enough scale. */
+static void test_extreme_weights(void **state) {
+  (void)state;
+  double values[] = {1e-300, 3e-12, 0.7, 1e9 + 0.5, 1e150};
+  for (size_t v = 0; v < sizeof values / sizeof *values; v++) {
+    orb_landscape *l;
+    assert_int_equal(orb_landscape_new(4, &l), ORB_OK);
+    orb_landscape_set_propensity(l, 0, 1, values[v]);
+    orb_landscape_set_propensity(l, 1, 2, -values[v]);
+    orb_landscape_set_propensity(l, 2, 3, 2 * values[v]);
+    orb_landscape_set_propensity(l, 0, 3, -3 * values[v]);
+    orb_align_options options;
+    orb_align_options_default(&options);
+    orb_diags diags;
+    orb_diags_init(&diags);
+    orb_align_result *r;
+    assert_int_equal(orb_align_solve(l, &options, &r, &diags), ORB_OK);
+    /* The optimum: 0 and 1 together, 2 and 3 with 1 apart... E = -4 * value. */
+    assert_float_equal(r->minima[0].energy, -4 * values[v], 1e-9 * 4 * values[v]);
+    orb_align_result_free(r);
+    orb_diags_free(&diags);
+    orb_landscape_free(l);
+  }
 }
 
 /* A missing file is an I/O error naming it. */
@@ -239,7 +274,7 @@ int main(void) {
       cmocka_unit_test(test_csv_good),          cmocka_unit_test(test_csv_errors),
       cmocka_unit_test(test_yaml_matrix_and_pairs), cmocka_unit_test(test_yaml_errors),
       cmocka_unit_test(test_yaml_syntax_error), cmocka_unit_test(test_check),
-      cmocka_unit_test(test_missing_file),
+      cmocka_unit_test(test_extreme_weights), cmocka_unit_test(test_missing_file),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -69,6 +69,7 @@ typedef struct code_index {
   size_t index;
 } code_index;
 
+/* Orders code_index entries by code (for qsort). */
 static int compare_codes(const void *a, const void *b) {
   uint64_t x = ((const code_index *)a)->code, y = ((const code_index *)b)->code;
   return x < y ? -1 : x > y;
@@ -170,6 +171,7 @@ static inline unsigned generic_eq_mask(const vec8 *v, int32_t x) {
 
 #if defined(__x86_64__)
 #define AVX2 __attribute__((target("avx2")))
+/* The lane operations with AVX2 instructions. */
 static inline AVX2 int avx2_any_negative(vec8 v) {
   return _mm256_movemask_ps(_mm256_castsi256_ps((__m256i)v));
 }
@@ -207,6 +209,7 @@ static inline AVX2 unsigned avx2_eq_mask(vec8 v, int32_t x) {
 
 #define AVX512 __attribute__((target("avx512f")))
 typedef int32_t vec16 __attribute__((vector_size(64)));
+/* The lane operations with AVX-512 instructions, on 16-lane vectors. */
 static inline AVX512 int avx512_any_negative(vec16 v) {
   return _mm512_cmplt_epi32_mask((__m512i)v, _mm512_setzero_si512());
 }
@@ -286,6 +289,7 @@ static orb_status plan_init(gray_plan *plan, const align_problem *problem) {
   return ORB_OK;
 }
 
+/* Frees the plan's tables. */
 static void plan_free(gray_plan *plan) {
   free(plan->delta);
   free(plan->onehot);

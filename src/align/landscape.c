@@ -69,7 +69,7 @@ static int compare_names(const void *a, const void *b, const orb_landscape *l) {
   return strcmp(l->actors[*(const size_t *)a], l->actors[*(const size_t *)b]);
 }
 
-/* Sorts indices by name with insertion into a merge sort (qsort has no context). */
+/* Sorts indices by name with a merge sort (qsort takes no context pointer). */
 static void sort_by_name(size_t *index, size_t *scratch, size_t count,
                          const orb_landscape *l) {
   if (count < 2) return;

@@ -29,6 +29,7 @@ typedef struct name_table {
   size_t slot_count;
 } name_table;
 
+/* Frees the table and the names it owns. */
 static void names_free(name_table *t) {
   for (size_t i = 0; i < t->count; i++) free(t->names[i]);
   free(t->names);

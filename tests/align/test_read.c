@@ -81,6 +81,33 @@ static void test_csv_good(void **state) {
   orb_diags_free(&diags);
 }
 
+/* An edge list read with every edge reversed is the same landscape: the same
+ * propensity for every pair of names. */
+static void test_csv_edge_direction(void **state) {
+  (void)state;
+  const char *forward = "A,B,1\nB,C,-1\nA,C,-2\nC,D,3\n";
+  const char *reverse = "B,A,1\nC,B,-1\nC,A,-2\nD,C,3\n";
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_landscape *a, *b;
+  assert_int_equal(orb_landscape_read_signed_buffer("f", forward, strlen(forward), &a, &diags),
+                   ORB_OK);
+  assert_int_equal(orb_landscape_read_signed_buffer("r", reverse, strlen(reverse), &b, &diags),
+                   ORB_OK);
+  assert_int_equal(a->actor_count, b->actor_count);
+  for (size_t i = 0; i < a->actor_count; i++)
+    for (size_t j = 0; j < a->actor_count; j++) {
+      size_t bi = 0, bj = 0;
+      while (strcmp(b->actors[bi], a->actors[i])) bi++;
+      while (strcmp(b->actors[bj], a->actors[j])) bj++;
+      assert_true(a->propensities[i * a->actor_count + j] ==
+                  b->propensities[bi * b->actor_count + bj]);
+    }
+  orb_landscape_free(a);
+  orb_landscape_free(b);
+  orb_diags_free(&diags);
+}
+
 static void test_csv_errors(void **state) {
   (void)state;
   assert_csv_error("a,b,1\nc,d\n", "e.csv:2:1: expected 3 fields 'a,b,weight', found 2\n");
@@ -271,7 +298,8 @@ static void test_missing_file(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_csv_good),          cmocka_unit_test(test_csv_errors),
+      cmocka_unit_test(test_csv_good),          cmocka_unit_test(test_csv_edge_direction),
+      cmocka_unit_test(test_csv_errors),
       cmocka_unit_test(test_yaml_matrix_and_pairs), cmocka_unit_test(test_yaml_errors),
       cmocka_unit_test(test_yaml_syntax_error), cmocka_unit_test(test_check),
       cmocka_unit_test(test_extreme_weights), cmocka_unit_test(test_missing_file),

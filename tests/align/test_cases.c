@@ -326,6 +326,23 @@ static void test_derivation_rule(void **state) {
       assert_true(l->propensities[i * 4 + j] == l->propensities[j * 4 + i]);
   orb_landscape_free(l);
   orb_world_free(world);
+  /* A world parameter of the same name overrides a default. */
+  size_t len = strlen(yaml);
+  const char *extra = "parameters:\n  - {name: align.baseline_repulsion, default: 0.3, "
+                      "range: [0, 1], justification: test}\n";
+  char *with_parameter = malloc(len + strlen(extra) + 1);
+  memcpy(with_parameter, yaml, len);
+  strcpy(with_parameter + len, extra);
+  status = orb_world_load_buffer("toy2.yaml", with_parameter, strlen(with_parameter), &world,
+                                 &diags);
+  if (status != ORB_OK) orb_diags_print(&diags, stderr);
+  assert_int_equal(status, ORB_OK);
+  assert_int_equal(orb_landscape_from_world(world, date, &l, &diags), ORB_OK);
+  assert_float_equal(l->propensities[0 * 4 + 3], -0.3, 1e-12);
+  assert_float_equal(l->propensities[1 * 4 + 2], -0.3 - 0.5, 1e-12);
+  orb_landscape_free(l);
+  orb_world_free(world);
+  free(with_parameter);
   orb_diags_free(&diags);
 }
 

@@ -108,9 +108,12 @@ typedef struct orb_align_options {
   orb_align_method method;
   int threads;          /* OpenMP threads; 0 = OpenMP's default */
   int basins;           /* 1: count every configuration's basin (exhaustive only) */
-  size_t max_minima;    /* keep at most this many minima, the lowest; default 1e5 */
+  size_t max_minima;    /* keep at most this many minima, the lowest; default 1e5
+                           (fewer for large n: at most 32 MiB of them) */
   uint64_t seed;        /* heuristic: random seed */
-  uint64_t restarts;    /* heuristic: random starts; 0 = 1000 * k + 20 * n */
+  uint64_t restarts;    /* heuristic: random starts; 0 = 1000 k + 20 n, at most
+                           2e10 / (n^2 k) (the work of a start grows as n^2 k),
+                           at least 100 */
 } orb_align_options;
 
 /* Fills defaults: 2 blocs, AUTO, default threads, basins on, 100000 minima. */

@@ -31,7 +31,8 @@ orb_status align_problem_init(align_problem *problem, const orb_landscape *lands
 void align_problem_free(align_problem *problem);
 
 /* A growing list of minima: (integer energy, canonical blocs, basin count) records,
- * kept to the `keep` lowest by (energy, blocs) once sorted. */
+ * kept to the `keep` lowest by (energy, blocs) once sorted; `keep` is capped so that
+ * a list holds at most 32 MiB of records (about 8000 minima of 4096 actors). */
 typedef struct align_minima {
   size_t n;            /* actors per record */
   size_t record_size;

@@ -7,12 +7,17 @@
 
 #include "align/align_internal.h"
 
+/* Most bytes of minima one list keeps (it may grow to twice this before trimming). */
+#define MINIMA_MAX_BYTES (32u << 20)
+
 void align_minima_init(align_minima *minima, size_t n, size_t keep) {
   memset(minima, 0, sizeof *minima);
   minima->n = n;
-  minima->keep = keep ? keep : 1;
   size_t size = sizeof(align_record) + n;
   minima->record_size = (size + 7) / 8 * 8;
+  size_t fit = MINIMA_MAX_BYTES / minima->record_size;
+  minima->keep = keep < fit ? keep : fit;
+  if (minima->keep == 0) minima->keep = 1;
 }
 
 void align_minima_free(align_minima *minima) {

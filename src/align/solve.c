@@ -63,6 +63,15 @@ static orb_status make_result(const align_problem *p, const align_minima *minima
   return ORB_OK;
 }
 
+/* Random starts of the heuristic when none are asked for: 1000 k + 20 n, at most
+ * 2e10 / (n^2 k) so that large landscapes stay within minutes, at least 100. */
+static uint64_t default_restarts(size_t n, unsigned k) {
+  double budget = 2e10 / ((double)n * (double)n * k);
+  double restarts = 1000.0 * k + 20.0 * (double)n;
+  if (restarts > budget) restarts = budget;
+  return restarts < 100 ? 100 : (uint64_t)restarts;
+}
+
 orb_status orb_align_solve(const orb_landscape *landscape,
                            const orb_align_options *options,
                            orb_align_result **result, orb_diags *diags) {
@@ -90,7 +99,7 @@ orb_status orb_align_solve(const orb_landscape *landscape,
   align_minima minima;
   align_minima_init(&minima, n, options->max_minima);
   int64_t bound = 0;
-  uint64_t restarts = options->restarts ? options->restarts : 1000u * k + 20u * n;
+  uint64_t restarts = options->restarts ? options->restarts : default_restarts(n, k);
   if (n == 1) { /* one configuration, trivially the minimum */
     uint8_t bloc = 0;
     status = align_minima_add(&minima, 0, &bloc, 1, 1);

@@ -12,11 +12,11 @@
 const cli_command cli_commands[] = {
   {"run", "run a world end to end: events, state, stances, alignments, bargains", cmd_run, cmd_run_help},
   {"world", "summarise, check or export a world file", cmd_world, cmd_world_help},
-  {"bargain", "play a KTAB bargaining scenario (spatial model of politics)", cmd_bargain, cmd_bargain_help},
   {"code", "code news text into dated political events", cmd_code, cmd_code_help},
   {"stance", "predict stances on an issue, with the factors behind them", cmd_stance, cmd_stance_help},
   {"calibrate", "fit the stance model to observed stances, with cross-validated scores", cmd_calibrate, cmd_calibrate_help},
   {"align", "find the stable splits of actors into blocs (landscape theory)", cmd_align, cmd_align_help},
+  {"bargain", "play a bargaining issue with KTAB's spatial model of politics", cmd_bargain, cmd_bargain_help},
   {NULL, NULL, NULL, NULL}
 };
 

@@ -5,6 +5,9 @@
  * the three-bloc search at n = 18, and the ratio against a naive enumerator measured in the same run (every
  * configuration's energy and stability recomputed from the definition, O(n^2)).
  *
+ * Two-bloc times are the best of three runs (one run at n = 36), since the machine
+ * may be shared.
+ *
  * Usage: bench_align [MAX_N]   (default 36; e.g. 32 to skip the 36-actor runs)
  */
 #include <stdio.h>
@@ -109,12 +112,17 @@ int main(int argc, char **argv) {
   printf("baseline: naive full recompute, n=%zu, 1 thread: %.3g configurations/s "
          "(%zu minima; fast search finds %zu)\n",
          base_n, base, base_minima, check_minima);
-  printf("%-4s %-8s %-12s %-16s %-10s %s\n", "n", "threads", "wall_s", "configs_per_s",
+  printf("%-4s %-8s %-12s %-16s %-10s %s\n", "n", "threads", "best_wall_s", "configs_per_s",
          "minima", "speedup_vs_baseline");
   for (size_t n = 24; n <= max_n && n <= 36; n += 4)
     for (int threads = 1; threads <= 2; threads++) {
       size_t minima;
       double seconds = timed_solve(n, threads, 0, &minima);
+      /* The machine may be shared: the best of three runs (one at n = 36). */
+      for (int repeat = 1; repeat < (n < 36 ? 3 : 1); repeat++) {
+        double again = timed_solve(n, threads, 0, &minima);
+        if (again < seconds) seconds = again;
+      }
       double rate = (double)(UINT64_C(1) << (n - 1)) / seconds;
       printf("%-4zu %-8d %-12.3f %-16.3g %-10zu %.0fx\n", n, threads, seconds, rate,
              minima, rate / base);

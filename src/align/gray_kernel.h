@@ -39,8 +39,22 @@ KERNEL(flip)(const int32_t *delta, const int32_t *onehot, size_t stride, uint64_
   return code ^ (UINT64_C(1) << j);
 }
 
+/* Tests (h, s) and records a stable configuration. */
+#define KERNEL_TEST()                                                           \
+  do {                                                                          \
+    VEC bad = (h[0] ^ s[0]) - s[0];                                             \
+    for (int v = 1; v < nv; v++) bad |= (h[v] ^ s[v]) - s[v];                   \
+    if (__builtin_expect(!VEC_ANY_NEGATIVE(bad), 0)) {                          \
+      for (int v = 0; v < nv; v++)                                              \
+        memcpy(sink->fields + (size_t)v * VEC_LANES, &h[v], sizeof h[v]);       \
+      gray_stable(plan, code, sink);                                            \
+    }                                                                           \
+  } while (0)
+
 /* Enumerates Gray indices [first, first + count) with nv vectors of fields;
- * calls gray_stable() for every stable configuration. */
+ * calls gray_stable() for every stable configuration. Steps go in pairs: every
+ * odd step flips actor 1, whose side alternates, so its two rows are swapped
+ * rather than looked up. count is a power of two >= 2. */
 static KERNEL_TARGET inline __attribute__((always_inline)) void
 KERNEL(minima)(const gray_plan *plan, uint64_t first, uint64_t count,
                gray_sink *sink, const int nv) {
@@ -48,19 +62,26 @@ KERNEL(minima)(const gray_plan *plan, uint64_t first, uint64_t count,
   const int32_t *delta = plan->delta, *onehot = plan->onehot;
   const size_t stride = plan->stride;
   uint64_t code = KERNEL(load)(plan, first, sink->fields, h, s, nv);
+  const VEC *one = (const VEC *)(onehot + stride);
+  const VEC *row = (const VEC *)(delta + (2 + ((code >> 1) & 1)) * stride);
+  const VEC *next = (const VEC *)(delta + (3 - ((code >> 1) & 1)) * stride);
   for (uint64_t t = 0;;) {
-    VEC bad = (h[0] ^ s[0]) - s[0];
-    for (int v = 1; v < nv; v++) bad |= (h[v] ^ s[v]) - s[v];
-    if (__builtin_expect(!VEC_ANY_NEGATIVE(bad), 0)) {
-      for (int v = 0; v < nv; v++)
-        memcpy(sink->fields + (size_t)v * VEC_LANES, &h[v], sizeof h[v]);
-      gray_stable(plan, code, sink);
+    KERNEL_TEST();
+    for (int v = 0; v < nv; v++) { /* t + 1 is odd: actor 1 changes side */
+      h[v] += row[v];
+      s[v] ^= one[v];
     }
-    if (++t == count) break;
+    const VEC *swap = row;
+    row = next;
+    next = swap;
+    code ^= 2;
+    KERNEL_TEST();
+    if ((t += 2) == count) break;
     code = KERNEL(flip)(delta, onehot, stride, code, 1 + (unsigned)__builtin_ctzll(t),
                         h, s, nv);
   }
 }
+#undef KERNEL_TEST
 
 /* Steepest descent from (code, h, s): moves the actor with the most negative
  * g_i (the lowest such actor on ties) until none is negative. Looks every

@@ -64,7 +64,7 @@ static void assert_matches_brute(const orb_landscape *l, unsigned k,
 static void test_two_blocs_equal_brute_force(void **state) {
   (void)state;
   uint64_t rng = 42;
-  for (int trial = 0; trial < 240; trial++) {
+  for (int trial = 0; trial < 144; trial++) {
     size_t n = 2 + (size_t)trial % 12;
     double zeros = (trial % 3) * 0.3; /* many zeros make ties and plateaus */
     orb_landscape *l = brute_random_landscape(n, 1 + trial % 4, 3, zeros, &rng);
@@ -81,8 +81,8 @@ static void test_two_blocs_equal_brute_force(void **state) {
 static void test_two_blocs_sixteen_actors(void **state) {
   (void)state;
   uint64_t rng = 7;
-  for (int trial = 0; trial < 2; trial++) {
-    orb_landscape *l = brute_random_landscape(16, 3, 2, 0.2 * trial, &rng);
+  for (int trial = 0; trial < 1; trial++) {
+    orb_landscape *l = brute_random_landscape(16, 3, 2, 0.2, &rng);
     orb_align_result *r = solve(l, 2, 2);
     assert_matches_brute(l, 2, r);
     orb_align_result_free(r);
@@ -94,7 +94,7 @@ static void test_two_blocs_sixteen_actors(void **state) {
 static void test_k_blocs_equal_brute_force(void **state) {
   (void)state;
   uint64_t rng = 99;
-  for (int trial = 0; trial < 120; trial++) {
+  for (int trial = 0; trial < 84; trial++) {
     unsigned k = 3 + trial % 2;
     size_t n = 2 + (size_t)trial % (k == 3 ? 8 : 6);
     orb_landscape *l = brute_random_landscape(n, 3, 3, (trial % 3) * 0.3, &rng);
@@ -222,13 +222,13 @@ static void test_relabelling_and_bloc_swap(void **state) {
 static void test_thread_count_does_not_change_results(void **state) {
   (void)state;
   uint64_t rng = 17;
-  orb_landscape *l = brute_random_landscape(21, 5, 4, 0.1, &rng);
+  orb_landscape *l = brute_random_landscape(19, 5, 4, 0.1, &rng);
   orb_align_result *one = solve(l, 2, 1);
   for (int threads = 2; threads <= 4; threads++) {
     orb_align_result *r = solve(l, 2, threads);
     assert_int_equal(r->minimum_count, one->minimum_count);
     for (size_t m = 0; m < r->minimum_count; m++) {
-      assert_memory_equal(r->minima[m].blocs, one->minima[m].blocs, 21);
+      assert_memory_equal(r->minima[m].blocs, one->minima[m].blocs, 19);
       assert_int_equal(r->minima[m].basin, one->minima[m].basin);
     }
     orb_align_result_free(r);
@@ -272,7 +272,7 @@ static void test_real_weights(void **state) {
 static void test_instruction_sets_agree(void **state) {
   (void)state;
   uint64_t rng = 29;
-  orb_landscape *l = brute_random_landscape(22, 5, 4, 0.2, &rng);
+  orb_landscape *l = brute_random_landscape(20, 5, 4, 0.2, &rng);
   const char *isas[] = {"generic", "avx2", "avx512"};
   orb_align_result *results[3];
   for (int i = 0; i < 3; i++) {
@@ -283,7 +283,7 @@ static void test_instruction_sets_agree(void **state) {
   for (int i = 1; i < 3; i++) {
     assert_int_equal(results[i]->minimum_count, results[0]->minimum_count);
     for (size_t m = 0; m < results[0]->minimum_count; m++) {
-      assert_memory_equal(results[i]->minima[m].blocs, results[0]->minima[m].blocs, 22);
+      assert_memory_equal(results[i]->minima[m].blocs, results[0]->minima[m].blocs, 20);
       assert_int_equal(results[i]->minima[m].basin, results[0]->minima[m].basin);
     }
   }

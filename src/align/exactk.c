@@ -68,11 +68,43 @@ static void rgs_leaf(rgs_walk *walk) {
   walk->basin[find_blocs(walk, walk->end)]++;
 }
 
-/* Places actor `depth` in every admissible bloc, recursing to the leaves. */
+/* 1 when the configuration with the last actor in bloc `last_bloc` is stable,
+ * from the fields of the other actors (F without the last actor's row, which is
+ * added on the fly). The last actor is tested first: only its best blocs pass. */
+static int last_stable(const align_problem *p, const uint8_t *blocs, const int32_t *fields,
+                       unsigned last_bloc) {
+  size_t n = p->n, last = n - 1;
+  const int32_t *w = p->w + last * p->stride;
+  int32_t own = fields[(size_t)last_bloc * n + last];
+  for (unsigned c = 0; c < p->k; c++)
+    if (fields[(size_t)c * n + last] > own) return 0;
+  for (size_t i = 0; i < last; i++) {
+    int32_t mine = fields[(size_t)blocs[i] * n + i] + (blocs[i] == last_bloc ? w[i] : 0);
+    for (unsigned c = 0; c < p->k; c++)
+      if (fields[(size_t)c * n + i] + (c == last_bloc ? w[i] : 0) > mine) return 0;
+  }
+  return 1;
+}
+
+/* Places actor `depth` in every admissible bloc, recursing to the leaves. In the
+ * minima pass the last actor's blocs are tested without changing the fields. */
 static void rgs_walk_from(rgs_walk *walk, size_t depth, unsigned used) {
   const align_problem *p = walk->problem;
   if (depth == p->n) {
     rgs_leaf(walk);
+    return;
+  }
+  if (depth == p->n - 1 && !walk->basin) {
+    unsigned limit = used < p->k ? used + 1 : p->k;
+    for (unsigned b = 0; b < limit; b++) {
+      walk->blocs[depth] = (uint8_t)b;
+      if (!last_stable(p, walk->blocs, walk->fields, b)) continue;
+      int32_t *row = walk->fields + (size_t)b * p->n; /* rare: a stable leaf */
+      const int32_t *w = p->w + depth * p->stride;
+      for (size_t i = 0; i < p->n; i++) row[i] += w[i];
+      rgs_leaf(walk);
+      for (size_t i = 0; i < p->n; i++) row[i] -= w[i];
+    }
     return;
   }
   unsigned limit = used < p->k ? used + 1 : p->k;

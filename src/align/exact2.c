@@ -52,7 +52,8 @@ static uint64_t gray_start(const gray_plan *plan, uint64_t t, int32_t *fields,
 }
 
 /* Records a stable configuration (rare: called from the kernels' slow path). */
-static void gray_stable(const gray_plan *plan, uint64_t code, gray_sink *sink) {
+static __attribute__((noinline)) void gray_stable(const gray_plan *plan, uint64_t code,
+                                                  gray_sink *sink) {
   int64_t sum = 0; /* sum of sigma_i h_i = 2 * sum over i<j of w_ij sigma_i sigma_j */
   uint8_t blocs[64];
   for (size_t i = 0; i < plan->n; i++) {

@@ -20,8 +20,8 @@ KERNEL(load)(const gray_plan *plan, uint64_t first, int32_t *lanes, VEC *h, VEC 
              const int nv) {
   uint64_t code = gray_start(plan, first, lanes, lanes + plan->stride);
   for (int v = 0; v < nv; v++) {
-    memcpy(&h[v], lanes + (size_t)v * VEC_LANES, sizeof h[v]);
-    memcpy(&s[v], lanes + plan->stride + (size_t)v * VEC_LANES, sizeof s[v]);
+    h[v] = ((const VEC *)lanes)[v]; /* lanes are 64-byte aligned */
+    s[v] = ((const VEC *)(lanes + plan->stride))[v];
   }
   return code;
 }
@@ -39,15 +39,23 @@ KERNEL(flip)(const int32_t *delta, const int32_t *onehot, size_t stride, uint64_
   return code ^ (UINT64_C(1) << j);
 }
 
-/* Tests (h, s) and records a stable configuration. */
+/* Tests (h, s) and records a stable configuration. h and s go through memory
+ * around the (rare) call, so that they need not be kept spilled on every step. */
 #define KERNEL_TEST()                                                           \
   do {                                                                          \
     VEC bad = (h[0] ^ s[0]) - s[0];                                             \
     for (int v = 1; v < nv; v++) bad |= (h[v] ^ s[v]) - s[v];                   \
     if (__builtin_expect(!VEC_ANY_NEGATIVE(bad), 0)) {                          \
-      for (int v = 0; v < nv; v++)                                              \
-        memcpy(sink->fields + (size_t)v * VEC_LANES, &h[v], sizeof h[v]);       \
+      VEC *saved_h = (VEC *)sink->fields, *saved_s = (VEC *)(sink->fields + stride); \
+      for (int v = 0; v < nv; v++) {                                            \
+        saved_h[v] = h[v];                                                      \
+        saved_s[v] = s[v];                                                      \
+      }                                                                         \
       gray_stable(plan, code, sink);                                            \
+      for (int v = 0; v < nv; v++) {                                            \
+        h[v] = saved_h[v];                                                      \
+        s[v] = saved_s[v];                                                      \
+      }                                                                         \
     }                                                                           \
   } while (0)
 

@@ -39,24 +39,47 @@ KERNEL(flip)(const int32_t *delta, const int32_t *onehot, size_t stride, uint64_
   return code ^ (UINT64_C(1) << j);
 }
 
-/* Tests (h, s) and records a stable configuration. h and s go through memory
- * around the (rare) call, so that they need not be kept spilled on every step. */
+/* The minima loop keeps each vector of h and s in its own variable (h0, s0, ...):
+ * GCC keeps arrays of three or more vectors in step with a stack copy. EACH(op)
+ * applies op(v, h_v, s_v) to the nv vectors in use (nv is a constant here). */
+#if KERNEL_MAX_VECTORS > 3
+#define EACH_MORE(op) \
+  if (nv > 3) op(3, h3, s3); \
+  if (nv > 4) op(4, h4, s4); \
+  if (nv > 5) op(5, h5, s5);
+#else
+#define EACH_MORE(op)
+#endif
+#define EACH(op)                  \
+  do {                            \
+    op(0, h0, s0);                \
+    if (nv > 1) op(1, h1, s1);    \
+    if (nv > 2) op(2, h2, s2);    \
+    EACH_MORE(op)                 \
+  } while (0)
+#define OP_LOAD(v, hv, sv) (hv = ((const VEC *)lanes)[v], sv = ((const VEC *)(lanes + stride))[v])
+#define OP_SAVE(v, hv, sv) (((VEC *)lanes)[v] = hv, ((VEC *)(lanes + stride))[v] = sv)
+#define OP_BAD(v, hv, sv) (bad |= (hv ^ sv) - sv)
+#define OP_FLIP(v, hv, sv) (hv += row_[v], sv ^= one_[v])
+
+/* Tests (h, s) and records a stable configuration; h and s go through memory
+ * around the (rare) call. */
 #define KERNEL_TEST()                                                           \
   do {                                                                          \
-    VEC bad = (h[0] ^ s[0]) - s[0];                                             \
-    for (int v = 1; v < nv; v++) bad |= (h[v] ^ s[v]) - s[v];                   \
+    VEC bad = zero;                                                             \
+    EACH(OP_BAD);                                                               \
     if (__builtin_expect(!VEC_ANY_NEGATIVE(bad), 0)) {                          \
-      VEC *saved_h = (VEC *)sink->fields, *saved_s = (VEC *)(sink->fields + stride); \
-      for (int v = 0; v < nv; v++) {                                            \
-        saved_h[v] = h[v];                                                      \
-        saved_s[v] = s[v];                                                      \
-      }                                                                         \
+      EACH(OP_SAVE);                                                            \
       gray_stable(plan, code, sink);                                            \
-      for (int v = 0; v < nv; v++) {                                            \
-        h[v] = saved_h[v];                                                      \
-        s[v] = saved_s[v];                                                      \
-      }                                                                         \
+      EACH(OP_LOAD);                                                            \
     }                                                                           \
+  } while (0)
+
+/* Flips the actor whose rows are row_ (fields) and one_ (sign mask). */
+#define KERNEL_FLIP(row, one)                                                   \
+  do {                                                                          \
+    const VEC *row_ = (row), *one_ = (one);                                     \
+    EACH(OP_FLIP);                                                              \
   } while (0)
 
 /* Enumerates Gray indices [first, first + count) with nv vectors of fields;
@@ -66,30 +89,42 @@ KERNEL(flip)(const int32_t *delta, const int32_t *onehot, size_t stride, uint64_
 static KERNEL_TARGET inline __attribute__((always_inline)) void
 KERNEL(minima)(const gray_plan *plan, uint64_t first, uint64_t count,
                gray_sink *sink, const int nv) {
-  VEC h[KERNEL_MAX_VECTORS], s[KERNEL_MAX_VECTORS];
+  const VEC zero = {0};
+  VEC h0 = zero, h1 = zero, h2 = zero, s0 = zero, s1 = zero, s2 = zero;
+#if KERNEL_MAX_VECTORS > 3
+  VEC h3 = zero, h4 = zero, h5 = zero, s3 = zero, s4 = zero, s5 = zero;
+#endif
   const int32_t *delta = plan->delta, *onehot = plan->onehot;
   const size_t stride = plan->stride;
-  uint64_t code = KERNEL(load)(plan, first, sink->fields, h, s, nv);
+  int32_t *lanes = sink->fields;
+  uint64_t code = gray_start(plan, first, lanes, lanes + stride);
+  EACH(OP_LOAD);
   const VEC *one = (const VEC *)(onehot + stride);
   const VEC *row = (const VEC *)(delta + (2 + ((code >> 1) & 1)) * stride);
   const VEC *next = (const VEC *)(delta + (3 - ((code >> 1) & 1)) * stride);
   for (uint64_t t = 0;;) {
     KERNEL_TEST();
-    for (int v = 0; v < nv; v++) { /* t + 1 is odd: actor 1 changes side */
-      h[v] += row[v];
-      s[v] ^= one[v];
-    }
+    KERNEL_FLIP(row, one); /* t + 1 is odd: actor 1 changes side */
     const VEC *swap = row;
     row = next;
     next = swap;
     code ^= 2;
     KERNEL_TEST();
     if ((t += 2) == count) break;
-    code = KERNEL(flip)(delta, onehot, stride, code, 1 + (unsigned)__builtin_ctzll(t),
-                        h, s, nv);
+    unsigned j = 1 + (unsigned)__builtin_ctzll(t);
+    KERNEL_FLIP((const VEC *)(delta + (2 * (size_t)j + ((code >> j) & 1)) * stride),
+                (const VEC *)(onehot + (size_t)j * stride));
+    code ^= UINT64_C(1) << j;
   }
 }
 #undef KERNEL_TEST
+#undef KERNEL_FLIP
+#undef EACH
+#undef EACH_MORE
+#undef OP_LOAD
+#undef OP_SAVE
+#undef OP_BAD
+#undef OP_FLIP
 
 /* Steepest descent from (code, h, s): moves the actor with the most negative
  * g_i (the lowest such actor on ties) until none is negative. Looks every

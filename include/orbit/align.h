@@ -138,8 +138,10 @@ typedef struct orb_align_result {
   uint64_t configurations;  /* configurations examined or random starts made */
   uint64_t basin_total;     /* sum of all basins (the denominator of shares) */
   uint64_t minima_total;    /* local minima found, possibly more than kept */
-  double resolution;        /* energy quantum of the search: energies closer than
-                               this are treated as equal (0 for integer weights) */
+  double resolution;        /* energy quantum 1/c of the integer search (0 for
+                               integer weights, searched exactly); energies closer
+                               than n(n-1)/4 quanta may be ordered otherwise than
+                               in exact arithmetic */
   orb_align_minimum *minima; /* minimum_count, by energy then configuration */
   size_t minimum_count;
   double *frequency;        /* actor_count * blocs: share of basin weight (or of

@@ -222,7 +222,8 @@ static void print_result(const orb_landscape *l, const orb_align_result *r,
            r->proven_optimal ? "proven optimal (best = lower bound)" : "best found, not proven",
            r->lower_bound);
   if (r->resolution > 0)
-    printf("Weights are real numbers: energies are resolved to %.3g\n", r->resolution);
+    printf("Weights are real numbers: the search rounds them to multiples of %.3g\n",
+           r->resolution);
   printf("Local minima: %llu%s\n\n", (unsigned long long)r->minima_total,
          r->minimum_count < r->minima_total ? " (the lowest are kept)" : "");
   size_t shown = top && top < r->minimum_count ? top : r->minimum_count;

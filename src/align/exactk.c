@@ -178,8 +178,10 @@ orb_status align_exactk(const align_problem *problem, int threads, int basins,
   rgs_task *tasks = malloc(task_count * sizeof *tasks);
   rgs_walk *walks = calloc((size_t)thread_count, sizeof *walks);
   align_minima *found = calloc((size_t)thread_count, sizeof *found);
-  uint8_t *bytes = malloc((size_t)thread_count * 2 * n);
-  int32_t *ints = malloc((size_t)thread_count * 2 * kn * sizeof *ints);
+  /* Per-thread scratch in whole cache lines, so that threads never share one. */
+  size_t byte_slice = (2 * n + 63) / 64 * 64, int_slice = (2 * kn + 15) / 16 * 16;
+  uint8_t *bytes = aligned_alloc(64, (size_t)thread_count * byte_slice);
+  int32_t *ints = aligned_alloc(64, (size_t)thread_count * int_slice * sizeof *ints);
   orb_status status = tasks && walks && found && bytes && ints ? ORB_OK : ORB_ENOMEM;
   align_record **sorted = NULL;
   uint64_t *counts = NULL;
@@ -187,8 +189,9 @@ orb_status align_exactk(const align_problem *problem, int threads, int basins,
     list_prefixes(problem->k, depth, tasks);
     for (int t = 0; t < thread_count; t++) {
       align_minima_init(&found[t], n, minima->keep);
-      walks[t] = (rgs_walk){problem, bytes + (size_t)t * 2 * n, ints + (size_t)t * 2 * kn,
-                            bytes + (size_t)t * 2 * n + n, ints + (size_t)t * 2 * kn + kn,
+      uint8_t *my_bytes = bytes + (size_t)t * byte_slice;
+      int32_t *my_ints = ints + (size_t)t * int_slice;
+      walks[t] = (rgs_walk){problem, my_bytes, my_ints, my_bytes + n, my_ints + kn,
                             &found[t], NULL, 0, NULL, 0};
     }
     status = walk_all(problem, thread_count, depth, tasks, task_count, walks);

@@ -123,8 +123,10 @@ orb_status align_heuristic(const align_problem *problem, int threads, uint64_t s
   int thread_count = threads > 0 ? threads : omp_get_max_threads();
   size_t keep = restarts < minima->keep ? (size_t)restarts : minima->keep;
   align_minima *found = calloc((size_t)thread_count, sizeof *found);
-  uint8_t *bytes = malloc((size_t)thread_count * 2 * n);
-  int32_t *ints = malloc((size_t)thread_count * 2 * kn * sizeof *ints);
+  /* Per-thread scratch in whole cache lines, so that threads never share one. */
+  size_t byte_slice = (2 * n + 63) / 64 * 64, int_slice = (2 * kn + 15) / 16 * 16;
+  uint8_t *bytes = aligned_alloc(64, (size_t)thread_count * byte_slice);
+  int32_t *ints = aligned_alloc(64, (size_t)thread_count * int_slice * sizeof *ints);
   orb_status status = found && bytes && ints ? ORB_OK : ORB_ENOMEM;
   if (status == ORB_OK) status = lower_bound(problem, bound);
   if (status == ORB_OK) {
@@ -134,8 +136,8 @@ orb_status align_heuristic(const align_problem *problem, int threads, uint64_t s
     reduction(| : failed)
     for (uint64_t r = 0; r < restarts; r++) {
       int me = omp_get_thread_num();
-      uint8_t *blocs = bytes + (size_t)me * 2 * n;
-      int32_t *fields = ints + (size_t)me * 2 * kn;
+      uint8_t *blocs = bytes + (size_t)me * byte_slice;
+      int32_t *fields = ints + (size_t)me * int_slice;
       uint64_t state = seed ^ (r * UINT64_C(0xD1B54A32D192ED03));
       splitmix64(&state);
       for (size_t i = 0; i < n; i++)

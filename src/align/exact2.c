@@ -309,13 +309,15 @@ static orb_status count_basins(const gray_plan *plan, const gray_kernels *kernel
                                int thread_count, align_minima *minima) {
   size_t kept = minima->count;
   code_index *codes = malloc((kept ? kept : 1) * sizeof *codes);
-  uint64_t *counts = calloc((size_t)thread_count * (kept + 1), sizeof *counts);
+  size_t slice = (kept + 1 + 7) / 8 * 8; /* each thread's counters in whole lines */
+  uint64_t *counts = aligned_alloc(64, (size_t)thread_count * slice * sizeof *counts);
   int32_t *lanes = aligned_alloc(64, (size_t)thread_count * 2 * plan->stride *
                                          sizeof(int32_t));
   unsigned memo_bits = plan->n - 1 < MEMO_BITS ? (unsigned)plan->n - 1 : MEMO_BITS;
   uint32_t *memo = calloc((size_t)thread_count << memo_bits, 4 * sizeof *memo);
   orb_status status = codes && counts && lanes && memo ? ORB_OK : ORB_ENOMEM;
   if (status == ORB_OK) {
+    memset(counts, 0, (size_t)thread_count * slice * sizeof *counts);
     for (size_t m = 0; m < kept; m++) {
       const align_record *r = align_minima_at(minima, m);
       uint64_t code = 0;
@@ -329,14 +331,14 @@ static orb_status count_basins(const gray_plan *plan, const gray_kernels *kernel
 #pragma omp parallel for schedule(dynamic, 1) num_threads(thread_count)
     for (uint64_t c = 0; c < chunks; c++) {
       size_t me = (size_t)omp_get_thread_num();
-      basin_state state = {codes, kept, counts + me * (kept + 1),
+      basin_state state = {codes, kept, counts + me * slice,
                            lanes + me * 2 * plan->stride, memo + (me << memo_bits) * 4,
                            memo_bits};
       kernels->basins(plan, c * per_chunk, per_chunk, &state);
     }
     for (int t = 0; t < thread_count; t++)
       for (size_t m = 0; m < kept; m++)
-        align_minima_at(minima, m)->basin += counts[(size_t)t * (kept + 1) + m];
+        align_minima_at(minima, m)->basin += counts[(size_t)t * slice + m];
   }
   free(codes);
   free(counts);

@@ -202,20 +202,22 @@ orb_status align_exactk(const align_problem *problem, int threads, int basins,
   if (status == ORB_OK && basins) {
     size_t kept = minima->count;
     sorted = malloc((kept ? kept : 1) * sizeof *sorted);
-    counts = calloc((size_t)thread_count * (kept + 1), sizeof *counts);
+    size_t slice = (kept + 1 + 7) / 8 * 8; /* each thread's counters in whole lines */
+    counts = aligned_alloc(64, (size_t)thread_count * slice * sizeof *counts);
     if (!sorted || !counts) status = ORB_ENOMEM;
     if (status == ORB_OK) {
+      memset(counts, 0, (size_t)thread_count * slice * sizeof *counts);
       for (size_t m = 0; m < kept; m++) sorted[m] = align_minima_at(minima, m);
       qsort(sorted, kept, sizeof *sorted, compare_blocs);
       for (int t = 0; t < thread_count; t++) {
         walks[t].sorted = sorted;
         walks[t].kept = kept;
-        walks[t].basin = counts + (size_t)t * (kept + 1);
+        walks[t].basin = counts + (size_t)t * slice;
       }
       status = walk_all(problem, thread_count, depth, tasks, task_count, walks);
       for (int t = 0; t < thread_count && status == ORB_OK; t++)
         for (size_t m = 0; m < kept; m++)
-          sorted[m]->basin += counts[(size_t)t * (kept + 1) + m];
+          sorted[m]->basin += counts[(size_t)t * slice + m];
     }
   }
   if (found)

@@ -61,15 +61,14 @@ static void print_institution(const orb_world *w, const orb_institution *inst,
          inst->leader != ORB_NONE ? ", led by " : "",
          inst->leader != ORB_NONE ? w->actors[inst->leader].id : "");
   if (date != ORB_DATE_NONE) {
+    static const char *const labels[] = {"", "members", "suspended", "observers"};
+    size_t index = (size_t)(inst - w->institutions);
     for (int status = ORB_MEMBER; status <= ORB_OBSERVER; status++) {
       int printed = 0;
       for (size_t i = 0; i < w->actor_count; i++) {
-        if ((int)orb_membership_at(w, (size_t)(inst - w->institutions), i, date) != status)
-          continue;
-        printf("%s%s", printed++ ? " " : status == ORB_MEMBER ? "      members: "
-                                       : status == ORB_MEMBER_SUSPENDED ? "      suspended: "
-                                                                        : "      observers: ",
-               w->actors[i].id);
+        if ((int)orb_membership_at(w, index, i, date) != status) continue;
+        if (!printed++) printf("      %s:", labels[status]);
+        printf(" %s", w->actors[i].id);
       }
       if (printed) printf("\n");
     }

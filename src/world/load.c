@@ -17,6 +17,7 @@
 
 #include "orbit/world.h"
 #include "world/arena.h"
+#include "world/timeline.h"
 
 enum {
   ORB_WORLD_MAX_BYTES = 64 * 1024 * 1024, /* far above any real world file */
@@ -906,17 +907,6 @@ static void read_issues(loader *L, struct fy_node *list) {
 
 /* ---- events ------------------------------------------------------------------- */
 
-typedef struct event_order {
-  orb_date date;
-  size_t index;
-} event_order;
-
-static int compare_event_order(const void *a, const void *b) {
-  const event_order *x = a, *y = b;
-  if (x->date != y->date) return x->date < y->date ? -1 : 1;
-  return x->index < y->index ? -1 : x->index > y->index;
-}
-
 /* True when text is 2 to 4 digits, the shape of a CAMEO code. */
 static bool valid_cameo(const char *text) {
   size_t len = strlen(text);
@@ -972,17 +962,11 @@ static void read_events(loader *L, struct fy_node *list) {
   orb_world *w = L->world;
   size_t count;
   struct fy_node **items = list_items(L, list, "the world file", "events", &count);
-  orb_event *events = alloc_array(L, count, sizeof *events);
-  event_order *order = alloc_array(L, count, sizeof *order);
   w->events = alloc_array(L, count, sizeof *w->events);
-  if (!events || !order || !w->events) return;
-  for (size_t i = 0; i < count; i++) {
-    read_event(L, items[i], i, &events[i]);
-    order[i] = (event_order){events[i].date, i};
-  }
-  qsort(order, count, sizeof *order, compare_event_order);
-  for (size_t i = 0; i < count; i++) w->events[i] = events[order[i].index];
+  if (!w->events) return;
+  for (size_t i = 0; i < count; i++) read_event(L, items[i], i, &w->events[i]);
   w->event_count = count;
+  if (orb_timeline_sort(w->events, count) != ORB_OK) L->out_of_memory = true;
 }
 
 /* ---- parameters --------------------------------------------------------------- */

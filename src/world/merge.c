@@ -13,6 +13,7 @@
 
 #include "orbit/events.h"
 #include "world/arena.h"
+#include "world/timeline.h"
 
 /* The last day an event's date may mean: the day itself, or the end of its month
  * or year when only those are known. */
@@ -37,19 +38,6 @@ static int same_event(const orb_event *a, const orb_event *b) {
 static const char *text_of(const cJSON *obj, const char *name) {
   const cJSON *item = cJSON_GetObjectItemCaseSensitive(obj, name);
   return cJSON_IsString(item) ? item->valuestring : NULL;
-}
-
-/* An event's place in the sorted list: by date, then by order of arrival. */
-typedef struct event_order {
-  orb_date date;
-  size_t index;
-} event_order;
-
-/* Orders event_order items by date, then index (a stable sort by date). */
-static int by_date(const void *a, const void *b) {
-  const event_order *x = a, *y = b;
-  if (x->date != y->date) return x->date < y->date ? -1 : 1;
-  return (x->index > y->index) - (x->index < y->index);
 }
 
 /* Reads one JSON line into *event (strings copied into arena). Returns 1 if it
@@ -157,29 +145,24 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
   }
   fclose(f);
   orb_event *events = NULL;
-  event_order *order = NULL;
   if (st == ORB_OK) {
     events = orb_arena_array(arena, world->event_count + count, sizeof *events);
-    order = malloc((count ? count : 1) * sizeof *order);
-    if ((!events && world->event_count + count) || !order) st = ORB_ENOMEM;
+    if (!events && world->event_count + count) st = ORB_ENOMEM;
   }
+  if (st == ORB_OK) st = orb_timeline_sort(added, count);
   if (st != ORB_OK) {
-    free(order);
     free(added);
     orb_arena_free(arena);
     return st;
   }
-  /* both lists sorted by date (the new one here, stably), then merged; the
-   * world's events come first on equal dates */
-  for (size_t n = 0; n < count; n++) order[n] = (event_order){added[n].date, n};
-  qsort(order, count, sizeof *order, by_date);
+  /* both lists sorted by date, then merged; the world's events come first on
+   * equal dates */
   size_t i = 0, j = 0, k = 0;
   while (i < world->event_count || j < count)
     events[k++] = (j == count || (i < world->event_count &&
-                                  world->events[i].date <= added[order[j].index].date))
+                                  world->events[i].date <= added[j].date))
                       ? world->events[i++]
-                      : added[order[j++].index];
-  free(order);
+                      : added[j++];
   free(added);
   *w = *world;
   w->arena = arena;

@@ -160,6 +160,11 @@ orb_status orb_align_solve(const orb_landscape *landscape,
 /* Frees a result; NULL is allowed. */
 void orb_align_result_free(orb_align_result *result);
 
+/* Share of the kept minima, weighted by basin (or each counting once when basins
+ * were not counted), that put actors i and j in the same bloc: how often i sides
+ * with a pole j, whatever the blocs' labels. 1 when i == j. */
+double orb_align_together(const orb_align_result *result, size_t i, size_t j);
+
 /* Number of configurations of n actors into at most k blocs up to relabelling
  * (sum of Stirling numbers S(n, j), j <= k), saturating at UINT64_MAX. */
 uint64_t orb_align_configuration_count(size_t actor_count, unsigned blocs);

@@ -26,6 +26,16 @@ void orb_align_result_free(orb_align_result *result) {
   free(result);
 }
 
+double orb_align_together(const orb_align_result *result, size_t i, size_t j) {
+  double together = 0, total = 0;
+  for (size_t m = 0; m < result->minimum_count; m++) {
+    double weight = result->basins ? (double)result->minima[m].basin : 1.0;
+    total += weight;
+    if (result->minima[m].blocs[i] == result->minima[m].blocs[j]) together += weight;
+  }
+  return total > 0 ? together / total : 0;
+}
+
 /* Builds the result from the finished list of minima. ORB_ENOMEM. */
 static orb_status make_result(const align_problem *p, const align_minima *minima,
                               int basins, orb_align_result **out) {

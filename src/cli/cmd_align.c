@@ -40,6 +40,8 @@ const char cmd_align_help[] =
   "  --basins           count basins even when it is slow (more than 2^27\n"
   "                     configurations); --no-basins skips them\n"
   "  --top N            show the N lowest minima (default 10; 0 for all)\n"
+  "  --poles A,B,...    also show how often each actor sides with each of these\n"
+  "                     actors (shares of basin weight in the same bloc)\n"
   "  --json             print JSON instead of tables\n"
   "  --help             show this help\n"
   "\n"
@@ -52,6 +54,7 @@ const char cmd_align_help[] =
 typedef struct align_args {
   const char *world_path, *signed_path, *landscape_path;
   const char *date_text;
+  const char *poles;      /* comma-separated actor names, or NULL */
   int over_from, over_to; /* years, 0 when not given */
   unsigned blocs;         /* 0: not given */
   int heuristic, json, basins; /* basins: -1 auto, 0 off, 1 on */
@@ -86,6 +89,7 @@ static int parse_args(int argc, char **argv, align_args *args) {
       {"over", required_argument, NULL, 'o'},   {"seed", required_argument, NULL, 'S'},
       {"restarts", required_argument, NULL, 'R'}, {"basins", no_argument, NULL, 'b'},
       {"no-basins", no_argument, NULL, 'B'},    {"top", required_argument, NULL, 'n'},
+      {"poles", required_argument, NULL, 'P'},
       {NULL, 0, NULL, 0}};
   memset(args, 0, sizeof *args);
   args->basins = -1;
@@ -105,6 +109,7 @@ static int parse_args(int argc, char **argv, align_args *args) {
     case 'j': args->json = 1; break;
     case 'b': args->basins = 1; break;
     case 'B': args->basins = 0; break;
+    case 'P': args->poles = optarg; break;
     case 'k':
       if (!parse_count(optarg, 2, ORB_ALIGN_MAX_BLOCS, &value))
         return cli_usage_error("align", "--blocs expects 2 to %d, not '%s'",
@@ -208,9 +213,53 @@ static void print_blocs(const orb_landscape *l, const orb_align_result *r, size_
   }
 }
 
+/* The poles named by --poles, as actor indices (at most 16). Returns their number,
+ * or -1 after printing an error naming an unknown actor. */
+static int resolve_poles(const char *text, const orb_landscape *l, size_t *poles) {
+  int count = 0;
+  for (const char *p = text; p && *p;) {
+    const char *comma = strchr(p, ',');
+    size_t len = comma ? (size_t)(comma - p) : strlen(p);
+    size_t found = ORB_NONE;
+    for (size_t i = 0; i < l->actor_count && found == ORB_NONE; i++)
+      if (strlen(l->actors[i]) == len && memcmp(l->actors[i], p, len) == 0) found = i;
+    if (found == ORB_NONE || count == 16) {
+      char name[80];
+      snprintf(name, sizeof name, "%.*s", (int)(len < 64 ? len : 64), p);
+      const char *hint = orb_closest_word(name, (const char *const *)l->actors,
+                                          l->actor_count);
+      if (count == 16) fprintf(stderr, "orbit align: --poles: at most 16 poles\n");
+      else
+        fprintf(stderr, "orbit align: --poles: unknown actor '%s'%s%s%s\n", name,
+                hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+      return -1;
+    }
+    poles[count++] = found;
+    p = comma ? comma + 1 : NULL;
+  }
+  return count;
+}
+
+/* Prints, for each actor, the share of basin weight it spends in each pole's bloc. */
+static void print_poles(const orb_landscape *l, const orb_align_result *r,
+                        const size_t *poles, int pole_count, size_t width) {
+  printf("\nWith each pole (share of %s in the same bloc):\n",
+         r->basins ? "basin weight" : "minima");
+  printf("  %-*s", (int)width, "actor");
+  for (int p = 0; p < pole_count; p++) printf("  %8.8s", l->actors[poles[p]]);
+  printf("\n");
+  for (size_t i = 0; i < r->actor_count; i++) {
+    printf("  %-*s", (int)width, l->actors[i]);
+    for (int p = 0; p < pole_count; p++)
+      printf("  %8.3f", orb_align_together(r, i, poles[p]));
+    printf("\n");
+  }
+}
+
 /* The readable report of one landscape. */
 static void print_result(const orb_landscape *l, const orb_align_result *r,
-                         const char *source, size_t top) {
+                         const char *source, size_t top, const size_t *poles,
+                         int pole_count) {
   printf("Landscape: %s, %zu actors, at most %u blocs\n", source, r->actor_count, r->blocs);
   if (r->exhaustive)
     printf("Search: exhaustive over %llu configurations (the global minimum is proven)\n",
@@ -250,10 +299,12 @@ static void print_result(const orb_landscape *l, const orb_align_result *r,
     for (unsigned b = 0; b < r->blocs; b++) printf("  %7.3f", r->frequency[i * r->blocs + b]);
     printf("\n");
   }
+  if (pole_count > 0) print_poles(l, r, poles, pole_count, width);
 }
 
 /* The JSON form of one landscape's result. */
-static cJSON *result_json(const orb_landscape *l, const orb_align_result *r, size_t top) {
+static cJSON *result_json(const orb_landscape *l, const orb_align_result *r, size_t top,
+                          const size_t *poles, int pole_count) {
   cJSON *root = cJSON_CreateObject();
   cJSON *actors = cJSON_AddArrayToObject(root, "actors");
   for (size_t i = 0; i < r->actor_count; i++)
@@ -293,6 +344,15 @@ static cJSON *result_json(const orb_landscape *l, const orb_align_result *r, siz
     cJSON_AddItemToObject(frequency, l->actors[i],
                           cJSON_CreateDoubleArray(r->frequency + i * r->blocs,
                                                   (int)r->blocs));
+  if (pole_count > 0) {
+    cJSON *with = cJSON_AddObjectToObject(root, "with");
+    for (size_t i = 0; i < r->actor_count; i++) {
+      cJSON *shares = cJSON_AddObjectToObject(with, l->actors[i]);
+      for (int p = 0; p < pole_count; p++)
+        cJSON_AddNumberToObject(shares, l->actors[poles[p]],
+                                orb_align_together(r, i, poles[p]));
+    }
+  }
   return root;
 }
 
@@ -339,14 +399,16 @@ static int run_over(const align_args *args, const orb_world *world) {
     orb_align_options options;
     unsigned blocs = args->blocs ? args->blocs : 2;
     search_options(args, blocs, l->actor_count, &options);
-    orb_align_result *r = solve(l, &options, world->path);
+    size_t poles[16];
+    int pole_count = resolve_poles(args->poles, l, poles);
+    orb_align_result *r = pole_count < 0 ? NULL : solve(l, &options, world->path);
     if (!r) {
       orb_landscape_free(l);
       code = CLI_EINPUT;
       break;
     }
     if (args->json) {
-      cJSON *item = result_json(l, r, args->top);
+      cJSON *item = result_json(l, r, args->top, poles, pole_count);
       cJSON_AddNumberToObject(item, "year", year);
       cJSON_AddItemToArray(years, item);
     } else {
@@ -356,6 +418,12 @@ static int run_over(const align_args *args, const orb_world *world) {
       if (share >= 0) printf(", basin %.1f%%", 100 * share);
       printf("\n");
       print_blocs(l, r, 0, "      ");
+      for (int p = 0; p < pole_count; p++) {
+        printf("      with %s:", l->actors[poles[p]]);
+        for (size_t i = 0; i < r->actor_count; i++)
+          if (i != poles[p]) printf(" %s %.2f", l->actors[i], orb_align_together(r, i, poles[p]));
+        printf("\n");
+      }
       if (previous) {
         printf("      changed bloc since %d:", year - 1);
         int any = 0;
@@ -430,10 +498,12 @@ int cmd_align(int argc, char **argv) {
   orb_align_options options;
   unsigned blocs = args.blocs ? args.blocs : file_blocs ? file_blocs : 2;
   search_options(&args, blocs, l->actor_count, &options);
-  orb_align_result *r = solve(l, &options, source);
+  size_t poles[16];
+  int pole_count = resolve_poles(args.poles, l, poles);
+  orb_align_result *r = pole_count < 0 ? NULL : solve(l, &options, source);
   if (!r) code = CLI_EINPUT;
-  else if (args.json) code = print_json(result_json(l, r, args.top));
-  else print_result(l, r, source, args.top);
+  else if (args.json) code = print_json(result_json(l, r, args.top, poles, pole_count));
+  else print_result(l, r, source, args.top, poles, pole_count);
   orb_align_result_free(r);
   orb_landscape_free(l);
   orb_world_free(world);

@@ -141,6 +141,8 @@ static void test_furnas_syria(void **state) {
       for (size_t s = 0; s < side_count; s++) in_side |= strcmp(l->actors[i], side[s]) == 0;
       assert_int_equal(r->minima[0].blocs[i] == r->minima[0].blocs[actor(l, "ISIS")],
                        in_side);
+      /* With one minimum, siding with ISIS is all or nothing. */
+      if (!weak) assert_true(orb_align_together(r, i, actor(l, "ISIS")) == in_side);
     }
     orb_align_result_free(r);
     orb_landscape_free(l);
@@ -395,6 +397,21 @@ static void test_command(void **state) {
   cJSON *blocs = cJSON_GetObjectItem(best, "blocs");
   assert_string_equal(cJSON_GetArrayItem(cJSON_GetArrayItem(blocs, 1), 0)->valuestring, "c");
   cJSON_Delete(json);
+  free(out);
+
+  snprintf(args, sizeof args, "align --signed %s --json --poles c,a", csv);
+  assert_int_equal(run_orbit(args, &out), 0);
+  json = cJSON_Parse(out);
+  assert_non_null(json);
+  cJSON *with = cJSON_GetObjectItem(json, "with");
+  assert_true(cJSON_GetObjectItem(cJSON_GetObjectItem(with, "d"), "c")->valuedouble == 1);
+  assert_true(cJSON_GetObjectItem(cJSON_GetObjectItem(with, "d"), "a")->valuedouble == 0);
+  assert_true(cJSON_GetObjectItem(cJSON_GetObjectItem(with, "b"), "a")->valuedouble == 1);
+  cJSON_Delete(json);
+  free(out);
+  snprintf(args, sizeof args, "align --signed %s --poles c,x", csv);
+  assert_int_equal(run_orbit(args, &out), 1);
+  assert_non_null(strstr(out, "--poles: unknown actor 'x'"));
   free(out);
 
   snprintf(args, sizeof args, "align --signed %s --blocs 3", csv);

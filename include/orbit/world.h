@@ -211,6 +211,7 @@ typedef struct orb_world {
   orb_bargain_issue *bargains;   size_t bargain_count;
   const char **coded_event_files; size_t coded_event_file_count; /* `coded_events:`,
                                resolved against the world file's folder */
+  int has_landscape;        /* the file gives a landscape: (orb_landscape_read_yaml) */
 
   size_t sourced_count;     /* figures and facts that name a source */
   size_t assumption_count;  /* those marked as assumptions instead */

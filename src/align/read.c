@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "align/align_internal.h"
+#include "align/landscape_yaml.h"
 
 /* Files larger than this are refused (a landscape of 4096 actors is far smaller). */
 #define READ_MAX_BYTES (256u << 20)
@@ -654,6 +655,19 @@ static orb_status yaml_landscape(yaml_reader *r, struct fy_node *root,
   return ORB_OK;
 }
 
+orb_status orb_landscape_read_yaml_node(const char *name, struct fy_node *node,
+                                        orb_landscape **landscape, unsigned *blocs,
+                                        orb_diags *diags) {
+  *landscape = NULL;
+  if (blocs) *blocs = 0;
+  yaml_reader r = {name, diags, diags->count};
+  if (!node || !fy_node_is_mapping(node)) {
+    yaml_error(&r, node, "expected a mapping with 'actors' and 'propensities'");
+    return ORB_EPARSE;
+  }
+  return yaml_landscape(&r, node, landscape, blocs);
+}
+
 orb_status orb_landscape_read_yaml_buffer(const char *name, const char *data,
                                           size_t len, orb_landscape **landscape,
                                           unsigned *blocs, orb_diags *diags) {
@@ -674,7 +688,7 @@ orb_status orb_landscape_read_yaml_buffer(const char *name, const char *data,
     void *iter = NULL;
     struct fy_diag_error *e;
     while ((e = fy_diag_errors_iterate(fy_diags, &iter)))
-      orb_diags_add(diags, name, e->line + 1, e->column + 1, "YAML: %s", e->msg);
+      orb_diags_add(diags, name, e->line, e->column, "YAML: %s", e->msg); /* 1-based */
     if (diags->count == r.errors_before)
       orb_diags_add(diags, name, 0, 0, "not a YAML document");
     status = ORB_EPARSE;
@@ -684,12 +698,7 @@ orb_status orb_landscape_read_yaml_buffer(const char *name, const char *data,
       struct fy_node *section = fy_node_mapping_lookup_by_string(root, "landscape", -1);
       if (section) root = section;
     }
-    if (!root || !fy_node_is_mapping(root)) {
-      yaml_error(&r, root, "expected a mapping with 'actors' and 'propensities'");
-      status = ORB_EPARSE;
-    } else {
-      status = yaml_landscape(&r, root, landscape, blocs);
-    }
+    status = orb_landscape_read_yaml_node(name, root, landscape, blocs, diags);
     fy_document_destroy(doc);
   }
   fy_diag_destroy(fy_diags);

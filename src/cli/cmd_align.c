@@ -486,10 +486,16 @@ int cmd_align(int argc, char **argv) {
       orb_world_free(world);
       return code;
     }
-    if (date == ORB_DATE_NONE) date = world->end != ORB_DATE_NONE ? world->end : world->start;
     source = world->path;
-    l = derive(world, date);
+    if (world->has_landscape && date == ORB_DATE_NONE) { /* as the world file gives it */
+      if (orb_landscape_read_yaml(world->path, &l, &file_blocs, &diags) != ORB_OK)
+        orb_diags_print(&diags, stderr);
+    } else {
+      if (date == ORB_DATE_NONE) date = world->end;
+      l = derive(world, date);
+    }
     if (!l) {
+      orb_diags_free(&diags);
       orb_world_free(world);
       return CLI_EINPUT;
     }

@@ -16,6 +16,7 @@
 #include <string.h>
 
 #include "orbit/world.h"
+#include "align/landscape_yaml.h"
 #include "world/arena.h"
 #include "world/timeline.h"
 
@@ -1224,13 +1225,29 @@ static void read_coded_event_files(loader *L, struct fy_node *list) {
   }
 }
 
+/* ---- landscape ------------------------------------------------------------------ */
+
+/* Checks a `landscape:` section (sizes and propensities given as they are, for
+ * orbit align) with the alignment module's reader; the world only notes it has one. */
+static void read_landscape(loader *L, struct fy_node *node) {
+  if (!node) return;
+  size_t before = L->diags->count;
+  orb_landscape *landscape = NULL;
+  orb_status status = orb_landscape_read_yaml_node(L->file, node, &landscape, NULL, L->diags);
+  orb_landscape_free(landscape);
+  L->error_count += L->diags->count - before;
+  if (status == ORB_ENOMEM) L->out_of_memory = true;
+  else if (status == ORB_OK) L->world->has_landscape = 1;
+  else if (L->diags->count == before) fail(L, node, "landscape: not a valid landscape");
+}
+
 /* ---- the document ------------------------------------------------------------- */
 
 /* Reads the world: header, then actors (which everything else refers to). */
 static void read_world(loader *L, struct fy_node *root) {
   static const char *const keys[] = {"world", "actors", "ties", "institutions",
                                      "issues", "events", "coded_events", "bargains",
-                                     "parameters", NULL};
+                                     "landscape", "parameters", NULL};
   static const char *const header_keys[] = {"name", "description", "start", "end",
                                             NULL};
   orb_world *w = L->world;
@@ -1265,6 +1282,7 @@ static void read_world(loader *L, struct fy_node *root) {
   read_events(L, field(root, "events"));
   read_coded_event_files(L, field(root, "coded_events"));
   read_bargains(L, field(root, "bargains"));
+  read_landscape(L, field(root, "landscape"));
   read_params(L, field(root, "parameters"));
 }
 

@@ -19,11 +19,13 @@
 #include "common/testutil.h"
 #include "orbit/orbit.h"
 
-/* The YAML example of docs/WORLD.md (caller frees). */
+/* The complete YAML example of docs/WORLD.md (caller frees). */
 static char *docs_example(size_t *len) {
   char *doc = test_read_file("docs/WORLD.md", NULL);
   assert_non_null(doc);
-  char *start = strstr(doc, "```yaml\n");
+  char *start = strstr(doc, "## A complete example");
+  assert_non_null(start);
+  start = strstr(start, "```yaml\n");
   assert_non_null(start);
   start += 8;
   char *end = strstr(start, "```");
@@ -412,6 +414,61 @@ static void test_command(void **state) {
   test_expect_orbit("help world", 0, "Usage: orbit world");
 }
 
+/* A world file's landscape: section is checked on load and used by orbit align. */
+static void test_world_landscape(void **state) {
+  static const char text[] =
+    "world: {name: T, start: 1991-12-26, end: 2030-12-31}\n"
+    "actors:\n"
+    "  - {id: RUS, name: Russia, kind: state}\n"
+    "landscape:\n"
+    "  name: toy\n"
+    "  actors: [X, Y, Z, W]\n"
+    "  sizes: [1, 2.5, 4, 1]\n"
+    "  propensities:\n"
+    "    - [~, 1, -2, 0.5]\n"
+    "    - [1, ~, 0.5, -1]\n"
+    "    - [-2, 0.5, ~, 1]\n"
+    "    - [0.5, -1, 1, ~]\n";
+  char path[] = "/tmp/orbit-landscape-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
+  close(fd);
+  orb_world *w = load_text(text);
+  assert_true(w->has_landscape);
+  orb_world_free(w);
+
+  char args[256];
+  int code;
+  snprintf(args, sizeof args, "align --world %s --json", path);
+  char *from_world = test_run_orbit(args, TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  snprintf(args, sizeof args, "align --landscape %s --json", path);
+  char *from_file = test_run_orbit(args, TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  assert_string_equal(from_world, from_file);
+  assert_non_null(strstr(from_world, "\"W\""));
+  free(from_world);
+  free(from_file);
+  remove(path);
+
+  /* an asymmetric matrix is reported at its place, and nothing loads */
+  char bad[sizeof text];
+  memcpy(bad, text, sizeof text);
+  char *cell = strstr(bad, "[1, ~, 0.5, -1]");
+  cell[1] = '3'; /* Y-X = 3 but X-Y = 1 */
+  orb_world *world = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_world_load_buffer("bad.yaml", bad, strlen(bad), &world, &diags),
+                   ORB_EPARSE);
+  assert_null(world);
+  assert_true(diags.count >= 1);
+  assert_string_equal(diags.items[0].file, "bad.yaml");
+  assert_int_equal(diags.items[0].line, 10);
+  orb_diags_free(&diags);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_dates_round_trip),
@@ -423,6 +480,7 @@ int main(void) {
     cmocka_unit_test(test_vocabularies),
     cmocka_unit_test(test_builtin_world),
     cmocka_unit_test(test_command),
+    cmocka_unit_test(test_world_landscape),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

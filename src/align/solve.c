@@ -95,12 +95,13 @@ orb_status orb_align_solve(const orb_landscape *landscape,
   if (orb_landscape_check(landscape, NULL, diags) != ORB_OK) return ORB_EINVAL;
   size_t n = landscape->actor_count;
   uint64_t configurations = orb_align_configuration_count(n, k);
-  int exhaustive = configurations <= ORB_ALIGN_EXACT_MAX_CONFIGS;
+  uint64_t limit = k == 2 ? ORB_ALIGN_EXACT_MAX_CONFIGS : ORB_ALIGN_EXACT_MAX_CONFIGS_K;
+  int exhaustive = configurations <= limit;
   if (!exhaustive && options->method != ORB_ALIGN_HEURISTIC) {
     orb_diags_add(diags, NULL, 0, 0,
                   "%zu actors in at most %u blocs make %.3g configurations, more than "
-                  "the exhaustive limit of 2^35; use the heuristic (--heuristic)",
-                  n, k, (double)configurations);
+                  "the exhaustive limit of 2^%d; use the heuristic (--heuristic)",
+                  n, k, (double)configurations, k == 2 ? 35 : 32);
     return ORB_ELIMIT;
   }
   align_problem problem;

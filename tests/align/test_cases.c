@@ -370,7 +370,7 @@ static int run_orbit(const char *args, char **out) {
 
 /* Writes text to a temporary file; returns its path (static buffer per slot). */
 static const char *temp_file(int slot, const char *suffix, const char *text) {
-  static char paths[4][64];
+  static char paths[5][64];
   snprintf(paths[slot], sizeof paths[slot], "/tmp/orbit_align_test_%d_%d%s", (int)getpid(),
            slot, suffix);
   FILE *f = fopen(paths[slot], "w");
@@ -435,6 +435,20 @@ static void test_command(void **state) {
   assert_non_null(strstr(out, "40 actors in at most 2 blocs"));
   assert_non_null(strstr(out, "use the heuristic (--heuristic)"));
   free(out);
+  /* 22 actors in 3 blocs (1.8e10 configurations): past the k-bloc limit of 2^32,
+   * though 22 actors in 2 blocs are searched exhaustively. */
+  big[0] = '\0';
+  for (int i = 1; i < 22; i++) sprintf(big + strlen(big), "x%d,x%d,%d\n", i - 1, i, i % 2 ? 1 : -1);
+  const char *chain22 = temp_file(4, ".csv", big);
+  snprintf(args, sizeof args, "align --signed %s --blocs 3", chain22);
+  assert_int_equal(run_orbit(args, &out), 1);
+  assert_non_null(strstr(out, "22 actors in at most 3 blocs"));
+  assert_non_null(strstr(out, "the exhaustive limit of 2^32"));
+  free(out);
+  snprintf(args, sizeof args, "align --signed %s", chain22);
+  assert_int_equal(run_orbit(args, &out), 0);
+  assert_non_null(strstr(out, "exhaustive"));
+  free(out);
   /* A complete balanced network of 40: the heuristic proves its optimum. */
   big[0] = '\0';
   for (int i = 0; i < 40; i++)
@@ -457,7 +471,7 @@ static void test_command(void **state) {
   assert_int_equal(run_orbit("align --signed /nonexistent.csv", &out), 1);
   assert_non_null(strstr(out, "/nonexistent.csv: error: cannot open: No such file"));
   free(out);
-  for (int slot = 0; slot < 4; slot++) {
+  for (int slot = 0; slot < 5; slot++) {
     snprintf(args, sizeof args, "/tmp/orbit_align_test_%d_%d%s", (int)getpid(), slot,
              slot == 1 ? ".yaml" : ".csv");
     unlink(args);

@@ -60,6 +60,30 @@ char *test_run_orbit(const char *args, test_streams streams, int *exit_code) {
   return out;
 }
 
+/* Asserts a load succeeded, printing its diagnostics when not. */
+static orb_world *expect_loaded(orb_status status, orb_world *world, orb_diags *diags) {
+  if (status != ORB_OK) orb_diags_print(diags, stdout);
+  orb_diags_free(diags);
+  assert_int_equal(status, ORB_OK);
+  return world;
+}
+
+orb_world *test_load_world(const char *path) {
+  orb_world *world = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status status = orb_world_load(path, &world, &diags);
+  return expect_loaded(status, world, &diags);
+}
+
+orb_world *test_load_world_text(const char *yaml) {
+  orb_world *world = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status status = orb_world_load_buffer("test.yaml", yaml, strlen(yaml), &world, &diags);
+  return expect_loaded(status, world, &diags);
+}
+
 void test_expect_orbit(const char *args, int exit_code, const char *expected) {
   int code;
   char *out = test_run_orbit(args, TEST_BOTH, &code);

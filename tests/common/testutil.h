@@ -7,9 +7,17 @@
 
 #include <stddef.h>
 
+#include "orbit/world.h"
+
 /* Reads a whole file into a malloc'ed NUL-terminated buffer (caller frees);
  * NULL if it cannot be read. *len (may be NULL) gets its size. */
 char *test_read_file(const char *path, size_t *len);
+
+/* Loads the world file at path, asserting (cmocka) that it loads; caller frees. */
+orb_world *test_load_world(const char *path);
+
+/* Loads a world from YAML text, asserting that it loads; caller frees. */
+orb_world *test_load_world_text(const char *yaml);
 
 /* Which output streams of a command to capture. */
 typedef enum test_streams {

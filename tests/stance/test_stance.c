@@ -24,30 +24,6 @@
 #define MINI "tests/stance/worlds/mini.yaml"
 #define BUILTIN "worlds/postsoviet.yaml"
 
-/* Loads a world file, asserting success (caller frees). */
-static orb_world *load(const char *path) {
-  orb_world *world = NULL;
-  orb_diags diags;
-  orb_diags_init(&diags);
-  orb_status status = orb_world_load(path, &world, &diags);
-  if (status != ORB_OK) orb_diags_print(&diags, stdout);
-  assert_int_equal(status, ORB_OK);
-  orb_diags_free(&diags);
-  return world;
-}
-
-/* Loads YAML text, asserting success (caller frees). */
-static orb_world *load_text(const char *yaml) {
-  orb_world *world = NULL;
-  orb_diags diags;
-  orb_diags_init(&diags);
-  orb_status status = orb_world_load_buffer("test.yaml", yaml, strlen(yaml), &world, &diags);
-  if (status != ORB_OK) orb_diags_print(&diags, stdout);
-  assert_int_equal(status, ORB_OK);
-  orb_diags_free(&diags);
-  return world;
-}
-
 static void model_of(const orb_world *world, orb_stance_model *model) {
   orb_diags diags;
   orb_diags_init(&diags);
@@ -87,7 +63,7 @@ static double decayed(double g, orb_date known, orb_date date) {
 /* ---- features, by the equations of docs/MODEL.md -------------------------------- */
 
 static void test_features_exact(void **state) {
-  orb_world *w = load(MINI);
+  orb_world *w = test_load_world(MINI);
   orb_stance_model m;
   model_of(w, &m);
   double x[ORB_TERM_COUNT];
@@ -184,11 +160,11 @@ static void check_all_matches_each(const orb_world *w) {
 }
 
 static void test_features_all_matches_each(void **state) {
-  orb_world *w = load(MINI);
+  orb_world *w = test_load_world(MINI);
   check_all_matches_each(w);
   orb_world_free(w);
   if (!have_builtin()) return;
-  w = load(BUILTIN);
+  w = test_load_world(BUILTIN);
   check_all_matches_each(w);
   orb_world_free(w);
 }
@@ -226,7 +202,7 @@ static void check_predictions(const orb_world *w, const orb_stance_model *m) {
 }
 
 static void test_contributions_add_up(void **state) {
-  orb_world *w = load(MINI);
+  orb_world *w = test_load_world(MINI);
   orb_stance_model m;
   model_of(w, &m);
   check_predictions(w, &m);
@@ -244,7 +220,7 @@ static void test_contributions_add_up(void **state) {
   orb_stance_model_free(&m);
   orb_world_free(w);
   if (!have_builtin()) return;
-  w = load(BUILTIN);
+  w = test_load_world(BUILTIN);
   model_of(w, &m);
   check_predictions(w, &m);
   orb_stance_model_free(&m);
@@ -262,7 +238,7 @@ static void test_probabilities_extremes(void **state) {
     for (int s = 0; s < ORB_STANCE_COUNT; s++) assert_true(prob[s] >= 0.0 && prob[s] <= 1.0);
     assert_true(fabs(total - 1.0) <= 1e-12);
   }
-  orb_world *w = load(MINI);
+  orb_world *w = test_load_world(MINI);
   orb_stance_prediction *p = (orb_stance_prediction *)1;
   size_t count = 7;
   assert_int_equal(orb_stance_predict(w, &m, w->issue_count, ORB_DATE_NONE, &p, &count),
@@ -305,7 +281,7 @@ static void check_monotone(const char *actor, const char *type, const orb_stance
   double last[8];
   for (int step = 0; step <= 10; step++) {
     char *yaml = mini_with_tie(actor, type, step / 10.0);
-    orb_world *w = load_text(yaml);
+    orb_world *w = test_load_world_text(yaml);
     free(yaml);
     size_t a = orb_world_actor(w, actor);
     for (size_t i = 0; i < w->issue_count; i++) {
@@ -334,7 +310,7 @@ static void test_dependence_never_lowers_support(void **state) {
   static const char *const types[] = {"trade", "exports", "gas", "oil_transit", "remittances",
                                       "migration", "credit", "arms", "security", "diaspora",
                                       "language", "military_presence"};
-  orb_world *base = load(MINI);
+  orb_world *base = test_load_world(MINI);
   orb_stance_model defaults, fitted;
   model_of(base, &defaults);
   orb_stance_calibration result;
@@ -372,7 +348,7 @@ static void test_membership_never_lowers_support(void **state) {
   static const char *const roles[] = {"", ", role: observer",
                                       ", suspended: [{from: 2012-01-01}]"};
   char *text = test_read_file(MINI, NULL);
-  orb_world *base = load(MINI);
+  orb_world *base = test_load_world(MINI);
   orb_stance_model m;
   model_of(base, &m);
   for (size_t a = 0; a < 4; a++)
@@ -394,7 +370,7 @@ static void test_membership_never_lowers_support(void **state) {
         memcpy(yaml, text, head);
         strcpy(yaml + head, member);
         strcat(yaml, at);
-        orb_world *joined = load_text(yaml);
+        orb_world *joined = test_load_world_text(yaml);
         free(yaml);
         size_t who = orb_world_actor(base, actors[a]);
         for (size_t i = 0; i < base->issue_count; i++) {
@@ -468,7 +444,7 @@ static double penalised_objective(const orb_world *w, const orb_stance_model *m)
 }
 
 static void test_calibration_is_optimal(void **state) {
-  orb_world *w = load(MINI);
+  orb_world *w = test_load_world(MINI);
   orb_stance_model start;
   model_of(w, &start);
   orb_stance_calibration r;
@@ -561,7 +537,7 @@ static void test_calibrate_json(void **state) {
   char *out = run_ok("calibrate --world " MINI " --json");
   cJSON *root = cJSON_Parse(out);
   assert_non_null(root);
-  orb_world *w = load(MINI);
+  orb_world *w = test_load_world(MINI);
   orb_stance_model start;
   model_of(w, &start);
   orb_stance_calibration r;
@@ -648,10 +624,10 @@ static void test_write_round_trip(void **state) {
   assert_memory_equal(once, original, original_len);
   free(original);
   /* The parameters read back are the fitted ones, exactly. */
-  orb_world *w = load(tmp);
+  orb_world *w = test_load_world(tmp);
   orb_stance_model written, start;
   model_of(w, &written);
-  orb_world *mini = load(MINI);
+  orb_world *mini = test_load_world(MINI);
   model_of(mini, &start);
   orb_stance_calibration r;
   orb_diags diags;
@@ -709,7 +685,7 @@ static void test_write_keeps_other_parameters(void **state) {
   char args[512];
   snprintf(args, sizeof args, "calibrate --world %s --write %s", tmp, tmp);
   free(run_ok(args));
-  orb_world *w = load(tmp);
+  orb_world *w = test_load_world(tmp);
   size_t other = orb_world_param(w, "other_model_rate");
   assert_true(other != ORB_NONE);
   assert_true(w->params[other].value == 0.5);

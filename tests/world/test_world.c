@@ -38,18 +38,6 @@ static char *docs_example(size_t *len) {
   return yaml;
 }
 
-/* Loads YAML text, asserting success; the caller frees the world. */
-static orb_world *load_text(const char *yaml) {
-  orb_world *world = NULL;
-  orb_diags diags;
-  orb_diags_init(&diags);
-  orb_status status = orb_world_load_buffer("test.yaml", yaml, strlen(yaml), &world, &diags);
-  if (status != ORB_OK) orb_diags_print(&diags, stdout);
-  assert_int_equal(status, ORB_OK);
-  orb_diags_free(&diags);
-  return world;
-}
-
 static void test_dates_round_trip(void **state) {
   orb_date first = orb_date_from_ymd(1900, 1, 1), last = orb_date_from_ymd(2100, 12, 31);
   assert_int_equal(orb_date_from_ymd(1970, 1, 1), 0);
@@ -84,7 +72,7 @@ static void test_dates_round_trip(void **state) {
 static void test_docs_example_loads(void **state) {
   size_t len;
   char *yaml = docs_example(&len);
-  orb_world *w = load_text(yaml);
+  orb_world *w = test_load_world_text(yaml);
   assert_string_equal(w->name, "Example");
   assert_int_equal(w->actor_count, 4);
   assert_int_equal(w->tie_count, 1);
@@ -267,7 +255,7 @@ static const char timeline_world[] =
 static orb_date ymd(int y, int m, int d) { return orb_date_from_ymd(y, m, d); }
 
 static void test_membership_and_ties_at_dates(void **state) {
-  orb_world *w = load_text(timeline_world);
+  orb_world *w = test_load_world_text(timeline_world);
   size_t arm = orb_world_actor(w, "ARM"), uzb = orb_world_actor(w, "UZB");
   assert_int_equal(orb_membership_at(w, 0, arm, ymd(1994, 4, 19)), ORB_NOT_MEMBER);
   assert_int_equal(orb_membership_at(w, 0, arm, ymd(1994, 4, 20)), ORB_MEMBER);
@@ -434,7 +422,7 @@ static void test_world_landscape(void **state) {
   assert_true(fd >= 0);
   assert_int_equal(write(fd, text, sizeof text - 1), (ssize_t)(sizeof text - 1));
   close(fd);
-  orb_world *w = load_text(text);
+  orb_world *w = test_load_world_text(text);
   assert_true(w->has_landscape);
   orb_world_free(w);
 

@@ -19,35 +19,13 @@
 #include <string.h>
 #include <time.h>
 
+#include "../common/textbuf.h"
 #include "orbit/orbit.h"
 
 static double now(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
-
-/* A growing text buffer for the generated world (exits when out of memory). */
-typedef struct buffer {
-  char *data;
-  size_t len, cap;
-} buffer;
-
-static void put(buffer *b, const char *format, ...) __attribute__((format(printf, 2, 3)));
-static void put(buffer *b, const char *format, ...) {
-  va_list args;
-  for (;;) {
-    va_start(args, format);
-    int n = vsnprintf(b->data + b->len, b->cap - b->len, format, args);
-    va_end(args);
-    if (n >= 0 && (size_t)n < b->cap - b->len) {
-      b->len += (size_t)n;
-      return;
-    }
-    b->cap = b->cap * 2 + (size_t)(n > 0 ? n : 0) + 1024;
-    b->data = realloc(b->data, b->cap);
-    if (!b->data) exit(1);
-  }
 }
 
 static uint64_t rng = 0x243F6A8885A308D3u;
@@ -65,11 +43,11 @@ static char *generate_world(int n) {
                                       "military_presence", "diaspora", "language"};
   static const char *const events[] = {"attack", "annex", "threaten", "sanction",
                                        "border_clash", "meeting", "troop_deployment"};
-  buffer b = {malloc(1 << 16), 0, 1 << 16};
-  put(&b, "world: {name: Generated, description: bench world, start: 1990-01-01, "
+  textbuf b = textbuf_new();
+  textbuf_put(&b, "world: {name: Generated, description: bench world, start: 1990-01-01, "
           "end: 2030-12-31}\nactors:\n");
-  for (int i = 0; i < n; i++) put(&b, "  - {id: P%03d, name: State %d, kind: state}\n", i, i);
-  put(&b, "  - {id: ALLIANCE, name: Alliance, kind: organisation}\n"
+  for (int i = 0; i < n; i++) textbuf_put(&b, "  - {id: P%03d, name: State %d, kind: state}\n", i, i);
+  textbuf_put(&b, "  - {id: ALLIANCE, name: Alliance, kind: organisation}\n"
           "  - {id: UNION, name: Union, kind: organisation}\n"
           "  - {id: RIVAL, name: Rival alliance, kind: organisation}\nties:\n");
   for (int i = 4; i < n; i++) {
@@ -81,30 +59,30 @@ static char *generate_world(int n) {
       if (to && slot >= 36) continue;
       if (used[slot]) continue;
       used[slot] = 1;
-      put(&b, "  - {from: P%03d, to: P%03d, type: %s, values: [{value: %.2f, year: %d, "
+      textbuf_put(&b, "  - {from: P%03d, to: P%03d, type: %s, values: [{value: %.2f, year: %d, "
               "assumption: bench}]}\n", i, to, types[type], (double)(next() % 100) / 100.0,
           2000 + (int)(next() % 24));
     }
   }
-  put(&b, "institutions:\n");
+  textbuf_put(&b, "institutions:\n");
   static const char *const inst[][2] = {{"ALLIANCE", "mutual_defence"},
                                         {"UNION", "political_union"},
                                         {"RIVAL", "mutual_defence"}};
   for (int j = 0; j < 3; j++) {
-    put(&b, "  - id: %s\n    leader: P%03d\n    commitment: %s\n    assumption: bench\n"
+    textbuf_put(&b, "  - id: %s\n    leader: P%03d\n    commitment: %s\n    assumption: bench\n"
             "    members:\n      - {actor: P%03d, joined: 1995-01-01, assumption: bench}\n",
         inst[j][0], j == 2 ? 1 : 0, inst[j][1], j == 2 ? 1 : 0);
     for (int i = 4; i < n; i++)
       if (next() % 4 == 0)
-        put(&b, "      - {actor: P%03d, joined: %d-01-01, assumption: bench}\n", i,
+        textbuf_put(&b, "      - {actor: P%03d, joined: %d-01-01, assumption: bench}\n", i,
             1995 + (int)(next() % 25));
   }
-  put(&b, "events:\n");
+  textbuf_put(&b, "events:\n");
   for (int e = 0; e < 150; e++)
-    put(&b, "  - {date: %d-%02d-%02d, actor: P000, target: P%03d, type: %s, description: e, "
+    textbuf_put(&b, "  - {date: %d-%02d-%02d, actor: P000, target: P%03d, type: %s, description: e, "
             "assumption: bench}\n", 1995 + (int)(next() % 27), 1 + (int)(next() % 12),
         1 + (int)(next() % 28), 1 + (int)(next() % (uint32_t)(n - 1)), events[next() % 7]);
-  put(&b, "issues:\n  - id: Q\n    title: generated\n    date: 2022-03-02\n    patron: P000\n"
+  textbuf_put(&b, "issues:\n  - id: Q\n    title: generated\n    date: 2022-03-02\n    patron: P000\n"
           "    assumption: bench\n    attributes: {condemns_territorial_conquest: 1}\n"
           "    options:\n      - {id: y, stance: condemn}\n      - {id: n, stance: support}\n"
           "      - {id: a, stance: silent}\n");

@@ -10,63 +10,41 @@
 #include <string.h>
 #include <time.h>
 
+#include "../common/textbuf.h"
 #include "orbit/orbit.h"
-
-/* A growing text buffer. */
-typedef struct text {
-  char *data;
-  size_t len, cap;
-} text;
-
-static void append(text *t, const char *format, ...) __attribute__((format(printf, 2, 3)));
-static void append(text *t, const char *format, ...) {
-  va_list args;
-  for (;;) {
-    va_start(args, format);
-    int n = vsnprintf(t->data + t->len, t->cap - t->len, format, args);
-    va_end(args);
-    if (n >= 0 && (size_t)n < t->cap - t->len) {
-      t->len += (size_t)n;
-      return;
-    }
-    t->cap = t->cap * 2 + (size_t)n + 1;
-    t->data = realloc(t->data, t->cap);
-    if (!t->data) abort();
-  }
-}
 
 /* A valid world with `actors` states, 4 ties and 4 events per actor, one
  * institution holding them all and one issue observing them all. */
-static text generate(size_t actors) {
-  text t = {malloc(1 << 16), 0, 1 << 16};
-  append(&t, "world: {name: Generated, start: 1991-12-26, end: 2030-12-31}\nactors:\n");
-  append(&t, "  - {id: BLOC, name: Bloc, kind: organisation}\n");
+static textbuf generate(size_t actors) {
+  textbuf t = textbuf_new();
+  textbuf_put(&t, "world: {name: Generated, start: 1991-12-26, end: 2030-12-31}\nactors:\n");
+  textbuf_put(&t, "  - {id: BLOC, name: Bloc, kind: organisation}\n");
   for (size_t i = 0; i < actors; i++)
-    append(&t, "  - id: A%zu\n    name: Actor %zu\n    kind: state\n    attributes:\n"
+    textbuf_put(&t, "  - id: A%zu\n    name: Actor %zu\n    kind: state\n    attributes:\n"
                "      - {name: population, value: %zu, year: 2023, source: \"generated\"}\n",
            i, i, 1000 + i);
-  append(&t, "ties:\n");
+  textbuf_put(&t, "ties:\n");
   static const char *const types[] = {"trade", "gas", "remittances", "security"};
   for (size_t i = 0; i < actors; i++)
     for (int k = 0; k < 4; k++)
-      append(&t, "  - from: A%zu\n    to: A%zu\n    type: %s\n    values:\n"
+      textbuf_put(&t, "  - from: A%zu\n    to: A%zu\n    type: %s\n    values:\n"
                  "      - {value: 0.%02zu, year: 2020, source: \"generated\"}\n"
                  "      - {value: 0.%02zu, year: 2023, source: \"generated\"}\n",
              i, (i + 1 + (size_t)k) % actors, types[k], i % 100, (i * 7) % 100);
-  append(&t, "institutions:\n  - id: BLOC\n    commitment: mutual_defence\n"
+  textbuf_put(&t, "institutions:\n  - id: BLOC\n    commitment: mutual_defence\n"
              "    source: generated\n    members:\n");
   for (size_t i = 0; i < actors; i++)
-    append(&t, "      - {actor: A%zu, joined: 1994-04-20, source: generated}\n", i);
-  append(&t, "issues:\n  - id: VOTE\n    title: A vote\n    date: 2022-03-02\n"
+    textbuf_put(&t, "      - {actor: A%zu, joined: 1994-04-20, source: generated}\n", i);
+  textbuf_put(&t, "issues:\n  - id: VOTE\n    title: A vote\n    date: 2022-03-02\n"
              "    patron: A0\n    source: generated\n    options:\n"
              "      - {id: \"yes\", stance: condemn}\n      - {id: \"no\", stance: support}\n"
              "    observed:\n");
   for (size_t i = 0; i < actors; i++)
-    append(&t, "      - {actor: A%zu, option: \"%s\", source: generated}\n", i,
+    textbuf_put(&t, "      - {actor: A%zu, option: \"%s\", source: generated}\n", i,
            i % 2 ? "yes" : "no");
-  append(&t, "events:\n");
+  textbuf_put(&t, "events:\n");
   for (size_t i = 0; i < actors * 4; i++)
-    append(&t, "  - {date: %d-%02d-%02d, actor: A%zu, target: A%zu, type: meeting, "
+    textbuf_put(&t, "  - {date: %d-%02d-%02d, actor: A%zu, target: A%zu, type: meeting, "
                "description: \"a generated meeting\", source: generated}\n",
            1995 + (int)(i % 30), 1 + (int)(i % 12), 1 + (int)(i % 28), i % actors,
            (i + 3) % actors);
@@ -80,7 +58,7 @@ static double now(void) {
 }
 
 /* Seconds per run of orbit's loader on t (best of `repeats`). */
-static double time_orbit(const text *t, int repeats) {
+static double time_orbit(const textbuf *t, int repeats) {
   double best = 1e30;
   for (int r = 0; r < repeats; r++) {
     orb_world *world = NULL;
@@ -100,7 +78,7 @@ static double time_orbit(const text *t, int repeats) {
 }
 
 /* Seconds per run of a bare libfyaml parse (and free) of t (best of `repeats`). */
-static double time_libfyaml(const text *t, int repeats) {
+static double time_libfyaml(const textbuf *t, int repeats) {
   double best = 1e30;
   for (int r = 0; r < repeats; r++) {
     struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET};
@@ -119,7 +97,7 @@ int main(void) {
   printf("%-8s %10s %12s %12s %14s %8s\n", "actors", "bytes", "orbit MB/s",
          "libfyaml MB/s", "orbit worlds/s", "ratio");
   for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
-    text t = generate(sizes[s]);
+    textbuf t = generate(sizes[s]);
     int repeats = sizes[s] >= 5000 ? 3 : 10;
     double orbit = time_orbit(&t, repeats), baseline = time_libfyaml(&t, repeats);
     double megabytes = (double)t.len / 1e6;

@@ -365,7 +365,7 @@ def build_institutions(facts, ids, seeds_dir):
     return institutions
 
 
-def build_issues(votes, ids):
+def build_issues(votes, ids, seeds_dir):
     issues = []
     for spec in C.ISSUES:
         rows = [r for r in votes if r["resolution"] == spec["resolution"]]
@@ -391,6 +391,27 @@ def build_issues(votes, ids):
             "source": spec["source"],
             "attributes": dict(spec["attributes"]),
             "options": [{"id": i, "stance": s, "label": l} for i, s, l in C.ISSUE_OPTIONS],
+            "observed": observed,
+        })
+    for spec in C.SEED_ISSUES:
+        seed_check(seeds_dir, spec["seed"], spec["quote"])
+        observed = []
+        for actor, option, seed, quote in spec["observed"]:
+            if actor not in ids:
+                die("issue %s: unknown actor %s" % (spec["id"], actor))
+            if option not in [o[0] for o in spec["options"]]:
+                die("issue %s: %s is not an option" % (spec["id"], option))
+            seed_check(seeds_dir, seed, quote)
+            observed.append({"actor": actor, "option": option,
+                             "source": "%s: '%s'" % (seed_source(seed), quote)})
+        issues.append({
+            "id": spec["id"],
+            "title": spec["title"],
+            "date": Date(spec["date"]),
+            "patron": "RUS",
+            "source": "%s: '%s'" % (seed_source(spec["seed"]), spec["quote"]),
+            "attributes": dict(spec["attributes"]),
+            "options": [{"id": i, "stance": s, "label": l} for i, s, l in spec["options"]],
             "observed": observed,
         })
     return issues
@@ -616,7 +637,7 @@ def main():
         "actors": actors,
         "ties": build_ties(facts, ids),
         "institutions": build_institutions(facts, ids, seeds_dir),
-        "issues": build_issues(votes, ids),
+        "issues": build_issues(votes, ids, seeds_dir),
         "events": build_events(timeline, facts, ids, seeds_dir),
         "bargains": build_bargains(ids),
         "parameters": [],
@@ -648,6 +669,8 @@ def main():
         f.write(text)
     os.replace(tmp, args.output)
     counts = {k: len(v) for k, v in world.items() if isinstance(v, list)}
+    if kept_parameters:
+        counts["parameters"] = sum(1 for l in kept_parameters if l.startswith("  - "))
     sys.stderr.write("mkworld: wrote %s (%s)%s\n" % (
         args.output, ", ".join("%d %s" % (n, k) for k, n in counts.items()),
         "" if seeds_dir else "; seed quotes NOT checked (no seeds folder)"))

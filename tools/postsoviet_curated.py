@@ -572,6 +572,36 @@ ISSUES = [
     },
 ]
 
+# Stances the seeds describe, as issues of their own (the calibration facts of
+# issue 3 besides the UN votes). Each observed stance cites the seed and the words
+# in it that state the stance; the generator checks that the words are there.
+SEED_ISSUES = [
+    {
+        "id": "KURSK-2024",
+        "title": "Public stance on Ukraine's incursion into Russia's Kursk region",
+        "date": "2024-08-31",
+        "seed": "004_b1e82aaae2434ba0.txt",
+        "quote": "incursion into the Kursk region of Russia on August 6",
+        # the question: back Russia, the patron, whose own territory was entered
+        "attributes": {"patron_territory_entered": 1},
+        "options": [
+            ("back", "support", "publicly backs Russia"),
+            ("silence", "silent", "says nothing"),
+            ("condemn", "condemn", "condemns Russia"),
+        ],
+        "observed": [
+            (actor, "silence", "000_7db1c7819fb02ab3.txt",
+             "Nations like Belarus, Kazakhstan, and Armenia, which have historically "
+             "aligned themselves with Moscow, have remained conspicuously silent")
+            for actor in ("BLR", "KAZ", "ARM")
+        ] + [
+            (actor, "silence", "004_b1e82aaae2434ba0.txt",
+             "The coordinated silence from Central Asia’s five nations")
+            for actor in ("KGZ", "TJK", "UZB", "TKM")
+        ],
+    },
+]
+
 ISSUE_OPTIONS = [
     ("yes", "condemn", "in favour"),
     ("no", "support", "against"),

@@ -342,6 +342,16 @@ static void test_builtin_world(void **state) {
   assert_int_not_equal(es11, ORB_NONE);
   assert_true(w->issues[es11].observed_count >= 21);
   assert_int_not_equal(orb_world_issue(w, "68/262"), ORB_NONE);
+  size_t kursk = orb_world_issue(w, "KURSK-2024");
+  assert_int_not_equal(kursk, ORB_NONE);
+  assert_int_equal(w->issues[kursk].observed_count, 7);
+  for (size_t i = 0; i < 7; i++) {
+    const orb_issue *issue = &w->issues[kursk];
+    assert_int_equal(issue->options[issue->observed[i].option].stance, ORB_STANCE_SILENT);
+    assert_non_null(strstr(issue->observed[i].provenance.source, "seed 00"));
+  }
+  assert_true(w->param_count >= 13);
+  assert_non_null(w->params[orb_world_param(w, "stance_w_alliance")].fitted_by);
   int first_year, last_year;
   orb_date_to_ymd(w->events[0].date, &first_year, NULL, NULL);
   orb_date_to_ymd(w->events[w->event_count - 1].date, &last_year, NULL, NULL);

@@ -14,7 +14,7 @@ for dir in fuzz/*/; do
   work=build-fuzz/corpus-$name
   mkdir -p "$work"
   echo "fuzz_$name: ${seconds}s"
-  if ! ASAN_OPTIONS=detect_leaks=1 "$bin" -max_total_time="$seconds" -max_len=65536 \
+  if ! ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$PWD/fuzz/lsan.supp "$bin" -max_total_time="$seconds" -max_len=65536 \
        -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix=build-fuzz/ \
        "$work" "$dir/corpus" 2>build-fuzz/fuzz_$name.log; then
     tail -n 40 build-fuzz/fuzz_$name.log

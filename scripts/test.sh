@@ -18,6 +18,7 @@ echo "== sanitizer build (ASan + UBSan) and tests"
 cmake -S . -B build-san -DCMAKE_BUILD_TYPE=Debug -DORB_SANITIZE=ON -DORB_TESTS=ON >/dev/null
 cmake --build build-san -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1 \
+  LSAN_OPTIONS=suppressions=$PWD/fuzz/lsan.supp \
   ctest --test-dir build-san --output-on-failure -j"$jobs"
 
 echo "== fuzzing"

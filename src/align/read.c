@@ -695,7 +695,7 @@ orb_status orb_landscape_read_yaml_buffer(const char *name, const char *data,
   } else {
     struct fy_node *root = fy_document_root(doc);
     if (root && fy_node_is_mapping(root)) {
-      struct fy_node *section = fy_node_mapping_lookup_by_string(root, "landscape", -1);
+      struct fy_node *section = fy_node_mapping_lookup_value_by_simple_key(root, "landscape", FY_NT);
       if (section) root = section;
     }
     status = orb_landscape_read_yaml_node(name, root, landscape, blocs, diags);

@@ -40,6 +40,69 @@ static const char *text_of(const cJSON *obj, const char *name) {
   return cJSON_IsString(item) ? item->valuestring : NULL;
 }
 
+/* An event of the world or a coded one, for grouping by source, target and type. */
+typedef struct merge_key {
+  const orb_event *event;
+  size_t index;  /* in the world's timeline, or in arrival order among the coded */
+  int coded;     /* 0 for the world's events, which sort first in their group */
+} merge_key;
+
+static int compare_merge_keys(const void *a, const void *b) {
+  const merge_key *x = a, *y = b;
+  const orb_event *p = x->event, *q = y->event;
+  if (p->source != q->source) return p->source < q->source ? -1 : 1;
+  if (p->target != q->target) return p->target < q->target ? -1 : 1;
+  if (p->type != q->type) return p->type < q->type ? -1 : 1;
+  if (x->coded != y->coded) return x->coded - y->coded;
+  return (x->index > y->index) - (x->index < y->index);
+}
+
+/* Removes from added[0..*count) (keeping arrival order) each event the world holds
+ * or an earlier coded line gave (same_event), counting them in stats. Events are
+ * grouped by source, target and type first, so the cost is the sum over groups of
+ * their size squared, not the product of the two timelines. */
+static orb_status drop_duplicates(const orb_world *world, orb_event *added, size_t *count,
+                                  orb_merge_stats *stats) {
+  size_t n = world->event_count + *count;
+  merge_key *keys = malloc((n ? n : 1) * sizeof *keys);
+  const orb_event **kept = malloc((n ? n : 1) * sizeof *kept);
+  unsigned char *duplicate = calloc(*count ? *count : 1, 1);
+  if (!keys || !kept || !duplicate) {
+    free(keys);
+    free(kept);
+    free(duplicate);
+    return ORB_ENOMEM;
+  }
+  for (size_t i = 0; i < world->event_count; i++)
+    keys[i] = (merge_key){&world->events[i], i, 0};
+  for (size_t i = 0; i < *count; i++)
+    keys[world->event_count + i] = (merge_key){&added[i], i, 1};
+  qsort(keys, n, sizeof *keys, compare_merge_keys);
+  for (size_t start = 0, end; start < n; start = end) {
+    const orb_event *first = keys[start].event;
+    size_t kept_count = 0;
+    for (end = start; end < n; end++) {
+      const orb_event *e = keys[end].event;
+      if (e->source != first->source || e->target != first->target || e->type != first->type)
+        break;
+      int seen = 0;
+      for (size_t k = 0; keys[end].coded && k < kept_count && !seen; k++)
+        seen = same_event(kept[k], e);
+      if (seen) duplicate[keys[end].index] = 1;
+      else kept[kept_count++] = e;
+    }
+  }
+  size_t kept_coded = 0;
+  for (size_t i = 0; i < *count; i++)
+    if (!duplicate[i]) added[kept_coded++] = added[i];
+  stats->duplicates += *count - kept_coded;
+  *count = kept_coded;
+  free(keys);
+  free(kept);
+  free(duplicate);
+  return ORB_OK;
+}
+
 /* Reads one JSON line into *event (strings copied into arena). Returns 1 if it
  * is an event for the world, 0 if it is skipped (counted in stats), -1 if the
  * line is malformed (reported to diags). */
@@ -128,15 +191,7 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
     int r = read_line(world, arena, path, number, line, &added[count], stats, diags);
     if (r == -1) st = ORB_EPARSE;
     else if (r == -2) st = ORB_ENOMEM;
-    else if (r == 1) {
-      int duplicate = 0;
-      for (size_t i = 0; i < world->event_count && !duplicate; i++)
-        duplicate = same_event(&world->events[i], &added[count]);
-      for (size_t i = 0; i < count && !duplicate; i++)
-        duplicate = same_event(&added[i], &added[count]);
-      if (duplicate) stats->duplicates++;
-      else count++;
-    }
+    else if (r == 1) count++;
   }
   free(line);
   if (st == ORB_OK && ferror(f)) {
@@ -144,6 +199,7 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
     st = ORB_EIO;
   }
   fclose(f);
+  if (st == ORB_OK) st = drop_duplicates(world, added, &count, stats);
   orb_event *events = NULL;
   if (st == ORB_OK) {
     events = orb_arena_array(arena, world->event_count + count, sizeof *events);

@@ -162,13 +162,7 @@ static inline unsigned generic_eq_mask(const vec8 *v, int32_t x) {
 #define VEC_MIN(a, b) (((a) & ((a) < (b))) | ((b) & ~((a) < (b))))
 #define VEC_HMIN(v) generic_hmin(&(v))
 #define VEC_EQ_MASK(v, x) generic_eq_mask(&(v), x)
-#include "align/gray_kernel.h"
-#undef KERNEL
-#undef KERNEL_TARGET
-#undef VEC_ANY_NEGATIVE
-#undef VEC_MIN
-#undef VEC_HMIN
-#undef VEC_EQ_MASK
+#include "align/gray_kernel.h" /* undefines its parameters */
 
 #if defined(__x86_64__)
 #define AVX2 __attribute__((target("avx2")))
@@ -192,21 +186,18 @@ static inline AVX2 unsigned avx2_eq_mask(vec8 v, int32_t x) {
 }
 #define KERNEL(name) avx2_##name
 #define KERNEL_TARGET AVX2
+#define VEC vec8
+#define VEC_LANES 8
+#define KERNEL_MAX_VECTORS 6
+#define KERNEL_MORE_CASES(call) \
+  case 4: call(4); break;       \
+  case 5: call(5); break;       \
+  case 6: call(6); break;
 #define VEC_ANY_NEGATIVE(v) avx2_any_negative(v)
 #define VEC_MIN(a, b) avx2_min(a, b)
 #define VEC_HMIN(v) avx2_hmin(v)
 #define VEC_EQ_MASK(v, x) avx2_eq_mask(v, x)
-#include "align/gray_kernel.h"
-#undef KERNEL
-#undef KERNEL_TARGET
-#undef VEC
-#undef VEC_LANES
-#undef KERNEL_MAX_VECTORS
-#undef KERNEL_MORE_CASES
-#undef VEC_ANY_NEGATIVE
-#undef VEC_MIN
-#undef VEC_HMIN
-#undef VEC_EQ_MASK
+#include "align/gray_kernel.h" /* undefines its parameters */
 
 #define AVX512 __attribute__((target("avx512f")))
 typedef int32_t vec16 __attribute__((vector_size(64)));
@@ -233,17 +224,7 @@ static inline AVX512 unsigned avx512_eq_mask(vec16 v, int32_t x) {
 #define VEC_MIN(a, b) avx512_min(a, b)
 #define VEC_HMIN(v) avx512_hmin(v)
 #define VEC_EQ_MASK(v, x) avx512_eq_mask(v, x)
-#include "align/gray_kernel.h"
-#undef KERNEL
-#undef KERNEL_TARGET
-#undef VEC
-#undef VEC_LANES
-#undef KERNEL_MAX_VECTORS
-#undef KERNEL_MORE_CASES
-#undef VEC_ANY_NEGATIVE
-#undef VEC_MIN
-#undef VEC_HMIN
-#undef VEC_EQ_MASK
+#include "align/gray_kernel.h" /* undefines its parameters */
 #endif
 
 /* The kernels of one instruction set. */

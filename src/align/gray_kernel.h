@@ -6,6 +6,7 @@
  * vectors for GRAY_MAX_ACTORS lanes) and the operations VEC_ANY_NEGATIVE(v)
  * (nonzero when a lane is negative), VEC_MIN(a, b) (lane-wise minimum),
  * VEC_HMIN(v) (smallest lane) and VEC_EQ_MASK(v, x) (bit l set when lane l is x).
+ * The header undefines all of them at its end.
  *
  * A step of the Gray code flips one actor j: the fields h_i = sum_j w_ij sigma_j
  * change by a precomputed row (-2 w_j or +2 w_j), the sign mask s (-1 where
@@ -212,3 +213,15 @@ static KERNEL_TARGET void KERNEL(run_basins)(const gray_plan *plan, uint64_t fir
 #undef CALL
 }
 #undef KERNEL_CASES
+
+/* The parameters are this inclusion's; the next one defines its own. */
+#undef KERNEL
+#undef KERNEL_TARGET
+#undef VEC
+#undef VEC_LANES
+#undef KERNEL_MAX_VECTORS
+#undef KERNEL_MORE_CASES
+#undef VEC_ANY_NEGATIVE
+#undef VEC_MIN
+#undef VEC_HMIN
+#undef VEC_EQ_MASK

@@ -1,10 +1,28 @@
 /*
- * brute.c: the brute-force reference of brute.h.
+ * brute.c: the brute-force reference of brute.h, and the tests' checked search.
  */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "brute.h"
+
+orb_align_result *test_align_solve(const orb_landscape *landscape,
+                                   const orb_align_options *options) {
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_align_result *r = NULL;
+  orb_status status = orb_align_solve(landscape, options, &r, &diags);
+  if (status != ORB_OK) orb_diags_print(&diags, stderr);
+  orb_diags_free(&diags);
+  assert_int_equal(status, ORB_OK);
+  return r;
+}
 
 uint64_t brute_random(uint64_t *state) {
   *state ^= *state >> 12;

@@ -19,15 +19,10 @@
 
 #include "align/align_internal.h"
 #include "brute.h"
+#include "common/testutil.h"
 
 #define SHARED_ALIGN ORB_TEST_SHARED_DIR "/data/align/"
 
-/* Skips the test with a clear line when ../shared is absent. */
-static int shared_present(const char *what) {
-  if (access(SHARED_ALIGN "README.md", R_OK) == 0) return 1;
-  printf("SKIPPED: %s (../shared absent)\n", what);
-  return 0;
-}
 
 static orb_align_result *solve(const orb_landscape *l, unsigned k, orb_align_method method,
                                uint64_t restarts) {
@@ -36,14 +31,7 @@ static orb_align_result *solve(const orb_landscape *l, unsigned k, orb_align_met
   options.blocs = k;
   options.method = method;
   options.restarts = restarts;
-  orb_diags diags;
-  orb_diags_init(&diags);
-  orb_align_result *r = NULL;
-  orb_status status = orb_align_solve(l, &options, &r, &diags);
-  if (status != ORB_OK) orb_diags_print(&diags, stderr);
-  orb_diags_free(&diags);
-  assert_int_equal(status, ORB_OK);
-  return r;
+  return test_align_solve(l, &options);
 }
 
 /* Index of an actor by name. */
@@ -57,7 +45,7 @@ static size_t actor(const orb_landscape *l, const char *name) {
 /* Gahuku-Gama (Read 1954): minimum frustration 7 with a unique optimal split. */
 static void test_gahuku_gama(void **state) {
   (void)state;
-  if (!shared_present("Gahuku-Gama signed network")) skip();
+  if (!test_have_shared("Gahuku-Gama signed network")) skip();
   orb_diags diags;
   orb_diags_init(&diags);
   orb_landscape *l;
@@ -124,7 +112,7 @@ static orb_landscape *furnas_landscape(int weak) {
 
 static void test_furnas_syria(void **state) {
   (void)state;
-  if (!shared_present("Furnas Syria 2016 landscape")) skip();
+  if (!test_have_shared("Furnas Syria 2016 landscape")) skip();
   for (int weak = 0; weak <= 1; weak++) {
     orb_landscape *l = furnas_landscape(weak);
     orb_diags diags;
@@ -240,7 +228,7 @@ static void test_heuristic_proves_balanced_optimum(void **state) {
  * answer respects its bound, and "proven" means best = bound. */
 static void test_heuristic_cow(void **state) {
   (void)state;
-  if (!shared_present("Correlates of War signed networks")) skip();
+  if (!test_have_shared("Correlates of War signed networks")) skip();
   FILE *f = fopen(SHARED_ALIGN "signed_cow_doreian_mrvar_edges.csv", "r");
   assert_non_null(f);
   char line[256], *csv = calloc(1, 1 << 20);

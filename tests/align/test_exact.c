@@ -22,14 +22,7 @@ static orb_align_result *solve(const orb_landscape *l, unsigned k, int threads) 
   orb_align_options_default(&options);
   options.blocs = k;
   options.threads = threads;
-  orb_diags diags;
-  orb_diags_init(&diags);
-  orb_align_result *r = NULL;
-  orb_status status = orb_align_solve(l, &options, &r, &diags);
-  if (status != ORB_OK) orb_diags_print(&diags, stderr);
-  orb_diags_free(&diags);
-  assert_int_equal(status, ORB_OK);
-  return r;
+  return test_align_solve(l, &options);
 }
 
 /* Asserts that a result holds exactly the brute-force minima and basins. */

@@ -337,23 +337,11 @@ static void test_derivation_rule(void **state) {
   orb_diags_free(&diags);
 }
 
-/* Runs the orbit command; returns its exit status and its stdout (caller frees). */
+/* Runs `orbit ARGS`, stdout and stderr into *out (caller frees); the exit status. */
 static int run_orbit(const char *args, char **out) {
-  char command[1024];
-  snprintf(command, sizeof command, "%s %s 2>&1", ORB_TEST_ORBIT_BIN, args);
-  FILE *p = popen(command, "r");
-  assert_non_null(p);
-  size_t size = 0, capacity = 1 << 16;
-  char *text = malloc(capacity);
-  size_t got;
-  while ((got = fread(text + size, 1, capacity - size - 1, p)) > 0) {
-    size += got;
-    if (size + 1 == capacity) text = realloc(text, capacity *= 2);
-  }
-  text[size] = '\0';
-  int status = pclose(p);
-  *out = text;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  int code;
+  *out = test_run_orbit(args, TEST_BOTH, &code);
+  return code;
 }
 
 /* Writes text to a temporary file; returns its path (static buffer per slot). */

@@ -16,25 +16,14 @@
 #include <cmocka.h>
 #include <sqlite3.h>
 
-/* Runs `orbit ARGS`, capturing stdout (and stderr when err is set) into a
- * malloc'ed string; returns the exit status. */
+#include "common/testutil.h"
+
+/* Runs `orbit ARGS`, capturing stdout (and stderr when merge_stderr is set) into a
+ * malloc'ed string (caller frees); returns the exit status. */
 static int orbit(const char *args, char **out, int merge_stderr) {
-  char command[4096];
-  snprintf(command, sizeof command, "%s %s%s", ORB_TEST_ORBIT_BIN, args,
-           merge_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE *p = popen(command, "r");
-  assert_non_null(p);
-  size_t cap = 1 << 16, len = 0;
-  char *buf = malloc(cap);
-  size_t got;
-  while ((got = fread(buf + len, 1, cap - len - 1, p)) > 0) {
-    len += got;
-    if (len + 1 == cap) buf = realloc(buf, cap *= 2);
-  }
-  buf[len] = '\0';
-  int status = pclose(p);
-  *out = buf;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  int code;
+  *out = test_run_orbit(args, merge_stderr ? TEST_BOTH : TEST_STDOUT, &code);
+  return code;
 }
 
 static void test_json(void **state) {

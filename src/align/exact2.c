@@ -149,8 +149,8 @@ static inline unsigned generic_eq_mask(const vec8 *v, int32_t x) {
   return mask;
 }
 
-#define KERNEL(name) generic_##name
-#define KERNEL_TARGET
+/* The shape of the 8-lane kernels (generic and AVX2); the AVX-512 block below
+ * replaces it with 16 lanes. */
 #define VEC vec8
 #define VEC_LANES 8
 #define KERNEL_MAX_VECTORS 6
@@ -158,11 +158,13 @@ static inline unsigned generic_eq_mask(const vec8 *v, int32_t x) {
   case 4: call(4); break;       \
   case 5: call(5); break;       \
   case 6: call(6); break;
+#define KERNEL(name) generic_##name
+#define KERNEL_TARGET
 #define VEC_ANY_NEGATIVE(v) generic_any_negative(&(v))
 #define VEC_MIN(a, b) (((a) & ((a) < (b))) | ((b) & ~((a) < (b))))
 #define VEC_HMIN(v) generic_hmin(&(v))
 #define VEC_EQ_MASK(v, x) generic_eq_mask(&(v), x)
-#include "align/gray_kernel.h" /* undefines its parameters */
+#include "align/gray_kernel.h" /* undefines KERNEL, KERNEL_TARGET, VEC_* */
 
 #if defined(__x86_64__)
 #define AVX2 __attribute__((target("avx2")))
@@ -186,18 +188,11 @@ static inline AVX2 unsigned avx2_eq_mask(vec8 v, int32_t x) {
 }
 #define KERNEL(name) avx2_##name
 #define KERNEL_TARGET AVX2
-#define VEC vec8
-#define VEC_LANES 8
-#define KERNEL_MAX_VECTORS 6
-#define KERNEL_MORE_CASES(call) \
-  case 4: call(4); break;       \
-  case 5: call(5); break;       \
-  case 6: call(6); break;
 #define VEC_ANY_NEGATIVE(v) avx2_any_negative(v)
 #define VEC_MIN(a, b) avx2_min(a, b)
 #define VEC_HMIN(v) avx2_hmin(v)
 #define VEC_EQ_MASK(v, x) avx2_eq_mask(v, x)
-#include "align/gray_kernel.h" /* undefines its parameters */
+#include "align/gray_kernel.h" /* undefines KERNEL, KERNEL_TARGET, VEC_* */
 
 #define AVX512 __attribute__((target("avx512f")))
 typedef int32_t vec16 __attribute__((vector_size(64)));
@@ -214,6 +209,10 @@ static inline AVX512 int32_t avx512_hmin(vec16 v) {
 static inline AVX512 unsigned avx512_eq_mask(vec16 v, int32_t x) {
   return _mm512_cmpeq_epi32_mask((__m512i)v, _mm512_set1_epi32(x));
 }
+#undef VEC
+#undef VEC_LANES
+#undef KERNEL_MAX_VECTORS
+#undef KERNEL_MORE_CASES
 #define KERNEL(name) avx512_##name
 #define KERNEL_TARGET AVX512
 #define VEC vec16
@@ -224,7 +223,7 @@ static inline AVX512 unsigned avx512_eq_mask(vec16 v, int32_t x) {
 #define VEC_MIN(a, b) avx512_min(a, b)
 #define VEC_HMIN(v) avx512_hmin(v)
 #define VEC_EQ_MASK(v, x) avx512_eq_mask(v, x)
-#include "align/gray_kernel.h" /* undefines its parameters */
+#include "align/gray_kernel.h" /* undefines KERNEL, KERNEL_TARGET, VEC_* */
 #endif
 
 /* The kernels of one instruction set. */

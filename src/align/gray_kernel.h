@@ -6,7 +6,9 @@
  * vectors for GRAY_MAX_ACTORS lanes) and the operations VEC_ANY_NEGATIVE(v)
  * (nonzero when a lane is negative), VEC_MIN(a, b) (lane-wise minimum),
  * VEC_HMIN(v) (smallest lane) and VEC_EQ_MASK(v, x) (bit l set when lane l is x).
- * The header undefines all of them at its end.
+ * The header undefines KERNEL, KERNEL_TARGET and the four operations at its end;
+ * the shape (VEC, VEC_LANES, KERNEL_MAX_VECTORS, KERNEL_MORE_CASES) stays for the
+ * next inclusion of the same width.
  *
  * A step of the Gray code flips one actor j: the fields h_i = sum_j w_ij sigma_j
  * change by a precomputed row (-2 w_j or +2 w_j), the sign mask s (-1 where
@@ -214,13 +216,9 @@ static KERNEL_TARGET void KERNEL(run_basins)(const gray_plan *plan, uint64_t fir
 }
 #undef KERNEL_CASES
 
-/* The parameters are this inclusion's; the next one defines its own. */
+/* The instruction set's parameters are this inclusion's; the next defines its own. */
 #undef KERNEL
 #undef KERNEL_TARGET
-#undef VEC
-#undef VEC_LANES
-#undef KERNEL_MAX_VECTORS
-#undef KERNEL_MORE_CASES
 #undef VEC_ANY_NEGATIVE
 #undef VEC_MIN
 #undef VEC_HMIN

@@ -22,13 +22,6 @@ void orb_diags_free(orb_diags *diags) {
   orb_diags_init(diags);
 }
 
-static char *copy_string(const char *text) {
-  size_t len = strlen(text) + 1;
-  char *copy = malloc(len);
-  if (copy) memcpy(copy, text, len);
-  return copy;
-}
-
 orb_status orb_diags_add(orb_diags *diags, const char *file, int line, int column,
                          const char *format, ...) {
   if (diags->count == diags->capacity) {
@@ -47,7 +40,7 @@ orb_status orb_diags_add(orb_diags *diags, const char *file, int line, int colum
   char *message = len >= 0 ? malloc((size_t)len + 1) : NULL;
   if (message) vsnprintf(message, (size_t)len + 1, format, args);
   va_end(args);
-  char *file_copy = copy_string(file ? file : "<input>");
+  char *file_copy = strdup(file ? file : "<input>");
   if (!message || !file_copy) {
     free(message);
     free(file_copy);

@@ -445,7 +445,7 @@ static void test_command(void **state) {
   assert_int_equal(run_orbit(args, &out), 2);
   free(out);
   assert_int_equal(run_orbit("align --signed /nonexistent.csv", &out), 1);
-  assert_non_null(strstr(out, "/nonexistent.csv: error: cannot open: No such file"));
+  assert_non_null(strstr(out, "/nonexistent.csv: error: cannot open the landscape file: No such file"));
   free(out);
   for (int slot = 0; slot < 5; slot++) {
     snprintf(args, sizeof args, "/tmp/orbit_align_test_%d_%d%s", (int)getpid(), slot,

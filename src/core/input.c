@@ -269,7 +269,7 @@ input_number_status input_uint64(const char *text, size_t len, uint64_t *value) 
 const char *input_number_problem(input_number_status status) {
   switch (status) {
   case INPUT_NUMBER_OK: return "a number";
-  case INPUT_NUMBER_SYNTAX: return "not a decimal number";
+  case INPUT_NUMBER_SYNTAX: return "not a number";
   case INPUT_NUMBER_RANGE: return "out of range";
   }
   return "not a number";

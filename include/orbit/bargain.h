@@ -187,7 +187,8 @@ orb_status orb_bargain_scenario_from_world(const orb_world *world, size_t bargai
 /* Takes each actor's capability from a world: the numeric attribute `attribute`
  * (e.g. "gdp_usd", "military_spending_usd") of the world actor whose id is the
  * scenario actor's name, latest of a year <= year (orb_actor_attribute). Every
- * actor missing from the world, lacking the attribute or with a value <= 0 is
+ * actor missing from the world, lacking the attribute, with figures only for years
+ * after `year`, or with a value <= 0 is
  * reported (file names the scenario) and nothing is changed then (ORB_EINVAL). */
 orb_status orb_bargain_capabilities_from_world(orb_bargain_scenario *scenario,
                                                const orb_world *world,

@@ -234,6 +234,12 @@ orb_status orb_bargain_capabilities_from_world(orb_bargain_scenario *scenario,
       continue;
     }
     const orb_figure *figure = orb_actor_attribute(world, actor, attribute, year);
+    if (figure && figure->year > year) { /* only later figures: none for that year */
+      orb_diags_add(diags, file, 0, 0, "%s has no '%s' for %d or earlier in the world %s "
+                    "(its earliest is for %d)", name, attribute, year, world->path,
+                    figure->year);
+      continue;
+    }
     if (!figure || !(figure->value > 0)) {
       orb_diags_add(diags, file, 0, 0, "%s has no positive '%s' in the world %s", name,
                     attribute, world->path);

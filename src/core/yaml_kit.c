@@ -210,8 +210,12 @@ static bool on_event(builder *b, struct fy_event *e, int *documents) {
     struct fy_token *token = scalar ? e->scalar.value : e->alias.anchor;
     n = new_node(b, scalar ? YK_SCALAR : YK_ALIAS, &key);
     if (!n || !(n->u.text = copy_text(b, token, &n->count))) return !(b->r->out_of_memory = true);
-    n->plain = scalar && (!token || fy_token_scalar_style(token) == FYSS_PLAIN);
+    enum fy_scalar_style style = scalar && token ? fy_token_scalar_style(token) : FYSS_PLAIN;
+    n->plain = style == FYSS_PLAIN;
     set_mark(n, token);
+    /* libfyaml marks a quoted scalar after its opening quote: point at the quote */
+    if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) && n->column > 1)
+      n->column--;
     if (!n->line && key) { /* an empty value: the position of its key */
       n->line = key->line;
       n->column = key->column;

@@ -210,7 +210,7 @@ static void test_yaml_errors(void **state) {
   /* The input layer's rules, the same as for world files: a quoted "2" is a string,
    * numbers are decimal, one document per file, no key given twice. */
   assert_yaml_error("actors: [A, B]\nsizes: [\"2\", 1]\npairs: [[A, B, 1]]\n",
-                    "l.yaml:2:10: sizes must be a number, got the string \"2\"\n");
+                    "l.yaml:2:9: sizes must be a number, got the string \"2\"\n");
   assert_yaml_error("actors: [A, B]\nsizes: [0x1p4, 1]\npairs: [[A, B, 1]]\n",
                     "l.yaml:2:9: sizes must be a number, got '0x1p4'\n");
   assert_yaml_error("actors: [A, B]\npairs: [[A, B, 1]]\n---\nactors: [C]\n",

@@ -4,20 +4,18 @@
  * Prints MB/s for generated worlds of growing size, and the ratio to the baseline.
  *
  * Then peak memory: each large generated world (many actors; a landscape written
- * as one big flow-style matrix) is loaded by orb_world_load in a child process,
- * and the child's peak resident set (getrusage ru_maxrss), less that of an idle
- * child, is divided by the file size; the baseline is libfyaml's document tree of
+ * as one big flow-style matrix) is loaded by orb_world_load in a child process
+ * (this program run again with --peak-child),
+ * and the child's peak resident set (VmHWM of a freshly executed process), less
+ * that of an idle one, is divided by the file size; the baseline is libfyaml's document tree of
  * the same file, which the loader used before. The loader must stay within 20
  * times the file.
  */
-#define _DEFAULT_SOURCE /* wait4 */
 #include <libfyaml.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -123,34 +121,48 @@ static textbuf generate_matrix(size_t n) {
 
 enum { MEASURE_IDLE, MEASURE_ORBIT, MEASURE_LIBFYAML };
 
-/* Peak resident set in bytes of a child process that does `what` with the file at
- * path; exits the program if the child fails. */
-static long long child_peak(const char *path, int what) {
-  pid_t pid = fork();
-  if (pid < 0) exit(1);
-  if (pid == 0) {
-    int ok = 1;
-    if (what == MEASURE_ORBIT) {
-      orb_world *world = NULL;
-      orb_diags diags;
-      orb_diags_init(&diags);
-      ok = orb_world_load(path, &world, &diags) == ORB_OK;
-      if (!ok) orb_diags_print(&diags, stderr);
-      orb_world_free(world);
-      orb_diags_free(&diags);
-    } else if (what == MEASURE_LIBFYAML) {
-      struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET};
-      struct fy_document *doc = fy_document_build_from_file(&cfg, path);
-      ok = doc != NULL;
-      fy_document_destroy(doc);
-    }
-    _exit(ok ? 0 : 1);
+/* In a child: does `what` with the file at path; 0 on success. */
+static int measured_work(const char *path, int what) {
+  int ok = 1;
+  if (what == MEASURE_ORBIT) {
+    orb_world *world = NULL;
+    orb_diags diags;
+    orb_diags_init(&diags);
+    ok = orb_world_load(path, &world, &diags) == ORB_OK;
+    if (!ok) orb_diags_print(&diags, stderr);
+    orb_world_free(world);
+    orb_diags_free(&diags);
+  } else if (what == MEASURE_LIBFYAML) {
+    struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET};
+    struct fy_document *doc = fy_document_build_from_file(&cfg, path);
+    ok = doc != NULL;
+    fy_document_destroy(doc);
   }
-  int status;
-  struct rusage usage;
-  if (wait4(pid, &status, 0, &usage) != pid || !WIFEXITED(status) || WEXITSTATUS(status))
-    exit(1);
-  return (long long)usage.ru_maxrss * 1024;
+  return ok ? 0 : 1;
+}
+
+/* The peak resident set of this process in bytes (VmHWM of /proc/self/status,
+ * which starts afresh at exec), or -1. */
+static long long own_peak(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256];
+  long long kib = -1;
+  while (f && fgets(line, sizeof line, f))
+    if (strncmp(line, "VmHWM:", 6) == 0) kib = atoll(line + 6);
+  if (f) fclose(f);
+  return kib < 0 ? -1 : kib * 1024;
+}
+
+/* Peak resident set in bytes of a fresh process (this program run again, so that
+ * nothing of this one's memory counts) that does `what` with the file at path;
+ * exits the program if the child fails. */
+static long long child_peak(const char *self, const char *path, int what) {
+  char command[512];
+  snprintf(command, sizeof command, "'%s' --peak-child %d '%s'", self, what, path);
+  FILE *child = popen(command, "r");
+  long long peak = -1;
+  if (!child || fscanf(child, "%lld", &peak) != 1 || pclose(child) != 0 || peak < 0) exit(1);
+  return peak;
 }
 
 /* Writes t to a temporary file; returns its path (static). */
@@ -165,15 +177,15 @@ static const char *write_temp(const textbuf *t) {
 
 /* Peak memory of the loader against libfyaml's document tree, as multiples of the
  * file size. Returns 1 when the loader stays within 20 times the file. */
-static int memory_figures(void) {
+static int memory_figures(const char *self) {
   printf("\n%-22s %10s %14s %14s %8s\n", "world", "MB", "orbit peak/size",
          "libfyaml/size", "ratio");
   struct {
     const char *name;
     textbuf t;
   } cases[2];
-  cases[0].name = "20000 actors";
-  cases[0].t = generate(20000);
+  cases[0].name = "30000 actors";
+  cases[0].t = generate(30000);
   cases[1].name = "2000x2000 flow matrix";
   cases[1].t = generate_matrix(2000);
   int within = 1;
@@ -181,20 +193,25 @@ static int memory_figures(void) {
     const char *path = write_temp(&cases[c].t);
     double size = (double)cases[c].t.len;
     free(cases[c].t.data);
-    long long idle = child_peak(path, MEASURE_IDLE);
-    double orbit = (double)(child_peak(path, MEASURE_ORBIT) - idle) / size;
-    double fyaml = (double)(child_peak(path, MEASURE_LIBFYAML) - idle) / size;
+    long long idle = child_peak(self, path, MEASURE_IDLE);
+    double orbit = (double)(child_peak(self, path, MEASURE_ORBIT) - idle) / size;
+    double fyaml = (double)(child_peak(self, path, MEASURE_LIBFYAML) - idle) / size;
     printf("%-22s %10.1f %14.1f %14.1f %8.1f\n", cases[c].name, size / 1e6, orbit, fyaml,
            fyaml / orbit);
     if (orbit > 20) within = 0;
     remove(path);
   }
-  printf("peak = child's ru_maxrss less an idle child's; ratio = libfyaml document tree / "
+  printf("peak = VmHWM of a fresh process less an idle one's; ratio = libfyaml document tree / "
          "orbit loader (%s 20x the file)\n", within ? "within" : "OVER");
   return within;
 }
 
-int main(void) {
+int main(int argc, char **argv) {
+  if (argc == 4 && strcmp(argv[1], "--peak-child") == 0) {
+    if (measured_work(argv[3], atoi(argv[2])) != 0) return 1;
+    printf("%lld\n", own_peak());
+    return 0;
+  }
   static const size_t sizes[] = {50, 500, 5000};
   printf("%-8s %10s %12s %12s %14s %8s\n", "actors", "bytes", "orbit MB/s",
          "libfyaml MB/s", "orbit worlds/s", "ratio");
@@ -209,5 +226,9 @@ int main(void) {
   }
   printf("ratio = libfyaml parse-and-free time / orbit load-validate-free time (1.0 = no "
          "cost beyond parsing)\n");
-  return memory_figures() ? 0 : 1;
+  char self[4096];
+  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0) return 1;
+  self[n] = '\0';
+  return memory_figures(self) ? 0 : 1;
 }

@@ -313,7 +313,8 @@ static int yaml_actors(yk_reader *r, const yk_node *node, name_table *names,
     yk_error(r, node, "actors: expected at least one actor");
     return 0;
   }
-  for (const yk_node *item = yk_first(node); item; item = item->next) {
+  for (size_t k = 0; k < yk_count(node); k++) {
+    const yk_node *item = yk_item(node, k);
     size_t len = 0;
     const char *text = yk_scalar(item, &len);
     const char *problem = text ? bad_name(text, len) : "not a name";
@@ -351,9 +352,9 @@ static void yaml_size(yk_reader *r, const yk_node *node, const char *actor, doub
 static void yaml_sizes(yk_reader *r, const yk_node *node, const name_table *names,
                        orb_landscape *l) {
   if (yk_is_mapping(node)) {
-    for (const yk_node *key = yk_first(node); key; key = yk_next_key(key)) {
-      size_t i = yaml_actor(r, key, names);
-      if (i != ORB_NONE) yaml_size(r, yk_value(key), l->actors[i], &l->sizes[i]);
+    for (size_t k = 0; k < yk_count(node); k++) {
+      size_t i = yaml_actor(r, yk_key(node, k), names);
+      if (i != ORB_NONE) yaml_size(r, yk_value(node, k), l->actors[i], &l->sizes[i]);
     }
   } else if (yaml_sequence(r, node, "sizes")) {
     if (yk_count(node) != l->actor_count) {
@@ -361,9 +362,8 @@ static void yaml_sizes(yk_reader *r, const yk_node *node, const name_table *name
                l->actor_count, yk_count(node));
       return;
     }
-    size_t i = 0;
-    for (const yk_node *item = yk_first(node); item; item = item->next, i++)
-      yaml_size(r, item, l->actors[i], &l->sizes[i]);
+    for (size_t i = 0; i < l->actor_count; i++)
+      yaml_size(r, yk_item(node, i), l->actors[i], &l->sizes[i]);
   }
 }
 
@@ -377,16 +377,10 @@ static void yaml_matrix(yk_reader *r, const yk_node *node, orb_landscape *l) {
              yk_count(node));
     return;
   }
-  const yk_node **rows = calloc(n, sizeof *rows);
-  if (!rows) {
-    r->out_of_memory = true;
-    return;
-  }
   size_t errors_before = r->errors;
   int shape_ok = 1;
-  size_t i = 0;
-  for (const yk_node *row = yk_first(node); row; row = row->next, i++) {
-    rows[i] = row;
+  for (size_t i = 0; i < n; i++) {
+    const yk_node *row = yk_item(node, i);
     if (!yaml_sequence(r, row, "propensities row") || yk_count(row) != n) {
       if (yk_is_sequence(row))
         yk_error(r, row, "propensities: row %zu ('%s') has %zu entries; expected %zu", i + 1,
@@ -394,29 +388,27 @@ static void yaml_matrix(yk_reader *r, const yk_node *node, orb_landscape *l) {
       shape_ok = 0;
       continue;
     }
-    size_t j = 0;
-    for (const yk_node *cell = yk_first(row); cell; cell = cell->next, j++) {
+    for (size_t j = 0; j < n; j++) {
+      const yk_node *cell = yk_item(row, j);
       if (i == j && yk_is_null(cell)) continue;
       double value;
       if (yaml_number(r, cell, "propensities", &value)) l->propensities[i * n + j] = value;
     }
   }
-  /* Symmetry is checked only when every entry was read (no cascading errors); the
-   * cell at fault is found by walking its row (rows, not cells, are kept). */
+  /* Symmetry is checked only when every entry was read (no cascading errors). */
   shape_ok = shape_ok && r->errors == errors_before;
-  for (i = 0; shape_ok && i < n; i++) {
+  for (size_t i = 0; shape_ok && i < n; i++) {
     if (l->propensities[i * n + i] != 0)
-      yk_error(r, yk_item(rows[i], i), "propensities: diagonal entry of '%s' is %g; expected 0 or ~",
+      yk_error(r, yk_item(yk_item(node, i), i), "propensities: diagonal entry of '%s' is %g; expected 0 or ~",
                l->actors[i], l->propensities[i * n + i]);
     for (size_t j = i + 1; j < n; j++)
       if (l->propensities[i * n + j] != l->propensities[j * n + i])
-        yk_error(r, yk_item(rows[j], i),
+        yk_error(r, yk_item(yk_item(node, j), i),
                  "propensities: not symmetric: p('%s','%s') = %g here but "
                  "p('%s','%s') = %g",
                  l->actors[j], l->actors[i], l->propensities[j * n + i], l->actors[i],
                  l->actors[j], l->propensities[i * n + j]);
   }
-  free(rows);
 }
 
 /* Reads `pairs`: a list of [a, b, p] triples; pairs not listed have p = 0. */
@@ -429,7 +421,8 @@ static void yaml_pairs(yk_reader *r, const yk_node *node, const name_table *name
     r->out_of_memory = true;
     return;
   }
-  for (const yk_node *item = yk_first(node); item; item = item->next) {
+  for (size_t k = 0; k < yk_count(node); k++) {
+    const yk_node *item = yk_item(node, k);
     if (!yk_is_sequence(item) || yk_count(item) != 3) {
       yk_error(r, item, "pairs: expected [actor, actor, propensity]");
       continue;

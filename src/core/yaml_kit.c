@@ -22,7 +22,9 @@ typedef struct yk_block {
 } yk_block;
 
 struct yk_doc {
-  yk_block *blocks;
+  yk_block *blocks;   /* nodes of the root, text of long scalars */
+  yk_node **arrays;   /* the children arrays of the collections, malloc'ed */
+  size_t array_count, array_cap;
   yk_node *root;
 };
 
@@ -47,6 +49,8 @@ static void *doc_alloc(yk_doc *doc, size_t size, size_t align) {
 
 void yk_doc_free(yk_doc *doc) {
   if (!doc) return;
+  for (size_t i = 0; i < doc->array_count; i++) free(doc->arrays[i]);
+  free(doc->arrays);
   for (yk_block *b = doc->blocks, *next; b; b = next) {
     next = b->next;
     free(b);
@@ -93,11 +97,12 @@ void yk_error(yk_reader *r, const yk_node *node, const char *format, ...) {
 
 /* ---- parsing ------------------------------------------------------------------------- */
 
-/* An open collection while parsing. */
+/* An open collection while parsing: its node and its children so far. */
 typedef struct frame {
-  yk_node *node;
-  yk_node *tail; /* last child so far */
-  yk_node *key;  /* the key this collection is the value of, or NULL */
+  yk_node node;
+  yk_node *items;
+  size_t used, cap;
+  uint32_t key_line, key_column; /* the key it is the value of, 0 when none */
 } frame;
 
 typedef struct builder {
@@ -113,31 +118,38 @@ static void ignore_diag_output(struct fy_diag *diag, void *user, const char *buf
 /* Gives the open collections that have no position yet (no scalar below them so
  * far) the position of node. */
 static void mark_ancestors(builder *b, const yk_node *node) {
-  for (size_t i = b->depth; i-- > 0 && b->stack[i].node->line == 0;) {
-    b->stack[i].node->line = node->line;
-    b->stack[i].node->column = node->column;
+  for (size_t i = b->depth; i-- > 0 && b->stack[i].node.line == 0;) {
+    b->stack[i].node.line = node->line;
+    b->stack[i].node.column = node->column;
   }
 }
 
-/* A new node of kind, attached to the open collection; NULL when out of memory.
- * *key gets the key it is the value of (NULL when none). */
-static yk_node *new_node(builder *b, yk_kind kind, yk_node **key) {
-  yk_node *n = doc_alloc(b->doc, sizeof *n, 8);
-  if (!n) return NULL;
-  memset(n, 0, sizeof *n);
-  n->kind = (uint8_t)kind;
-  *key = NULL;
+/* The key the next child of the open collection is the value of, or NULL. */
+static const yk_node *pending_key(const builder *b) {
+  if (!b->depth) return NULL;
+  const frame *f = &b->stack[b->depth - 1];
+  return f->node.kind == YK_MAPPING && f->used % 2 == 1 ? &f->items[f->used - 1] : NULL;
+}
+
+/* Adds a finished node to the open collection, or makes it the root. */
+static bool add_node(builder *b, const yk_node *n) {
   if (!b->depth) {
-    b->doc->root = n;
-    return n;
+    yk_node *root = doc_alloc(b->doc, sizeof *root, 8);
+    if (!root) return false;
+    *root = *n;
+    b->doc->root = root;
+    return true;
   }
   frame *f = &b->stack[b->depth - 1];
-  if (f->node->kind == YK_MAPPING && f->node->count % 2 == 1) *key = f->tail;
-  if (f->tail) f->tail->next = n;
-  else f->node->u.first = n;
-  f->tail = n;
-  f->node->count++;
-  return n;
+  if (f->used == f->cap) {
+    size_t cap = f->cap ? 2 * f->cap : 8;
+    yk_node *grown = realloc(f->items, cap * sizeof *grown);
+    if (!grown) return false;
+    f->items = grown;
+    f->cap = cap;
+  }
+  f->items[f->used++] = *n;
+  return true;
 }
 
 /* Sets node's position from a token's start mark, if it has one. */
@@ -149,50 +161,82 @@ static void set_mark(yk_node *n, struct fy_token *token) {
   }
 }
 
-/* Copies a token's text into the document. */
-static const char *copy_text(builder *b, struct fy_token *token, uint32_t *count) {
+/* Sets a scalar's or alias's text from its token: in the node when short, else a
+ * copy in the document. */
+static bool set_text(builder *b, yk_node *n, struct fy_token *token) {
   size_t len = 0;
   const char *text = token ? fy_token_get_text(token, &len) : NULL;
   if (!text) len = 0;
-  if (len > UINT32_MAX - 1) return NULL;
-  char *copy = doc_alloc(b->doc, len + 1, 1);
-  if (!copy) return NULL;
+  if (len > UINT32_MAX - 1) return false;
+  n->count = (uint32_t)len;
+  char *copy = len < sizeof n->u.small ? n->u.small : doc_alloc(b->doc, len + 1, 1);
+  if (!copy) return false;
   if (len) memcpy(copy, text, len);
   copy[len] = '\0';
-  *count = (uint32_t)len;
-  return copy;
+  if (copy != n->u.small) n->u.text = copy;
+  return true;
 }
 
 /* Orders scalar key nodes by text, then by position. */
 static int compare_keys(const void *x, const void *y) {
   const yk_node *a = *(const yk_node *const *)x, *c = *(const yk_node *const *)y;
-  int order = strcmp(a->u.text, c->u.text);
+  int order = strcmp(yk_scalar(a, NULL), yk_scalar(c, NULL));
   if (order) return order;
   return (a->line > c->line) - (a->line < c->line);
 }
 
 /* Reports keys given twice in a finished mapping. */
-static void check_duplicates(builder *b, yk_node *map) {
+static void check_duplicates(builder *b, const yk_node *map) {
   size_t n = map->count, k = 0;
   if (n < 2) return;
-  yk_node **keys = malloc(n * sizeof *keys);
+  const yk_node **keys = malloc(n * sizeof *keys);
   if (!keys) {
     b->r->out_of_memory = true;
     return;
   }
-  for (yk_node *key = map->u.first; key; key = key->next->next)
-    if (key->kind == YK_SCALAR) keys[k++] = key;
+  for (size_t i = 0; i < n; i++)
+    if (map->u.items[2 * i].kind == YK_SCALAR) keys[k++] = &map->u.items[2 * i];
   qsort(keys, k, sizeof *keys, compare_keys);
   for (size_t i = 1; i < k; i++)
-    if (strcmp(keys[i]->u.text, keys[i - 1]->u.text) == 0)
-      yk_error(b->r, keys[i], "duplicate key '%.60s' (first at line %u)", keys[i]->u.text,
-               (unsigned)keys[i - 1]->line);
+    if (strcmp(yk_scalar(keys[i], NULL), yk_scalar(keys[i - 1], NULL)) == 0)
+      yk_error(b->r, keys[i], "duplicate key '%.60s' (first at line %u)",
+               yk_scalar(keys[i], NULL), (unsigned)keys[i - 1]->line);
   free(keys);
+}
+
+/* Closes the open collection: its children become one array owned by the
+ * document. */
+static bool close_collection(builder *b, struct fy_event *e) {
+  frame *f = &b->stack[--b->depth];
+  yk_node n = f->node;
+  if (b->doc->array_count == b->doc->array_cap) {
+    size_t cap = b->doc->array_cap ? 2 * b->doc->array_cap : 64;
+    yk_node **grown = realloc(b->doc->arrays, cap * sizeof *grown);
+    if (!grown) return false;
+    b->doc->arrays = grown;
+    b->doc->array_cap = cap;
+  }
+  yk_node *items = f->items;
+  if (f->used < f->cap) { /* give back the unused room */
+    yk_node *shrunk = realloc(items, (f->used ? f->used : 1) * sizeof *items);
+    if (shrunk) items = shrunk;
+  }
+  if (items) b->doc->arrays[b->doc->array_count++] = items;
+  f->items = NULL;
+  n.u.items = items;
+  n.count = (uint32_t)(n.kind == YK_MAPPING ? f->used / 2 : f->used);
+  if (!n.line) { /* empty: the position of its key, else of its own token */
+    n.line = f->key_line;
+    n.column = f->key_column;
+    if (!n.line) set_mark(&n, fy_event_get_token(e));
+    if (n.line) mark_ancestors(b, &n);
+  }
+  if (n.kind == YK_MAPPING) check_duplicates(b, &n);
+  return add_node(b, &n);
 }
 
 /* Handles one parser event; false when the parse must stop. */
 static bool on_event(builder *b, struct fy_event *e, int *documents) {
-  yk_node *n, *key;
   switch (e->type) {
   case FYET_DOCUMENT_START:
     if (++*documents > 1) {
@@ -208,26 +252,25 @@ static bool on_event(builder *b, struct fy_event *e, int *documents) {
   case FYET_ALIAS: {
     bool scalar = e->type == FYET_SCALAR;
     struct fy_token *token = scalar ? e->scalar.value : e->alias.anchor;
-    n = new_node(b, scalar ? YK_SCALAR : YK_ALIAS, &key);
-    if (!n || !(n->u.text = copy_text(b, token, &n->count))) return !(b->r->out_of_memory = true);
+    yk_node n = {.kind = scalar ? YK_SCALAR : YK_ALIAS};
     enum fy_scalar_style style = scalar && token ? fy_token_scalar_style(token) : FYSS_PLAIN;
-    n->plain = style == FYSS_PLAIN;
-    set_mark(n, token);
+    n.plain = scalar && style == FYSS_PLAIN;
+    if (!set_text(b, &n, token)) return !(b->r->out_of_memory = true);
+    set_mark(&n, token);
     /* libfyaml marks a quoted scalar after its opening quote: point at the quote */
-    if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) && n->column > 1)
-      n->column--;
-    if (!n->line && key) { /* an empty value: the position of its key */
-      n->line = key->line;
-      n->column = key->column;
+    if ((style == FYSS_SINGLE_QUOTED || style == FYSS_DOUBLE_QUOTED) && n.column > 1)
+      n.column--;
+    const yk_node *key = pending_key(b);
+    if (!n.line && key) { /* an empty value: the position of its key */
+      n.line = key->line;
+      n.column = key->column;
     }
-    if (n->line) mark_ancestors(b, n);
+    if (n.line) mark_ancestors(b, &n);
+    if (!add_node(b, &n)) return !(b->r->out_of_memory = true);
     return true;
   }
   case FYET_SEQUENCE_START:
   case FYET_MAPPING_START: {
-    bool mapping = e->type == FYET_MAPPING_START;
-    n = new_node(b, mapping ? YK_MAPPING : YK_SEQUENCE, &key);
-    if (!n) return !(b->r->out_of_memory = true);
     if (b->depth == b->cap) {
       size_t cap = b->cap ? 2 * b->cap : 64;
       frame *grown = realloc(b->stack, cap * sizeof *grown);
@@ -235,29 +278,16 @@ static bool on_event(builder *b, struct fy_event *e, int *documents) {
       b->stack = grown;
       b->cap = cap;
     }
-    b->stack[b->depth++] = (frame){n, NULL, key};
+    const yk_node *key = pending_key(b);
+    frame f = {.node = {.kind = e->type == FYET_MAPPING_START ? YK_MAPPING : YK_SEQUENCE},
+               .key_line = key ? key->line : 0, .key_column = key ? key->column : 0};
+    b->stack[b->depth++] = f;
     return true;
   }
   case FYET_SEQUENCE_END:
-  case FYET_MAPPING_END: {
-    if (!b->depth) return true;
-    frame *f = &b->stack[--b->depth];
-    n = f->node;
-    if (!n->line) { /* empty: the position of its key, else of its own token */
-      if (f->key) {
-        n->line = f->key->line;
-        n->column = f->key->column;
-      } else {
-        set_mark(n, fy_event_get_token(e));
-      }
-      if (n->line) mark_ancestors(b, n);
-    }
-    if (n->kind == YK_MAPPING) {
-      n->count /= 2;
-      check_duplicates(b, n);
-    }
+  case FYET_MAPPING_END:
+    if (b->depth && !close_collection(b, e)) return !(b->r->out_of_memory = true);
     return true;
-  }
   default:
     return true;
   }
@@ -303,6 +333,7 @@ orb_status yk_parse(yk_reader *r, const char *data, size_t len, yk_doc **out) {
         report_at(r, error->line, error->column, "not valid YAML: %s", error->msg);
     if (!reported) report_at(r, 0, 0, "not valid YAML");
   }
+  for (size_t i = 0; i < b.depth; i++) free(b.stack[i].items); /* a parse cut short */
   free(b.stack);
   if (parser) fy_parser_destroy(parser);
   fy_diag_destroy(diag);
@@ -312,31 +343,31 @@ orb_status yk_parse(yk_reader *r, const char *data, size_t len, yk_doc **out) {
 
 /* ---- the tree ------------------------------------------------------------------------- */
 
+/* The text of a scalar or an alias. */
+static const char *node_text(const yk_node *n) {
+  return n->count < sizeof n->u.small ? n->u.small : n->u.text;
+}
+
 const char *yk_scalar(const yk_node *n, size_t *len) {
   if (!n || n->kind != YK_SCALAR) return NULL;
   if (len) *len = n->count;
-  return n->u.text;
+  return node_text(n);
 }
 
 bool yk_is_null(const yk_node *n) {
   if (!n) return true;
   if (n->kind != YK_SCALAR || !n->plain) return false;
-  const char *t = n->u.text;
+  const char *t = node_text(n);
   return n->count == 0 || strcmp(t, "~") == 0 || strcmp(t, "null") == 0 ||
          strcmp(t, "Null") == 0 || strcmp(t, "NULL") == 0;
 }
 
 yk_node *yk_lookup(const yk_node *map, const char *key) {
-  if (!yk_is_mapping(map)) return NULL;
-  for (yk_node *k = map->u.first; k; k = k->next->next)
-    if (k->kind == YK_SCALAR && strcmp(k->u.text, key) == 0) return k->next;
+  for (size_t i = 0; i < yk_count(map); i++) {
+    const char *text = yk_scalar(yk_key(map, i), NULL);
+    if (text && strcmp(text, key) == 0) return yk_value(map, i);
+  }
   return NULL;
-}
-
-yk_node *yk_item(const yk_node *seq, size_t i) {
-  yk_node *n = yk_is_sequence(seq) ? seq->u.first : NULL;
-  while (n && i--) n = n->next;
-  return n;
 }
 
 const char *yk_kind_name(const yk_node *n) {
@@ -366,7 +397,8 @@ void yk_check_keys(yk_reader *r, const yk_node *map, const char *what,
                    const char *const *allowed) {
   size_t allowed_count = 0;
   while (allowed[allowed_count]) allowed_count++;
-  for (yk_node *key = yk_first(map); key; key = yk_next_key(key)) {
+  for (size_t i = 0; i < yk_count(map); i++) {
+    const yk_node *key = yk_key(map, i);
     size_t len = 0;
     const char *text = yk_scalar(key, &len);
     if (!text) {
@@ -374,7 +406,7 @@ void yk_check_keys(yk_reader *r, const yk_node *map, const char *what,
       continue;
     }
     bool known = false;
-    for (size_t i = 0; i < allowed_count && !known; i++) known = strcmp(allowed[i], text) == 0;
+    for (size_t k = 0; k < allowed_count && !known; k++) known = strcmp(allowed[k], text) == 0;
     if (known) continue;
     char name[64], hint[320];
     snprintf(name, sizeof name, "%.*s", (int)(len > 60 ? 60 : len), text);

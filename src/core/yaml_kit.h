@@ -3,9 +3,9 @@
  * (world files, landscapes; private to the library).
  *
  * yk_parse reads a YAML text with libfyaml's event parser into a compact tree of
- * its own (32 bytes a node, the scalars' text copied once), so that a file costs
- * a small multiple of its size in memory (libfyaml's document tree costs about
- * 150 times the file). Aliases are kept as alias nodes and never expanded; a
+ * its own (24 bytes a node, the text of longer scalars copied once), so that a file
+ * costs a small multiple of its size in memory (libfyaml's document tree costs 40
+ * to 150 times the file). Aliases are kept as alias nodes and never expanded; a
  * duplicate key in a mapping and a second document in the file are errors.
  *
  * A yk_reader collects FILE:LINE:COL messages with one cap (INPUT_MAX_ERRORS) and
@@ -24,7 +24,9 @@
 
 typedef enum yk_kind { YK_SCALAR, YK_SEQUENCE, YK_MAPPING, YK_ALIAS } yk_kind;
 
-/* One node of the tree. Owned by its yk_doc. */
+/* One node of the tree (24 bytes). Owned by its yk_doc. The children of a
+ * collection are one array: a sequence's items, or a mapping's key, value, key,
+ * value, ... A scalar of up to 7 bytes keeps its text in the node. */
 typedef struct yk_node {
   uint8_t kind;     /* yk_kind */
   uint8_t plain;    /* a scalar written plain (not quoted, not a block scalar) */
@@ -32,10 +34,10 @@ typedef struct yk_node {
   uint32_t column;  /* 1-based */
   uint32_t count;   /* scalar: text length; sequence: items; mapping: pairs */
   union {
-    const char *text;      /* scalar or alias: NUL-terminated text */
-    struct yk_node *first; /* collection: first child (mapping: key, value, ...) */
+    const char *text;       /* scalar or alias of 8 bytes or more */
+    char small[8];          /* scalar or alias of up to 7 bytes, NUL-terminated */
+    struct yk_node *items;  /* collection: its children */
   } u;
-  struct yk_node *next; /* next sibling */
 } yk_node;
 
 /* A parsed file: its tree and the memory that holds it. */
@@ -68,17 +70,22 @@ static inline bool yk_is_sequence(const yk_node *n) { return n && n->kind == YK_
 static inline bool yk_is_scalar(const yk_node *n) { return n && n->kind == YK_SCALAR; }
 static inline bool yk_is_alias(const yk_node *n) { return n && n->kind == YK_ALIAS; }
 
-/* First child of a collection (a mapping's first key), or NULL. */
-static inline yk_node *yk_first(const yk_node *n) {
-  return n && (n->kind == YK_MAPPING || n->kind == YK_SEQUENCE) ? n->u.first : NULL;
-}
-/* In a mapping, the value of a key node, and the key after it. */
-static inline yk_node *yk_value(const yk_node *key) { return key->next; }
-static inline yk_node *yk_next_key(const yk_node *key) { return key->next->next; }
-
 /* Items of a sequence or pairs of a mapping (0 for a scalar or NULL). */
 static inline size_t yk_count(const yk_node *n) {
   return n && (n->kind == YK_MAPPING || n->kind == YK_SEQUENCE) ? n->count : 0;
+}
+
+/* Item i of a sequence, or NULL. */
+static inline yk_node *yk_item(const yk_node *seq, size_t i) {
+  return seq && seq->kind == YK_SEQUENCE && i < seq->count ? &seq->u.items[i] : NULL;
+}
+
+/* Key and value of pair i of a mapping, or NULL. */
+static inline yk_node *yk_key(const yk_node *map, size_t i) {
+  return map && map->kind == YK_MAPPING && i < map->count ? &map->u.items[2 * i] : NULL;
+}
+static inline yk_node *yk_value(const yk_node *map, size_t i) {
+  return map && map->kind == YK_MAPPING && i < map->count ? &map->u.items[2 * i + 1] : NULL;
 }
 
 /* The text of a scalar (NUL-terminated, *len bytes; len may be NULL), or NULL for
@@ -90,9 +97,6 @@ bool yk_is_null(const yk_node *n);
 
 /* The value of key in mapping map, or NULL. */
 yk_node *yk_lookup(const yk_node *map, const char *key);
-
-/* Item i of a sequence, or NULL. Linear. */
-yk_node *yk_item(const yk_node *seq, size_t i);
 
 /* "a mapping", "a list", "a scalar" or "an alias", for messages. */
 const char *yk_kind_name(const yk_node *n);

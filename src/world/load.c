@@ -83,8 +83,7 @@ static yk_node **list_items(loader *L, yk_node *node, const char *what,
   size_t n = yk_count(node);
   yk_node **items = n ? alloc_array(L, n, sizeof *items) : NULL;
   if (!items) return NULL;
-  for (yk_node *child = yk_first(node); child && *count < n; child = child->next)
-    items[(*count)++] = child;
+  for (size_t i = 0; i < n; i++) items[(*count)++] = yk_item(node, i);
   return items;
 }
 
@@ -384,12 +383,10 @@ static size_t get_actor(loader *L, yk_node *map, const char *key,
   if (!id) return ORB_NONE;
   size_t index = orb_world_actor(L->world, id);
   if (index != ORB_NONE) return index;
-  const char *hint = orb_closest_word(id, L->actor_ids, L->world->actor_count);
-  if (hint)
-    fail(L, field(map, key), "%s: unknown actor '%s' (did you mean '%s'?)", what, id,
-         hint);
-  else
-    fail(L, field(map, key), "%s: unknown actor '%s' (not in actors:)", what, id);
+  char hint[320];
+  input_hint(id, L->actor_ids, L->world->actor_count, 0, hint, sizeof hint);
+  fail(L, field(map, key), "%s: unknown actor '%s'%s", what, id,
+       hint[0] ? hint : " (not in actors:)");
   return ORB_NONE;
 }
 
@@ -648,7 +645,8 @@ static void read_issue_attributes(loader *L, yk_node *node, const char *what,
   size_t count = yk_count(map);
   issue->attributes = alloc_array(L, count, sizeof *issue->attributes);
   if (!issue->attributes) return;
-  for (yk_node *key = yk_first(map); key; key = yk_next_key(key)) {
+  for (size_t k = 0; k < count; k++) {
+    yk_node *key = yk_key(map, k);
     size_t len = 0;
     const char *name = yk_scalar(key, &len);
     if (!name || len == 0) {
@@ -658,7 +656,7 @@ static void read_issue_attributes(loader *L, yk_node *node, const char *what,
     orb_issue_attribute *attribute = &issue->attributes[issue->attribute_count];
     attribute->name = orb_arena_strndup(L->arena, name, len);
     if (!attribute->name) L->r.out_of_memory = true;
-    else if (node_number(L, yk_value(key), what, attribute->name, &attribute->value))
+    else if (node_number(L, yk_value(map, k), what, attribute->name, &attribute->value))
       issue->attribute_count++;
   }
 }
@@ -777,10 +775,10 @@ static void read_event(loader *L, yk_node *node, size_t index, orb_event *event)
   if (type && orb_event_type_find(type, &event->type) != ORB_OK) {
     const char *names[ORB_EV_TYPE_COUNT];
     for (int t = 0; t < ORB_EV_TYPE_COUNT; t++) names[t] = orb_event_type_name(t);
-    const char *hint = orb_closest_word(type, names, ORB_EV_TYPE_COUNT);
-    fail(L, field(node, "type"), "%s: unknown event type '%s'%s%s%s", what, type,
-         hint ? " (did you mean '" : " (see docs/WORLD.md)", hint ? hint : "",
-         hint ? "'?)" : "");
+    char hint[320];
+    input_hint(type, names, ORB_EV_TYPE_COUNT, 0, hint, sizeof hint);
+    fail(L, field(node, "type"), "%s: unknown event type '%s'%s", what, type,
+         hint[0] ? hint : " (see docs/WORLD.md)");
   }
   event->cameo = get_string(L, node, "cameo", what, false);
   if (event->cameo && !valid_cameo(event->cameo))

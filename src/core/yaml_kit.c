@@ -13,7 +13,10 @@
 
 /* ---- memory: a chain of blocks, freed at once ------------------------------------ */
 
-enum { YK_BLOCK_BYTES = 1 << 20 };
+enum {
+  YK_BLOCK_BYTES = 1 << 20,
+  YK_MAX_DEPTH = 256 /* nesting beyond any real file; bounds the parser's stack */
+};
 
 typedef struct yk_block {
   struct yk_block *next;
@@ -271,6 +274,13 @@ static bool on_event(builder *b, struct fy_event *e, int *documents) {
   }
   case FYET_SEQUENCE_START:
   case FYET_MAPPING_START: {
+    if (b->depth == YK_MAX_DEPTH) {
+      struct fy_token *t = fy_event_get_token(e);
+      const struct fy_mark *mark = t ? fy_token_start_mark(t) : NULL;
+      report_at(b->r, mark ? mark->line + 1 : 0, mark ? mark->column + 1 : 0,
+                "lists and mappings nested more than %d deep", YK_MAX_DEPTH);
+      return false;
+    }
     if (b->depth == b->cap) {
       size_t cap = b->cap ? 2 * b->cap : 64;
       frame *grown = realloc(b->stack, cap * sizeof *grown);

@@ -3,7 +3,8 @@
  * (world files, landscapes; private to the library).
  *
  * yk_parse reads a YAML text with libfyaml's event parser into a compact tree of
- * its own (24 bytes a node, the text of longer scalars copied once), so that a file
+ * its own (24 bytes a node, the text of longer scalars copied once, at most 256
+ * levels deep), so that a file
  * costs a small multiple of its size in memory (libfyaml's document tree costs 40
  * to 150 times the file). Aliases are kept as alias nodes and never expanded; a
  * duplicate key in a mapping and a second document in the file are errors.

@@ -99,6 +99,19 @@ static void test_utf8_strict(void **state) {
   }
 }
 
+/* A file of nothing but opening brackets stops at a fixed depth, with a message,
+ * instead of growing a stack as deep as the file is long. */
+static void test_yaml_depth(void **state) {
+  (void)state;
+  size_t n = (size_t)1 << 20;
+  char *text = malloc(n);
+  memset(text, '[', n);
+  const char *message;
+  assert_int_equal(landscape(text, n, &message), ORB_EPARSE);
+  assert_string_equal(message, "lists and mappings nested more than 256 deep");
+  free(text);
+}
+
 /* ---- numbers ------------------------------------------------------------------- */
 
 /* Numbers are decimal: no hex floats, no inf or nan, no digit separators, nothing
@@ -417,7 +430,8 @@ static void test_data_paths(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_utf8_strict),      cmocka_unit_test(test_numbers_decimal),
+      cmocka_unit_test(test_utf8_strict),      cmocka_unit_test(test_yaml_depth),
+      cmocka_unit_test(test_numbers_decimal),
       cmocka_unit_test(test_reader_refusals),  cmocka_unit_test(test_reader_pipes),
       cmocka_unit_test(test_reader_command),   cmocka_unit_test(test_xml_entities),
       cmocka_unit_test(test_events_line_limit), cmocka_unit_test(test_capability_year),

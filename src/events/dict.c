@@ -395,9 +395,14 @@ static orb_status parse_line(line_ctx *ctx, char *line) {
 static orb_status run_pass(line_ctx *ctx, const char *data, size_t len) {
   orb_status result = ORB_OK;
   char *line = NULL;
-  size_t cap = 0;
+  size_t cap = 0, before = ctx->diags->count;
   ctx->line = 0;
   for (size_t pos = 0; pos < len;) {
+    if (ctx->diags->count - before >= INPUT_MAX_ERRORS) { /* one cap for every reader */
+      orb_diags_add(ctx->diags, ctx->name, ctx->line, 1,
+                    "too many errors (%d); stopping the list here", INPUT_MAX_ERRORS);
+      break;
+    }
     const char *nl = memchr(data + pos, '\n', len - pos);
     size_t n = nl ? (size_t)(nl - (data + pos)) : len - pos;
     ctx->line++;

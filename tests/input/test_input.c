@@ -195,6 +195,24 @@ static void test_reader_refusals(void **state) {
   orb_dict_free(dict);
 }
 
+/* A dictionary of garbage lists at most the one cap of errors, not one per line. */
+static void test_error_cap(void **state) {
+  (void)state;
+  size_t lines = 100000, n = 0;
+  char *text = malloc(lines * 8);
+  for (size_t i = 0; i < lines; i++) n += (size_t)sprintf(text + n, "bogus|x\n");
+  orb_dict *dict = NULL;
+  assert_int_equal(orb_dict_new(&dict), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_dict_add_buffer(dict, "bad.dict", text, n, &diags), ORB_EPARSE);
+  assert_int_equal(diags.count, 101);
+  assert_string_equal(diags.items[100].message, "too many errors (100); stopping the list here");
+  orb_diags_free(&diags);
+  orb_dict_free(dict);
+  free(text);
+}
+
 /* A child writes len bytes of text (repeated `times` times) into a pipe and exits;
  * returns the read end. */
 static int pipe_from_child(const char *text, size_t len, size_t times, pid_t *child) {
@@ -433,7 +451,7 @@ int main(void) {
       cmocka_unit_test(test_utf8_strict),      cmocka_unit_test(test_yaml_depth),
       cmocka_unit_test(test_numbers_decimal),
       cmocka_unit_test(test_reader_refusals),  cmocka_unit_test(test_reader_pipes),
-      cmocka_unit_test(test_reader_command),   cmocka_unit_test(test_xml_entities),
+      cmocka_unit_test(test_reader_command),   cmocka_unit_test(test_error_cap),   cmocka_unit_test(test_xml_entities),
       cmocka_unit_test(test_events_line_limit), cmocka_unit_test(test_capability_year),
       cmocka_unit_test(test_data_paths),
   };

@@ -213,6 +213,8 @@ static void read_actor(xml_reader *r, const xmlNode *a, orb_bargain_scenario *s,
   if (!s->actor_names[i]) return;
   if (name && !*s->actor_names[i])
     report(r, name, "empty actor <name>");
+  else if (name && !input_utf8_name(s->actor_names[i], strlen(s->actor_names[i])))
+    report(r, name, "a control character in the actor <name> (expected printable text)");
   xmlNode *desc = child(a, "description");
   if (desc) {
     free(s->actor_descs[i]);

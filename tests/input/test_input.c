@@ -363,6 +363,11 @@ static void test_xml_entities(void **state) {
   orb_bargain_scenario_free(s);
   orb_diags_free(&diags);
 
+  /* a control character (a newline by reference) in a name */
+  scenario_xml(doc, size + 4096, "", "A&#10;B");
+  assert_int_equal(xml(doc, &message, &line, &column), ORB_EPARSE);
+  assert_string_equal(message, "a control character in the actor <name> (expected printable text)");
+
   assert_int_equal(xml("<Scenario>\n  <name>x</nam>\n</Scenario>\n", &message, &line, &column),
                    ORB_EPARSE);
   assert_int_equal(line, 2);

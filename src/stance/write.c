@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/input_internal.h"
 #include "stance/stance_internal.h"
 
 /* A growing string (malloc'ed); ok is 0 once an allocation failed. */
@@ -202,24 +203,18 @@ char *stance_params_rewrite(const char *source, const orb_stance_model *model,
 orb_status orb_stance_write_params(const char *path, const orb_stance_model *model,
                                    const unsigned char *fitted_interaction,
                                    const char *fitted_by, orb_diags *diags) {
-  FILE *in = fopen(path, "rb");
-  text source = {NULL, 0, 0, 1};
-  if (in) {
-    char buf[65536];
-    size_t got;
-    while ((got = fread(buf, 1, sizeof buf, in)) > 0) text_add(&source, buf, got);
-    int failed = ferror(in);
-    fclose(in);
-    if (failed) in = NULL;
-  }
-  if (!in || !source.ok || !source.data || memchr(source.data, '\0', source.len)) {
-    orb_diags_add(diags, path, 0, 0, "cannot read the world file to update (%s)",
-                  !in ? "unreadable" : !source.ok ? "out of memory" : "empty or binary");
-    free(source.data);
+  char *source = NULL;
+  size_t source_len = 0;
+  orb_status read = input_read_file(path, INPUT_WORLD_MAX_BYTES, "world file", &source,
+                                    &source_len, diags);
+  if (read != ORB_OK) return read;
+  if (source_len == 0 || memchr(source, '\0', source_len)) {
+    orb_diags_add(diags, path, 0, 0, "cannot read the world file to update (empty or binary)");
+    free(source);
     return ORB_EIO;
   }
-  char *rewritten = stance_params_rewrite(source.data, model, fitted_interaction, fitted_by);
-  free(source.data);
+  char *rewritten = stance_params_rewrite(source, model, fitted_interaction, fitted_by);
+  free(source);
   if (!rewritten) return ORB_ENOMEM;
   size_t rewritten_len = strlen(rewritten);
   size_t tmp_len = strlen(path) + 16;

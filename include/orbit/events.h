@@ -125,7 +125,9 @@ void orb_coder_stats_get(const orb_coder *coder, orb_coder_stats *stats);
 
 /* Checks that the file at path is UTF-8 text without NUL bytes, reading it in
  * bounded memory. On failure appends "PATH:LINE:COL: ..." (with the byte offset)
- * to diags and returns ORB_EPARSE, or ORB_EIO if it cannot be read. */
+ * to diags and returns ORB_EPARSE, or ORB_EIO if it cannot be read or is a
+ * directory or a device. A pipe or FIFO is not read (it could not be read again
+ * to be coded): the coder checks it as it streams. */
 orb_status orb_text_check_file(const char *path, orb_diags *diags);
 
 /* ---- into the model --------------------------------------------------------- */

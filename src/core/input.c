@@ -35,10 +35,9 @@ static orb_status too_large(const char *path, const char *what, size_t max_bytes
   return ORB_ELIMIT;
 }
 
-orb_status input_read_file(const char *path, size_t max_bytes, const char *what,
-                           char **data, size_t *len, orb_diags *diags) {
-  *data = NULL;
-  *len = 0;
+orb_status input_open(const char *path, const char *what, int *fd_out, long long *size,
+                      orb_diags *diags) {
+  *fd_out = -1;
   int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     orb_diags_add(diags, path, 0, 0, "cannot open the %s: %s", what, strerror(errno));
@@ -56,14 +55,27 @@ orb_status input_read_file(const char *path, size_t max_bytes, const char *what,
     close(fd);
     return ORB_EIO;
   }
-  int regular = S_ISREG(st.st_mode);
-  if (regular && (unsigned long long)st.st_size > max_bytes) {
+  *size = S_ISREG(st.st_mode) ? (long long)st.st_size : -1;
+  *fd_out = fd;
+  return ORB_OK;
+}
+
+orb_status input_read_file(const char *path, size_t max_bytes, const char *what,
+                           char **data, size_t *len, orb_diags *diags) {
+  *data = NULL;
+  *len = 0;
+  int fd;
+  long long size;
+  orb_status opened = input_open(path, what, &fd, &size, diags);
+  if (opened != ORB_OK) return opened;
+  int regular = size >= 0;
+  if (regular && (unsigned long long)size > max_bytes) {
     close(fd);
-    return too_large(path, what, max_bytes, (long long)st.st_size, diags);
+    return too_large(path, what, max_bytes, size, diags);
   }
   /* A regular file is read into a buffer of its size (one more byte shows growth);
    * a pipe or FIFO into a doubling buffer, up to the limit. */
-  size_t cap = regular ? (size_t)st.st_size + 1 : (size_t)1 << 16;
+  size_t cap = regular ? (size_t)size + 1 : (size_t)1 << 16;
   if (cap > max_bytes + 1) cap = max_bytes + 1;
   char *buf = malloc(cap + 1);
   size_t used = 0;

@@ -54,6 +54,12 @@
 orb_status input_read_file(const char *path, size_t max_bytes, const char *what,
                            char **data, size_t *len, orb_diags *diags);
 
+/* Opens path for reading as input_read_file does (refusing a directory or a
+ * device, with a FILE: message naming `what`): *fd is the caller's to close,
+ * *size gets the size of a regular file, or -1 for a pipe or FIFO. ORB_EIO. */
+orb_status input_open(const char *path, const char *what, int *fd, long long *size,
+                      orb_diags *diags);
+
 /* Formats a byte count as "64 MiB" (or "123 bytes") into buf. */
 void input_format_size(size_t bytes, char *buf, size_t size);
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "events/lexicon.h"
 
@@ -227,23 +228,28 @@ orb_status ev_tokenize_const(const orb_dict *dict, const char *text, size_t len,
 }
 
 orb_status orb_text_check_file(const char *path, orb_diags *diags) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    orb_diags_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
-    return ORB_EIO;
+  int fd;
+  long long size;
+  orb_status st = input_open(path, "text file", &fd, &size, diags);
+  if (st != ORB_OK) return st;
+  if (size < 0) { /* a pipe can be read once: it is checked as it streams */
+    close(fd);
+    return ORB_OK;
   }
   input_utf8 state;
   input_utf8_init(&state);
-  char buf[65536];
-  orb_status st = ORB_OK;
-  size_t n;
-  while (st == ORB_OK && (n = fread(buf, 1, sizeof buf, f)) > 0)
-    st = input_utf8_check(&state, path, buf, n, diags);
-  if (st == ORB_OK && ferror(f)) {
-    orb_diags_add(diags, path, 0, 0, "read error: %s", strerror(errno));
-    st = ORB_EIO;
+  static char buf[65536];
+  ssize_t n;
+  while (st == ORB_OK && (n = read(fd, buf, sizeof buf)) != 0) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      orb_diags_add(diags, path, 0, 0, "cannot read the text file: %s", strerror(errno));
+      st = ORB_EIO;
+      break;
+    }
+    st = input_utf8_check(&state, path, buf, (size_t)n, diags);
   }
   if (st == ORB_OK) st = input_utf8_end(&state, path, diags);
-  fclose(f);
+  close(fd);
   return st;
 }

@@ -271,6 +271,38 @@ static void test_reader_pipes(void **state) {
   waitpid(child, NULL, 0);
 }
 
+/* The text check of `orbit code` leaves a pipe unread (the coder checks it as it
+ * streams; `orbit code <(cat a.txt)` used to code nothing), refuses a directory and
+ * a device, and checks a regular file. */
+static void test_text_check(void **state) {
+  (void)state;
+  static const char text[] = "Russia deployed troops to Kazakhstan.\n";
+  pid_t child;
+  int fd = pipe_from_child(text, sizeof text - 1, 1, &child);
+  char path[32];
+  snprintf(path, sizeof path, "/dev/fd/%d", fd);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_text_check_file(path, &diags), ORB_OK);
+  char buf[128];
+  assert_int_equal(read(fd, buf, sizeof buf), (ssize_t)(sizeof text - 1));
+  close(fd);
+  waitpid(child, NULL, 0);
+  assert_int_equal(orb_text_check_file("tests", &diags), ORB_EIO);
+  assert_int_equal(orb_text_check_file("/dev/zero", &diags), ORB_EIO);
+  assert_int_equal(diags.count, 2);
+  assert_string_equal(diags.items[0].message, "is a directory, not a text file");
+  assert_string_equal(diags.items[1].message, "is a device, not a text file");
+  orb_diags_free(&diags);
+  char file[64];
+  temp_file(file, "ok\n\xff\n", 5);
+  orb_diags_init(&diags);
+  assert_int_equal(orb_text_check_file(file, &diags), ORB_EPARSE);
+  assert_int_equal(only_diag(&diags)->line, 2);
+  orb_diags_free(&diags);
+  remove(file);
+}
+
 /* The command: `orbit code --dict /dev/zero` stops at once; `orbit bargain` reads
  * a scenario from a pipe. */
 static void test_reader_command(void **state) {
@@ -456,7 +488,8 @@ int main(void) {
       cmocka_unit_test(test_utf8_strict),      cmocka_unit_test(test_yaml_depth),
       cmocka_unit_test(test_numbers_decimal),
       cmocka_unit_test(test_reader_refusals),  cmocka_unit_test(test_reader_pipes),
-      cmocka_unit_test(test_reader_command),   cmocka_unit_test(test_error_cap),   cmocka_unit_test(test_xml_entities),
+      cmocka_unit_test(test_reader_command),   cmocka_unit_test(test_error_cap),
+      cmocka_unit_test(test_text_check),   cmocka_unit_test(test_xml_entities),
       cmocka_unit_test(test_events_line_limit), cmocka_unit_test(test_capability_year),
       cmocka_unit_test(test_data_paths),
   };

@@ -1,8 +1,8 @@
 /*
- * merge.c: a world with coded events (the JSON Lines of `orbit code --json`)
- * merged into its timeline, events it already holds merged away. Part of the
- * event coder's module (declared in orbit/events.h); lives here because it
- * builds a world in an arena.
+ * coded.c: coded events out and back in. The writer of `orbit code` (CSV rows or
+ * JSON Lines), and the reader that merges those JSON Lines into a world's
+ * timeline, events it already holds merged away (it builds the new world in the
+ * world module's arena).
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -14,6 +14,83 @@
 #include "orbit/events.h"
 #include "world/arena.h"
 #include "world/timeline.h"
+
+/* ---- out ------------------------------------------------------------------------ */
+
+static const char *const date_sources[] = {"text", "article", "none"};
+
+orb_status orb_coded_event_write_header(FILE *out, orb_format format) {
+  if (format == ORB_FORMAT_JSON) return ORB_OK;
+  if (format != ORB_FORMAT_CSV) return ORB_EINVAL;
+  fputs("doc,date,date_source,source,source_role,cameo,target,target_role,type,"
+        "start,end,rule,sentence\n", out);
+  return ferror(out) ? ORB_EIO : ORB_OK;
+}
+
+/* Writes text as a CSV field (quoted, quotes doubled, line breaks as spaces). */
+static void csv_field(FILE *out, const char *text, size_t len) {
+  fputc('"', out);
+  for (size_t i = 0; i < len; i++) {
+    if (text[i] == '"') fputc('"', out);
+    fputc(text[i] == '\n' || text[i] == '\r' ? ' ' : text[i], out);
+  }
+  fputc('"', out);
+}
+
+/* Writes one event as a JSON Lines line. */
+static orb_status write_json(FILE *out, const orb_coded_event *ev, const char *date,
+                             const char *type) {
+  cJSON *obj = cJSON_CreateObject();
+  char *sentence = malloc(ev->sentence_len + 1);
+  if (!obj || !sentence) {
+    cJSON_Delete(obj);
+    free(sentence);
+    return ORB_ENOMEM;
+  }
+  memcpy(sentence, ev->sentence, ev->sentence_len);
+  sentence[ev->sentence_len] = '\0';
+  cJSON_AddStringToObject(obj, "doc", ev->doc);
+  cJSON_AddStringToObject(obj, "date", date);
+  cJSON_AddStringToObject(obj, "date_source", date_sources[ev->date_source]);
+  cJSON_AddStringToObject(obj, "source", ev->source);
+  cJSON_AddStringToObject(obj, "source_role", ev->source_role);
+  cJSON_AddStringToObject(obj, "cameo", ev->cameo);
+  cJSON_AddStringToObject(obj, "target", ev->target);
+  cJSON_AddStringToObject(obj, "target_role", ev->target_role);
+  cJSON_AddStringToObject(obj, "type", type);
+  cJSON_AddNumberToObject(obj, "start", (double)ev->start);
+  cJSON_AddNumberToObject(obj, "end", (double)ev->end);
+  cJSON_AddStringToObject(obj, "rule", ev->rule);
+  cJSON_AddStringToObject(obj, "sentence", sentence);
+  char *line = cJSON_PrintUnformatted(obj);
+  if (line) fprintf(out, "%s\n", line);
+  cJSON_free(line);
+  cJSON_Delete(obj);
+  free(sentence);
+  return line == NULL ? ORB_ENOMEM : ORB_OK;
+}
+
+orb_status orb_coded_event_write(FILE *out, const orb_coded_event *ev, orb_format format) {
+  if (format != ORB_FORMAT_JSON && format != ORB_FORMAT_CSV) return ORB_EINVAL;
+  char date[11] = "";
+  if (ev->date != ORB_DATE_NONE) orb_date_format(ev->date, ev->precision, date);
+  const char *type = ev->type >= 0 ? orb_event_type_name((orb_event_type)ev->type) : "";
+  if (format == ORB_FORMAT_JSON) {
+    orb_status status = write_json(out, ev, date, type);
+    if (status != ORB_OK) return status;
+  } else {
+    csv_field(out, ev->doc, strlen(ev->doc));
+    fprintf(out, ",%s,%s,%s,%s,%s,%s,%s,%s,%llu,%llu,%s,", date,
+            date_sources[ev->date_source], ev->source, ev->source_role, ev->cameo,
+            ev->target, ev->target_role, type, (unsigned long long)ev->start,
+            (unsigned long long)ev->end, ev->rule);
+    csv_field(out, ev->sentence, ev->sentence_len);
+    fputc('\n', out);
+  }
+  return ferror(out) ? ORB_EIO : ORB_OK;
+}
+
+/* ---- in ------------------------------------------------------------------------- */
 
 /* The last day an event's date may mean: the day itself, or the end of its month
  * or year when only those are known. */

@@ -28,7 +28,7 @@ const char cmd_code_help[] =
   "source_role, cameo, target, target_role, type, start, end (byte offsets of\n"
   "the sentence), rule (dictionary FILE:LINE), sentence.\n"
   "Files are checked to be UTF-8 text before any is coded; bad input is named\n"
-  "with FILE:LINE:COL and the byte offset, and exits 1.\n"
+  "with FILE:LINE:COL and the byte offset, and exits 1 (see 'orbit help').\n"
   "Environment: ORBIT_EVENTS_DIR, folder of the built-in dictionaries.\n";
 
 /* What the sink writes to, and the first failure of a write. */

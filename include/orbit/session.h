@@ -273,7 +273,7 @@ orb_status orb_bargaining_new(orb_bargain_scenario **scenario, const char *sourc
                               orb_bargaining **bargaining, orb_diags *diags);
 void orb_bargaining_free(orb_bargaining *bargaining);
 
-/* Whether actor's final position in run r is the one held by unique position u
+/* Whether actor's final position in result is the one held by its unique position u
  * (within 0.1 on the 0..100 scale): the holders of a final position. */
 int orb_bargain_holds(const orb_bargain_result *result, size_t unique, size_t actor);
 

@@ -180,12 +180,13 @@ static orb_status drop_duplicates(const orb_world *world, orb_event *added, size
   return ORB_OK;
 }
 
-/* Reads one JSON line into *event (strings copied into arena). Returns 1 if it
- * is an event for the world, 0 if it is skipped (counted in stats), -1 if the
- * line is malformed (reported to diags). */
-static int read_line(const orb_world *world, orb_arena *arena, const char *path, int line,
-                     const char *text, orb_event *event, orb_merge_stats *stats,
-                     orb_diags *diags) {
+/* Reads one JSON line into *event (strings copied into arena); *kept says whether
+ * it is an event for the world (else it is skipped and counted in stats).
+ * ORB_EPARSE for a malformed line (reported to diags), ORB_ENOMEM. */
+static orb_status read_line(const orb_world *world, orb_arena *arena, const char *path,
+                            int line, const char *text, orb_event *event,
+                            orb_merge_stats *stats, int *kept, orb_diags *diags) {
+  *kept = 0;
   cJSON *obj = cJSON_Parse(text);
   const char *date = obj ? text_of(obj, "date") : NULL;
   const char *source = obj ? text_of(obj, "source") : NULL;
@@ -196,9 +197,10 @@ static int read_line(const orb_world *world, orb_arena *arena, const char *path,
                   "expected a JSON object with string fields date, source, target and type "
                   "(the output of orbit code --json)");
     cJSON_Delete(obj);
-    return -1;
+    return ORB_EPARSE;
   }
   int result = 1;
+  orb_status status = ORB_OK;
   *event = (orb_event){.source = ORB_NONE, .target = ORB_NONE};
   if (!*date || orb_date_parse(date, strlen(date), &event->date, &event->precision) != ORB_OK) {
     stats->undated++;
@@ -227,10 +229,11 @@ static int read_line(const orb_world *world, orb_arena *arena, const char *path,
     event->description = orb_arena_strndup(arena, sentence ? sentence : "",
                                            sentence ? strlen(sentence) : 0);
     event->provenance.source = orb_arena_strndup(arena, provenance, strlen(provenance));
-    if (!event->description || !event->provenance.source) result = -2;
+    if (!event->description || !event->provenance.source) status = ORB_ENOMEM;
   }
   cJSON_Delete(obj);
-  return result;
+  *kept = status == ORB_OK && result;
+  return status;
 }
 
 orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
@@ -265,10 +268,9 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
       }
       added = grown;
     }
-    int r = read_line(world, arena, path, number, line, &added[count], stats, diags);
-    if (r == -1) st = ORB_EPARSE;
-    else if (r == -2) st = ORB_ENOMEM;
-    else if (r == 1) count++;
+    int kept;
+    st = read_line(world, arena, path, number, line, &added[count], stats, &kept, diags);
+    if (kept) count++;
   }
   free(line);
   if (st == ORB_OK && ferror(f)) {

@@ -62,6 +62,13 @@ static const cell matrix[] = {
   {"run --bogus", 2},
   {"world --json=yes", 2},
   {"run --date", 2},
+  /* bad usage: a number out of range, the same for every command (2^64 is refused,
+   * not clamped) */
+  {"align --seed 18446744073709551616", 2},
+  {"bargain data/bargain/dummyData_3Dim.csv --seed 18446744073709551616", 2},
+  {"align --seed 18446744073709551615 --signed tests/align/../../data/none.csv", 1},
+  {"stance --issue ES-11/1 --top -1", 2},
+  {"bargain data/bargain/dummyData_3Dim.csv --runs 0", 2},
   /* bad usage: two output formats */
   {"stance --issue ES-11/1 --json --csv", 2},
   {"bargain data/bargain/dummyData_3Dim.csv --csv --json", 2},

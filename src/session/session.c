@@ -15,6 +15,9 @@ static orb_status merge_file(orb_session *s, const char *file, orb_diags *diags)
   orb_session_merge *grown = realloc(s->merges, (s->merge_count + 1) * sizeof *grown);
   if (!grown) return ORB_ENOMEM;
   s->merges = grown;
+  char **names = realloc(s->merge_names, (s->merge_count + 1) * sizeof *names);
+  if (!names) return ORB_ENOMEM;
+  s->merge_names = names;
   char *name = strdup(file);
   if (!name) return ORB_ENOMEM;
   orb_world *merged = NULL;
@@ -27,6 +30,7 @@ static orb_status merge_file(orb_session *s, const char *file, orb_diags *diags)
   }
   orb_world_adopt(merged, s->world);
   s->world = merged;
+  s->merge_names[s->merge_count] = name;
   s->merges[s->merge_count++] = (orb_session_merge){name, stats};
   return ORB_OK;
 }
@@ -62,7 +66,8 @@ orb_status orb_session_load(const orb_session_options *options, orb_session **ou
 
 void orb_session_free(orb_session *s) {
   if (!s) return;
-  for (size_t i = 0; i < s->merge_count; i++) free((char *)s->merges[i].file);
+  for (size_t i = 0; i < s->merge_count; i++) free(s->merge_names[i]);
+  free(s->merge_names);
   free(s->merges);
   if (s->has_model) orb_stance_model_free(&s->model);
   orb_landscape_free(s->landscape);

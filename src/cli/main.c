@@ -41,7 +41,7 @@ static const char main_help_tail[] =
   "     with FILE:LINE:COL), or a model that cannot run on it\n"
   "  2  bad usage: an unknown option, a malformed value, or an argument the world\n"
   "     does not have (a date outside it, an unknown issue or actor)\n"
-  "  3  the output cannot be written (a full disk, a closed pipe)\n"
+  "  3  the output cannot be written (a full disk, > /dev/full)\n"
   "Environment: ORBIT_WORLD, path of the world to use when none is given.\n";
 
 static void print_main_help(FILE *out) {

@@ -18,6 +18,7 @@
 #include "orbit/world.h"
 #include "align/landscape_yaml.h"
 #include "world/arena.h"
+#include "world/world_internal.h"
 #include "world/timeline.h"
 
 enum {
@@ -1386,8 +1387,10 @@ orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
   return ORB_OK;
 }
 
-orb_status orb_world_load(const char *path, orb_world **world, orb_diags *diags) {
-  *world = NULL;
+orb_status world_read_file(const char *path, char **data_out, size_t *len_out,
+                           orb_diags *diags) {
+  *data_out = NULL;
+  *len_out = 0;
   FILE *file = fopen(path, "rb");
   if (!file) {
     orb_diags_add(diags, path, 0, 0, "cannot open the world file: %s", strerror(errno));
@@ -1415,8 +1418,22 @@ orb_status orb_world_load(const char *path, orb_world **world, orb_diags *diags)
     }
   }
   fclose(file);
+  if (status != ORB_OK) {
+    if (status == ORB_ENOMEM) orb_diags_add(diags, path, 0, 0, "out of memory");
+    free(data);
+    return status;
+  }
+  *data_out = data;
+  *len_out = len;
+  return ORB_OK;
+}
+
+orb_status orb_world_load(const char *path, orb_world **world, orb_diags *diags) {
+  *world = NULL;
+  char *data = NULL;
+  size_t len = 0;
+  orb_status status = world_read_file(path, &data, &len, diags);
   if (status == ORB_OK) status = orb_world_load_buffer(path, data, len, world, diags);
-  else if (status == ORB_ENOMEM) orb_diags_add(diags, path, 0, 0, "out of memory");
   free(data);
   return status;
 }

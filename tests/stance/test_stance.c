@@ -713,13 +713,14 @@ static void expect_error(const char *args, int code, ...) {
 }
 
 static void test_bad_input(void **state) {
-  expect_error("stance --world " MINI " --issue I-2O22", 1,
-               "orbit stance: unknown issue 'I-2O22' in " MINI " (did you mean 'I-2022'?); "
+  /* arguments the world does not have are bad usage (exit 2) */
+  expect_error("stance --world " MINI " --issue I-2O22", 2,
+               MINI ": error: unknown issue 'I-2O22' (did you mean 'I-2022'?); "
                "its issues: I-2014, I-2022, NEW-2023\n", NULL);
-  expect_error("stance --world " MINI " --issue I-2022 --date 1850-01-01", 1,
-               "orbit stance: date 1850-01-01 is outside the world " MINI
-               " (1990-01-01 to 2030-12-31)\n", NULL);
-  expect_error("stance --world " MINI " --issue I-2022 --date 2031-01-01", 1,
+  expect_error("stance --world " MINI " --issue I-2022 --date 1850-01-01", 2,
+               MINI ": error: date 1850-01-01 is outside the world's span, "
+               "1990-01-01 to 2030-12-31\n", NULL);
+  expect_error("stance --world " MINI " --issue I-2022 --date 2031-01-01", 2,
                "is outside the world", NULL);
   expect_error("stance --world " MINI " --issue I-2022 --date 2022-02-30", 2,
                "invalid date '2022-02-30'", NULL);

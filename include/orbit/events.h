@@ -128,33 +128,8 @@ void orb_coder_stats_get(const orb_coder *coder, orb_coder_stats *stats);
  * to diags and returns ORB_EPARSE, or ORB_EIO if it cannot be read. */
 orb_status orb_text_check_file(const char *path, orb_diags *diags);
 
-/* ---- into the model --------------------------------------------------------- */
-
-/* Counts of orb_world_merge_events_file. */
-typedef struct orb_merge_stats {
-  size_t read;          /* non-empty lines */
-  size_t added;         /* events added to the timeline */
-  size_t duplicates;    /* same source, target and type within a day of a held event */
-  size_t unknown_actor; /* source or target not an actor of the world */
-  size_t untyped;       /* no model event type */
-  size_t undated;       /* no date */
-  size_t outside;       /* dated outside the world's span */
-} orb_merge_stats;
-
-/* Reads coded events (the JSON Lines of `orbit code --json`) from path and makes
- * *merged, a world whose timeline holds world's events plus the new ones, sorted
- * by date. An event is a duplicate, and is not added, when the world (or an
- * earlier line) holds one with the same source, target and type on a date no
- * more than a day apart (a date known to the month or year spans all of it).
- * Events naming actors the world lacks, without a model type or a date, or
- * outside the world's span are skipped and counted in stats. *merged owns only
- * its timeline: everything else points into world, which must outlive it unless
- * handed over with orb_world_adopt(*merged, world); free it with
- * orb_world_free(). A malformed line is reported as PATH:LINE and ORB_EPARSE
- * returned with *merged NULL. (Implemented in src/world/merge.c.) */
-orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
-                                       orb_world **merged, orb_merge_stats *stats,
-                                       orb_diags *diags);
+/* The coded events go into a world's timeline with orb_world_merge_events_file
+ * (orbit/world.h). */
 
 #ifdef __cplusplus
 }

@@ -31,6 +31,11 @@ orb_world *cli_load_world(const char *path);
  * world it loads from now on; the array must outlive the command. */
 void cli_add_event_files(char *const *files, size_t count);
 
+/* A file (a world or a parameters-only YAML file) whose `parameters:` cli_load_world
+ * puts in place of the world's from now on (--params); the string must outlive the
+ * command. */
+void cli_set_params_file(const char *path);
+
 /* Parses a --date argument, printing a usage error when it is not YYYY[-MM[-DD]]. */
 int cli_parse_date(const char *text, orb_date *date);
 

@@ -31,6 +31,8 @@ const char cmd_align_help[] =
   "\n"
   "Options:\n"
   "  --date DATE        YYYY[-MM[-DD]], with a world\n"
+  "  --params FILE      with a world: the parameters of FILE (a world, or a file\n"
+  "                     holding only `parameters:`) in place of the world's\n"
   "  --over A..B        with a world: the landscape on 1 July of each year A..B\n"
   "  --blocs K          at most K blocs, 2..16 (default 2, or the file's 'blocs')\n"
   "  --heuristic        allow many-start local search beyond the exhaustive limit\n"
@@ -90,7 +92,7 @@ static int parse_args(int argc, char **argv, align_args *args) {
       {"over", required_argument, NULL, 'o'},   {"seed", required_argument, NULL, 'S'},
       {"restarts", required_argument, NULL, 'R'}, {"basins", no_argument, NULL, 'b'},
       {"no-basins", no_argument, NULL, 'B'},    {"top", required_argument, NULL, 'n'},
-      {"poles", required_argument, NULL, 'P'},
+      {"poles", required_argument, NULL, 'P'},  {"params", required_argument, NULL, 'p'},
       {NULL, 0, NULL, 0}};
   memset(args, 0, sizeof *args);
   args->basins = -1;
@@ -111,6 +113,7 @@ static int parse_args(int argc, char **argv, align_args *args) {
     case 'b': args->basins = 1; break;
     case 'B': args->basins = 0; break;
     case 'P': args->poles = optarg; break;
+    case 'p': cli_set_params_file(optarg); break;
     case 'k':
       if (!parse_count(optarg, 2, ORB_ALIGN_MAX_BLOCS, &value))
         return cli_usage_error("align", "--blocs expects 2 to %d, not '%s'",

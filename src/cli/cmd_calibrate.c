@@ -26,6 +26,8 @@ const char cmd_calibrate_help[] =
   "\n"
   "Options:\n"
   "  --world FILE   the world file (default: the built-in post-Soviet world)\n"
+  "  --params FILE  the parameters of FILE (a world, or a file holding only\n"
+  "                 `parameters:`) in place of the world's of the same name\n"
   "  --write FILE   store the fitted stance_* parameters, with fitted_by, in the\n"
   "                 world file FILE (often the same file), replacing those there;\n"
   "                 FILE is left untouched if the result would not load\n"
@@ -189,6 +191,7 @@ int cmd_calibrate(int argc, char **argv) {
   static const struct option options[] = {{"world", required_argument, NULL, 'w'},
                                           {"write", required_argument, NULL, 'o'},
                                           {"json", no_argument, NULL, 'j'},
+                                          {"params", required_argument, NULL, 'P'},
                                           {NULL, 0, NULL, 0}};
   const char *world_path = NULL, *write_path = NULL;
   int opt, json = 0;
@@ -197,6 +200,7 @@ int cmd_calibrate(int argc, char **argv) {
     switch (opt) {
       case 'w': world_path = optarg; break;
       case 'o': write_path = optarg; break;
+      case 'P': cli_set_params_file(optarg); break;
       case 'j': json = 1; break;
       default: return cli_usage_error("calibrate", "unknown option");
     }

@@ -31,6 +31,8 @@ const char cmd_run_help[] =
   "  --world FILE    the world file\n"
   "  --events FILE   coded events, the JSON Lines of `orbit code --json`; repeatable\n"
   "  --date DATE     the date of sections 2 and 4 (default: the latest event's)\n"
+  "  --params FILE   the parameters of FILE (a world, or a file holding only\n"
+  "                  `parameters:`) in place of the world's of the same name\n"
   "  --help          show this help\n"
   "\n"
   "For machine-readable output, run the sections' commands with --json.\n";
@@ -60,7 +62,8 @@ static int run_section(const char *heading, int (*command)(int, char **), char *
 int cmd_run(int argc, char **argv) {
   static const struct option options[] = {
     {"world", required_argument, NULL, 'w'}, {"events", required_argument, NULL, 'e'},
-    {"date", required_argument, NULL, 'd'},  {NULL, 0, NULL, 0}};
+    {"date", required_argument, NULL, 'd'},  {"params", required_argument, NULL, 'P'},
+    {NULL, 0, NULL, 0}};
   char *world_path = NULL, *date_text = NULL;
   static char *event_files[RUN_MAX_EVENT_FILES];
   size_t event_file_count = 0;
@@ -70,6 +73,7 @@ int cmd_run(int argc, char **argv) {
   while ((option = getopt_long(argc, argv, ":", options, NULL)) != -1) {
     switch (option) {
     case 'w': world_path = optarg; break;
+    case 'P': cli_set_params_file(optarg); break;
     case 'e':
       if (event_file_count == RUN_MAX_EVENT_FILES)
         return cli_usage_error("run", "at most %d --events files", RUN_MAX_EVENT_FILES);

@@ -25,6 +25,8 @@ const char cmd_stance_help[] =
   "  --world FILE   the world file (default: the built-in post-Soviet world)\n"
   "  --issue ID     the issue, e.g. ES-11/1 (required)\n"
   "  --date DATE    compute the features as of DATE instead of the issue's date\n"
+  "  --params FILE  the parameters of FILE (a world, or a file holding only\n"
+  "                 `parameters:`) in place of the world's of the same name\n"
   "  --top N        factors shown per actor in the table (default 3, 0 for all)\n"
   "  --json         print JSON: probabilities, every factor and term\n"
   "  --csv          print CSV: one row per actor, one column per factor\n"
@@ -217,13 +219,14 @@ int cmd_stance(int argc, char **argv) {
     {"world", required_argument, NULL, 'w'}, {"issue", required_argument, NULL, 'i'},
     {"date", required_argument, NULL, 'd'},  {"top", required_argument, NULL, 't'},
     {"json", no_argument, NULL, 'j'},        {"csv", no_argument, NULL, 'c'},
-    {NULL, 0, NULL, 0}};
+    {"params", required_argument, NULL, 'P'}, {NULL, 0, NULL, 0}};
   const char *world_path = NULL, *issue_id = NULL, *date_text = NULL;
   int json = 0, csv = 0, top = 3, opt;
   optind = 1;
   while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
     switch (opt) {
       case 'w': world_path = optarg; break;
+      case 'P': cli_set_params_file(optarg); break;
       case 'i': issue_id = optarg; break;
       case 'd': date_text = optarg; break;
       case 'j': json = 1; break;

@@ -13,6 +13,9 @@
 static char *const *extra_event_files;
 static size_t extra_event_file_count;
 static int merges_reported; /* print what each merge added once per command */
+static const char *params_file; /* --params */
+
+void cli_set_params_file(const char *path) { params_file = path; }
 
 void cli_add_event_files(char *const *files, size_t count) {
   extra_event_files = files;
@@ -64,6 +67,20 @@ orb_world *cli_load_world(const char *path) {
   for (size_t i = 0; world && i < extra_event_file_count; i++)
     world = merge_event_file(world, extra_event_files[i]);
   if (world) merges_reported = 1;
+  if (world && params_file) {
+    orb_world *with = NULL;
+    orb_diags_init(&diags);
+    status = orb_world_with_params(world, params_file, &with, &diags);
+    orb_diags_print(&diags, stderr);
+    orb_diags_free(&diags);
+    if (status != ORB_OK) {
+      fprintf(stderr, "orbit: %s: parameters not loaded\n", params_file);
+      orb_world_free(world);
+      return NULL;
+    }
+    orb_world_adopt(with, world);
+    world = with;
+  }
   return world;
 }
 

@@ -271,7 +271,6 @@ typedef struct orb_param_spec {
   const char *name;    /* e.g. "stance_w_economic"; for a family, its prefix */
   double value;        /* default when a world does not give it */
   double low, high;    /* admissible values */
-  int integer;         /* only whole numbers */
   int family;          /* name is a prefix: name + "<issue attribute>" */
   const char *meaning; /* one line */
 } orb_param_spec;

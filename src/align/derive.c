@@ -21,29 +21,29 @@ enum {
   P_COOPERATIVE, P_HALF_LIFE, P_BASELINE, P_SIZE_EXPONENT, P_COUNT
 };
 static const orb_param_spec derive_params[P_COUNT] = {
-  {"align.economic_tie_weight", 1.0, 0, 100, 0, 0,
+  {"align.economic_tie_weight", 1.0, 0, 100, 0,
    "unit of the scale: a full (share 1) economic dependence adds 1 to p_ij"},
-  {"align.security_tie_weight", 2.0, 0, 100, 0, 0,
+  {"align.security_tie_weight", 2.0, 0, 100, 0,
    "assumption: security dependence (bases, arms, guarantees) binds twice as much "
    "as trade, as the seeds put security first in a small state's calculus"},
-  {"align.social_tie_weight", 0.5, 0, 100, 0, 0,
+  {"align.social_tie_weight", 0.5, 0, 100, 0,
    "assumption: diaspora and language ties bind half as much as trade"},
-  {"align.alliance_weight", 1.0, 0, 100, 0, 0,
+  {"align.alliance_weight", 1.0, 0, 100, 0,
    "assumption: shared membership of a mutual-defence institution equals a full "
    "economic dependence"},
-  {"align.institution_weight", 0.5, 0, 100, 0, 0,
+  {"align.institution_weight", 0.5, 0, 100, 0,
    "assumption: any other shared membership (economic or political union, "
    "security cooperation) counts half an alliance"},
-  {"align.hostile_event_weight", 1.0, 0, 100, 0, 0,
+  {"align.hostile_event_weight", 1.0, 0, 100, 0,
    "assumption: one attack, clash or annexation cancels a full economic tie"},
-  {"align.cooperative_event_weight", 0.25, 0, 100, 0, 0,
+  {"align.cooperative_event_weight", 0.25, 0, 100, 0,
    "assumption: a cooperative event pulls a quarter as much as a hostile one pushes"},
-  {"align.event_half_life_years", 3.0, 0.01, 1000, 0, 0,
+  {"align.event_half_life_years", 3.0, 0.01, 1000, 0,
    "assumption: an event's weight halves every 3 years"},
-  {"align.baseline_repulsion", 0.1, 0, 100, 0, 0,
+  {"align.baseline_repulsion", 0.1, 0, 100, 0,
    "assumption: actors with no tie, membership or event between them lean apart "
    "slightly, so that unrelated actors are not forced into one bloc"},
-  {"align.size_exponent", 0.5, 0, 4, 0, 0,
+  {"align.size_exponent", 0.5, 0, 4, 0,
    "assumption: size is GDP (trillion US$) to this power; GDPs span four orders of "
    "magnitude, and the square root keeps the great powers from deciding every "
    "pair's weight alone"},

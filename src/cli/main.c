@@ -68,9 +68,9 @@ static void print_parameters(FILE *out) {
   fputs("| name | default | admissible | meaning |\n| --- | --- | --- | --- |\n", out);
   for (size_t i = 0; i < orb_param_spec_count(); i++) {
     const orb_param_spec *spec = orb_param_spec_at(i);
-    fprintf(out, "| `%s%s` | %.15g | [%.15g, %.15g]%s | %s |\n", spec->name,
+    fprintf(out, "| `%s%s` | %.15g | [%.15g, %.15g] | %s |\n", spec->name,
             spec->family ? "<attribute>" : "", spec->value, spec->low, spec->high,
-            spec->integer ? ", whole" : "", spec->meaning);
+            spec->meaning);
   }
 }
 

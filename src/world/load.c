@@ -984,14 +984,10 @@ static void describe_param(const loader *L, const dup_key *key, char *buf, size_
 }
 
 /* Checks value (the default or an end of the range of a parameter, at node)
- * against the registered spec: a whole number where it must be, inside the
- * admissible range. Returns whether it passes. */
+ * against the registered spec: inside the admissible range. Returns whether it
+ * passes. */
 static bool check_param_value(loader *L, struct fy_node *node, const char *what,
                               const char *key, const orb_param_spec *spec, double value) {
-  if (spec->integer && value != floor(value)) {
-    fail(L, node, "%s: %s %g must be a whole number", what, key, value);
-    return false;
-  }
   if (value < spec->low || value > spec->high) {
     fail(L, node, "%s: %s %g is outside the admissible range [%g, %g] (%s)", what, key,
          value, spec->low, spec->high, spec->meaning);

@@ -37,6 +37,9 @@ typedef struct orb_session_options {
   const char *const *event_files;  /* coded events (orbit code --json) merged after
                                       the world's own coded_events: */
   size_t event_file_count;
+  const char *params_file;         /* NULL, or a world or a file holding only
+                                      `parameters:` whose parameters replace the
+                                      world's of the same name (--params) */
 } orb_session_options;
 
 /* What merging one file of coded events did. */

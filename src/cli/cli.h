@@ -83,8 +83,12 @@ int cli_usage_error(const char *command, const char *format, ...)
 
 /* Loads a session (orb_session_load), printing its diagnostics and what each merge
  * of coded events added. CLI_OK with *session set, or CLI_EINPUT. */
-int cli_load_session(const char *world_path, const char *const *event_files,
-                     size_t event_file_count, orb_session **session);
+int cli_load_session(const orb_session_options *options, orb_session **session);
+
+/* The help text of --params, shared by the commands that take it. */
+#define CLI_PARAMS_HELP \
+  "  --params FILE  the parameters of FILE (a world, or a file holding only\n" \
+  "                 `parameters:`) in place of the world's of the same name\n"
 
 /* The one rule for an as-of date (orb_session_check_date): CLI_OK for
  * ORB_DATE_NONE or a date within the world, else CLI_EUSAGE after printing why. */

@@ -29,6 +29,8 @@ const char cmd_align_help[] =
   "Options:\n"
   "  --date DATE        YYYY[-MM[-DD]], with a world\n"
   "  --over A..B        with a world: the landscape on 1 July of each year A..B\n"
+  "  --params FILE      with a world: the align.* parameters of FILE (a world, or\n"
+  "                     a file holding only `parameters:`) in place of the world's\n"
   "  --blocs K          at most K blocs, 2..16 (default 2, or the file's 'blocs')\n"
   "  --heuristic        allow many-start local search beyond the exhaustive limit\n"
   "  --restarts N       heuristic: random starts (default 1000*K + 20*n, fewer\n"
@@ -49,11 +51,11 @@ const char cmd_align_help[] =
 enum {
   OPT_WORLD = 1, OPT_DATE, OPT_BLOCS, OPT_SIGNED, OPT_LANDSCAPE, OPT_HEURISTIC,
   OPT_THREADS, OPT_JSON, OPT_OVER, OPT_SEED, OPT_RESTARTS, OPT_BASINS, OPT_NO_BASINS,
-  OPT_TOP, OPT_POLES
+  OPT_TOP, OPT_POLES, OPT_PARAMS
 };
 
 typedef struct align_args {
-  const char *world_path, *signed_path, *landscape_path;
+  const char *world_path, *signed_path, *landscape_path, *params_path;
   orb_date date;          /* ORB_DATE_NONE when not given */
   int over_from, over_to; /* years, 0 when not given */
   orb_format format;
@@ -74,6 +76,7 @@ static orb_status parse_span(const char *text, int *from, int *to) {
 static int parse_args(int argc, char **argv, align_args *args) {
   static const cli_option options[] = {
     {"world", OPT_WORLD, 1},         {"date", OPT_DATE, 1},
+    {"params", OPT_PARAMS, 1},
     {"blocs", OPT_BLOCS, 1},         {"signed", OPT_SIGNED, 1},
     {"landscape", OPT_LANDSCAPE, 1}, {"heuristic", OPT_HEURISTIC, 0},
     {"threads", OPT_THREADS, 1},     {"json", OPT_JSON, 0},
@@ -94,6 +97,7 @@ static int parse_args(int argc, char **argv, align_args *args) {
   while ((id = cli_next(&parser, &value)) != CLI_END) {
     switch (id) {
     case OPT_WORLD: args->world_path = value; break;
+    case OPT_PARAMS: args->params_path = value; break;
     case OPT_DATE:
       if (cli_parse_date("align", value, &args->date) != CLI_OK) return CLI_EUSAGE;
       date_given = 1;
@@ -187,7 +191,9 @@ int cmd_align(int argc, char **argv) {
   if (args.signed_path || args.landscape_path) return align_file(&args);
 
   orb_session *session = NULL;
-  if (cli_load_session(args.world_path, NULL, 0, &session) != CLI_OK) return CLI_EINPUT;
+  orb_session_options load = {.world_path = args.world_path,
+                              .params_file = args.params_path};
+  if (cli_load_session(&load, &session) != CLI_OK) return CLI_EINPUT;
   orb_diags diags;
   orb_diags_init(&diags);
   orb_status status = ORB_OK;

@@ -188,7 +188,7 @@ int cmd_bargain(int argc, char **argv) {
   if (code != CLI_OK) return code;
   orb_session *session = NULL;
   if ((a.issue || a.capability) &&
-      cli_load_session(a.world_path, NULL, 0, &session) != CLI_OK)
+      cli_load_session(&(orb_session_options){.world_path = a.world_path}, &session) != CLI_OK)
     return CLI_EINPUT;
 
   char issue_label[512];

@@ -22,6 +22,7 @@ const char cmd_calibrate_help[] =
   "\n"
   "Options:\n"
   "  --world FILE   the world file (default: the built-in post-Soviet world)\n"
+CLI_PARAMS_HELP
   "  --write FILE   store the fitted stance_* parameters, with fitted_by, in the\n"
   "                 world file FILE (often the same file), replacing those there;\n"
   "                 FILE is left untouched if the result would not load\n"
@@ -31,12 +32,13 @@ const char cmd_calibrate_help[] =
   "The procedure is documented in docs/MODEL.md. Exit status: see 'orbit help'\n"
   "(too few observed stances are bad input).\n";
 
-enum { OPT_WORLD = 1, OPT_WRITE, OPT_JSON };
+enum { OPT_WORLD = 1, OPT_WRITE, OPT_JSON, OPT_PARAMS };
 
 int cmd_calibrate(int argc, char **argv) {
   static const cli_option options[] = {
-    {"world", OPT_WORLD, 1}, {"write", OPT_WRITE, 1}, {"json", OPT_JSON, 0}, {NULL, 0, 0}};
-  const char *world_path = NULL, *write_path = NULL, *value;
+    {"world", OPT_WORLD, 1}, {"write", OPT_WRITE, 1}, {"json", OPT_JSON, 0},
+    {"params", OPT_PARAMS, 1}, {NULL, 0, 0}};
+  const char *world_path = NULL, *write_path = NULL, *params = NULL, *value;
   orb_format format = ORB_FORMAT_TEXT;
   int given = 0, id;
   cli_parser parser;
@@ -44,6 +46,7 @@ int cmd_calibrate(int argc, char **argv) {
   while ((id = cli_next(&parser, &value)) != CLI_END) {
     switch (id) {
     case OPT_WORLD: world_path = value; break;
+    case OPT_PARAMS: params = value; break;
     case OPT_WRITE: write_path = value; break;
     case OPT_JSON:
       if (cli_set_format("calibrate", &format, &given, ORB_FORMAT_JSON) != CLI_OK)
@@ -54,7 +57,8 @@ int cmd_calibrate(int argc, char **argv) {
     }
   }
   orb_session *session = NULL;
-  if (cli_load_session(world_path, NULL, 0, &session) != CLI_OK) return CLI_EINPUT;
+  orb_session_options load = {.world_path = world_path, .params_file = params};
+  if (cli_load_session(&load, &session) != CLI_OK) return CLI_EINPUT;
   orb_diags diags;
   orb_diags_init(&diags);
   orb_calibration *c = NULL;

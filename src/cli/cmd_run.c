@@ -27,18 +27,21 @@ const char cmd_run_help[] =
   "\n"
   "Options:\n"
   "  --world FILE    the world file\n"
+  "  --params FILE   the parameters of FILE (a world, or a file holding only\n"
+  "                  `parameters:`) in place of the world's of the same name\n"
   "  --events FILE   coded events, the JSON Lines of `orbit code --json`; repeatable\n"
   "  --date DATE     the date of sections 2 and 4 (default: the latest event's)\n"
   "  --help          show this help\n"
   "\n"
   "For machine-readable output, run the sections' commands with --json.\n";
 
-enum { OPT_WORLD = 1, OPT_EVENTS, OPT_DATE };
+enum { OPT_WORLD = 1, OPT_EVENTS, OPT_DATE, OPT_PARAMS };
 
 int cmd_run(int argc, char **argv) {
   static const cli_option options[] = {
-    {"world", OPT_WORLD, 1}, {"events", OPT_EVENTS, 1}, {"date", OPT_DATE, 1}, {NULL, 0, 0}};
-  const char *world_path = NULL, *value;
+    {"world", OPT_WORLD, 1}, {"events", OPT_EVENTS, 1}, {"date", OPT_DATE, 1},
+    {"params", OPT_PARAMS, 1}, {NULL, 0, 0}};
+  const char *world_path = NULL, *params = NULL, *value;
   const char **event_files = calloc((size_t)argc + 1, sizeof *event_files);
   size_t event_file_count = 0;
   orb_date date = ORB_DATE_NONE;
@@ -48,6 +51,7 @@ int cmd_run(int argc, char **argv) {
   while (code == CLI_OK && (id = cli_next(&parser, &value)) != CLI_END) {
     switch (id) {
     case OPT_WORLD: world_path = value; break;
+    case OPT_PARAMS: params = value; break;
     case OPT_EVENTS: event_files[event_file_count++] = value; break;
     case OPT_DATE: code = cli_parse_date("run", value, &date); break;
     case CLI_OPERAND: code = cli_usage_error("run", "unexpected argument '%s'", value); break;
@@ -55,7 +59,11 @@ int cmd_run(int argc, char **argv) {
     }
   }
   orb_session *session = NULL;
-  if (code == CLI_OK) code = cli_load_session(world_path, event_files, event_file_count, &session);
+  if (code == CLI_OK) {
+    orb_session_options load = {world_path, (const char *const *)event_files,
+                                event_file_count, params};
+    code = cli_load_session(&load, &session);
+  }
   if (code == CLI_OK) code = cli_check_date(session, date);
   orb_diags diags;
   orb_diags_init(&diags);

@@ -20,6 +20,7 @@ const char cmd_stance_help[] =
   "  --world FILE   the world file (default: the built-in post-Soviet world)\n"
   "  --issue ID     the issue, e.g. ES-11/1 (required)\n"
   "  --date DATE    compute the features as of DATE instead of the issue's date\n"
+CLI_PARAMS_HELP
   "  --top N        factors shown per actor in the table (default 3, 0 for all)\n"
   "  --json         print JSON: probabilities, every factor and term\n"
   "  --csv          print CSV: one row per actor, one column per factor\n"
@@ -29,14 +30,14 @@ const char cmd_stance_help[] =
   "or the documented untuned defaults when it has none. The model is described in\n"
   "docs/MODEL.md. Exit status: see 'orbit help'.\n";
 
-enum { OPT_WORLD = 1, OPT_ISSUE, OPT_DATE, OPT_TOP, OPT_JSON, OPT_CSV };
+enum { OPT_WORLD = 1, OPT_ISSUE, OPT_DATE, OPT_TOP, OPT_JSON, OPT_CSV, OPT_PARAMS };
 
 int cmd_stance(int argc, char **argv) {
   static const cli_option options[] = {
     {"world", OPT_WORLD, 1}, {"issue", OPT_ISSUE, 1}, {"date", OPT_DATE, 1},
     {"top", OPT_TOP, 1},     {"json", OPT_JSON, 0},   {"csv", OPT_CSV, 0},
-    {NULL, 0, 0}};
-  const char *world_path = NULL, *issue_id = NULL, *value;
+    {"params", OPT_PARAMS, 1}, {NULL, 0, 0}};
+  const char *world_path = NULL, *issue_id = NULL, *params = NULL, *value;
   orb_date date = ORB_DATE_NONE;
   orb_format format = ORB_FORMAT_TEXT;
   int given = 0, top = 3, id;
@@ -46,6 +47,7 @@ int cmd_stance(int argc, char **argv) {
   while ((id = cli_next(&parser, &value)) != CLI_END) {
     switch (id) {
     case OPT_WORLD: world_path = value; break;
+    case OPT_PARAMS: params = value; break;
     case OPT_ISSUE: issue_id = value; break;
     case OPT_DATE:
       if (cli_parse_date("stance", value, &date) != CLI_OK) return CLI_EUSAGE;
@@ -69,7 +71,8 @@ int cmd_stance(int argc, char **argv) {
   if (!issue_id) return cli_usage_error("stance", "--issue ID is required");
 
   orb_session *session = NULL;
-  if (cli_load_session(world_path, NULL, 0, &session) != CLI_OK) return CLI_EINPUT;
+  orb_session_options load = {.world_path = world_path, .params_file = params};
+  if (cli_load_session(&load, &session) != CLI_OK) return CLI_EINPUT;
   orb_diags diags;
   orb_diags_init(&diags);
   orb_stances *stances = NULL;

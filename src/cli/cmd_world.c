@@ -57,7 +57,7 @@ int cmd_world(int argc, char **argv) {
   if (check && !path) return cli_usage_error("world", "--check needs a FILE");
 
   orb_session *session = NULL;
-  if (cli_load_session(path, NULL, 0, &session) != CLI_OK) return CLI_EINPUT;
+  if (cli_load_session(&(orb_session_options){.world_path = path}, &session) != CLI_OK) return CLI_EINPUT;
   orb_diags diags;
   orb_diags_init(&diags);
   orb_state *state = NULL;

@@ -105,12 +105,11 @@ int cli_usage_error(const char *command, const char *format, ...) {
   return CLI_EUSAGE;
 }
 
-int cli_load_session(const char *world_path, const char *const *event_files,
-                     size_t event_file_count, orb_session **session) {
-  orb_session_options options = {world_path, event_files, event_file_count};
+int cli_load_session(const orb_session_options *options, orb_session **session) {
+  const char *world_path = options->world_path;
   orb_diags diags;
   orb_diags_init(&diags);
-  orb_status status = orb_session_load(&options, session, &diags);
+  orb_status status = orb_session_load(options, session, &diags);
   orb_diags_print(&diags, stderr);
   if (status != ORB_OK)
     fprintf(stderr, "orbit: %s: %zu error%s, world not loaded\n",

@@ -33,6 +33,7 @@ static const char main_help[] =
 static const char main_help_tail[] =
   "\n"
   "  help [COMMAND]   show help for a command\n"
+  "  help parameters  the model parameters a world file may set (a Markdown table)\n"
   "\n"
   "Options: --help, --version.\n"
   "Exit status, the same for every command:\n"
@@ -69,10 +70,25 @@ static int unknown_command(const char *name) {
   return CLI_EUSAGE;
 }
 
-/* `orbit help [COMMAND]`. */
+/* Prints the parameter registry as the Markdown table docs/WORLD.md holds. */
+static void print_parameters(FILE *out) {
+  fputs("| name | default | admissible | meaning |\n| --- | --- | --- | --- |\n", out);
+  for (size_t i = 0; i < orb_param_spec_count(); i++) {
+    const orb_param_spec *spec = orb_param_spec_at(i);
+    fprintf(out, "| `%s%s` | %.15g | [%.15g, %.15g] | %s |\n", spec->name,
+            spec->family ? "<attribute>" : "", spec->value, spec->low, spec->high,
+            spec->meaning);
+  }
+}
+
+/* `orbit help [COMMAND | parameters]`. */
 static int run_help(int argc, char **argv) {
   if (argc < 2) {
     print_main_help(stdout);
+    return CLI_OK;
+  }
+  if (strcmp(argv[1], "parameters") == 0) {
+    print_parameters(stdout);
     return CLI_OK;
   }
   const cli_command *c = find_command(argv[1]);

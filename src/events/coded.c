@@ -92,22 +92,11 @@ orb_status orb_coded_event_write(FILE *out, const orb_coded_event *ev, orb_forma
 
 /* ---- in ------------------------------------------------------------------------- */
 
-/* The last day an event's date may mean: the day itself, or the end of its month
- * or year when only those are known. */
-static orb_date last_day(orb_date date, orb_precision precision) {
-  int y, m;
-  orb_date_to_ymd(date, &y, &m, NULL);
-  if (precision == ORB_PREC_YEAR) return orb_date_from_ymd(y + 1, 1, 1) - 1;
-  if (precision == ORB_PREC_MONTH)
-    return (m == 12 ? orb_date_from_ymd(y + 1, 1, 1) : orb_date_from_ymd(y, m + 1, 1)) - 1;
-  return date;
-}
-
 /* Whether a and b are the same event: same source, target and type, on dates
  * no more than a day apart (a month or year date spans its whole month or year). */
 static int same_event(const orb_event *a, const orb_event *b) {
   if (a->source != b->source || a->target != b->target || a->type != b->type) return 0;
-  orb_date a_end = last_day(a->date, a->precision), b_end = last_day(b->date, b->precision);
+  orb_date a_end = orb_event_last_day(a), b_end = orb_event_last_day(b);
   return a->date <= b_end + 1 && b->date <= a_end + 1;
 }
 

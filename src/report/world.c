@@ -15,18 +15,13 @@ static const char *day(orb_date date, char buf[11]) {
   return buf;
 }
 
-/* Counts ties per tie type into counts (indexed like orb_tie_types()); with a date,
+/* Counts ties per tie type into counts (indexed by orb_tie_type); with a date,
  * counts only those that hold then. */
 static void count_ties(const orb_state *st, size_t *counts) {
   const orb_world *w = st->world;
-  orb_date date = st->date;
-  const char *const *types = orb_tie_types();
-  for (size_t i = 0; i < w->tie_count; i++) {
-    if (date != ORB_DATE_NONE && st->tie_state[i] != ORB_TIE_HOLDS)
-      continue;
-    for (size_t t = 0; types[t]; t++)
-      if (strcmp(types[t], w->ties[i].type) == 0) counts[t]++;
-  }
+  for (size_t i = 0; i < w->tie_count; i++)
+    if (st->date == ORB_DATE_NONE || st->tie_state[i] == ORB_TIE_HOLDS)
+      counts[w->ties[i].type]++;
 }
 
 /* Prints one institution's memberships, whole or as of date. */
@@ -36,7 +31,8 @@ static void print_institution(FILE *out, const orb_state *st,
   orb_date date = st->date;
   char a[11], b[11];
   const orb_actor *self = &w->actors[inst->actor];
-  fprintf(out, "  %-12s %s; %s%s%s\n", self->id, self->name, inst->commitment,
+  fprintf(out, "  %-12s %s; %s%s%s\n", self->id, self->name,
+          orb_commitment_name(inst->commitment),
          inst->leader != ORB_NONE ? ", led by " : "",
          inst->leader != ORB_NONE ? w->actors[inst->leader].id : "");
   if (date != ORB_DATE_NONE) {
@@ -94,22 +90,21 @@ static void print_summary(FILE *out, const orb_state *st) {
   for (size_t i = 0; i < w->institution_count; i++)
     print_institution(out, st, &w->institutions[i]);
 
-  const char *const *types = orb_tie_types();
-  size_t counts[32] = {0};
+  size_t counts[ORB_TIE_TYPE_COUNT] = {0};
   count_ties(st, counts);
   size_t shown = 0;
-  for (size_t t = 0; types[t]; t++) shown += counts[t];
+  for (size_t t = 0; t < ORB_TIE_TYPE_COUNT; t++) shown += counts[t];
   fprintf(out, "\nTies: %zu", w->tie_count);
   if (date != ORB_DATE_NONE) fprintf(out, ", %zu holding on %s", shown, day(date, a));
   fputc('\n', out);
-  for (size_t t = 0; types[t]; t++) {
+  for (size_t t = 0; t < ORB_TIE_TYPE_COUNT; t++) {
     if (!counts[t]) continue;
-    fprintf(out, "  %-18s %3zu", types[t], counts[t]);
+    fprintf(out, "  %-18s %3zu", orb_tie_type_name((orb_tie_type)t), counts[t]);
     if (date != ORB_DATE_NONE) {
       fprintf(out, " ");
       for (size_t i = 0; i < w->tie_count; i++) {
         const orb_figure *value = st->tie_value[i];
-        if (strcmp(w->ties[i].type, types[t]) != 0 || st->tie_state[i] != ORB_TIE_HOLDS)
+        if (w->ties[i].type != (orb_tie_type)t || st->tie_state[i] != ORB_TIE_HOLDS)
           continue;
         fprintf(out, " %s>%s %.2f", w->actors[w->ties[i].from].id, w->actors[w->ties[i].to].id,
                value->value);
@@ -200,7 +195,7 @@ static cJSON *summary_json(const orb_state *st) {
       cJSON_AddStringToObject(object, "leader", w->actors[inst->leader].id);
     else
       cJSON_AddNullToObject(object, "leader");
-    cJSON_AddStringToObject(object, "commitment", inst->commitment);
+    cJSON_AddStringToObject(object, "commitment", orb_commitment_name(inst->commitment));
     cJSON *members = cJSON_AddArrayToObject(object, "memberships");
     for (size_t j = 0; j < inst->member_count; j++) {
       const orb_membership *m = &inst->members[j];
@@ -236,7 +231,7 @@ static cJSON *summary_json(const orb_state *st) {
     cJSON *object = cJSON_CreateObject();
     cJSON_AddStringToObject(object, "from", w->actors[tie->from].id);
     cJSON_AddStringToObject(object, "to", w->actors[tie->to].id);
-    cJSON_AddStringToObject(object, "type", tie->type);
+    cJSON_AddStringToObject(object, "type", orb_tie_type_name(tie->type));
     cJSON *values = cJSON_AddArrayToObject(object, "values");
     for (size_t k = 0; k < tie->value_count; k++) {
       cJSON *value = cJSON_CreateObject();

@@ -56,6 +56,14 @@ orb_status orb_session_load(const orb_session_options *options, orb_session **ou
     status = merge_file(s, s->world->coded_event_files[i], diags);
   for (size_t i = 0; status == ORB_OK && options && i < options->event_file_count; i++)
     status = merge_file(s, options->event_files[i], diags);
+  if (status == ORB_OK && options && options->params_file) {
+    orb_world *with = NULL;
+    status = orb_world_with_params(s->world, options->params_file, &with, diags);
+    if (status == ORB_OK) {
+      orb_world_adopt(with, s->world);
+      s->world = with;
+    }
+  }
   if (status != ORB_OK) {
     orb_session_free(s);
     return status;

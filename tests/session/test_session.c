@@ -90,7 +90,7 @@ static void test_session_loads_once_with_events(void **state) {
   orb_diags diags;
   orb_diags_init(&diags);
   orb_session *s = NULL;
-  orb_session_options options = {world_path, NULL, 0};
+  orb_session_options options = {.world_path = world_path};
   assert_int_equal(orb_session_load(&options, &s, &diags), ORB_OK);
   const orb_world *w = orb_session_world(s);
   assert_int_equal(w->event_count, 2); /* one new, one duplicate merged away */
@@ -171,7 +171,7 @@ static void test_session_missing_world(void **state) {
   orb_diags diags;
   orb_diags_init(&diags);
   orb_session *s = NULL;
-  orb_session_options options = {"/nonexistent/w.yaml", NULL, 0};
+  orb_session_options options = {.world_path = "/nonexistent/w.yaml"};
   assert_int_equal(orb_session_load(&options, &s, &diags), ORB_EIO);
   assert_null(s);
   assert_string_equal(diags.items[0].file, "/nonexistent/w.yaml");

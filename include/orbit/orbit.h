@@ -11,5 +11,7 @@
 #include "orbit/events.h"
 #include "orbit/align.h"
 #include "orbit/bargain.h"
+#include "orbit/session.h"
+#include "orbit/report.h"
 
 #endif

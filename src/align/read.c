@@ -10,8 +10,8 @@
 #include <string.h>
 
 #include "align/align_internal.h"
-#include "align/landscape_yaml.h"
 #include "core/input_internal.h"
+#include "world/sections.h"
 
 /* Longest actor name accepted. */
 #define NAME_MAX_BYTES 64
@@ -444,8 +444,12 @@ static void yaml_pairs(yk_reader *r, const yk_node *node, const name_table *name
   free(given);
 }
 
-orb_status landscape_read_yaml_node(yk_reader *r, const yk_node *root,
-                                    orb_landscape **out, unsigned *blocs) {
+/* Reads the landscape mapping at root (keys name, source, actors, sizes,
+ * propensities or pairs, blocs) with r's file name, diagnostics and error cap. On
+ * success *out is the caller's; otherwise NULL, with FILE:LINE:COL messages
+ * reported through r. *blocs (may be NULL) gets the file's blocs, 0 if none. */
+static orb_status landscape_read_yaml_node(yk_reader *r, const yk_node *root,
+                                           orb_landscape **out, unsigned *blocs) {
   static const char *const keys[] = {"name", "source", "actors", "sizes",
                                      "propensities", "pairs", "blocs", NULL};
   *out = NULL;
@@ -501,6 +505,13 @@ orb_status landscape_read_yaml_node(yk_reader *r, const yk_node *root,
   }
   *out = l;
   return ORB_OK;
+}
+
+orb_status landscape_check_yaml_node(yk_reader *r, const yk_node *node) {
+  orb_landscape *landscape = NULL;
+  orb_status status = landscape_read_yaml_node(r, node, &landscape, NULL);
+  orb_landscape_free(landscape);
+  return status;
 }
 
 orb_status orb_landscape_read_yaml_buffer(const char *name, const char *data,

@@ -19,6 +19,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* ---- model options (KTAB's names and defaults) ------------------------------ */
 
 /* How an actor's utility difference becomes a vote (KTAB VotingRule). */
@@ -237,6 +239,8 @@ orb_status orb_bargain_store(const char *path, const orb_bargain_scenario *scena
                              const orb_bargain_options *options, uint64_t seed,
                              orb_bargain_result *const *results, size_t count,
                              orb_diags *diags);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

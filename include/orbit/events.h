@@ -22,6 +22,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* ---- dictionaries ------------------------------------------------------------ */
 
 typedef struct orb_dict orb_dict;
@@ -169,6 +171,8 @@ typedef struct orb_merge_stats {
 orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
                                        orb_world **merged, orb_merge_stats *stats,
                                        orb_diags *diags);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

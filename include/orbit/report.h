@@ -19,6 +19,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* The world as a whole or as of a date: text or JSON. */
 orb_status orb_report_state(FILE *out, const orb_state *state, orb_format format);
 
@@ -51,6 +53,8 @@ orb_status orb_report_bargaining(FILE *out, const orb_bargaining *bargaining,
 
 /* A world end to end (orbit run): text, one section per analysis. */
 orb_status orb_report_run(FILE *out, const orb_run *run, orb_format format);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

@@ -27,6 +27,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* ---- the session -------------------------------------------------------------- */
 
 typedef struct orb_session orb_session;
@@ -299,6 +301,8 @@ typedef struct orb_run {
 orb_status orb_run_new(orb_session *session, orb_date date, orb_run **run,
                        orb_diags *diags);
 void orb_run_free(orb_run *run);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

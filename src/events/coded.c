@@ -171,7 +171,7 @@ static orb_status drop_duplicates(const orb_world *world, orb_event *added, size
 /* Reads one JSON line into *event (strings copied into arena); *kept says whether
  * it is an event for the world (else it is skipped and counted in stats).
  * ORB_EPARSE for a malformed line (reported to diags), ORB_ENOMEM. */
-static orb_status read_line(const orb_world *world, orb_arena *arena, const char *path,
+static orb_status read_line(const orb_world *world, world_arena *arena, const char *path,
                             int line, const char *text, orb_event *event,
                             orb_merge_stats *stats, int *kept, orb_diags *diags) {
   *kept = 0;
@@ -213,10 +213,10 @@ static orb_status read_line(const orb_world *world, orb_arena *arena, const char
     snprintf(provenance, sizeof provenance, "orbit code: %s, bytes %.0f-%.0f (%s)",
              doc ? doc : path, cJSON_IsNumber(start) ? start->valuedouble : 0.0,
              cJSON_IsNumber(end) ? end->valuedouble : 0.0, rule ? rule : "no rule");
-    event->cameo = cameo && *cameo ? orb_arena_strndup(arena, cameo, strlen(cameo)) : NULL;
-    event->description = orb_arena_strndup(arena, sentence ? sentence : "",
+    event->cameo = cameo && *cameo ? arena_strndup(arena, cameo, strlen(cameo)) : NULL;
+    event->description = arena_strndup(arena, sentence ? sentence : "",
                                            sentence ? strlen(sentence) : 0);
-    event->provenance.source = orb_arena_strndup(arena, provenance, strlen(provenance));
+    event->provenance.source = arena_strndup(arena, provenance, strlen(provenance));
     if (!event->description || !event->provenance.source) status = ORB_ENOMEM;
   }
   cJSON_Delete(obj);
@@ -234,8 +234,8 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
   orb_status st = input_read_file(path, INPUT_EVENTS_MAX_BYTES, "coded events file", &data,
                                   &data_len, diags);
   if (st != ORB_OK) return st;
-  orb_arena *arena = orb_arena_new();
-  orb_world *w = arena ? orb_arena_alloc(arena, sizeof *w) : NULL;
+  world_arena *arena = arena_new();
+  orb_world *w = arena ? arena_alloc(arena, sizeof *w) : NULL;
   orb_event *added = NULL;
   size_t count = 0, cap = 0;
   if (!w) st = ORB_ENOMEM;
@@ -280,13 +280,13 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
   if (st == ORB_OK) st = drop_duplicates(world, added, &count, stats);
   orb_event *events = NULL;
   if (st == ORB_OK) {
-    events = orb_arena_array(arena, world->event_count + count, sizeof *events);
+    events = arena_array(arena, world->event_count + count, sizeof *events);
     if (!events && world->event_count + count) st = ORB_ENOMEM;
   }
-  if (st == ORB_OK) st = orb_timeline_sort(added, count);
+  if (st == ORB_OK) st = timeline_sort(added, count);
   if (st != ORB_OK) {
     free(added);
-    orb_arena_free(arena);
+    arena_free(arena);
     return st;
   }
   /* both lists sorted by date, then merged; the world's events come first on

@@ -30,7 +30,7 @@ enum {
 
 typedef struct loader {
   yk_reader r;                /* file, diagnostics, error count, out of memory */
-  orb_arena *arena;
+  world_arena *arena;
   orb_world *world;
   bool params_only;           /* read only the parameters (world_load_params_file) */
   const char **actor_ids;     /* scratch for did-you-mean, actor_count long */
@@ -51,7 +51,7 @@ static void fail(loader *L, const yk_node *node, const char *format, ...) {
 
 /* Arena allocation that remembers running out of memory. */
 static void *alloc_array(loader *L, size_t count, size_t size) {
-  void *memory = orb_arena_array(L->arena, count ? count : 1, size);
+  void *memory = arena_array(L->arena, count ? count : 1, size);
   if (!memory) L->r.out_of_memory = true;
   return memory;
 }
@@ -97,7 +97,7 @@ static const char *get_string(loader *L, yk_node *map, const char *key,
   size_t len = 0;
   const char *text = yk_string(&L->r, map, key, what, required, &len);
   if (!text) return NULL;
-  char *copy = orb_arena_strndup(L->arena, text, len);
+  char *copy = arena_strndup(L->arena, text, len);
   if (!copy) L->r.out_of_memory = true;
   return copy;
 }
@@ -662,7 +662,7 @@ static void read_issue_attributes(loader *L, yk_node *node, const char *what,
       continue;
     }
     orb_issue_attribute *attribute = &issue->attributes[issue->attribute_count];
-    attribute->name = orb_arena_strndup(L->arena, name, len);
+    attribute->name = arena_strndup(L->arena, name, len);
     if (!attribute->name) L->r.out_of_memory = true;
     else if (node_number(L, yk_value(map, k), what, attribute->name, &attribute->value))
       issue->attribute_count++;
@@ -812,7 +812,7 @@ static void read_events(loader *L, yk_node *list) {
   if (!w->events) return;
   for (size_t i = 0; i < count; i++) read_event(L, items[i], i, &w->events[i]);
   w->event_count = count;
-  if (orb_timeline_sort(w->events, count) != ORB_OK) L->r.out_of_memory = true;
+  if (timeline_sort(w->events, count) != ORB_OK) L->r.out_of_memory = true;
 }
 
 /* ---- parameters --------------------------------------------------------------- */
@@ -1196,13 +1196,13 @@ static orb_status load_buffer(const char *name, const char *data, size_t len,
   yk_doc *doc = NULL;
   status = yk_parse(&L.r, data, len, &doc);
   if (status == ORB_OK) {
-    L.arena = orb_arena_new();
-    L.world = L.arena ? orb_arena_alloc(L.arena, sizeof(orb_world)) : NULL;
+    L.arena = arena_new();
+    L.world = L.arena ? arena_alloc(L.arena, sizeof(orb_world)) : NULL;
     if (!L.world) {
       status = ORB_ENOMEM;
     } else {
       L.world->arena = L.arena;
-      L.world->path = orb_arena_strndup(L.arena, name, strlen(name));
+      L.world->path = arena_strndup(L.arena, name, strlen(name));
       read_world(&L, yk_doc_root(doc)); /* NULL root: empty file */
       if (L.r.out_of_memory) status = ORB_ENOMEM;
       else if (L.r.errors) status = ORB_EPARSE;
@@ -1211,7 +1211,7 @@ static orb_status load_buffer(const char *name, const char *data, size_t len,
   yk_doc_free(doc);
   if (status != ORB_OK) {
     if (status == ORB_ENOMEM) orb_diags_add(diags, name, 0, 0, "out of memory");
-    orb_arena_free(L.arena);
+    arena_free(L.arena);
     return status;
   }
   *world_out = L.world;
@@ -1250,7 +1250,7 @@ orb_status world_load_params_file(const char *path, orb_world **params, orb_diag
 void orb_world_free(orb_world *world) {
   while (world) {
     orb_world *base = world->base;
-    orb_arena_free(world->arena);
+    arena_free(world->arena);
     world = base;
   }
 }

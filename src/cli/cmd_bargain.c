@@ -151,34 +151,26 @@ static void print_text_run(const orb_bargain_scenario *s, const orb_bargain_resu
            r->outcome_mode[k]);
 }
 
+/* Prints one run of an ensemble as a text line (the header before run 0). */
+static void print_text_ensemble_run(const orb_bargain_result *r, uint64_t run) {
+  if (run == 0) printf("\nRuns:\n");
+  printf("  %4llu  %3zu turns ", (unsigned long long)run, r->state_count - 1);
+  for (size_t k = 0; k < r->dim_count; k++) printf(" %6.2f", r->outcome_mean[k]);
+  printf("\n");
+}
+
 /* Prints the distribution of outcomes over runs as text. */
-static void print_text_ensemble(const orb_bargain_scenario *s,
-                                orb_bargain_result *const *runs, size_t count) {
-  const size_t m = s->dim_count;
-  printf("\nOutcome over %zu runs (probability-weighted final position):\n", count);
-  printf("  %-24s %8s %8s %8s %8s\n", "dimension", "mean", "sd", "min", "max");
-  for (size_t k = 0; k < m; k++) {
-    double sum = 0, sum2 = 0, lo = INFINITY, hi = -INFINITY;
-    for (size_t r = 0; r < count; r++) {
-      double x = runs[r]->outcome_mean[k];
-      sum += x;
-      sum2 += x * x;
-      lo = x < lo ? x : lo;
-      hi = x > hi ? x : hi;
-    }
-    double mean = sum / (double)count, var = sum2 / (double)count - mean * mean;
-    printf("  %-24s %8.2f %8.2f %8.2f %8.2f\n", s->dim_names[k], mean,
-           sqrt(var > 0 ? var : 0), lo, hi);
-  }
-  double turns = 0;
-  for (size_t r = 0; r < count; r++) turns += (double)(runs[r]->state_count - 1);
-  printf("  mean number of turns: %.2f\n", turns / (double)count);
-  printf("\nRuns:\n");
-  for (size_t r = 0; r < count; r++) {
-    printf("  %4zu  %3zu turns ", r, runs[r]->state_count - 1);
-    for (size_t k = 0; k < m; k++) printf(" %6.2f", runs[r]->outcome_mean[k]);
-    printf("\n");
-  }
+static void print_text_summary(const orb_bargain_scenario *s, const orb_bargain_summary *sum) {
+  printf("\nOutcome over %llu runs (probability-weighted final position):\n",
+         (unsigned long long)sum->runs);
+  printf("  %-24s %8s %8s %8s %8s %8s %8s %8s\n", "dimension", "mean", "sd", "min", "p5",
+         "median", "p95", "max");
+  for (size_t k = 0; k < sum->dim_count; k++)
+    printf("  %-24s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f\n", s->dim_names[k],
+           sum->mean[k], orb_bargain_summary_sd(sum, k), sum->min[k],
+           orb_bargain_summary_quantile(sum, k, 0), orb_bargain_summary_quantile(sum, k, 1),
+           orb_bargain_summary_quantile(sum, k, 2), sum->max[k]);
+  printf("  mean number of turns: %.2f\n", sum->turns_mean);
 }
 
 /* An array of count doubles as JSON. */
@@ -222,9 +214,10 @@ static cJSON *run_json(const orb_bargain_result *r, int all_probs) {
   return run;
 }
 
-/* Prints everything as one JSON document. */
-static int print_json(const orb_bargain_scenario *s, const orb_bargain_options *o,
-                      uint64_t seed, orb_bargain_result *const *runs, size_t count) {
+/* Prints the JSON document's opening: everything but the runs, then `"runs":[`.
+ * The runs follow one by one (print_json_run) and print_json_tail closes it. */
+static int print_json_head(const orb_bargain_scenario *s, const orb_bargain_options *o,
+                           uint64_t seed) {
   cJSON *root = cJSON_CreateObject();
   cJSON_AddStringToObject(root, "scenario", s->name);
   cJSON_AddStringToObject(root, "description", s->description);
@@ -245,34 +238,70 @@ static int print_json(const orb_bargain_scenario *s, const orb_bargain_options *
   char seed_text[32];
   snprintf(seed_text, sizeof seed_text, "%llu", (unsigned long long)seed);
   cJSON_AddStringToObject(root, "seed", seed_text);
-  cJSON *list = cJSON_AddArrayToObject(root, "runs");
-  for (size_t r = 0; r < count; r++)
-    cJSON_AddItemToArray(list, run_json(runs[r], o->turn_probabilities));
   char *text = cJSON_PrintUnformatted(root);
   cJSON_Delete(root);
   if (!text) return CLI_EINPUT;
-  puts(text);
+  text[strlen(text) - 1] = '\0'; /* the closing brace comes after the runs */
+  printf("%s,\"runs\":[", text);
   free(text);
   return CLI_OK;
 }
 
-/* Prints every position as CSV rows. */
-static void print_csv(const orb_bargain_scenario *s, const orb_bargain_options *o,
-                      orb_bargain_result *const *runs, size_t count) {
-  printf("run,turn,actor,dimension,position,probability\n");
-  for (size_t r = 0; r < count; r++) {
-    const orb_bargain_result *res = runs[r];
-    const size_t n = res->actor_count, m = res->dim_count;
-    for (size_t t = 0; t < res->state_count; t++)
-      for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < m; k++) {
-          printf("%zu,%zu,\"%s\",\"%s\",%.4f,", r, t, s->actor_names[i], s->dim_names[k],
-                 res->positions[(t * n + i) * m + k]);
-          if (o->turn_probabilities || t + 1 == res->state_count)
-            printf("%.4f", res->probabilities[t * n + i]);
-          printf("\n");
-        }
-  }
+/* Prints one run of the JSON document's "runs" array. */
+static orb_status print_json_run(const orb_bargain_result *r, uint64_t run, int all_probs) {
+  cJSON *item = run_json(r, all_probs);
+  char *text = item ? cJSON_PrintUnformatted(item) : NULL;
+  cJSON_Delete(item);
+  if (!text) return ORB_ENOMEM;
+  printf("%s%s", run ? "," : "", text);
+  free(text);
+  return ORB_OK;
+}
+
+/* Prints every position of one run as CSV rows (the header before run 0). */
+static void print_csv_run(const orb_bargain_scenario *s, const orb_bargain_options *o,
+                          const orb_bargain_result *res, uint64_t run) {
+  if (run == 0) printf("run,turn,actor,dimension,position,probability\n");
+  const size_t n = res->actor_count, m = res->dim_count;
+  for (size_t t = 0; t < res->state_count; t++)
+    for (size_t i = 0; i < n; i++)
+      for (size_t k = 0; k < m; k++) {
+        printf("%llu,%zu,\"%s\",\"%s\",%.4f,", (unsigned long long)run, t,
+               s->actor_names[i], s->dim_names[k], res->positions[(t * n + i) * m + k]);
+        if (o->turn_probabilities || t + 1 == res->state_count)
+          printf("%.4f", res->probabilities[t * n + i]);
+        printf("\n");
+      }
+}
+
+/* What the command does with each finished run (bargain_take, the ensemble's
+ * sink): store it, summarise it, print it; nothing is kept but a single run. */
+typedef struct bargain_out {
+  const orb_bargain_scenario *s;
+  const orb_bargain_options *o;
+  int format;
+  unsigned long long runs;
+  orb_bargain_store *store;    /* NULL without --store */
+  orb_bargain_summary summary; /* over the runs so far */
+  orb_bargain_result *single;  /* the run of a single-run text report */
+  orb_diags *diags;
+} bargain_out;
+
+/* orb_bargain_sink of the command. */
+static orb_status bargain_take(void *arg, uint64_t run, orb_bargain_result **result) {
+  bargain_out *b = arg;
+  const orb_bargain_result *r = *result;
+  orb_status status = ORB_OK;
+  if (b->store) status = orb_bargain_store_add(b->store, run, r, b->diags);
+  if (status != ORB_OK) return status;
+  orb_bargain_summary_add(&b->summary, r);
+  if (b->format == OUT_JSON) return print_json_run(r, run, b->o->turn_probabilities);
+  if (b->format == OUT_CSV) print_csv_run(b->s, b->o, r, run);
+  else if (b->runs == 1) {
+    b->single = *result;
+    *result = NULL;
+  } else print_text_ensemble_run(r, run);
+  return ORB_OK;
 }
 
 /* Builds the scenario of the world's bargaining issue `id`, printing why not. */
@@ -412,41 +441,55 @@ int cmd_bargain(int argc, char **argv) {
   o.turn_probabilities = turn_probs;
   if (max_turns) o.max_turns = (unsigned)max_turns;
   if (!have_seed && s->has_seed) seed = s->seed;
-  if (threads) omp_set_num_threads((int)threads);
+  const int used = threads ? (int)threads : orb_bargain_default_threads(s, (size_t)runs);
+  omp_set_num_threads(used);
 
-  orb_bargain_result **results = NULL;
-  status = orb_bargain_ensemble(s, &o, seed, (size_t)runs, &results);
-  int rc = CLI_OK;
-  if (status != ORB_OK) {
-    fprintf(stderr, "orbit bargain: %s: %s\n", path,
-            status == ORB_ELIMIT ? "a Markov PCE did not converge in 1000 iterations"
-                                 : orb_status_str(status));
-    rc = CLI_EINPUT;
-  }
-  if (rc == CLI_OK && store &&
-      orb_bargain_store(store, s, &o, seed, results, (size_t)runs, &diags) != ORB_OK) {
+  bargain_out out = {s, &o, format, runs, NULL, {0}, NULL, &diags};
+  status = orb_bargain_summary_init(&out.summary, s->dim_count);
+  if (status == ORB_OK && store)
+    status = orb_bargain_store_open(store, s, &o, seed, &out.store, &diags);
+  int rc = status == ORB_OK ? CLI_OK : CLI_EINPUT;
+  if (rc != CLI_OK) {
     orb_diags_print(&diags, stderr);
-    rc = CLI_EINPUT;
+    if (status == ORB_ENOMEM) fprintf(stderr, "orbit bargain: out of memory\n");
+  } else if (format == OUT_JSON) {
+    rc = print_json_head(s, &o, seed);
+  } else if (format == OUT_TEXT) {
+    printf("Scenario: %s (%s)\nFile:     %s\nActors:   %zu, dimensions: %zu\n", s->name,
+           s->description, path, s->actor_count, s->dim_count);
+    printf("Options: ");
+    for (int k = 0; k < ORB_BOPT_COUNT; k++)
+      printf(" %s=%s", orb_bargain_option_key((orb_bargain_option)k),
+             orb_bargain_options_get(&o, (orb_bargain_option)k));
+    printf("\nSeed:     %llu\n", seed);
   }
   if (rc == CLI_OK) {
-    if (format == OUT_JSON) {
-      rc = print_json(s, &o, seed, results, (size_t)runs);
-    } else if (format == OUT_CSV) {
-      print_csv(s, &o, results, (size_t)runs);
-    } else {
-      printf("Scenario: %s (%s)\nFile:     %s\nActors:   %zu, dimensions: %zu\n", s->name,
-             s->description, path, s->actor_count, s->dim_count);
-      printf("Options: ");
-      for (int k = 0; k < ORB_BOPT_COUNT; k++)
-        printf(" %s=%s", orb_bargain_option_key((orb_bargain_option)k),
-               orb_bargain_options_get(&o, (orb_bargain_option)k));
-      printf("\nSeed:     %llu\n", seed);
-      if (runs == 1) print_text_run(s, results[0], o.turn_probabilities);
-      else print_text_ensemble(s, results, (size_t)runs);
+    size_t reported = diags.count;
+    status = orb_bargain_ensemble_stream(s, &o, seed, (size_t)runs, used, bargain_take, &out);
+    if (status != ORB_OK) {
+      orb_diags_print(&diags, stderr);
+      if (diags.count == reported)
+        fprintf(stderr, "orbit bargain: %s: %s\n", path,
+                status == ORB_ELIMIT ? "a Markov PCE did not converge in 1000 iterations"
+                                     : orb_status_str(status));
+      rc = CLI_EINPUT;
     }
   }
-  for (size_t r = 0; results && r < runs; r++) orb_bargain_result_free(results[r]);
-  free(results);
+  if (rc == CLI_OK && format == OUT_JSON) printf("]}\n");
+  if (rc == CLI_OK && format == OUT_TEXT) {
+    if (out.single) print_text_run(s, out.single, o.turn_probabilities);
+    else print_text_summary(s, &out.summary);
+  }
+  if (out.store) {
+    if (rc == CLI_OK && orb_bargain_store_commit(out.store, &diags) != ORB_OK) {
+      orb_diags_print(&diags, stderr);
+      rc = CLI_EINPUT;
+    } else if (rc != CLI_OK) {
+      orb_bargain_store_abort(out.store);
+    }
+  }
+  orb_bargain_result_free(out.single);
+  orb_bargain_summary_free(&out.summary);
   orb_diags_free(&diags);
   orb_bargain_scenario_free(s);
   return rc;

@@ -2,6 +2,7 @@
  * main.c: the orbit command, a thin layer over the library. Dispatches to the
  * subcommand named by the first argument; see `orbit help`.
  */
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -74,6 +75,36 @@ static int run_help(int argc, char **argv) {
   return CLI_OK;
 }
 
+/* On SIGINT, SIGTERM or SIGHUP: removes the temporary files being written (the
+ * targets are untouched), then dies of the signal as it would have. */
+static void on_fatal_signal(int sig) {
+  orb_output_remove_temporaries();
+  signal(sig, SIG_DFL);
+  raise(sig);
+}
+
+/* Runs a subcommand, then checks that all of its standard output was written
+ * (a full disk or /dev/full make the command fail, not exit 0 with output cut). */
+static int run_command(const cli_command *c, int argc, char **argv) {
+  static const int fatal[] = {SIGINT, SIGTERM, SIGHUP};
+  for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++) {
+    struct sigaction action = {0};
+    action.sa_handler = on_fatal_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(fatal[i], &action, NULL);
+  }
+  int rc = c->run(argc, argv);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  if (orb_output_close_stream(stdout, "standard output", &diags) != ORB_OK && rc == CLI_OK) {
+    fprintf(stderr, "orbit %s: %s\n", c->name, diags.count ? diags.items[0].message
+                                                            : "cannot write standard output");
+    rc = CLI_EINPUT;
+  }
+  orb_diags_free(&diags);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     print_main_help(stderr);
@@ -98,5 +129,5 @@ int main(int argc, char **argv) {
       return CLI_OK;
     }
   }
-  return c->run(argc - 1, argv + 1);
+  return run_command(c, argc - 1, argv + 1);
 }

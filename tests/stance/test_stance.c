@@ -741,9 +741,10 @@ static void test_bad_input(void **state) {
   expect_error("calibrate --world tests/stance/worlds/missing.yaml", 1, "missing.yaml", NULL);
   expect_error("calibrate --world " MINI " --write /nonexistent-dir/w.yaml", 1,
                "parameters not written to /nonexistent-dir/w.yaml", NULL);
-  /* A binary file is refused by the loader, nothing is written. */
+  /* A binary file is not a world file: refused, nothing is written. */
   expect_error("calibrate --world " MINI " --write tests/stance/bad/binary.bin", 1,
-               "cannot read the world file to update", NULL);
+               "refusing to replace tests/stance/bad/binary.bin: it exists and is not a "
+               "world file", NULL);
 }
 
 /* ---- predictions: a new issue, a date, and ES-11/1 on the built-in world -------- */

@@ -83,9 +83,9 @@ static void on_fatal_signal(int sig) {
   raise(sig);
 }
 
-/* Runs a subcommand, then checks that all of its standard output was written
- * (a full disk or /dev/full make the command fail, not exit 0 with output cut). */
-static int run_command(const cli_command *c, int argc, char **argv) {
+/* Removes the temporary files of outputs being written when the command is
+ * interrupted (SIGINT, SIGTERM, SIGHUP). */
+static void install_signal_handlers(void) {
   static const int fatal[] = {SIGINT, SIGTERM, SIGHUP};
   for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++) {
     struct sigaction action = {0};
@@ -93,19 +93,24 @@ static int run_command(const cli_command *c, int argc, char **argv) {
     sigemptyset(&action.sa_mask);
     sigaction(fatal[i], &action, NULL);
   }
-  int rc = c->run(argc, argv);
+}
+
+/* Checks that all of the standard output was written: a full disk or /dev/full
+ * make the command fail with a message, not exit 0 with its output cut. */
+static int check_stdout(const char *name, int rc) {
   orb_diags diags;
   orb_diags_init(&diags);
   if (orb_output_close_stream(stdout, "standard output", &diags) != ORB_OK && rc == CLI_OK) {
-    fprintf(stderr, "orbit %s: %s\n", c->name, diags.count ? diags.items[0].message
-                                                            : "cannot write standard output");
+    fprintf(stderr, "orbit%s%s: %s\n", name ? " " : "", name ? name : "",
+            diags.count ? diags.items[0].message : "cannot write standard output");
     rc = CLI_EINPUT;
   }
   orb_diags_free(&diags);
   return rc;
 }
 
-int main(int argc, char **argv) {
+/* Runs the command named by argv[1]; returns its exit status. */
+static int dispatch(int argc, char **argv) {
   if (argc < 2) {
     print_main_help(stderr);
     return CLI_EUSAGE;
@@ -129,5 +134,12 @@ int main(int argc, char **argv) {
       return CLI_OK;
     }
   }
-  return run_command(c, argc - 1, argv + 1);
+  return c->run(argc - 1, argv + 1);
+}
+
+int main(int argc, char **argv) {
+  install_signal_handlers();
+  int rc = dispatch(argc, argv);
+  const char *name = argc > 1 && find_command(argv[1]) ? argv[1] : NULL;
+  return check_stdout(name, rc);
 }

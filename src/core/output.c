@@ -35,34 +35,6 @@
 /* Temporary files open at once in a process that a signal handler can remove. */
 #define ACTIVE_SLOTS 16
 
-/* The temporary files being written, for orb_output_remove_temporaries (read by
- * a signal handler: plain pointers to strings that live until unregistered). */
-static char *volatile active[ACTIVE_SLOTS];
-
-/* Records temp (owned by its output) as a file to remove on a fatal signal. */
-static void register_temp(char *temp) {
-  for (int i = 0; i < ACTIVE_SLOTS; i++)
-    if (__atomic_load_n(&active[i], __ATOMIC_SEQ_CST) == NULL) {
-      char *expected = NULL;
-      if (__atomic_compare_exchange_n(&active[i], &expected, temp, 0, __ATOMIC_SEQ_CST,
-                                      __ATOMIC_SEQ_CST))
-        return;
-    }
-}
-
-/* Forgets temp (before it is freed or renamed). */
-static void unregister_temp(const char *temp) {
-  for (int i = 0; i < ACTIVE_SLOTS; i++)
-    if (active[i] == temp) __atomic_store_n(&active[i], NULL, __ATOMIC_SEQ_CST);
-}
-
-void orb_output_remove_temporaries(void) {
-  for (int i = 0; i < ACTIVE_SLOTS; i++) {
-    char *temp = __atomic_load_n(&active[i], __ATOMIC_SEQ_CST);
-    if (temp) unlink(temp);
-  }
-}
-
 struct orb_output {
   char *path;      /* as the caller named it, for messages */
   char *target;    /* real path of the target */
@@ -74,6 +46,28 @@ struct orb_output {
   int replace;     /* the target exists and is replaced */
   struct stat old; /* the replaced target's mode and owner */
 };
+
+/* The outputs being written, for orb_output_remove_temporaries (read by a
+ * signal handler: an output is registered once its temporary file exists and
+ * unregistered before anything of it is freed). */
+static orb_output *volatile active[ACTIVE_SLOTS];
+
+/* Records o as an output whose files a fatal signal removes. */
+static void register_output(orb_output *o) {
+  for (int i = 0; i < ACTIVE_SLOTS; i++) {
+    orb_output *expected = NULL;
+    if (__atomic_compare_exchange_n(&active[i], &expected, o, 0, __ATOMIC_SEQ_CST,
+                                    __ATOMIC_SEQ_CST))
+      return;
+  }
+}
+
+/* Forgets o. */
+static void unregister_output(const orb_output *o) {
+  for (int i = 0; i < ACTIVE_SLOTS; i++)
+    if (__atomic_load_n(&active[i], __ATOMIC_SEQ_CST) == o)
+      __atomic_store_n(&active[i], NULL, __ATOMIC_SEQ_CST);
+}
 
 /* A malloc'ed copy of the concatenation of a, b and c. */
 static char *concat3(const char *a, const char *b, const char *c) {
@@ -263,7 +257,7 @@ static orb_status create_temp(orb_output *o, orb_diags *diags) {
     snprintf(o->temp, len, "%.*s%08x", (int)stem, o->lock, (unsigned)temp_salt(attempt));
     o->fd = open(o->temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0666);
     if (o->fd >= 0) {
-      register_temp(o->temp);
+      register_output(o);
       return ORB_OK;
     }
     if (errno != EEXIST) break;
@@ -275,13 +269,21 @@ static orb_status create_temp(orb_output *o, orb_diags *diags) {
   return ORB_EIO;
 }
 
+void orb_output_remove_temporaries(void) {
+  for (int i = 0; i < ACTIVE_SLOTS; i++) {
+    orb_output *o = __atomic_load_n(&active[i], __ATOMIC_SEQ_CST);
+    if (!o) continue;
+    char *temp = o->temp;
+    if (temp) unlink(temp);
+    if (o->lock_fd >= 0) unlink(o->lock);
+  }
+}
+
 /* Frees output and everything it holds, removing the temporary file. */
 static void output_free(orb_output *o) {
+  unregister_output(o);
   if (o->fd >= 0) close(o->fd);
-  if (o->temp) {
-    unregister_temp(o->temp);
-    unlink(o->temp);
-  }
+  if (o->temp) unlink(o->temp);
   release_lock(o);
   free(o->path);
   free(o->target);
@@ -374,9 +376,9 @@ orb_status orb_output_commit(orb_output *o, orb_diags *diags) {
     output_free(o);
     return ORB_EIO;
   }
-  unregister_temp(o->temp);
-  free(o->temp); /* renamed: nothing to remove */
+  char *renamed = o->temp; /* nothing to remove now */
   o->temp = NULL;
+  free(renamed);
   orb_status status = sync_dir(o, diags);
   output_free(o);
   return status;

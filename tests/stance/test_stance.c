@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -693,6 +694,62 @@ static void test_write_keeps_other_parameters(void **state) {
   free(tmp);
 }
 
+/* --write keeps the comments that follow the last stance parameter, writes through a
+ * symbolic link (kept) and keeps the file's mode; a symbolic link lying at the
+ * old temporary name FILE.tmp-orbit is not followed (issue 9, defect 5). */
+static void test_write_keeps_comments_links_and_mode(void **state) {
+  char *real = temp_copy(MINI);
+  FILE *f = fopen(real, "a");
+  fputs("\nparameters:\n"
+        "  - name: other_model_rate\n"
+        "    default: 0.5\n"
+        "    range: [0, 1]\n"
+        "    justification: belongs to another model\n"
+        "  - name: stance_half_life_years\n"
+        "    default: 5\n"
+        "    range: [0.5, 50]\n"
+        "    justification: a shorter memory\n"
+        "  # a note on the parameters above\n"
+        "\n"
+        "# the end of the file\n",
+        f);
+  fclose(f);
+  assert_int_equal(chmod(real, 0600), 0);
+  char link[200], trap[300], victim[200], args[2048];
+  snprintf(link, sizeof link, "%s-link.yaml", real);
+  snprintf(trap, sizeof trap, "%s.tmp-orbit", link);
+  snprintf(victim, sizeof victim, "%s-victim", real);
+  FILE *v = fopen(victim, "w");
+  fputs("precious\n", v);
+  fclose(v);
+  assert_int_equal(symlink(real, link), 0);
+  assert_int_equal(symlink(victim, trap), 0);
+  snprintf(args, sizeof args, "calibrate --world %s --write %s", link, link);
+  free(run_ok(args));
+  struct stat st;
+  assert_int_equal(lstat(link, &st), 0);
+  assert_true(S_ISLNK(st.st_mode));
+  assert_int_equal(stat(real, &st), 0);
+  assert_int_equal(st.st_mode & 0777, 0600);
+  char *text = test_read_file(real, NULL);
+  assert_non_null(strstr(text, "  # a note on the parameters above\n\n# the end of the file\n"));
+  assert_non_null(strstr(text, "fitted_by:"));
+  char *precious = test_read_file(victim, NULL);
+  assert_string_equal(precious, "precious\n");
+  free(precious);
+  /* writing again gives the same bytes */
+  free(run_ok(args));
+  char *again = test_read_file(real, NULL);
+  assert_string_equal(text, again);
+  free(again);
+  free(text);
+  remove(trap);
+  remove(victim);
+  remove(link);
+  remove(real);
+  free(real);
+}
+
 /* ---- bad input ------------------------------------------------------------------ */
 
 /* Runs orbit expecting exit code `code` and stderr containing every needle. */
@@ -833,6 +890,7 @@ int main(void) {
     cmocka_unit_test(test_calibrate_reproducible),
     cmocka_unit_test(test_write_round_trip),
     cmocka_unit_test(test_write_keeps_other_parameters),
+    cmocka_unit_test(test_write_keeps_comments_links_and_mode),
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_new_issue_and_formats),
     cmocka_unit_test(test_builtin_es11),

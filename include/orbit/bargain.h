@@ -247,7 +247,7 @@ orb_status orb_bargain_ensemble_stream(const orb_bargain_scenario *scenario,
 /* The threads `orbit bargain` uses when none are asked for: one for a single
  * run of fewer than ORB_BARGAIN_PARALLEL_ACTORS actors (threads only wait at
  * barriers there), else the processors available, at most one per run. */
-#define ORB_BARGAIN_PARALLEL_ACTORS 150
+#define ORB_BARGAIN_PARALLEL_ACTORS 250
 int orb_bargain_default_threads(const orb_bargain_scenario *scenario, size_t runs);
 
 /* Running summaries of an ensemble, in bounded memory whatever the number of

@@ -3,6 +3,7 @@
  */
 #include <cjson/cJSON.h>
 #include <getopt.h>
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,6 +12,7 @@
 
 const char cmd_code_help[] =
   "Usage: orbit code FILE... [--date D] [--json] [--dict FILE]... [--no-default-dict]\n"
+  "                  [--threads N]\n"
   "\n"
   "Codes news text (UTF-8, one paragraph a line; '-' reads standard input) into\n"
   "dated political events: who did what to whom, as CAMEO codes and the model's\n"
@@ -24,6 +26,8 @@ const char cmd_code_help[] =
   "  --dict FILE        add a dictionary file (docs/EVENTS.md) after the built-in\n"
   "                     ones; its entries win; may be repeated\n"
   "  --no-default-dict  do not load the built-in dictionaries (data/events)\n"
+  "  --threads N        code up to N files at once (default 1); the output is the\n"
+  "                     same, in file order, for any N\n"
   "\n"
   "Columns: doc, date, date_source (text, article or none), source,\n"
   "source_role, cameo, target, target_role, type, start, end (byte offsets of\n"
@@ -125,6 +129,47 @@ static int code_input(orb_coder *coder, const char *path, orb_date date, code_ou
   return st ? CLI_EINPUT : CLI_OK;
 }
 
+/* Codes files[0..count) with one coder per file, `threads` files at a time, each
+ * into a temporary file (tmpfile: unnamed, gone at exit) that is then copied to
+ * stdout in file order, so the output does not depend on threads. Stops after
+ * the first file that fails, as the sequential loop does. */
+static int code_parallel(const orb_dict *dict, char **files, int count, orb_date date,
+                         int json, int threads) {
+  FILE **outs = calloc((size_t)threads, sizeof *outs);
+  int *codes = calloc((size_t)threads, sizeof *codes);
+  int status = outs && codes ? CLI_OK : CLI_EINPUT;
+  for (int start = 0; status == CLI_OK && start < count; start += threads) {
+    const int size = count - start < threads ? count - start : threads;
+#pragma omp parallel for num_threads(size) schedule(dynamic, 1)
+    for (int i = 0; i < size; i++) {
+      orb_coder *coder = NULL;
+      outs[i] = tmpfile();
+      codes[i] = CLI_EINPUT;
+      if (outs[i] && orb_coder_new(dict, &coder) == ORB_OK) {
+        code_out out = {outs[i], json};
+        codes[i] = code_input(coder, files[start + i], date, &out);
+      }
+      if (!outs[i]) fprintf(stderr, "orbit code: cannot create a temporary file\n");
+      orb_coder_free(coder);
+    }
+    for (int i = 0; i < size; i++) {
+      if (status == CLI_OK && outs[i]) {
+        char buf[1 << 16];
+        size_t n;
+        rewind(outs[i]);
+        while ((n = fread(buf, 1, sizeof buf, outs[i])) > 0) fwrite(buf, 1, n, stdout);
+        if (ferror(outs[i])) codes[i] = CLI_EINPUT;
+      }
+      if (status == CLI_OK) status = codes[i];
+      if (outs[i]) fclose(outs[i]);
+      outs[i] = NULL;
+    }
+  }
+  free(outs);
+  free(codes);
+  return status;
+}
+
 /* Loads the dictionaries; returns NULL (after printing why) on failure. */
 static orb_dict *load_dicts(int defaults, const char **extra, int extra_count) {
   orb_dict *dict = NULL;
@@ -147,9 +192,9 @@ int cmd_code(int argc, char **argv) {
   static const struct option options[] = {
     {"date", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'},
     {"dict", required_argument, NULL, 'D'}, {"no-default-dict", no_argument, NULL, 'N'},
-    {NULL, 0, NULL, 0}};
+    {"threads", required_argument, NULL, 't'}, {NULL, 0, NULL, 0}};
   orb_date date = ORB_DATE_NONE;
-  int json = 0, defaults = 1, option;
+  int json = 0, defaults = 1, option, threads = 1;
   const char **extra = calloc((size_t)argc + 1, sizeof *extra);
   int extra_count = 0;
   if (!extra) return CLI_EINPUT;
@@ -165,6 +210,16 @@ int cmd_code(int argc, char **argv) {
     case 'j': json = 1; break;
     case 'D': extra[extra_count++] = optarg; break;
     case 'N': defaults = 0; break;
+    case 't': {
+      char *end;
+      long n = strtol(optarg, &end, 10);
+      if (*end || end == optarg || n < 1 || n > 1024) {
+        free(extra);
+        return cli_usage_error("code", "--threads needs a number from 1 to 1024");
+      }
+      threads = (int)n;
+      break;
+    }
     case ':':
       free(extra);
       return cli_usage_error("code", "option '%s' needs a value", argv[optind - 1]);
@@ -205,7 +260,12 @@ int cmd_code(int argc, char **argv) {
   if (!json)
     fputs("doc,date,date_source,source,source_role,cameo,target,target_role,type,"
           "start,end,rule,sentence\n", stdout);
-  for (int i = optind; i < argc && status == CLI_OK; i++)
+  int files = argc - optind, parallel = threads > 1 && files > 1;
+  for (int i = optind; i < argc; i++) parallel &= strcmp(argv[i], "-") != 0; /* stdin: in turn */
+  if (parallel)
+    status = code_parallel(dict, argv + optind, files, date, json,
+                           threads < files ? threads : files);
+  for (int i = optind; !parallel && i < argc && status == CLI_OK; i++)
     status = code_input(coder, argv[i], date, &out);
   orb_coder_free(coder);
   orb_dict_free(dict);

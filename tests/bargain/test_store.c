@@ -9,6 +9,8 @@
  */
 #define _DEFAULT_SOURCE /* wait4 */
 #include <dirent.h>
+#include <math.h>
+#include <stdint.h>
 #include <setjmp.h>
 #include <signal.h>
 #include <stdarg.h>
@@ -26,6 +28,7 @@
 #include <sqlite3.h>
 
 #include "common/testutil.h"
+#include "orbit/bargain.h"
 
 #define SMALL "data/bargain/dummyData_3Dim.csv"
 #define LONG "data/bargain/SOE-Pol-Comp.csv"
@@ -258,6 +261,87 @@ static void test_bounded_memory(void **state) {
   assert_int_equal(store_runs(at(1, "b.db")), 1000);
 }
 
+/* Running summaries: exact mean, sd, min and max; P-square quantiles of a
+ * shuffled 0..9999 within a tenth of a percent of the range; exact up to 5 runs. */
+static void test_summary(void **state) {
+  (void)state;
+  orb_bargain_summary sum;
+  assert_int_equal(orb_bargain_summary_init(&sum, 1), ORB_OK);
+  double x;
+  orb_bargain_result r = {0};
+  r.dim_count = 1;
+  r.state_count = 3;
+  r.outcome_mean = &x;
+  const double few[] = {4, 1, 3};
+  for (int i = 0; i < 3; i++) {
+    x = few[i];
+    orb_bargain_summary_add(&sum, &r);
+  }
+  assert_true(orb_bargain_summary_quantile(&sum, 0, 1) == 3);   /* the median of 1 3 4 */
+  assert_true(orb_bargain_summary_quantile(&sum, 0, 0) == 1.2); /* 1 + 0.1 * (3 - 1) */
+  orb_bargain_summary_free(&sum);
+  assert_int_equal(orb_bargain_summary_init(&sum, 1), ORB_OK);
+  const int n = 10000;
+  for (int i = 0; i < n; i++) {
+    x = (double)((i * 7919) % n); /* a permutation of 0..n-1 */
+    orb_bargain_summary_add(&sum, &r);
+  }
+  assert_int_equal(sum.runs, n);
+  assert_float_equal(sum.mean[0], (n - 1) / 2.0, 1e-9);
+  assert_float_equal(orb_bargain_summary_sd(&sum, 0), sqrt(((double)n * n - 1) / 12), 1e-6);
+  assert_true(sum.min[0] == 0 && sum.max[0] == n - 1);
+  assert_true(sum.turns_mean == 2);
+  assert_float_equal(orb_bargain_summary_quantile(&sum, 0, 0), 0.05 * n, 0.001 * n);
+  assert_float_equal(orb_bargain_summary_quantile(&sum, 0, 1), 0.50 * n, 0.001 * n);
+  assert_float_equal(orb_bargain_summary_quantile(&sum, 0, 2), 0.95 * n, 0.001 * n);
+  orb_bargain_summary_free(&sum);
+}
+
+/* The sink of test_stream: checks the runs come in order and keeps run 5. */
+static orb_status in_order(void *arg, uint64_t run, orb_bargain_result **result) {
+  uint64_t *next = arg;
+  if (run != next[0]++) return ORB_EINVAL;
+  if (run == 5) {
+    next[1] = (uint64_t)(uintptr_t)*result;
+    *result = NULL;
+  }
+  return ORB_OK;
+}
+
+/* Streamed runs come in run order, the same for 1 and 3 threads as one
+ * orb_bargain_run; the default threads never exceed the runs, and a single run
+ * of a small scenario gets one. */
+static void test_stream(void **state) {
+  (void)state;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_bargain_scenario *s = NULL;
+  assert_int_equal(orb_bargain_read(SMALL, &s, &diags), ORB_OK);
+  orb_bargain_options o;
+  orb_bargain_options_default(&o);
+  o.transitions = ORB_TRANSITION_STOCHASTIC;
+  orb_bargain_result *alone = NULL;
+  assert_int_equal(orb_bargain_run(s, &o, 9, 5, &alone), ORB_OK);
+  for (int threads = 1; threads <= 3; threads += 2) {
+    uint64_t next[2] = {0, 0};
+    assert_int_equal(orb_bargain_ensemble_stream(s, &o, 9, 11, threads, in_order, next), ORB_OK);
+    assert_int_equal(next[0], 11);
+    orb_bargain_result *kept = (orb_bargain_result *)(uintptr_t)next[1];
+    assert_int_equal(kept->state_count, alone->state_count);
+    assert_memory_equal(kept->positions, alone->positions,
+                        alone->state_count * s->actor_count * s->dim_count * sizeof(double));
+    orb_bargain_result_free(kept);
+  }
+  orb_bargain_result_free(alone);
+  unsetenv("OMP_NUM_THREADS");
+  assert_int_equal(orb_bargain_default_threads(s, 1), 1);
+  assert_int_equal(orb_bargain_default_threads(s, 1000000) <= 1024, 1);
+  assert_int_equal(orb_bargain_default_threads(s, 2) <= 2, 1);
+  assert_int_equal(orb_bargain_default_threads(s, 2) >= 1, 1);
+  orb_bargain_scenario_free(s);
+  orb_diags_free(&diags);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_refused_targets, setup, teardown),
@@ -266,6 +350,8 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_killed_run, setup, teardown),
       cmocka_unit_test_setup_teardown(test_write_failure, setup, teardown),
       cmocka_unit_test_setup_teardown(test_bounded_memory, setup, teardown),
+      cmocka_unit_test(test_summary),
+      cmocka_unit_test(test_stream),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

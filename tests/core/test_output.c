@@ -295,12 +295,38 @@ static void test_stdout_full(void **state) {
   orb_diags_free(&diags);
 }
 
+/* True when text holds the number -0 (a "-0" not followed by a digit, '.' or 'e'). */
+static int has_negative_zero(const char *text) {
+  for (const char *p = strstr(text, "-0"); p; p = strstr(p + 1, "-0")) {
+    char next = p[2];
+    if (!(next >= '0' && next <= '9') && next != '.' && next != 'e' && next != 'E') return 1;
+  }
+  return 0;
+}
+
+/* No JSON report prints -0 (issue 9, defect 12: a negative weight times a zero
+ * factor printed "contribution": -0). */
+static void test_no_negative_zero(void **state) {
+  (void)state;
+  static const char *const commands[] = {
+      "stance --issue ES-11/1 --json", "stance --issue KURSK-2024 --json", "world --json",
+      "align --date 2024-06-01 --json", "bargain --issue EAEU-grain-2022 --json"};
+  assert_true(has_negative_zero("[1,-0]") && !has_negative_zero("-0.5,-0e1,-01"));
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+    int code;
+    char *out = test_run_orbit(commands[i], TEST_STDOUT, &code);
+    assert_int_equal(code, 0);
+    if (has_negative_zero(out)) fail_msg("orbit %s prints -0", commands[i]);
+    free(out);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_modes),       cmocka_unit_test(test_links),
       cmocka_unit_test(test_refused),     cmocka_unit_test(test_one_writer),
       cmocka_unit_test(test_full_disk),   cmocka_unit_test(test_stale_temporaries),
-      cmocka_unit_test(test_stdout_full),
+      cmocka_unit_test(test_stdout_full), cmocka_unit_test(test_no_negative_zero),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

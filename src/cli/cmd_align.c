@@ -123,9 +123,9 @@ static int parse_args(int argc, char **argv, align_args *args) {
       args->threads = (int)value;
       break;
     case 'S':
-      if (!parse_count(optarg, 0, UINT64_MAX, &value))
-        return cli_usage_error("align", "--seed expects a whole number, not '%s'", optarg);
-      args->seed = value;
+      if (orb_seed_parse(optarg, &args->seed) != ORB_OK)
+        return cli_usage_error("align", "--seed expects a whole number from 0 to 2^64 - 1, "
+                               "not '%s'", optarg);
       break;
     case 'R':
       if (!parse_count(optarg, 1, UINT64_C(1) << 40, &value))

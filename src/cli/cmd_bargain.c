@@ -346,11 +346,15 @@ int cmd_bargain(int argc, char **argv) {
     switch (opt) {
     case 'j': format = OUT_JSON; break;
     case 'c': format = OUT_CSV; break;
-    case 's':
-      if (!parse_count(optarg, 0, UINT64_MAX, &seed))
-        return cli_usage_error("bargain", "--seed needs a whole number below 2^64");
+    case 's': {
+      uint64_t parsed;
+      if (orb_seed_parse(optarg, &parsed) != ORB_OK)
+        return cli_usage_error("bargain", "--seed expects a whole number from 0 to "
+                               "2^64 - 1, not '%s'", optarg);
+      seed = parsed;
       have_seed = 1;
       break;
+    }
     case 'r':
       if (!parse_count(optarg, 1, MAX_RUNS, &runs))
         return cli_usage_error("bargain", "--runs needs a number from 1 to %d", MAX_RUNS);

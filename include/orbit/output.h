@@ -21,9 +21,9 @@
  *     hidden lock file beside the target, removed when done).
  *  6. The temporary file is named ".NAME.orbit-XXXXXXXX" (hidden, unique); it is
  *     removed on every error path and, through orb_output_remove_temporaries,
- *     by the command's handler of SIGINT, SIGTERM and SIGHUP. Only a process
- *     killed outright (SIGKILL) can leave one behind, never under the target's
- *     name, and the next writer of the same target removes it.
+ *     by the command's handler of SIGINT, SIGTERM, SIGHUP and SIGPIPE. Only a
+ *     process killed outright (SIGKILL) can leave one behind, never under the
+ *     target's name, and the next writer of the same target removes it.
  */
 #ifndef ORBIT_OUTPUT_H
 #define ORBIT_OUTPUT_H
@@ -81,7 +81,7 @@ orb_status orb_output_file(const char *path, const char *what,
                            size_t len, orb_diags *diags);
 
 /* Removes every temporary file this process is writing; async-signal-safe, for
- * a command's SIGINT/SIGTERM/SIGHUP handler (the targets stay untouched). */
+ * a command's handler of fatal signals (the targets stay untouched). */
 void orb_output_remove_temporaries(void);
 
 /* Flushes and closes a stream that the program wrote its output to (stdout),

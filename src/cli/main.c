@@ -75,8 +75,8 @@ static int run_help(int argc, char **argv) {
   return CLI_OK;
 }
 
-/* On SIGINT, SIGTERM or SIGHUP: removes the temporary files being written (the
- * targets are untouched), then dies of the signal as it would have. */
+/* On SIGINT, SIGTERM, SIGHUP or SIGPIPE: removes the temporary files being
+ * written (the targets are untouched), then dies of the signal as it would have. */
 static void on_fatal_signal(int sig) {
   orb_output_remove_temporaries();
   signal(sig, SIG_DFL);
@@ -84,9 +84,9 @@ static void on_fatal_signal(int sig) {
 }
 
 /* Removes the temporary files of outputs being written when the command is
- * interrupted (SIGINT, SIGTERM, SIGHUP). */
+ * interrupted (SIGINT, SIGTERM, SIGHUP) or its reader goes away (SIGPIPE). */
 static void install_signal_handlers(void) {
-  static const int fatal[] = {SIGINT, SIGTERM, SIGHUP};
+  static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
   for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++) {
     struct sigaction action = {0};
     action.sa_handler = on_fatal_signal;

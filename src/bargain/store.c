@@ -193,7 +193,11 @@ orb_status orb_bargain_store_open(const char *path, const orb_bargain_scenario *
 orb_status orb_bargain_store_add(orb_bargain_store *b, uint64_t run,
                                  const orb_bargain_result *res, orb_diags *diags) {
   const size_t n = b->actor_count, m = b->dim_count;
-  if (res->actor_count != n || res->dim_count != m) return ORB_EINVAL;
+  if (res->actor_count != n || res->dim_count != m) {
+    orb_diags_add(diags, b->path, 0, 0, "a run of %zu actors and %zu dimensions does not "
+                  "belong in a store of %zu and %zu", res->actor_count, res->dim_count, n, m);
+    return ORB_EINVAL;
+  }
   sqlite3_stmt *const *st = b->st;
   const size_t r = (size_t)run;
   int rc = insert(st[RUN], "ii", r, res->state_count);
@@ -213,8 +217,10 @@ orb_status orb_bargain_store_add(orb_bargain_store *b, uint64_t run,
 orb_status orb_bargain_store_commit(orb_bargain_store *b, orb_diags *diags) {
   int rc = sqlite3_exec(b->db, "COMMIT", NULL, NULL, NULL);
   orb_status status = rc == SQLITE_OK ? ORB_OK : store_error(b, diags);
-  if (store_close(b) != SQLITE_OK && status == ORB_OK)
-    status = store_error(b, diags);
+  if (store_close(b) != SQLITE_OK && status == ORB_OK) {
+    orb_diags_add(diags, b->path, 0, 0, "cannot close the store; %s is unchanged", b->path);
+    status = ORB_EIO;
+  }
   if (status == ORB_OK) {
     status = orb_output_commit(b->output, diags);
   } else {

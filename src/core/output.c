@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -69,19 +70,23 @@ static void unregister_output(const orb_output *o) {
       __atomic_store_n(&active[i], NULL, __ATOMIC_SEQ_CST);
 }
 
-/* A malloc'ed copy of the concatenation of a, b and c. */
-static char *concat3(const char *a, const char *b, const char *c) {
-  size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
-  char *s = malloc(la + lb + lc + 1);
+/* A malloc'ed string made by the printf format (NULL when out of memory). */
+static char *format(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *format(const char *fmt, ...) {
+  va_list args;
+  va_start(args, fmt);
+  int len = vsnprintf(NULL, 0, fmt, args);
+  va_end(args);
+  char *s = len >= 0 ? malloc((size_t)len + 1) : NULL;
   if (!s) return NULL;
-  memcpy(s, a, la);
-  memcpy(s + la, b, lb);
-  memcpy(s + la + lb, c, lc + 1);
+  va_start(args, fmt);
+  vsnprintf(s, (size_t)len + 1, fmt, args);
+  va_end(args);
   return s;
 }
 
-/* Splits the real path of the target into *dir and *base (malloc'ed), and sets
- * o->target; refuses links to missing files and paths in missing directories. */
+/* Sets o->target (the real path of the target), o->dir and o->lock; refuses
+ * links to missing files and paths in missing directories. */
 static orb_status resolve(orb_output *o, orb_diags *diags) {
   struct stat st;
   char *real = NULL;
@@ -113,7 +118,7 @@ static orb_status resolve(orb_output *o, orb_diags *diags) {
                     strerror(err));
       return ORB_EIO;
     }
-    real = concat3(real_dir, strcmp(real_dir, "/") == 0 ? "" : "/", base);
+    real = format("%s/%s", strcmp(real_dir, "/") == 0 ? "" : real_dir, base);
     free(real_dir);
     if (!real) return ORB_ENOMEM;
   } else {
@@ -124,11 +129,8 @@ static orb_status resolve(orb_output *o, orb_diags *diags) {
   char *slash = strrchr(real, '/');
   o->dir = slash == real ? strdup("/") : strndup(real, (size_t)(slash - real));
   if (!o->dir) return ORB_ENOMEM;
-  o->lock = concat3(o->dir, "/.", slash + 1);
-  char *lock = o->lock ? concat3(o->lock, ".orbit-lock", "") : NULL;
-  free(o->lock);
-  o->lock = lock;
-  return lock ? ORB_OK : ORB_ENOMEM;
+  o->lock = format("%s/.%s.orbit-lock", slash == real ? "" : o->dir, slash + 1);
+  return o->lock ? ORB_OK : ORB_ENOMEM;
 }
 
 /* Takes the writer's lock (non-blocking); refuses when another process has it. */

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -750,6 +751,37 @@ static void test_write_keeps_comments_links_and_mode(void **state) {
   free(real);
 }
 
+/* A --write that cannot be completed (files limited to 4 KiB, as a full disk
+ * would stop it) says why, exits 1 and leaves the world file as it was. */
+static void test_write_failure_leaves_world(void **state) {
+  char *tmp = temp_copy(MINI);
+  size_t before_len = 0;
+  char *before = test_read_file(tmp, &before_len);
+  char command[2048];
+  snprintf(command, sizeof command,
+           "sh -c 'trap \"\" XFSZ; ulimit -f 4; exec \"%s\" calibrate --world %s --write %s' "
+           ">/dev/null 2>%s.err", ORB_TEST_ORBIT_BIN, tmp, tmp, tmp);
+  int status = system(command);
+  assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+  char err_path[512];
+  snprintf(err_path, sizeof err_path, "%s.err", tmp);
+  char *err = test_read_file(err_path, NULL);
+  assert_non_null(strstr(err, "File too large; the file is unchanged"));
+  free(err);
+  size_t after_len = 0;
+  char *after = test_read_file(tmp, &after_len);
+  assert_int_equal(before_len, after_len);
+  assert_memory_equal(before, after, before_len);
+  /* and no temporary file beside it */
+  snprintf(command, sizeof command, "ls -a /tmp | grep -q '^\\.%s\\.orbit-'", tmp + 5);
+  assert_int_not_equal(system(command), 0);
+  free(before);
+  free(after);
+  remove(err_path);
+  remove(tmp);
+  free(tmp);
+}
+
 /* ---- bad input ------------------------------------------------------------------ */
 
 /* Runs orbit expecting exit code `code` and stderr containing every needle. */
@@ -891,6 +923,7 @@ int main(void) {
     cmocka_unit_test(test_write_round_trip),
     cmocka_unit_test(test_write_keeps_other_parameters),
     cmocka_unit_test(test_write_keeps_comments_links_and_mode),
+    cmocka_unit_test(test_write_failure_leaves_world),
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_new_issue_and_formats),
     cmocka_unit_test(test_builtin_es11),

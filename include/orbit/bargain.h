@@ -252,10 +252,12 @@ int orb_bargain_default_threads(const orb_bargain_scenario *scenario, size_t run
 
 /* Running summaries of an ensemble, in bounded memory whatever the number of
  * runs: per dimension the mean, variance (Welford), minimum and maximum of each
- * run's probability-weighted outcome, its 5%, 50% and 95% quantiles estimated
- * by the P-square algorithm (Jain and Chlamtac 1985), and the mean number of
- * turns. Fill with orb_bargain_summary_add; caller frees. */
+ * run's probability-weighted outcome, its 5%, 50% and 95% quantiles (exact over
+ * the first ORB_BARGAIN_EXACT_RUNS runs, kept; beyond, estimated by the P-square
+ * algorithm of Jain and Chlamtac 1985, fed from the first run), and the mean
+ * number of turns. Fill with orb_bargain_summary_add; caller frees. */
 #define ORB_BARGAIN_QUANTILES 3 /* 0.05, 0.5, 0.95 */
+#define ORB_BARGAIN_EXACT_RUNS 1000
 typedef struct orb_bargain_quantile {
   double height[5];   /* marker heights */
   double position[5]; /* marker positions (1-based) */
@@ -267,6 +269,7 @@ typedef struct orb_bargain_summary {
   uint64_t runs;
   double turns_mean;
   double *mean, *m2, *min, *max;      /* [dim] */
+  double *first;                      /* [dim][ORB_BARGAIN_EXACT_RUNS]: the first runs */
   orb_bargain_quantile *quantile;     /* [dim][ORB_BARGAIN_QUANTILES] */
 } orb_bargain_summary;
 
@@ -274,9 +277,10 @@ typedef struct orb_bargain_summary {
 orb_status orb_bargain_summary_init(orb_bargain_summary *summary, size_t dim_count);
 /* Adds one run's outcome. */
 void orb_bargain_summary_add(orb_bargain_summary *summary, const orb_bargain_result *result);
-/* The sample standard deviation over runs (population formula, as before) of dim. */
+/* The standard deviation over runs (population formula) of dim. */
 double orb_bargain_summary_sd(const orb_bargain_summary *summary, size_t dim);
-/* Quantile q (0: 5%, 1: 50%, 2: 95%) of dim: exact for up to 5 runs, else P-square. */
+/* Quantile q (0: 5%, 1: 50%, 2: 95%) of dim: exact (linear between order
+ * statistics) up to ORB_BARGAIN_EXACT_RUNS runs, else the P-square estimate. */
 double orb_bargain_summary_quantile(const orb_bargain_summary *summary, size_t dim, int q);
 void orb_bargain_summary_free(orb_bargain_summary *summary);
 

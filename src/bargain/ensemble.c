@@ -3,8 +3,9 @@
  * played in parallel batches and handed to a sink in run order as each batch
  * finishes, so the output is the same for any number of threads and memory
  * holds at most one batch of results. Running summaries (mean and variance by
- * Welford's update, minimum, maximum, quantiles by the P-square algorithm of
- * Jain and Chlamtac 1985) keep a fixed size whatever the number of runs.
+ * Welford's update, minimum, maximum, quantiles exact over the first runs and by
+ * the P-square algorithm of Jain and Chlamtac 1985 beyond) keep a fixed size
+ * whatever the number of runs.
  */
 #include <math.h>
 #include <omp.h>
@@ -92,8 +93,9 @@ orb_status orb_bargain_summary_init(orb_bargain_summary *s, size_t dim_count) {
   s->m2 = calloc(dim_count, sizeof(double));
   s->min = malloc(dim_count * sizeof(double));
   s->max = malloc(dim_count * sizeof(double));
+  s->first = malloc(dim_count * ORB_BARGAIN_EXACT_RUNS * sizeof(double));
   s->quantile = calloc(dim_count * ORB_BARGAIN_QUANTILES, sizeof *s->quantile);
-  if (!s->mean || !s->m2 || !s->min || !s->max || !s->quantile) {
+  if (!s->mean || !s->m2 || !s->min || !s->max || !s->first || !s->quantile) {
     orb_bargain_summary_free(s);
     return ORB_ENOMEM;
   }
@@ -109,6 +111,7 @@ void orb_bargain_summary_free(orb_bargain_summary *s) {
   free(s->m2);
   free(s->min);
   free(s->max);
+  free(s->first);
   free(s->quantile);
   memset(s, 0, sizeof *s);
 }
@@ -188,6 +191,8 @@ void orb_bargain_summary_add(orb_bargain_summary *s, const orb_bargain_result *r
     s->m2[k] += delta * (x - s->mean[k]);
     if (x < s->min[k]) s->min[k] = x;
     if (x > s->max[k]) s->max[k] = x;
+    if (s->runs <= ORB_BARGAIN_EXACT_RUNS)
+      s->first[k * ORB_BARGAIN_EXACT_RUNS + (s->runs - 1)] = x;
     for (int q = 0; q < ORB_BARGAIN_QUANTILES; q++)
       p2_add(&s->quantile[k * ORB_BARGAIN_QUANTILES + q], quantile_p[q], s->runs, x);
   }
@@ -197,14 +202,23 @@ double orb_bargain_summary_sd(const orb_bargain_summary *s, size_t dim) {
   return s->runs ? sqrt(s->m2[dim] / (double)s->runs) : 0;
 }
 
+/* Orders doubles for qsort. */
+static int by_value(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
 double orb_bargain_summary_quantile(const orb_bargain_summary *s, size_t dim, int q) {
-  const orb_bargain_quantile *e = &s->quantile[dim * ORB_BARGAIN_QUANTILES + q];
   if (s->runs == 0) return NAN;
-  if (s->runs > 5) return e->height[2];
-  /* up to five runs: the exact quantile, interpolated between order statistics */
-  double at = quantile_p[q] * (double)(s->runs - 1);
+  if (s->runs > ORB_BARGAIN_EXACT_RUNS)
+    return s->quantile[dim * ORB_BARGAIN_QUANTILES + q].height[2];
+  /* the exact quantile, interpolated between order statistics at p (runs - 1) */
+  const size_t n = (size_t)s->runs;
+  double sorted[ORB_BARGAIN_EXACT_RUNS];
+  memcpy(sorted, s->first + dim * ORB_BARGAIN_EXACT_RUNS, n * sizeof(double));
+  qsort(sorted, n, sizeof(double), by_value);
+  double at = quantile_p[q] * (double)(n - 1);
   size_t low = (size_t)at;
-  double frac = at - (double)low;
-  if (low + 1 >= s->runs) return e->height[s->runs - 1];
-  return e->height[low] + frac * (e->height[low + 1] - e->height[low]);
+  if (low + 1 >= n) return sorted[n - 1];
+  return sorted[low] + (at - (double)low) * (sorted[low + 1] - sorted[low]);
 }

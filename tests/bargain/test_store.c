@@ -261,8 +261,9 @@ static void test_bounded_memory(void **state) {
   assert_int_equal(store_runs(at(1, "b.db")), 1000);
 }
 
-/* Running summaries: exact mean, sd, min and max; P-square quantiles of a
- * shuffled 0..9999 within a tenth of a percent of the range; exact up to 5 runs. */
+/* Running summaries: exact mean, sd, min and max; exact quantiles over few runs;
+ * P-square quantiles of a shuffled 0..9999 within a tenth of a percent of the
+ * range. */
 static void test_summary(void **state) {
   (void)state;
   orb_bargain_summary sum;

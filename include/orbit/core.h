@@ -147,6 +147,13 @@ typedef enum orb_format {
 const char *orb_closest_word(const char *word, const char *const *candidates,
                              size_t count);
 
+/* ---- seeds ------------------------------------------------------------------- */
+
+/* Parses a random seed: decimal digits only (no sign, no spaces), 0 to 2^64 - 1.
+ * Every command reads --seed with it, so a seed is taken or refused alike
+ * everywhere. ORB_OK, or ORB_EINVAL (nothing stored) for anything else. */
+orb_status orb_seed_parse(const char *text, uint64_t *seed);
+
 ORB_END_API
 
 #ifdef __cplusplus

@@ -13,5 +13,6 @@
 #include "orbit/bargain.h"
 #include "orbit/session.h"
 #include "orbit/report.h"
+#include "orbit/output.h"
 
 #endif

@@ -3,6 +3,7 @@
  * good files read exactly, and every class of bad input reported as FILE:LINE:COL
  * with the message the user sees, nothing returned.
  */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -297,6 +298,38 @@ static void test_extreme_weights(void **state) {
   }
 }
 
+/* Weights of +-1e308 whose sums overflow a double are refused with a message
+ * (issue 9, defect 10: they made every energy infinite and every configuration a
+ * minimum, with an integer overflow in the search); +-1e307 is still solved. */
+static void test_overflowing_weights(void **state) {
+  (void)state;
+  const char csv[] = "a,b,1e308\nb,c,-1e308\na,c,1e308\nc,d,1\n";
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_landscape *l;
+  assert_int_equal(orb_landscape_read_signed_buffer("w.csv", csv, strlen(csv), &l, &diags),
+                   ORB_OK);
+  orb_align_options options;
+  orb_align_options_default(&options);
+  orb_align_result *r = NULL;
+  assert_int_equal(orb_align_solve(l, &options, &r, &diags), ORB_EINVAL);
+  assert_null(r);
+  assert_int_equal(diags.count, 1);
+  assert_non_null(strstr(diags.items[0].message, "sum to more than a double holds"));
+  orb_diags_free(&diags);
+  orb_landscape_free(l);
+  orb_diags_init(&diags);
+  const char fits[] = "a,b,1e307\nb,c,-1e307\na,c,1e307\nc,d,1\n";
+  assert_int_equal(orb_landscape_read_signed_buffer("w.csv", fits, strlen(fits), &l, &diags),
+                   ORB_OK);
+  assert_int_equal(orb_align_solve(l, &options, &r, &diags), ORB_OK);
+  for (size_t m = 0; m < r->minimum_count; m++) assert_true(isfinite(r->minima[m].energy));
+  assert_true(r->minimum_count < 8);
+  orb_align_result_free(r);
+  orb_diags_free(&diags);
+  orb_landscape_free(l);
+}
+
 /* A missing file is an I/O error naming it. */
 static void test_missing_file(void **state) {
   (void)state;
@@ -317,6 +350,7 @@ int main(void) {
       cmocka_unit_test(test_yaml_matrix_and_pairs), cmocka_unit_test(test_yaml_errors),
       cmocka_unit_test(test_yaml_syntax_error), cmocka_unit_test(test_check),
       cmocka_unit_test(test_extreme_weights), cmocka_unit_test(test_missing_file),
+      cmocka_unit_test(test_overflowing_weights),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -139,7 +139,8 @@ static void test_store(void **state) {
                          "/nonexistent-dir/x.db",
                          &out, 1),
                    3);
-  assert_non_null(strstr(out, "/nonexistent-dir/x.db: error: cannot write the store"));
+  assert_non_null(strstr(out, "/nonexistent-dir/x.db: error: cannot write "
+                              "/nonexistent-dir/x.db: its directory: No such file"));
   free(out);
 }
 

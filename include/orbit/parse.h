@@ -63,15 +63,25 @@ orb_status orb_parse_tokenize(const char *text, size_t len, orb_parse_token *tok
 
 typedef struct orb_parse_model orb_parse_model;
 
-/* Loads a model file written by orb_parse_model_save. The file is validated as a
- * whole (magic, version, sizes, CRC-32 checksum, every count and key) before it
- * is used; a bad file gets a "PATH:0:0: ..." diagnostic saying what is wrong and
- * ORB_EPARSE (ORB_EIO if it cannot be read). The caller frees *model. */
-orb_status orb_parse_model_load(const char *path, orb_parse_model **model,
-                                orb_diags *diags);
+/* Which parts of a model to load: the tagger alone (what the event coder
+ * needs: about 7 MB in memory), or the tagger, parser and labeller (about
+ * 60 MB). */
+typedef enum orb_parse_parts {
+  ORB_PARSE_TAGGER = 1,
+  ORB_PARSE_ALL = 3
+} orb_parse_parts;
+
+/* Loads the parts of a model file written by orb_parse_model_save. What is
+ * loaded is validated as a whole (magic, version, sizes, CRC-32 checksums,
+ * every count and key) before it is used; a bad file gets a "PATH: ..."
+ * diagnostic saying what is wrong and ORB_EPARSE (ORB_EIO if it cannot be
+ * read). The caller frees *model. */
+orb_status orb_parse_model_load(const char *path, orb_parse_parts parts,
+                                orb_parse_model **model, orb_diags *diags);
 
 /* Loads the built-in model, orb_parse_default_model_path(). */
-orb_status orb_parse_model_load_default(orb_parse_model **model, orb_diags *diags);
+orb_status orb_parse_model_load_default(orb_parse_parts parts, orb_parse_model **model,
+                                        orb_diags *diags);
 
 /* The built-in model: $ORBIT_PARSE_MODEL if set, else data/parse/en_ewt.model
  * of the source tree or of the installed data. Points to static storage. */
@@ -103,7 +113,8 @@ orb_status orb_tagger_tag(const orb_parse_model *model, const char *const *words
 /* Parses the n tagged words into a dependency tree: heads[i] (0 for the root,
  * else 1..n) and labels[i] (a relation index of the model) of word i+1. Exactly
  * one word has head 0; the tree is projective. O(n) transitions.
- * ORB_ELIMIT if n > ORB_PARSE_MAX_WORDS. */
+ * ORB_ELIMIT if n > ORB_PARSE_MAX_WORDS; ORB_EINVAL if the model was loaded
+ * without its parser. */
 orb_status orb_parse_tree(const orb_parse_model *model, const char *const *words,
                           const size_t *lens, size_t n, const uint8_t *upos,
                           int *heads, uint8_t *labels);
@@ -160,7 +171,8 @@ typedef struct orb_parse_scores {
 } orb_parse_scores;
 
 /* Tags and parses every sentence of tb and counts agreements with its gold
- * annotation. Sentences longer than ORB_PARSE_MAX_WORDS count as all wrong. */
+ * annotation. Sentences longer than ORB_PARSE_MAX_WORDS count as all wrong.
+ * ORB_EINVAL if the model was loaded without its parser. */
 orb_status orb_parse_evaluate(const orb_parse_model *model, const orb_parse_treebank *tb,
                               orb_parse_scores *scores);
 

@@ -11,6 +11,7 @@
 
 const char cmd_code_help[] =
   "Usage: orbit code FILE... [--date D] [--json] [--dict FILE]... [--no-default-dict]\n"
+  "                  [--no-parse]\n"
   "\n"
   "Codes news text (UTF-8, one paragraph a line; '-' reads standard input) into\n"
   "dated political events: who did what to whom, as CAMEO codes and the model's\n"
@@ -24,6 +25,8 @@ const char cmd_code_help[] =
   "  --dict FILE        add a dictionary file (docs/EVENTS.md) after the built-in\n"
   "                     ones; its entries win; may be repeated\n"
   "  --no-default-dict  do not load the built-in dictionaries (data/events)\n"
+  "  --no-parse         do not tag sentences (the syntactic layer, data/parse,\n"
+  "                     tells verbs from nouns: 'peacekeeping forces')\n"
   "\n"
   "Columns: doc, date, date_source (text, article or none), source,\n"
   "source_role, cameo, target, target_role, type, start, end (byte offsets of\n"
@@ -143,13 +146,28 @@ static orb_dict *load_dicts(int defaults, const char **extra, int extra_count) {
   return dict;
 }
 
+/* Loads the built-in parser model; returns NULL (after printing why) on failure. */
+static orb_parse_model *load_parser(void) {
+  orb_parse_model *model = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status st = orb_parse_model_load_default(ORB_PARSE_TAGGER, &model, &diags);
+  if (st) {
+    orb_diags_print(&diags, stderr);
+    fprintf(stderr, "orbit code: parser model not loaded (%s); --no-parse codes without it\n",
+            orb_status_str(st));
+  }
+  orb_diags_free(&diags);
+  return model;
+}
+
 int cmd_code(int argc, char **argv) {
   static const struct option options[] = {
     {"date", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'},
     {"dict", required_argument, NULL, 'D'}, {"no-default-dict", no_argument, NULL, 'N'},
-    {NULL, 0, NULL, 0}};
+    {"no-parse", no_argument, NULL, 'P'}, {NULL, 0, NULL, 0}};
   orb_date date = ORB_DATE_NONE;
-  int json = 0, defaults = 1, option;
+  int json = 0, defaults = 1, parse = 1, option;
   const char **extra = calloc((size_t)argc + 1, sizeof *extra);
   int extra_count = 0;
   if (!extra) return CLI_EINPUT;
@@ -165,6 +183,7 @@ int cmd_code(int argc, char **argv) {
     case 'j': json = 1; break;
     case 'D': extra[extra_count++] = optarg; break;
     case 'N': defaults = 0; break;
+    case 'P': parse = 0; break;
     case ':':
       free(extra);
       return cli_usage_error("code", "option '%s' needs a value", argv[optind - 1]);
@@ -196,11 +215,18 @@ int cmd_code(int argc, char **argv) {
   orb_dict *dict = status == CLI_OK ? load_dicts(defaults, extra, extra_count) : NULL;
   free(extra);
   if (!dict) return CLI_EINPUT;
-  orb_coder *coder = NULL;
-  if (orb_coder_new(dict, &coder) != ORB_OK) {
+  orb_parse_model *model = NULL;
+  if (parse && !(model = load_parser())) {
     orb_dict_free(dict);
     return CLI_EINPUT;
   }
+  orb_coder *coder = NULL;
+  if (orb_coder_new(dict, &coder) != ORB_OK) {
+    orb_parse_model_free(model);
+    orb_dict_free(dict);
+    return CLI_EINPUT;
+  }
+  orb_coder_set_parser(coder, model);
   code_out out = {stdout, json};
   if (!json)
     fputs("doc,date,date_source,source,source_role,cameo,target,target_role,type,"
@@ -208,6 +234,7 @@ int cmd_code(int argc, char **argv) {
   for (int i = optind; i < argc && status == CLI_OK; i++)
     status = code_input(coder, argv[i], date, &out);
   orb_coder_free(coder);
+  orb_parse_model_free(model);
   orb_dict_free(dict);
   if (fflush(stdout) != 0 && status == CLI_OK) {
     perror("orbit code: stdout");

@@ -42,8 +42,8 @@ static orb_parse_model *load_model(const char *path) {
   orb_parse_model *m = NULL;
   orb_diags diags;
   orb_diags_init(&diags);
-  orb_status st = path ? orb_parse_model_load(path, &m, &diags)
-                       : orb_parse_model_load_default(&m, &diags);
+  orb_status st = path ? orb_parse_model_load(path, ORB_PARSE_ALL, &m, &diags)
+                       : orb_parse_model_load_default(ORB_PARSE_ALL, &m, &diags);
   if (st) {
     orb_diags_print(&diags, stderr);
     fprintf(stderr, "orbit parse: model not loaded (%s)\n", orb_status_str(st));

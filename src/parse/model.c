@@ -1,15 +1,19 @@
 /*
  * model.c: the model file of the syntactic layer, its loader and writer.
  *
- * Layout (every integer little-endian):
+ * Layout (every integer little-endian): a header, then two sections, each a
+ * zlib stream of its own, so that the tagger can be read without the rest.
  *
- *   header, 36 bytes: "ORBPARSE", u32 version (1), u32 flags (0),
- *                     u64 payload bytes, u64 compressed bytes, u32 CRC-32 of payload
- *   zlib stream of the payload:
+ *   header, 64 bytes: "ORBPARSE", u32 version (2), u32 flags (0), then for each
+ *                     section: u64 bytes, u64 compressed bytes, u32 CRC-32 of
+ *                     the bytes, u32 0
+ *   section 1 (the tagger):
  *     u32 number of UPOS tags (17)
  *     u32 number of relations, then each: u8 length, its bytes
- *     three tables (tagger, parser, labeller), each:
- *       u32 classes, u32 rows, u32 keys[rows], i16 weights[rows * classes]
+ *     the tagger's table
+ *   section 2 (the parser): the parser's table, the labeller's table
+ *
+ * A table is: u32 classes, u32 rows, u32 keys[rows], i16 weights[rows * classes].
  *
  * The loader checks everything before it hands a model out: a file that is
  * truncated, padded, corrupted or from another version is refused with a
@@ -26,8 +30,9 @@
 #include "parse/parse_internal.h"
 
 #define MODEL_MAGIC "ORBPARSE"
-#define MODEL_VERSION 1u
-#define MODEL_HEADER 36
+#define MODEL_VERSION 2u
+#define MODEL_HEADER 64
+#define MODEL_SECTIONS 2
 #define MODEL_MAX_BYTES (256u << 20) /* larger files or payloads are refused */
 
 /* ---- little-endian buffers --------------------------------------------------------- */
@@ -103,36 +108,54 @@ static void put_table(outbuf *b, const ap_table *t) {
   }
 }
 
+/* Appends the compressed form of raw to file; fills the section's header
+ * fields at head. Returns -1 on out of memory. */
+static int put_section(outbuf *file, size_t head, const outbuf *raw) {
+  uLongf zlen = compressBound(raw->len);
+  unsigned char *z = raw->failed ? NULL : malloc(zlen);
+  if (!z || compress2(z, &zlen, raw->p, raw->len, 9) != Z_OK) {
+    free(z);
+    return -1;
+  }
+  outbuf h = {0};
+  put_u64(&h, raw->len);
+  put_u64(&h, zlen);
+  put_u32(&h, (uint32_t)crc32(0L, raw->p, (uInt)raw->len));
+  put_u32(&h, 0);
+  if (!h.failed && !file->failed) memcpy(file->p + head, h.p, h.len);
+  free(h.p);
+  put(file, z, zlen);
+  free(z);
+  return h.failed || file->failed ? -1 : 0;
+}
+
 orb_status orb_parse_model_save(const orb_parse_model *m, const char *path,
                                 orb_diags *diags) {
-  outbuf raw = {0}, file = {0};
-  put_u32(&raw, ORB_UPOS_COUNT);
-  put_u32(&raw, (uint32_t)m->label_count);
+  if (!m->has_parser) return ORB_EINVAL;
+  outbuf tagger = {0}, parser = {0}, file = {0};
+  put_u32(&tagger, ORB_UPOS_COUNT);
+  put_u32(&tagger, (uint32_t)m->label_count);
   for (size_t i = 0; i < m->label_count; i++) {
     unsigned char len = (unsigned char)strlen(m->labels[i]);
-    put(&raw, &len, 1);
-    put(&raw, m->labels[i], len);
+    put(&tagger, &len, 1);
+    put(&tagger, m->labels[i], len);
   }
-  put_table(&raw, &m->tagger);
-  put_table(&raw, &m->parser);
-  put_table(&raw, &m->labeller);
-  uLongf zlen = compressBound(raw.len);
-  unsigned char *z = raw.failed ? NULL : malloc(zlen);
-  if (!z || compress2(z, &zlen, raw.p, raw.len, 9) != Z_OK) {
-    free(z);
-    free(raw.p);
+  put_table(&tagger, &m->tagger);
+  put_table(&parser, &m->parser);
+  put_table(&parser, &m->labeller);
+  unsigned char zero[MODEL_HEADER] = {0};
+  put(&file, zero, MODEL_HEADER);
+  if (!file.failed) {
+    memcpy(file.p, MODEL_MAGIC, 8);
+    file.p[8] = MODEL_VERSION;
+  }
+  int failed = put_section(&file, 16, &tagger) || put_section(&file, 40, &parser);
+  free(tagger.p);
+  free(parser.p);
+  if (failed) {
+    free(file.p);
     return ORB_ENOMEM;
   }
-  put(&file, MODEL_MAGIC, 8);
-  put_u32(&file, MODEL_VERSION);
-  put_u32(&file, 0);
-  put_u64(&file, raw.len);
-  put_u64(&file, zlen);
-  put_u32(&file, (uint32_t)crc32(0L, raw.p, (uInt)raw.len));
-  put(&file, z, zlen);
-  free(z);
-  free(raw.p);
-  if (file.failed) return ORB_ENOMEM;
 
   size_t plen = strlen(path);
   char *tmp = malloc(plen + 16);
@@ -200,8 +223,9 @@ static int read_table(inbuf *b, ap_table *t, uint32_t nclass, const char *name,
   return 0;
 }
 
-/* Fills m from the checked, decompressed payload. */
-static int read_payload(orb_parse_model *m, inbuf *b, const char *path, orb_diags *diags) {
+/* Reads section 1 (relations and the tagger) into m. */
+static int read_tagger_section(orb_parse_model *m, inbuf *b, const char *path,
+                               orb_diags *diags) {
   uint32_t ntags, nlabels;
   if (take_u32(b, &ntags) || ntags != ORB_UPOS_COUNT)
     return bad(diags, path, "the tag set is not the 17 UPOS tags");
@@ -222,18 +246,112 @@ static int read_payload(orb_parse_model *m, inbuf *b, const char *path, orb_diag
   }
   if (m->root_label < 0) return bad(diags, path, "no 'root' relation");
   if (m->dep_label < 0) m->dep_label = m->root_label == 0 ? 1 : 0;
-  if (read_table(b, &m->tagger, ORB_UPOS_COUNT, "tagger", path, diags) ||
-      read_table(b, &m->parser, PA_NACTIONS, "parser", path, diags) ||
-      read_table(b, &m->labeller, nlabels, "labeller", path, diags))
-    return -1;
-  if (b->at != b->len) return bad(diags, path, "bytes left after the last table");
+  if (read_table(b, &m->tagger, ORB_UPOS_COUNT, "tagger", path, diags)) return -1;
+  if (b->at != b->len) return bad(diags, path, "bytes left after the tagger's table");
   return 0;
 }
 
-/* Reads the whole file at path (at most MODEL_MAX_BYTES) into *data. */
-static orb_status slurp(const char *path, unsigned char **data, size_t *len,
-                        orb_diags *diags) {
-  *data = NULL;
+/* Reads section 2 (the parser and the labeller) into m. */
+static int read_parser_section(orb_parse_model *m, inbuf *b, const char *path,
+                               orb_diags *diags) {
+  if (read_table(b, &m->parser, PA_NACTIONS, "parser", path, diags) ||
+      read_table(b, &m->labeller, (uint32_t)m->label_count, "labeller", path, diags))
+    return -1;
+  if (b->at != b->len) return bad(diags, path, "bytes left after the labeller's table");
+  m->has_parser = 1;
+  return 0;
+}
+
+/* Reads, decompresses and checks section i (header at head) of the open file
+ * f; *raw gets its bytes (caller frees). */
+static orb_status read_section(FILE *f, const unsigned char *head, int i, long offset,
+                               const char *path, unsigned char **raw, size_t *raw_len,
+                               orb_diags *diags) {
+  char what[160];
+  const unsigned char *h = head + 16 + 24 * i;
+  uint64_t rlen = get_u64(h), zlen = get_u64(h + 8);
+  *raw = NULL;
+  if (rlen == 0 || rlen > MODEL_MAX_BYTES || zlen == 0 || zlen > MODEL_MAX_BYTES) {
+    snprintf(what, sizeof what, "section %d: size out of range", i + 1);
+    return bad(diags, path, what), ORB_EPARSE;
+  }
+  unsigned char *z = malloc((size_t)zlen);
+  *raw = malloc((size_t)rlen);
+  if (!z || !*raw) {
+    free(z);
+    free(*raw);
+    *raw = NULL;
+    return ORB_ENOMEM;
+  }
+  uLongf out = (uLongf)rlen;
+  int ok = fseek(f, offset, SEEK_SET) == 0 && fread(z, 1, (size_t)zlen, f) == zlen;
+  int zr = ok ? uncompress(*raw, &out, z, (uLong)zlen) : Z_DATA_ERROR;
+  free(z);
+  const char *problem = !ok ? "cannot be read" :
+                        zr != Z_OK || out != rlen ? "the compressed data is corrupt" :
+                        (uint32_t)crc32(0L, *raw, (uInt)rlen) != get_u32(h + 16) ?
+                        "checksum mismatch" : NULL;
+  if (problem) {
+    free(*raw);
+    *raw = NULL;
+    snprintf(what, sizeof what, "section %d: %s", i + 1, problem);
+    return bad(diags, path, what), ORB_EPARSE;
+  }
+  *raw_len = (size_t)rlen;
+  return ORB_OK;
+}
+
+/* Checks the header of the open file f of size bytes into head[MODEL_HEADER]. */
+static orb_status read_header(FILE *f, uint64_t size, const char *path, unsigned char *head,
+                              orb_diags *diags) {
+  char what[200];
+  if (size < MODEL_HEADER || fread(head, 1, MODEL_HEADER, f) != MODEL_HEADER) {
+    snprintf(what, sizeof what, "too short for a header (%llu bytes, expected at least %d)",
+             (unsigned long long)size, MODEL_HEADER);
+    return bad(diags, path, what), ORB_EPARSE;
+  }
+  if (memcmp(head, MODEL_MAGIC, 8) != 0)
+    return bad(diags, path, "bad magic (expected ORBPARSE)"), ORB_EPARSE;
+  uint32_t version = get_u32(head + 8);
+  if (version != MODEL_VERSION) {
+    snprintf(what, sizeof what, "version %u (this orbit reads version %u)", version,
+             MODEL_VERSION);
+    return bad(diags, path, what), ORB_EPARSE;
+  }
+  uint64_t z1 = get_u64(head + 24), z2 = get_u64(head + 48);
+  if (z1 > MODEL_MAX_BYTES || z2 > MODEL_MAX_BYTES || MODEL_HEADER + z1 + z2 != size) {
+    snprintf(what, sizeof what, "truncated or padded: the header says %llu bytes, the file "
+             "holds %llu", (unsigned long long)(MODEL_HEADER + z1 + z2),
+             (unsigned long long)size);
+    return bad(diags, path, what), ORB_EPARSE;
+  }
+  return ORB_OK;
+}
+
+/* Loads the parts of the model in the open file f of size bytes into m. */
+static orb_status load_parts(FILE *f, uint64_t size, orb_parse_parts parts, const char *path,
+                             orb_parse_model *m, orb_diags *diags) {
+  unsigned char head[MODEL_HEADER];
+  orb_status st = read_header(f, size, path, head, diags);
+  long offset = MODEL_HEADER;
+  for (int i = 0; !st && i < MODEL_SECTIONS; i++) {
+    if (i == 1 && !(parts & 2)) break;
+    unsigned char *raw;
+    size_t raw_len;
+    st = read_section(f, head, i, offset, path, &raw, &raw_len, diags);
+    if (st) break;
+    inbuf b = {raw, raw_len, 0};
+    if (i == 0 ? read_tagger_section(m, &b, path, diags) : read_parser_section(m, &b, path, diags))
+      st = ORB_EPARSE;
+    free(raw);
+    offset += (long)get_u64(head + 24);
+  }
+  return st;
+}
+
+orb_status orb_parse_model_load(const char *path, orb_parse_parts parts,
+                                orb_parse_model **out, orb_diags *diags) {
+  *out = NULL;
   FILE *f = fopen(path, "rb");
   struct stat st;
   if (!f || fstat(fileno(f), &st) || !S_ISREG(st.st_mode)) {
@@ -242,90 +360,13 @@ static orb_status slurp(const char *path, unsigned char **data, size_t *len,
     if (f) fclose(f);
     return ORB_EIO;
   }
-  if ((uint64_t)st.st_size > MODEL_MAX_BYTES) {
-    orb_diags_add(diags, path, 0, 0, "not a valid parser model: %lld bytes (at most %u)",
-                  (long long)st.st_size, MODEL_MAX_BYTES);
-    fclose(f);
-    return ORB_EPARSE;
-  }
-  *len = (size_t)st.st_size;
-  *data = malloc(*len ? *len : 1);
-  int ok = *data && fread(*data, 1, *len, f) == *len;
-  fclose(f);
-  if (!ok) {
-    orb_diags_add(diags, path, 0, 0, "cannot read the parser model");
-    free(*data);
-    *data = NULL;
-    return ORB_EIO;
-  }
-  return ORB_OK;
-}
-
-/* Checks the header and the checksum; *raw gets the payload (caller frees). */
-static orb_status unpack(const unsigned char *data, size_t len, const char *path,
-                         unsigned char **raw, size_t *raw_len, orb_diags *diags) {
-  char what[160];
-  *raw = NULL;
-  if (len < MODEL_HEADER) {
-    snprintf(what, sizeof what, "too short for a header (%zu bytes, expected at least %d)",
-             len, MODEL_HEADER);
-    return bad(diags, path, what), ORB_EPARSE;
-  }
-  if (memcmp(data, MODEL_MAGIC, 8) != 0)
-    return bad(diags, path, "bad magic (expected ORBPARSE)"), ORB_EPARSE;
-  uint32_t version = get_u32(data + 8);
-  if (version != MODEL_VERSION) {
-    snprintf(what, sizeof what, "version %u (this orbit reads version %u)", version,
-             MODEL_VERSION);
-    return bad(diags, path, what), ORB_EPARSE;
-  }
-  uint64_t rlen = get_u64(data + 16), zlen = get_u64(data + 24);
-  if (zlen != len - MODEL_HEADER) {
-    snprintf(what, sizeof what, "truncated or padded: the header says %llu compressed "
-             "bytes, the file holds %zu", (unsigned long long)zlen, len - MODEL_HEADER);
-    return bad(diags, path, what), ORB_EPARSE;
-  }
-  if (rlen == 0 || rlen > MODEL_MAX_BYTES)
-    return bad(diags, path, "payload size out of range"), ORB_EPARSE;
-  *raw = malloc((size_t)rlen);
-  if (!*raw) return ORB_ENOMEM;
-  uLongf out = (uLongf)rlen;
-  int zr = uncompress(*raw, &out, data + MODEL_HEADER, (uLong)zlen);
-  if (zr != Z_OK || out != rlen) {
-    free(*raw);
-    *raw = NULL;
-    return bad(diags, path, "the compressed payload is corrupt"), ORB_EPARSE;
-  }
-  if ((uint32_t)crc32(0L, *raw, (uInt)rlen) != get_u32(data + 32)) {
-    free(*raw);
-    *raw = NULL;
-    return bad(diags, path, "checksum mismatch"), ORB_EPARSE;
-  }
-  *raw_len = (size_t)rlen;
-  return ORB_OK;
-}
-
-orb_status orb_parse_model_load(const char *path, orb_parse_model **out, orb_diags *diags) {
-  *out = NULL;
-  unsigned char *data, *raw = NULL;
-  size_t len, raw_len = 0;
-  orb_status st = slurp(path, &data, &len, diags);
-  if (st) return st;
-  st = unpack(data, len, path, &raw, &raw_len, diags);
-  free(data);
-  if (st) return st;
   orb_parse_model *m = calloc(1, sizeof *m);
-  if (!m) {
-    free(raw);
-    return ORB_ENOMEM;
-  }
-  inbuf b = {raw, raw_len, 0};
-  if (read_payload(m, &b, path, diags)) {
+  orb_status status = m ? load_parts(f, (uint64_t)st.st_size, parts, path, m, diags) : ORB_ENOMEM;
+  fclose(f);
+  if (status) {
     orb_parse_model_free(m);
-    free(raw);
-    return ORB_EPARSE;
+    return status;
   }
-  free(raw);
   *out = m;
   return ORB_OK;
 }
@@ -342,8 +383,9 @@ const char *orb_parse_default_model_path(void) {
   return candidates[1];
 }
 
-orb_status orb_parse_model_load_default(orb_parse_model **model, orb_diags *diags) {
-  return orb_parse_model_load(orb_parse_default_model_path(), model, diags);
+orb_status orb_parse_model_load_default(orb_parse_parts parts, orb_parse_model **model,
+                                        orb_diags *diags) {
+  return orb_parse_model_load(orb_parse_default_model_path(), parts, model, diags);
 }
 
 void orb_parse_model_free(orb_parse_model *m) {

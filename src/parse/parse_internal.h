@@ -107,6 +107,7 @@ struct orb_parse_model {
   int punct_label;     /* "punct", or -1 */
   int root_label;      /* "root", or -1 */
   int dep_label;       /* "dep" (a word left without head), or root_label */
+  int has_parser;      /* parser and labeller loaded (or trained) */
 };
 
 /* Per-word features of a sentence, computed once (tagger.c). */

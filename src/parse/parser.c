@@ -332,6 +332,7 @@ orb_status orb_parse_tree(const orb_parse_model *m, const char *const *words,
                           const size_t *lens, size_t n, const uint8_t *upos,
                           int *heads, uint8_t *labels) {
   if (n > ORB_PARSE_MAX_WORDS) return ORB_ELIMIT;
+  if (!m->has_parser) return ORB_EINVAL;
   if (n == 0) return ORB_OK;
   pa_word w[ORB_PARSE_MAX_WORDS];
   int ints[PA_STATE_INTS(ORB_PARSE_MAX_WORDS)];

@@ -40,7 +40,10 @@ uint64_t pa_word_hash(const char *word, size_t len) {
     digits += c >= '0' && c <= '9';
     numeric += (c >= '0' && c <= '9') || c == ',' || c == '.' || c == '/' || c == ':';
   }
-  if (digits && numeric == len) return fnv(digits == 4 && len == 4 ? "!YEAR" : "!DIGITS", 7);
+  if (digits && numeric == len) {
+    const char *shape = digits == 4 && len == 4 ? "!YEAR" : "!DIGITS";
+    return fnv(shape, strlen(shape));
+  }
   uint64_t h = FNV_OFFSET;
   for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)lower(word[i])) * FNV_PRIME;
   return h;

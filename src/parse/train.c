@@ -244,6 +244,7 @@ orb_status orb_parse_train(const orb_parse_treebank *tb, const orb_parse_train_o
   scratch *x = malloc(sizeof *x);
   if (!st && (!order || !tags || !x)) st = ORB_ENOMEM;
   if (!st) st = train_all(m, tb, o, order, tags, x);
+  m->has_parser = !st;
   free(order);
   free(tags);
   free(x);
@@ -264,6 +265,7 @@ static size_t universal_len(const char *name) {
 orb_status orb_parse_evaluate(const orb_parse_model *m, const orb_parse_treebank *tb,
                               orb_parse_scores *sc) {
   memset(sc, 0, sizeof *sc);
+  if (!m->has_parser) return ORB_EINVAL;
   scratch *x = malloc(sizeof *x);
   if (!x) return ORB_ENOMEM;
   uint8_t tags[ORB_PARSE_MAX_WORDS], labels[ORB_PARSE_MAX_WORDS];

@@ -159,7 +159,7 @@ static void test_train_deterministic(void **state) {
   orb_parse_treebank *tb = NULL;
   orb_diags d;
   orb_diags_init(&d);
-  assert_int_equal(orb_parse_model_load(pa, &c, &d), ORB_OK);
+  assert_int_equal(orb_parse_model_load(pa, ORB_PARSE_ALL, &c, &d), ORB_OK);
   assert_int_equal(orb_parse_treebank_load(TINY, &tb, &d), ORB_OK);
   orb_parse_scores sa, sc;
   assert_int_equal(orb_parse_evaluate(a, tb, &sa), ORB_OK);
@@ -193,7 +193,7 @@ static void expect_bad(const char *path, orb_status status, const char *expected
   orb_parse_model *m = NULL;
   orb_diags d;
   orb_diags_init(&d);
-  assert_int_equal(orb_parse_model_load(path, &m, &d), status);
+  assert_int_equal(orb_parse_model_load(path, ORB_PARSE_ALL, &m, &d), status);
   assert_null(m);
   assert_true(d.count >= 1);
   if (!strstr(d.items[0].message, expected))
@@ -206,22 +206,43 @@ static void put32(unsigned char *p, uint32_t v) {
   for (int i = 0; i < 4; i++) p[i] = (unsigned char)(v >> (8 * i));
 }
 
-/* Rewrites a model file around a changed payload (valid header and checksum). */
-static void repack(const char *path, const unsigned char *raw, size_t rlen) {
+static uint64_t get64(const unsigned char *p) {
+  uint64_t v = 0;
+  for (int i = 7; i >= 0; i--) v = v << 8 | p[i];
+  return v;
+}
+
+/* Rewrites the model file data (len bytes) to path with its first section's
+ * bytes replaced by raw[0..rlen) (a valid header and checksum). */
+static void repack(const char *path, const unsigned char *data, size_t len,
+                   const unsigned char *raw, size_t rlen) {
   uLongf zlen = compressBound(rlen);
-  unsigned char *file = malloc(36 + zlen);
+  size_t z1 = (size_t)get64(data + 24), z2 = (size_t)get64(data + 48);
+  assert_int_equal(64 + z1 + z2, len);
+  unsigned char *file = malloc(64 + zlen + z2);
   assert_non_null(file);
-  assert_int_equal(compress2(file + 36, &zlen, raw, rlen, 9), Z_OK);
-  memcpy(file, "ORBPARSE", 8);
-  put32(file + 8, 1);
-  put32(file + 12, 0);
+  assert_int_equal(compress2(file + 64, &zlen, raw, rlen, 9), Z_OK);
+  memcpy(file, data, 64);
   put32(file + 16, (uint32_t)rlen);
   put32(file + 20, 0);
   put32(file + 24, (uint32_t)zlen);
   put32(file + 28, 0);
   put32(file + 32, (uint32_t)crc32(0L, raw, (uInt)rlen));
-  write_bytes(path, file, 36 + zlen);
+  memcpy(file + 64 + zlen, data + 64 + z1, z2);
+  write_bytes(path, file, 64 + zlen + z2);
   free(file);
+}
+
+/* Expects loading path with parts to succeed. */
+static orb_parse_model *expect_good(const char *path, orb_parse_parts parts) {
+  orb_parse_model *m = NULL;
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_status st = orb_parse_model_load(path, parts, &m, &d);
+  orb_diags_print(&d, stderr);
+  orb_diags_free(&d);
+  assert_int_equal(st, ORB_OK);
+  return m;
 }
 
 static void test_loader_rejects_damage(void **state) {
@@ -238,7 +259,7 @@ static void test_loader_rejects_damage(void **state) {
   assert_true(len > 100);
 
   write_bytes(bad, data, 0);
-  expect_bad(bad, ORB_EPARSE, "too short for a header");
+  expect_bad(bad, ORB_EPARSE, "too short for a header (0 bytes");
   write_bytes(bad, data, 20);
   expect_bad(bad, ORB_EPARSE, "too short for a header (20 bytes");
   write_bytes(bad, data, len / 2);
@@ -254,52 +275,66 @@ static void test_loader_rejects_damage(void **state) {
   write_bytes(bad, copy, len);
   expect_bad(bad, ORB_EPARSE, "bad magic (expected ORBPARSE)");
   memcpy(copy, data, len);
-  copy[8] = 2;
+  copy[8] = 3;
   write_bytes(bad, copy, len);
-  expect_bad(bad, ORB_EPARSE, "version 2 (this orbit reads version 1)");
+  expect_bad(bad, ORB_EPARSE, "version 3 (this orbit reads version 2)");
   memcpy(copy, data, len);
-  copy[32] ^= 1; /* the checksum */
+  copy[32] ^= 1; /* the tagger's checksum */
   write_bytes(bad, copy, len);
-  expect_bad(bad, ORB_EPARSE, "checksum mismatch");
+  expect_bad(bad, ORB_EPARSE, "section 1: checksum mismatch");
   memcpy(copy, data, len);
-  copy[len / 2] ^= 0x55; /* inside the compressed stream */
+  copy[56] ^= 1; /* the parser's checksum: the tagger alone still loads */
+  write_bytes(bad, copy, len);
+  expect_bad(bad, ORB_EPARSE, "section 2: checksum mismatch");
+  orb_parse_model_free(expect_good(bad, ORB_PARSE_TAGGER));
+  memcpy(copy, data, len);
+  copy[len - 20] ^= 0x55; /* inside the parser's compressed stream */
   write_bytes(bad, copy, len);
   orb_parse_model *x = NULL;
   orb_diags d;
   orb_diags_init(&d);
-  assert_int_equal(orb_parse_model_load(bad, &x, &d), ORB_EPARSE);
-  assert_true(strstr(d.items[0].message, "corrupt") || strstr(d.items[0].message, "checksum"));
+  assert_int_equal(orb_parse_model_load(bad, ORB_PARSE_ALL, &x, &d), ORB_EPARSE);
+  assert_non_null(strstr(d.items[0].message, "section 2: "));
   orb_diags_free(&d);
   free(copy);
 
-  /* payloads with a valid checksum but wrong contents */
-  uint32_t rlen = (uint32_t)data[16] | (uint32_t)data[17] << 8 | (uint32_t)data[18] << 16;
+  /* a first section with a valid checksum but wrong contents */
+  size_t rlen = (size_t)get64(data + 16);
   unsigned char *raw = malloc(rlen + 8);
   uLongf out = rlen;
-  assert_int_equal(uncompress(raw, &out, data + 36, (uLong)(len - 36)), Z_OK);
+  assert_int_equal(uncompress(raw, &out, data + 64, (uLong)get64(data + 24)), Z_OK);
   assert_int_equal(out, rlen);
-  repack(bad, raw, rlen); /* unchanged: loads */
-  orb_diags_init(&d);
-  assert_int_equal(orb_parse_model_load(bad, &x, &d), ORB_OK);
-  orb_parse_model_free(x);
-  orb_diags_free(&d);
+  repack(bad, data, len, raw, rlen); /* unchanged: loads */
+  orb_parse_model_free(expect_good(bad, ORB_PARSE_ALL));
   put32(raw, 16);
-  repack(bad, raw, rlen);
+  repack(bad, data, len, raw, rlen);
   expect_bad(bad, ORB_EPARSE, "not the 17 UPOS tags");
   put32(raw, 17);
-  repack(bad, raw, rlen - 1);
+  repack(bad, data, len, raw, rlen - 1);
   expect_bad(bad, ORB_EPARSE, "more than the file holds");
   memset(raw + rlen, 0, 8);
-  repack(bad, raw, rlen + 8);
-  expect_bad(bad, ORB_EPARSE, "bytes left after the last table");
+  repack(bad, data, len, raw, rlen + 8);
+  expect_bad(bad, ORB_EPARSE, "bytes left after the tagger's table");
   put32(raw + 4, 200);
-  repack(bad, raw, rlen);
+  repack(bad, data, len, raw, rlen);
   expect_bad(bad, ORB_EPARSE, "number of relations");
   free(raw);
   free(data);
 
   expect_bad("/nonexistent/parse.model", ORB_EIO, "cannot read the parser model");
   expect_bad("/tmp", ORB_EIO, "not a regular file");
+  /* the tagger alone tags, but neither parses, scores nor saves */
+  m = expect_good(good, ORB_PARSE_TAGGER);
+  const char *w[2] = {"Russia", "attacked"};
+  size_t l[2] = {6, 8};
+  uint8_t tags[2], labels[2];
+  int heads[2];
+  assert_int_equal(orb_tagger_tag(m, w, l, 2, tags), ORB_OK);
+  assert_int_equal(orb_parse_tree(m, w, l, 2, tags, heads, labels), ORB_EINVAL);
+  orb_diags_init(&d);
+  assert_int_equal(orb_parse_model_save(m, bad, &d), ORB_EINVAL);
+  orb_diags_free(&d);
+  orb_parse_model_free(m);
   unlink(bad);
   unlink(good);
   /* a failed save leaves nothing behind */
@@ -341,7 +376,7 @@ static void test_golden(void **state) {
   orb_parse_model *m = NULL;
   orb_diags d;
   orb_diags_init(&d);
-  orb_status st = orb_parse_model_load_default(&m, &d);
+  orb_status st = orb_parse_model_load_default(ORB_PARSE_ALL, &m, &d);
   orb_diags_print(&d, stderr);
   assert_int_equal(st, ORB_OK);
   orb_diags_free(&d);

@@ -26,7 +26,7 @@ static void test_ewt_test_set(void **state) {
   orb_parse_treebank *tb = NULL;
   orb_diags d;
   orb_diags_init(&d);
-  assert_int_equal(orb_parse_model_load_default(&m, &d), ORB_OK);
+  assert_int_equal(orb_parse_model_load_default(ORB_PARSE_ALL, &m, &d), ORB_OK);
   orb_status st = orb_parse_treebank_load(
       ORB_TEST_SHARED_DIR "/data/ud-english-ewt/en_ewt-ud-test.conllu.gz", &tb, &d);
   orb_diags_print(&d, stderr);

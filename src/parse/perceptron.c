@@ -46,13 +46,23 @@ void ap_score_f(const ap_table *t, const uint32_t *feats, size_t n, float *score
   }
 }
 
+/* In three passes, so that the memory loads of all features overlap (the
+ * tables are far larger than the caches): prefetch every feature's slot, find
+ * the rows and prefetch them, then add them up. */
 void ap_score_q(const ap_table *t, const uint32_t *feats, size_t n, int32_t *scores) {
+  const int16_t *rows[PA_MAX_FEATS];
+  size_t mask = t->cap - 1, found = 0, k = t->nclass;
+  if (n > PA_MAX_FEATS) n = PA_MAX_FEATS;
+  for (size_t f = 0; f < n; f++) __builtin_prefetch(&t->slots[feats[f] & mask]);
   for (size_t f = 0; f < n; f++) {
     int64_t r = ap_find(t, feats[f]);
     if (r < 0) continue;
-    const int16_t *q = t->q + (size_t)r * t->nclass;
-    for (uint32_t c = 0; c < t->nclass; c++) scores[c] += q[c];
+    rows[found] = t->q + (size_t)r * k;
+    __builtin_prefetch(rows[found]);
+    found++;
   }
+  for (size_t i = 0; i < found; i++)
+    for (size_t c = 0; c < k; c++) scores[c] += rows[i][c];
 }
 
 /* Doubles the slots of t, reinserting every key. */

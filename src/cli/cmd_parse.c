@@ -90,17 +90,20 @@ static void print_sentence(const orb_parse_model *m, const char *line, size_t li
 }
 
 /* Parses every sentence of one line (sentences longer than the parser's
- * limit are cut into parts). */
-static void parse_line(const orb_parse_model *m, const char *line, size_t len,
-                       orb_parse_token *tokens, long *sent_id) {
+ * limit are cut into parts). Returns ORB_ELIMIT, printing nothing, for a line
+ * of more than PARSE_TOKENS_MAX tokens. */
+static orb_status parse_line(const orb_parse_model *m, const char *line, size_t len,
+                             orb_parse_token *tokens, long *sent_id) {
   size_t count = 0;
-  orb_parse_tokenize(line, len, tokens, PARSE_TOKENS_MAX, &count);
+  if (orb_parse_tokenize(line, len, tokens, PARSE_TOKENS_MAX, &count) != ORB_OK)
+    return ORB_ELIMIT;
   size_t start = 0;
   for (size_t i = 0; i < count; i++) {
     if (!tokens[i].sentence_end && i + 1 - start < ORB_PARSE_MAX_WORDS) continue;
     print_sentence(m, line, len, tokens + start, i + 1 - start, sent_id);
     start = i + 1;
   }
+  return ORB_OK;
 }
 
 /* Parses one input (path, or stdin for "-"). Returns a CLI exit code. */
@@ -115,11 +118,20 @@ static int parse_input(const orb_parse_model *m, const char *path, orb_parse_tok
   char *line = NULL;
   size_t cap = 0;
   ssize_t len;
-  while ((len = getline(&line, &cap, in)) > 0) {
+  long number = 0;
+  int bad = 0;
+  while (!bad && (len = getline(&line, &cap, in)) > 0) {
+    number++;
     while (len && (line[len - 1] == '\n' || line[len - 1] == '\r')) len--;
-    if (len) parse_line(m, line, (size_t)len, tokens, sent_id);
+    if (len && parse_line(m, line, (size_t)len, tokens, sent_id) != ORB_OK) {
+      fprintf(stderr, "%s:%ld:1: error: more than %u tokens on one line (expected "
+              "paragraphs of text)\n", path, number, PARSE_TOKENS_MAX);
+      free(line);
+      if (!is_stdin) fclose(in);
+      return CLI_EINPUT;
+    }
   }
-  int bad = ferror(in);
+  bad = ferror(in);
   free(line);
   if (!is_stdin) fclose(in);
   if (bad) fprintf(stderr, "orbit parse: %s: read error\n", path);

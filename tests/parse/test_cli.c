@@ -49,6 +49,16 @@ static void test_bad_input(void **state) {
   test_expect_orbit("parse --seed -3 --train x --output y", 2, "needs a number");
   test_expect_orbit("parse --prune 2 --train x --output y", 2, "--prune needs a number");
   test_expect_orbit("parse --bogus", 2, "unknown option '--bogus'");
+  /* a line of more tokens than a line may hold */
+  const char *huge = "/tmp/orbit_test_parse_huge.txt";
+  FILE *f = fopen(huge, "w");
+  assert_non_null(f);
+  for (int i = 0; i < 1100000; i++) fputs("a ", f);
+  fputc('\n', f);
+  fclose(f);
+  test_expect_orbit("parse /tmp/orbit_test_parse_huge.txt", 1,
+                    "orbit_test_parse_huge.txt:1:1: error: more than 1048576 tokens on one line");
+  remove(huge);
 }
 
 int main(void) {

@@ -444,6 +444,19 @@ static int not_a_verb(const orb_coder *c, const ev_item *it) {
          ev_tagged_nominal(c->upos[t - c->tagged_s]);
 }
 
+/* Whether a verb item that the shallow rule reads as a noun is the verb of its
+ * clause after all: the tagger reads its first word as a verb, and it follows
+ * an agent or an actor ("Armenia's president criticised", "its forces
+ * attacked"), where no noun modifier stands. */
+static int tagged_verb(const orb_coder *c, const ev_item *it) {
+  size_t t = it->first;
+  if (!c->tagged_n || t <= c->tagged_s || t >= c->tagged_s + c->tagged_n ||
+      c->upos[t - c->tagged_s] != ORB_UPOS_VERB)
+    return 0;
+  int32_t k = c->item_at[t - 1];
+  return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR);
+}
+
 /* Whether mention m is the object of a preposition (skipping determiners and
  * up to two adjective-like words: "in eastern Ukraine"). */
 static int after_preposition(const orb_coder *c, const ev_mention *m, size_t s) {
@@ -852,7 +865,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   for (size_t k = 0; k < c->item_count; k++) { /* verbs used as nouns code nothing */
     ev_item *it = &c->items[k];
     if (it->kind == IT_VERB && !(c->dict->rules[c->dict->nodes[it->node].verb].flags & EV_RF_NOUN) &&
-        (reads_as_noun(c, it, s) || not_a_verb(c, it)))
+        ((reads_as_noun(c, it, s) && !tagged_verb(c, it)) || not_a_verb(c, it)))
       it->kind = IT_NOUN;
   }
   for (size_t k = 0; k < c->item_count; k++)

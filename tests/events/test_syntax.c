@@ -1,7 +1,8 @@
 /*
  * test_syntax.c: the event coder with the syntactic layer (orb_coder_set_parser):
  * dictionary verbs the tagger reads as nouns code nothing, true verbs still
- * code, and hyphenated modifiers ("Russia-led") are never verbs. Each case is
+ * code (also where the shallow rule reads a noun: "Armenia's president
+ * criticised"), and hyphenated modifiers ("Russia-led") are never verbs. Each case is
  * coded without and with the tagger, with exact expected events.
  */
 #include <setjmp.h>
@@ -46,6 +47,8 @@ static void test_nouns_are_not_verbs(void **state) {
     {"Russia supplies Armenia with gas.", "RUS 06 ARM;", "RUS 06 ARM;"},
     {"Kazakh forces attacked Kyrgyzstan.", "KAZ 19 KGZ;", "KAZ 19 KGZ;"},
     {"Armenia was attacked by Azerbaijan.", "AZE 19 ARM;", "AZE 19 ARM;"},
+    /* a verb the shallow rule reads as a noun, after "'s" and an agent */
+    {"Armenia's president criticised Russia.", "", "ARM 11 RUS;"},
     /* a hyphenated modifier is no verb, and its actor no source */
     {"The Russia-led CSTO sent troops to Kazakhstan.", "CSTO 15 KAZ;", "CSTO 15 KAZ;"},
   };

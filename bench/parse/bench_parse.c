@@ -23,6 +23,7 @@
 
 #define EWT ORB_BENCH_SHARED_DIR "/data/ud-english-ewt/"
 
+/* Seconds on a monotonic clock. */
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -34,12 +35,14 @@ static double now(void) {
 typedef struct lex_slot { const char *word; size_t len; int counts[ORB_UPOS_COUNT]; int best; } lex_slot;
 typedef struct lexicon { lex_slot *slots; size_t cap; } lexicon;
 
+/* FNV-1a 64 of the lower-cased word. */
 static uint64_t lower_hash(const char *s, size_t len) {
   uint64_t h = 0xcbf29ce484222325ULL;
   for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)tolower((unsigned char)s[i])) * 0x100000001b3ULL;
   return h;
 }
 
+/* Whether a and b are equal ignoring case. */
 static int same_lower(const char *a, const char *b, size_t len) {
   for (size_t i = 0; i < len; i++)
     if (tolower((unsigned char)a[i]) != tolower((unsigned char)b[i])) return 0;
@@ -55,6 +58,7 @@ static lex_slot *lex_find(const lexicon *lx, const char *w, size_t len) {
   }
 }
 
+/* Counts the tags of every word of tb (the lexicon owns its slots; words point into tb). */
 static int lex_build(lexicon *lx, const orb_parse_treebank *tb) {
   lx->cap = 1;
   while (lx->cap < 4 * tb->words) lx->cap *= 2;
@@ -71,6 +75,7 @@ static int lex_build(lexicon *lx, const orb_parse_treebank *tb) {
   return 0;
 }
 
+/* The most frequent tag of a word, PROPN or NOUN when unknown. */
 static int lex_tag(const lexicon *lx, const char *w, size_t len) {
   const lex_slot *s = lex_find(lx, w, len);
   if (s->word) return s->best;

@@ -22,6 +22,7 @@ typedef struct reader {
   size_t sent_words;   /* words of the sentence being read */
 } reader;
 
+/* Grows the array *p (items of size bytes) to hold need items; -1 on failure. */
 static int grow(void **p, size_t *cap, size_t need, size_t size) {
   if (need <= *cap) return 0;
   size_t cap2 = *cap ? *cap : 1024;

@@ -39,6 +39,7 @@
 
 typedef struct outbuf { unsigned char *p; size_t len, cap; int failed; } outbuf;
 
+/* Appends n bytes to b (b->failed is set when memory runs out). */
 static void put(outbuf *b, const void *data, size_t n) {
   if (b->failed) return;
   if (b->len + n > b->cap) {
@@ -53,21 +54,25 @@ static void put(outbuf *b, const void *data, size_t n) {
   b->len += n;
 }
 
+/* Appends v little-endian. */
 static void put_u32(outbuf *b, uint32_t v) {
   unsigned char x[4] = {(unsigned char)v, (unsigned char)(v >> 8),
                         (unsigned char)(v >> 16), (unsigned char)(v >> 24)};
   put(b, x, 4);
 }
 
+/* Appends v little-endian. */
 static void put_u64(outbuf *b, uint64_t v) {
   put_u32(b, (uint32_t)v);
   put_u32(b, (uint32_t)(v >> 32));
 }
 
+/* The little-endian number at p. */
 static uint32_t get_u32(const unsigned char *p) {
   return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
 }
 
+/* The little-endian number at p. */
 static uint64_t get_u64(const unsigned char *p) {
   return get_u32(p) | (uint64_t)get_u32(p + 4) << 32;
 }
@@ -75,6 +80,7 @@ static uint64_t get_u64(const unsigned char *p) {
 /* A cursor over the payload; every read is checked against its end. */
 typedef struct inbuf { const unsigned char *p; size_t len, at; } inbuf;
 
+/* Points *out at the next n bytes of b; -1 if fewer are left. */
 static int take(inbuf *b, size_t n, const unsigned char **out) {
   if (n > b->len - b->at) return -1;
   *out = b->p + b->at;
@@ -82,6 +88,7 @@ static int take(inbuf *b, size_t n, const unsigned char **out) {
   return 0;
 }
 
+/* Reads the next little-endian u32 of b; -1 if cut short. */
 static int take_u32(inbuf *b, uint32_t *v) {
   const unsigned char *p;
   if (take(b, 4, &p)) return -1;

@@ -148,6 +148,7 @@ int pa_cost(const pa_state *s, const int *gold, int action) {
 #define NONE_W 0x4e4f4e45ULL /* "NONE" */
 #define ROOT_W 0x524f4f54ULL /* "ROOT" */
 
+/* Word, tag and relation of word x for features, with markers for none (-1) and the root (0). */
 static uint64_t W(const pa_word *w, int x) { return x < 0 ? NONE_W : x == 0 ? ROOT_W : w[x - 1].w; }
 static uint64_t P(const uint8_t *p, int x) { return x < 0 ? 30 : x == 0 ? 31 : p[x - 1]; }
 static uint64_t L(const pa_state *s, int x) { return x <= 0 ? 99 : (uint64_t)(s->label[x] + 1); }
@@ -155,6 +156,7 @@ static uint64_t L(const pa_state *s, int x) { return x <= 0 ? 99 : (uint64_t)(s-
 /* -1 for "no child" (0 in the children arrays). */
 static int child(int c) { return c ? c : -1; }
 
+/* Distances 0-4 as they are, 5-9 and 10+ as two buckets. */
 static uint64_t dist_bucket(int d) {
   if (d < 0) d = -d;
   return d < 5 ? (uint64_t)d : d < 10 ? 5 : 6;

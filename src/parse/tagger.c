@@ -25,12 +25,14 @@ int orb_parse_upos_from_name(const char *name, size_t len) {
 #define FNV_OFFSET 0xcbf29ce484222325ULL
 #define FNV_PRIME 0x100000001b3ULL
 
+/* FNV-1a 64 of len bytes. */
 static uint64_t fnv(const char *s, size_t len) {
   uint64_t h = FNV_OFFSET;
   for (size_t i = 0; i < len; i++) h = (h ^ (uint8_t)s[i]) * FNV_PRIME;
   return h;
 }
 
+/* ASCII lower case. */
 static char lower(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
 
 uint64_t pa_word_hash(const char *word, size_t len) {
@@ -94,6 +96,7 @@ static uint64_t word_at(const pa_word *words, size_t n, long i) {
   return words[i].w;
 }
 
+/* Suffix hash of position i, or a boundary marker. */
 static uint64_t suf_at(const pa_word *words, size_t n, long i) {
   if (i < 0 || (size_t)i >= n) return 0x4e4f4e45ULL;
   return words[i].suf3;

@@ -18,6 +18,7 @@ typedef struct tok_out {
   int full;
 } tok_out;
 
+/* Appends the token [start, start+len) unless empty; marks o full when it has no room. */
 static void emit(tok_out *o, size_t start, size_t len) {
   if (!len) return;
   if (o->n == o->cap) {
@@ -27,6 +28,7 @@ static void emit(tok_out *o, size_t start, size_t len) {
   o->t[o->n++] = (orb_parse_token){start, len, 0};
 }
 
+/* Byte classes (non-ASCII bytes count as letters). */
 static int is_space(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 static int is_alpha(unsigned char c) { return (c | 32) >= 'a' && (c | 32) <= 'z'; }
 static int is_digit(unsigned char c) { return c >= '0' && c <= '9'; }
@@ -42,6 +44,7 @@ static size_t utf8_punct(const char *s, size_t left) {
   return 0;
 }
 
+/* Punctuation split off the front and the back of a chunk. */
 static int leading_punct(unsigned char c) { return c && strchr("([{\"'`<*#$", c) != NULL; }
 static int trailing_punct(unsigned char c) { return c && strchr(".,;:!?)]}\"'>*%", c) != NULL; }
 

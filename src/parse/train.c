@@ -34,6 +34,7 @@ static uint64_t next_random(uint64_t *s) {
   return *s * 0x2545f4914f6cdd1dULL;
 }
 
+/* Fisher-Yates shuffle of order[0..n) with the run's generator. */
 static void shuffle(size_t *order, size_t n, uint64_t *rng) {
   for (size_t i = n; i > 1; i--) {
     size_t j = (size_t)(next_random(rng) % i), t = order[i - 1];

@@ -83,9 +83,35 @@ static void test_hyphen_modifier(void **state) {
   orb_dict_free(dict);
 }
 
+/* orbit code tags by default; --no-parse codes as before; a bad model is named. */
+static void test_cli(void **state) {
+  (void)state;
+  const char *path = "/tmp/orbit_test_syntax.txt";
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("Russian pressure on Armenia grew.\n", f);
+  fclose(f);
+  int code;
+  char *out = test_run_orbit("code /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  assert_null(strstr(out, "RUS,"));
+  free(out);
+  out = test_run_orbit("code --no-parse /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  assert_non_null(strstr(out, "RUS,,170,ARM"));
+  free(out);
+  setenv("ORBIT_PARSE_MODEL", path, 1); /* not a model */
+  test_expect_orbit("code /tmp/orbit_test_syntax.txt", 1,
+                    "not a valid parser model: too short for a header");
+  test_expect_orbit("code --no-parse /tmp/orbit_test_syntax.txt", 0, "RUS,,170,ARM");
+  unsetenv("ORBIT_PARSE_MODEL");
+  remove(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns_are_not_verbs),
+    cmocka_unit_test(test_cli),
     cmocka_unit_test(test_hyphen_modifier),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

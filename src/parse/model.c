@@ -11,6 +11,7 @@
  *     u32 number of UPOS tags (17)
  *     u32 number of relations, then each: u8 length, its bytes
  *     the tagger's table
+ *     u32 words of the tag dictionary, then each: u64 word hash, u8 tag
  *   section 2 (the parser): the parser's table, the labeller's table
  *
  * A table is: u32 classes, u32 rows, u32 keys[rows], i16 weights[rows * classes].
@@ -148,6 +149,12 @@ orb_status orb_parse_model_save(const orb_parse_model *m, const char *path,
     put(&tagger, m->labels[i], len);
   }
   put_table(&tagger, &m->tagger);
+  put_u32(&tagger, (uint32_t)m->tagdict.count);
+  for (size_t i = 0; i < m->tagdict.cap; i++) {
+    if (!m->tagdict.keys[i]) continue;
+    put_u64(&tagger, m->tagdict.keys[i]);
+    put(&tagger, &m->tagdict.tags[i], 1);
+  }
   put_table(&parser, &m->parser);
   put_table(&parser, &m->labeller);
   unsigned char zero[MODEL_HEADER] = {0};
@@ -254,7 +261,23 @@ static int read_tagger_section(orb_parse_model *m, inbuf *b, const char *path,
   if (m->root_label < 0) return bad(diags, path, "no 'root' relation");
   if (m->dep_label < 0) m->dep_label = m->root_label == 0 ? 1 : 0;
   if (read_table(b, &m->tagger, ORB_UPOS_COUNT, "tagger", path, diags)) return -1;
-  if (b->at != b->len) return bad(diags, path, "bytes left after the tagger's table");
+  uint32_t words = 0;
+  char what[128];
+  if (take_u32(b, &words) || words > (b->len - b->at) / 9) {
+    snprintf(what, sizeof what, "the tag dictionary claims %u words, more than the file holds",
+             words);
+    return bad(diags, path, what);
+  }
+  if (pa_tagdict_init(&m->tagdict, words)) return bad(diags, path, "out of memory");
+  for (uint32_t i = 0; i < words; i++) {
+    const unsigned char *p = NULL;
+    if (take(b, 9, &p) || p[8] >= ORB_UPOS_COUNT || pa_tagdict_insert(&m->tagdict, get_u64(p), p[8])) {
+      snprintf(what, sizeof what, "the tag dictionary has a bad tag or a zero or repeated "
+               "word at entry %u", i);
+      return bad(diags, path, what);
+    }
+  }
+  if (b->at != b->len) return bad(diags, path, "bytes left after the tag dictionary");
   return 0;
 }
 
@@ -398,6 +421,7 @@ orb_status orb_parse_model_load_default(orb_parse_parts parts, orb_parse_model *
 void orb_parse_model_free(orb_parse_model *m) {
   if (!m) return;
   ap_free(&m->tagger);
+  pa_tagdict_free(&m->tagdict);
   ap_free(&m->parser);
   ap_free(&m->labeller);
   for (size_t i = 0; i < m->label_count; i++) free(m->labels[i]);

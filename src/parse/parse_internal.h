@@ -96,10 +96,36 @@ static inline uint32_t pa_feat(uint32_t t, uint64_t a, uint64_t b, uint64_t c) {
   return k ? k : 1;
 }
 
+/* ---- the tag dictionary (tagger.c) ---------------------------------------------- */
+
+/* Words the tagger does not weigh (Honnibal 2013): frequent in training
+ * (PA_DICT_MIN_COUNT times or more) with one tag at least PA_DICT_MIN_SHARE of
+ * the time. Open addressing on the word hash (key 0: empty), at most half
+ * full. */
+#define PA_DICT_MIN_COUNT 20
+#define PA_DICT_MIN_SHARE 0.97
+
+typedef struct pa_tagdict {
+  uint64_t *keys;
+  uint8_t *tags;
+  size_t cap, count;
+} pa_tagdict;
+
+/* Empties d with room for count words; ORB_ENOMEM on failure. */
+orb_status pa_tagdict_init(pa_tagdict *d, size_t count);
+void pa_tagdict_free(pa_tagdict *d);
+
+/* Adds word hash w with its tag; -1 if w is 0, already there or d is full. */
+int pa_tagdict_insert(pa_tagdict *d, uint64_t w, uint8_t tag);
+
+/* The tag of word hash w, or -1. */
+int pa_tagdict_find(const pa_tagdict *d, uint64_t w);
+
 /* ---- the model ------------------------------------------------------------------ */
 
 struct orb_parse_model {
   ap_table tagger;     /* nclass ORB_UPOS_COUNT */
+  pa_tagdict tagdict;  /* words tagged without the tagger */
   ap_table parser;     /* nclass PA_NACTIONS */
   ap_table labeller;   /* nclass label_count */
   size_t label_count;
@@ -125,9 +151,8 @@ void pa_words(const char *const *texts, const size_t *lens, size_t n, pa_word *w
 size_t pa_tagger_feats(const pa_word *words, size_t n, size_t i, int prev,
                        int prev2, uint32_t *feats);
 
-/* The tags of a sentence with the training-form tagger (train.c scoring) or the
- * inference form (orb_tagger_tag). */
-void pa_tag_words(const ap_table *t, int training, const pa_word *words, size_t n,
+/* The tags of a sentence: the dictionary's, else the tagger's (inference form). */
+void pa_tag_words(const ap_table *t, const pa_tagdict *d, const pa_word *words, size_t n,
                   uint8_t *upos);
 
 /* ---- the transition system (parser.c) -------------------------------------------- */

@@ -4,6 +4,7 @@
  * about 200 lines of Python" (2013): the word, its affixes and shape, the two
  * words on each side and the two previous predicted tags.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "parse/parse_internal.h"
@@ -132,20 +133,51 @@ size_t pa_tagger_feats(const pa_word *words, size_t n, size_t i, int prev,
   return k;
 }
 
-void pa_tag_words(const ap_table *t, int training, const pa_word *words, size_t n,
+orb_status pa_tagdict_init(pa_tagdict *d, size_t count) {
+  d->cap = 16;
+  while (d->cap < 2 * count + 2) d->cap *= 2;
+  d->count = 0;
+  d->keys = calloc(d->cap, sizeof *d->keys);
+  d->tags = malloc(d->cap);
+  return d->keys && d->tags ? ORB_OK : ORB_ENOMEM;
+}
+
+void pa_tagdict_free(pa_tagdict *d) {
+  free(d->keys);
+  free(d->tags);
+  memset(d, 0, sizeof *d);
+}
+
+int pa_tagdict_insert(pa_tagdict *d, uint64_t w, uint8_t tag) {
+  if (!w || 2 * (d->count + 1) > d->cap) return -1;
+  size_t mask = d->cap - 1, i = (size_t)w & mask;
+  for (; d->keys[i]; i = (i + 1) & mask)
+    if (d->keys[i] == w) return -1;
+  d->keys[i] = w;
+  d->tags[i] = tag;
+  d->count++;
+  return 0;
+}
+
+int pa_tagdict_find(const pa_tagdict *d, uint64_t w) {
+  if (!d->cap) return -1;
+  size_t mask = d->cap - 1;
+  for (size_t i = (size_t)w & mask; d->keys[i]; i = (i + 1) & mask)
+    if (d->keys[i] == w) return d->tags[i];
+  return -1;
+}
+
+void pa_tag_words(const ap_table *t, const pa_tagdict *d, const pa_word *words, size_t n,
                   uint8_t *upos) {
   int prev = -1, prev2 = -2;
   uint32_t feats[PA_MAX_FEATS];
   for (size_t i = 0; i < n; i++) {
-    size_t k = pa_tagger_feats(words, n, i, prev, prev2, feats);
-    int best = 0;
-    if (training) {
-      float s[ORB_UPOS_COUNT] = {0};
-      ap_score_f(t, feats, k, s);
-      for (int c = 1; c < ORB_UPOS_COUNT; c++) if (s[c] > s[best]) best = c;
-    } else {
+    int best = pa_tagdict_find(d, words[i].w);
+    if (best < 0) {
+      size_t k = pa_tagger_feats(words, n, i, prev, prev2, feats);
       int32_t s[ORB_UPOS_COUNT] = {0};
       ap_score_q(t, feats, k, s);
+      best = 0;
       for (int c = 1; c < ORB_UPOS_COUNT; c++) if (s[c] > s[best]) best = c;
     }
     upos[i] = (uint8_t)best;
@@ -159,6 +191,6 @@ orb_status orb_tagger_tag(const orb_parse_model *model, const char *const *words
   if (n > ORB_PARSE_MAX_WORDS) return ORB_ELIMIT;
   pa_word w[ORB_PARSE_MAX_WORDS];
   pa_words(words, lens, n, w);
-  pa_tag_words(&model->tagger, 0, w, n, upos);
+  pa_tag_words(&model->tagger, &model->tagdict, w, n, upos);
   return ORB_OK;
 }

@@ -64,10 +64,11 @@ typedef struct scratch {
 } scratch;
 
 /* One pass of the tagger over the treebank, leaving out the sentences s with
- * s % folds == fold (none when folds is 0); *now counts decisions. */
-static orb_status tagger_pass(ap_table *t, const orb_parse_treebank *tb, const size_t *order,
-                              size_t fold, size_t folds, scratch *x, int64_t *now,
-                              size_t *correct) {
+ * s % folds == fold (none when folds is 0); words of the dictionary d take its
+ * tag and teach nothing; *now counts decisions. */
+static orb_status tagger_pass(ap_table *t, const pa_tagdict *d, const orb_parse_treebank *tb,
+                              const size_t *order, size_t fold, size_t folds, scratch *x,
+                              int64_t *now, size_t *correct) {
   for (size_t o = 0; o < tb->sentences; o++) {
     size_t s = order[o];
     if (folds && s % folds == fold) continue;
@@ -77,6 +78,13 @@ static orb_status tagger_pass(ap_table *t, const orb_parse_treebank *tb, const s
     pa_words(x->texts, x->lens, n, x->words);
     int prev = -1, prev2 = -2;
     for (size_t i = 0; i < n; i++) {
+      int known = pa_tagdict_find(d, x->words[i].w);
+      if (known >= 0) {
+        *correct += known == gold[i];
+        prev2 = prev;
+        prev = known;
+        continue;
+      }
       size_t k = pa_tagger_feats(x->words, n, i, prev, prev2, x->feats);
       float sc[ORB_UPOS_COUNT] = {0};
       ap_score_f(t, x->feats, k, sc);
@@ -175,7 +183,7 @@ static orb_status take_labels(orb_parse_model *m, const orb_parse_treebank *tb,
 
 /* Trains a tagger into t on the sentences outside fold (all when folds is 0)
  * and, when folds is not 0, tags the sentences of the fold into tags. */
-static orb_status train_tagger(ap_table *t, const orb_parse_treebank *tb,
+static orb_status train_tagger(ap_table *t, const pa_tagdict *d, const orb_parse_treebank *tb,
                                const orb_parse_train_options *o, size_t fold, size_t folds,
                                size_t *order, uint64_t *rng, uint8_t *tags, scratch *x) {
   int64_t now = 0;
@@ -183,7 +191,7 @@ static orb_status train_tagger(ap_table *t, const orb_parse_treebank *tb,
   for (int e = 0; e < o->tagger_epochs && !st; e++) {
     size_t correct = 0;
     shuffle(order, tb->sentences, rng);
-    st = tagger_pass(t, tb, order, fold, folds, x, &now, &correct);
+    st = tagger_pass(t, d, tb, order, fold, folds, x, &now, &correct);
     if (o->log && !folds) fprintf(o->log, "tagger pass %d: %.4f of tags right\n", e + 1,
                                   (double)correct / (double)tb->words);
   }
@@ -192,9 +200,54 @@ static orb_status train_tagger(ap_table *t, const orb_parse_treebank *tb,
     size_t n = sentence_words(tb, s, x->texts, x->lens);
     if (n > ORB_PARSE_MAX_WORDS) continue;
     pa_words(x->texts, x->lens, n, x->words);
-    pa_tag_words(t, 0, x->words, n, tags + tb->sent_start[s]);
+    pa_tag_words(t, d, x->words, n, tags + tb->sent_start[s]);
   }
   return ORB_OK;
+}
+
+/* Per-word tag counts of the dictionary's construction. */
+typedef struct word_count {
+  uint64_t w;
+  uint32_t n[ORB_UPOS_COUNT];
+} word_count;
+
+/* Builds the tag dictionary d of tb: the words met at least PA_DICT_MIN_COUNT
+ * times with one tag at least PA_DICT_MIN_SHARE of the time, in the order of
+ * a counting table sized by tb alone (so the same on every run). */
+static orb_status build_tagdict(pa_tagdict *d, const orb_parse_treebank *tb) {
+  size_t cap = 16, mask, kept = 0;
+  while (cap < 2 * tb->words + 2) cap *= 2;
+  mask = cap - 1;
+  word_count *counts = calloc(cap, sizeof *counts);
+  if (!counts) return ORB_ENOMEM;
+  for (size_t i = 0; i < tb->words; i++) {
+    uint64_t w = pa_word_hash(tb->form[i], tb->form_len[i]);
+    size_t j = (size_t)w & mask;
+    while (counts[j].w && counts[j].w != w) j = (j + 1) & mask;
+    counts[j].w = w;
+    counts[j].n[tb->upos[i]]++;
+  }
+  int *best = malloc(cap * sizeof *best);
+  if (!best) {
+    free(counts);
+    return ORB_ENOMEM;
+  }
+  for (size_t j = 0; j < cap; j++) {
+    uint32_t total = 0, top = 0;
+    best[j] = -1;
+    for (int c = 0; c < ORB_UPOS_COUNT; c++) {
+      total += counts[j].n[c];
+      if (counts[j].n[c] > top) top = counts[j].n[c], best[j] = c;
+    }
+    if (!counts[j].w || total < PA_DICT_MIN_COUNT || top < PA_DICT_MIN_SHARE * total) best[j] = -1;
+    kept += best[j] >= 0;
+  }
+  orb_status st = pa_tagdict_init(d, kept);
+  for (size_t j = 0; !st && j < cap; j++)
+    if (best[j] >= 0 && pa_tagdict_insert(d, counts[j].w, (uint8_t)best[j])) st = ORB_ENOMEM;
+  free(best);
+  free(counts);
+  return st;
 }
 
 /* Trains every part of m; on failure m is left for the caller to free. The
@@ -205,15 +258,17 @@ static orb_status train_all(orb_parse_model *m, const orb_parse_treebank *tb,
                             const orb_parse_train_options *o, size_t *order,
                             uint8_t *tags, scratch *x) {
   uint64_t rng = o->seed ? o->seed : 1;
-  orb_status st = ORB_OK;
+  orb_status st = build_tagdict(&m->tagdict, tb);
+  if (!st && o->log)
+    fprintf(o->log, "tag dictionary: %zu frequent unambiguous words\n", m->tagdict.count);
   for (size_t i = 0; i < tb->sentences; i++) order[i] = i;
   for (size_t f = 0; f < TRAIN_FOLDS && !st; f++) {
     ap_table t;
-    st = train_tagger(&t, tb, o, f, TRAIN_FOLDS, order, &rng, tags, x);
+    st = train_tagger(&t, &m->tagdict, tb, o, f, TRAIN_FOLDS, order, &rng, tags, x);
     ap_free(&t);
   }
   ap_free(&m->tagger);
-  if (!st) st = train_tagger(&m->tagger, tb, o, 0, 0, order, &rng, tags, x);
+  if (!st) st = train_tagger(&m->tagger, &m->tagdict, tb, o, 0, 0, order, &rng, tags, x);
   if (st) return st;
   int64_t now = 0;
   for (int e = 0; e < o->parser_epochs && !st; e++) {

@@ -314,7 +314,7 @@ static void test_loader_rejects_damage(void **state) {
   expect_bad(bad, ORB_EPARSE, "more than the file holds");
   memset(raw + rlen, 0, 8);
   repack(bad, data, len, raw, rlen + 8);
-  expect_bad(bad, ORB_EPARSE, "bytes left after the tagger's table");
+  expect_bad(bad, ORB_EPARSE, "bytes left after the tag dictionary");
   put32(raw + 4, 200);
   repack(bad, data, len, raw, rlen);
   expect_bad(bad, ORB_EPARSE, "number of relations");

@@ -440,6 +440,10 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
 static int not_a_verb(const orb_coder *c, const ev_item *it) {
   if (ev_hyphen_modifier(c->text, c->tokens.items, it->first)) return 1;
   size_t t = it->first;
+  const ev_token *tok = &c->tokens.items[t];
+  if (tok->end - tok->start > 3 && memcmp(c->text + tok->end - 3, "ing", 3) == 0)
+    return 0; /* a gerund ("massing troops"): the tag is not to be trusted; "the
+                 meeting" is the shallow rule's */
   return c->tagged_n && t >= c->tagged_s && t < c->tagged_s + c->tagged_n &&
          ev_tagged_nominal(c->upos[t - c->tagged_s]);
 }

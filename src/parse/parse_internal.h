@@ -139,7 +139,7 @@ struct orb_parse_model {
 /* Per-word features of a sentence, computed once (tagger.c). */
 typedef struct pa_word {
   uint64_t w;          /* normalised word hash */
-  uint64_t suf3, suf2, pre1;
+  uint64_t suf3, suf2, pre1, suf4, pre3;
   uint32_t shape;      /* capitalisation and digits classes */
 } pa_word;
 

@@ -86,6 +86,8 @@ void pa_words(const char *const *texts, const size_t *lens, size_t n, pa_word *w
     words[i].suf3 = affix(t, len, 3, 1);
     words[i].suf2 = affix(t, len, 2, 1);
     words[i].pre1 = affix(t, len, 1, 0);
+    words[i].suf4 = affix(t, len, 4, 1);
+    words[i].pre3 = affix(t, len, 3, 0);
     words[i].shape = shape(t, len);
   }
 }
@@ -130,6 +132,9 @@ size_t pa_tagger_feats(const pa_word *words, size_t n, size_t i, int prev,
   f[k++] = pa_feat(18, word_at(words, n, j - 1), x->w, 0);
   f[k++] = pa_feat(19, x->w, word_at(words, n, j + 1), 0);
   f[k++] = pa_feat(20, x->suf3, p1, 0);
+  f[k++] = pa_feat(21, x->suf4, 0, 0);
+  f[k++] = pa_feat(22, x->pre3, 0, 0);
+  f[k++] = pa_feat(23, (size_t)j + 1 < n ? words[j + 1].shape : 99, x->shape, 0);
   return k;
 }
 

@@ -167,7 +167,9 @@ static void test_train_deterministic(void **state) {
   assert_memory_equal(&sa, &sc, sizeof sa);
   assert_int_equal(sa.words, 18);
   assert_int_equal(sa.upos_correct, 18); /* learnt by heart */
-  assert_true(sa.uas_correct >= 16);
+  /* the parser learns on jackknifed tags, from taggers of two sentences each
+   * here: it learns the tiny treebank only in part */
+  assert_true(sa.uas_correct >= 9);
   assert_int_equal(orb_parse_label_count(c), 10);
   assert_string_equal(orb_parse_label_name(c, orb_parse_label_from_name(c, "nmod:poss")), "nmod:poss");
   assert_string_equal(orb_parse_label_name(c, 99), "_");

@@ -15,9 +15,9 @@
 #include "common/testutil.h"
 #include "orbit/parse.h"
 
-#define UPOS_FLOOR 0.942
-#define UAS_FLOOR 0.830
-#define LAS_FLOOR 0.790
+#define UPOS_FLOOR 0.946
+#define UAS_FLOOR 0.835
+#define LAS_FLOOR 0.797
 
 static void test_ewt_test_set(void **state) {
   (void)state;

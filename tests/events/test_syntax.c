@@ -47,6 +47,9 @@ static void test_nouns_are_not_verbs(void **state) {
     {"Russia supplies Armenia with gas.", "RUS 06 ARM;", "RUS 06 ARM;"},
     {"Kazakh forces attacked Kyrgyzstan.", "KAZ 19 KGZ;", "KAZ 19 KGZ;"},
     {"Armenia was attacked by Azerbaijan.", "AZE 19 ARM;", "AZE 19 ARM;"},
+    /* a gerund keeps its verb reading whatever its tag */
+    {"With Russian forces keeping the peace and the Kremlin massing troops on the border "
+     "with Ukraine, Putin seemed strong.", "RUS 15 UKR;", "RUS 15 UKR;"},
     /* a verb the shallow rule reads as a noun, after "'s" and an agent */
     {"Armenia's president criticised Russia.", "", "ARM 11 RUS;"},
     /* a hyphenated modifier is no verb, and its actor no source */

@@ -108,7 +108,7 @@ void orb_coder_free(orb_coder *coder);
 /* Gives the coder the syntactic layer (orbit/parse.h; model must outlive the
  * coder; NULL turns it off, the default). With it, each sentence that names an
  * actor and holds a dictionary verb is tagged, and a verb the tagger reads as
- * a noun or an adjective codes nothing ("peacekeeping forces", "the meeting",
+ * a noun or an adjective codes nothing ("peacekeeping forces", "decrees",
  * "pressure"). */
 void orb_coder_set_parser(orb_coder *coder, const orb_parse_model *model);
 

@@ -436,7 +436,7 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
 
 /* Whether a verb item is no verb by its form or its tag: the second half of a
  * hyphenated modifier ("Russia-led"), or a word the tagger reads as a noun or
- * an adjective ("forces", "pressure", "meeting"). */
+ * an adjective ("forces", "pressure", "decrees"). */
 static int not_a_verb(const orb_coder *c, const ev_item *it) {
   if (ev_hyphen_modifier(c->text, c->tokens.items, it->first)) return 1;
   size_t t = it->first;

@@ -97,6 +97,9 @@ static int count_event(const orb_coded_event *event, void *user) {
   return 0;
 }
 
+/* The syntactic layer given to the coders (NULL: none). */
+static const orb_parse_model *bench_tagger;
+
 /* Codes text[0..len) with one coder; adds sentences and events to the totals. */
 static int code_part(const orb_dict *dict, const char *text, size_t len, size_t *sentences,
                      size_t *events) {
@@ -104,6 +107,7 @@ static int code_part(const orb_dict *dict, const char *text, size_t len, size_t 
   orb_diags diags;
   orb_diags_init(&diags);
   orb_status st = orb_coder_new(dict, &coder);
+  if (!st) orb_coder_set_parser(coder, bench_tagger);
   if (!st) st = orb_coder_begin(coder, "bench", orb_date_from_ymd(2022, 9, 14));
   for (size_t pos = 0; !st && pos < len; pos += 1 << 16) {
     size_t n = len - pos < (1u << 16) ? len - pos : 1u << 16;
@@ -279,6 +283,25 @@ int main(int argc, char **argv) {
          "%zu events, %.2f s)\n", mb / t1, (double)s1 / t1, (double)e1 / t1, s1, e1, t1);
   printf("orbit, 2 threads: %7.1f MB/s  %9.0f sentences/s  %9.0f events/s  (%.2f s; "
          "speed-up %.2f)\n", mb / t2, (double)s2 / t2, (double)e2 / t2, t2, t1 / t2);
+
+  /* the same with the syntactic layer: sentences with an actor and a verb tagged */
+  orb_parse_model *tagger = NULL;
+  orb_diags_init(&diags);
+  if (orb_parse_model_load_default(ORB_PARSE_TAGGER, &tagger, &diags)) {
+    orb_diags_print(&diags, stderr);
+    return 1;
+  }
+  orb_diags_free(&diags);
+  bench_tagger = tagger;
+  size_t ts1, te1, ts2, te2;
+  double tt1 = code_threads(dict, text, len, 1, &ts1, &te1);
+  double tt2 = code_threads(dict, text, len, 2, &ts2, &te2);
+  bench_tagger = NULL;
+  orb_parse_model_free(tagger);
+  printf("orbit + tagger, 1 thread : %7.1f MB/s  %9.0f sentences/s  (%zu events; %.2f of the "
+         "speed without)\n", mb / tt1, (double)ts1 / tt1, te1, t1 / tt1);
+  printf("orbit + tagger, 2 threads: %7.1f MB/s  %9.0f sentences/s  (%zu events; speed-up "
+         "%.2f)\n", mb / tt2, (double)ts2 / tt2, te2, tt1 / tt2);
 
   /* baseline: strstr of 1,000 dictionary phrases per sentence, on 2 MB */
   char path[4096];

@@ -154,6 +154,12 @@ const char *orb_closest_word(const char *word, const char *const *candidates,
  * everywhere. ORB_OK, or ORB_EINVAL (nothing stored) for anything else. */
 orb_status orb_seed_parse(const char *text, uint64_t *seed);
 
+/* Parses a decimal number given as text (an option's value): an optional sign,
+ * digits, a fraction, an exponent; no hex, inf, nan, blanks or trailing bytes.
+ * The same parser reads every number of every input file. ORB_OK, or ORB_EINVAL
+ * (nothing stored). */
+orb_status orb_number_parse(const char *text, double *value);
+
 ORB_END_API
 
 #ifdef __cplusplus

@@ -16,6 +16,7 @@
 #define ORBIT_EVENTS_H
 
 #include "orbit/core.h"
+#include "orbit/parse.h"
 #include "orbit/world.h"
 
 #ifdef __cplusplus
@@ -105,6 +106,13 @@ orb_status orb_coder_new(const orb_dict *dict, orb_coder **coder);
 
 /* Frees a coder; NULL is allowed. */
 void orb_coder_free(orb_coder *coder);
+
+/* Gives the coder the syntactic layer (orbit/parse.h; model must outlive the
+ * coder; NULL turns it off, the default). With it, each sentence that names an
+ * actor and holds a dictionary verb is tagged, and a verb the tagger reads as
+ * a noun or an adjective codes nothing ("peacekeeping forces", "decrees",
+ * "pressure"). */
+void orb_coder_set_parser(orb_coder *coder, const orb_parse_model *model);
 
 /* Starts a new input named name (copied) whose article date is article_date
  * (ORB_DATE_NONE if unknown; a "Date: YYYY-MM-DD" line in the text sets it too).

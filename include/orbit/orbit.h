@@ -14,5 +14,6 @@
 #include "orbit/session.h"
 #include "orbit/report.h"
 #include "orbit/output.h"
+#include "orbit/parse.h"
 
 #endif

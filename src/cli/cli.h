@@ -119,5 +119,7 @@ int cmd_calibrate(int argc, char **argv);
 extern const char cmd_calibrate_help[];
 int cmd_align(int argc, char **argv);
 extern const char cmd_align_help[];
+int cmd_parse(int argc, char **argv);
+extern const char cmd_parse_help[];
 
 #endif

@@ -11,7 +11,7 @@
 
 const char cmd_code_help[] =
   "Usage: orbit code FILE... [--date D] [--json] [--dict FILE]... [--no-default-dict]\n"
-  "                  [--threads N]\n"
+  "                  [--threads N] [--no-parse]\n"
   "\n"
   "Codes news text (UTF-8, one paragraph a line; '-' reads standard input) into\n"
   "dated political events: who did what to whom, as CAMEO codes and the model's\n"
@@ -27,6 +27,8 @@ const char cmd_code_help[] =
   "  --no-default-dict  do not load the built-in dictionaries (data/events)\n"
   "  --threads N        code up to N files at once (default 1); the output is the\n"
   "                     same, in file order, for any N\n"
+  "  --no-parse         do not tag sentences (the syntactic layer, data/parse,\n"
+  "                     tells verbs from nouns: 'peacekeeping forces')\n"
   "\n"
   "Columns: doc, date, date_source (text, article or none), source,\n"
   "source_role, cameo, target, target_role, type, start, end (byte offsets of\n"
@@ -104,8 +106,9 @@ static orb_dict *load_dicts(int defaults, const char **extra, int extra_count) {
  * into a temporary file (tmpfile: unnamed, gone at exit) that is then copied to
  * stdout in file order, so the output does not depend on threads. Stops after
  * the first file that fails, as the sequential loop does. */
-static int code_parallel(const orb_dict *dict, const char **inputs, int count,
-                         orb_date date, orb_format format, int threads) {
+static int code_parallel(const orb_dict *dict, const orb_parse_model *model,
+                         const char **inputs, int count, orb_date date, orb_format format,
+                         int threads) {
   FILE **outs = calloc((size_t)threads, sizeof *outs);
   int *codes = calloc((size_t)threads, sizeof *codes);
   int status = outs && codes ? CLI_OK : CLI_EINPUT;
@@ -117,6 +120,7 @@ static int code_parallel(const orb_dict *dict, const char **inputs, int count,
       outs[i] = tmpfile();
       codes[i] = CLI_EINPUT;
       if (outs[i] && orb_coder_new(dict, &coder) == ORB_OK) {
+        orb_coder_set_parser(coder, model);
         code_out out = {outs[i], format, ORB_OK};
         codes[i] = code_input(coder, inputs[start + i], date, &out);
       }
@@ -141,15 +145,32 @@ static int code_parallel(const orb_dict *dict, const char **inputs, int count,
   return status;
 }
 
-enum { OPT_DATE = 1, OPT_JSON, OPT_DICT, OPT_NO_DEFAULT_DICT, OPT_THREADS };
+/* Loads the built-in parser model (the tagger part); NULL (after printing why) on
+ * failure. */
+static orb_parse_model *load_parser(void) {
+  orb_parse_model *model = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status st = orb_parse_model_load_default(ORB_PARSE_TAGGER, &model, &diags);
+  if (st) {
+    orb_diags_print(&diags, stderr);
+    fprintf(stderr, "orbit code: parser model not loaded (%s); --no-parse codes without it\n",
+            orb_status_str(st));
+  }
+  orb_diags_free(&diags);
+  return model;
+}
+
+enum { OPT_DATE = 1, OPT_JSON, OPT_DICT, OPT_NO_DEFAULT_DICT, OPT_THREADS, OPT_NO_PARSE };
 
 int cmd_code(int argc, char **argv) {
   static const cli_option options[] = {
     {"date", OPT_DATE, 1}, {"json", OPT_JSON, 0}, {"dict", OPT_DICT, 1},
-    {"no-default-dict", OPT_NO_DEFAULT_DICT, 0}, {"threads", OPT_THREADS, 1}, {NULL, 0, 0}};
+    {"no-default-dict", OPT_NO_DEFAULT_DICT, 0}, {"threads", OPT_THREADS, 1},
+    {"no-parse", OPT_NO_PARSE, 0}, {NULL, 0, 0}};
   orb_date date = ORB_DATE_NONE;
   orb_format format = ORB_FORMAT_CSV;
-  int defaults = 1, id, extra_count = 0, input_count = 0, threads = 1;
+  int defaults = 1, id, extra_count = 0, input_count = 0, threads = 1, parse = 1;
   unsigned long long number;
   const char *value;
   /* at most argc values of each kind */
@@ -164,6 +185,7 @@ int cmd_code(int argc, char **argv) {
     case OPT_JSON: format = ORB_FORMAT_JSON; break;
     case OPT_DICT: extra[extra_count++] = value; break;
     case OPT_NO_DEFAULT_DICT: defaults = 0; break;
+    case OPT_NO_PARSE: parse = 0; break;
     case OPT_THREADS:
       if (cli_parse_count(value, 1, 1024, &number) != ORB_OK)
         code = cli_usage_error("code", "--threads expects a number from 1 to 1024, not '%s'",
@@ -192,18 +214,22 @@ int cmd_code(int argc, char **argv) {
   }
   if (bad) code = CLI_EINPUT;
   orb_dict *dict = code == CLI_OK ? load_dicts(defaults, extra, extra_count) : NULL;
+  orb_parse_model *model = NULL;
+  if (code == CLI_OK && (!dict || (parse && !(model = load_parser())))) code = CLI_EINPUT;
   orb_coder *coder = NULL;
-  if (code == CLI_OK && (!dict || orb_coder_new(dict, &coder) != ORB_OK)) code = CLI_EINPUT;
+  if (code == CLI_OK && orb_coder_new(dict, &coder) != ORB_OK) code = CLI_EINPUT;
+  if (code == CLI_OK) orb_coder_set_parser(coder, model);
   code_out out = {stdout, format, ORB_OK};
   if (code == CLI_OK) code = cli_written("code", orb_coded_event_write_header(stdout, format));
   int parallel = threads > 1 && input_count > 1;
   for (int i = 0; i < input_count; i++) parallel &= strcmp(inputs[i], "-") != 0; /* stdin: in turn */
   if (code == CLI_OK && parallel)
-    code = code_parallel(dict, inputs, input_count, date, format,
+    code = code_parallel(dict, model, inputs, input_count, date, format,
                          threads < input_count ? threads : input_count);
   for (int i = 0; !parallel && i < input_count && code == CLI_OK; i++)
     code = code_input(coder, inputs[i], date, &out);
   orb_coder_free(coder);
+  orb_parse_model_free(model);
   orb_dict_free(dict);
   free(extra);
   free(inputs);

@@ -79,11 +79,8 @@ int cli_set_format(const char *command, orb_format *current, int *given, orb_for
 
 orb_status cli_parse_count(const char *text, unsigned long long low,
                            unsigned long long high, unsigned long long *value) {
-  if (text[0] < '0' || text[0] > '9') return ORB_EINVAL;
-  char *stop;
-  errno = 0;
-  unsigned long long v = strtoull(text, &stop, 10);
-  if (*stop || errno == ERANGE || v < low || v > high) return ORB_EINVAL;
+  uint64_t v;
+  if (orb_seed_parse(text, &v) != ORB_OK || v < low || v > high) return ORB_EINVAL;
   *value = v;
   return ORB_OK;
 }

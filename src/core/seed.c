@@ -1,17 +1,24 @@
 /*
- * seed.c: the one parser of random seeds (--seed of every command).
+ * seed.c: the public faces of the input layer's one number parser (input.c):
+ * whole numbers (seeds, counts) and decimal numbers given on a command line.
  */
+#include <string.h>
+
+#include "core/input_internal.h"
 #include "orbit/core.h"
 
 orb_status orb_seed_parse(const char *text, uint64_t *seed) {
-  uint64_t value = 0;
-  if (!text || !*text) return ORB_EINVAL;
-  for (const char *p = text; *p; p++) {
-    if (*p < '0' || *p > '9') return ORB_EINVAL;
-    unsigned digit = (unsigned)(*p - '0');
-    if (value > (UINT64_MAX - digit) / 10) return ORB_EINVAL; /* above 2^64 - 1 */
-    value = value * 10 + digit;
-  }
+  if (!text) return ORB_EINVAL;
+  uint64_t value;
+  if (input_uint64(text, strlen(text), &value) != INPUT_NUMBER_OK) return ORB_EINVAL;
   *seed = value;
+  return ORB_OK;
+}
+
+orb_status orb_number_parse(const char *text, double *value) {
+  if (!text) return ORB_EINVAL;
+  double v;
+  if (input_number(text, strlen(text), &v) != INPUT_NUMBER_OK) return ORB_EINVAL;
+  *value = v;
   return ORB_OK;
 }

@@ -78,6 +78,9 @@ struct orb_coder {
   ev_recent recent;
   orb_coder_stats stats;
   int stopped;              /* the sink asked to stop */
+  const orb_parse_model *parser; /* the syntactic layer, or NULL */
+  uint8_t upos[ORB_PARSE_MAX_WORDS]; /* tags of tokens [tagged_s, tagged_s + tagged_n) */
+  size_t tagged_s, tagged_n;
 };
 
 /* ---- lifetime ------------------------------------------------------------------- */
@@ -139,6 +142,8 @@ orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
 }
 
 void orb_coder_stats_get(const orb_coder *c, orb_coder_stats *stats) { *stats = c->stats; }
+
+void orb_coder_set_parser(orb_coder *c, const orb_parse_model *model) { c->parser = model; }
 
 /* ---- matching ------------------------------------------------------------------- */
 
@@ -427,6 +432,33 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
   return 0;
+}
+
+/* Whether a verb item is no verb by its form or its tag: the second half of a
+ * hyphenated modifier ("Russia-led"), or a word the tagger reads as a noun or
+ * an adjective ("forces", "pressure", "decrees"). */
+static int not_a_verb(const orb_coder *c, const ev_item *it) {
+  if (ev_hyphen_modifier(c->text, c->tokens.items, it->first)) return 1;
+  size_t t = it->first;
+  const ev_token *tok = &c->tokens.items[t];
+  if (tok->end - tok->start > 3 && memcmp(c->text + tok->end - 3, "ing", 3) == 0)
+    return 0; /* a gerund ("massing troops"): the tag is not to be trusted; "the
+                 meeting" is the shallow rule's */
+  return c->tagged_n && t >= c->tagged_s && t < c->tagged_s + c->tagged_n &&
+         ev_tagged_nominal(c->upos[t - c->tagged_s]);
+}
+
+/* Whether a verb item that the shallow rule reads as a noun is the verb of its
+ * clause after all: the tagger reads its first word as a verb, and it follows
+ * an agent or an actor ("Armenia's president criticised", "its forces
+ * attacked"), where no noun modifier stands. */
+static int tagged_verb(const orb_coder *c, const ev_item *it) {
+  size_t t = it->first;
+  if (!c->tagged_n || t <= c->tagged_s || t >= c->tagged_s + c->tagged_n ||
+      c->upos[t - c->tagged_s] != ORB_UPOS_VERB)
+    return 0;
+  int32_t k = c->item_at[t - 1];
+  return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR);
 }
 
 /* Whether mention m is the object of a preposition (skipping determiners and
@@ -826,10 +858,18 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   for (size_t t = s; t < e; t++) c->item_at[t] = -1;
   for (size_t k = 0; k < c->item_count; k++)
     for (uint32_t t = c->items[k].first; t < c->items[k].last; t++) c->item_at[t] = (int32_t)k;
+  int verbs = 0;
+  for (size_t k = 0; k < c->item_count; k++) verbs += c->items[k].kind == IT_VERB;
+  c->tagged_n = 0; /* sentences with an actor and a verb are tagged */
+  if (c->parser && verbs && c->mention_count &&
+      ev_tag_tokens(c->parser, text, tok + s, e - s, c->upos)) {
+    c->tagged_s = s;
+    c->tagged_n = e - s;
+  }
   for (size_t k = 0; k < c->item_count; k++) { /* verbs used as nouns code nothing */
     ev_item *it = &c->items[k];
     if (it->kind == IT_VERB && !(c->dict->rules[c->dict->nodes[it->node].verb].flags & EV_RF_NOUN) &&
-        reads_as_noun(c, it, s))
+        ((reads_as_noun(c, it, s) && !tagged_verb(c, it)) || not_a_verb(c, it)))
       it->kind = IT_NOUN;
   }
   for (size_t k = 0; k < c->item_count; k++)

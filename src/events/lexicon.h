@@ -14,6 +14,7 @@
 
 #include "core/input_internal.h"
 #include "orbit/events.h"
+#include "orbit/parse.h"
 
 /* ---- vocabulary and trie (vocab.c) ---------------------------------------------- */
 
@@ -205,6 +206,20 @@ orb_status ev_tokenize_const(const orb_dict *dict, const char *text, size_t len,
                              ev_tokens *out);
 
 /* The UTF-8 check is the input layer's (core/input_internal.h). */
+
+/* ---- syntax (syntax.c) ------------------------------------------------------------ */
+
+/* Tags tokens tok[0..n) of text into upos[n] with model; returns 1, or 0 when
+ * the sentence is empty or longer than ORB_PARSE_MAX_WORDS (nothing tagged). */
+int ev_tag_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
+                  size_t n, uint8_t *upos);
+
+/* Whether token t is the second half of a hyphenated modifier written without
+ * spaces ("Russia-led", "US-backed"): then it is no verb of the sentence. */
+int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t);
+
+/* Whether a tag marks a word that is no verb: a noun or an adjective. */
+int ev_tagged_nominal(uint8_t upos);
 
 /* ---- dates (when.c) --------------------------------------------------------------- */
 

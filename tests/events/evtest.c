@@ -61,6 +61,23 @@ static int collect(const orb_coded_event *ev, void *user) {
   return 0;
 }
 
+static const orb_parse_model *evt_model; /* given to the coders of evt_code */
+
+void evt_set_parser(const orb_parse_model *model) { evt_model = model; }
+
+const orb_parse_model *evt_parser(void) {
+  static orb_parse_model *model; /* kept to the end of the program */
+  if (!model) {
+    orb_diags d;
+    orb_diags_init(&d);
+    orb_status st = orb_parse_model_load_default(ORB_PARSE_TAGGER, &model, &d);
+    orb_diags_print(&d, stderr);
+    orb_diags_free(&d);
+    assert_int_equal(st, ORB_OK);
+  }
+  return model;
+}
+
 orb_status evt_code(const orb_dict *dict, const char *name, const char *text, size_t len,
                     orb_date date, size_t chunk, evt_list *out, orb_diags *diags,
                     orb_coder_stats *stats) {
@@ -69,6 +86,7 @@ orb_status evt_code(const orb_dict *dict, const char *name, const char *text, si
   orb_diags_init(&local);
   if (!diags) diags = &local;
   orb_status st = orb_coder_new(dict, &coder);
+  if (!st) orb_coder_set_parser(coder, evt_model);
   if (!st) st = orb_coder_begin(coder, name, date);
   if (!chunk) chunk = len ? len : 1;
   for (size_t pos = 0; !st && pos < len; pos += chunk)

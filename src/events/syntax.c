@@ -1,0 +1,31 @@
+/*
+ * syntax.c: what the event coder asks of the syntactic layer (orbit/parse.h):
+ * the part-of-speech tags of a sentence's tokens, and whether a dictionary
+ * verb is used as something else than a verb.
+ *
+ * The coder's tokens are close to UD's (words split at spaces and symbols,
+ * "'s" and "n't" apart); the tagger sees each token's text as written.
+ * Hyphens, which the coder drops, are not seen.
+ */
+#include "events/lexicon.h"
+
+int ev_tag_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
+                  size_t n, uint8_t *upos) {
+  const char *words[ORB_PARSE_MAX_WORDS];
+  size_t lens[ORB_PARSE_MAX_WORDS];
+  if (n == 0 || n > ORB_PARSE_MAX_WORDS) return 0;
+  for (size_t i = 0; i < n; i++) {
+    words[i] = text + tok[i].start;
+    lens[i] = tok[i].end - tok[i].start;
+  }
+  return orb_tagger_tag(model, words, lens, n, upos) == ORB_OK;
+}
+
+int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t) {
+  return t > 0 && tok[t].start >= 1 && text[tok[t].start - 1] == '-' &&
+         tok[t - 1].end == tok[t].start - 1;
+}
+
+int ev_tagged_nominal(uint8_t upos) {
+  return upos == ORB_UPOS_NOUN || upos == ORB_UPOS_ADJ;
+}

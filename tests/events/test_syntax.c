@@ -1,0 +1,121 @@
+/*
+ * test_syntax.c: the event coder with the syntactic layer (orb_coder_set_parser):
+ * dictionary verbs the tagger reads as nouns code nothing, true verbs still
+ * code (also where the shallow rule reads a noun: "Armenia's president
+ * criticised"), and hyphenated modifiers ("Russia-led") are never verbs. Each case is
+ * coded without and with the tagger, with exact expected events.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "common/testutil.h"
+#include "events/evtest.h"
+
+/* Codes text with or without the tagger and returns its events as
+ * "SOURCE ROOT TARGET;..." (CAMEO root: two digits). */
+static void events_of(const orb_dict *dict, const char *text, int tagger, char *out,
+                      size_t size) {
+  evt_set_parser(tagger ? evt_parser() : NULL);
+  evt_list list = evt_code_text(dict, text, "2024-01-01");
+  evt_set_parser(NULL);
+  out[0] = 0;
+  for (size_t i = 0; i < list.count; i++) {
+    size_t len = strlen(out);
+    snprintf(out + len, size - len, "%s %.2s %s;", list.items[i].source, list.items[i].cameo,
+             list.items[i].target);
+  }
+  evt_list_free(&list);
+}
+
+static void test_nouns_are_not_verbs(void **state) {
+  (void)state;
+  orb_dict *dict = evt_dict(NULL);
+  static const struct { const char *text, *without, *with; } cases[] = {
+    /* nouns the dictionaries also hold as verbs */
+    {"Moscow increased pressure on Armenia.", "RUS 17 ARM;", "RUS 10 ARM;"},
+    {"Russian pressure on Armenia grew.", "RUS 17 ARM;", ""},
+    {"Armenian decrees angered Russia.", "ARM 10 RUS;", ""},
+    {"Putin signed decrees on Ukraine.", "RUS 10 UKR;", ""},
+    {"Russia cut gas supplies to Ukraine.", "RUS 06 UKR;", "RUS 16 UKR;"},
+    /* verbs stay verbs */
+    {"Russia supplies Armenia with gas.", "RUS 06 ARM;", "RUS 06 ARM;"},
+    {"Kazakh forces attacked Kyrgyzstan.", "KAZ 19 KGZ;", "KAZ 19 KGZ;"},
+    {"Armenia was attacked by Azerbaijan.", "AZE 19 ARM;", "AZE 19 ARM;"},
+    /* a gerund keeps its verb reading whatever its tag */
+    {"With Russian forces keeping the peace and the Kremlin massing troops on the border "
+     "with Ukraine, Putin seemed strong.", "RUS 15 UKR;", "RUS 15 UKR;"},
+    /* a verb the shallow rule reads as a noun, after "'s" and an agent */
+    {"Armenia's president criticised Russia.", "", "ARM 11 RUS;"},
+    /* a hyphenated modifier is no verb, and its actor no source */
+    {"The Russia-led CSTO sent troops to Kazakhstan.", "CSTO 15 KAZ;", "CSTO 15 KAZ;"},
+  };
+  char got[512];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    events_of(dict, cases[i].text, 0, got, sizeof got);
+    if (strcmp(got, cases[i].without) != 0)
+      fail_msg("%s\n without tagger: got '%s', expected '%s'", cases[i].text, got,
+               cases[i].without);
+    events_of(dict, cases[i].text, 1, got, sizeof got);
+    if (strcmp(got, cases[i].with) != 0)
+      fail_msg("%s\n with tagger: got '%s', expected '%s'", cases[i].text, got, cases[i].with);
+  }
+  orb_dict_free(dict);
+}
+
+/* A user dictionary verb after a hyphen: "X-backed" never codes. */
+static void test_hyphen_modifier(void **state) {
+  (void)state;
+  static const char *const none[] = {NULL};
+  orb_dict *dict = evt_dict(none);
+  orb_diags d;
+  orb_diags_init(&d);
+  static const char extra[] = "verb | MY_BACK | backed | 181\n";
+  assert_int_equal(orb_dict_add_buffer(dict, "mine.dict", extra, strlen(extra), &d), ORB_OK);
+  orb_diags_free(&d);
+  char got[256];
+  events_of(dict, "The US-backed government of Ukraine met Poland.", 0, got, sizeof got);
+  assert_null(strstr(got, " 18 ")); /* "backed" is a modifier here */
+  events_of(dict, "Russia backed Belarus.", 0, got, sizeof got);
+  assert_string_equal(got, "RUS 18 BLR;");
+  orb_dict_free(dict);
+}
+
+/* orbit code tags by default; --no-parse codes as before; a bad model is named. */
+static void test_cli(void **state) {
+  (void)state;
+  const char *path = "/tmp/orbit_test_syntax.txt";
+  FILE *f = fopen(path, "w");
+  assert_non_null(f);
+  fputs("Russian pressure on Armenia grew.\n", f);
+  fclose(f);
+  int code;
+  char *out = test_run_orbit("code /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  assert_null(strstr(out, "RUS,"));
+  free(out);
+  out = test_run_orbit("code --no-parse /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  assert_non_null(strstr(out, "RUS,,170,ARM"));
+  free(out);
+  setenv("ORBIT_PARSE_MODEL", path, 1); /* not a model */
+  test_expect_orbit("code /tmp/orbit_test_syntax.txt", 1,
+                    "not a valid parser model: too short for a header");
+  test_expect_orbit("code --no-parse /tmp/orbit_test_syntax.txt", 0, "RUS,,170,ARM");
+  unsetenv("ORBIT_PARSE_MODEL");
+  remove(path);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+    cmocka_unit_test(test_nouns_are_not_verbs),
+    cmocka_unit_test(test_cli),
+    cmocka_unit_test(test_hyphen_modifier),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -29,6 +29,7 @@ static const char *const term_names[ORB_RT_ATTR0] = {
   "title_new", "title_last_agree", "title_last_silent", "title_last_oppose",
   "title_agree", "title_silent", "title_oppose", "attr_agree", "attr_silent", "attr_oppose",
   "dir_agree", "dir_silent", "dir_oppose", "absent_rate", "abstain_rate",
+  "absent_last_day", "absent_session",
   "ally_defense", "ally_other", "capability", "patron_war", "victim", "rival_ally",
   "intercept", "patron_no"};
 
@@ -46,7 +47,7 @@ const char *orb_record_factor_name(orb_record_factor factor) {
 }
 
 orb_record_factor orb_record_term_factor(orb_record_term term) {
-  if (term <= ORB_RT_ABSTAIN_RATE) return ORB_RF_RECORD;
+  if (term <= ORB_RT_ABSENT_SESSION) return ORB_RF_RECORD;
   if (term <= ORB_RT_ALLY_OTHER) return ORB_RF_SECURITY;
   if (term <= ORB_RT_PATRON_WAR) return ORB_RF_RETALIATION;
   if (term == ORB_RT_VICTIM) return ORB_RF_SOVEREIGNTY;
@@ -144,7 +145,7 @@ size_t orb_record_find_title(const orb_record *record, const char *text) {
   orb_record_title_key(text, key, sizeof key);
   if (!key[0]) return ORB_NONE;
   for (size_t rc = 0; rc < record->rollcall_count; rc++) {
-    orb_record_title_key(record->rollcalls[rc].descr, other, sizeof other);
+    orb_record_title_key(record_title_text(&record->rollcalls[rc]), other, sizeof other);
     if (strcmp(key, other) == 0) return record->rollcalls[rc].title;
   }
   return ORB_NONE;
@@ -235,6 +236,10 @@ typedef struct rstate {
   ew3 *attr;             /* [ATTR_BUCKETS][na][np] */
   ew3 *dir;              /* [2][na][np] */
   float *rate;           /* [na][3]: absent, abstain, weight */
+  float *day;            /* [na][4]: absences and votes of the current date, share absent
+                            on the last date, unused */
+  float *session;        /* [na][2]: absences and roll calls of the current session */
+  int session_no;
   int8_t *topic_last;    /* [TOPIC_BUCKETS][na][np] */
   int32_t *topic_stamp;  /* [TOPIC_BUCKETS][na][np] */
   int8_t *any_last;      /* [na][np] */
@@ -251,6 +256,8 @@ static void rstate_free(rstate *s) {
   free(s->attr);
   free(s->dir);
   free(s->rate);
+  free(s->day);
+  free(s->session);
   free(s->topic_last);
   free(s->topic_stamp);
   free(s->any_last);
@@ -275,12 +282,14 @@ static orb_status rstate_init(rstate *s, const orb_record *rec, const orb_record
   s->attr = calloc(ATTR_BUCKETS * pairs, sizeof *s->attr);
   s->dir = calloc(2 * pairs, sizeof *s->dir);
   s->rate = calloc(na * 3, sizeof *s->rate);
+  s->day = calloc(na * 4, sizeof *s->day);
+  s->session = calloc(na * 2, sizeof *s->session);
   s->topic_last = malloc(TOPIC_BUCKETS * pairs);
   s->topic_stamp = calloc(TOPIC_BUCKETS * pairs, sizeof *s->topic_stamp);
   s->any_last = malloc(pairs);
   s->structural = calloc(pairs * 6, sizeof *s->structural);
   s->war = calloc(np, sizeof *s->war);
-  if (!s->title || !s->attr || !s->dir || !s->rate || !s->topic_last || !s->topic_stamp ||
+  if (!s->title || !s->attr || !s->dir || !s->rate || !s->day || !s->session || !s->topic_last || !s->topic_stamp ||
       !s->any_last || !s->structural || !s->war) {
     rstate_free(s);
     return ORB_ENOMEM;
@@ -454,6 +463,8 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
   const float *r = &s->rate[ai * 3];
   x[ORB_RT_ABSENT_RATE] = r[2] > 0 ? r[0] / r[2] : 0;
   x[ORB_RT_ABSTAIN_RATE] = r[2] > 0 ? r[1] / r[2] : 0;
+  x[ORB_RT_ABSENT_LAST_DAY] = s->day[ai * 4 + 2];
+  x[ORB_RT_ABSENT_SESSION] = s->session[ai * 2 + 1] > 0 ? s->session[ai * 2] / s->session[ai * 2 + 1] : 0;
   const float *f = &s->structural[pair * 6];
   x[ORB_RT_ALLY_DEFENSE] = f[0];
   x[ORB_RT_ALLY_OTHER] = f[1];
@@ -502,10 +513,18 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
       s->title[r->title][i].last = -1;
     }
   }
+  if (r->session != s->session_no) {
+    s->session_no = r->session;
+    memset(s->session, 0, s->na * 2 * sizeof *s->session);
+  }
   for (size_t ai = 0; ai < s->na; ai++) {
     size_t a = s->actors[ai];
     orb_vote v = orb_record_vote(rec, rc, a);
     if (v == ORB_VOTE_NONMEMBER) continue;
+    s->day[ai * 4] += v == ORB_VOTE_ABSENT;
+    s->day[ai * 4 + 1] += 1;
+    s->session[ai * 2] += v == ORB_VOTE_ABSENT;
+    s->session[ai * 2 + 1] += 1;
     float *rt = &s->rate[ai * 3];
     rt[0] = (float)(m->rate_decay * rt[0] + (v == ORB_VOTE_ABSENT));
     rt[1] = (float)(m->rate_decay * rt[1] + (v == ORB_VOTE_ABSTAIN));
@@ -532,6 +551,15 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
     }
   }
   return ORB_OK;
+}
+
+/* Closes a date: its share of absences becomes each actor's last day's. */
+static void rstate_end_day(rstate *s) {
+  for (size_t ai = 0; ai < s->na; ai++) {
+    float *d = &s->day[ai * 4];
+    if (d[1] > 0) d[2] = d[0] / d[1];
+    d[0] = d[1] = 0;
+  }
 }
 
 /* ---- rows ----------------------------------------------------------------------------- */
@@ -638,6 +666,7 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
       for (size_t k = 0; k < np; k++) attrs[k] = orb_record_rollcall_attrs(rec, j, spec->patrons[k]);
       st = rstate_update(&s, j, attrs);
     }
+    rstate_end_day(&s);
     rc = end;
   }
   rstate_free(&s);
@@ -659,6 +688,8 @@ orb_status orb_record_features_at(const orb_record *rec, const orb_record_model 
        rc++) {
     unsigned at = orb_record_rollcall_attrs(rec, rc, patron);
     st = rstate_update(&s, rc, &at);
+    if (rc + 1 == rec->rollcall_count || rec->rollcalls[rc + 1].date != rec->rollcalls[rc].date)
+      rstate_end_day(&s);
   }
   if (st == ORB_OK) {
     int year;

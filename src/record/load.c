@@ -377,7 +377,7 @@ static orb_status load_rollcalls(orb_record *rec, tsv *t, record_titles *titles)
       }
     }
     char key[256];
-    orb_record_title_key(rc->descr, key, sizeof key);
+    orb_record_title_key(record_title_text(rc), key, sizeof key);
     if (record_titles_intern(titles, key, &rc->title) != ORB_OK) return ORB_ENOMEM;
     rec->rollcall_count++;
   }

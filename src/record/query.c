@@ -62,6 +62,16 @@ void orb_record_title_key(const char *text, char *buf, size_t size) {
   buf[n] = '\0';
 }
 
+const char *record_title_text(const orb_record_rollcall *rc) {
+  const char *d = rc->descr;
+  if (d[0] == 'A' && d[1] == '/' && isdigit((unsigned char)d[2])) {
+    const char *p = d + 2;
+    while (isdigit((unsigned char)*p)) p++;
+    if (*p == '/') return rc->short_title;
+  }
+  return d;
+}
+
 size_t orb_record_map_world(const orb_record *record, const orb_world *world, size_t *map) {
   size_t mapped = 0;
   for (size_t a = 0; a < world->actor_count; a++) {

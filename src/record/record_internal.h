@@ -20,4 +20,9 @@ void record_titles_free(record_titles *titles);
 /* The index of key (a new one when unseen). ORB_ENOMEM. */
 orb_status record_titles_intern(record_titles *titles, const char *key, size_t *id);
 
+/* The text a roll call's title is read from: its description, except where the
+ * description is an agenda listing ("A/71/251 34 - ..."), as in sessions 71-73,
+ * whose title is in the short title. */
+const char *record_title_text(const orb_record_rollcall *rc);
+
 #endif

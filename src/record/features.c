@@ -27,7 +27,8 @@ const char *orb_record_attr_name(orb_record_attr attr) {
 
 static const char *const term_names[ORB_RT_ATTR0] = {
   "title_new", "title_last_agree", "title_last_silent", "title_last_oppose",
-  "title_agree", "title_silent", "title_oppose", "attr_agree", "attr_silent", "attr_oppose",
+  "title_agree", "title_silent", "title_oppose", "repeat_agree", "repeat_silent",
+  "repeat_oppose", "attr_agree", "attr_silent", "attr_oppose",
   "dir_agree", "dir_silent", "dir_oppose", "absent_rate", "abstain_rate",
   "absent_last_day", "absent_session",
   "ally_defense", "ally_other", "capability", "patron_war", "victim", "rival_ally",
@@ -221,6 +222,7 @@ static void ew_add(ew3 *e, double decay, int stance) {
 typedef struct title_state {
   ew3 ew;
   int8_t last; /* -1 none */
+  int8_t own;  /* the actor's own last vote on the title (orb_vote), 0 none */
 } title_state;
 
 #define ATTR_BUCKETS (ORB_ATTR_COUNT + 1) /* the last: no attribute */
@@ -439,6 +441,12 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
   x[ORB_RT_DIR_SILENT] = dir[1];
   x[ORB_RT_DIR_OPPOSE] = dir[2];
   const title_state *ts = (title != ORB_NONE && s->title[title]) ? &s->title[title][pair] : NULL;
+  if (ts && ts->own && (pv == ORB_VOTE_YES || pv == ORB_VOTE_NO)) {
+    /* the stance the actor's own last vote on the title would be now */
+    int own = ts->own;
+    int rep = own == (int)pv ? 0 : (own == ORB_VOTE_YES || own == ORB_VOTE_NO) ? 2 : 1;
+    x[ORB_RT_REPEAT_AGREE + rep] = 1;
+  }
   if (ts && ts->last >= 0) {
     x[ORB_RT_TITLE_LAST_AGREE + ts->last] = 1;
     float sh[3];
@@ -529,6 +537,7 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
     rt[0] = (float)(m->rate_decay * rt[0] + (v == ORB_VOTE_ABSENT));
     rt[1] = (float)(m->rate_decay * rt[1] + (v == ORB_VOTE_ABSTAIN));
     rt[2] = (float)(m->rate_decay * rt[2] + 1);
+    for (size_t k = 0; k < s->np; k++) s->title[r->title][ai * s->np + k].own = (int8_t)v;
     for (size_t k = 0; k < s->np; k++) {
       orb_stance st;
       if (s->patrons[k] == a || !orb_record_stance(rec, rc, a, s->patrons[k], &st)) continue;

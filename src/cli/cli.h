@@ -58,5 +58,7 @@ extern const char cmd_calibrate_help[];
 int cli_load_stance_model(const orb_world *world, orb_stance_model *model);
 int cmd_align(int argc, char **argv);
 extern const char cmd_align_help[];
+int cmd_votes(int argc, char **argv);
+extern const char cmd_votes_help[];
 
 #endif

@@ -307,6 +307,49 @@ orb_status orb_record_features_at(const orb_record *record, const orb_record_mod
 /* The title index of a text in the record (its normalised title), or ORB_NONE. */
 size_t orb_record_find_title(const orb_record *record, const char *text);
 
+/* The standard fitting rows (patrons Russia, the United States and China; one in
+ * four rows from 1992 on), with every row of the years eval_from..eval_to kept
+ * too (none when eval_from > eval_to). Free with orb_record_rows_free. */
+orb_status orb_record_rows_standard(const orb_record *record, const orb_record_model *model,
+                                    int eval_from, int eval_to, orb_record_rows *rows,
+                                    orb_diags *diags);
+
+/* Fits model on the standard fitting rows (patrons Russia, the United States and
+ * China; one in four rows from 1992 on) of the years before year(before), or of
+ * the whole record when before is ORB_DATE_NONE. */
+orb_status orb_record_fit_before(const orb_record *record, orb_record_model *model,
+                                 orb_date before, orb_diags *diags);
+
+/* ---- a world's issues ------------------------------------------------------------- */
+
+/* The attributes of a world issue toward its patron (patron_country: its record
+ * country): an issue attribute named like an orb_record_attr sets it (value >= 0.5)
+ * or clears it; the others are read from its title as for roll calls. */
+unsigned orb_record_issue_attrs(const orb_record *record, const orb_world *world, size_t issue,
+                                size_t patron_country);
+
+/* One state's prediction on a world issue, with its explanation. */
+typedef struct orb_record_prediction {
+  size_t actor;                        /* world actor */
+  size_t country;                      /* record country */
+  float x[ORB_RT_COUNT];               /* features */
+  double contrib[2][ORB_RT_COUNT];     /* contributions to s_support [0], s_condemn [1] */
+  double factor[2][ORB_RF_COUNT];      /* their sums by factor */
+  double score[2];                     /* s_support, s_condemn (sums of the contributions) */
+  double prob[ORB_STANCE_COUNT];
+  orb_stance predicted;
+  size_t observed;                     /* observed option, or ORB_NONE */
+} orb_record_prediction;
+
+/* Predicts every state of world that is a UN member (by ISO alpha-3 id), other
+ * than the patron, on issue with model, from the record strictly before the
+ * issue's date. *out is a new array (caller frees) of *count entries. ORB_EINVAL
+ * (with a message) when the issue's patron is no UN member. */
+orb_status orb_record_predict_issue(const orb_record *record, const orb_record_model *model,
+                                    const orb_world *world, size_t issue,
+                                    orb_record_prediction **out, size_t *count,
+                                    orb_diags *diags);
+
 /* ---- validation --------------------------------------------------------------------- */
 
 enum { ORB_PRED_MODEL = 0, ORB_PRED_TITLE, ORB_PRED_TOPIC, ORB_PRED_AGREE, ORB_PRED_MAJORITY,

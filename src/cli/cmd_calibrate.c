@@ -30,6 +30,8 @@ const char cmd_calibrate_help[] =
   "                 world file FILE (often the same file), replacing those there;\n"
   "                 FILE is left untouched if the result would not load\n"
   "  --json         print the same as JSON\n"
+  "  --record       validate instead the stance model learned from the UN record\n"
+  "                 (orbit calibrate --record [--world FILE] [--from Y] [--to Y])\n"
   "  --help         show this help\n"
   "\n"
   "The procedure is documented in docs/MODEL.md. Exit status: 0 ok, 1 bad input\n"
@@ -192,6 +194,8 @@ int cmd_calibrate(int argc, char **argv) {
                                           {NULL, 0, NULL, 0}};
   const char *world_path = NULL, *write_path = NULL;
   int opt, json = 0;
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (strcmp(argv[i], "--record") == 0) return cli_calibrate_record(argc, argv);
   optind = 1;
   while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
     switch (opt) {

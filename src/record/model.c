@@ -18,12 +18,20 @@
 
 void orb_record_predict(const orb_record_model *m, const float *x, double score[2],
                         double prob[ORB_STANCE_COUNT], double contrib[2][ORB_RT_COUNT]) {
+  /* each factor's terms are summed in term order, then the factors in factor order
+   * (terms of a factor are contiguous): so the contributions add up to the factor
+   * sums and the factor sums to the score, exactly (orb_record_predict_issue) */
   for (int k = 0; k < 2; k++) {
-    double s = 0;
+    double s = 0, f = 0;
     for (int t = 0; t < ORB_RT_COUNT; t++) {
       double c = m->w[k][t] * x[t];
       if (contrib) contrib[k][t] = c;
-      s += c;
+      f += c;
+      if (t + 1 == ORB_RT_COUNT ||
+          orb_record_term_factor((orb_record_term)(t + 1)) != orb_record_term_factor((orb_record_term)t)) {
+        s += f;
+        f = 0;
+      }
     }
     score[k] = s;
   }

@@ -86,31 +86,25 @@ orb_status orb_record_validate(const orb_record *rec, int from, int to,
   memset(v, 0, sizeof *v);
   v->from = from;
   v->to = to;
-  size_t patrons[3] = {orb_record_find_country(rec, "RUS"), orb_record_find_country(rec, "USA"),
-                       orb_record_find_country(rec, "CHN")};
-  for (int k = 0; k < 3; k++)
-    if (patrons[k] == ORB_NONE) {
-      orb_diags_add(diags, NULL, 0, 0, "the record lacks Russia, the United States or China");
-      return ORB_EINVAL;
-    }
   static unsigned char ps_mask[1024];
   memset(ps_mask, 0, sizeof ps_mask);
   for (size_t i = 0; i < sizeof post_soviet / sizeof *post_soviet; i++) {
     size_t c = orb_record_find_country(rec, post_soviet[i]);
     if (c != ORB_NONE && c < sizeof ps_mask) ps_mask[c] = 1;
   }
-  v->groups[0] = (orb_record_group){"post-Soviet states toward Russia", patrons[0], ps_mask};
-  v->groups[1] = (orb_record_group){"all UN members toward Russia", patrons[0], NULL};
-  v->groups[2] = (orb_record_group){"all UN members toward the United States", patrons[1], NULL};
-  v->groups[3] = (orb_record_group){"all UN members toward China", patrons[2], NULL};
+  size_t rus = orb_record_find_country(rec, "RUS"), usa = orb_record_find_country(rec, "USA"),
+         chn = orb_record_find_country(rec, "CHN");
+  v->groups[0] = (orb_record_group){"post-Soviet states toward Russia", rus, ps_mask};
+  v->groups[1] = (orb_record_group){"all UN members toward Russia", rus, NULL};
+  v->groups[2] = (orb_record_group){"all UN members toward the United States", usa, NULL};
+  v->groups[3] = (orb_record_group){"all UN members toward China", chn, NULL};
   size_t years = (size_t)(to - from + 1);
   v->tallies = calloc(ORB_RECORD_GROUPS * years * ORB_PRED_COUNT, sizeof *v->tallies);
   if (!v->tallies) return ORB_ENOMEM;
   orb_record_model_init(&v->model);
-  orb_record_rows_spec spec = {patrons, 3, 1992, 4, from, to, NULL};
   orb_record_rows rows;
   double t0 = now_seconds();
-  orb_status st = orb_record_rows_build(rec, &v->model, &spec, &rows);
+  orb_status st = orb_record_rows_standard(rec, &v->model, from, to, &rows, diags);
   v->build_seconds = now_seconds() - t0;
   if (st) return st;
   v->rows = rows.count;

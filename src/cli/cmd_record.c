@@ -1,0 +1,180 @@
+/*
+ * cmd_record.c: `orbit calibrate --record`, the short version of the record
+ * model's validation (docs/MODEL.md, "Stances learned from the record"): the
+ * rolling-origin scores of the model and the baselines, pooled, and the world's
+ * own issues predicted with parameters fitted only on the years before each.
+ */
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+const char cmd_calibrate_record_help[] =
+  "Usage: orbit calibrate --record [--world FILE] [--from YEAR] [--to YEAR]\n"
+  "\n"
+  "Validates the stance model learned from the UN General Assembly record by\n"
+  "rolling origin: for each year t from --from to --to (default 2000 to 2019) it\n"
+  "is fitted on every roll call before t and predicts every stance of year t;\n"
+  "printed pooled over those years and over 2010-2019, for the post-Soviet states\n"
+  "toward Russia and every UN member toward Russia, the United States and China,\n"
+  "beside the baselines on the same rows (accuracy, macro-F1, Brier, log-loss).\n"
+  "Then each issue of the world whose patron is a UN member, predicted with\n"
+  "parameters fitted on the years before its date, beside what was observed.\n"
+  "The long version, per year: the bench_record program (bench/record).\n";
+
+/* Prints the pooled table of a validation for years [y0, y1]. */
+static void print_pool(const orb_record_validation *v, int y0, int y1) {
+  if (y0 < v->from) y0 = v->from;
+  if (y1 > v->to) y1 = v->to;
+  if (y0 > y1) return;
+  printf("\nPooled %d-%d\n", y0, y1);
+  printf("%-42s %-18s %7s %6s %6s %6s %7s\n", "rows", "predictor", "n", "acc", "mF1", "Brier",
+         "logloss");
+  for (size_t g = 0; g < ORB_RECORD_GROUPS; g++)
+    for (int p = 0; p < ORB_PRED_COUNT; p++) {
+      orb_record_tallies t = orb_record_validation_pool(v, g, p, y0, y1);
+      orb_record_scores s = orb_record_tallies_scores(&t);
+      printf("%-42s %-18s %7zu %6.3f %6.3f %6.4f %7.4f\n", p ? "" : v->groups[g].name,
+             orb_record_predictor_name(p), s.n, s.accuracy, s.macro_f1, s.brier, s.log_loss);
+    }
+}
+
+/* The factors of a prediction's support-minus-condemn pull, largest first, as text. */
+static void explain(const orb_record_prediction *p, char *buf, size_t size) {
+  int order[ORB_RF_COUNT];
+  double pull[ORB_RF_COUNT];
+  for (int f = 0; f < ORB_RF_COUNT; f++) {
+    order[f] = f;
+    pull[f] = p->factor[0][f] - p->factor[1][f];
+  }
+  for (int i = 1; i < ORB_RF_COUNT; i++)
+    for (int k = i; k > 0 && fabs(pull[order[k]]) > fabs(pull[order[k - 1]]); k--) {
+      int s = order[k];
+      order[k] = order[k - 1];
+      order[k - 1] = s;
+    }
+  size_t n = 0;
+  buf[0] = '\0';
+  for (int i = 0; i < 3 && n < size; i++)
+    n += (size_t)snprintf(buf + n, size - n, "%s%s %+.2f", i ? ", " : "",
+                          orb_record_factor_name((orb_record_factor)order[i]), pull[order[i]]);
+}
+
+/* Predicts the world's issues with fits before each date. Returns 0 on failure. */
+static int print_issues(const orb_record *rec, const orb_world *w) {
+  int ok = 1, fitted_year = -1;
+  orb_record_rows rows;
+  memset(&rows, 0, sizeof rows);
+  orb_record_model model;
+  orb_record_model_init(&model);
+  for (size_t i = 0; i < w->issue_count; i++) {
+    const orb_issue *is = &w->issues[i];
+    if (orb_record_find_country(rec, w->actors[is->patron].id) == ORB_NONE) continue;
+    orb_diags diags;
+    orb_diags_init(&diags);
+    orb_record_prediction *preds = NULL;
+    size_t count = 0;
+    orb_date before = is->date <= rec->last ? is->date : ORB_DATE_NONE;
+    int year = 0;
+    if (before != ORB_DATE_NONE) orb_date_to_ymd(before, &year, NULL, NULL);
+    orb_status st = ORB_OK;
+    if (!rows.count) st = orb_record_rows_standard(rec, &model, 1, 0, &rows, &diags);
+    if (st == ORB_OK && year != fitted_year) {
+      st = orb_record_fit(&model, &rows, year, &diags);
+      fitted_year = year;
+    }
+    if (st != ORB_OK ||
+        orb_record_predict_issue(rec, &model, w, i, &preds, &count, &diags) != ORB_OK) {
+      orb_diags_print(&diags, stderr);
+      orb_diags_free(&diags);
+      ok = 0;
+      continue;
+    }
+    orb_diags_free(&diags);
+    char date[11];
+    orb_date_format(is->date, ORB_PREC_DAY, date);
+    size_t right = 0, observed = 0;
+    printf("\nIssue %s: %s (%s), patron %s; fitted on the roll calls before %d (%zu rows)\n",
+           is->id, is->title, date, w->actors[is->patron].id,
+           before == ORB_DATE_NONE ? 2020 : year, model.rows);
+    printf("%-6s %7s %7s %7s  %-9s %-20s %s\n", "actor", "support", "silent", "condemn",
+           "predicted", "observed", "largest pulls toward support (s_support - s_condemn)");
+    for (size_t k = 0; k < count; k++) {
+      const orb_record_prediction *p = &preds[k];
+      char obs[64] = "-", why[160];
+      if (p->observed != ORB_NONE) {
+        const orb_option *o = &is->options[p->observed];
+        snprintf(obs, sizeof obs, "%s (%s)", orb_stance_name(o->stance), o->id);
+        observed++;
+        right += o->stance == p->predicted;
+      }
+      explain(p, why, sizeof why);
+      printf("%-6s %7.3f %7.3f %7.3f  %-9s %-20s %s\n", w->actors[p->actor].id,
+             p->prob[ORB_STANCE_SUPPORT], p->prob[ORB_STANCE_SILENT],
+             p->prob[ORB_STANCE_CONDEMN], orb_stance_name(p->predicted), obs, why);
+    }
+    if (observed) printf("right: %zu of %zu observed\n", right, observed);
+    free(preds);
+  }
+  orb_record_rows_free(&rows);
+  return ok;
+}
+
+int cli_calibrate_record(int argc, char **argv) {
+  static const struct option options[] = {
+    {"world", required_argument, NULL, 'w'}, {"from", required_argument, NULL, 'f'},
+    {"to", required_argument, NULL, 't'},    {"record", no_argument, NULL, 'r'},
+    {NULL, 0, NULL, 0}};
+  const char *world_path = NULL;
+  int from = 2000, to = 2019, opt;
+  optind = 1;
+  while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    switch (opt) {
+      case 'w': world_path = optarg; break;
+      case 'r': break;
+      case 'f':
+      case 't': {
+        char *end;
+        long y = strtol(optarg, &end, 10);
+        if (*end || y < 1950 || y > 2019)
+          return cli_usage_error("calibrate", "--%s expects a year from 1950 to 2019, not '%s'",
+                                 opt == 'f' ? "from" : "to", optarg);
+        if (opt == 'f') from = (int)y;
+        else to = (int)y;
+        break;
+      }
+      default: return cli_usage_error("calibrate", "unknown option with --record");
+    }
+  }
+  if (optind < argc) return cli_usage_error("calibrate", "unexpected argument '%s'", argv[optind]);
+  if (from > to) return cli_usage_error("calibrate", "--from %d is after --to %d", from, to);
+  orb_world *world = cli_load_world(world_path);
+  if (!world) return CLI_EINPUT;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_record *rec = NULL;
+  orb_record_validation v;
+  memset(&v, 0, sizeof v);
+  int rc = CLI_EINPUT;
+  if (orb_record_load(NULL, &rec, &diags) != ORB_OK ||
+      orb_record_validate(rec, from, to, &v, &diags) != ORB_OK) {
+    orb_diags_print(&diags, stderr);
+    goto done;
+  }
+  printf("Stance model learned from the UN General Assembly record: rolling origin, fitted on\n"
+         "every roll call before year t (one in four rows from 1992 on, patrons Russia, the\n"
+         "United States and China), every stance of year t predicted, t = %d..%d.\n", from, to);
+  printf("%zu rows; %d fits in %.1f s\n", v.rows, to - from + 1, v.fit_seconds);
+  print_pool(&v, from, to);
+  if (from != 2010 || to != 2019) print_pool(&v, 2010, 2019);
+  rc = print_issues(rec, world) ? CLI_OK : CLI_EINPUT;
+done:
+  orb_record_validation_free(&v);
+  orb_record_free(rec);
+  orb_diags_free(&diags);
+  orb_world_free(world);
+  return rc;
+}

@@ -235,7 +235,7 @@ typedef struct rstate {
   const size_t *actors, *patrons;
   size_t na, np;
   title_state **title;   /* per title: na * np entries, allocated on first use */
-  ew3 *attr;             /* [ATTR_BUCKETS][na][np] */
+  ew3 *attr;             /* [2][ATTR_BUCKETS][na][np]: by the patron's vote yes, no */
   ew3 *dir;              /* [2][na][np] */
   float *rate;           /* [na][3]: absent, abstain, weight */
   float *day;            /* [na][4]: absences and votes of the current date, share absent
@@ -281,7 +281,7 @@ static orb_status rstate_init(rstate *s, const orb_record *rec, const orb_record
   s->year = -1;
   size_t pairs = na * np;
   s->title = calloc(rec->title_count ? rec->title_count : 1, sizeof *s->title);
-  s->attr = calloc(ATTR_BUCKETS * pairs, sizeof *s->attr);
+  s->attr = calloc(2 * ATTR_BUCKETS * pairs, sizeof *s->attr);
   s->dir = calloc(2 * pairs, sizeof *s->dir);
   s->rate = calloc(na * 3, sizeof *s->rate);
   s->day = calloc(na * 4, sizeof *s->day);
@@ -462,9 +462,15 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
   for (int b = 0; b < ATTR_BUCKETS; b++) {
     int in = b < ORB_ATTR_COUNT ? (attrs >> b) & 1u : attrs == 0;
     if (!in) continue;
-    const ew3 *e = &s->attr[(size_t)b * pairs + pair];
-    if (e->w <= 0) continue;
-    for (int j = 0; j < 3; j++) acc[j] += e->m[j] / e->w;
+    ew3 e = {{0, 0, 0}, 0};
+    for (int no = 0; no < 2; no++) {
+      if ((pv == ORB_VOTE_YES && no) || (pv == ORB_VOTE_NO && !no)) continue;
+      const ew3 *part = &s->attr[((size_t)no * ATTR_BUCKETS + (size_t)b) * pairs + pair];
+      for (int j = 0; j < 3; j++) e.m[j] += part->m[j];
+      e.w += part->w;
+    }
+    if (e.w <= 0) continue;
+    for (int j = 0; j < 3; j++) acc[j] += e.m[j] / e.w;
     used++;
   }
   for (int j = 0; j < 3; j++) x[ORB_RT_ATTR_AGREE + j] = used ? acc[j] / (float)used : dir[j];
@@ -545,11 +551,13 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
       title_state *ts = &s->title[r->title][pair];
       ew_add(&ts->ew, m->title_decay, (int)st);
       ts->last = (int8_t)st;
+      int no = orb_record_vote(rec, rc, s->patrons[k]) == ORB_VOTE_NO;
       for (int b = 0; b < ATTR_BUCKETS; b++) {
         int in = b < ORB_ATTR_COUNT ? (attrs[k] >> b) & 1u : attrs[k] == 0;
-        if (in) ew_add(&s->attr[(size_t)b * pairs + pair], m->attr_decay, (int)st);
+        if (in)
+          ew_add(&s->attr[((size_t)no * ATTR_BUCKETS + (size_t)b) * pairs + pair], m->attr_decay,
+                 (int)st);
       }
-      int no = orb_record_vote(rec, rc, s->patrons[k]) == ORB_VOTE_NO;
       ew_add(&s->dir[(size_t)no * pairs + pair], m->dir_decay, (int)st);
       for (int t = 0; t < TOPIC_BUCKETS; t++)
         if (r->topics & (1u << t)) {

@@ -148,17 +148,21 @@ orb_status orb_record_fit(orb_record_model *m, const orb_record_rows *rows, int 
         double y0 = rows->stance[i] == ORB_STANCE_SUPPORT, y1 = rows->stance[i] == ORB_STANCE_CONDEMN;
         double r0 = p0 - y0, r1 = p1 - y1;
         double c00 = p0 * (1 - p0), c11 = p1 * (1 - p1), c01 = -p0 * p1;
-        for (int t = 0; t < F; t++) {
-          if (x[t] == 0) continue;
+        int nz[ORB_RT_COUNT], nnz = 0;
+        for (int t = 0; t < F; t++)
+          if (x[t] != 0) nz[nnz++] = t;
+        for (int ia = 0; ia < nnz; ia++) {
+          int t = nz[ia];
           G[t] += r0 * x[t];
           G[F + t] += r1 * x[t];
-          for (int u = 0; u <= t; u++) {
-            if (x[u] == 0) continue;
+          double *h0 = H + (size_t)t * NP, *h1 = H + (size_t)(F + t) * NP;
+          for (int ib = 0; ib <= ia; ib++) {
+            int u = nz[ib];
             double xx = (double)x[t] * x[u];
-            H[t * NP + u] += c00 * xx;
-            H[(F + t) * NP + F + u] += c11 * xx;
-            H[(F + t) * NP + u] += c01 * xx;
-            if (u != t) H[(F + u) * NP + t] += c01 * xx;
+            h0[u] += c00 * xx;
+            h1[F + u] += c11 * xx;
+            h1[u] += c01 * xx;
+            if (u != t) H[(size_t)(F + u) * NP + t] += c01 * xx;
           }
         }
       }

@@ -26,6 +26,34 @@ ISO_DIR = "/usr/share/iso-codes/json"
 # UN codes of states that no longer exist: ISO 3166-3 alpha-3 of the same state.
 HISTORIC = {"CS": "CSK", "DD": "DDR", "YD": "YMD", "YU": "YUG"}
 
+# The source codes some states by name only: its country_code is NA (read as the
+# code of Namibia) for the Federal Republic of Germany, the Yemen Arab Republic and
+# Zanzibar. Zanzibar (one day, 1963-12-03, before its union with Tanganyika) is
+# left out. "Yugoslavia" (YU) runs to 2020: the Socialist Federal Republic until
+# 1992 (YUG), then the Federal Republic of Yugoslavia admitted on 2000-11-01,
+# Serbia and Montenegro, Serbia (SRB), the UN's continuing member.
+BY_NAME = {"Federal Republic of Germany": "DEU", "Yemen Arab Republic": "YEM", "Zanzibar": None}
+ISO2_OF = {"DEU": "DE", "YEM": "YE", "SRB": "RS", "YUG": "YU", "NAM": "NA"}
+NAME_OF = {"SRB": "Serbia"}
+# COW 345 is Yugoslavia, then Serbia: the years each alpha-3 takes it.
+SPAN = {"YUG": (1816, 1991), "SRB": (1992, 2999)}
+
+
+def cow_owner(of_cow, cc, year):
+    """The alpha-3 of COW (or GW) code cc in year."""
+    if cc == 345:
+        return "YUG" if year <= 1991 else "SRB"
+    return of_cow.get(cc)
+
+
+def alpha3(code, name, date, a2):
+    if code == "NA" and name in BY_NAME:
+        return BY_NAME[name]
+    if code == "YU":
+        return "SRB" if date >= "2000-11-01" else "YUG"
+    return HISTORIC.get(code) or a2[code]["alpha_3"]
+
+
 # COW codes of each ISO alpha-3 where name matching does not find them (or finds
 # the wrong state); a list is tried in order, year by year (first with data).
 COW_OVERRIDE = {
@@ -39,7 +67,7 @@ COW_OVERRIDE = {
 }
 
 # Gleditsch-Ward codes (UCDP) that differ from COW, as ISO alpha-3.
-GW_OVERRIDE = {260: "DEU", 340: "SRB", 345: "YUG", 678: "YEM", 265: "DDR", 680: "YMD"}
+GW_OVERRIDE = {260: "DEU", 340: "SRB", 678: "YEM", 265: "DDR", 680: "YMD"}
 
 
 def norm(name):
@@ -70,6 +98,7 @@ def main():
     os.makedirs(out, exist_ok=True)
     iso = json.load(open(os.path.join(ISO_DIR, "iso_3166-1.json")))["3166-1"]
     a2 = {x["alpha_2"]: x for x in iso}
+    a3 = {x["alpha_3"]: x for x in iso}
 
     # ---- roll calls, topics, votes --------------------------------------------
     rolls = list(csv.DictReader(open(os.path.join(src, "unvotes/roll_calls.csv"), encoding="utf-8")))
@@ -78,20 +107,27 @@ def main():
         topics[r["rcid"]].add(r["short_name"])
     votes = collections.defaultdict(dict)
     names = {}
+    iso2_of = {}
+    date_of = {r["rcid"]: r["date"] for r in rolls}
     session_of = {r["rcid"]: r["session"] for r in rolls}
     members = collections.defaultdict(set)
+    dropped = 0
     with gzip.open(os.path.join(src, "unvotes/votes.csv.gz"), "rt", encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            code = r["country_code"]
-            votes[r["rcid"]][code] = r["vote"]
-            names[code] = r["country"]
-            members[session_of[r["rcid"]]].add(code)
+            i3 = alpha3(r["country_code"], r["country"], date_of[r["rcid"]], a2)
+            if i3 is None:
+                dropped += 1
+                continue
+            if i3 in votes[r["rcid"]]:
+                sys.exit("two votes of %s on roll call %s" % (i3, r["rcid"]))
+            votes[r["rcid"]][i3] = r["vote"]
+            names[i3] = NAME_OF.get(i3, r["country"])
+            iso2_of[i3] = ISO2_OF.get(i3, r["country_code"])
+            members[session_of[r["rcid"]]].add(i3)
+    print("votes dropped (Zanzibar 1963):", dropped, file=sys.stderr)
 
-    def alpha3(code):
-        return HISTORIC.get(code) or a2[code]["alpha_3"]
-
-    countries = sorted(names, key=alpha3)
-    iso3 = {c: alpha3(c) for c in countries}
+    countries = sorted(names)
+    iso3 = {c: c for c in countries}
 
     # COW codes of every country.
     cow_rows = list(csv.DictReader(open(os.path.join(src, "peace/cow_states.csv"), encoding="utf-8")))
@@ -105,8 +141,8 @@ def main():
             cow[i3] = COW_OVERRIDE[i3]
             continue
         cands = [names[c]]
-        if c in a2:
-            cands += [a2[c].get(k, "") for k in ("name", "common_name", "official_name")]
+        if c in a3:
+            cands += [a3[c].get(k, "") for k in ("name", "common_name", "official_name")]
         hit = [by_name[norm(n)] for n in cands if n and norm(n) in by_name]
         if not hit:
             sys.exit("no COW code for %s %s" % (i3, names[c]))
@@ -114,7 +150,7 @@ def main():
 
     f = writer(os.path.join(out, "countries.tsv"), "countries", ["iso3", "iso2", "cow", "name"])
     for c in countries:
-        f.write("%s\t%s\t%s\t%s\n" % (iso3[c], c, ",".join(map(str, cow[iso3[c]])), clean(names[c], 60)))
+        f.write("%s\t%s\t%s\t%s\n" % (c, iso2_of[c], ",".join(map(str, cow[c])), clean(names[c], 60)))
     finish(f, len(countries))
 
     order = sorted(rolls, key=lambda r: (r["date"], int(r["rcid"])))
@@ -143,6 +179,9 @@ def main():
     for c in countries:
         i3 = iso3[c]
         for year in range(1946, 2023):
+            lo, hi = SPAN.get(i3, (0, 9999))
+            if not lo <= year <= hi:
+                continue
             r = next((nmc[(cc, year)] for cc in cow[i3] if (cc, year) in nmc), None)
             if r is None:
                 continue
@@ -161,7 +200,7 @@ def main():
     with gzip.open(os.path.join(src, "peace/atop_alliance.csv.gz"), "rt", encoding="utf-8") as fz:
         for r in csv.DictReader(fz):
             y = int(r["year"])
-            a, b = of_cow.get(int(r["ccode1"])), of_cow.get(int(r["ccode2"]))
+            a, b = cow_owner(of_cow, int(r["ccode1"]), y), cow_owner(of_cow, int(r["ccode2"]), y)
             if y < 1946 or not a or not b or a == b:
                 continue
             bits = "".join("1" if r[x] == "1" else "0" for x in
@@ -187,14 +226,14 @@ def main():
     finish(f, rows)
 
     # ---- UCDP conflict-years ------------------------------------------------------
-    def gw_list(text):
+    def gw_list(text, year):
         outl = []
         for part in (text or "").replace("NA", "").split(","):
             part = part.strip()
             if not part:
                 continue
             g = int(part)
-            i3 = GW_OVERRIDE.get(g) or of_cow.get(g)
+            i3 = cow_owner(of_cow, g, year) if g == 345 else (GW_OVERRIDE.get(g) or of_cow.get(g))
             if i3 and i3 not in outl:
                 outl.append(i3)
         return ",".join(outl) or "-"
@@ -205,8 +244,9 @@ def main():
     ucdp = sorted(csv.DictReader(open(os.path.join(src, "peace/ucdp_acd.csv"), encoding="utf-8")),
                   key=lambda r: (int(r["year"]), int(r["conflict_id"])))
     for r in ucdp:
-        f.write("\t".join([r["conflict_id"], r["year"], gw_list(r["gwno_a"]), gw_list(r["gwno_a_2nd"]),
-                           gw_list(r["gwno_b"]), gw_list(r["gwno_b_2nd"]),
+        y = int(r["year"])
+        f.write("\t".join([r["conflict_id"], r["year"], gw_list(r["gwno_a"], y), gw_list(r["gwno_a_2nd"], y),
+                           gw_list(r["gwno_b"], y), gw_list(r["gwno_b_2nd"], y),
                            clean(r["incompatibility"], 20), r["intensity_level"],
                            clean(r["type_of_conflict"], 20)]) + "\n")
         rows += 1

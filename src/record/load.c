@@ -157,6 +157,7 @@ static int tsv_row(tsv *t, size_t fields, size_t rows) {
   int r = tsv_next(t);
   if (r < 0) return -1;
   if (r == 0) {
+    t->line++;
     tsv_error(t, 1, "the file ends without its closing 'end' line (truncated?)", NULL);
     return -1;
   }

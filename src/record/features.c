@@ -28,7 +28,7 @@ const char *orb_record_attr_name(orb_record_attr attr) {
 static const char *const term_names[ORB_RT_ATTR0] = {
   "title_new", "title_last_agree", "title_last_silent", "title_last_oppose",
   "title_agree", "title_silent", "title_oppose", "repeat_agree", "repeat_silent",
-  "repeat_oppose", "attr_agree", "attr_silent", "attr_oppose",
+  "repeat_oppose", "title_all_silent", "title_all_oppose", "silent_x_silent", "attr_agree", "attr_silent", "attr_oppose",
   "dir_agree", "dir_silent", "dir_oppose", "absent_rate", "abstain_rate",
   "absent_last_day", "absent_session",
   "ally_defense", "ally_other", "capability", "patron_war", "victim", "rival_ally",
@@ -235,6 +235,8 @@ typedef struct rstate {
   const size_t *actors, *patrons;
   size_t na, np;
   title_state **title;   /* per title: na * np entries, allocated on first use */
+  float *title_all;      /* [title][np][3]: shares of every member's stances on the
+                            title's last roll call (3 zeros: never voted) */
   ew3 *attr;             /* [2][ATTR_BUCKETS][na][np]: by the patron's vote yes, no */
   ew3 *dir;              /* [2][na][np] */
   float *rate;           /* [na][3]: absent, abstain, weight */
@@ -255,6 +257,7 @@ static void rstate_free(rstate *s) {
   if (s->title)
     for (size_t t = 0; t < s->rec->title_count; t++) free(s->title[t]);
   free(s->title);
+  free(s->title_all);
   free(s->attr);
   free(s->dir);
   free(s->rate);
@@ -282,6 +285,7 @@ static orb_status rstate_init(rstate *s, const orb_record *rec, const orb_record
   size_t pairs = na * np;
   s->title = calloc(rec->title_count ? rec->title_count : 1, sizeof *s->title);
   s->attr = calloc(2 * ATTR_BUCKETS * pairs, sizeof *s->attr);
+  s->title_all = calloc((rec->title_count ? rec->title_count : 1) * np * 3, sizeof *s->title_all);
   s->dir = calloc(2 * pairs, sizeof *s->dir);
   s->rate = calloc(na * 3, sizeof *s->rate);
   s->day = calloc(na * 4, sizeof *s->day);
@@ -291,7 +295,7 @@ static orb_status rstate_init(rstate *s, const orb_record *rec, const orb_record
   s->any_last = malloc(pairs);
   s->structural = calloc(pairs * 6, sizeof *s->structural);
   s->war = calloc(np, sizeof *s->war);
-  if (!s->title || !s->attr || !s->dir || !s->rate || !s->day || !s->session || !s->topic_last || !s->topic_stamp ||
+  if (!s->title || !s->title_all || !s->attr || !s->dir || !s->rate || !s->day || !s->session || !s->topic_last || !s->topic_stamp ||
       !s->any_last || !s->structural || !s->war) {
     rstate_free(s);
     return ORB_ENOMEM;
@@ -474,6 +478,12 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
     used++;
   }
   for (int j = 0; j < 3; j++) x[ORB_RT_ATTR_AGREE + j] = used ? acc[j] / (float)used : dir[j];
+  if (title != ORB_NONE) {
+    const float *all = &s->title_all[(title * s->np + k) * 3];
+    x[ORB_RT_TITLE_ALL_SILENT] = all[1];
+    x[ORB_RT_TITLE_ALL_OPPOSE] = all[2];
+  }
+  x[ORB_RT_SILENT_X_SILENT] = x[ORB_RT_TITLE_ALL_SILENT] * x[ORB_RT_ATTR_SILENT];
   const float *r = &s->rate[ai * 3];
   x[ORB_RT_ABSENT_RATE] = r[2] > 0 ? r[0] / r[2] : 0;
   x[ORB_RT_ABSTAIN_RATE] = r[2] > 0 ? r[1] / r[2] : 0;
@@ -526,6 +536,18 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
       memset(&s->title[r->title][i], 0, sizeof **s->title);
       s->title[r->title][i].last = -1;
     }
+  }
+  for (size_t k = 0; k < s->np; k++) {
+    size_t n[3] = {0, 0, 0}, total = 0;
+    for (size_t c = 0; c < rec->country_count; c++) {
+      orb_stance st;
+      if (c == s->patrons[k] || !orb_record_stance(rec, rc, c, s->patrons[k], &st)) continue;
+      n[st]++;
+      total++;
+    }
+    if (!total) continue;
+    float *all = &s->title_all[(r->title * s->np + k) * 3];
+    for (int j = 0; j < 3; j++) all[j] = (float)n[j] / (float)total;
   }
   if (r->session != s->session_no) {
     s->session_no = r->session;

@@ -446,7 +446,7 @@ static void test_china_world(void **state) {
       assert_true(p[i].factor[0][ORB_RF_RECORD] - p[i].factor[1][ORB_RF_RECORD] < -0.5);
     }
   }
-  assert_true(right >= 6); /* of 12; a third by chance */
+  assert_true(right >= 5); /* of 12; a third (4) by chance */
   free(p);
   /* a world whose patron is no UN member */
   orb_world *bad = test_load_world_text(

@@ -25,30 +25,28 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
                               size_t group_count, int from, int to,
                               orb_record_tallies *tallies, double *fit_seconds,
                               orb_diags *diags) {
-  (void)rec;
   size_t years = (size_t)(to - from + 1);
   double fit_time = 0;
-  for (int t = from; t <= to; t++) {
+  size_t nc = rec->country_count;
+  size_t (*cls)[3] = calloc(nc ? nc : 1, sizeof *cls); /* training stances per patron */
+  if (!cls) return ORB_ENOMEM;
+  orb_status st = ORB_OK;
+  for (int t = from; t <= to && st == ORB_OK; t++) {
     /* the baselines' training figures: the same rows as the model's fit */
-    size_t n = 0, right_title = 0, right_topic = 0, cls[3] = {0, 0, 0};
+    size_t n = 0, right_title = 0, right_topic = 0;
+    memset(cls, 0, nc * sizeof *cls);
     for (size_t i = 0; i < rows->count; i++) {
       if (!rows->train[i] || rows->year[i] >= t) continue;
       n++;
-      cls[rows->stance[i]]++;
+      if (rows->patron[i] < nc) cls[rows->patron[i]][rows->stance[i]]++;
       right_title += rows->copy_title[i] == rows->stance[i];
       right_topic += rows->copy_topic[i] == rows->stance[i];
     }
     double start = now_seconds();
-    orb_status st = orb_record_fit(model, rows, t, diags);
+    st = orb_record_fit(model, rows, t, diags);
     fit_time += now_seconds() - start;
-    if (st) return st;
+    if (st) break;
     double q_title = (right_title + 1.0) / (n + 2.0), q_topic = (right_topic + 1.0) / (n + 2.0);
-    double freq[3];
-    int major = 0;
-    for (int k = 0; k < 3; k++) {
-      freq[k] = (cls[k] + 1.0) / (n + 3.0);
-      if (cls[k] > cls[major]) major = k;
-    }
     for (size_t i = 0; i < rows->count; i++) {
       if (rows->year[i] != t) continue;
       double prob[ORB_PRED_COUNT][ORB_STANCE_COUNT], score[2];
@@ -61,9 +59,13 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
                          NULL);
       copy_probs(rows->copy_title[i], q_title, prob[ORB_PRED_TITLE]);
       copy_probs(rows->copy_topic[i], q_topic, prob[ORB_PRED_TOPIC]);
+      /* the training frequencies of this row's patron */
+      const size_t *c = cls[rows->patron[i]];
+      double np = (double)(c[0] + c[1] + c[2]);
+      double freq[3];
+      for (int k = 0; k < 3; k++) freq[k] = (c[k] + 1.0) / (np + 3.0);
       copy_probs(ORB_STANCE_SUPPORT, freq[ORB_STANCE_SUPPORT], prob[ORB_PRED_AGREE]);
       for (int k = 0; k < 3; k++) prob[ORB_PRED_MAJORITY][k] = freq[k];
-      (void)major;
       for (size_t g = 0; g < group_count; g++) {
         if (rows->patron[i] != groups[g].patron ||
             (groups[g].actors && !groups[g].actors[rows->actor[i]]))
@@ -74,6 +76,8 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
       }
     }
   }
+  free(cls);
+  if (st) return st;
   if (fit_seconds) *fit_seconds = fit_time;
   return ORB_OK;
 }

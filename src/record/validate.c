@@ -2,6 +2,7 @@
  * validate.c: rolling-origin validation of the record's stance model beside the
  * baselines, on the same rows (docs/MODEL.md, "Honest validation").
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
@@ -64,7 +65,8 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
       double np = (double)(c[0] + c[1] + c[2]);
       double freq[3];
       for (int k = 0; k < 3; k++) freq[k] = (c[k] + 1.0) / (np + 3.0);
-      copy_probs(ORB_STANCE_SUPPORT, freq[ORB_STANCE_SUPPORT], prob[ORB_PRED_AGREE]);
+      /* at least 0.34, so that agreement stays the prediction */
+      copy_probs(ORB_STANCE_SUPPORT, fmax(freq[ORB_STANCE_SUPPORT], 0.34), prob[ORB_PRED_AGREE]);
       for (int k = 0; k < 3; k++) prob[ORB_PRED_MAJORITY][k] = freq[k];
       for (size_t g = 0; g < group_count; g++) {
         if (rows->patron[i] != groups[g].patron ||

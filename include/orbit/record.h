@@ -238,6 +238,7 @@ typedef struct orb_record_model {
   double l2;             /* penalty the weights were fitted with */
   double title_decay;    /* EW decay per earlier same-title roll call */
   double attr_decay;     /* per earlier roll call with the attribute */
+  double attr_half_life; /* years: the attribute shares also fade with time */
   double dir_decay;      /* per earlier roll call with the patron voting the same way */
   double rate_decay;     /* per earlier roll call, for the absence and abstention rates */
   double war_half_life;  /* years, for the patron's wars and conflicts with it */

@@ -159,6 +159,7 @@ void orb_record_model_init(orb_record_model *m) {
   m->l2 = 1.0;
   m->title_decay = 0.5;
   m->attr_decay = 0.9;
+  m->attr_half_life = 4.0;
   m->dir_decay = 0.97;
   m->rate_decay = 0.97;
   m->war_half_life = 5.0;
@@ -166,7 +167,7 @@ void orb_record_model_init(orb_record_model *m) {
 }
 
 size_t orb_record_param_count(void) {
-  return 7 + 2 * ORB_RT_COUNT;
+  return 8 + 2 * ORB_RT_COUNT;
 }
 
 size_t orb_record_params(const orb_record_model *m, orb_record_param *rows) {
@@ -183,6 +184,8 @@ size_t orb_record_params(const orb_record_model *m, orb_record_param *rows) {
       "weight kept per later same-title roll call in the title shares (not fitted)");
   ROW("record_attr_decay", m->attr_decay,
       "weight kept per later roll call with the attribute (not fitted)");
+  ROW("record_attr_half_life", m->attr_half_life,
+      "half-life in years of an attribute's shares when no roll call renews them (not fitted)");
   ROW("record_dir_decay", m->dir_decay,
       "weight kept per later roll call with the patron voting the same way (not fitted)");
   ROW("record_rate_decay", m->rate_decay,
@@ -218,6 +221,12 @@ static void ew_add(ew3 *e, double decay, int stance) {
   e->m[stance] += 1.0f;
 }
 
+/* The weight left after the time from `then` to `now` (attribute half-life). */
+static double age_factor(const orb_record_model *m, orb_date then, orb_date now) {
+  if (now <= then) return 1.0;
+  return exp2(-(double)(now - then) / (365.25 * m->attr_half_life));
+}
+
 /* Per title, actor and patron. */
 typedef struct title_state {
   ew3 ew;
@@ -227,6 +236,7 @@ typedef struct title_state {
 
 #define ATTR_BUCKETS (ORB_ATTR_COUNT + 1) /* the last: no attribute */
 #define TOPIC_BUCKETS ORB_TOPIC_COUNT
+#define ATTR_PRIOR 3.0f /* roll calls' weight of the prior in the attribute shares */
 
 /* The state of na actors toward np patrons. */
 typedef struct rstate {
@@ -238,12 +248,14 @@ typedef struct rstate {
   float *title_all;      /* [title][np][3]: shares of every member's stances on the
                             title's last roll call (3 zeros: never voted) */
   ew3 *attr;             /* [2][ATTR_BUCKETS][na][np]: by the patron's vote yes, no */
+  orb_date *attr_date;   /* same shape: date of the last update */
   ew3 *dir;              /* [2][na][np] */
   float *rate;           /* [na][3]: absent, abstain, weight */
   float *day;            /* [na][4]: absences and votes of the current date, share absent
                             on the last date, unused */
   float *session;        /* [na][2]: absences and roll calls of the current session */
   int session_no;
+  orb_date now;          /* the date features are read for */
   int8_t *topic_last;    /* [TOPIC_BUCKETS][na][np] */
   int32_t *topic_stamp;  /* [TOPIC_BUCKETS][na][np] */
   int8_t *any_last;      /* [na][np] */
@@ -259,6 +271,7 @@ static void rstate_free(rstate *s) {
   free(s->title);
   free(s->title_all);
   free(s->attr);
+  free(s->attr_date);
   free(s->dir);
   free(s->rate);
   free(s->day);
@@ -285,6 +298,7 @@ static orb_status rstate_init(rstate *s, const orb_record *rec, const orb_record
   size_t pairs = na * np;
   s->title = calloc(rec->title_count ? rec->title_count : 1, sizeof *s->title);
   s->attr = calloc(2 * ATTR_BUCKETS * pairs, sizeof *s->attr);
+  s->attr_date = calloc(2 * ATTR_BUCKETS * pairs, sizeof *s->attr_date);
   s->title_all = calloc((rec->title_count ? rec->title_count : 1) * np * 3, sizeof *s->title_all);
   s->dir = calloc(2 * pairs, sizeof *s->dir);
   s->rate = calloc(na * 3, sizeof *s->rate);
@@ -295,7 +309,7 @@ static orb_status rstate_init(rstate *s, const orb_record *rec, const orb_record
   s->any_last = malloc(pairs);
   s->structural = calloc(pairs * 6, sizeof *s->structural);
   s->war = calloc(np, sizeof *s->war);
-  if (!s->title || !s->title_all || !s->attr || !s->dir || !s->rate || !s->day || !s->session || !s->topic_last || !s->topic_stamp ||
+  if (!s->title || !s->title_all || !s->attr || !s->attr_date || !s->dir || !s->rate || !s->day || !s->session || !s->topic_last || !s->topic_stamp ||
       !s->any_last || !s->structural || !s->war) {
     rstate_free(s);
     return ORB_ENOMEM;
@@ -469,12 +483,15 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
     ew3 e = {{0, 0, 0}, 0};
     for (int no = 0; no < 2; no++) {
       if ((pv == ORB_VOTE_YES && no) || (pv == ORB_VOTE_NO && !no)) continue;
-      const ew3 *part = &s->attr[((size_t)no * ATTR_BUCKETS + (size_t)b) * pairs + pair];
-      for (int j = 0; j < 3; j++) e.m[j] += part->m[j];
-      e.w += part->w;
+      size_t i = ((size_t)no * ATTR_BUCKETS + (size_t)b) * pairs + pair;
+      const ew3 *part = &s->attr[i];
+      float age = (float)age_factor(s->model, s->attr_date[i], s->now);
+      for (int j = 0; j < 3; j++) e.m[j] += age * part->m[j];
+      e.w += age * part->w;
     }
     if (e.w <= 0) continue;
-    for (int j = 0; j < 3; j++) acc[j] += e.m[j] / e.w;
+    /* shrunk toward the direction's shares with the weight of ATTR_PRIOR roll calls */
+    for (int j = 0; j < 3; j++) acc[j] += (e.m[j] + ATTR_PRIOR * dir[j]) / (e.w + ATTR_PRIOR);
     used++;
   }
   for (int j = 0; j < 3; j++) x[ORB_RT_ATTR_AGREE + j] = used ? acc[j] / (float)used : dir[j];
@@ -576,9 +593,13 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
       int no = orb_record_vote(rec, rc, s->patrons[k]) == ORB_VOTE_NO;
       for (int b = 0; b < ATTR_BUCKETS; b++) {
         int in = b < ORB_ATTR_COUNT ? (attrs[k] >> b) & 1u : attrs[k] == 0;
-        if (in)
-          ew_add(&s->attr[((size_t)no * ATTR_BUCKETS + (size_t)b) * pairs + pair], m->attr_decay,
-                 (int)st);
+        if (!in) continue;
+        size_t i = ((size_t)no * ATTR_BUCKETS + (size_t)b) * pairs + pair;
+        float age = (float)age_factor(m, s->attr_date[i], r->date);
+        for (int j = 0; j < 3; j++) s->attr[i].m[j] *= age;
+        s->attr[i].w *= age;
+        ew_add(&s->attr[i], m->attr_decay, (int)st);
+        s->attr_date[i] = r->date;
       }
       ew_add(&s->dir[(size_t)no * pairs + pair], m->dir_decay, (int)st);
       for (int t = 0; t < TOPIC_BUCKETS; t++)
@@ -690,6 +711,7 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
           if (!in_sample && !in_eval) continue;
           if ((st = rows_reserve(rows, &cap)) != ORB_OK) break;
           size_t i = rows->count++;
+          s.now = rec->rollcalls[j].date;
           rstate_features(&s, a, k, at, rec->rollcalls[j].title, pv, rows->x + i * ORB_RT_COUNT);
           rstate_copies(&s, a, k, j, &rows->copy_title[i], &rows->copy_topic[i]);
           rows->rc[i] = (uint32_t)j;
@@ -734,6 +756,7 @@ orb_status orb_record_features_at(const orb_record *rec, const orb_record_model 
     int year;
     orb_date_to_ymd(date, &year, NULL, NULL);
     rstate_year(&s, year);
+    s.now = date;
     rstate_features(&s, 0, 0, attrs, title, patron_vote, x);
   }
   rstate_free(&s);

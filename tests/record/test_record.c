@@ -372,7 +372,7 @@ static void test_params_table(void **state) {
     for (size_t j = 0; j < i; j++) assert_string_not_equal(rows[i].name, rows[j].name);
   }
   assert_string_equal(rows[0].name, "record_l2");
-  assert_string_equal(rows[7].name, "record_w_support_title_new");
+  assert_string_equal(rows[8].name, "record_w_support_title_new");
   free(rows);
 }
 

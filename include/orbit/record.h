@@ -355,7 +355,7 @@ orb_status orb_record_predict_issue(const orb_record *record, const orb_record_m
 /* ---- validation --------------------------------------------------------------------- */
 
 enum { ORB_PRED_MODEL = 0, ORB_PRED_TITLE, ORB_PRED_TOPIC, ORB_PRED_AGREE, ORB_PRED_MAJORITY,
-       ORB_PRED_COUNT };
+       ORB_PRED_IDEAL, ORB_PRED_COUNT };
 /* "stance model", "same-title copy", ...; static strings. */
 const char *orb_record_predictor_name(int predictor);
 

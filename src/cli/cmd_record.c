@@ -169,7 +169,7 @@ int cli_calibrate_record(int argc, char **argv) {
          "United States and China), every stance of year t predicted, t = %d..%d.\n", from, to);
   printf("%zu rows; %d fits in %.1f s\n", v.rows, to - from + 1, v.fit_seconds);
   print_pool(&v, from, to);
-  if (from != 2010 || to != 2019) print_pool(&v, 2010, 2019);
+  if (from < 2010 && to >= 2010) print_pool(&v, 2010, 2019);
   rc = print_issues(rec, world) ? CLI_OK : CLI_EINPUT;
 done:
   orb_record_validation_free(&v);

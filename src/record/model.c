@@ -218,7 +218,8 @@ orb_status orb_record_fit(orb_record_model *m, const orb_record_rows *rows, int 
 
 const char *orb_record_predictor_name(int predictor) {
   static const char *const names[ORB_PRED_COUNT] = {
-    "stance model", "same-title copy", "same-topic copy", "always agree", "majority class"};
+    "stance model", "same-title copy", "same-topic copy", "always agree", "majority class",
+    "ideal point (1-D)"};
   return (unsigned)predictor < ORB_PRED_COUNT ? names[predictor] : "?";
 }
 

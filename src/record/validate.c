@@ -47,6 +47,8 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
     st = orb_record_fit(model, rows, t, diags);
     fit_time += now_seconds() - start;
     if (st) break;
+    record_ideal ideal;
+    if ((st = record_ideal_fit(rec, t, &ideal)) != ORB_OK) break;
     double q_title = (right_title + 1.0) / (n + 2.0), q_topic = (right_topic + 1.0) / (n + 2.0);
     for (size_t i = 0; i < rows->count; i++) {
       if (rows->year[i] != t) continue;
@@ -68,6 +70,9 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
       /* at least 0.34, so that agreement stays the prediction */
       copy_probs(ORB_STANCE_SUPPORT, fmax(freq[ORB_STANCE_SUPPORT], 0.34), prob[ORB_PRED_AGREE]);
       for (int k = 0; k < 3; k++) prob[ORB_PRED_MAJORITY][k] = freq[k];
+      if (!record_ideal_predict(rec, &ideal, rows->rc[i], rows->actor[i], rows->patron[i],
+                                prob[ORB_PRED_IDEAL]))
+        for (int k = 0; k < 3; k++) prob[ORB_PRED_IDEAL][k] = freq[k];
       for (size_t g = 0; g < group_count; g++) {
         if (rows->patron[i] != groups[g].patron ||
             (groups[g].actors && !groups[g].actors[rows->actor[i]]))
@@ -77,6 +82,7 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
           orb_record_tallies_add(&tl[p], (orb_stance)rows->stance[i], prob[p]);
       }
     }
+    record_ideal_free(&ideal);
   }
   free(cls);
   if (st) return st;

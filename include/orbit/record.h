@@ -10,6 +10,7 @@
 #ifndef ORBIT_RECORD_H
 #define ORBIT_RECORD_H
 
+#include "orbit/align.h"
 #include "orbit/world.h"
 
 #ifdef __cplusplus
@@ -351,6 +352,37 @@ orb_status orb_record_predict_issue(const orb_record *record, const orb_record_m
                                     const orb_world *world, size_t issue,
                                     orb_record_prediction **out, size_t *count,
                                     orb_diags *diags);
+
+/* ---- blocs from behaviour (docs/MODEL.md, "Blocs from the record") ------------------ */
+
+/* Share of identical votes of countries a and b on the roll calls with
+ * from <= date < to where both voted yes, no or abstain; *n (may be NULL) gets
+ * their number (the share is 0 when there is none). */
+double orb_record_vote_agreement(const orb_record *record, size_t a, size_t b, orb_date from,
+                                 orb_date to, size_t *n);
+
+/* Adds to landscape, whose actor names are ids of world actors (ISO alpha-3 for states), the record's
+ * propensities weight * (a_ij - mean a) with a_ij the vote agreement of the
+ * pair over the `years` before date (the record's last `years` when date is
+ * later) for every pair of UN members with at least 20 common votes; the mean is
+ * over those pairs. Returns the number of pairs given a propensity in *pairs. */
+orb_status orb_record_landscape_add(const orb_record *record, orb_landscape *landscape,
+                                    orb_date date, double years,
+                                    double weight, size_t *pairs, orb_diags *diags);
+
+/* How well a split into blocs (blocs[i] for landscape actor i) agrees with the
+ * record over [from, to): mean vote agreement within and between blocs, and the
+ * share of pairs whose being in the same bloc matches their agreement being at
+ * least the median of the pairs (pairs of UN members with at least 20 common
+ * votes). */
+typedef struct orb_record_bloc_fit {
+  size_t pairs;
+  double within, between;
+  double pair_accuracy;
+} orb_record_bloc_fit;
+orb_record_bloc_fit orb_record_blocs_fit(const orb_record *record,
+                                         const orb_landscape *landscape, const uint8_t *blocs,
+                                         orb_date from, orb_date to);
 
 /* ---- validation --------------------------------------------------------------------- */
 

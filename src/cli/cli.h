@@ -58,8 +58,9 @@ extern const char cmd_calibrate_help[];
 int cli_load_stance_model(const orb_world *world, orb_stance_model *model);
 int cmd_align(int argc, char **argv);
 extern const char cmd_align_help[];
-/* orbit calibrate --record (cmd_record.c). */
+/* orbit calibrate --record and orbit align --record (cmd_record.c). */
 int cli_calibrate_record(int argc, char **argv);
+int cli_align_record(int argc, char **argv);
 int cmd_votes(int argc, char **argv);
 extern const char cmd_votes_help[];
 

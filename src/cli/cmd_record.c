@@ -178,3 +178,116 @@ done:
   orb_world_free(world);
   return rc;
 }
+
+
+/* One way of deriving the landscape: its best two-bloc split and how it agrees
+ * with the record of the following year. Returns 0 on failure. */
+static int align_one(const orb_record *rec, const char *label, const orb_landscape *l,
+                     orb_date date) {
+  orb_align_options opt;
+  orb_align_options_default(&opt);
+  opt.basins = 0;
+  orb_align_result *res = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  if (orb_align_solve(l, &opt, &res, &diags) != ORB_OK || !res->minimum_count) {
+    orb_diags_print(&diags, stderr);
+    orb_diags_free(&diags);
+    orb_align_result_free(res);
+    return 0;
+  }
+  orb_diags_free(&diags);
+  const uint8_t *blocs = res->minima[0].blocs;
+  printf("\n%s: lowest energy %.3f\n", label, res->minima[0].energy);
+  for (int b = 0; b < 2; b++) {
+    printf("  bloc %d:", b + 1);
+    for (size_t i = 0; i < l->actor_count; i++)
+      if (blocs[i] == b) printf(" %s", l->actors[i]);
+    printf("\n");
+  }
+  orb_date from = date, to = date + 366;
+  if (to > rec->last + 1) {
+    printf("  the year after the date is beyond the record (it ends on 2020-01-14)\n");
+  } else {
+    orb_record_bloc_fit fit = orb_record_blocs_fit(rec, l, blocs, from, to);
+    printf("  the following year's votes (%zu pairs of UN members): agreement within blocs "
+           "%.3f, between %.3f; pairs placed as their agreement (same bloc = at least the "
+           "median) %.3f\n", fit.pairs, fit.within, fit.between, fit.pair_accuracy);
+  }
+  orb_align_result_free(res);
+  return 1;
+}
+
+int cli_align_record(int argc, char **argv) {
+  static const struct option options[] = {
+    {"world", required_argument, NULL, 'w'}, {"date", required_argument, NULL, 'd'},
+    {"years", required_argument, NULL, 'y'}, {"weight", required_argument, NULL, 'g'},
+    {"record", no_argument, NULL, 'r'},      {NULL, 0, NULL, 0}};
+  const char *world_path = NULL;
+  orb_date date = orb_date_from_ymd(2019, 1, 1);
+  double years = 3, weight = 4;
+  int opt;
+  optind = 1;
+  while ((opt = getopt_long(argc, argv, "", options, NULL)) != -1) {
+    switch (opt) {
+      case 'w': world_path = optarg; break;
+      case 'r': break;
+      case 'd':
+        if (cli_parse_date(optarg, &date) != CLI_OK) return CLI_EUSAGE;
+        break;
+      case 'y':
+      case 'g': {
+        char *end;
+        double v = strtod(optarg, &end);
+        if (*end || !isfinite(v) || v <= 0 || v > 100)
+          return cli_usage_error("align", "--%s expects a number in (0, 100], not '%s'",
+                                 opt == 'y' ? "years" : "weight", optarg);
+        if (opt == 'y') years = v;
+        else weight = v;
+        break;
+      }
+      default: return cli_usage_error("align", "unknown option with --record");
+    }
+  }
+  if (optind < argc) return cli_usage_error("align", "unexpected argument '%s'", argv[optind]);
+  orb_world *world = cli_load_world(world_path);
+  if (!world) return CLI_EINPUT;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_record *rec = NULL;
+  orb_landscape *ties = NULL, *record = NULL, *both = NULL;
+  int rc = CLI_EINPUT;
+  size_t pairs = 0;
+  if (orb_record_load(NULL, &rec, &diags) != ORB_OK ||
+      orb_landscape_from_world(world, date, &ties, &diags) != ORB_OK ||
+      orb_landscape_from_world(world, date, &record, &diags) != ORB_OK ||
+      orb_landscape_from_world(world, date, &both, &diags) != ORB_OK) {
+    orb_diags_print(&diags, stderr);
+    goto done;
+  }
+  for (size_t i = 0; i < record->actor_count; i++)
+    for (size_t j = i + 1; j < record->actor_count; j++) orb_landscape_set_propensity(record, i, j, 0);
+  if (orb_record_landscape_add(rec, record, date, years, weight, &pairs, &diags) != ORB_OK ||
+      orb_record_landscape_add(rec, both, date, years, weight, NULL, &diags) != ORB_OK) {
+    orb_diags_print(&diags, stderr);
+    goto done;
+  }
+  char d[11];
+  orb_date_format(date, ORB_PREC_DAY, d);
+  printf("Alignment landscapes of %s on %s, two blocs: from the world's ties, from the UN\n"
+         "record (propensity %g x (vote agreement over the %g years before - its mean over\n"
+         "the %zu pairs of UN members)), and both; each scored on the following year's votes.\n",
+         world->name ? world->name : world->path, d, weight, years, pairs);
+  if (!pairs) printf("(no pair of the world's actors is a pair of UN members with votes then)\n");
+  if (align_one(rec, "ties", ties, date) && align_one(rec, "record", record, date) &&
+      align_one(rec, "ties + record", both, date))
+    rc = CLI_OK;
+done:
+  orb_landscape_free(ties);
+  orb_landscape_free(record);
+  orb_landscape_free(both);
+  orb_record_free(rec);
+  orb_diags_free(&diags);
+  orb_world_free(world);
+  return rc;
+}

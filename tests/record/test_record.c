@@ -498,6 +498,43 @@ static void test_votes_cli(void **state) {
   free(out);
 }
 
+/* Blocs from behaviour: the record puts Georgia and Moldova with the West, and the
+ * blocs agree better with the next year's votes than those of the ties alone. */
+static void test_align_record(void **state) {
+  (void)state;
+  int code;
+  char *out = test_run_orbit("align --record --date 2019-01-01", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  const char *both = strstr(out, "ties + record:");
+  assert_non_null(both);
+  const char *b2 = strstr(both, "bloc 2:");
+  assert_non_null(b2);
+  char line[256];
+  snprintf(line, sizeof line, "%.*s", (int)strcspn(b2, "\n"), b2);
+  assert_non_null(strstr(line, " GEO"));
+  assert_non_null(strstr(line, " MDA"));
+  assert_non_null(strstr(line, " USA"));
+  assert_null(strstr(line, " BLR"));
+  double acc[3];
+  const char *p = out;
+  for (int i = 0; i < 3; i++) {
+    p = strstr(p, "median) ");
+    assert_non_null(p);
+    p += 8;
+    acc[i] = atof(p);
+  }
+  assert_true(acc[1] > acc[0] && acc[2] > acc[0]); /* record and both beat the ties */
+  free(out);
+  /* the agreement of a pair, exactly */
+  size_t n;
+  double a = orb_record_vote_agreement(shipped, country("BLR"), country("RUS"),
+                                       orb_date_from_ymd(2014, 1, 1),
+                                       orb_date_from_ymd(2015, 1, 1), &n);
+  assert_int_equal(n, 73); /* both voted on 73 roll calls of 2014, the same way on 56 */
+  assert_true(a == 56.0 / 73.0);
+  test_expect_orbit("align --record --years 0", 2, "--years expects a number");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_shipped_counts),
@@ -511,6 +548,7 @@ int main(void) {
     cmocka_unit_test(test_feature_paths_agree),
     cmocka_unit_test(test_china_world),
     cmocka_unit_test(test_votes_cli),
+    cmocka_unit_test(test_align_record),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -92,6 +92,30 @@ static orb_status tsv_open(tsv *t, const char *path, orb_diags *diags) {
   return ORB_OK;
 }
 
+/* Copies len bytes of data into t->data (caller frees), as tsv_open does a file. */
+static orb_status tsv_open_buffer(tsv *t, const char *path, const char *data, size_t len,
+                                  orb_diags *diags) {
+  memset(t, 0, sizeof *t);
+  t->path = path;
+  t->diags = diags;
+  if (len > MAX_FILE_BYTES) {
+    orb_diags_add(diags, path, 0, 0, "larger than %zu MiB: not a record file",
+                  MAX_FILE_BYTES >> 20);
+    return ORB_ELIMIT;
+  }
+  if (memchr(data, '\0', len)) {
+    orb_diags_add(diags, path, 0, 0, "binary data (a NUL byte): not a record file");
+    return ORB_EPARSE;
+  }
+  char *buf = malloc(len + 1);
+  if (!buf) return ORB_ENOMEM;
+  memcpy(buf, data, len);
+  buf[len] = '\0';
+  t->data = t->cursor = buf;
+  t->end = buf + len;
+  return ORB_OK;
+}
+
 /* Splits the next line into fields. Returns 1 with a line, 0 at the end of the
  * file, -1 (with a diagnostic) on a line without its newline or with too many
  * fields. */
@@ -515,26 +539,20 @@ const char *orb_record_default_dir(void) {
   return candidates[1];
 }
 
-orb_status orb_record_load(const char *dir, orb_record **out, orb_diags *diags) {
+/* Loads the five files, from data[i] (len[i] bytes) when data is not NULL, else
+ * from the file paths[i]. */
+static orb_status load_all(const char *const paths[5], const char *const *data,
+                           const size_t *len, orb_record **out, orb_diags *diags) {
   *out = NULL;
-  if (!dir) dir = orb_record_default_dir();
   orb_record *rec = calloc(1, sizeof *rec);
   if (!rec) return ORB_ENOMEM;
   record_titles titles;
   record_titles_init(&titles);
-  static const char *const files[] = {"countries.tsv", "rollcalls.tsv", "capabilities.tsv",
-                                      "alliances.tsv", "conflicts.tsv"};
   orb_status st = ORB_OK;
   for (size_t i = 0; i < 5 && st == ORB_OK; i++) {
-    size_t len = strlen(dir) + strlen(files[i]) + 2;
-    char *path = malloc(len);
-    if (!path) {
-      st = ORB_ENOMEM;
-      break;
-    }
-    snprintf(path, len, "%s/%s", dir, files[i]);
     tsv t;
-    st = tsv_open(&t, path, diags);
+    st = data ? tsv_open_buffer(&t, paths[i], data[i], len[i], diags)
+              : tsv_open(&t, paths[i], diags);
     if (st == ORB_OK) {
       switch (i) {
       case 0: st = load_countries(rec, &t); break;
@@ -545,7 +563,6 @@ orb_status orb_record_load(const char *dir, orb_record **out, orb_diags *diags) 
       }
       free(t.data);
     }
-    free(path);
   }
   record_titles_free(&titles);
   if (st) {
@@ -554,6 +571,31 @@ orb_status orb_record_load(const char *dir, orb_record **out, orb_diags *diags) 
   }
   *out = rec;
   return ORB_OK;
+}
+
+static const char *const record_files[5] = {"countries.tsv", "rollcalls.tsv",
+                                            "capabilities.tsv", "alliances.tsv",
+                                            "conflicts.tsv"};
+
+orb_status orb_record_load(const char *dir, orb_record **out, orb_diags *diags) {
+  *out = NULL;
+  if (!dir) dir = orb_record_default_dir();
+  char *paths[5] = {NULL};
+  orb_status st = ORB_OK;
+  for (size_t i = 0; i < 5; i++) {
+    size_t n = strlen(dir) + strlen(record_files[i]) + 2;
+    paths[i] = malloc(n);
+    if (!paths[i]) st = ORB_ENOMEM;
+    else snprintf(paths[i], n, "%s/%s", dir, record_files[i]);
+  }
+  if (st == ORB_OK) st = load_all((const char *const *)paths, NULL, NULL, out, diags);
+  for (size_t i = 0; i < 5; i++) free(paths[i]);
+  return st;
+}
+
+orb_status record_load_buffers(const char *const data[5], const size_t len[5],
+                               orb_record **out, orb_diags *diags) {
+  return load_all(record_files, data, len, out, diags);
 }
 
 void orb_record_free(orb_record *rec) {

@@ -20,6 +20,12 @@ void record_titles_free(record_titles *titles);
 /* The index of key (a new one when unseen). ORB_ENOMEM. */
 orb_status record_titles_intern(record_titles *titles, const char *key, size_t *id);
 
+/* Loads a record from the texts of its five files (countries, rollcalls,
+ * capabilities, alliances, conflicts: data[i], len[i] bytes), as orb_record_load
+ * does from files (the fuzzer's entry). */
+orb_status record_load_buffers(const char *const data[5], const size_t len[5],
+                               orb_record **record, orb_diags *diags);
+
 /* The one-dimensional ideal-point baseline (ideal.c). */
 typedef struct record_ideal {
   double *theta;            /* per country */

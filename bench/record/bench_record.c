@@ -40,6 +40,36 @@ int main(int argc, char **argv) {
   double load = now() - t0;
   printf("record: %zu roll calls, %zu countries, loaded in %.1f ms\n", rec->rollcall_count,
          rec->country_count, load * 1e3);
+  /* the fit on the whole record from zero, and the model's scoring speed alone */
+  {
+    orb_record_model m;
+    orb_record_model_init(&m);
+    orb_record_rows rows;
+    t0 = now();
+    if (orb_record_rows_standard(rec, &m, from, to, &rows, &diags) != ORB_OK) {
+      orb_diags_print(&diags, stderr);
+      return 1;
+    }
+    double built = now() - t0;
+    t0 = now();
+    if (orb_record_fit(&m, &rows, 0, &diags) != ORB_OK) {
+      orb_diags_print(&diags, stderr);
+      return 1;
+    }
+    double fit = now() - t0;
+    double sum = 0;
+    t0 = now();
+    for (size_t i = 0; i < rows.count; i++) {
+      double score[2], prob[3];
+      orb_record_predict(&m, rows.x + i * ORB_RT_COUNT, score, prob, NULL);
+      sum += prob[rows.stance[i]];
+    }
+    double scoring = now() - t0;
+    printf("whole record: %zu rows built in %.2f s; fit on %zu of them in %.2f s (%d Newton "
+           "steps); model scoring %.0f stances per second (mean P(observed) %.3f)\n",
+           rows.count, built, m.rows, fit, m.iterations, rows.count / scoring, sum / rows.count);
+    orb_record_rows_free(&rows);
+  }
   orb_record_validation v;
   if (orb_record_validate(rec, from, to, &v, &diags) != ORB_OK) {
     orb_diags_print(&diags, stderr);

@@ -42,6 +42,24 @@ static void print_pool(const orb_record_validation *v, int y0, int y1) {
     }
 }
 
+/* The weights of the last year's fit, by term (the parameter table). */
+static void print_weights(const orb_record_model *m, int year) {
+  printf("\nWeights fitted on the years before %d (%zu rows, %d Newton steps); constants:",
+         year, m->rows, m->iterations);
+  size_t n = orb_record_param_count();
+  orb_record_param *rows = calloc(n, sizeof *rows);
+  if (!rows) return;
+  orb_record_params(m, rows);
+  for (size_t i = 0; i < n; i++)
+    if (strncmp(rows[i].name, "record_w_", 9) != 0) printf(" %s %g", rows[i].name + 7, rows[i].value);
+  printf("\n%-22s %-22s %9s %9s\n", "term", "factor", "support", "condemn");
+  for (int t = 0; t < ORB_RT_COUNT; t++)
+    printf("%-22s %-22s %+9.3f %+9.3f\n", orb_record_term_name((orb_record_term)t),
+           orb_record_factor_name(orb_record_term_factor((orb_record_term)t)), m->w[0][t],
+           m->w[1][t]);
+  free(rows);
+}
+
 /* The factors of a prediction's support-minus-condemn pull, largest first, as text. */
 static void explain(const orb_record_prediction *p, char *buf, size_t size) {
   int order[ORB_RF_COUNT];
@@ -170,6 +188,7 @@ int cli_calibrate_record(int argc, char **argv) {
   printf("%zu rows; %d fits in %.1f s\n", v.rows, to - from + 1, v.fit_seconds);
   print_pool(&v, from, to);
   if (from < 2010 && to >= 2010) print_pool(&v, 2010, 2019);
+  print_weights(&v.model, to);
   rc = print_issues(rec, world) ? CLI_OK : CLI_EINPUT;
 done:
   orb_record_validation_free(&v);

@@ -8,6 +8,7 @@
 #include "orbit/core.h"
 #include "orbit/world.h"
 #include "orbit/stance.h"
+#include "orbit/record.h"
 #include "orbit/events.h"
 #include "orbit/align.h"
 #include "orbit/bargain.h"

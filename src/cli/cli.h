@@ -121,5 +121,10 @@ int cmd_align(int argc, char **argv);
 extern const char cmd_align_help[];
 int cmd_parse(int argc, char **argv);
 extern const char cmd_parse_help[];
+/* orbit calibrate --record and orbit align --record (cmd_record.c). */
+int cli_calibrate_record(int argc, char **argv);
+int cli_align_record(int argc, char **argv);
+int cmd_votes(int argc, char **argv);
+extern const char cmd_votes_help[];
 
 #endif

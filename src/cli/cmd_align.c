@@ -43,6 +43,9 @@ const char cmd_align_help[] =
   "  --poles A,B,...    also show how often each actor sides with each of these\n"
   "                     actors (shares of basin weight in the same bloc)\n"
   "  --json             print JSON instead of tables\n"
+  "  --record           compare instead landscapes from the ties, from the UN record\n"
+  "                     and both, scored on the next year's votes (orbit align\n"
+  "                     --record [--date D] [--years N] [--weight W])\n"
   "  --help             show this help\n"
   "\n"
   "The model, the derivation rule and the file formats are in docs/MODEL.md,\n"
@@ -184,6 +187,8 @@ static int align_file(const align_args *args) {
 }
 
 int cmd_align(int argc, char **argv) {
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (strcmp(argv[i], "--record") == 0) return cli_align_record(argc, argv);
   align_args args;
   int code = parse_args(argc, argv, &args);
   if (code != CLI_OK) return code;

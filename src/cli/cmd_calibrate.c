@@ -6,6 +6,7 @@
  * world file.
  */
 #include <stdio.h>
+#include <string.h>
 
 #include "cli/cli.h"
 
@@ -27,6 +28,8 @@ CLI_PARAMS_HELP
   "                 world file FILE (often the same file), replacing those there;\n"
   "                 FILE is left untouched if the result would not load\n"
   "  --json         print the same as JSON\n"
+  "  --record       validate instead the stance model learned from the UN record\n"
+  "                 (orbit calibrate --record [--world FILE] [--from Y] [--to Y])\n"
   "  --help         show this help\n"
   "\n"
   "The procedure is documented in docs/MODEL.md. Exit status: see 'orbit help'\n"
@@ -41,6 +44,8 @@ int cmd_calibrate(int argc, char **argv) {
   const char *world_path = NULL, *write_path = NULL, *params = NULL, *value;
   orb_format format = ORB_FORMAT_TEXT;
   int given = 0, id;
+  for (int i = 1; i < argc && strcmp(argv[i], "--") != 0; i++)
+    if (strcmp(argv[i], "--record") == 0) return cli_calibrate_record(argc, argv);
   cli_parser parser;
   cli_parser_init(&parser, "calibrate", options, argc, argv);
   while ((id = cli_next(&parser, &value)) != CLI_END) {

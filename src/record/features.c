@@ -1,0 +1,764 @@
+/*
+ * features.c: the record's stance observations and their features
+ * (docs/MODEL.md, "Stances learned from the record"). One pass over the roll calls
+ * in date order keeps, for every actor and patron, a revealed-alignment state
+ * (exponentially weighted stance shares by title, by text attribute, by the
+ * direction of the patron's vote; the actor's absence and abstention rates) and
+ * the structural factors of the year from the peace-science series. The features
+ * of a roll call are read before any vote of its date enters the state.
+ */
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "orbit/record.h"
+#include "record/record_internal.h"
+
+/* ---- names -------------------------------------------------------------------------- */
+
+static const char *const attr_names[ORB_ATTR_COUNT] = {
+  "human_rights", "territorial_integrity", "names_patron", "sanctions", "peace_terms",
+  "nuclear", "disarmament", "development", "colonialism", "middle_east", "procedural"};
+
+const char *orb_record_attr_name(orb_record_attr attr) {
+  return (unsigned)attr < ORB_ATTR_COUNT ? attr_names[attr] : "?";
+}
+
+static const char *const term_names[ORB_RT_ATTR0] = {
+  "title_new", "title_last_agree", "title_last_silent", "title_last_oppose",
+  "title_agree", "title_silent", "title_oppose", "repeat_agree", "repeat_silent",
+  "repeat_oppose", "title_all_silent", "title_all_oppose", "silent_x_silent", "attr_agree", "attr_silent", "attr_oppose",
+  "dir_agree", "dir_silent", "dir_oppose", "absent_rate", "abstain_rate",
+  "absent_last_day", "absent_session",
+  "ally_defense", "ally_other", "capability", "patron_war", "victim", "rival_ally",
+  "intercept", "patron_no"};
+
+const char *orb_record_term_name(orb_record_term term) {
+  if ((unsigned)term < ORB_RT_ATTR0) return term_names[term];
+  if ((unsigned)term < ORB_RT_COUNT) return attr_names[term - ORB_RT_ATTR0];
+  return "?";
+}
+
+const char *orb_record_factor_name(orb_record_factor factor) {
+  static const char *const names[ORB_RF_COUNT] = {
+    "revealed alignment", "security dependence", "fear of retaliation", "sovereignty",
+    "alternatives", "the issue"};
+  return (unsigned)factor < ORB_RF_COUNT ? names[factor] : "?";
+}
+
+orb_record_factor orb_record_term_factor(orb_record_term term) {
+  if (term <= ORB_RT_ABSENT_SESSION) return ORB_RF_RECORD;
+  if (term <= ORB_RT_ALLY_OTHER) return ORB_RF_SECURITY;
+  if (term <= ORB_RT_PATRON_WAR) return ORB_RF_RETALIATION;
+  if (term == ORB_RT_VICTIM) return ORB_RF_SOVEREIGNTY;
+  if (term == ORB_RT_RIVAL_ALLY) return ORB_RF_ALTERNATIVES;
+  return ORB_RF_ISSUE;
+}
+
+/* ---- text attributes ------------------------------------------------------------------ */
+
+/* Case-insensitive substring test (ASCII). */
+static int has_word(const char *text, const char *word) {
+  size_t n = strlen(word);
+  for (const char *p = text; *p; p++) {
+    size_t i = 0;
+    while (i < n && p[i] && tolower((unsigned char)p[i]) == word[i]) i++;
+    if (i == n) return 1;
+  }
+  return 0;
+}
+
+static int has_any(const char *text, const char *const *words) {
+  for (; *words; words++)
+    if (has_word(text, *words)) return 1;
+  return 0;
+}
+
+/* Other names a text may call a state by (lower case), beyond its record name. */
+static const struct { const char *iso3; const char *names[4]; } aliases[] = {
+  {"RUS", {"russian federation", "soviet", "ussr", NULL}},
+  {"USA", {"united states", NULL}},
+  {"GBR", {"united kingdom", "british", NULL}},
+  {"CHN", {"chinese", "people's republic of china", NULL}},
+  {"PRK", {"democratic people's republic of korea", NULL}},
+  {"IRN", {"iranian", "islamic republic of iran", NULL}},
+  {"SYR", {"syrian", NULL}},
+  {"MMR", {"myanmar", NULL}},
+};
+
+unsigned orb_record_text_attrs(const orb_record *record, const char *text, unsigned topics,
+                               size_t patron) {
+  static const char *const hr[] = {"human rights", NULL};
+  static const char *const territorial[] = {"territorial integrity", "occupied", "occupation",
+                                            "sovereignty", "annex", "aggression", NULL};
+  static const char *const sanctions[] = {"sanction", "embargo", "coercive", "blockade",
+                                          "unilateral economic", "punish", NULL};
+  static const char *const peace[] = {"peace", "cease-fire", "ceasefire", "settlement",
+                                      "armistice", NULL};
+  static const char *const nuclear[] = {"nuclear", NULL};
+  static const char *const disarm[] = {"disarmament", "weapons", NULL};
+  static const char *const dev[] = {"development", "economic", NULL};
+  static const char *const colonial[] = {"colonial", "self-determination", "trust territor",
+                                         NULL};
+  static const char *const me[] = {"palestin", "israel", "middle east", "golan", "jerusalem",
+                                   NULL};
+  unsigned a = 0;
+  if ((topics & (1u << ORB_TOPIC_HR)) || has_any(text, hr)) a |= 1u << ORB_ATTR_HUMAN_RIGHTS;
+  if (has_any(text, territorial)) a |= 1u << ORB_ATTR_TERRITORIAL;
+  if (has_any(text, sanctions)) a |= 1u << ORB_ATTR_SANCTIONS;
+  if (has_any(text, peace)) a |= 1u << ORB_ATTR_PEACE;
+  if ((topics & (1u << ORB_TOPIC_NU)) || has_any(text, nuclear)) a |= 1u << ORB_ATTR_NUCLEAR;
+  if ((topics & (1u << ORB_TOPIC_DI)) || has_any(text, disarm)) a |= 1u << ORB_ATTR_DISARMAMENT;
+  if ((topics & (1u << ORB_TOPIC_EC)) || has_any(text, dev)) a |= 1u << ORB_ATTR_DEVELOPMENT;
+  if ((topics & (1u << ORB_TOPIC_CO)) || has_any(text, colonial)) a |= 1u << ORB_ATTR_COLONIALISM;
+  if ((topics & (1u << ORB_TOPIC_ME)) || has_any(text, me)) a |= 1u << ORB_ATTR_MIDDLE_EAST;
+  if (patron != ORB_NONE && patron < record->country_count) {
+    const orb_record_country *c = &record->countries[patron];
+    char name[64];
+    size_t n = 0;
+    for (const char *p = c->name; *p && n + 1 < sizeof name; p++)
+      name[n++] = (char)tolower((unsigned char)*p);
+    name[n] = '\0';
+    int named = has_word(text, name);
+    for (size_t i = 0; !named && i < sizeof aliases / sizeof aliases[0]; i++)
+      if (strcmp(aliases[i].iso3, c->iso3) == 0) named = has_any(text, aliases[i].names);
+    if (named) a |= 1u << ORB_ATTR_NAMES_PATRON;
+  }
+  return a;
+}
+
+unsigned orb_record_rollcall_attrs(const orb_record *record, size_t rc, size_t patron) {
+  const orb_record_rollcall *r = &record->rollcalls[rc];
+  size_t n = strlen(r->short_title) + strlen(r->descr) + 2;
+  char stack[512];
+  char *text = n <= sizeof stack ? stack : malloc(n);
+  if (!text) return 0;
+  snprintf(text, n, "%s %s", r->short_title, r->descr);
+  unsigned a = orb_record_text_attrs(record, text, r->topics, patron);
+  if (r->amend == 1 || r->para == 1) a |= 1u << ORB_ATTR_PROCEDURAL;
+  if (text != stack) free(text);
+  return a;
+}
+
+size_t orb_record_find_title(const orb_record *record, const char *text) {
+  char key[256], other[256];
+  orb_record_title_key(text, key, sizeof key);
+  if (!key[0]) return ORB_NONE;
+  for (size_t rc = 0; rc < record->rollcall_count; rc++) {
+    orb_record_title_key(record_title_text(&record->rollcalls[rc]), other, sizeof other);
+    if (strcmp(key, other) == 0) return record->rollcalls[rc].title;
+  }
+  return ORB_NONE;
+}
+
+/* ---- the model's defaults and parameter table --------------------------------------- */
+
+void orb_record_model_init(orb_record_model *m) {
+  memset(m, 0, sizeof *m);
+  m->l2 = 1.0;
+  m->title_decay = 0.5;
+  m->attr_decay = 0.9;
+  m->attr_half_life = 4.0;
+  m->dir_decay = 0.97;
+  m->rate_decay = 0.97;
+  m->war_half_life = 5.0;
+  m->major_cinc = 0.02;
+}
+
+size_t orb_record_param_count(void) {
+  return 8 + 2 * ORB_RT_COUNT;
+}
+
+size_t orb_record_params(const orb_record_model *m, orb_record_param *rows) {
+  size_t n = 0;
+#define ROW(NAME, VALUE, MEANING)                                 \
+  do {                                                            \
+    snprintf(rows[n].name, sizeof rows[n].name, "%s", NAME);      \
+    rows[n].value = (VALUE);                                      \
+    rows[n].meaning = MEANING;                                    \
+    n++;                                                          \
+  } while (0)
+  ROW("record_l2", m->l2, "L2 penalty of the fit (not fitted)");
+  ROW("record_title_decay", m->title_decay,
+      "weight kept per later same-title roll call in the title shares (not fitted)");
+  ROW("record_attr_decay", m->attr_decay,
+      "weight kept per later roll call with the attribute (not fitted)");
+  ROW("record_attr_half_life", m->attr_half_life,
+      "half-life in years of an attribute's shares when no roll call renews them (not fitted)");
+  ROW("record_dir_decay", m->dir_decay,
+      "weight kept per later roll call with the patron voting the same way (not fitted)");
+  ROW("record_rate_decay", m->rate_decay,
+      "weight kept per later roll call in the absence and abstention rates (not fitted)");
+  ROW("record_war_half_life", m->war_half_life,
+      "half-life in years of a conflict-year in patron_war and victim (not fitted)");
+  ROW("record_major_cinc", m->major_cinc,
+      "CINC from which an ally counts as a major power in rival_ally (not fitted)");
+  for (int k = 0; k < 2; k++)
+    for (int t = 0; t < ORB_RT_COUNT; t++) {
+      char name[64];
+      snprintf(name, sizeof name, "record_w_%s_%s", k ? "condemn" : "support",
+               orb_record_term_name((orb_record_term)t));
+      ROW(name, m->w[k][t],
+          k ? "fitted: weight of the term in the score of condemning vs silence"
+            : "fitted: weight of the term in the score of supporting vs silence");
+    }
+#undef ROW
+  return n;
+}
+
+/* ---- the state ------------------------------------------------------------------------ */
+
+/* Exponentially weighted shares of the three stances. */
+typedef struct ew3 {
+  float m[3];
+  float w;
+} ew3;
+
+static void ew_add(ew3 *e, double decay, int stance) {
+  for (int k = 0; k < 3; k++) e->m[k] = (float)(decay * e->m[k]);
+  e->w = (float)(decay * e->w + 1.0);
+  e->m[stance] += 1.0f;
+}
+
+/* The weight left after the time from `then` to `now` (attribute half-life). */
+static double age_factor(const orb_record_model *m, orb_date then, orb_date now) {
+  if (now <= then) return 1.0;
+  return exp2(-(double)(now - then) / (365.25 * m->attr_half_life));
+}
+
+/* Per title, actor and patron. */
+typedef struct title_state {
+  ew3 ew;
+  int8_t last; /* -1 none */
+  int8_t own;  /* the actor's own last vote on the title (orb_vote), 0 none */
+} title_state;
+
+#define ATTR_BUCKETS (ORB_ATTR_COUNT + 1) /* the last: no attribute */
+#define TOPIC_BUCKETS ORB_TOPIC_COUNT
+#define ATTR_PRIOR 3.0f /* roll calls' weight of the prior in the attribute shares */
+
+/* The state of na actors toward np patrons. */
+typedef struct rstate {
+  const orb_record *rec;
+  const orb_record_model *model;
+  const size_t *actors, *patrons;
+  size_t na, np;
+  title_state **title;   /* per title: na * np entries, allocated on first use */
+  float *title_all;      /* [title][np][3]: shares of every member's stances on the
+                            title's last roll call (3 zeros: never voted) */
+  ew3 *attr;             /* [2][ATTR_BUCKETS][na][np]: by the patron's vote yes, no */
+  orb_date *attr_date;   /* same shape: date of the last update */
+  ew3 *dir;              /* [2][na][np] */
+  float *rate;           /* [na][3]: absent, abstain, weight */
+  float *day;            /* [na][4]: absences and votes of the current date, share absent
+                            on the last date, unused */
+  float *session;        /* [na][2]: absences and roll calls of the current session */
+  int session_no;
+  orb_date now;          /* the date features are read for */
+  int8_t *topic_last;    /* [TOPIC_BUCKETS][na][np] */
+  int32_t *topic_stamp;  /* [TOPIC_BUCKETS][na][np] */
+  int8_t *any_last;      /* [na][np] */
+  /* structural features of the current year, [na][np][6] */
+  int year;
+  float *structural;
+  float *war;            /* per patron */
+} rstate;
+
+static void rstate_free(rstate *s) {
+  if (s->title)
+    for (size_t t = 0; t < s->rec->title_count; t++) free(s->title[t]);
+  free(s->title);
+  free(s->title_all);
+  free(s->attr);
+  free(s->attr_date);
+  free(s->dir);
+  free(s->rate);
+  free(s->day);
+  free(s->session);
+  free(s->topic_last);
+  free(s->topic_stamp);
+  free(s->any_last);
+  free(s->structural);
+  free(s->war);
+  memset(s, 0, sizeof *s);
+}
+
+static orb_status rstate_init(rstate *s, const orb_record *rec, const orb_record_model *model,
+                              const size_t *actors, size_t na, const size_t *patrons,
+                              size_t np) {
+  memset(s, 0, sizeof *s);
+  s->rec = rec;
+  s->model = model;
+  s->actors = actors;
+  s->patrons = patrons;
+  s->na = na;
+  s->np = np;
+  s->year = -1;
+  size_t pairs = na * np;
+  s->title = calloc(rec->title_count ? rec->title_count : 1, sizeof *s->title);
+  s->attr = calloc(2 * ATTR_BUCKETS * pairs, sizeof *s->attr);
+  s->attr_date = calloc(2 * ATTR_BUCKETS * pairs, sizeof *s->attr_date);
+  s->title_all = calloc((rec->title_count ? rec->title_count : 1) * np * 3, sizeof *s->title_all);
+  s->dir = calloc(2 * pairs, sizeof *s->dir);
+  s->rate = calloc(na * 3, sizeof *s->rate);
+  s->day = calloc(na * 4, sizeof *s->day);
+  s->session = calloc(na * 2, sizeof *s->session);
+  s->topic_last = malloc(TOPIC_BUCKETS * pairs);
+  s->topic_stamp = calloc(TOPIC_BUCKETS * pairs, sizeof *s->topic_stamp);
+  s->any_last = malloc(pairs);
+  s->structural = calloc(pairs * 6, sizeof *s->structural);
+  s->war = calloc(np, sizeof *s->war);
+  if (!s->title || !s->title_all || !s->attr || !s->attr_date || !s->dir || !s->rate || !s->day || !s->session || !s->topic_last || !s->topic_stamp ||
+      !s->any_last || !s->structural || !s->war) {
+    rstate_free(s);
+    return ORB_ENOMEM;
+  }
+  memset(s->topic_last, -1, TOPIC_BUCKETS * pairs);
+  memset(s->any_last, -1, pairs);
+  return ORB_OK;
+}
+
+/* The latest capability row of country with year <= year (NULL if none). */
+static const orb_record_capability *capability_at(const orb_record *rec, size_t country,
+                                                  int year) {
+  size_t lo = 0, hi = rec->capability_count;
+  while (lo < hi) { /* first row with (country, year) > (country, year) */
+    size_t mid = (lo + hi) / 2;
+    const orb_record_capability *c = &rec->capabilities[mid];
+    if (c->country < country || (c->country == country && c->year <= year)) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo == 0) return NULL;
+  const orb_record_capability *c = &rec->capabilities[lo - 1];
+  return c->country == country && !isnan(c->cinc) ? c : NULL;
+}
+
+static double cinc_at(const orb_record *rec, size_t country, int year) {
+  const orb_record_capability *c = capability_at(rec, country, year);
+  return c ? c->cinc : NAN;
+}
+
+/* Obligations (ORB_ATOP_* bits) between a and b, either direction, in year. */
+static unsigned obligations(const orb_record *rec, size_t a, size_t b, int year) {
+  unsigned bits = 0;
+  /* alliances are sorted by from (country order), then to */
+  size_t lo = 0, hi = rec->alliance_count;
+  for (int dir = 0; dir < 2; dir++) {
+    size_t from = dir ? b : a, to = dir ? a : b;
+    lo = 0;
+    hi = rec->alliance_count;
+    while (lo < hi) {
+      size_t mid = (lo + hi) / 2;
+      if (rec->alliances[mid].from < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (size_t i = lo; i < rec->alliance_count && rec->alliances[i].from == from; i++) {
+      const orb_record_alliance *al = &rec->alliances[i];
+      if (al->to == to && al->first <= year && year <= al->last) bits |= al->obligations;
+    }
+  }
+  return bits;
+}
+
+/* Does conflict c have x on side s (0 A, 1 A secondary, 2 B, 3 B secondary)? */
+static int on_side(const orb_record *rec, const orb_record_conflict *c, int s, size_t x) {
+  for (size_t i = 0; i < c->side_count[s]; i++)
+    if (rec->conflict_sides[c->side_start[s] + i] == x) return 1;
+  return 0;
+}
+
+/* The structural features of every pair for the year of a roll call: the series of
+ * the year before (the last year a series has, when it ends earlier). */
+static void rstate_year(rstate *s, int year) {
+  if (year == s->year) return;
+  s->year = year;
+  const orb_record *rec = s->rec;
+  const orb_record_model *m = s->model;
+  int y = year - 1;
+  int atop_year = y > 2018 ? 2018 : y;
+  double lambda = log(2.0) / m->war_half_life;
+  for (size_t k = 0; k < s->np; k++) {
+    size_t p = s->patrons[k];
+    double q = 0;
+    for (size_t i = 0; i < rec->conflict_count && rec->conflicts[i].year <= y; i++) {
+      const orb_record_conflict *c = &rec->conflicts[i];
+      if (on_side(rec, c, 0, p) || on_side(rec, c, 2, p))
+        q += 0.5 * c->intensity * exp(-lambda * (y - c->year));
+    }
+    s->war[k] = (float)(1.0 - exp(-q));
+  }
+  for (size_t ai = 0; ai < s->na; ai++) {
+    size_t a = s->actors[ai];
+    double ca = cinc_at(rec, a, y);
+    for (size_t k = 0; k < s->np; k++) {
+      size_t p = s->patrons[k];
+      float *f = &s->structural[(ai * s->np + k) * 6];
+      memset(f, 0, 6 * sizeof *f);
+      if (a == p) continue;
+      unsigned ob = obligations(rec, a, p, atop_year);
+      f[0] = (ob & ORB_ATOP_DEFENSE) ? 1.0f : 0.0f;
+      f[1] = (ob & ~(unsigned)ORB_ATOP_DEFENSE) ? 1.0f : 0.0f;
+      double cp = cinc_at(rec, p, y);
+      f[2] = (!isnan(ca) && !isnan(cp) && ca + cp > 0) ? (float)(cp / (ca + cp)) : 0.5f;
+      f[3] = s->war[k];
+      double q = 0;
+      for (size_t i = 0; i < rec->conflict_count && rec->conflicts[i].year <= y; i++) {
+        const orb_record_conflict *c = &rec->conflicts[i];
+        int a_side = on_side(rec, c, 0, a) || on_side(rec, c, 1, a) ? 1
+                     : on_side(rec, c, 2, a) || on_side(rec, c, 3, a) ? 2 : 0;
+        if (!a_side) continue;
+        int p_side = on_side(rec, c, 0, p) || on_side(rec, c, 1, p) ? 1
+                     : on_side(rec, c, 2, p) || on_side(rec, c, 3, p) ? 2 : 0;
+        if (p_side && p_side != a_side) q += 0.5 * c->intensity * exp(-lambda * (y - c->year));
+      }
+      f[4] = (float)(1.0 - exp(-q));
+      /* a defence pact with another major power that has none with the patron */
+      float rival = 0;
+      for (size_t i = 0; i < rec->alliance_count && !rival; i++) {
+        const orb_record_alliance *al = &rec->alliances[i];
+        if (al->from != a || !(al->obligations & ORB_ATOP_DEFENSE) || al->to == p ||
+            al->first > atop_year || al->last < atop_year)
+          continue;
+        double cm = cinc_at(rec, al->to, y);
+        if (!isnan(cm) && cm >= m->major_cinc && !obligations(rec, al->to, p, atop_year))
+          rival = 1;
+      }
+      f[5] = rival;
+    }
+  }
+}
+
+/* Shares of an EW state, or `fallback` when it is empty. */
+static void shares(const ew3 *e, const float *fallback, float out[3]) {
+  if (e->w > 0) {
+    for (int k = 0; k < 3; k++) out[k] = e->m[k] / e->w;
+  } else {
+    for (int k = 0; k < 3; k++) out[k] = fallback[k];
+  }
+}
+
+/* Features of actor ai toward patron k on a roll call with attributes attrs, title
+ * (ORB_NONE: none), the patron's vote pv (ORB_VOTE_YES or ORB_VOTE_NO; else unknown). */
+static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs, size_t title,
+                            orb_vote pv, float *x) {
+  size_t pair = ai * s->np + k, pairs = s->na * s->np;
+  memset(x, 0, ORB_RT_COUNT * sizeof *x);
+  static const float third[3] = {1.0f / 3, 1.0f / 3, 1.0f / 3};
+  float dir[3];
+  if (pv == ORB_VOTE_YES || pv == ORB_VOTE_NO) {
+    shares(&s->dir[(pv == ORB_VOTE_NO) * pairs + pair], third, dir);
+  } else {
+    ew3 both = s->dir[pair];
+    const ew3 *other = &s->dir[pairs + pair];
+    for (int j = 0; j < 3; j++) both.m[j] += other->m[j];
+    both.w += other->w;
+    shares(&both, third, dir);
+  }
+  x[ORB_RT_DIR_AGREE] = dir[0];
+  x[ORB_RT_DIR_SILENT] = dir[1];
+  x[ORB_RT_DIR_OPPOSE] = dir[2];
+  const title_state *ts = (title != ORB_NONE && s->title[title]) ? &s->title[title][pair] : NULL;
+  if (ts && ts->own && (pv == ORB_VOTE_YES || pv == ORB_VOTE_NO)) {
+    /* the stance the actor's own last vote on the title would be now */
+    int own = ts->own;
+    int rep = own == (int)pv ? 0 : (own == ORB_VOTE_YES || own == ORB_VOTE_NO) ? 2 : 1;
+    x[ORB_RT_REPEAT_AGREE + rep] = 1;
+  }
+  if (ts && ts->last >= 0) {
+    x[ORB_RT_TITLE_LAST_AGREE + ts->last] = 1;
+    float sh[3];
+    shares(&ts->ew, third, sh);
+    x[ORB_RT_TITLE_AGREE] = sh[0];
+    x[ORB_RT_TITLE_SILENT] = sh[1];
+    x[ORB_RT_TITLE_OPPOSE] = sh[2];
+  } else {
+    x[ORB_RT_TITLE_NEW] = 1;
+  }
+  float acc[3] = {0, 0, 0};
+  int used = 0;
+  for (int b = 0; b < ATTR_BUCKETS; b++) {
+    int in = b < ORB_ATTR_COUNT ? (attrs >> b) & 1u : attrs == 0;
+    if (!in) continue;
+    ew3 e = {{0, 0, 0}, 0};
+    for (int no = 0; no < 2; no++) {
+      if ((pv == ORB_VOTE_YES && no) || (pv == ORB_VOTE_NO && !no)) continue;
+      size_t i = ((size_t)no * ATTR_BUCKETS + (size_t)b) * pairs + pair;
+      const ew3 *part = &s->attr[i];
+      float age = (float)age_factor(s->model, s->attr_date[i], s->now);
+      for (int j = 0; j < 3; j++) e.m[j] += age * part->m[j];
+      e.w += age * part->w;
+    }
+    if (e.w <= 0) continue;
+    /* shrunk toward the direction's shares with the weight of ATTR_PRIOR roll calls */
+    for (int j = 0; j < 3; j++) acc[j] += (e.m[j] + ATTR_PRIOR * dir[j]) / (e.w + ATTR_PRIOR);
+    used++;
+  }
+  for (int j = 0; j < 3; j++) x[ORB_RT_ATTR_AGREE + j] = used ? acc[j] / (float)used : dir[j];
+  if (title != ORB_NONE) {
+    const float *all = &s->title_all[(title * s->np + k) * 3];
+    x[ORB_RT_TITLE_ALL_SILENT] = all[1];
+    x[ORB_RT_TITLE_ALL_OPPOSE] = all[2];
+  }
+  x[ORB_RT_SILENT_X_SILENT] = x[ORB_RT_TITLE_ALL_SILENT] * x[ORB_RT_ATTR_SILENT];
+  const float *r = &s->rate[ai * 3];
+  x[ORB_RT_ABSENT_RATE] = r[2] > 0 ? r[0] / r[2] : 0;
+  x[ORB_RT_ABSTAIN_RATE] = r[2] > 0 ? r[1] / r[2] : 0;
+  x[ORB_RT_ABSENT_LAST_DAY] = s->day[ai * 4 + 2];
+  x[ORB_RT_ABSENT_SESSION] = s->session[ai * 2 + 1] > 0 ? s->session[ai * 2] / s->session[ai * 2 + 1] : 0;
+  const float *f = &s->structural[pair * 6];
+  x[ORB_RT_ALLY_DEFENSE] = f[0];
+  x[ORB_RT_ALLY_OTHER] = f[1];
+  x[ORB_RT_CAPABILITY] = f[2];
+  x[ORB_RT_PATRON_WAR] = f[3];
+  x[ORB_RT_VICTIM] = f[4];
+  x[ORB_RT_RIVAL_ALLY] = f[5];
+  x[ORB_RT_INTERCEPT] = 1;
+  x[ORB_RT_PATRON_NO] = pv == ORB_VOTE_NO ? 1.0f : 0.0f;
+  for (int b = 0; b < ORB_ATTR_COUNT; b++)
+    if ((attrs >> b) & 1u) x[ORB_RT_ATTR0 + b] = 1;
+}
+
+/* The baselines' stances for actor ai toward patron k on roll call rc. */
+static void rstate_copies(const rstate *s, size_t ai, size_t k, size_t rc, uint8_t *title_copy,
+                          uint8_t *topic_copy) {
+  size_t pair = ai * s->np + k, pairs = s->na * s->np;
+  const orb_record_rollcall *r = &s->rec->rollcalls[rc];
+  int best = -1;
+  int32_t stamp = -1;
+  for (int t = 0; t < TOPIC_BUCKETS; t++) {
+    if (!(r->topics & (1u << t))) continue;
+    size_t i = (size_t)t * pairs + pair;
+    if (s->topic_last[i] >= 0 && s->topic_stamp[i] > stamp) {
+      stamp = s->topic_stamp[i];
+      best = s->topic_last[i];
+    }
+  }
+  if (best < 0) best = s->any_last[pair] >= 0 ? s->any_last[pair] : ORB_STANCE_SUPPORT;
+  *topic_copy = (uint8_t)best;
+  const title_state *ts = s->title[r->title] ? &s->title[r->title][pair] : NULL;
+  *title_copy = (ts && ts->last >= 0) ? (uint8_t)ts->last : (uint8_t)best;
+}
+
+/* Enters the votes of roll call rc into the state. attrs[k]: its attributes for patron k. */
+static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
+  const orb_record *rec = s->rec;
+  const orb_record_model *m = s->model;
+  const orb_record_rollcall *r = &rec->rollcalls[rc];
+  size_t pairs = s->na * s->np;
+  if (!s->title[r->title]) {
+    s->title[r->title] = malloc(pairs * sizeof **s->title);
+    if (!s->title[r->title]) return ORB_ENOMEM;
+    for (size_t i = 0; i < pairs; i++) {
+      memset(&s->title[r->title][i], 0, sizeof **s->title);
+      s->title[r->title][i].last = -1;
+    }
+  }
+  for (size_t k = 0; k < s->np; k++) {
+    size_t n[3] = {0, 0, 0}, total = 0;
+    for (size_t c = 0; c < rec->country_count; c++) {
+      orb_stance st;
+      if (c == s->patrons[k] || !orb_record_stance(rec, rc, c, s->patrons[k], &st)) continue;
+      n[st]++;
+      total++;
+    }
+    if (!total) continue;
+    float *all = &s->title_all[(r->title * s->np + k) * 3];
+    for (int j = 0; j < 3; j++) all[j] = (float)n[j] / (float)total;
+  }
+  if (r->session != s->session_no) {
+    s->session_no = r->session;
+    memset(s->session, 0, s->na * 2 * sizeof *s->session);
+  }
+  for (size_t ai = 0; ai < s->na; ai++) {
+    size_t a = s->actors[ai];
+    orb_vote v = orb_record_vote(rec, rc, a);
+    if (v == ORB_VOTE_NONMEMBER) continue;
+    s->day[ai * 4] += v == ORB_VOTE_ABSENT;
+    s->day[ai * 4 + 1] += 1;
+    s->session[ai * 2] += v == ORB_VOTE_ABSENT;
+    s->session[ai * 2 + 1] += 1;
+    float *rt = &s->rate[ai * 3];
+    rt[0] = (float)(m->rate_decay * rt[0] + (v == ORB_VOTE_ABSENT));
+    rt[1] = (float)(m->rate_decay * rt[1] + (v == ORB_VOTE_ABSTAIN));
+    rt[2] = (float)(m->rate_decay * rt[2] + 1);
+    for (size_t k = 0; k < s->np; k++) s->title[r->title][ai * s->np + k].own = (int8_t)v;
+    for (size_t k = 0; k < s->np; k++) {
+      orb_stance st;
+      if (s->patrons[k] == a || !orb_record_stance(rec, rc, a, s->patrons[k], &st)) continue;
+      size_t pair = ai * s->np + k;
+      title_state *ts = &s->title[r->title][pair];
+      ew_add(&ts->ew, m->title_decay, (int)st);
+      ts->last = (int8_t)st;
+      int no = orb_record_vote(rec, rc, s->patrons[k]) == ORB_VOTE_NO;
+      for (int b = 0; b < ATTR_BUCKETS; b++) {
+        int in = b < ORB_ATTR_COUNT ? (attrs[k] >> b) & 1u : attrs[k] == 0;
+        if (!in) continue;
+        size_t i = ((size_t)no * ATTR_BUCKETS + (size_t)b) * pairs + pair;
+        float age = (float)age_factor(m, s->attr_date[i], r->date);
+        for (int j = 0; j < 3; j++) s->attr[i].m[j] *= age;
+        s->attr[i].w *= age;
+        ew_add(&s->attr[i], m->attr_decay, (int)st);
+        s->attr_date[i] = r->date;
+      }
+      ew_add(&s->dir[(size_t)no * pairs + pair], m->dir_decay, (int)st);
+      for (int t = 0; t < TOPIC_BUCKETS; t++)
+        if (r->topics & (1u << t)) {
+          s->topic_last[(size_t)t * pairs + pair] = (int8_t)st;
+          s->topic_stamp[(size_t)t * pairs + pair] = (int32_t)rc;
+        }
+      s->any_last[pair] = (int8_t)st;
+    }
+  }
+  return ORB_OK;
+}
+
+/* Closes a date: its share of absences becomes each actor's last day's. */
+static void rstate_end_day(rstate *s) {
+  for (size_t ai = 0; ai < s->na; ai++) {
+    float *d = &s->day[ai * 4];
+    if (d[1] > 0) d[2] = d[0] / d[1];
+    d[0] = d[1] = 0;
+  }
+}
+
+/* ---- rows ----------------------------------------------------------------------------- */
+
+void orb_record_rows_free(orb_record_rows *rows) {
+  free(rows->x);
+  free(rows->rc);
+  free(rows->actor);
+  free(rows->patron);
+  free(rows->stance);
+  free(rows->year);
+  free(rows->copy_title);
+  free(rows->copy_topic);
+  free(rows->train);
+  memset(rows, 0, sizeof *rows);
+}
+
+/* Makes room for one more row. */
+static orb_status rows_reserve(orb_record_rows *rows, size_t *cap) {
+  if (rows->count < *cap) return ORB_OK;
+  size_t n = *cap ? *cap * 2 : 65536;
+  float *x = realloc(rows->x, n * ORB_RT_COUNT * sizeof *x);
+  if (x) rows->x = x;
+  uint32_t *rc = realloc(rows->rc, n * sizeof *rc);
+  if (rc) rows->rc = rc;
+  uint16_t *a = realloc(rows->actor, n * sizeof *a);
+  if (a) rows->actor = a;
+  uint16_t *p = realloc(rows->patron, n * sizeof *p);
+  if (p) rows->patron = p;
+  uint8_t *st = realloc(rows->stance, n);
+  if (st) rows->stance = st;
+  int16_t *y = realloc(rows->year, n * sizeof *y);
+  if (y) rows->year = y;
+  uint8_t *ct = realloc(rows->copy_title, n);
+  if (ct) rows->copy_title = ct;
+  uint8_t *cp = realloc(rows->copy_topic, n);
+  if (cp) rows->copy_topic = cp;
+  uint8_t *tr = realloc(rows->train, n);
+  if (tr) rows->train = tr;
+  if (!x || !rc || !a || !p || !st || !y || !ct || !cp || !tr) return ORB_ENOMEM;
+  *cap = n;
+  return ORB_OK;
+}
+
+static uint32_t mix(uint32_t h) {
+  h ^= h >> 16;
+  h *= 0x7feb352dU;
+  h ^= h >> 15;
+  h *= 0x846ca68bU;
+  h ^= h >> 16;
+  return h;
+}
+
+orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *model,
+                                 const orb_record_rows_spec *spec, orb_record_rows *rows) {
+  memset(rows, 0, sizeof *rows);
+  size_t na = rec->country_count, np = spec->patron_count;
+  size_t *actors = malloc(na * sizeof *actors);
+  unsigned *attrs = malloc((np ? np : 1) * sizeof *attrs);
+  if (!actors || !attrs) {
+    free(actors);
+    free(attrs);
+    return ORB_ENOMEM;
+  }
+  for (size_t a = 0; a < na; a++) actors[a] = a;
+  rstate s;
+  orb_status st = rstate_init(&s, rec, model, actors, na, spec->patrons, np);
+  size_t cap = 0;
+  for (size_t rc = 0; st == ORB_OK && rc < rec->rollcall_count;) {
+    size_t end = rc;
+    while (end < rec->rollcall_count && rec->rollcalls[end].date == rec->rollcalls[rc].date) end++;
+    int year;
+    orb_date_to_ymd(rec->rollcalls[rc].date, &year, NULL, NULL);
+    int eval = year >= spec->eval_from && year <= spec->eval_to;
+    int train = year >= spec->train_from;
+    if (eval || train) rstate_year(&s, year);
+    for (size_t j = rc; st == ORB_OK && j < end && (eval || train); j++) {
+      for (size_t k = 0; k < np; k++) {
+        size_t p = spec->patrons[k];
+        orb_vote pv = orb_record_vote(rec, j, p);
+        if (pv != ORB_VOTE_YES && pv != ORB_VOTE_NO) continue;
+        unsigned at = orb_record_rollcall_attrs(rec, j, p);
+        for (size_t a = 0; a < na; a++) {
+          orb_stance stance;
+          if (a == p || !orb_record_stance(rec, j, a, p, &stance)) continue;
+          int in_sample = train && spec->train_sample &&
+                          mix((uint32_t)(j * 7919u + a * 131u + k)) % spec->train_sample == 0;
+          int in_eval = eval && (!spec->eval_actor || spec->eval_actor[a]);
+          if (!in_sample && !in_eval) continue;
+          if ((st = rows_reserve(rows, &cap)) != ORB_OK) break;
+          size_t i = rows->count++;
+          s.now = rec->rollcalls[j].date;
+          rstate_features(&s, a, k, at, rec->rollcalls[j].title, pv, rows->x + i * ORB_RT_COUNT);
+          rstate_copies(&s, a, k, j, &rows->copy_title[i], &rows->copy_topic[i]);
+          rows->rc[i] = (uint32_t)j;
+          rows->actor[i] = (uint16_t)a;
+          rows->patron[i] = (uint16_t)p;
+          rows->stance[i] = (uint8_t)stance;
+          rows->year[i] = (int16_t)year;
+          rows->train[i] = (uint8_t)in_sample;
+        }
+      }
+    }
+    for (size_t j = rc; st == ORB_OK && j < end; j++) {
+      for (size_t k = 0; k < np; k++) attrs[k] = orb_record_rollcall_attrs(rec, j, spec->patrons[k]);
+      st = rstate_update(&s, j, attrs);
+    }
+    rstate_end_day(&s);
+    rc = end;
+  }
+  rstate_free(&s);
+  free(actors);
+  free(attrs);
+  if (st) orb_record_rows_free(rows);
+  return st;
+}
+
+orb_status orb_record_features_at(const orb_record *rec, const orb_record_model *model,
+                                  size_t actor, size_t patron, orb_date date, unsigned attrs,
+                                  size_t title, orb_vote patron_vote, float x[ORB_RT_COUNT]) {
+  if (actor >= rec->country_count || patron >= rec->country_count || actor == patron)
+    return ORB_EINVAL;
+  rstate s;
+  orb_status st = rstate_init(&s, rec, model, &actor, 1, &patron, 1);
+  if (st) return st;
+  for (size_t rc = 0; st == ORB_OK && rc < rec->rollcall_count && rec->rollcalls[rc].date < date;
+       rc++) {
+    unsigned at = orb_record_rollcall_attrs(rec, rc, patron);
+    st = rstate_update(&s, rc, &at);
+    if (rc + 1 == rec->rollcall_count || rec->rollcalls[rc + 1].date != rec->rollcalls[rc].date)
+      rstate_end_day(&s);
+  }
+  if (st == ORB_OK) {
+    int year;
+    orb_date_to_ymd(date, &year, NULL, NULL);
+    rstate_year(&s, year);
+    s.now = date;
+    rstate_features(&s, 0, 0, attrs, title, patron_vote, x);
+  }
+  rstate_free(&s);
+  return st;
+}

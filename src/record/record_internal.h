@@ -1,0 +1,51 @@
+/*
+ * record_internal.h: what the record module's files share privately.
+ */
+#ifndef ORB_RECORD_INTERNAL_H
+#define ORB_RECORD_INTERNAL_H
+
+#include "orbit/record.h"
+
+/* Interned normalised titles: an open-addressing hash set of strings, each given
+ * the index of its first insertion. */
+typedef struct record_titles {
+  char **keys;      /* owned strings, by slot */
+  size_t *ids;      /* by slot */
+  size_t slots;     /* a power of two */
+  size_t count;
+} record_titles;
+
+void record_titles_init(record_titles *titles);
+void record_titles_free(record_titles *titles);
+/* The index of key (a new one when unseen). ORB_ENOMEM. */
+orb_status record_titles_intern(record_titles *titles, const char *key, size_t *id);
+
+/* Loads a record from the texts of its five files (countries, rollcalls,
+ * capabilities, alliances, conflicts: data[i], len[i] bytes), as orb_record_load
+ * does from files (the fuzzer's entry). */
+orb_status record_load_buffers(const char *const data[5], const size_t len[5],
+                               orb_record **record, orb_diags *diags);
+
+/* The one-dimensional ideal-point baseline (ideal.c). */
+typedef struct record_ideal {
+  double *theta;            /* per country */
+  unsigned char *has_theta; /* per country: cast at least 10 votes in the window */
+  double *beta, *alpha;     /* per roll call of the window */
+  size_t *title_rc;         /* per title: its latest roll call in the window, or ORB_NONE */
+  double link[20][3];       /* P(no, abstain, yes) by bin of the fitted value */
+} record_ideal;
+
+/* Fits the baseline on the roll calls of the five years before year `before`. */
+orb_status record_ideal_fit(const orb_record *record, int before, record_ideal *model);
+void record_ideal_free(record_ideal *model);
+/* Its stance probabilities of actor toward patron on roll call rc; 0 when it has
+ * none (no roll call with the same title in the window, or no ideal point). */
+int record_ideal_predict(const orb_record *record, const record_ideal *model, size_t rc,
+                         size_t actor, size_t patron, double prob[ORB_STANCE_COUNT]);
+
+/* The text a roll call's title is read from: its description, except where the
+ * description is an agenda listing ("A/71/251 34 - ..."), as in sessions 71-73,
+ * whose title is in the short title. */
+const char *record_title_text(const orb_record_rollcall *rc);
+
+#endif

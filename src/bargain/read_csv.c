@@ -276,16 +276,3 @@ done:
   *scenario = s;
   return ORB_OK;
 }
-
-orb_status orb_bargain_read_csv(const char *path, orb_bargain_scenario **scenario,
-                                orb_diags *diags) {
-  *scenario = NULL;
-  char *data;
-  size_t len;
-  orb_status status =
-      input_read_file(path, INPUT_SCENARIO_MAX_BYTES, "scenario file", &data, &len, diags);
-  if (status != ORB_OK) return status;
-  status = orb_bargain_read_csv_buffer(path, data, len, scenario, diags);
-  free(data);
-  return status;
-}

@@ -436,16 +436,3 @@ orb_status orb_bargain_read_xml_buffer(const char *name, const char *data, size_
   free(r.lines);
   return status;
 }
-
-orb_status orb_bargain_read_xml(const char *path, orb_bargain_scenario **scenario,
-                                orb_diags *diags) {
-  *scenario = NULL;
-  char *data;
-  size_t len;
-  orb_status status =
-      input_read_file(path, INPUT_SCENARIO_MAX_BYTES, "scenario file", &data, &len, diags);
-  if (status != ORB_OK) return status;
-  status = orb_bargain_read_xml_buffer(path, data, len, scenario, diags);
-  free(data);
-  return status;
-}

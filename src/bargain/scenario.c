@@ -197,25 +197,47 @@ orb_status orb_bargain_scenario_check(const orb_bargain_scenario *s, const char 
   return diags->count == before ? ORB_OK : ORB_EINVAL;
 }
 
-orb_status orb_bargain_read(const char *path, orb_bargain_scenario **scenario,
-                            orb_diags *diags) {
+/* The formats a scenario file may be in; SCENARIO_ANY tells them apart. */
+typedef enum scenario_format { SCENARIO_ANY, SCENARIO_CSV, SCENARIO_XML } scenario_format;
+
+/* Reads the scenario file at path once (a pipe cannot be read twice) and parses
+ * it as format; SCENARIO_ANY tells the formats apart by the first character after
+ * a byte-order mark and blanks ('<' is XML). *scenario is the caller's. */
+static orb_status read_scenario_file(const char *path, scenario_format format,
+                                     orb_bargain_scenario **scenario, orb_diags *diags) {
   *scenario = NULL;
   char *data;
   size_t len;
   orb_status status =
       input_read_file(path, INPUT_SCENARIO_MAX_BYTES, "scenario file", &data, &len, diags);
   if (status != ORB_OK) return status;
-  /* read once (a pipe cannot be read twice), then told apart by the first
-   * character after a byte-order mark and blanks: '<' is XML */
-  size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
-  while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
-    i++;
-  if (i < len && data[i] == '<')
+  if (format == SCENARIO_ANY) {
+    size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+    while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+      i++;
+    format = i < len && data[i] == '<' ? SCENARIO_XML : SCENARIO_CSV;
+  }
+  if (format == SCENARIO_XML)
     status = orb_bargain_read_xml_buffer(path, data, len, scenario, diags);
   else
     status = orb_bargain_read_csv_buffer(path, data, len, scenario, diags);
   free(data);
   return status;
+}
+
+orb_status orb_bargain_read(const char *path, orb_bargain_scenario **scenario,
+                            orb_diags *diags) {
+  return read_scenario_file(path, SCENARIO_ANY, scenario, diags);
+}
+
+orb_status orb_bargain_read_csv(const char *path, orb_bargain_scenario **scenario,
+                                orb_diags *diags) {
+  return read_scenario_file(path, SCENARIO_CSV, scenario, diags);
+}
+
+orb_status orb_bargain_read_xml(const char *path, orb_bargain_scenario **scenario,
+                                orb_diags *diags) {
+  return read_scenario_file(path, SCENARIO_XML, scenario, diags);
 }
 
 orb_status orb_bargain_capabilities_from_world(orb_bargain_scenario *scenario,

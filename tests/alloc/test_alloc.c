@@ -167,7 +167,7 @@ static orb_status sc_code(void *ctx) {
 
 /* The whole pipeline as `orbit run` drives it: a session, the run, its report. */
 static orb_status sc_run(void *ctx) {
-  orb_session_options options = {.world_path = WORLD};
+  orb_session_options options = {.world_path = SMALL_WORLD};
   orb_session *session = NULL;
   orb_run *run = NULL;
   orb_diags diags;

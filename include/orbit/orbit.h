@@ -11,5 +11,6 @@
 #include "orbit/events.h"
 #include "orbit/align.h"
 #include "orbit/bargain.h"
+#include "orbit/dynamics.h"
 
 #endif

@@ -56,6 +56,8 @@ int cmd_calibrate(int argc, char **argv);
 extern const char cmd_calibrate_help[];
 /* Loads the stance model of a world (cmd_stance.c), printing diagnostics; 0 on failure. */
 int cli_load_stance_model(const orb_world *world, orb_stance_model *model);
+int cmd_simulate(int argc, char **argv);
+extern const char cmd_simulate_help[];
 int cmd_align(int argc, char **argv);
 extern const char cmd_align_help[];
 

@@ -16,6 +16,7 @@ const cli_command cli_commands[] = {
   {"stance", "predict stances on an issue, with the factors behind them", cmd_stance, cmd_stance_help},
   {"calibrate", "fit the stance model to observed stances, with cross-validated scores", cmd_calibrate, cmd_calibrate_help},
   {"align", "find the stable splits of actors into blocs (landscape theory)", cmd_align, cmd_align_help},
+  {"simulate", "simulate a world month by month: ensembles, counterfactuals, a run store", cmd_simulate, cmd_simulate_help},
   {"bargain", "play a bargaining issue with KTAB's spatial model of politics", cmd_bargain, cmd_bargain_help},
   {NULL, NULL, NULL, NULL}
 };

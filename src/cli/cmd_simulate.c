@@ -1,0 +1,479 @@
+/*
+ * cmd_simulate.c: `orbit simulate`, an ensemble of month-by-month runs of a world
+ * (docs/MODEL.md, "Influence over time"): a summary of what the seeds care about
+ * (the patron's leverage, the alliance's credibility, the rival's rise, exit
+ * risks) with medians and 5-95% bands, JSON, or series as CSV / JSON Lines;
+ * counterfactuals by --without-event, --add-event and --set; a SQLite store.
+ */
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+const char cmd_simulate_help[] =
+  "Usage: orbit simulate [--world FILE] [--from YYYY-MM] [--to YYYY-MM] [--runs N]\n"
+  "                      [--seed S] [--threads T] [--set NAME=VALUE|NAME=LOW..HIGH ...]\n"
+  "                      [--without-event ID ...] [--add-event DATE,ACTOR,TYPE[,TARGET] ...]\n"
+  "                      [--store FILE] [--keep N] [--json]\n"
+  "                      [--series NAME|all ... [--per-run] [--csv | --json]]\n"
+  "       orbit simulate --list-events | --list-params | --list-tests | --list-series\n"
+  "\n"
+  "Simulates the world month by month, many times, each run drawing every uncertain\n"
+  "parameter from its range: the capacity of each pole (its capability less what its\n"
+  "wars tie down), the credibility of each alliance (updated when a commitment is\n"
+  "tested), the leverage of each pole over each state, alignments and each member's\n"
+  "yearly risk of leaving. Prints medians with 5-95% bands.\n"
+  "\n"
+  "Options:\n"
+  "  --world FILE         the world file (default: the built-in post-Soviet world)\n"
+  "  --from, --to         first and last month (default 1992-01 .. 2030-12, within the world)\n"
+  "  --runs N             runs in the ensemble (default 1000)\n"
+  "  --seed S             seed of the random streams (default 1)\n"
+  "  --threads T          threads (default: all); results do not depend on it\n"
+  "  --set NAME=VALUE     fix a parameter; NAME=LOW..HIGH draws it uniformly\n"
+  "  --without-event ID   remove an event (ids: --list-events)\n"
+  "  --add-event SPEC     add an event DATE,ACTOR,TYPE[,TARGET[,MAGNITUDE]]\n"
+  "  --store FILE         write the runs and quantiles to an SQLite store\n"
+  "  --keep N             keep the full series of the first N runs (store, --per-run)\n"
+  "  --series NAME        print a series (or 'all') month by month: quantiles, or with\n"
+  "                       --per-run each kept run; CSV by default, --json for JSON Lines\n"
+  "  --json               print the summary (or the series) as JSON\n"
+  "  --list-events        the world's events with their ids\n"
+  "  --list-params        the parameters: default, range, justification\n"
+  "  --list-tests         the tests of commitments the model recognises in the events\n"
+  "  --list-series        the names of the series\n"
+  "\n"
+  "Exit status: 0 ok, 1 bad input (unknown parameter or event, months outside the\n"
+  "world, impossible bounds), 2 bad usage.\n";
+
+typedef struct sim_args {
+  const char *world_path, *from_text, *to_text, *store, *runs_text, *seed_text,
+      *threads_text, *keep_text;
+  const char **sets, **without, **adds, **series;
+  size_t set_count, without_count, add_count, series_count;
+  int json, csv, per_run, list_events, list_params, list_tests, list_series;
+} sim_args;
+
+static int push(const char ***list, size_t *count, const char *item) {
+  const char **grown = realloc(*list, (*count + 1) * sizeof *grown);
+  if (!grown) return 0;
+  grown[(*count)++] = item;
+  *list = grown;
+  return 1;
+}
+
+static void free_args(sim_args *a) {
+  free(a->sets);
+  free(a->without);
+  free(a->adds);
+  free(a->series);
+}
+
+static int parse_args(int argc, char **argv, sim_args *a) {
+  static const struct option options[] = {
+      {"world", required_argument, NULL, 'w'}, {"from", required_argument, NULL, 'f'},
+      {"to", required_argument, NULL, 't'}, {"runs", required_argument, NULL, 'n'},
+      {"seed", required_argument, NULL, 's'}, {"threads", required_argument, NULL, 'T'},
+      {"set", required_argument, NULL, 'S'}, {"without-event", required_argument, NULL, 'x'},
+      {"add-event", required_argument, NULL, 'a'}, {"store", required_argument, NULL, 'o'},
+      {"keep", required_argument, NULL, 'k'}, {"series", required_argument, NULL, 'r'},
+      {"json", no_argument, NULL, 'j'}, {"csv", no_argument, NULL, 'c'},
+      {"per-run", no_argument, NULL, 'p'}, {"list-events", no_argument, NULL, 'E'},
+      {"list-params", no_argument, NULL, 'P'}, {"list-tests", no_argument, NULL, 'X'},
+      {"list-series", no_argument, NULL, 'L'}, {NULL, 0, NULL, 0}};
+  int c;
+  optind = 1;
+  opterr = 0;
+  while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+    int ok = 1;
+    switch (c) {
+    case 'w': a->world_path = optarg; break;
+    case 'f': a->from_text = optarg; break;
+    case 't': a->to_text = optarg; break;
+    case 'n': a->runs_text = optarg; break;
+    case 's': a->seed_text = optarg; break;
+    case 'T': a->threads_text = optarg; break;
+    case 'S': ok = push(&a->sets, &a->set_count, optarg); break;
+    case 'x': ok = push(&a->without, &a->without_count, optarg); break;
+    case 'a': ok = push(&a->adds, &a->add_count, optarg); break;
+    case 'o': a->store = optarg; break;
+    case 'k': a->keep_text = optarg; break;
+    case 'r': ok = push(&a->series, &a->series_count, optarg); break;
+    case 'j': a->json = 1; break;
+    case 'c': a->csv = 1; break;
+    case 'p': a->per_run = 1; break;
+    case 'E': a->list_events = 1; break;
+    case 'P': a->list_params = 1; break;
+    case 'X': a->list_tests = 1; break;
+    case 'L': a->list_series = 1; break;
+    case ':': return cli_usage_error("simulate", "option '%s' needs a value", argv[optind - 1]);
+    default: return cli_usage_error("simulate", "unknown option '%s'", argv[optind - 1]);
+    }
+    if (!ok) return cli_usage_error("simulate", "out of memory");
+  }
+  if (optind < argc)
+    return cli_usage_error("simulate", "unexpected argument '%s'", argv[optind]);
+  if (a->json && a->csv) return cli_usage_error("simulate", "--json and --csv exclude each other");
+  if (a->per_run && !a->keep_text)
+    return cli_usage_error("simulate", "--per-run needs --keep N");
+  return CLI_OK;
+}
+
+/* Parses a whole unsigned number in [min, max]. */
+static int parse_count(const char *opt, const char *text, unsigned long long min,
+                       unsigned long long max, unsigned long long *out) {
+  char *end = NULL;
+  if (!text || !*text || *text == '-') goto bad;
+  unsigned long long v = strtoull(text, &end, 10);
+  if (*end || v < min || v > max) goto bad;
+  *out = v;
+  return CLI_OK;
+bad:
+  return cli_usage_error("simulate", "%s: expected a whole number from %llu to %llu, got '%s'",
+                         opt, min, max, text ? text : "");
+}
+
+/* Parses a month "YYYY-MM" (or YYYY, YYYY-MM-DD) into the first day of its month. */
+static int parse_month(const char *text, orb_date *out) {
+  orb_date d;
+  if (cli_parse_date(text, &d) != CLI_OK) return CLI_EUSAGE;
+  int y, m;
+  orb_date_to_ymd(d, &y, &m, NULL);
+  *out = orb_date_from_ymd(y, m, 1);
+  return CLI_OK;
+}
+
+/* ---- progress ---------------------------------------------------------------- */
+
+typedef struct progress_ctx {
+  struct timespec start;
+} progress_ctx;
+
+static double seconds_since(const struct timespec *t0) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)(t.tv_sec - t0->tv_sec) + 1e-9 * (double)(t.tv_nsec - t0->tv_nsec);
+}
+
+static void progress(size_t done, size_t total, void *context) {
+  progress_ctx *p = context;
+  double s = seconds_since(&p->start), rate = s > 0 ? (double)done / s : 0;
+  int width = 30, filled = (int)((double)width * (double)done / (double)total);
+  fprintf(stderr, "\r[%.*s%*s] %zu/%zu runs, %.0f runs/s, %.1f s left ", filled,
+          "##############################", width - filled, "", done, total, rate,
+          rate > 0 ? (double)(total - done) / rate : 0.0);
+  if (done == total) fputc('\n', stderr);
+  fflush(stderr);
+}
+
+/* ---- output ------------------------------------------------------------------ */
+
+/* The month index of a date, or ORB_NONE outside the model. */
+static size_t month_index(const orb_dyn_model *m, int year, int month) {
+  orb_date d = orb_date_from_ymd(year, month, 1);
+  size_t n = orb_dyn_month_count(m);
+  for (size_t k = 0; k < n; k++)
+    if (orb_dyn_month_date(m, k) == d) return k;
+  return ORB_NONE;
+}
+
+static const float *cell(const orb_dyn_summary *s, size_t series, size_t month) {
+  return s->quantiles + (series * s->month_count + month) * 3;
+}
+
+static void print_band(FILE *out, const float *q) {
+  fprintf(out, "  %5.3f [%5.3f-%5.3f]", q[1], q[0], q[2]);
+}
+
+/* Checkpoints of the summary: before the invasion, after the ignored request,
+ * after Armenia's freeze, and the last month (those inside the run). */
+static size_t checkpoints(const orb_dyn_model *m, size_t *at, const char **label) {
+  static const int ym[][2] = {{2021, 12}, {2022, 12}, {2024, 12}};
+  size_t n = 0;
+  for (size_t k = 0; k < 3; k++) {
+    size_t i = month_index(m, ym[k][0], ym[k][1]);
+    if (i != ORB_NONE) at[n++] = i;
+  }
+  size_t last = orb_dyn_month_count(m) - 1;
+  if (!n || at[n - 1] != last) at[n++] = last;
+  for (size_t k = 0; k < n; k++) {
+    static char buf[4][11];
+    orb_date_format(orb_dyn_month_date(m, at[k]), ORB_PREC_MONTH, buf[k]);
+    label[k] = buf[k];
+  }
+  return n;
+}
+
+/* Prints the rows of series whose name starts with prefix (and, when suffix is
+ * given, ends with it), at the checkpoints. */
+static void print_rows(const orb_dyn_model *m, const orb_dyn_summary *s, const char *prefix,
+                       const size_t *at, size_t n, const char *title, const char *const *label) {
+  size_t plen = strlen(prefix);
+  int header = 0;
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    const char *name = orb_dyn_series_name(m, k);
+    if (strncmp(name, prefix, plen) != 0) continue;
+    if (!header) {
+      printf("\n%s\n  %-18s", title, "");
+      for (size_t c = 0; c < n; c++) printf("  %-20s", label[c]);
+      printf("\n");
+      header = 1;
+    }
+    printf("  %-18s", name + plen);
+    for (size_t c = 0; c < n; c++) print_band(stdout, cell(s, k, at[c]));
+    printf("\n");
+  }
+}
+
+static void print_summary(const orb_world *w, const orb_dyn_model *m, const orb_dyn_summary *s,
+                          unsigned long long seed) {
+  size_t at[4];
+  const char *label[4];
+  size_t n = checkpoints(m, at, label);
+  char a[11], b[11];
+  orb_date_format(orb_dyn_month_date(m, 0), ORB_PREC_MONTH, a);
+  orb_date_format(orb_dyn_month_date(m, orb_dyn_month_count(m) - 1), ORB_PREC_MONTH, b);
+  printf("%s: %zu runs, %s to %s monthly, seed %llu; median [5%%-95%%] of the runs\n",
+         w->name, s->runs, a, b, seed);
+  print_rows(m, s, "credibility:", at, n, "Credibility of alliance commitments (share honoured)",
+             label);
+  print_rows(m, s, "capacity:", at, n, "Free capacity of each pole (relative to the strongest)",
+             label);
+  for (size_t p = 0; p < orb_dyn_series_count(m); p++) {
+    const char *name = orb_dyn_series_name(m, p);
+    if (strncmp(name, "capacity:", 9) != 0) continue;
+    char prefix[64], title[128];
+    snprintf(prefix, sizeof prefix, "leverage:%s:", name + 9);
+    snprintf(title, sizeof title, "Leverage of %s over each state", name + 9);
+    print_rows(m, s, prefix, at, n, title, label);
+  }
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    const char *name = orb_dyn_series_name(m, k);
+    if (strncmp(name, "credibility:", 12) != 0) continue;
+    char title[128];
+    snprintf(title, sizeof title, "Yearly risk of leaving the %s (members)", name + 12);
+    /* rows exit:STATE:INST */
+    int header = 0;
+    for (size_t e = 0; e < orb_dyn_series_count(m); e++) {
+      const char *en = orb_dyn_series_name(m, e);
+      const char *colon = strrchr(en, ':');
+      if (strncmp(en, "exit:", 5) != 0 || strcmp(colon + 1, name + 12) != 0) continue;
+      if (!header) {
+        printf("\n%s\n  %-18s", title, "");
+        for (size_t c = 0; c < n; c++) printf("  %-20s", label[c]);
+        printf("\n");
+        header = 1;
+      }
+      printf("  %-18.*s", (int)(colon - en - 5), en + 5);
+      for (size_t c = 0; c < n; c++) print_band(stdout, cell(s, e, at[c]));
+      printf("\n");
+    }
+  }
+  printf("\nAll series: --list-series; month by month: --series NAME; the model: docs/MODEL.md.\n");
+}
+
+static int print_summary_json(const orb_world *w, const orb_dyn_model *m,
+                              const orb_dyn_summary *s, unsigned long long seed) {
+  size_t at[4];
+  const char *label[4];
+  size_t n = checkpoints(m, at, label);
+  cJSON *root = cJSON_CreateObject();
+  cJSON_AddStringToObject(root, "world", w->name);
+  cJSON_AddNumberToObject(root, "runs", (double)s->runs);
+  cJSON_AddNumberToObject(root, "seed", (double)seed);
+  cJSON *series = cJSON_AddObjectToObject(root, "series");
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    cJSON *one = cJSON_AddObjectToObject(series, orb_dyn_series_name(m, k));
+    for (size_t c = 0; c < n; c++) {
+      const float *q = cell(s, k, at[c]);
+      cJSON *band = cJSON_AddObjectToObject(one, label[c]);
+      cJSON_AddNumberToObject(band, "q05", q[0]);
+      cJSON_AddNumberToObject(band, "median", q[1]);
+      cJSON_AddNumberToObject(band, "q95", q[2]);
+    }
+  }
+  char *text = cJSON_PrintUnformatted(root);
+  cJSON_Delete(root);
+  if (!text) return CLI_EINPUT;
+  puts(text);
+  free(text);
+  return CLI_OK;
+}
+
+/* --series: quantiles (or kept runs) month by month as CSV or JSON Lines. */
+static int print_series(const orb_dyn_model *m, const orb_dyn_summary *s, const sim_args *a) {
+  size_t count = orb_dyn_series_count(m), M = orb_dyn_month_count(m);
+  unsigned char *chosen = calloc(count ? count : 1, 1);
+  if (!chosen) return CLI_EINPUT;
+  for (size_t i = 0; i < a->series_count; i++) {
+    if (strcmp(a->series[i], "all") == 0) {
+      memset(chosen, 1, count);
+      continue;
+    }
+    size_t k = orb_dyn_series_find(m, a->series[i]);
+    if (k == ORB_NONE) {
+      const char **names = malloc((count ? count : 1) * sizeof *names);
+      const char *hint = NULL;
+      if (names) {
+        for (size_t j = 0; j < count; j++) names[j] = orb_dyn_series_name(m, j);
+        hint = orb_closest_word(a->series[i], names, count);
+      }
+      fprintf(stderr, "orbit simulate: no series '%s'%s%s%s (see --list-series)\n", a->series[i],
+              hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+      free(names);
+      free(chosen);
+      return CLI_EINPUT;
+    }
+    chosen[k] = 1;
+  }
+  if (!a->json) printf(a->per_run ? "series,run,month,value\n" : "series,month,q05,q50,q95\n");
+  for (size_t k = 0; k < count; k++) {
+    if (!chosen[k]) continue;
+    const char *name = orb_dyn_series_name(m, k);
+    for (size_t r = 0; r < (a->per_run ? s->kept : 1); r++)
+      for (size_t t = 0; t < M; t++) {
+        char date[11];
+        orb_date_format(orb_dyn_month_date(m, t), ORB_PREC_MONTH, date);
+        if (a->per_run) {
+          float v = s->kept_values[(r * count + k) * M + t];
+          if (a->json)
+            printf("{\"series\":\"%s\",\"run\":%zu,\"month\":\"%s\",\"value\":%.6g}\n", name, r,
+                   date, v);
+          else
+            printf("%s,%zu,%s,%.6g\n", name, r, date, v);
+        } else {
+          const float *q = cell(s, k, t);
+          if (a->json)
+            printf("{\"series\":\"%s\",\"month\":\"%s\",\"q05\":%.6g,\"q50\":%.6g,\"q95\":%.6g}\n",
+                   name, date, q[0], q[1], q[2]);
+          else
+            printf("%s,%s,%.6g,%.6g,%.6g\n", name, date, q[0], q[1], q[2]);
+        }
+      }
+  }
+  free(chosen);
+  return CLI_OK;
+}
+
+static void list_params(const orb_dyn_settings *s) {
+  size_t n;
+  const orb_dyn_param_info *info = orb_dyn_params(&n);
+  static const char *const dists[] = {"fixed", "uniform", "triangular"};
+  for (size_t k = 0; k < n; k++)
+    printf("%-24s %-8g %-10s [%g, %g]  %s (%s%s)\n", info[k].name, s->value[k], dists[s->dist[k]],
+           s->low[k], s->high[k], info[k].justification,
+           info[k].source ? "source: " : "assumption: ",
+           info[k].source ? info[k].source : info[k].assumption);
+}
+
+/* ---- the command -------------------------------------------------------------- */
+
+int cmd_simulate(int argc, char **argv) {
+  sim_args a = {0};
+  int rc = parse_args(argc, argv, &a);
+  unsigned long long runs = 1000, seed = 1, threads = 0, keep = 0;
+  if (rc == CLI_OK && a.runs_text) rc = parse_count("--runs", a.runs_text, 1, 100000000ull, &runs);
+  if (rc == CLI_OK && a.seed_text)
+    rc = parse_count("--seed", a.seed_text, 0, UINT64_MAX, &seed);
+  if (rc == CLI_OK && a.threads_text) rc = parse_count("--threads", a.threads_text, 1, 1024, &threads);
+  if (rc == CLI_OK && a.keep_text) rc = parse_count("--keep", a.keep_text, 0, 100000, &keep);
+  orb_date from = orb_date_from_ymd(1992, 1, 1), to = orb_date_from_ymd(2030, 12, 1);
+  if (rc == CLI_OK && a.from_text) rc = parse_month(a.from_text, &from);
+  if (rc == CLI_OK && a.to_text) rc = parse_month(a.to_text, &to);
+  if (rc != CLI_OK) {
+    free_args(&a);
+    return rc;
+  }
+  orb_world *world = cli_load_world(a.world_path);
+  if (!world) {
+    free_args(&a);
+    return CLI_EINPUT;
+  }
+  /* defaults inside the world when not given */
+  int y, m;
+  orb_date_to_ymd(world->start, &y, &m, NULL);
+  if (!a.from_text && from < orb_date_from_ymd(y, m, 1)) from = orb_date_from_ymd(y, m, 1);
+  orb_date_to_ymd(world->end, &y, &m, NULL);
+  if (!a.to_text && to > orb_date_from_ymd(y, m, 1)) to = orb_date_from_ymd(y, m, 1);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_dyn_settings settings = {0};
+  orb_dyn_inputs *inputs = NULL;
+  orb_dyn_model *model = NULL;
+  orb_dyn_summary *summary = NULL;
+  rc = CLI_EINPUT;
+  if (orb_dyn_settings_init(&settings) != ORB_OK) goto done;
+  for (size_t i = 0; i < a.set_count; i++)
+    if (orb_dyn_settings_set(&settings, a.sets[i], &diags) != ORB_OK) goto done;
+  int fy, ty;
+  orb_date_to_ymd(from, &fy, NULL, NULL);
+  orb_date_to_ymd(to, &ty, NULL, NULL);
+  if (orb_dyn_inputs_from_world(world, fy < ty ? fy : ty, fy < ty ? ty : fy, &inputs, &diags) !=
+      ORB_OK)
+    goto done;
+  if (a.list_events) {
+    for (size_t k = 0; k < inputs->event_count; k++) printf("%s\n", inputs->events[k].id);
+    rc = CLI_OK;
+    goto done;
+  }
+  if (a.list_params) {
+    list_params(&settings);
+    rc = CLI_OK;
+    goto done;
+  }
+  for (size_t i = 0; i < a.without_count; i++)
+    if (orb_dyn_remove_event(inputs, a.without[i], &diags) != ORB_OK) goto done;
+  for (size_t i = 0; i < a.add_count; i++)
+    if (orb_dyn_add_event(inputs, world, a.adds[i], &diags) != ORB_OK) goto done;
+  if (orb_dyn_model_new(world, inputs, from, to, &model, &diags) != ORB_OK) goto done;
+  if (a.list_tests || a.list_series) {
+    size_t n;
+    const char *const *texts = orb_dyn_tests(model, &n);
+    if (a.list_tests)
+      for (size_t k = 0; k < n; k++) printf("%s\n", texts[k]);
+    if (a.list_series)
+      for (size_t k = 0; k < orb_dyn_series_count(model); k++)
+        printf("%s\n", orb_dyn_series_name(model, k));
+    rc = CLI_OK;
+    goto done;
+  }
+  char description[512];
+  size_t len = (size_t)snprintf(description, sizeof description, "orbit simulate");
+  for (int i = 1; i < argc && len < sizeof description; i++)
+    len += (size_t)snprintf(description + len, sizeof description - len, " %s", argv[i]);
+  progress_ctx pc;
+  clock_gettime(CLOCK_MONOTONIC, &pc.start);
+  orb_dyn_ensemble_options opt = {.runs = (size_t)runs, .seed = seed, .threads = (int)threads,
+                                  .store = a.store, .keep = (size_t)keep,
+                                  .description = description,
+                                  .progress = isatty(2) ? progress : NULL, .context = &pc};
+  if (orb_dyn_ensemble(model, &settings, &opt, &summary, &diags) != ORB_OK) goto done;
+  if (a.series_count)
+    rc = print_series(model, summary, &a);
+  else if (a.json)
+    rc = print_summary_json(world, model, summary, seed);
+  else {
+    print_summary(world, model, summary, seed);
+    rc = CLI_OK;
+  }
+done:
+  if (diags.count) {
+    for (size_t k = 0; k < diags.count; k++)
+      fprintf(stderr, "orbit simulate: %s%s%s\n", diags.items[k].file ? diags.items[k].file : "",
+              diags.items[k].file ? ": " : "", diags.items[k].message);
+  }
+  orb_diags_free(&diags);
+  orb_dyn_summary_free(summary);
+  orb_dyn_model_free(model);
+  orb_dyn_inputs_free(inputs);
+  orb_dyn_settings_free(&settings);
+  orb_world_free(world);
+  free_args(&a);
+  return rc;
+}

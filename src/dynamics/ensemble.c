@@ -1,0 +1,140 @@
+/*
+ * ensemble.c: many runs of a model, each with its own parameters drawn from the
+ * counter-based stream of (seed, run), spread over OpenMP threads in batches;
+ * quantiles streamed through one fixed histogram per series and month (integer
+ * counts, so the result is the same byte for byte whatever the thread count);
+ * whole batches of runs handed to the store (docs/MODEL.md, "Ensembles").
+ */
+#include <math.h>
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dynamics/dyn_internal.h"
+
+enum { BATCH = 256, CELL_BLOCK = 64 };
+
+/* Histogram bins per cell: 256 while the histograms fit in 256 MiB, fewer
+ * (down to 16) for very large models. Values are binned by their square root. */
+static size_t bins_for(size_t cells) {
+  size_t bins = 256;
+  while (bins > 16 && cells * bins * sizeof(uint32_t) > ((size_t)256 << 20)) bins /= 2;
+  return bins;
+}
+
+static inline uint8_t bin_of(float v, size_t bins) {
+  if (!(v > 0)) return 0;
+  float x = sqrtf(v) * (float)bins;
+  return x >= (float)(bins - 1) ? (uint8_t)(bins - 1) : (uint8_t)x;
+}
+
+/* The q-quantile of a histogram of n values (linear inside the bin). */
+static float quantile(const uint32_t *h, size_t bins, size_t n, double q) {
+  double target = q * (double)n, cum = 0;
+  for (size_t i = 0; i < bins; i++) {
+    if (h[i] && cum + h[i] >= target) {
+      double x = ((double)i + (target - cum) / h[i]) / (double)bins;
+      return (float)(x * x);
+    }
+    cum += h[i];
+  }
+  return 1.0f;
+}
+
+void orb_dyn_summary_free(orb_dyn_summary *s) {
+  if (!s) return;
+  free(s->quantiles);
+  free(s->kept_values);
+  free(s);
+}
+
+orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *settings,
+                            const orb_dyn_ensemble_options *opt, orb_dyn_summary **out,
+                            orb_diags *diags) {
+  *out = NULL;
+  const size_t runs = opt->runs, M = model->months, cells = model->series * M;
+  const size_t np = settings->count;
+  if (runs == 0) {
+    orb_diags_add(diags, "--runs", 0, 0, "at least one run is needed");
+    return ORB_EINVAL;
+  }
+  const size_t keep = opt->keep < runs ? opt->keep : runs;
+  if (keep && cells > ((size_t)1 << 30) / sizeof(float) / keep) {
+    orb_diags_add(diags, "--keep", 0, 0, "keeping %zu runs of %zu values each needs more than "
+                  "1 GiB; keep fewer", keep, cells);
+    return ORB_ELIMIT;
+  }
+  const size_t bins = bins_for(cells);
+  int threads = opt->threads > 0 ? opt->threads : omp_get_max_threads();
+  orb_dyn_summary *sum = calloc(1, sizeof *sum);
+  uint32_t *hist = calloc(cells * bins, sizeof *hist);
+  uint8_t *binned = malloc(BATCH * cells);
+  float *scratch = malloc((size_t)threads * cells * sizeof *scratch);
+  double *params = malloc(BATCH * np * sizeof *params);
+  orb_status st = ORB_ENOMEM;
+  dyn_store *store = NULL;
+  if (!sum || !hist || !binned || !scratch || !params) goto done;
+  sum->runs = runs;
+  sum->series_count = model->series;
+  sum->month_count = M;
+  sum->kept = keep;
+  sum->quantiles = malloc(cells * 3 * sizeof *sum->quantiles);
+  sum->kept_values = keep ? malloc(keep * cells * sizeof *sum->kept_values) : NULL;
+  if (!sum->quantiles || (keep && !sum->kept_values)) goto done;
+  if (opt->store &&
+      (st = dyn_store_open(opt->store, model, settings, opt, &store, diags)) != ORB_OK)
+    goto done;
+  st = ORB_OK;
+  for (size_t first = 0; first < runs && st == ORB_OK; first += BATCH) {
+    const size_t nb = runs - first < BATCH ? runs - first : BATCH;
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
+    for (size_t r = 0; r < nb; r++) {
+      float *values = scratch + (size_t)omp_get_thread_num() * cells;
+      double *prm = params + r * np;
+      orb_dyn_draw(settings, opt->seed, first + r, prm);
+      orb_dyn_run(model, prm, values);
+      uint8_t *row = binned + r * cells;
+      for (size_t c = 0; c < cells; c++) row[c] = bin_of(values[c], bins);
+      if (first + r < keep)
+        memcpy(sum->kept_values + (first + r) * cells, values, cells * sizeof *values);
+    }
+    const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
+#pragma omp parallel for num_threads(threads) schedule(static)
+    for (size_t b = 0; b < blocks; b++) {
+      const size_t c0 = b * CELL_BLOCK, c1 = c0 + CELL_BLOCK < cells ? c0 + CELL_BLOCK : cells;
+      for (size_t r = 0; r < nb; r++) {
+        const uint8_t *row = binned + r * cells;
+        for (size_t c = c0; c < c1; c++) hist[c * bins + row[c]]++;
+      }
+    }
+    if (store) {
+      size_t kf = first < keep ? first : keep;
+      size_t kc = first < keep ? (keep - first < nb ? keep - first : nb) : 0;
+      st = dyn_store_runs(store, first, nb, params,
+                          kc ? sum->kept_values + kf * cells : NULL, kf, kc, diags);
+    }
+    if (opt->progress) opt->progress(first + nb, runs, opt->context);
+  }
+  if (st != ORB_OK) goto done;
+  static const double qs[3] = {0.05, 0.5, 0.95};
+#pragma omp parallel for num_threads(threads) schedule(static)
+  for (size_t c = 0; c < cells; c++)
+    for (int q = 0; q < 3; q++)
+      sum->quantiles[c * 3 + (size_t)q] = quantile(hist + c * bins, bins, runs, qs[q]);
+  if (store) {
+    st = dyn_store_finish(store, sum, diags);
+    store = NULL;
+  }
+done:
+  dyn_store_abandon(store);
+  free(hist);
+  free(binned);
+  free(scratch);
+  free(params);
+  if (st != ORB_OK) {
+    orb_dyn_summary_free(sum);
+    return st;
+  }
+  *out = sum;
+  return ORB_OK;
+}

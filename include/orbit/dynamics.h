@@ -111,6 +111,22 @@ orb_status orb_dyn_inputs_from_world(const orb_world *world, int first_year,
                                      orb_diags *diags);
 void orb_dyn_inputs_free(orb_dyn_inputs *inputs);
 
+/* The yearly input series, for orb_dyn_inputs_set. */
+typedef enum orb_dyn_input {
+  ORB_DYN_CAPABILITY, /* e.g. COW military expenditure */
+  ORB_DYN_MASS,       /* e.g. GDP */
+  ORB_DYN_CONFLICT,   /* e.g. UCDP: 0 none, 1 a war-year (intensity level 2), 0.5 minor */
+  ORB_DYN_ALIGNMENT   /* revealed alignment of actor with pole, in [0, 1] */
+} orb_dyn_input;
+
+/* Sets one yearly value of an input series (how the record fills the inputs):
+ * actor and pole are actor indices (pole only for ORB_DYN_ALIGNMENT, and must be
+ * one of inputs->poles); NAN clears the value. Setting a conflict value stops
+ * the model from deriving conflicts from the events. ORB_EINVAL for a year
+ * outside the inputs, an unknown actor or pole, or a value out of range. */
+orb_status orb_dyn_inputs_set(orb_dyn_inputs *inputs, orb_dyn_input series, size_t actor,
+                              size_t pole, int year, double value);
+
 /* Removes the event with this id; ORB_ENOTFOUND (with a did-you-mean hint). */
 orb_status orb_dyn_remove_event(orb_dyn_inputs *inputs, const char *id, orb_diags *diags);
 

@@ -28,7 +28,7 @@ const char cmd_simulate_help[] =
   "parameter from its range: the capacity of each pole (its capability less what its\n"
   "wars tie down), the credibility of each alliance (updated when a commitment is\n"
   "tested), the leverage of each pole over each state, alignments and each member's\n"
-  "yearly risk of leaving. Prints medians with 5-95% bands.\n"
+  "hazard of leaving its institutions. Prints medians with 5-95% bands.\n"
   "\n"
   "Options:\n"
   "  --world FILE         the world file (default: the built-in post-Soviet world)\n"
@@ -257,13 +257,17 @@ static void print_summary(const orb_world *w, const orb_dyn_model *m, const orb_
     const char *name = orb_dyn_series_name(m, k);
     if (strncmp(name, "credibility:", 12) != 0) continue;
     char title[128];
-    snprintf(title, sizeof title, "Yearly risk of leaving the %s (members)", name + 12);
+    snprintf(title, sizeof title, "Hazard of leaving the %s, per year (members and suspended members)",
+             name + 12);
     /* rows exit:STATE:INST */
     int header = 0;
     for (size_t e = 0; e < orb_dyn_series_count(m); e++) {
       const char *en = orb_dyn_series_name(m, e);
       const char *colon = strrchr(en, ':');
       if (strncmp(en, "exit:", 5) != 0 || strcmp(colon + 1, name + 12) != 0) continue;
+      int any = 0; /* members at none of the checkpoints are left out */
+      for (size_t c = 0; c < n; c++) any |= cell(s, e, at[c])[2] > 0;
+      if (!any) continue;
       if (!header) {
         printf("\n%s\n  %-18s", title, "");
         for (size_t c = 0; c < n; c++) printf("  %-20s", label[c]);

@@ -66,7 +66,7 @@ struct orb_dyn_model {
   int first_month;          /* month of month 0 in its year, 0..11 */
   size_t poles;             /* P */
   size_t *pole_actor;       /* [P] */
-  float *capability;        /* [P * months]: persisted capability, NAN if none */
+  double *logcap;           /* [P * months]: log of the persisted capability, NAN if none */
   float *mass;              /* [P * months]: persisted economic mass, 0 if none */
   int conflict_years;       /* years of conflict data from first_year */
   float *conflict;          /* [P * conflict_years], NAN after the record */

@@ -1,8 +1,9 @@
 /*
  * ensemble.c: many runs of a model, each with its own parameters drawn from the
  * counter-based stream of (seed, run), spread over OpenMP threads in batches;
- * quantiles streamed through one fixed histogram per series and month (integer
- * counts, so the result is the same byte for byte whatever the thread count);
+ * quantiles streamed through one histogram per series and month, its range fixed
+ * by the first (pilot) runs (integer counts, so the result is the same byte for
+ * byte whatever the thread count);
  * whole batches of runs handed to the store (docs/MODEL.md, "Ensembles").
  */
 #include <math.h>
@@ -12,33 +13,64 @@
 
 #include "dynamics/dyn_internal.h"
 
-enum { BATCH = 256, CELL_BLOCK = 64 };
+enum { BATCH = 256, PILOT = 64, CELL_BLOCK = 16 };
 
-/* Histogram bins per cell: 256 while the histograms fit in 256 MiB, fewer
- * (down to 16) for very large models. Values are binned by their square root. */
+/* Histogram bins per cell: 64 while the histograms fit in 256 MiB, fewer (down
+ * to 16) for very large models. */
 static size_t bins_for(size_t cells) {
-  size_t bins = 256;
+  size_t bins = 64;
   while (bins > 16 && cells * bins * sizeof(uint32_t) > ((size_t)256 << 20)) bins /= 2;
   return bins;
 }
 
-static inline uint8_t bin_of(float v, size_t bins) {
-  if (!(v > 0)) return 0;
-  float x = sqrtf(v) * (float)bins;
-  return x >= (float)(bins - 1) ? (uint8_t)(bins - 1) : (uint8_t)x;
+/* The fixed range of one cell's histogram: lo and bins per unit. */
+typedef struct cell_range {
+  float lo, scale;
+} cell_range;
+
+/* The range of each cell from the pilot runs' values (the first runs, whatever
+ * the threads): their span widened by half of it on each side (not below 0 for
+ * values that are never negative); values outside fall in the edge bins. */
+static void set_ranges(cell_range *range, const float *pilot, size_t runs, size_t cells,
+                       size_t bins) {
+  for (size_t c = 0; c < cells; c++) {
+    float lo = INFINITY, hi = -INFINITY;
+    for (size_t r = 0; r < runs; r++) {
+      float v = pilot[r * cells + c];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (!(lo <= hi)) lo = hi = 0; /* all NAN */
+    float span = hi - lo, floor_width = 1e-6f * (fabsf(hi) > 1 ? fabsf(hi) : 1);
+    if (span < floor_width) span = floor_width;
+    float low = lo - 0.5f * span;
+    if (lo >= 0 && low < 0) low = 0;
+    range[c].lo = low;
+    range[c].scale = (float)bins / (hi + 0.5f * span - low);
+  }
+}
+
+/* Bins one run's values into row[cells] (branch-free, so it vectorises). */
+static void bin_row(const float *values, const cell_range *range, size_t cells, size_t bins,
+                    uint8_t *row) {
+  const float top = (float)bins - 0.5f;
+  for (size_t c = 0; c < cells; c++) {
+    float x = (values[c] - range[c].lo) * range[c].scale;
+    x = x > 0 ? x : 0; /* NAN too */
+    x = x < top ? x : top;
+    row[c] = (uint8_t)(int)x;
+  }
 }
 
 /* The q-quantile of a histogram of n values (linear inside the bin). */
-static float quantile(const uint32_t *h, size_t bins, size_t n, double q) {
+static float quantile(const uint32_t *h, size_t bins, size_t n, double q, cell_range r) {
   double target = q * (double)n, cum = 0;
   for (size_t i = 0; i < bins; i++) {
-    if (h[i] && cum + h[i] >= target) {
-      double x = ((double)i + (target - cum) / h[i]) / (double)bins;
-      return (float)(x * x);
-    }
+    if (h[i] && cum + h[i] >= target)
+      return (float)(r.lo + ((double)i + (target - cum) / h[i]) / r.scale);
     cum += h[i];
   }
-  return 1.0f;
+  return (float)(r.lo + (double)bins / r.scale);
 }
 
 void orb_dyn_summary_free(orb_dyn_summary *s) {
@@ -69,11 +101,14 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
   orb_dyn_summary *sum = calloc(1, sizeof *sum);
   uint32_t *hist = calloc(cells * bins, sizeof *hist);
   uint8_t *binned = malloc(BATCH * cells);
+  const size_t pilot_runs = runs < PILOT ? runs : PILOT;
+  float *pilot = malloc(pilot_runs * cells * sizeof *pilot);
+  cell_range *range = malloc(cells * sizeof *range);
   float *scratch = malloc((size_t)threads * cells * sizeof *scratch);
   double *params = malloc(BATCH * np * sizeof *params);
   orb_status st = ORB_ENOMEM;
   dyn_store *store = NULL;
-  if (!sum || !hist || !binned || !scratch || !params) goto done;
+  if (!sum || !hist || !binned || !scratch || !params || !pilot || !range) goto done;
   sum->runs = runs;
   sum->series_count = model->series;
   sum->month_count = M;
@@ -87,16 +122,27 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
   st = ORB_OK;
   for (size_t first = 0; first < runs && st == ORB_OK; first += BATCH) {
     const size_t nb = runs - first < BATCH ? runs - first : BATCH;
+    if (first == 0) { /* the pilot runs set the histograms' ranges */
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
+      for (size_t r = 0; r < pilot_runs; r++) {
+        double *prm = params + r * np;
+        orb_dyn_draw(settings, opt->seed, r, prm);
+        orb_dyn_run(model, prm, pilot + r * cells);
+      }
+      set_ranges(range, pilot, pilot_runs, cells, bins);
+    }
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
     for (size_t r = 0; r < nb; r++) {
-      float *values = scratch + (size_t)omp_get_thread_num() * cells;
+      const size_t run = first + r;
+      float *values = run < pilot_runs ? pilot + run * cells
+                                       : scratch + (size_t)omp_get_thread_num() * cells;
       double *prm = params + r * np;
-      orb_dyn_draw(settings, opt->seed, first + r, prm);
-      orb_dyn_run(model, prm, values);
-      uint8_t *row = binned + r * cells;
-      for (size_t c = 0; c < cells; c++) row[c] = bin_of(values[c], bins);
-      if (first + r < keep)
-        memcpy(sum->kept_values + (first + r) * cells, values, cells * sizeof *values);
+      if (run >= pilot_runs) {
+        orb_dyn_draw(settings, opt->seed, run, prm);
+        orb_dyn_run(model, prm, values);
+      }
+      bin_row(values, range, cells, bins, binned + r * cells);
+      if (run < keep) memcpy(sum->kept_values + run * cells, values, cells * sizeof *values);
     }
     const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
 #pragma omp parallel for num_threads(threads) schedule(static)
@@ -120,7 +166,7 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
 #pragma omp parallel for num_threads(threads) schedule(static)
   for (size_t c = 0; c < cells; c++)
     for (int q = 0; q < 3; q++)
-      sum->quantiles[c * 3 + (size_t)q] = quantile(hist + c * bins, bins, runs, qs[q]);
+      sum->quantiles[c * 3 + (size_t)q] = quantile(hist + c * bins, bins, runs, qs[q], range[c]);
   if (store) {
     st = dyn_store_finish(store, sum, diags);
     store = NULL;
@@ -129,6 +175,8 @@ done:
   dyn_store_abandon(store);
   free(hist);
   free(binned);
+  free(pilot);
+  free(range);
   free(scratch);
   free(params);
   if (st != ORB_OK) {

@@ -55,7 +55,8 @@ static double *cell(const orb_dyn_inputs *in, double *series, size_t a, int year
 }
 
 /* Poles: the leaders of institutions, and actors (states or blocs) that at least
- * two states depend on through ties (a tie to an institution counts for its leader). */
+ * two states depend on through ties (a tie to an institution counts for its
+ * leader, or for the institution itself when it is a bloc without a leader). */
 static orb_status find_poles(const orb_world *w, orb_dyn_inputs *in) {
   size_t n = w->actor_count;
   size_t *leader_of = malloc(n * sizeof *leader_of);
@@ -69,7 +70,10 @@ static orb_status find_poles(const orb_world *w, orb_dyn_inputs *in) {
   for (size_t a = 0; a < n; a++) leader_of[a] = a;
   for (size_t i = 0; i < w->institution_count; i++) {
     const orb_institution *inst = &w->institutions[i];
-    leader_of[inst->actor] = inst->leader != ORB_NONE ? inst->leader : ORB_NONE;
+    /* a bloc without a leader acts as one pole itself (the EU) */
+    leader_of[inst->actor] = inst->leader != ORB_NONE ? inst->leader
+                           : w->actors[inst->actor].kind == ORB_ACTOR_BLOC ? inst->actor
+                                                                           : ORB_NONE;
     if (inst->leader != ORB_NONE) pole[inst->leader] = 1;
   }
   for (size_t t = 0; t < w->tie_count; t++) {
@@ -334,4 +338,33 @@ orb_status orb_dyn_add_event(orb_dyn_inputs *in, const orb_world *w, const char 
     }
   }
   return push_event(w, in, &e);
+}
+
+orb_status orb_dyn_inputs_set(orb_dyn_inputs *in, orb_dyn_input series, size_t actor,
+                              size_t pole, int year, double value) {
+  if (actor >= in->actor_count || year < in->first_year ||
+      year >= in->first_year + in->year_count || isinf(value))
+    return ORB_EINVAL;
+  const size_t y = (size_t)(year - in->first_year), Y = (size_t)in->year_count;
+  switch (series) {
+  case ORB_DYN_CAPABILITY:
+  case ORB_DYN_MASS:
+    if (value < 0) return ORB_EINVAL;
+    (series == ORB_DYN_CAPABILITY ? in->capability : in->mass)[actor * Y + y] = value;
+    return ORB_OK;
+  case ORB_DYN_CONFLICT:
+    if (value < 0) return ORB_EINVAL;
+    in->conflict[actor * Y + y] = value;
+    in->conflict_from_events = 0;
+    return ORB_OK;
+  case ORB_DYN_ALIGNMENT:
+    for (size_t k = 0; k < in->pole_count; k++)
+      if (in->poles[k] == pole) {
+        if (value < 0 || value > 1) return ORB_EINVAL;
+        in->alignment[(actor * in->pole_count + k) * Y + y] = value;
+        return ORB_OK;
+      }
+    return ORB_EINVAL;
+  }
+  return ORB_EINVAL;
 }

@@ -48,7 +48,7 @@ void orb_dyn_model_free(orb_dyn_model *m) {
   if (!m) return;
   free(m->dates);
   free(m->pole_actor);
-  free(m->capability);
+  free(m->logcap);
   free(m->mass);
   free(m->conflict);
   free(m->pole_slot);
@@ -266,8 +266,8 @@ static void compile_channels(compile_ctx *c) {
     for (size_t k = 0; k < M; k++) {
       const orb_figure *v = NULL;
       orb_tie_state s = orb_tie_at(tie, m->dates[k], &v);
-      sum[ch][(size_t)pair * M + k] += s == ORB_TIE_ENDED || !v ? 0.0f : (float)v->value;
-      cnt[(ch * m->pairs + (size_t)pair) * M + k] += 1;
+      sum[ch][k * m->pairs + (size_t)pair] += s == ORB_TIE_ENDED || !v ? 0.0f : (float)v->value;
+      cnt[(size_t)ch * m->pairs * M + k * m->pairs + (size_t)pair] += 1;
     }
     if (ch == CH_ECON && last_econ)
       for (size_t s = 0; s < m->states; s++)
@@ -279,24 +279,26 @@ static void compile_channels(compile_ctx *c) {
     for (size_t k = 0; k < m->pairs * M; k++)
       if (cnt[(size_t)ch * m->pairs * M + k] > 0) sum[ch][k] /= cnt[(size_t)ch * m->pairs * M + k];
   for (size_t s = 0; s < m->states; s++) {
-    long start = last_econ && last_econ[s] ? (long)(last_econ[s] + 1 - m->first_year) * 12 : (long)M;
+    long start = last_econ && last_econ[s]
+                     ? (long)(last_econ[s] + 1 - m->first_year) * 12 - m->first_month
+                     : (long)M;
     m->state_drift[s] = (uint32_t)(start < 0 ? 0 : start > (long)M ? (long)M : start);
   }
   /* institutions: the share of the pole's institutions the state belongs to */
   for (size_t p = 0; p < m->poles; p++) {
     size_t led = 0;
     for (size_t i = 0; i < w->institution_count; i++)
-      led += w->institutions[i].leader == m->pole_actor[p];
+      led += c->pole_of[w->institutions[i].actor] == (int)p;
     if (!led) continue;
     for (size_t pair = 0; pair < m->pairs; pair++) {
       if (m->pair_pole[pair] != p) continue;
       for (size_t i = 0; i < w->institution_count; i++) {
-        if (w->institutions[i].leader != m->pole_actor[p]) continue;
+        if (c->pole_of[w->institutions[i].actor] != (int)p) continue;
         for (size_t k = 0; k < M; k++) {
           orb_member_status st = orb_membership_at(w, i, m->pair_state[pair], m->dates[k]);
           float v = st == ORB_MEMBER ? 1.0f : st == ORB_MEMBER_SUSPENDED ? 0.5f
                   : st == ORB_OBSERVER ? 0.25f : 0.0f;
-          m->inst[pair * M + k] += v / (float)led;
+          m->inst[k * m->pairs + pair] += v / (float)led;
         }
       }
     }
@@ -371,14 +373,14 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
   m->poles = P;
   m->pole_actor = malloc(dyn_nz(P) * sizeof *m->pole_actor);
   m->pole_slot = malloc(dyn_nz(P) * sizeof *m->pole_slot);
-  m->capability = malloc(dyn_nz(P * M) * sizeof *m->capability);
+  m->logcap = malloc(dyn_nz(P * M) * sizeof *m->logcap);
   m->mass = malloc(dyn_nz(P * M) * sizeof *m->mass);
   c.pole_of = malloc(dyn_nz(n) * sizeof *c.pole_of);
   c.pair_of = malloc(dyn_nz(n * P) * sizeof *c.pair_of);
   m->slot_institution = malloc(dyn_nz(w->institution_count) *
                                sizeof *m->slot_institution);
   orb_status st = ORB_ENOMEM;
-  if (!m->dates || !m->pole_actor || !m->pole_slot || !m->capability || !m->mass ||
+  if (!m->dates || !m->pole_actor || !m->pole_slot || !m->logcap || !m->mass ||
       !c.pole_of || !c.pair_of || !m->slot_institution)
     goto fail;
   for (size_t k = 0; k < M; k++) {
@@ -469,7 +471,7 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       orb_date_to_ymd(m->dates[k], &y, NULL, NULL);
       double cap = persisted(in, in->capability, in->poles[p], y);
       double mass = persisted(in, in->mass, in->poles[p], y);
-      m->capability[p * M + k] = (float)cap;
+      m->logcap[p * M + k] = cap > 0 ? log(cap) : NAN;
       m->mass[p * M + k] = isnan(mass) ? 0.0f : (float)mass;
     }
   m->conflict_years = ty - fy + 1;
@@ -640,7 +642,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
     float c0 = m->conflict[p * (size_t)m->conflict_years];
     r.burden[p] = isnan(c0) ? 0 : c0;
   }
-  for (size_t q = 0; q < Q; q++) r.econ[q] = m->econ[q * M], r.z[q] = 1, r.align[q] = -1;
+  for (size_t q = 0; q < Q; q++) r.econ[q] = m->econ[q], r.z[q] = 1, r.align[q] = -1;
   size_t ti = 0, ai = 0, oi = 0;
   float *cap_out = out + dyn_series_capacity(m) * M;
   float *cred_out = out + dyn_series_credibility(m) * M;
@@ -668,7 +670,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
       cred_out[s * M + k] = (float)r.cred[s];
     }
     /* capacity: the burden of wars smoothed; free capability relative to the strongest */
-    double best = 0;
+    double best = -INFINITY;
     for (size_t p = 0; p < P; p++) {
       int y = year - year0;
       float c = m->conflict[p * (size_t)m->conflict_years + (size_t)y];
@@ -679,14 +681,15 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
         c = (!isnan(lc) && y - last <= persist) ? lc : 0.0f;
       }
       r.burden[p] += wsmooth * (c - r.burden[p]);
-      double freecap = m->capability[p * M + k] * exp(-theta * r.burden[p]);
-      r.rel[p] = freecap;
-      if (!isnan(freecap) && freecap > best) best = freecap;
+      /* log of the free capability: log capability - theta * burden */
+      const double logfree = m->logcap[p * M + k] - theta * r.burden[p];
+      r.rel[p] = logfree;
+      if (logfree > best) best = logfree; /* false for NAN */
     }
     for (size_t p = 0; p < P; p++) {
-      double free_share = exp(-theta * r.burden[p]);
-      r.rel[p] = isnan(r.rel[p]) || best <= 0 ? prm[P_CAP_MISSING] * free_share
-                                               : pow(r.rel[p] / best, gamma);
+      r.rel[p] = isnan(r.rel[p]) || best == -INFINITY
+                     ? prm[P_CAP_MISSING] * exp(-theta * r.burden[p])
+                     : exp(gamma * (r.rel[p] - best));
       cap_out[p * M + k] = (float)r.rel[p];
     }
     /* economic mass^eta of each pole, for the drift of ties */
@@ -715,16 +718,16 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
         for (size_t q = q0; q < q1 && norm > 0; q++)
           r.econ[q] += drift * (total * gravity[q - q0] / norm - r.econ[q]);
       } else {
-        for (size_t q = q0; q < q1; q++) r.econ[q] = m->econ[q * M + k];
+        for (size_t q = q0; q < q1; q++) r.econ[q] = m->econ[k * Q + q];
       }
       double sum = 0;
       for (size_t q = q0; q < q1; q++) {
         const int32_t slot = m->pair_slot[q];
         const double kappa = slot >= 0 ? r.cred[slot] : mu;
-        double sec = m->sec[q * M + k] * r.z[q];
+        double sec = m->sec[k * Q + q] * r.z[q];
         if (sec > 1) sec = 1;
-        const double dep = we * r.econ[q] + ws * kappa * sec + wi * m->inst[q * M + k] +
-                           wl * m->soc[q * M + k];
+        const double dep = we * r.econ[q] + ws * kappa * sec + wi * m->inst[k * Q + q] +
+                           wl * m->soc[k * Q + q];
         r.lev[q] = r.rel[m->pair_pole[q]] * dep;
         sum += r.lev[q];
         lev_out[q * M + k] = (float)r.lev[q];
@@ -747,9 +750,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
       float v = 0;
       if (x->at_risk[k]) {
         const double c = x->slot >= 0 ? r.cred[x->slot] : mu;
-        const float h = (float)h0 * expf((float)(beta_a * (1 - 2 * r.align[x->pair]) +
-                                                 beta_k * (mu - c) / mu));
-        v = 1.0f - expf(-h);
+        v = (float)h0 * expf((float)(beta_a * (1 - 2 * r.align[x->pair]) + beta_k * (mu - c) / mu));
       }
       exit_out[e * M + k] = v;
     }

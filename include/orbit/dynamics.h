@@ -74,7 +74,7 @@ void orb_dyn_draw(const orb_dyn_settings *settings, uint64_t seed, uint64_t run,
 
 /* An event as the simulation sees it: indices into the world's actors. */
 typedef struct orb_dyn_event {
-  char id[80];              /* DATE/ACTOR/TYPE[/TARGET][#n], unique in the inputs */
+  char id[112];             /* DATE/ACTOR/TYPE[/TARGET][#n], unique in the inputs */
   orb_date date;
   size_t source, target;    /* target ORB_NONE for an internal event */
   orb_event_type type;

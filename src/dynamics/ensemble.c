@@ -13,7 +13,15 @@
 
 #include "dynamics/dyn_internal.h"
 
-enum { BATCH = 256, PILOT = 64, CELL_BLOCK = 16 };
+enum { MAX_BATCH = 256, MAX_PILOT = 64, CELL_BLOCK = 16 };
+
+/* Runs per batch and pilot runs: at most 256 and 64, fewer for large models so
+ * that the batch's bins stay within 64 MiB and the pilot's values within 32 MiB
+ * (but at least 16 each). */
+static size_t clamp_runs(size_t budget, size_t per_run, size_t most) {
+  size_t n = budget / (per_run ? per_run : 1);
+  return n < 16 ? 16 : n > most ? most : n;
+}
 
 /* Histogram bins per cell: 64 while the histograms fit in 256 MiB, fewer (down
  * to 16) for very large models. */
@@ -100,12 +108,14 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
   int threads = opt->threads > 0 ? opt->threads : omp_get_max_threads();
   orb_dyn_summary *sum = calloc(1, sizeof *sum);
   uint32_t *hist = calloc(cells * bins, sizeof *hist);
-  uint8_t *binned = malloc(BATCH * cells);
-  const size_t pilot_runs = runs < PILOT ? runs : PILOT;
+  const size_t batch = clamp_runs((size_t)64 << 20, cells, MAX_BATCH);
+  const size_t pilot_max = clamp_runs((size_t)32 << 20, cells * sizeof(float), MAX_PILOT);
+  uint8_t *binned = malloc(batch * cells);
+  const size_t pilot_runs = runs < pilot_max ? runs : pilot_max;
   float *pilot = malloc(pilot_runs * cells * sizeof *pilot);
   cell_range *range = malloc(cells * sizeof *range);
   float *scratch = malloc((size_t)threads * cells * sizeof *scratch);
-  double *params = malloc(BATCH * np * sizeof *params);
+  double *params = malloc(batch * np * sizeof *params);
   orb_status st = ORB_ENOMEM;
   dyn_store *store = NULL;
   if (!sum || !hist || !binned || !scratch || !params || !pilot || !range) goto done;
@@ -120,8 +130,8 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
       (st = dyn_store_open(opt->store, model, settings, opt, &store, diags)) != ORB_OK)
     goto done;
   st = ORB_OK;
-  for (size_t first = 0; first < runs && st == ORB_OK; first += BATCH) {
-    const size_t nb = runs - first < BATCH ? runs - first : BATCH;
+  for (size_t first = 0; first < runs && st == ORB_OK; first += batch) {
+    const size_t nb = runs - first < batch ? runs - first : batch;
     if (first == 0) { /* the pilot runs set the histograms' ranges */
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
       for (size_t r = 0; r < pilot_runs; r++) {

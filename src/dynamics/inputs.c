@@ -12,7 +12,7 @@
 /* Gives every event an id DATE/ACTOR/TYPE[/TARGET], with #2, #3... on repeats. */
 static void name_event(const orb_world *w, orb_dyn_inputs *in, size_t k) {
   orb_dyn_event *e = &in->events[k];
-  char date[11], base[80];
+  char date[11], base[96]; /* 10 + 3 separators + two 32-byte ids + a type name */
   orb_date_format(e->date, ORB_PREC_DAY, date);
   snprintf(base, sizeof base, "%s/%s/%s%s%s", date, w->actors[e->source].id,
            orb_event_type_name(e->type), e->target != ORB_NONE ? "/" : "",
@@ -22,10 +22,9 @@ static void name_event(const orb_world *w, orb_dyn_inputs *in, size_t k) {
     if (j != k && strncmp(in->events[j].id, base, strlen(base)) == 0 &&
         (in->events[j].id[strlen(base)] == '\0' || in->events[j].id[strlen(base)] == '#'))
       n++;
-  if (n == 1)
-    snprintf(e->id, sizeof e->id, "%s", base);
-  else
-    snprintf(e->id, sizeof e->id, "%s#%d", base, n);
+  int len = n == 1 ? snprintf(e->id, sizeof e->id, "%s", base)
+                   : snprintf(e->id, sizeof e->id, "%s#%d", base, n);
+  (void)len; /* sizeof e->id holds the longest base and its number */
 }
 
 /* Appends an event (id assigned), keeping the list sorted by date (stable). */

@@ -58,27 +58,36 @@ static void set_ranges(cell_range *range, const float *pilot, size_t runs, size_
   }
 }
 
-/* Bins one run's values into row[cells] (branch-free, so it vectorises). */
+/* Bins one run's values into row[cells] and widens the thread's extremes lo[]
+ * and hi[] (branch-free, so it vectorises). */
 static void bin_row(const float *values, const cell_range *range, size_t cells, size_t bins,
-                    uint8_t *row) {
+                    uint8_t *row, float *lo, float *hi) {
   const float top = (float)bins - 0.5f;
   for (size_t c = 0; c < cells; c++) {
-    float x = (values[c] - range[c].lo) * range[c].scale;
+    const float v = values[c];
+    float x = (v - range[c].lo) * range[c].scale;
     x = x > 0 ? x : 0; /* NAN too */
     x = x < top ? x : top;
     row[c] = (uint8_t)(int)x;
+    lo[c] = v < lo[c] ? v : lo[c];
+    hi[c] = v > hi[c] ? v : hi[c];
   }
 }
 
-/* The q-quantile of a histogram of n values (linear inside the bin). */
-static float quantile(const uint32_t *h, size_t bins, size_t n, double q, cell_range r) {
-  double target = q * (double)n, cum = 0;
+/* The q-quantile of a histogram of n values (linear inside the bin), within the
+ * values' exact extremes lo..hi. */
+static float quantile(const uint32_t *h, size_t bins, size_t n, double q, cell_range r,
+                      float lo, float hi) {
+  double target = q * (double)n, cum = 0, x = r.lo + (double)bins / r.scale;
   for (size_t i = 0; i < bins; i++) {
-    if (h[i] && cum + h[i] >= target)
-      return (float)(r.lo + ((double)i + (target - cum) / h[i]) / r.scale);
+    if (h[i] && cum + h[i] >= target) {
+      x = r.lo + ((double)i + (target - cum) / h[i]) / r.scale;
+      break;
+    }
     cum += h[i];
   }
-  return (float)(r.lo + (double)bins / r.scale);
+  if (!(lo <= hi)) return NAN; /* every value NAN */
+  return (float)(x < lo ? lo : x > hi ? hi : x);
 }
 
 void orb_dyn_summary_free(orb_dyn_summary *s) {
@@ -114,11 +123,17 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
   const size_t pilot_runs = runs < pilot_max ? runs : pilot_max;
   float *pilot = malloc(pilot_runs * cells * sizeof *pilot);
   cell_range *range = malloc(cells * sizeof *range);
+  float *extremes = malloc((size_t)threads * 2 * cells * sizeof *extremes); /* lo, hi per thread */
   float *scratch = malloc((size_t)threads * cells * sizeof *scratch);
   double *params = malloc(batch * np * sizeof *params);
   orb_status st = ORB_ENOMEM;
   dyn_store *store = NULL;
-  if (!sum || !hist || !binned || !scratch || !params || !pilot || !range) goto done;
+  if (!sum || !hist || !binned || !scratch || !params || !pilot || !range || !extremes) goto done;
+  for (size_t t = 0; t < (size_t)threads; t++)
+    for (size_t c = 0; c < cells; c++) {
+      extremes[2 * t * cells + c] = INFINITY;
+      extremes[(2 * t + 1) * cells + c] = -INFINITY;
+    }
   sum->runs = runs;
   sum->series_count = model->series;
   sum->month_count = M;
@@ -151,7 +166,9 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
         orb_dyn_draw(settings, opt->seed, run, prm);
         orb_dyn_run(model, prm, values);
       }
-      bin_row(values, range, cells, bins, binned + r * cells);
+      const size_t me = (size_t)omp_get_thread_num();
+      bin_row(values, range, cells, bins, binned + r * cells, extremes + 2 * me * cells,
+              extremes + (2 * me + 1) * cells);
       if (run < keep) memcpy(sum->kept_values + run * cells, values, cells * sizeof *values);
     }
     const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
@@ -174,9 +191,16 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
   if (st != ORB_OK) goto done;
   static const double qs[3] = {0.05, 0.5, 0.95};
 #pragma omp parallel for num_threads(threads) schedule(static)
-  for (size_t c = 0; c < cells; c++)
+  for (size_t c = 0; c < cells; c++) {
+    float lo = INFINITY, hi = -INFINITY; /* min and max commute: same for any threads */
+    for (size_t t = 0; t < (size_t)threads; t++) {
+      lo = fminf(lo, extremes[2 * t * cells + c]);
+      hi = fmaxf(hi, extremes[(2 * t + 1) * cells + c]);
+    }
     for (int q = 0; q < 3; q++)
-      sum->quantiles[c * 3 + (size_t)q] = quantile(hist + c * bins, bins, runs, qs[q], range[c]);
+      sum->quantiles[c * 3 + (size_t)q] =
+          quantile(hist + c * bins, bins, runs, qs[q], range[c], lo, hi);
+  }
   if (store) {
     st = dyn_store_finish(store, sum, diags);
     store = NULL;
@@ -187,6 +211,7 @@ done:
   free(binned);
   free(pilot);
   free(range);
+  free(extremes);
   free(scratch);
   free(params);
   if (st != ORB_OK) {

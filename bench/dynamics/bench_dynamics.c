@@ -25,6 +25,15 @@ static double now(void) {
   return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
 }
 
+/* CPU seconds of the whole process (all threads): on a shared machine, runs per
+ * CPU second estimate what one free core does. */
+static double cpu(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+  return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+static double last_cpu_rate; /* runs per CPU second of the last measurement */
+
 static uint64_t rng = 0x9E3779B97F4A7C15u;
 static uint32_t next(void) {
   rng = rng * 6364136223846793005u + 1442695040888963407u;
@@ -109,12 +118,13 @@ static double ensemble_rate(const orb_dyn_model *m, size_t runs, int threads, co
   orb_diags_init(&d);
   orb_dyn_ensemble_options o = {.runs = runs, .seed = 1, .threads = threads, .store = store};
   orb_dyn_summary *sum = NULL;
-  double t0 = now();
+  double t0 = now(), c0 = cpu();
   if (orb_dyn_ensemble(m, &s, &o, &sum, &d) != ORB_OK) {
     orb_diags_print(&d, stderr);
     exit(1);
   }
   double t = now() - t0;
+  last_cpu_rate = (double)runs / (cpu() - c0);
   orb_dyn_summary_free(sum);
   orb_diags_free(&d);
   orb_dyn_settings_free(&s);
@@ -128,13 +138,14 @@ static double run_rate(const orb_dyn_model *m, size_t runs) {
   orb_dyn_settings_init(&s);
   size_t cells = orb_dyn_series_count(m) * orb_dyn_month_count(m);
   float *out = malloc(cells * sizeof *out);
-  double prm[64], check = 0, t0 = now();
+  double prm[64], check = 0, t0 = now(), c0 = cpu();
   for (size_t r = 0; r < runs; r++) {
     orb_dyn_draw(&s, 1, r, prm);
     orb_dyn_run(m, prm, out);
     check += out[cells - 1];
   }
   double t = now() - t0;
+  last_cpu_rate = (double)runs / (cpu() - c0);
   if (!isfinite(check)) printf("(non-finite output)\n");
   free(out);
   orb_dyn_settings_free(&s);
@@ -172,17 +183,21 @@ int main(int argc, char **argv) {
   size_t series = orb_dyn_series_count(m), months = orb_dyn_month_count(m);
   printf("built-in world: %zu series x %zu months = %zu values per run\n", series, months,
          series * months);
-  double arith = run_rate(m, runs / 4);
-  printf("  arithmetic of the runs alone (orb_dyn_run), 1 thread: %8.0f runs/s (%.1f us/run)\n",
-         arith, 1e6 / arith);
-  double r1 = ensemble_rate(m, runs, 1, NULL), r2 = ensemble_rate(m, runs, 2, NULL);
-  printf("  ensemble, quantiles only,   1 thread : %8.0f runs/s (%.2f of the arithmetic)\n", r1,
-         r1 / arith);
-  printf("  ensemble, quantiles only,   2 threads: %8.0f runs/s (%.2fx 1 thread)\n", r2, r2 / r1);
-  double s1 = ensemble_rate(m, runs, 1, store), s2 = ensemble_rate(m, runs, 2, store);
-  printf("  ensemble with the store,    1 thread : %8.0f runs/s\n", s1);
-  printf("  ensemble with the store,    2 threads: %8.0f runs/s (target 10000: %.2f of it)\n", s2,
-         s2 / 10000.0);
+  printf("  (runs/s of wall time; in brackets runs per CPU second, what one free core does)\n");
+  double arith = run_rate(m, runs / 4), arith_cpu = last_cpu_rate;
+  printf("  arithmetic of the runs alone (orb_dyn_run), 1 thread: %8.0f runs/s [%6.0f /CPU-s, %.0f us/run]\n",
+         arith, arith_cpu, 1e6 / arith_cpu);
+  double r1 = ensemble_rate(m, runs, 1, NULL), r1c = last_cpu_rate;
+  double r2 = ensemble_rate(m, runs, 2, NULL), r2c = last_cpu_rate;
+  printf("  ensemble, quantiles only,   1 thread : %8.0f runs/s [%6.0f /CPU-s, %.2f of the arithmetic]\n",
+         r1, r1c, r1c / arith_cpu);
+  printf("  ensemble, quantiles only,   2 threads: %8.0f runs/s [%6.0f /CPU-s] (%.2fx 1 thread)\n", r2,
+         r2c, r2 / r1);
+  double s1 = ensemble_rate(m, runs, 1, store), s1c = last_cpu_rate;
+  double s2 = ensemble_rate(m, runs, 2, store), s2c = last_cpu_rate;
+  printf("  ensemble with the store,    1 thread : %8.0f runs/s [%6.0f /CPU-s]\n", s1, s1c);
+  printf("  ensemble with the store,    2 threads: %8.0f runs/s [%6.0f /CPU-s] (target 10000: %.2f of it;"
+         " two free cores: ~%.0f)\n", s2, s2c, s2 / 10000.0, 2 * s2c);
   orb_dyn_model_free(m);
   orb_world_free(w);
 
@@ -198,10 +213,11 @@ int main(int argc, char **argv) {
   size_t gruns = runs / 10 ? runs / 10 : 1;
   printf("generated world, %zu actors: %zu series x %zu months\n", w->actor_count,
          orb_dyn_series_count(m), orb_dyn_month_count(m));
-  double ga = run_rate(m, gruns / 4 ? gruns / 4 : 1);
-  double g2 = ensemble_rate(m, gruns, 2, store);
-  printf("  arithmetic alone, 1 thread: %8.0f runs/s; ensemble with the store, 2 threads: %8.0f runs/s\n",
-         ga, g2);
+  run_rate(m, gruns / 4 ? gruns / 4 : 1);
+  double gac = last_cpu_rate;
+  double g2 = ensemble_rate(m, gruns, 2, store), g2c = last_cpu_rate;
+  printf("  arithmetic alone: %.0f runs/CPU-s; ensemble with the store, 2 threads: %.0f runs/s [%.0f /CPU-s]\n",
+         gac, g2, g2c);
   printf("peak RSS of this process: %ld KiB (bench_dynamics --peak N for one ensemble of N runs)\n",
          peak_kib());
   orb_dyn_model_free(m);

@@ -67,7 +67,7 @@ struct orb_dyn_model {
   size_t poles;             /* P */
   size_t *pole_actor;       /* [P] */
   double *logcap;           /* [P * months]: log of the persisted capability, NAN if none */
-  float *mass;              /* [P * months]: persisted economic mass, 0 if none */
+  double *logmass;          /* [P * months]: log of the persisted economic mass, -inf if none */
   int conflict_years;       /* years of conflict data from first_year */
   float *conflict;          /* [P * conflict_years], NAN after the record */
   int32_t *pole_slot;       /* [P]: credibility slot of the pole's main alliance, -1 */
@@ -82,6 +82,8 @@ struct orb_dyn_model {
   size_t states;
   uint32_t *state_first;    /* [states + 1]: pairs of state k are first[k]..first[k+1] */
   uint32_t *state_drift;    /* [states]: first month of drift (after last observation) */
+  size_t drift_from;        /* the earliest of them */
+  uint8_t *pair_has_exit;   /* [pairs]: 1 when an exit series uses the pair */
   float *econ, *sec, *soc, *inst; /* [pairs * months] base channel values */
 
   dyn_test *tests; size_t test_count;

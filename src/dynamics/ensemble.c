@@ -13,7 +13,7 @@
 
 #include "dynamics/dyn_internal.h"
 
-enum { MAX_BATCH = 256, MAX_PILOT = 64, CELL_BLOCK = 16 };
+enum { MAX_BATCH = 256, MAX_PILOT = 64, CELL_BLOCK = 64 };
 
 /* Runs per batch and pilot runs: at most 256 and 64, fewer for large models so
  * that the batch's bins stay within 64 MiB and the pilot's values within 32 MiB

@@ -49,7 +49,8 @@ void orb_dyn_model_free(orb_dyn_model *m) {
   free(m->dates);
   free(m->pole_actor);
   free(m->logcap);
-  free(m->mass);
+  free(m->logmass);
+  free(m->pair_has_exit);
   free(m->conflict);
   free(m->pole_slot);
   free(m->slot_institution);
@@ -374,13 +375,13 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
   m->pole_actor = malloc(dyn_nz(P) * sizeof *m->pole_actor);
   m->pole_slot = malloc(dyn_nz(P) * sizeof *m->pole_slot);
   m->logcap = malloc(dyn_nz(P * M) * sizeof *m->logcap);
-  m->mass = malloc(dyn_nz(P * M) * sizeof *m->mass);
+  m->logmass = malloc(dyn_nz(P * M) * sizeof *m->logmass);
   c.pole_of = malloc(dyn_nz(n) * sizeof *c.pole_of);
   c.pair_of = malloc(dyn_nz(n * P) * sizeof *c.pair_of);
   m->slot_institution = malloc(dyn_nz(w->institution_count) *
                                sizeof *m->slot_institution);
   orb_status st = ORB_ENOMEM;
-  if (!m->dates || !m->pole_actor || !m->pole_slot || !m->logcap || !m->mass ||
+  if (!m->dates || !m->pole_actor || !m->pole_slot || !m->logcap || !m->logmass ||
       !c.pole_of || !c.pair_of || !m->slot_institution)
     goto fail;
   for (size_t k = 0; k < M; k++) {
@@ -472,7 +473,7 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       double cap = persisted(in, in->capability, in->poles[p], y);
       double mass = persisted(in, in->mass, in->poles[p], y);
       m->logcap[p * M + k] = cap > 0 ? log(cap) : NAN;
-      m->mass[p * M + k] = isnan(mass) ? 0.0f : (float)mass;
+      m->logmass[p * M + k] = mass > 0 ? log(mass) : -INFINITY; /* exp(eta * -inf) = 0 */
     }
   m->conflict_years = ty - fy + 1;
   m->conflict = malloc((P * (size_t)m->conflict_years) * sizeof *m->conflict);
@@ -536,6 +537,12 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       for (size_t k = 0; k < M; k++) x->at_risk[k] = (uint8_t)at_risk(w, i, s, m->dates[k]);
     }
   }
+  m->pair_has_exit = calloc(dyn_nz(pairs), 1);
+  if (!m->pair_has_exit) goto fail;
+  for (size_t e = 0; e < m->exit_count; e++) m->pair_has_exit[m->exits[e].pair] = 1;
+  m->drift_from = M;
+  for (size_t st2 = 0; st2 < m->states; st2++)
+    if (m->state_drift[st2] < m->drift_from) m->drift_from = m->state_drift[st2];
   /* series names */
   m->series = P + m->slots + 2 * pairs + m->exit_count;
   m->series_name = calloc(m->series, sizeof *m->series_name);
@@ -604,12 +611,13 @@ typedef struct run_state {
   double *a, *b, *cred;        /* [slots] */
   double *burden, *rel;        /* [poles] */
   double *econ, *z, *align, *impulse, *lev; /* [pairs] */
+  float *pair_factor, *slot_factor; /* exit hazard factors [pairs], [slots] */
 } run_state;
 
 void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs;
   double stack[512];
-  size_t need = 2 * S + S + 3 * P + 5 * Q;
+  size_t need = 2 * S + S + 3 * P + 5 * Q + (Q + S + 1) / 2 + 1; /* floats: two per double */
   double *heap = need > 512 ? malloc(need * sizeof *heap) : NULL;
   double *mem = heap ? heap : stack;
   if (need > 512 && !heap) { /* out of memory: a run of NANs, never a crash */
@@ -618,7 +626,9 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   }
   double *pq = mem + 3 * S + 3 * P; /* pairs' arrays after the poles' */
   run_state r = {mem, mem + S, mem + 2 * S, mem + 3 * S, mem + 3 * S + P,
-                 pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q};
+                 pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q, NULL, NULL};
+  r.pair_factor = (float *)(pq + 5 * Q);
+  r.slot_factor = r.pair_factor + Q;
   const double mu = prm[P_CRED_MEAN], n0 = prm[P_CRED_STRENGTH];
   const double a0 = n0 * mu, b0 = n0 * (1 - mu);
   const double forget = exp2(-1.0 / prm[P_CRED_HALF_LIFE]);
@@ -649,12 +659,8 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   float *lev_out = out + dyn_series_leverage(m) * M;
   float *align_out = out + dyn_series_alignment(m) * M;
   float *exit_out = out + dyn_series_exit(m) * M;
-  int year0;
-  orb_date_to_ymd(m->dates[0], &year0, NULL, NULL);
   for (size_t k = 0; k < M; k++) {
-    int month_in_year;
-    int year;
-    orb_date_to_ymd(m->dates[k], &year, &month_in_year, NULL);
+    const int y = (int)((k + (size_t)m->first_month) / 12); /* years since the first */
     /* credibility: forgetting toward the prior, then this month's tests */
     for (size_t s = 0; s < S; s++) {
       r.a[s] = a0 + forget * (r.a[s] - a0);
@@ -672,7 +678,6 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
     /* capacity: the burden of wars smoothed; free capability relative to the strongest */
     double best = -INFINITY;
     for (size_t p = 0; p < P; p++) {
-      int y = year - year0;
       float c = m->conflict[p * (size_t)m->conflict_years + (size_t)y];
       if (isnan(c)) { /* after the record: the last recorded year goes on for a while */
         int last = y;
@@ -693,10 +698,8 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
       cap_out[p * M + k] = (float)r.rel[p];
     }
     /* economic mass^eta of each pole, for the drift of ties */
-    for (size_t p = 0; p < P; p++) {
-      const float mass = m->mass[p * M + k];
-      pole_gravity[p] = mass > 0 ? exp(eta * log(mass)) : 0;
-    }
+    if (k >= m->drift_from)
+      for (size_t p = 0; p < P; p++) pole_gravity[p] = exp(eta * m->logmass[p * M + k]);
     /* events: security shocks and alignment impulses */
     for (size_t q = 0; q < Q; q++) r.impulse[q] = 0;
     for (; ai < m->action_count && m->actions[ai].month == k; ai++) {
@@ -745,14 +748,17 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
     }
     for (size_t q = 0; q < Q; q++) align_out[q * M + k] = (float)r.align[q];
     /* exit hazards */
+    /* h0 exp(beta_a (1 - 2A) + beta_k (mu - c) / mu) as a product of a factor per
+     * pair (shared by the pair's institutions) and one per credibility slot */
+    for (size_t q = 0; q < Q; q++)
+      if (m->pair_has_exit[q])
+        r.pair_factor[q] = expf((float)(beta_a * (1 - 2 * r.align[q])));
+    for (size_t s = 0; s < S; s++)
+      r.slot_factor[s] = (float)h0 * expf((float)(beta_k * (mu - r.cred[s]) / mu));
     for (size_t e = 0; e < m->exit_count; e++) {
       const dyn_exit *x = &m->exits[e];
-      float v = 0;
-      if (x->at_risk[k]) {
-        const double c = x->slot >= 0 ? r.cred[x->slot] : mu;
-        v = (float)h0 * expf((float)(beta_a * (1 - 2 * r.align[x->pair]) + beta_k * (mu - c) / mu));
-      }
-      exit_out[e * M + k] = v;
+      const float f = x->slot >= 0 ? r.slot_factor[x->slot] : (float)h0;
+      exit_out[e * M + k] = x->at_risk[k] ? f * r.pair_factor[x->pair] : 0.0f;
     }
   }
   free(heap);

@@ -116,15 +116,15 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
   const size_t bins = bins_for(cells);
   int threads = opt->threads > 0 ? opt->threads : omp_get_max_threads();
   orb_dyn_summary *sum = calloc(1, sizeof *sum);
-  uint32_t *hist = calloc(cells * bins, sizeof *hist);
+  uint32_t *hist = calloc(dyn_nz(cells * bins), sizeof *hist);
   const size_t batch = clamp_runs((size_t)64 << 20, cells, MAX_BATCH);
   const size_t pilot_max = clamp_runs((size_t)32 << 20, cells * sizeof(float), MAX_PILOT);
-  uint8_t *binned = malloc(batch * cells);
+  uint8_t *binned = malloc(dyn_nz(batch * cells));
   const size_t pilot_runs = runs < pilot_max ? runs : pilot_max;
-  float *pilot = malloc(pilot_runs * cells * sizeof *pilot);
-  cell_range *range = malloc(cells * sizeof *range);
-  float *extremes = malloc((size_t)threads * 2 * cells * sizeof *extremes); /* lo, hi per thread */
-  float *scratch = malloc((size_t)threads * cells * sizeof *scratch);
+  float *pilot = malloc(dyn_nz(pilot_runs * cells) * sizeof *pilot);
+  cell_range *range = malloc(dyn_nz(cells) * sizeof *range);
+  float *extremes = malloc(dyn_nz((size_t)threads * 2 * cells) * sizeof *extremes); /* lo, hi per thread */
+  float *scratch = malloc(dyn_nz((size_t)threads * cells) * sizeof *scratch);
   double *params = malloc(batch * np * sizeof *params);
   orb_status st = ORB_ENOMEM;
   dyn_store *store = NULL;
@@ -138,7 +138,7 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
   sum->series_count = model->series;
   sum->month_count = M;
   sum->kept = keep;
-  sum->quantiles = malloc(cells * 3 * sizeof *sum->quantiles);
+  sum->quantiles = malloc(dyn_nz(cells * 3) * sizeof *sum->quantiles);
   sum->kept_values = keep ? malloc(keep * cells * sizeof *sum->kept_values) : NULL;
   if (!sum->quantiles || (keep && !sum->kept_values)) goto done;
   if (opt->store &&

@@ -250,15 +250,20 @@ static int compile_tests(compile_ctx *c) {
   return 1;
 }
 
-/* Channel values of every pair and month from the ties and memberships. */
-static void compile_channels(compile_ctx *c) {
+/* Channel values of every pair and month from the ties and memberships; 0 when
+ * out of memory. */
+static int compile_channels(compile_ctx *c) {
   const orb_world *w = c->w;
   orb_dyn_model *m = c->m;
   size_t M = m->months;
   float *sum[3] = {m->econ, m->sec, m->soc};
   float *cnt = calloc(dyn_nz(3 * m->pairs * M), sizeof *cnt);
-  if (!cnt) return; /* channels stay zero; caught by the caller's check */
   int *last_econ = calloc(dyn_nz(m->states), sizeof *last_econ);
+  if (!cnt || !last_econ) {
+    free(cnt);
+    free(last_econ);
+    return 0;
+  }
   for (size_t t = 0; t < w->tie_count; t++) {
     const orb_tie *tie = &w->ties[t];
     int ch = tie_channel(tie->type);
@@ -270,7 +275,7 @@ static void compile_channels(compile_ctx *c) {
       sum[ch][k * m->pairs + (size_t)pair] += s == ORB_TIE_ENDED || !v ? 0.0f : (float)v->value;
       cnt[(size_t)ch * m->pairs * M + k * m->pairs + (size_t)pair] += 1;
     }
-    if (ch == CH_ECON && last_econ)
+    if (ch == CH_ECON)
       for (size_t s = 0; s < m->states; s++)
         if ((uint32_t)pair >= m->state_first[s] && (uint32_t)pair < m->state_first[s + 1])
           for (size_t v = 0; v < tie->value_count; v++)
@@ -280,7 +285,7 @@ static void compile_channels(compile_ctx *c) {
     for (size_t k = 0; k < m->pairs * M; k++)
       if (cnt[(size_t)ch * m->pairs * M + k] > 0) sum[ch][k] /= cnt[(size_t)ch * m->pairs * M + k];
   for (size_t s = 0; s < m->states; s++) {
-    long start = last_econ && last_econ[s]
+    long start = last_econ[s]
                      ? (long)(last_econ[s] + 1 - m->first_year) * 12 - m->first_month
                      : (long)M;
     m->state_drift[s] = (uint32_t)(start < 0 ? 0 : start > (long)M ? (long)M : start);
@@ -306,6 +311,7 @@ static void compile_channels(compile_ctx *c) {
   }
   free(cnt);
   free(last_econ);
+  return 1;
 }
 
 /* Sorts items (each starting with a uint32_t month) by month, stably (insertion
@@ -464,7 +470,7 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
     }
   }
   m->state_first[states] = (uint32_t)pairs;
-  compile_channels(&c);
+  if (!compile_channels(&c)) goto fail;
   /* capability and mass of each pole per month; conflict per year */
   for (size_t p = 0; p < P; p++)
     for (size_t k = 0; k < M; k++) {
@@ -476,7 +482,7 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       m->logmass[p * M + k] = mass > 0 ? log(mass) : -INFINITY; /* exp(eta * -inf) = 0 */
     }
   m->conflict_years = ty - fy + 1;
-  m->conflict = malloc((P * (size_t)m->conflict_years) * sizeof *m->conflict);
+  m->conflict = malloc(dyn_nz(P * (size_t)m->conflict_years) * sizeof *m->conflict);
   double *conflict = in->conflict;
   double *derived = NULL;
   if (in->conflict_from_events) {

@@ -120,6 +120,8 @@ static int parse_args(int argc, char **argv, sim_args *a) {
   if (optind < argc)
     return cli_usage_error("simulate", "unexpected argument '%s'", argv[optind]);
   if (a->json && a->csv) return cli_usage_error("simulate", "--json and --csv exclude each other");
+  if ((a->csv || a->per_run) && !a->series_count)
+    return cli_usage_error("simulate", "--csv and --per-run print series: name them with --series");
   if (a->per_run && !a->keep_text)
     return cli_usage_error("simulate", "--per-run needs --keep N");
   return CLI_OK;

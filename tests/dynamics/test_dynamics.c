@@ -497,6 +497,7 @@ static void test_cli(void **state) {
                     "unknown event type 'deploy'");
   test_expect_orbit("simulate --runs 0", 2, "--runs: expected a whole number");
   test_expect_orbit("simulate --bogus", 2, "unknown option");
+  test_expect_orbit("simulate --csv", 2, "name them with --series");
   test_expect_orbit("simulate --runs 50 --from 2020-01 --to 2025-12", 0,
                     "Credibility of alliance commitments");
   test_expect_orbit("simulate --runs 50 --from 2020-01 --to 2025-12 --series credibility:CSTO", 0,

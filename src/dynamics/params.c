@@ -68,7 +68,7 @@ static const orb_dyn_param_info table[] = {
    "elasticity of a partner's trade share to its economic mass",
    "Head & Mayer 2014, Gravity equations, Handbook of Int. Econ. 4: GDP elasticities near 1", NULL},
   {"redeploy_cut", 0.3, 0.1, 0.5, TRI, 0, 1, "share",
-   "share of a pole's security presence in a state lost per troop withdrawal without a known size", NULL,
+   "share of a pole's security presence in a state lost per troop withdrawal (its size is not used)", NULL,
    "the built-in world records 1,500 of the 201st base's up to 7,000 troops (about 0.2) and 'hundreds' from Kant and Armenia taken away; 0.3 allows for the ~600 more announced"},
   {"align_half_life_months", 24, 12, 60, TRI, 1, 600, "months",
    "half-life of the gap between a state's alignment and its leverage-implied target", NULL,

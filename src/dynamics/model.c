@@ -658,7 +658,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
     float c0 = m->conflict[p * (size_t)m->conflict_years];
     r.burden[p] = isnan(c0) ? 0 : c0;
   }
-  for (size_t q = 0; q < Q; q++) r.econ[q] = m->econ[q], r.z[q] = 1, r.align[q] = -1;
+  for (size_t q = 0; q < Q; q++) r.econ[q] = m->econ[q], r.z[q] = 1, r.align[q] = 0;
   size_t ti = 0, ai = 0, oi = 0;
   float *cap_out = out + dyn_series_capacity(m) * M;
   float *cred_out = out + dyn_series_credibility(m) * M;
@@ -667,6 +667,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   float *exit_out = out + dyn_series_exit(m) * M;
   for (size_t k = 0; k < M; k++) {
     const int y = (int)((k + (size_t)m->first_month) / 12); /* years since the first */
+    const double rate = k ? align_rate : 1.0; /* alignment starts at its target */
     /* credibility: forgetting toward the prior, then this month's tests */
     for (size_t s = 0; s < S; s++) {
       r.a[s] = a0 + forget * (r.a[s] - a0);
@@ -724,8 +725,9 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
           total += r.econ[q];
           norm += gravity[q - q0];
         }
+        const double share = norm > 0 ? total / norm : 0;
         for (size_t q = q0; q < q1 && norm > 0; q++)
-          r.econ[q] += drift * (total * gravity[q - q0] / norm - r.econ[q]);
+          r.econ[q] += drift * (share * gravity[q - q0] - r.econ[q]);
       } else {
         for (size_t q = q0; q < q1; q++) r.econ[q] = m->econ[k * Q + q];
       }
@@ -741,11 +743,10 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
         sum += r.lev[q];
         lev_out[q * M + k] = (float)r.lev[q];
       }
-      for (size_t q = q0; q < q1; q++) {
-        const double target = r.lev[q] / (sum + autonomy);
-        double a = r.align[q] < 0 ? target : r.align[q] + align_rate * (target - r.align[q]);
-        a += r.impulse[q];
-        r.align[q] = a < 0 ? 0 : a > 1 ? 1 : a;
+      const double inv = 1.0 / (sum + autonomy);
+      for (size_t q = q0; q < q1; q++) { /* month 0 starts at the target */
+        const double a = r.align[q] + rate * (r.lev[q] * inv - r.align[q]) + r.impulse[q];
+        r.align[q] = fmin(fmax(a, 0.0), 1.0);
       }
     }
     for (; oi < m->obs_count && m->obs[oi].month == k; oi++) {

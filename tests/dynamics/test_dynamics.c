@@ -510,6 +510,10 @@ static void test_cli(void **state) {
   test_expect_orbit("simulate --runs 5 --series leverage:RUS:ARN", 1,
                     "did you mean 'leverage:RUS:ARM'");
   int code;
+  char *err = test_run_orbit("simulate --runs 300 --from 2021-01 --to 2023-12", TEST_STDERR, &code);
+  assert_int_equal(code, 0);
+  assert_string_equal(err, ""); /* no progress bar when stderr is not a terminal */
+  free(err);
   char *out = test_run_orbit("simulate --runs 20 --from 2021-01 --to 2023-12 --json", TEST_STDOUT, &code);
   assert_int_equal(code, 0);
   assert_non_null(strstr(out, "\"credibility:CSTO\":{\"2021-12\":{\"q05\":"));

@@ -64,6 +64,14 @@ void orb_dyn_settings_free(orb_dyn_settings *settings);
 orb_status orb_dyn_settings_set(orb_dyn_settings *settings, const char *assignment,
                                 orb_diags *diags);
 
+/* Takes the value and range of every parameter of the table that the world's
+ * `parameters:` block also names (a world can carry its own rates): fixed when
+ * its range is a point, uniform when its distribution starts with "uniform",
+ * triangular otherwise. ORB_EINVAL (with a diagnostic naming the world) when a
+ * value lies outside the parameter's admissible bounds. */
+orb_status orb_dyn_settings_from_world(orb_dyn_settings *settings, const orb_world *world,
+                                       orb_diags *diags);
+
 /* The parameters of run number `run` of the ensemble with this seed, into
  * params[settings->count]: each uncertain parameter drawn from its own
  * counter-based stream of (seed, run), so any run can be replayed alone. */

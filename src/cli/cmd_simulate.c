@@ -36,7 +36,8 @@ const char cmd_simulate_help[] =
   "  --runs N             runs in the ensemble (default 1000)\n"
   "  --seed S             seed of the random streams (default 1)\n"
   "  --threads T          threads (default: all); results do not depend on it\n"
-  "  --set NAME=VALUE     fix a parameter; NAME=LOW..HIGH draws it uniformly\n"
+  "  --set NAME=VALUE     fix a parameter; NAME=LOW..HIGH draws it uniformly (the\n"
+  "                       world's parameters: block may set them too; --set wins)\n"
   "  --without-event ID   remove an event (ids: --list-events)\n"
   "  --add-event SPEC     add an event DATE,ACTOR,TYPE[,TARGET[,MAGNITUDE]]\n"
   "  --store FILE         write the runs and quantiles to an SQLite store\n"
@@ -415,6 +416,7 @@ int cmd_simulate(int argc, char **argv) {
   orb_dyn_summary *summary = NULL;
   rc = CLI_EINPUT;
   if (orb_dyn_settings_init(&settings) != ORB_OK) goto done;
+  if (orb_dyn_settings_from_world(&settings, world, &diags) != ORB_OK) goto done;
   for (size_t i = 0; i < a.set_count; i++)
     if (orb_dyn_settings_set(&settings, a.sets[i], &diags) != ORB_OK) goto done;
   int fy, ty;

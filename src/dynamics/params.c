@@ -227,3 +227,29 @@ void orb_dyn_draw(const orb_dyn_settings *s, uint64_t seed, uint64_t run, double
     }
   }
 }
+
+orb_status orb_dyn_settings_from_world(orb_dyn_settings *s, const orb_world *w,
+                                       orb_diags *diags) {
+  orb_status st = ORB_OK;
+  for (size_t k = 0; k < DYN_PARAM_COUNT; k++) {
+    size_t i = orb_world_param(w, table[k].name);
+    if (i == ORB_NONE) continue;
+    const orb_param *p = &w->params[i];
+    if (!(p->low <= p->value && p->value <= p->high) || p->low < table[k].min ||
+        p->high > table[k].max) {
+      orb_diags_add(diags, w->path, 0, 0, "parameter %s: %g in [%g, %g] is outside the "
+                    "admissible range [%g, %g]", table[k].name, p->value, p->low, p->high,
+                    table[k].min, table[k].max);
+      st = ORB_EINVAL;
+      continue;
+    }
+    s->value[k] = p->value;
+    s->low[k] = p->low;
+    s->high[k] = p->high;
+    s->dist[k] = p->low == p->high ? ORB_DYN_FIXED
+                 : p->distribution && strncmp(p->distribution, "uniform", 7) == 0
+                     ? ORB_DYN_UNIFORM
+                     : ORB_DYN_TRIANGULAR;
+  }
+  return st;
+}

@@ -127,6 +127,35 @@ static void test_settings_set(void **state) {
   orb_dyn_settings_free(&s);
 }
 
+static void test_settings_from_world(void **state) {
+  (void)state;
+  orb_world *w = test_load_world_text(
+      "world: {name: P, description: d, start: 2000-01-01, end: 2010-12-31}\n"
+      "actors:\n  - {id: AAA, name: A, kind: state}\n"
+      "parameters:\n"
+      "  - {name: tie_drift_rate, default: 0.05, range: [0.02, 0.08], distribution: uniform,"
+      " justification: test}\n"
+      "  - {name: war_tiedown, default: 0.9, range: [0.9, 0.9], justification: test}\n"
+      "  - {name: cred_prior_mean, default: 1, range: [1, 1], justification: out of bounds}\n");
+  orb_dyn_settings s;
+  assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
+  orb_diags d;
+  orb_diags_init(&d);
+  assert_int_equal(orb_dyn_settings_from_world(&s, w, &d), ORB_EINVAL);
+  assert_int_equal(d.count, 1);
+  assert_non_null(strstr(d.items[0].message, "cred_prior_mean"));
+  size_t k = orb_dyn_param_find("tie_drift_rate");
+  assert_true(s.value[k] == 0.05 && s.low[k] == 0.02 && s.high[k] == 0.08 &&
+              s.dist[k] == ORB_DYN_UNIFORM);
+  k = orb_dyn_param_find("war_tiedown");
+  assert_true(s.value[k] == 0.9 && s.dist[k] == ORB_DYN_FIXED);
+  k = orb_dyn_param_find("cred_prior_mean");
+  assert_true(s.value[k] == 0.75); /* refused, left at the default */
+  orb_diags_free(&d);
+  orb_dyn_settings_free(&s);
+  orb_world_free(w);
+}
+
 static void test_draws(void **state) {
   (void)state;
   orb_dyn_settings s;
@@ -523,6 +552,7 @@ static void test_cli(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_param_table),   cmocka_unit_test(test_settings_set),
+      cmocka_unit_test(test_settings_from_world),
       cmocka_unit_test(test_draws),         cmocka_unit_test(test_tests_recognised),
       cmocka_unit_test(test_story),         cmocka_unit_test(test_without_ignored_requests),
       cmocka_unit_test(test_add_event),     cmocka_unit_test(test_inputs_set),

@@ -4,7 +4,7 @@
 set -euo pipefail
 packages=(build-essential cmake pkg-config clang libclang-rt-14-dev libomp-dev
           libfyaml-dev libcjson-dev libcmocka-dev libsqlite3-dev libpcre2-dev
-          libxml2-dev)
+          libxml2-dev strace)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" \

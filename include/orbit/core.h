@@ -1,9 +1,36 @@
 /*
  * orbit/core.h: status codes, dates and diagnostics shared by every orbit module.
  *
- * Conventions of the whole API: functions return an orb_status (ORB_OK is 0);
- * objects come in _load/_new and _free pairs; a pointer handed back to the caller
- * is owned by the caller unless the comment says it points into another object.
+ * The conventions of the whole API (one set, as igraph's igraph_error.h states its
+ * own):
+ *
+ * Errors. Every function that can fail returns an orb_status: ORB_OK (0) or one of
+ * the codes below, nothing else (no booleans, no -1, no counts mixed with
+ * statuses). What went wrong, for a person, goes to an orb_diags the caller passes
+ * in: one FILE:LINE:COL message per problem (line and column 0 when unknown).
+ * Functions that cannot fail return their value (a name, an index, ORB_NONE).
+ * An argument that does not fit the input (a date outside the world, an unknown
+ * issue or actor) is ORB_EINVAL or ORB_ENOTFOUND; input that is malformed is
+ * ORB_EPARSE; a file that cannot be read or written is ORB_EIO; a size limit is
+ * ORB_ELIMIT. A diagnostic that cannot be recorded for lack of memory is not lost
+ * silently: the list counts it and orb_diags_print says so.
+ *
+ * Ownership. Objects come in pairs: orb_X_new or orb_X_load (or an analysis such
+ * as orb_stances_new) hands the caller a new object through its last pointer
+ * argument, and orb_X_free releases it (NULL is allowed). The caller owns what is
+ * returned that way unless the comment says it points into another object (then
+ * it lives as long as that object). On failure the out pointer is set to NULL and
+ * nothing is left allocated. A few plain structs the caller declares itself
+ * (orb_diags, orb_stance_model) are filled by orb_X_init and emptied by orb_X_free.
+ *
+ * Output. Writers take a FILE * and return ORB_EIO when the stream reports an
+ * error; they never close it.
+ *
+ * The orbit command maps these onto one table of exit codes for every command:
+ * 0 success, 1 bad input (a file missing, unreadable or malformed, or a model that
+ * cannot run on it), 2 bad usage (an unknown option, a malformed value, or an
+ * argument that does not fit the world: a date outside it, an unknown issue or
+ * actor), 3 the output cannot be written.
  */
 #ifndef ORBIT_CORE_H
 #define ORBIT_CORE_H
@@ -78,18 +105,29 @@ typedef struct orb_diags {
   orb_diag *items;
   size_t count;
   size_t capacity;
+  size_t lost; /* messages that could not be recorded for lack of memory */
 } orb_diags;
 
 void orb_diags_init(orb_diags *diags);
 void orb_diags_free(orb_diags *diags);
 
-/* Appends a printf-formatted message. Returns ORB_ENOMEM if it could not. */
+/* Appends a printf-formatted message. Returns ORB_ENOMEM if it could not, and
+ * counts the message in diags->lost. */
 orb_status orb_diags_add(orb_diags *diags, const char *file, int line, int column,
                          const char *format, ...)
     __attribute__((format(printf, 5, 6)));
 
-/* Prints each diagnostic as "FILE:LINE:COL: error: message\n" to out. */
+/* Prints each diagnostic as "FILE:LINE:COL: error: message\n" to out, then, when
+ * some could not be recorded, "orbit: out of memory while recording diagnostics
+ * (N lost)". */
 void orb_diags_print(const orb_diags *diags, FILE *out);
+
+/* Output formats of the writers (orbit/report.h, orb_coded_event_write). */
+typedef enum orb_format {
+  ORB_FORMAT_TEXT = 0, /* readable tables */
+  ORB_FORMAT_JSON,     /* one JSON document (JSON Lines for coded events) */
+  ORB_FORMAT_CSV       /* rows with a header */
+} orb_format;
 
 /* The Levenshtein-closest of candidates[0..count) to word, or NULL if none is
  * within a third of the word's length (at least 2 edits). For did-you-mean hints. */

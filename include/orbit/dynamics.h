@@ -26,23 +26,23 @@ extern "C" {
  * or triangular on [low, high] with its mode at the value. */
 typedef enum orb_dyn_dist { ORB_DYN_FIXED, ORB_DYN_UNIFORM, ORB_DYN_TRIANGULAR } orb_dyn_dist;
 
-/* One row of the model's parameter table (static storage). */
+/* One row of the model's parameter table (static storage). It starts with the
+ * row the world's parameter registry lists (name, default, admissible range,
+ * meaning), so world files may set these parameters (docs/WORLD.md). */
 typedef struct orb_dyn_param_info {
-  const char *name;
-  double value;             /* default */
-  double low, high;         /* range drawn in ensembles (== value when fixed) */
+  orb_param_spec spec;      /* name, default value, admissible [low, high], meaning */
+  double low, high;         /* range drawn in ensembles (== the default when fixed) */
   orb_dyn_dist dist;
-  double min, max;          /* admissible bounds: anything outside is refused */
   const char *unit;
-  const char *justification; /* one line: why this value */
-  const char *source;        /* a publication or data set, or NULL ... */
-  const char *assumption;    /* ... or why it is assumed */
+  const char *source;       /* a publication or data set, or NULL ... */
+  const char *assumption;   /* ... or why it is assumed */
 } orb_dyn_param_info;
 
 /* The parameter table; *count gets its length. Static storage. */
 const orb_dyn_param_info *orb_dyn_params(size_t *count);
 
-/* Index of the parameter with this name, or ORB_NONE. */
+/* Index of the parameter with this name ("dyn.war_tiedown", or "war_tiedown"
+ * without the registry's "dyn." namespace), or ORB_NONE. */
 size_t orb_dyn_param_find(const char *name);
 
 /* The parameters of a simulation: value and how an ensemble draws each, starting
@@ -84,6 +84,8 @@ void orb_dyn_draw(const orb_dyn_settings *settings, uint64_t seed, uint64_t run,
 typedef struct orb_dyn_event {
   char id[112];             /* DATE/ACTOR/TYPE[/TARGET][#n], unique in the inputs */
   orb_date date;
+  orb_precision precision;  /* it counts in the month of its last possible day
+                               (orb_event_last_day): a year-only date in December */
   size_t source, target;    /* target ORB_NONE for an internal event */
   orb_event_type type;
   double magnitude;         /* NAN when the event has none */

@@ -128,6 +128,18 @@ void orb_coder_stats_get(const orb_coder *coder, orb_coder_stats *stats);
  * to diags and returns ORB_EPARSE, or ORB_EIO if it cannot be read. */
 orb_status orb_text_check_file(const char *path, orb_diags *diags);
 
+/* ---- coded events out and in ------------------------------------------------ */
+
+/* Writes the header line of the CSV form (nothing for JSON Lines). ORB_EINVAL for
+ * the text format, ORB_EIO when out reports an error. */
+orb_status orb_coded_event_write_header(FILE *out, orb_format format);
+
+/* Writes one coded event as a CSV row or a JSON Lines line, the form
+ * orb_world_merge_events_file reads back (src/events/coded.c holds both).
+ * ORB_EINVAL for the text format, ORB_ENOMEM, ORB_EIO when out reports an error. */
+orb_status orb_coded_event_write(FILE *out, const orb_coded_event *event,
+                                 orb_format format);
+
 /* ---- into the model --------------------------------------------------------- */
 
 /* Counts of orb_world_merge_events_file. */
@@ -151,7 +163,7 @@ typedef struct orb_merge_stats {
  * its timeline: everything else points into world, which must outlive it unless
  * handed over with orb_world_adopt(*merged, world); free it with
  * orb_world_free(). A malformed line is reported as PATH:LINE and ORB_EPARSE
- * returned with *merged NULL. (Implemented in src/world/merge.c.) */
+ * returned with *merged NULL. */
 orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
                                        orb_world **merged, orb_merge_stats *stats,
                                        orb_diags *diags);

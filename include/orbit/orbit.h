@@ -12,5 +12,7 @@
 #include "orbit/align.h"
 #include "orbit/bargain.h"
 #include "orbit/dynamics.h"
+#include "orbit/session.h"
+#include "orbit/report.h"
 
 #endif

@@ -52,15 +52,86 @@ typedef struct orb_actor {
   size_t attribute_count;
 } orb_actor;
 
+/* ---- the vocabulary of world files (one table each, in src/world/types.c) ---- */
+
+/* Tie types: what a dependence is made of (docs/WORLD.md, `ties`). */
+typedef enum orb_tie_type {
+  ORB_TIE_TRADE, ORB_TIE_EXPORTS, ORB_TIE_IMPORTS, ORB_TIE_ENERGY, ORB_TIE_GAS,
+  ORB_TIE_OIL_TRANSIT, ORB_TIE_REMITTANCES, ORB_TIE_MIGRATION, ORB_TIE_CREDIT,
+  ORB_TIE_INVESTMENT, ORB_TIE_TRANSIT, ORB_TIE_SECURITY, ORB_TIE_MILITARY_PRESENCE,
+  ORB_TIE_ARMS, ORB_TIE_DIASPORA, ORB_TIE_LANGUAGE,
+  ORB_TIE_TYPE_COUNT
+} orb_tie_type;
+
+/* The channel a tie type belongs to, as the models read it. */
+typedef enum orb_tie_channel {
+  ORB_CHANNEL_TRADE,    /* trade, exports, imports */
+  ORB_CHANNEL_ENERGY,   /* energy, gas, oil transit, transit routes */
+  ORB_CHANNEL_FINANCE,  /* remittances, migration, credit, investment */
+  ORB_CHANNEL_ARMS,     /* arms supplies */
+  ORB_CHANNEL_SECURITY, /* security guarantees, training */
+  ORB_CHANNEL_PRESENCE, /* foreign troops or bases on the actor's soil */
+  ORB_CHANNEL_SOCIAL,   /* diaspora, language */
+  ORB_CHANNEL_COUNT
+} orb_tie_channel;
+
+/* What a tie type means: its name in world files, its channel, whether it is a
+ * security tie, whether it starts on a date (a base opens, an arms deal is
+ * signed) rather than being a structural share that moves slowly, and one line
+ * of meaning. */
+typedef struct orb_tie_type_info {
+  const char *name;
+  orb_tie_channel channel;
+  int security;   /* arms, security, military presence */
+  int dated;      /* starts when first recorded, whatever the world says */
+  const char *meaning;
+} orb_tie_type_info;
+
+/* The row of a tie type (NULL when out of range). */
+const orb_tie_type_info *orb_tie_type_get(orb_tie_type type);
+/* The name of a tie type as written in world files ("unknown" when out of range). */
+const char *orb_tie_type_name(orb_tie_type type);
+/* Looks a tie type up by name; ORB_ENOTFOUND if there is none. */
+orb_status orb_tie_type_find(const char *name, orb_tie_type *type);
+
+/* Institution commitments: what membership obliges (docs/WORLD.md, `institutions`). */
+typedef enum orb_commitment {
+  ORB_COMMITMENT_MUTUAL_DEFENCE, ORB_COMMITMENT_POLITICAL_UNION,
+  ORB_COMMITMENT_ECONOMIC_UNION, ORB_COMMITMENT_CUSTOMS_UNION,
+  ORB_COMMITMENT_SECURITY_COOPERATION, ORB_COMMITMENT_POLITICAL,
+  ORB_COMMITMENT_COUNT
+} orb_commitment;
+
+/* How a commitment binds its members, as the models read it. */
+typedef enum orb_bond {
+  ORB_BOND_NONE,     /* consultation, cooperation: no obligation the models read */
+  ORB_BOND_SECURITY, /* members' security is bound: an alliance or political union */
+  ORB_BOND_ECONOMY   /* members' economies are bound: an economic or customs union */
+} orb_bond;
+
+typedef struct orb_commitment_info {
+  const char *name;
+  orb_bond bond;
+  int defence;     /* a mutual-defence obligation (an alliance) */
+  const char *meaning;
+} orb_commitment_info;
+
+const orb_commitment_info *orb_commitment_get(orb_commitment commitment);
+const char *orb_commitment_name(orb_commitment commitment);
+orb_status orb_commitment_find(const char *name, orb_commitment *commitment);
+
 /* A directed dependence of actor `from` on actor `to`, e.g. KAZ on RUS for trade;
  * values are shares in [0,1], sorted by year, at most one per year. */
 typedef struct orb_tie {
   size_t from;
   size_t to;
-  const char *type; /* one of orb_tie_types() */
+  orb_tie_type type;
   orb_figure *values;
   size_t value_count;
   orb_date ended;   /* the tie stopped holding on this date, or ORB_DATE_NONE */
+  int backdated;    /* its earliest figure also holds for earlier years (world
+                       key ties_before_first_year: earliest, and a type that is
+                       not dated); see orb_tie_at() */
 } orb_tie;
 
 /* A span of time [start, end); end is ORB_DATE_NONE while it lasts. */
@@ -83,7 +154,7 @@ typedef struct orb_membership {
 typedef struct orb_institution {
   size_t actor;             /* the institution as an actor */
   size_t leader;            /* leading actor, ORB_NONE if none */
-  const char *commitment;   /* kind: mutual_defence, economic_union, ... */
+  orb_commitment commitment; /* what membership obliges */
   const char *commitment_text; /* e.g. "Article 4: aggression against one ..." */
   orb_membership *members;  /* possibly several spans per actor, never overlapping */
   size_t member_count;
@@ -142,6 +213,24 @@ typedef enum orb_event_type {
   ORB_EV_TYPE_COUNT
 } orb_event_type;
 
+/* The tone of an event type between its source and target. */
+typedef enum orb_event_tone {
+  ORB_TONE_NEUTRAL,     /* statements, meetings, deployments, abstentions: no sign */
+  ORB_TONE_COOPERATIVE, /* cooperation, aid, agreements, recognition, joining */
+  ORB_TONE_HOSTILE,     /* verbal or diplomatic hostility: condemn, protest, refuse, leave */
+  ORB_TONE_COERCIVE,    /* coercion short of force: threats, sanctions */
+  ORB_TONE_VIOLENT      /* force: attacks, border clashes, annexation */
+} orb_event_tone;
+
+typedef struct orb_event_type_info {
+  const char *name;
+  int cameo_root;     /* CAMEO 2.0 root code, 1..20 */
+  orb_event_tone tone;
+  const char *meaning;
+} orb_event_type_info;
+
+/* The row of an event type (NULL when out of range). */
+const orb_event_type_info *orb_event_type_get(orb_event_type type);
 /* The name of an event type as written in world files ("troop_deployment"). */
 const char *orb_event_type_name(orb_event_type type);
 /* The CAMEO root code (1..20) an event type falls under. */
@@ -161,6 +250,40 @@ typedef struct orb_event {
   const char *description;
   orb_provenance provenance;
 } orb_event;
+
+/* ---- event time (docs/MODEL.md: when an event counts) ---------------------- */
+
+/* The last day an event's date may mean: the day itself, or the last day of its
+ * month or year when that is all its date gives. */
+orb_date orb_event_last_day(const orb_event *event);
+
+/* Whether event is known to have happened strictly before date: its last
+ * possible day (orb_event_last_day) is before date. Every model counts events
+ * with this rule, and measures their age from orb_event_last_day. */
+int orb_event_known_before(const orb_event *event, orb_date date);
+
+/* ---- the parameter registry (src/world/params.c) ---------------------------
+ * Every model registers its parameters in one table (name, default, admissible
+ * range, one line of meaning); the loader checks each `parameters:` entry of a
+ * world file against it, and `orbit help parameters` lists it. */
+
+typedef struct orb_param_spec {
+  const char *name;    /* e.g. "stance_w_economic"; for a family, its prefix */
+  double value;        /* default when a world does not give it */
+  double low, high;    /* admissible values */
+  int family;          /* name is a prefix: name + "<issue attribute>" */
+  const char *meaning; /* one line */
+} orb_param_spec;
+
+/* The number of registered parameters (families count once). */
+size_t orb_param_spec_count(void);
+/* The i-th registered parameter, in model order (stance, align, bargain...). */
+const orb_param_spec *orb_param_spec_at(size_t i);
+/* The registered parameter that name is, or belongs to (a family prefix
+ * followed by a non-empty suffix); NULL when name is not registered. */
+const orb_param_spec *orb_param_spec_find(const char *name);
+/* The registered name closest to name (for did-you-mean), or NULL. */
+const char *orb_param_spec_closest(const char *name);
 
 /* A model parameter: default value, admissible range, and why. */
 typedef struct orb_param {
@@ -212,6 +335,7 @@ typedef struct orb_world {
   const char **coded_event_files; size_t coded_event_file_count; /* `coded_events:`,
                                resolved against the world file's folder */
   int has_landscape;        /* the file gives a landscape: (orb_landscape_read_yaml) */
+  int ties_backdated;       /* world key ties_before_first_year: earliest */
 
   size_t sourced_count;     /* figures and facts that name a source */
   size_t assumption_count;  /* those marked as assumptions instead */
@@ -234,7 +358,8 @@ orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
 /* Frees a world and everything it owns; NULL is allowed. */
 void orb_world_free(orb_world *world);
 
-/* Hands base to world: a world derived from base (orb_world_merge_events_file)
+/* Hands base to world: a world derived from base (orb_world_merge_events_file,
+ * orbit/events.h)
  * points into it, and after this call orb_world_free(world) frees base too. */
 void orb_world_adopt(orb_world *world, orb_world *base);
 
@@ -257,6 +382,20 @@ size_t orb_world_bargain(const orb_world *world, const char *id);
 /* Index of the parameter with this name, or ORB_NONE. */
 size_t orb_world_param(const orb_world *world, const char *name);
 
+/* The value of parameter name: the world's when it gives one, else the
+ * registered default (orb_param_spec_find); NAN for an unregistered name. */
+double orb_world_param_value(const orb_world *world, const char *name);
+
+/* Reads the `parameters:` list of the file at path (a world file, whose other
+ * sections are not read, or a file holding only `parameters:`), checks every
+ * entry against the registry (FILE:LINE:COL), and makes *out, a world like
+ * world whose parameters are world's with those of the file put in place of
+ * the ones of the same name (and the others added). *out points into world,
+ * which must outlive it unless handed over with orb_world_adopt(*out, world);
+ * free it with orb_world_free(). On failure *out is NULL and diags says why. */
+orb_status orb_world_with_params(const orb_world *world, const char *path,
+                                 orb_world **out, orb_diags *diags);
+
 typedef enum orb_member_status {
   ORB_NOT_MEMBER = 0,
   ORB_MEMBER,
@@ -269,19 +408,20 @@ orb_member_status orb_membership_at(const orb_world *world, size_t institution,
                                     size_t actor, orb_date date);
 
 typedef enum orb_tie_state {
-  ORB_TIE_HOLDS,       /* a value for this or an earlier year exists */
-  ORB_TIE_NOT_YET,     /* all values are from later years */
+  ORB_TIE_HOLDS,       /* a value for this or an earlier year exists (or the tie
+                          is backdated) */
+  ORB_TIE_NOT_YET,     /* all values are from later years: the tie does not exist yet */
   ORB_TIE_ENDED        /* the tie ended on or before the date */
 } orb_tie_state;
 
-/* State of a tie on date; *value (may be NULL) gets the latest value of a year
- * not after the date's year, or the earliest value when the state is NOT_YET,
- * or NULL when the state is ENDED. */
+/* State of a tie on date, the one rule every model uses (docs/WORLD.md, `ties`):
+ * a tie counts from its first recorded year; before it, it does not exist
+ * (NOT_YET), unless it is backdated (the world says ties_before_first_year:
+ * earliest and its type is not dated), when its earliest value holds (HOLDS).
+ * *value (may be NULL) gets the value that holds: the latest of a year not after
+ * the date's year, or the earliest for a backdated tie; NULL unless HOLDS. */
 orb_tie_state orb_tie_at(const orb_tie *tie, orb_date date,
                          const orb_figure **value);
-
-/* The tie types accepted in world files, NULL-terminated. */
-const char *const *orb_tie_types(void);
 
 /* The latest numeric attribute `name` of actor with year <= year (or the
  * earliest if all are later); NULL if the actor has none. */

@@ -13,83 +13,73 @@
 #include <string.h>
 
 #include "align/align_internal.h"
+#include "world/params_internal.h"
 
 /* The derivation's parameters (all assumptions; the world may override them). */
 enum {
   P_ECONOMIC, P_SECURITY, P_SOCIAL, P_ALLIANCE, P_INSTITUTION, P_HOSTILE,
   P_COOPERATIVE, P_HALF_LIFE, P_BASELINE, P_SIZE_EXPONENT, P_COUNT
 };
-static const struct {
-  const char *name;
-  double value;
-  const char *why;
-} derive_params[P_COUNT] = {
-  {"align.economic_tie_weight", 1.0,
+static const orb_param_spec derive_params[P_COUNT] = {
+  {"align.economic_tie_weight", 1.0, 0, 100, 0,
    "unit of the scale: a full (share 1) economic dependence adds 1 to p_ij"},
-  {"align.security_tie_weight", 2.0,
+  {"align.security_tie_weight", 2.0, 0, 100, 0,
    "assumption: security dependence (bases, arms, guarantees) binds twice as much "
    "as trade, as the seeds put security first in a small state's calculus"},
-  {"align.social_tie_weight", 0.5,
+  {"align.social_tie_weight", 0.5, 0, 100, 0,
    "assumption: diaspora and language ties bind half as much as trade"},
-  {"align.alliance_weight", 1.0,
+  {"align.alliance_weight", 1.0, 0, 100, 0,
    "assumption: shared membership of a mutual-defence institution equals a full "
    "economic dependence"},
-  {"align.institution_weight", 0.5,
+  {"align.institution_weight", 0.5, 0, 100, 0,
    "assumption: any other shared membership (economic or political union, "
    "security cooperation) counts half an alliance"},
-  {"align.hostile_event_weight", 1.0,
+  {"align.hostile_event_weight", 1.0, 0, 100, 0,
    "assumption: one attack, clash or annexation cancels a full economic tie"},
-  {"align.cooperative_event_weight", 0.25,
+  {"align.cooperative_event_weight", 0.25, 0, 100, 0,
    "assumption: a cooperative event pulls a quarter as much as a hostile one pushes"},
-  {"align.event_half_life_years", 3.0,
+  {"align.event_half_life_years", 3.0, 0.01, 1000, 0,
    "assumption: an event's weight halves every 3 years"},
-  {"align.baseline_repulsion", 0.1,
+  {"align.baseline_repulsion", 0.1, 0, 100, 0,
    "assumption: actors with no tie, membership or event between them lean apart "
    "slightly, so that unrelated actors are not forced into one bloc"},
-  {"align.size_exponent", 0.5,
+  {"align.size_exponent", 0.5, 0, 4, 0,
    "assumption: size is GDP (trillion US$) to this power; GDPs span four orders of "
    "magnitude, and the square root keeps the great powers from deciding every "
    "pair's weight alone"},
 };
 
-/* A parameter: the world's value if it has one, else the table's default. */
-static double param(const orb_world *world, int which) {
-  size_t index = orb_world_param(world, derive_params[which].name);
-  return index == ORB_NONE ? derive_params[which].value : world->params[index].value;
+/* The alignment model's entry in the parameter registry (src/world/params.c). */
+const param_table align_param_table = {"align", derive_params, P_COUNT,
+                                       sizeof derive_params[0]};
+
+/* The world's values of the parameters (else the defaults) into p[P_COUNT]. */
+static void read_params(const orb_world *world, double p[P_COUNT]) {
+  for (int i = 0; i < P_COUNT; i++) p[i] = orb_world_param_value(world, derive_params[i].name);
 }
 
-/* Weight of a tie type per unit share: economic, security or social. A
- * military_presence tie counts 0: the world codes hosted bases and occupations
- * (Crimea) alike, so its sign is unknown. */
-static double tie_weight(const orb_world *world, const char *type) {
-  static const char *const security[] = {"security", "arms"};
-  if (strcmp(type, "military_presence") == 0) return 0;
-  static const char *const social[] = {"diaspora", "language"};
-  for (size_t i = 0; i < sizeof security / sizeof *security; i++)
-    if (strcmp(type, security[i]) == 0) return param(world, P_SECURITY);
-  for (size_t i = 0; i < sizeof social / sizeof *social; i++)
-    if (strcmp(type, social[i]) == 0) return param(world, P_SOCIAL);
-  return param(world, P_ECONOMIC); /* trade, energy, transit, remittances, ... */
+/* Weight of a tie type per unit share, by its channel: economic, security or
+ * social. A military_presence tie counts 0: the world codes hosted bases and
+ * occupations (Crimea) alike, so its sign is unknown. */
+static double tie_weight(const double p[P_COUNT], orb_tie_type type) {
+  switch (orb_tie_type_get(type)->channel) {
+  case ORB_CHANNEL_PRESENCE: return 0;
+  case ORB_CHANNEL_ARMS: case ORB_CHANNEL_SECURITY: return p[P_SECURITY];
+  case ORB_CHANNEL_SOCIAL: return p[P_SOCIAL];
+  default: return p[P_ECONOMIC]; /* trade, energy, finance */
+  }
 }
 
-/* Signed weight of an event type in units of align.hostile_event_weight (negative
- * pushes apart) or align.cooperative_event_weight (positive pulls together). */
-static double event_weight(const orb_world *world, orb_event_type type) {
-  double hostile = param(world, P_HOSTILE), cooperative = param(world, P_COOPERATIVE);
-  switch (type) {
-  case ORB_EV_ATTACK: case ORB_EV_BORDER_CLASH: case ORB_EV_ANNEX:
-    return -hostile;
-  case ORB_EV_SANCTION: case ORB_EV_THREATEN:
-    return -0.5 * hostile;
-  case ORB_EV_CONDEMN: case ORB_EV_PROTEST: case ORB_EV_AID_REFUSED:
-  case ORB_EV_REFUSE_RECOGNISE: case ORB_EV_SUSPEND_MEMBERSHIP:
-  case ORB_EV_LEAVE_INSTITUTION:
-    return -0.25 * hostile;
-  case ORB_EV_COOPERATE: case ORB_EV_AID_GIVEN: case ORB_EV_SIGN_AGREEMENT:
-  case ORB_EV_RECOGNISE: case ORB_EV_JOIN_INSTITUTION:
-    return cooperative;
-  default:
-    return 0; /* statements, meetings, deployments, abstentions: no sign of their own */
+/* Signed weight of an event type by its tone, in units of
+ * align.hostile_event_weight (negative pushes apart) or
+ * align.cooperative_event_weight (positive pulls together). */
+static double event_weight(const double p[P_COUNT], orb_event_type type) {
+  switch (orb_event_type_get(type)->tone) {
+  case ORB_TONE_VIOLENT: return -p[P_HOSTILE];
+  case ORB_TONE_COERCIVE: return -0.5 * p[P_HOSTILE];
+  case ORB_TONE_HOSTILE: return -0.25 * p[P_HOSTILE];
+  case ORB_TONE_COOPERATIVE: return p[P_COOPERATIVE];
+  default: return 0; /* statements, meetings, deployments, abstentions: no sign of their own */
   }
 }
 
@@ -119,6 +109,8 @@ orb_status orb_landscape_from_world(const orb_world *world, orb_date date,
   if (!n) orb_diags_add(diags, world->path, 0, 0, "no states or blocs to align");
   int year;
   orb_date_to_ymd(date, &year, NULL, NULL);
+  double p[P_COUNT];
+  read_params(world, p);
   double smallest = INFINITY;
   for (size_t a = 0; status == ORB_OK && a < world->actor_count; a++) {
     if (index[a] == ORB_NONE) continue;
@@ -126,7 +118,7 @@ orb_status orb_landscape_from_world(const orb_world *world, orb_date date,
     const orb_figure *f = orb_actor_attribute(world, a, "capability", year);
     double size = f ? f->value : NAN;
     if (!f && (f = orb_actor_attribute(world, a, "gdp_usd", year)))
-      size = pow(f->value / 1e12, param(world, P_SIZE_EXPONENT));
+      size = pow(f->value / 1e12, p[P_SIZE_EXPONENT]);
     l->sizes[index[a]] = size;
     if (size > 0 && size < smallest) smallest = size;
   }
@@ -135,7 +127,7 @@ orb_status orb_landscape_from_world(const orb_world *world, orb_date date,
   for (size_t i = 0; status == ORB_OK && i < n; i++)
     if (isnan(l->sizes[i])) l->sizes[i] = isfinite(smallest) ? smallest : 1.0;
   if (status == ORB_OK) {
-    double baseline = param(world, P_BASELINE);
+    double baseline = p[P_BASELINE];
     for (size_t i = 0; i < n; i++)
       for (size_t j = i + 1; j < n; j++) orb_landscape_set_propensity(l, i, j, -baseline);
     for (size_t t = 0; t < world->tie_count; t++) {
@@ -144,14 +136,13 @@ orb_status orb_landscape_from_world(const orb_world *world, orb_date date,
       size_t a = stand_in(world, index, tie->from), b = stand_in(world, index, tie->to);
       if (a == ORB_NONE || b == ORB_NONE || a == b) continue;
       if (orb_tie_at(tie, date, &value) != ORB_TIE_HOLDS || !value) continue;
-      double p = l->propensities[a * n + b] + tie_weight(world, tie->type) * value->value;
-      orb_landscape_set_propensity(l, a, b, p);
+      orb_landscape_set_propensity(l, a, b, l->propensities[a * n + b] +
+                                                tie_weight(p, tie->type) * value->value);
     }
     for (size_t s = 0; s < world->institution_count; s++) {
       const orb_institution *inst = &world->institutions[s];
-      double weight = inst->commitment && strcmp(inst->commitment, "mutual_defence") == 0
-                          ? param(world, P_ALLIANCE)
-                          : param(world, P_INSTITUTION);
+      double weight = orb_commitment_get(inst->commitment)->defence ? p[P_ALLIANCE]
+                                                                    : p[P_INSTITUTION];
       for (size_t a = 0; a < world->actor_count; a++) {
         if (index[a] == ORB_NONE || orb_membership_at(world, s, a, date) != ORB_MEMBER)
           continue;
@@ -167,14 +158,15 @@ orb_status orb_landscape_from_world(const orb_world *world, orb_date date,
         }
       }
     }
-    double half_life_days = param(world, P_HALF_LIFE) * 365.25;
+    double half_life_days = p[P_HALF_LIFE] * 365.25;
     for (size_t e = 0; e < world->event_count; e++) {
       const orb_event *ev = &world->events[e];
-      if (ev->date > date) break; /* events are sorted by date */
+      if (ev->date >= date) break; /* sorted by date: none later is known before it */
+      if (!orb_event_known_before(ev, date)) continue;
       size_t a = stand_in(world, index, ev->source), b = stand_in(world, index, ev->target);
-      double weight = event_weight(world, ev->type);
+      double weight = event_weight(p, ev->type);
       if (a == ORB_NONE || b == ORB_NONE || a == b || weight == 0) continue;
-      weight *= exp2(-(double)(date - ev->date) / half_life_days);
+      weight *= exp2(-(double)(date - orb_event_last_day(ev)) / half_life_days);
       orb_landscape_set_propensity(l, a, b, l->propensities[a * n + b] + weight);
     }
     status = orb_landscape_check(l, world->path, diags);

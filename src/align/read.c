@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "align/align_internal.h"
-#include "align/landscape_yaml.h"
+#include "world/sections.h"
 
 /* Files larger than this are refused (a landscape of 4096 actors is far smaller). */
 #define READ_MAX_BYTES (256u << 20)
@@ -655,9 +655,13 @@ static orb_status yaml_landscape(yaml_reader *r, struct fy_node *root,
   return ORB_OK;
 }
 
-orb_status orb_landscape_read_yaml_node(const char *name, struct fy_node *node,
-                                        orb_landscape **landscape, unsigned *blocs,
-                                        orb_diags *diags) {
+/* Reads the landscape mapping at node (keys name, source, actors, sizes,
+ * propensities or pairs, blocs) for a file named name. On success *landscape is
+ * the caller's; otherwise NULL, with FILE:LINE:COL messages appended to diags.
+ * *blocs (may be NULL) gets the file's blocs, 0 if none. */
+static orb_status landscape_read_yaml_node(const char *name, struct fy_node *node,
+                                           orb_landscape **landscape, unsigned *blocs,
+                                           orb_diags *diags) {
   *landscape = NULL;
   if (blocs) *blocs = 0;
   yaml_reader r = {name, diags, diags->count};
@@ -666,6 +670,14 @@ orb_status orb_landscape_read_yaml_node(const char *name, struct fy_node *node,
     return ORB_EPARSE;
   }
   return yaml_landscape(&r, node, landscape, blocs);
+}
+
+orb_status landscape_check_yaml_node(const char *name, struct fy_node *node,
+                                     orb_diags *diags) {
+  orb_landscape *landscape = NULL;
+  orb_status status = landscape_read_yaml_node(name, node, &landscape, NULL, diags);
+  orb_landscape_free(landscape);
+  return status;
 }
 
 orb_status orb_landscape_read_yaml_buffer(const char *name, const char *data,
@@ -698,7 +710,7 @@ orb_status orb_landscape_read_yaml_buffer(const char *name, const char *data,
       struct fy_node *section = fy_node_mapping_lookup_value_by_simple_key(root, "landscape", FY_NT);
       if (section) root = section;
     }
-    status = orb_landscape_read_yaml_node(name, root, landscape, blocs, diags);
+    status = landscape_read_yaml_node(name, root, landscape, blocs, diags);
     fy_document_destroy(doc);
   }
   fy_diag_destroy(fy_diags);

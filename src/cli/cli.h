@@ -1,14 +1,24 @@
 /*
- * cli.h: the orbit command's subcommands and the helpers they share.
- * Each subcommand lives in its own cmd_<name>.c and is listed in main.c.
- * Exit codes: 0 success, 1 bad input (world, data, text), 2 bad usage.
+ * cli.h: the orbit command's subcommands and the helpers they share. The command
+ * only parses options, calls the library (orbit/session.h) and prints through its
+ * writers (orbit/report.h). Each subcommand lives in its own cmd_<name>.c and is
+ * listed in main.c.
+ *
+ * One exit-code table for every command (README, man page, `orbit help`):
  */
 #ifndef ORB_CLI_H
 #define ORB_CLI_H
 
 #include "orbit/orbit.h"
 
-enum { CLI_OK = 0, CLI_EINPUT = 1, CLI_EUSAGE = 2 };
+enum {
+  CLI_OK = 0,     /* success */
+  CLI_EINPUT = 1, /* bad input: a file missing, unreadable or malformed, or a model
+                     that cannot run on it */
+  CLI_EUSAGE = 2, /* bad usage: an unknown option, a malformed value, or an argument
+                     the world does not have (a date outside it, an unknown id) */
+  CLI_EOUTPUT = 3 /* the output cannot be written */
+};
 
 /* A subcommand: its name, a one-line summary, its entry point, and its help. */
 typedef struct cli_command {
@@ -21,22 +31,75 @@ typedef struct cli_command {
 /* The table of subcommands (main.c), NULL-name terminated. */
 extern const cli_command cli_commands[];
 
-/* Loads the world at path (the built-in world when path is NULL), printing any
- * diagnostics to stderr, and merges into its timeline the coded events of the
- * files its `coded_events:` names and of those given to cli_add_event_files.
- * Returns the world (caller frees) or NULL. */
-orb_world *cli_load_world(const char *path);
+/* ---- options: the one parser of every subcommand ----------------------------- */
 
-/* Files of coded events (orbit code --json) that cli_load_world merges into every
- * world it loads from now on; the array must outlive the command. */
-void cli_add_event_files(char *const *files, size_t count);
+/* An option "--name" (or "--name=value"), with the id cli_next returns for it. */
+typedef struct cli_option {
+  const char *name; /* without the dashes; NULL ends a table */
+  int id;           /* > 0 */
+  int takes_value;  /* 1: the next argument (or =value) is its value */
+} cli_option;
 
-/* Parses a --date argument, printing a usage error when it is not YYYY[-MM[-DD]]. */
-int cli_parse_date(const char *text, orb_date *date);
+/* The state of a scan of argv[1..argc) (argv[0] names the subcommand). */
+typedef struct cli_parser {
+  const char *command;
+  const cli_option *options;
+  int argc;
+  char **argv;
+  int next;          /* index of the next argument */
+  int operands_only; /* after "--" */
+} cli_parser;
 
-/* Prints "orbit NAME: message" to stderr and returns CLI_EUSAGE. */
+/* What cli_next returns besides an option's id. */
+enum { CLI_END = 0, CLI_OPERAND = -1, CLI_BAD = -2 };
+
+void cli_parser_init(cli_parser *parser, const char *command, const cli_option *options,
+                     int argc, char **argv);
+
+/* The next argument: an option's id (its value, if it takes one, in *value),
+ * CLI_OPERAND (the operand in *value; "-" is one), CLI_END, or CLI_BAD after
+ * printing a usage error (unknown option, with a did-you-mean; missing value; a
+ * value given to an option that takes none). Options and operands may mix. */
+int cli_next(cli_parser *parser, const char **value);
+
+/* Sets *format to format; a second, different output format (--json --csv) is a
+ * usage error. Returns CLI_OK or CLI_EUSAGE. */
+int cli_set_format(const char *command, orb_format *current, int *given, orb_format format);
+
+/* Parses a whole decimal number in [low, high] (no sign, no spaces). ORB_OK, or
+ * ORB_EINVAL. */
+orb_status cli_parse_count(const char *text, unsigned long long low,
+                           unsigned long long high, unsigned long long *value);
+
+/* Parses a --date value: YYYY, YYYY-MM or YYYY-MM-DD. CLI_OK, or CLI_EUSAGE after
+ * printing why. */
+int cli_parse_date(const char *command, const char *text, orb_date *date);
+
+/* Prints "orbit COMMAND: message; see 'orbit help COMMAND'" and returns CLI_EUSAGE. */
 int cli_usage_error(const char *command, const char *format, ...)
     __attribute__((format(printf, 2, 3)));
+
+/* ---- calling and printing -------------------------------------------------------- */
+
+/* Loads a session (orb_session_load), printing its diagnostics and what each merge
+ * of coded events added. CLI_OK with *session set, or CLI_EINPUT. */
+int cli_load_session(const orb_session_options *options, orb_session **session);
+
+/* The help text of --params, shared by the commands that take it. */
+#define CLI_PARAMS_HELP \
+  "  --params FILE  the parameters of FILE (a world, or a file holding only\n" \
+  "                 `parameters:`) in place of the world's of the same name\n"
+
+/* The one rule for an as-of date (orb_session_check_date): CLI_OK for
+ * ORB_DATE_NONE or a date within the world, else CLI_EUSAGE after printing why. */
+int cli_check_date(const orb_session *session, orb_date date);
+
+/* Prints diags to stderr and returns code (for a call that failed). */
+int cli_fail(const orb_diags *diags, int code);
+
+/* The exit code of a writer's status: CLI_OK, CLI_EOUTPUT (ORB_EIO: main says
+ * why), or CLI_EINPUT after printing "orbit COMMAND: out of memory". */
+int cli_written(const char *command, orb_status status);
 
 /* Prints the help of a subcommand to out. */
 void cli_print_help(const cli_command *command, FILE *out);
@@ -54,8 +117,6 @@ int cmd_stance(int argc, char **argv);
 extern const char cmd_stance_help[];
 int cmd_calibrate(int argc, char **argv);
 extern const char cmd_calibrate_help[];
-/* Loads the stance model of a world (cmd_stance.c), printing diagnostics; 0 on failure. */
-int cli_load_stance_model(const orb_world *world, orb_stance_model *model);
 int cmd_simulate(int argc, char **argv);
 extern const char cmd_simulate_help[];
 int cmd_align(int argc, char **argv);

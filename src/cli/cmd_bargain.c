@@ -1,16 +1,10 @@
 /*
  * cmd_bargain.c: `orbit bargain`, plays a bargaining scenario (KTAB's CSV or XML
- * format) with KTAB's Spatial Model of Politics and prints every actor's
- * position per turn, the final position probabilities and the outcome.
+ * format, or a world's bargaining issue) with KTAB's Spatial Model of Politics and
+ * prints every actor's position per turn, the final position probabilities and
+ * the outcome.
  */
-#include <cjson/cJSON.h>
-#include <errno.h>
-#include <getopt.h>
-#include <math.h>
-#include <omp.h>
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "cli/cli.h"
 
@@ -64,390 +58,172 @@ const char cmd_bargain_help[] =
   "\n"
   "The model and its equations are in docs/MODEL.md, section Bargaining.\n";
 
-/* KTAB's default seed (kutils.h dSeed). */
-#define DEFAULT_SEED 0xD67CC16FE69C185Cull
 #define MAX_RUNS 1000000
 
-enum { OUT_TEXT, OUT_JSON, OUT_CSV };
+enum {
+  OPT_JSON = 1, OPT_CSV, OPT_SEED, OPT_RUNS, OPT_THREADS, OPT_STORE, OPT_TURN_PROBS,
+  OPT_MAX_TURNS, OPT_CAPABILITY, OPT_WORLD, OPT_ISSUE, OPT_YEAR,
+  OPT_MODEL = 1000 /* + orb_bargain_option */
+};
 
-/* Long options; model options map to orb_bargain_option by val - 1000. */
-static const struct option long_options[] = {
-  {"json", no_argument, NULL, 'j'},
-  {"csv", no_argument, NULL, 'c'},
-  {"seed", required_argument, NULL, 's'},
-  {"runs", required_argument, NULL, 'r'},
-  {"threads", required_argument, NULL, 't'},
-  {"store", required_argument, NULL, 'S'},
-  {"turn-probs", no_argument, NULL, 'p'},
-  {"max-turns", required_argument, NULL, 'm'},
-  {"capability", required_argument, NULL, 'C'},
-  {"world", required_argument, NULL, 'w'},
-  {"issue", required_argument, NULL, 'i'},
-  {"year", required_argument, NULL, 'y'},
-  {"victory", required_argument, NULL, 1000 + ORB_BOPT_VICTORY},
-  {"voting", required_argument, NULL, 1000 + ORB_BOPT_VOTING},
-  {"pce", required_argument, NULL, 1000 + ORB_BOPT_PCE},
-  {"transitions", required_argument, NULL, 1000 + ORB_BOPT_TRANSITIONS},
-  {"risk-range", required_argument, NULL, 1000 + ORB_BOPT_RISK_RANGE},
-  {"risk-adjust", required_argument, NULL, 1000 + ORB_BOPT_RISK_ADJUST},
-  {"commit", required_argument, NULL, 1000 + ORB_BOPT_COMMIT},
-  {"interp", required_argument, NULL, 1000 + ORB_BOPT_INTERP},
-  {"bargain-model", required_argument, NULL, 1000 + ORB_BOPT_MODEL},
-  {NULL, 0, NULL, 0}};
+/* Long options; model options map to orb_bargain_option by id - OPT_MODEL. */
+static const cli_option options[] = {
+  {"json", OPT_JSON, 0},
+  {"csv", OPT_CSV, 0},
+  {"seed", OPT_SEED, 1},
+  {"runs", OPT_RUNS, 1},
+  {"threads", OPT_THREADS, 1},
+  {"store", OPT_STORE, 1},
+  {"turn-probs", OPT_TURN_PROBS, 0},
+  {"max-turns", OPT_MAX_TURNS, 1},
+  {"capability", OPT_CAPABILITY, 1},
+  {"world", OPT_WORLD, 1},
+  {"issue", OPT_ISSUE, 1},
+  {"year", OPT_YEAR, 1},
+  {"victory", OPT_MODEL + ORB_BOPT_VICTORY, 1},
+  {"voting", OPT_MODEL + ORB_BOPT_VOTING, 1},
+  {"pce", OPT_MODEL + ORB_BOPT_PCE, 1},
+  {"transitions", OPT_MODEL + ORB_BOPT_TRANSITIONS, 1},
+  {"risk-range", OPT_MODEL + ORB_BOPT_RISK_RANGE, 1},
+  {"risk-adjust", OPT_MODEL + ORB_BOPT_RISK_ADJUST, 1},
+  {"commit", OPT_MODEL + ORB_BOPT_COMMIT, 1},
+  {"interp", OPT_MODEL + ORB_BOPT_INTERP, 1},
+  {"bargain-model", OPT_MODEL + ORB_BOPT_MODEL, 1},
+  {NULL, 0, 0}};
 
-/* Parses a whole unsigned number in [low, high]; 0 on failure. */
-static int parse_count(const char *text, unsigned long long low, unsigned long long high,
-                       unsigned long long *value) {
-  char *stop;
-  errno = 0;
-  if (!*text || *text == '-') return 0;
-  unsigned long long v = strtoull(text, &stop, 10);
-  if (*stop || errno == ERANGE || v < low || v > high) return 0;
-  *value = v;
-  return 1;
-}
+/* What the command line asks for. */
+typedef struct bargain_args {
+  orb_format format;
+  const char *file, *store, *capability, *world_path, *issue;
+  int year;
+  orb_bargaining_request request;
+} bargain_args;
 
-/* Prints the run's history and outcome as text. */
-static void print_text_run(const orb_bargain_scenario *s, const orb_bargain_result *r,
-                           int all_probs) {
-  const size_t n = r->actor_count, m = r->dim_count;
-  printf("\nPositions by turn (%zu turns):\n", r->state_count - 1);
-  for (size_t i = 0; i < n; i++)
-    for (size_t k = 0; k < m; k++) {
-      printf("  %-12s %-14s", s->actor_names[i], s->dim_names[k]);
-      for (size_t t = 0; t < r->state_count; t++)
-        printf(" %5.1f", r->positions[(t * n + i) * m + k]);
-      printf("\n");
+/* Parses the command line into args; returns CLI_OK or CLI_EUSAGE. */
+static int parse_args(int argc, char **argv, bargain_args *a) {
+  *a = (bargain_args){.format = ORB_FORMAT_TEXT, .year = 9999};
+  orb_bargaining_request_default(&a->request);
+  orb_bargaining_request *r = &a->request;
+  const char *value;
+  int id, given = 0, operands = 0;
+  unsigned long long n;
+  cli_parser parser;
+  cli_parser_init(&parser, "bargain", options, argc, argv);
+  while ((id = cli_next(&parser, &value)) != CLI_END) {
+    switch (id) {
+    case OPT_JSON:
+    case OPT_CSV:
+      if (cli_set_format("bargain", &a->format, &given,
+                         id == OPT_JSON ? ORB_FORMAT_JSON : ORB_FORMAT_CSV) != CLI_OK)
+        return CLI_EUSAGE;
+      break;
+    case OPT_SEED:
+      if (cli_parse_count(value, 0, UINT64_MAX, &n) != ORB_OK)
+        return cli_usage_error("bargain", "--seed expects a whole number below 2^64, not '%s'",
+                               value);
+      r->seed = n;
+      r->has_seed = 1;
+      break;
+    case OPT_RUNS:
+      if (cli_parse_count(value, 1, MAX_RUNS, &n) != ORB_OK)
+        return cli_usage_error("bargain", "--runs needs a number from 1 to %d", MAX_RUNS);
+      r->runs = (size_t)n;
+      break;
+    case OPT_THREADS:
+      if (cli_parse_count(value, 1, 1024, &n) != ORB_OK)
+        return cli_usage_error("bargain", "--threads needs a number from 1 to 1024");
+      r->threads = (int)n;
+      break;
+    case OPT_STORE: a->store = value; break;
+    case OPT_CAPABILITY: a->capability = value; break;
+    case OPT_WORLD: a->world_path = value; break;
+    case OPT_ISSUE: a->issue = value; break;
+    case OPT_YEAR:
+      if (cli_parse_count(value, 1000, 2999, &n) != ORB_OK)
+        return cli_usage_error("bargain", "--year needs a year from 1000 to 2999");
+      a->year = (int)n;
+      break;
+    case OPT_TURN_PROBS: r->turn_probabilities = 1; break;
+    case OPT_MAX_TURNS:
+      if (cli_parse_count(value, 1, 100000, &n) != ORB_OK)
+        return cli_usage_error("bargain", "--max-turns needs a number from 1 to 100000");
+      r->max_turns = (unsigned)n;
+      break;
+    case CLI_OPERAND:
+      a->file = value;
+      operands++;
+      break;
+    case CLI_BAD: return CLI_EUSAGE;
+    default: { /* a model option: checked here, applied over the file's */
+      orb_bargain_option k = (orb_bargain_option)(id - OPT_MODEL);
+      orb_bargain_options probe;
+      orb_bargain_options_default(&probe);
+      if (orb_bargain_options_set(&probe, k, value) != ORB_OK)
+        return cli_usage_error("bargain", "unknown %s '%s'", orb_bargain_option_key(k), value);
+      r->option_values[k] = value;
+      break;
     }
-  if (all_probs) {
-    printf("\nProbability of each actor's position by turn:\n");
-    for (size_t i = 0; i < n; i++) {
-      printf("  %-12s", s->actor_names[i]);
-      for (size_t t = 0; t < r->state_count; t++)
-        printf(" %.4f", r->probabilities[t * n + i]);
-      printf("\n");
     }
   }
-  const size_t last = r->state_count - 1;
-  printf("\nFinal positions and their probabilities:\n");
-  for (size_t u = 0; u < r->unique_count; u++) {
-    const size_t a = r->unique_actor[u];
-    printf("  %.4f ", r->unique_prob[u]);
-    for (size_t k = 0; k < m; k++) printf(" %6.2f", r->positions[(last * n + a) * m + k]);
-    printf("   held by");
-    for (size_t i = 0; i < n; i++) {
-      double d2 = 0;
-      for (size_t k = 0; k < m; k++) {
-        double d = r->positions[(last * n + i) * m + k] - r->positions[(last * n + a) * m + k];
-        d2 += d * d;
-      }
-      if (sqrt(d2) < 0.1) printf(" %s", s->actor_names[i]);
-    }
-    printf("\n");
+  if (a->world_path && !a->capability && !a->issue)
+    return cli_usage_error("bargain", "--world is used with --issue ID or --capability ATTR");
+  if (a->issue && operands)
+    return cli_usage_error("bargain", "give a scenario FILE or --issue ID, not both");
+  if (!a->issue && operands != 1)
+    return cli_usage_error("bargain", operands ? "expected one scenario FILE"
+                                               : "missing the scenario FILE");
+  if (r->runs > 1 && r->option_values[ORB_BOPT_TRANSITIONS]) {
+    orb_bargain_options probe;
+    orb_bargain_options_default(&probe);
+    orb_bargain_options_set(&probe, ORB_BOPT_TRANSITIONS, r->option_values[ORB_BOPT_TRANSITIONS]);
+    if (probe.transitions != ORB_TRANSITION_STOCHASTIC)
+      return cli_usage_error("bargain", "--runs %zu needs Stochastic transitions", r->runs);
   }
-  printf("\nOutcome by dimension:      weighted  most probable\n");
-  for (size_t k = 0; k < m; k++)
-    printf("  %-24s %7.2f  %7.2f\n", s->dim_names[k], r->outcome_mean[k],
-           r->outcome_mode[k]);
-}
-
-/* Prints the distribution of outcomes over runs as text. */
-static void print_text_ensemble(const orb_bargain_scenario *s,
-                                orb_bargain_result *const *runs, size_t count) {
-  const size_t m = s->dim_count;
-  printf("\nOutcome over %zu runs (probability-weighted final position):\n", count);
-  printf("  %-24s %8s %8s %8s %8s\n", "dimension", "mean", "sd", "min", "max");
-  for (size_t k = 0; k < m; k++) {
-    double sum = 0, sum2 = 0, lo = INFINITY, hi = -INFINITY;
-    for (size_t r = 0; r < count; r++) {
-      double x = runs[r]->outcome_mean[k];
-      sum += x;
-      sum2 += x * x;
-      lo = x < lo ? x : lo;
-      hi = x > hi ? x : hi;
-    }
-    double mean = sum / (double)count, var = sum2 / (double)count - mean * mean;
-    printf("  %-24s %8.2f %8.2f %8.2f %8.2f\n", s->dim_names[k], mean,
-           sqrt(var > 0 ? var : 0), lo, hi);
-  }
-  double turns = 0;
-  for (size_t r = 0; r < count; r++) turns += (double)(runs[r]->state_count - 1);
-  printf("  mean number of turns: %.2f\n", turns / (double)count);
-  printf("\nRuns:\n");
-  for (size_t r = 0; r < count; r++) {
-    printf("  %4zu  %3zu turns ", r, runs[r]->state_count - 1);
-    for (size_t k = 0; k < m; k++) printf(" %6.2f", runs[r]->outcome_mean[k]);
-    printf("\n");
-  }
-}
-
-/* An array of count doubles as JSON. */
-static cJSON *numbers(const double *values, size_t count, size_t stride) {
-  cJSON *array = cJSON_CreateArray();
-  for (size_t i = 0; i < count; i++)
-    cJSON_AddItemToArray(array, cJSON_CreateNumber(values[i * stride]));
-  return array;
-}
-
-/* One run as JSON. */
-static cJSON *run_json(const orb_bargain_result *r, int all_probs) {
-  const size_t n = r->actor_count, m = r->dim_count, last = r->state_count - 1;
-  cJSON *run = cJSON_CreateObject();
-  cJSON_AddNumberToObject(run, "turns", (double)last);
-  cJSON *positions = cJSON_AddArrayToObject(run, "positions");
-  for (size_t t = 0; t < r->state_count; t++) {
-    cJSON *state = cJSON_CreateArray();
-    for (size_t i = 0; i < n; i++)
-      cJSON_AddItemToArray(state, numbers(r->positions + (t * n + i) * m, m, 1));
-    cJSON_AddItemToArray(positions, state);
-  }
-  if (all_probs) {
-    cJSON *probs = cJSON_AddArrayToObject(run, "probabilities");
-    for (size_t t = 0; t < r->state_count; t++)
-      cJSON_AddItemToArray(probs, numbers(r->probabilities + t * n, n, 1));
-  }
-  cJSON_AddItemToObject(run, "final_probabilities", numbers(r->probabilities + last * n, n, 1));
-  cJSON *unique = cJSON_AddArrayToObject(run, "final_positions");
-  for (size_t u = 0; u < r->unique_count; u++) {
-    cJSON *item = cJSON_CreateObject();
-    cJSON_AddNumberToObject(item, "actor", (double)r->unique_actor[u]);
-    cJSON_AddItemToObject(item, "position",
-                          numbers(r->positions + (last * n + r->unique_actor[u]) * m, m, 1));
-    cJSON_AddNumberToObject(item, "probability", r->unique_prob[u]);
-    cJSON_AddItemToArray(unique, item);
-  }
-  cJSON *outcome = cJSON_AddObjectToObject(run, "outcome");
-  cJSON_AddItemToObject(outcome, "weighted", numbers(r->outcome_mean, m, 1));
-  cJSON_AddItemToObject(outcome, "most_probable", numbers(r->outcome_mode, m, 1));
-  return run;
-}
-
-/* Prints everything as one JSON document. */
-static int print_json(const orb_bargain_scenario *s, const orb_bargain_options *o,
-                      uint64_t seed, orb_bargain_result *const *runs, size_t count) {
-  cJSON *root = cJSON_CreateObject();
-  cJSON_AddStringToObject(root, "scenario", s->name);
-  cJSON_AddStringToObject(root, "description", s->description);
-  cJSON *actors = cJSON_AddArrayToObject(root, "actors");
-  for (size_t i = 0; i < s->actor_count; i++) {
-    cJSON *a = cJSON_CreateObject();
-    cJSON_AddStringToObject(a, "name", s->actor_names[i]);
-    cJSON_AddNumberToObject(a, "capability", s->capability[i]);
-    cJSON_AddItemToArray(actors, a);
-  }
-  cJSON_AddItemToObject(root, "dimensions",
-                        cJSON_CreateStringArray((const char *const *)s->dim_names,
-                                                (int)s->dim_count));
-  cJSON *opts = cJSON_AddObjectToObject(root, "options");
-  for (int k = 0; k < ORB_BOPT_COUNT; k++)
-    cJSON_AddStringToObject(opts, orb_bargain_option_key((orb_bargain_option)k),
-                            orb_bargain_options_get(o, (orb_bargain_option)k));
-  char seed_text[32];
-  snprintf(seed_text, sizeof seed_text, "%llu", (unsigned long long)seed);
-  cJSON_AddStringToObject(root, "seed", seed_text);
-  cJSON *list = cJSON_AddArrayToObject(root, "runs");
-  for (size_t r = 0; r < count; r++)
-    cJSON_AddItemToArray(list, run_json(runs[r], o->turn_probabilities));
-  char *text = cJSON_PrintUnformatted(root);
-  cJSON_Delete(root);
-  if (!text) return CLI_EINPUT;
-  puts(text);
-  free(text);
   return CLI_OK;
 }
 
-/* Prints every position as CSV rows. */
-static void print_csv(const orb_bargain_scenario *s, const orb_bargain_options *o,
-                      orb_bargain_result *const *runs, size_t count) {
-  printf("run,turn,actor,dimension,position,probability\n");
-  for (size_t r = 0; r < count; r++) {
-    const orb_bargain_result *res = runs[r];
-    const size_t n = res->actor_count, m = res->dim_count;
-    for (size_t t = 0; t < res->state_count; t++)
-      for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < m; k++) {
-          printf("%zu,%zu,\"%s\",\"%s\",%.4f,", r, t, s->actor_names[i], s->dim_names[k],
-                 res->positions[(t * n + i) * m + k]);
-          if (o->turn_probabilities || t + 1 == res->state_count)
-            printf("%.4f", res->probabilities[t * n + i]);
-          printf("\n");
-        }
-  }
-}
-
-/* Builds the scenario of the world's bargaining issue `id`, printing why not. */
-static orb_status scenario_from_world(const char *world_path, const char *id,
-                                      orb_bargain_scenario **scenario) {
-  orb_world *world = cli_load_world(world_path);
-  if (!world) return ORB_EPARSE;
-  size_t index = orb_world_bargain(world, id);
-  orb_status status = ORB_ENOTFOUND;
-  if (index == ORB_NONE) {
-    const char *ids[64];
-    size_t count = 0;
-    for (size_t i = 0; i < world->bargain_count && count < 64; i++)
-      ids[count++] = world->bargains[i].id;
-    const char *hint = orb_closest_word(id, ids, count);
-    fprintf(stderr, "orbit bargain: %s has no bargaining issue '%s'", world->path, id);
-    if (hint) fprintf(stderr, " (did you mean '%s'?)", hint);
-    fprintf(stderr, "; it has %zu%s", world->bargain_count, world->bargain_count ? ":" : "");
-    for (size_t i = 0; i < world->bargain_count; i++)
-      fprintf(stderr, " %s", world->bargains[i].id);
-    fprintf(stderr, "\n");
-  } else {
-    status = orb_bargain_scenario_from_world(world, index, scenario);
-    if (status != ORB_OK) fprintf(stderr, "orbit bargain: %s\n", orb_status_str(status));
-  }
-  orb_world_free(world);
-  return status;
-}
-
 int cmd_bargain(int argc, char **argv) {
-  int format = OUT_TEXT, have_seed = 0, turn_probs = 0;
-  unsigned long long seed = DEFAULT_SEED, runs = 1, threads = 0, max_turns = 0;
-  const char *store = NULL, *capability = NULL, *world_path = NULL, *issue = NULL;
-  unsigned long long year = 9999;
-  const char *model_values[ORB_BOPT_COUNT] = {0};
-  int opt;
-  optind = 1;
-  opterr = 0;
-  while ((opt = getopt_long(argc, argv, "", long_options, NULL)) != -1) {
-    switch (opt) {
-    case 'j': format = OUT_JSON; break;
-    case 'c': format = OUT_CSV; break;
-    case 's':
-      if (!parse_count(optarg, 0, UINT64_MAX, &seed))
-        return cli_usage_error("bargain", "--seed needs a whole number below 2^64");
-      have_seed = 1;
-      break;
-    case 'r':
-      if (!parse_count(optarg, 1, MAX_RUNS, &runs))
-        return cli_usage_error("bargain", "--runs needs a number from 1 to %d", MAX_RUNS);
-      break;
-    case 't':
-      if (!parse_count(optarg, 1, 1024, &threads))
-        return cli_usage_error("bargain", "--threads needs a number from 1 to 1024");
-      break;
-    case 'S': store = optarg; break;
-    case 'C': capability = optarg; break;
-    case 'w': world_path = optarg; break;
-    case 'i': issue = optarg; break;
-    case 'y':
-      if (!parse_count(optarg, 1000, 2999, &year))
-        return cli_usage_error("bargain", "--year needs a year from 1000 to 2999");
-      break;
-    case 'p': turn_probs = 1; break;
-    case 'm':
-      if (!parse_count(optarg, 1, 100000, &max_turns))
-        return cli_usage_error("bargain", "--max-turns needs a number from 1 to 100000");
-      break;
-    case '?':
-      return cli_usage_error("bargain", "unknown or incomplete option '%s'",
-                             argv[optind - 1]);
-    default:
-      if (opt >= 1000 && opt < 1000 + ORB_BOPT_COUNT) model_values[opt - 1000] = optarg;
-      break;
-    }
-  }
-  if (world_path && !capability && !issue)
-    return cli_usage_error("bargain", "--world is used with --issue ID or --capability ATTR");
-  if (issue && optind != argc)
-    return cli_usage_error("bargain", "give a scenario FILE or --issue ID, not both");
-  if (!issue && optind != argc - 1)
-    return cli_usage_error("bargain", optind >= argc ? "missing the scenario FILE"
-                                                     : "expected one scenario FILE");
-  orb_bargain_options probe;
-  orb_bargain_options_default(&probe);
-  for (int k = 0; k < ORB_BOPT_COUNT; k++)
-    if (model_values[k] &&
-        orb_bargain_options_set(&probe, (orb_bargain_option)k, model_values[k]) != ORB_OK)
-      return cli_usage_error("bargain", "unknown %s '%s'",
-                             orb_bargain_option_key((orb_bargain_option)k), model_values[k]);
+  bargain_args a;
+  int code = parse_args(argc, argv, &a);
+  if (code != CLI_OK) return code;
+  orb_session *session = NULL;
+  if ((a.issue || a.capability) &&
+      cli_load_session(&(orb_session_options){.world_path = a.world_path}, &session) != CLI_OK)
+    return CLI_EINPUT;
 
   char issue_label[512];
-  snprintf(issue_label, sizeof issue_label, "%s, bargaining issue %s",
-           world_path ? world_path : orb_world_default_path(), issue ? issue : "");
-  const char *path = issue ? issue_label : argv[optind];
+  if (a.issue)
+    snprintf(issue_label, sizeof issue_label, "%s, bargaining issue %s",
+             orb_session_world(session)->path, a.issue);
+  const char *source = a.issue ? issue_label : a.file;
   orb_diags diags;
   orb_diags_init(&diags);
   orb_bargain_scenario *s = NULL;
-  orb_status status = issue ? scenario_from_world(world_path, issue, &s)
-                            : orb_bargain_read(path, &s, &diags);
-  if (issue && status != ORB_OK) {
-    orb_diags_free(&diags);
-    return CLI_EINPUT;
-  }
-  if (status != ORB_OK) {
+  orb_bargaining *b = NULL;
+  orb_status status;
+  if (a.issue) {
+    status = orb_session_bargain_scenario(session, a.issue, &s, &diags);
+    if (status != ORB_OK)
+      code = cli_fail(&diags, status == ORB_ENOTFOUND ? CLI_EUSAGE : CLI_EINPUT);
+  } else if (orb_bargain_read(a.file, &s, &diags) != ORB_OK) {
     orb_diags_print(&diags, stderr);
-    fprintf(stderr, "orbit bargain: %s: scenario not loaded\n", path);
-    orb_diags_free(&diags);
-    return CLI_EINPUT;
+    fprintf(stderr, "orbit bargain: %s: scenario not loaded\n", a.file);
+    code = CLI_EINPUT;
   }
-  if (capability) {
-    orb_world *world = cli_load_world(world_path);
-    status = world ? orb_bargain_capabilities_from_world(s, world, capability, (int)year,
-                                                         path, &diags)
-                   : ORB_EINVAL;
-    orb_world_free(world);
-  }
-  if (status == ORB_OK) status = orb_bargain_scenario_check(s, path, &diags);
-  if (status != ORB_OK) {
-    orb_diags_print(&diags, stderr);
-    orb_diags_free(&diags);
-    orb_bargain_scenario_free(s);
-    return CLI_EINPUT;
-  }
-  orb_bargain_options o;
-  orb_bargain_options_default(&o);
-  if (s->has_options) o = s->options;
-  for (int k = 0; k < ORB_BOPT_COUNT; k++)
-    if (model_values[k]) orb_bargain_options_set(&o, (orb_bargain_option)k, model_values[k]);
-  if (runs > 1) {
-    if (model_values[ORB_BOPT_TRANSITIONS] && o.transitions != ORB_TRANSITION_STOCHASTIC) {
-      orb_bargain_scenario_free(s);
-      return cli_usage_error("bargain", "--runs %llu needs Stochastic transitions", runs);
-    }
-    o.transitions = ORB_TRANSITION_STOCHASTIC;
-  }
-  o.turn_probabilities = turn_probs;
-  if (max_turns) o.max_turns = (unsigned)max_turns;
-  if (!have_seed && s->has_seed) seed = s->seed;
-  if (threads) omp_set_num_threads((int)threads);
-
-  orb_bargain_result **results = NULL;
-  status = orb_bargain_ensemble(s, &o, seed, (size_t)runs, &results);
-  int rc = CLI_OK;
-  if (status != ORB_OK) {
-    fprintf(stderr, "orbit bargain: %s: %s\n", path,
-            status == ORB_ELIMIT ? "a Markov PCE did not converge in 1000 iterations"
-                                 : orb_status_str(status));
-    rc = CLI_EINPUT;
-  }
-  if (rc == CLI_OK && store &&
-      orb_bargain_store(store, s, &o, seed, results, (size_t)runs, &diags) != ORB_OK) {
-    orb_diags_print(&diags, stderr);
-    rc = CLI_EINPUT;
-  }
-  if (rc == CLI_OK) {
-    if (format == OUT_JSON) {
-      rc = print_json(s, &o, seed, results, (size_t)runs);
-    } else if (format == OUT_CSV) {
-      print_csv(s, &o, results, (size_t)runs);
-    } else {
-      printf("Scenario: %s (%s)\nFile:     %s\nActors:   %zu, dimensions: %zu\n", s->name,
-             s->description, path, s->actor_count, s->dim_count);
-      printf("Options: ");
-      for (int k = 0; k < ORB_BOPT_COUNT; k++)
-        printf(" %s=%s", orb_bargain_option_key((orb_bargain_option)k),
-               orb_bargain_options_get(&o, (orb_bargain_option)k));
-      printf("\nSeed:     %llu\n", seed);
-      if (runs == 1) print_text_run(s, results[0], o.turn_probabilities);
-      else print_text_ensemble(s, results, (size_t)runs);
-    }
-  }
-  for (size_t r = 0; results && r < runs; r++) orb_bargain_result_free(results[r]);
-  free(results);
-  orb_diags_free(&diags);
+  if (code == CLI_OK && a.capability &&
+      orb_bargain_capabilities_from_world(s, orb_session_world(session), a.capability, a.year,
+                                          source, &diags) != ORB_OK)
+    code = cli_fail(&diags, CLI_EINPUT);
+  if (code == CLI_OK && orb_bargaining_new(&s, source, &a.request, &b, &diags) != ORB_OK)
+    code = cli_fail(&diags, CLI_EINPUT);
+  if (code == CLI_OK && a.store &&
+      orb_bargain_store(a.store, b->scenario, &b->options, b->seed, b->runs, b->run_count,
+                        &diags) != ORB_OK)
+    code = cli_fail(&diags, CLI_EOUTPUT);
+  if (code == CLI_OK) code = cli_written("bargain", orb_report_bargaining(stdout, b, a.format));
+  orb_bargaining_free(b);
   orb_bargain_scenario_free(s);
-  return rc;
+  orb_diags_free(&diags);
+  orb_session_free(session);
+  return code;
 }

@@ -1,8 +1,7 @@
 /*
- * cmd_code.c: `orbit code`, coding news text into events (docs/EVENTS.md).
+ * cmd_code.c: `orbit code`, coding news text into events (docs/EVENTS.md), written
+ * by the events module's writer (orb_coded_event_write).
  */
-#include <cjson/cJSON.h>
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -29,74 +28,24 @@ const char cmd_code_help[] =
   "source_role, cameo, target, target_role, type, start, end (byte offsets of\n"
   "the sentence), rule (dictionary FILE:LINE), sentence.\n"
   "Files are checked to be UTF-8 text before any is coded; bad input is named\n"
-  "with FILE:LINE:COL and the byte offset, and exits 1.\n"
+  "with FILE:LINE:COL and the byte offset, and exits 1 (see 'orbit help').\n"
   "Environment: ORBIT_EVENTS_DIR, folder of the built-in dictionaries.\n";
 
-/* What the sink writes to. */
+/* What the sink writes to, and the first failure of a write. */
 typedef struct code_out {
   FILE *out;
-  int json;
+  orb_format format;
+  orb_status status;
 } code_out;
 
-static const char *const date_sources[] = {"text", "article", "none"};
-
-/* Writes text as a CSV field (quoted, quotes doubled). */
-static void csv_field(FILE *out, const char *text, size_t len) {
-  fputc('"', out);
-  for (size_t i = 0; i < len; i++) {
-    if (text[i] == '"') fputc('"', out);
-    fputc(text[i] == '\n' || text[i] == '\r' ? ' ' : text[i], out);
-  }
-  fputc('"', out);
-}
-
-/* Prints one event as a CSV or JSON line. */
+/* Writes one event; a failed write stops the coder. */
 static int print_event(const orb_coded_event *ev, void *user) {
   code_out *o = user;
-  char date[11] = "";
-  if (ev->date != ORB_DATE_NONE) orb_date_format(ev->date, ev->precision, date);
-  const char *type = ev->type >= 0 ? orb_event_type_name((orb_event_type)ev->type) : "";
-  if (o->json) {
-    cJSON *obj = cJSON_CreateObject();
-    char *sentence = malloc(ev->sentence_len + 1);
-    if (!obj || !sentence) {
-      cJSON_Delete(obj);
-      free(sentence);
-      return 1;
-    }
-    memcpy(sentence, ev->sentence, ev->sentence_len);
-    sentence[ev->sentence_len] = '\0';
-    cJSON_AddStringToObject(obj, "doc", ev->doc);
-    cJSON_AddStringToObject(obj, "date", date);
-    cJSON_AddStringToObject(obj, "date_source", date_sources[ev->date_source]);
-    cJSON_AddStringToObject(obj, "source", ev->source);
-    cJSON_AddStringToObject(obj, "source_role", ev->source_role);
-    cJSON_AddStringToObject(obj, "cameo", ev->cameo);
-    cJSON_AddStringToObject(obj, "target", ev->target);
-    cJSON_AddStringToObject(obj, "target_role", ev->target_role);
-    cJSON_AddStringToObject(obj, "type", type);
-    cJSON_AddNumberToObject(obj, "start", (double)ev->start);
-    cJSON_AddNumberToObject(obj, "end", (double)ev->end);
-    cJSON_AddStringToObject(obj, "rule", ev->rule);
-    cJSON_AddStringToObject(obj, "sentence", sentence);
-    char *line = cJSON_PrintUnformatted(obj);
-    if (line) fprintf(o->out, "%s\n", line);
-    cJSON_free(line);
-    cJSON_Delete(obj);
-    free(sentence);
-    return line == NULL;
-  }
-  csv_field(o->out, ev->doc, strlen(ev->doc));
-  fprintf(o->out, ",%s,%s,%s,%s,%s,%s,%s,%s,%llu,%llu,%s,", date,
-          date_sources[ev->date_source], ev->source, ev->source_role, ev->cameo,
-          ev->target, ev->target_role, type, (unsigned long long)ev->start,
-          (unsigned long long)ev->end, ev->rule);
-  csv_field(o->out, ev->sentence, ev->sentence_len);
-  fputc('\n', o->out);
-  return 0;
+  o->status = orb_coded_event_write(o->out, ev, o->format);
+  return o->status != ORB_OK;
 }
 
-/* Codes one input (path, or stdin for "-"). Returns a CLI exit code. */
+/* Codes one input (path, or stdin for "-"). Returns an exit code. */
 static int code_input(orb_coder *coder, const char *path, orb_date date, code_out *out) {
   int is_stdin = strcmp(path, "-") == 0;
   FILE *in = is_stdin ? stdin : fopen(path, "rb");
@@ -117,15 +66,19 @@ static int code_input(orb_coder *coder, const char *path, orb_date date, code_ou
   }
   if (!st) st = orb_coder_finish(coder, print_event, out, &diags);
   if (!is_stdin) fclose(in);
-  if (st) {
+  int code = CLI_OK;
+  if (out->status != ORB_OK) {
+    code = cli_written("code", out->status);
+  } else if (st) {
     orb_diags_print(&diags, stderr);
     if (!diags.count) fprintf(stderr, "orbit code: %s: %s\n", path, orb_status_str(st));
+    code = CLI_EINPUT;
   }
   orb_diags_free(&diags);
-  return st ? CLI_EINPUT : CLI_OK;
+  return code;
 }
 
-/* Loads the dictionaries; returns NULL (after printing why) on failure. */
+/* Loads the dictionaries; NULL (after printing why) on failure. */
 static orb_dict *load_dicts(int defaults, const char **extra, int extra_count) {
   orb_dict *dict = NULL;
   orb_diags diags;
@@ -143,75 +96,59 @@ static orb_dict *load_dicts(int defaults, const char **extra, int extra_count) {
   return dict;
 }
 
+enum { OPT_DATE = 1, OPT_JSON, OPT_DICT, OPT_NO_DEFAULT_DICT };
+
 int cmd_code(int argc, char **argv) {
-  static const struct option options[] = {
-    {"date", required_argument, NULL, 'd'}, {"json", no_argument, NULL, 'j'},
-    {"dict", required_argument, NULL, 'D'}, {"no-default-dict", no_argument, NULL, 'N'},
-    {NULL, 0, NULL, 0}};
+  static const cli_option options[] = {
+    {"date", OPT_DATE, 1}, {"json", OPT_JSON, 0}, {"dict", OPT_DICT, 1},
+    {"no-default-dict", OPT_NO_DEFAULT_DICT, 0}, {NULL, 0, 0}};
   orb_date date = ORB_DATE_NONE;
-  int json = 0, defaults = 1, option;
+  orb_format format = ORB_FORMAT_CSV;
+  int defaults = 1, id, extra_count = 0, input_count = 0;
+  const char *value;
+  /* at most argc values of each kind */
   const char **extra = calloc((size_t)argc + 1, sizeof *extra);
-  int extra_count = 0;
-  if (!extra) return CLI_EINPUT;
-  opterr = 0;
-  while ((option = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-    switch (option) {
-    case 'd':
-      if (cli_parse_date(optarg, &date) != CLI_OK) {
-        free(extra);
-        return CLI_EUSAGE;
-      }
-      break;
-    case 'j': json = 1; break;
-    case 'D': extra[extra_count++] = optarg; break;
-    case 'N': defaults = 0; break;
-    case ':':
-      free(extra);
-      return cli_usage_error("code", "option '%s' needs a value", argv[optind - 1]);
-    default:
-      free(extra);
-      return cli_usage_error("code", "unknown option '%s'", argv[optind - 1]);
+  const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
+  int code = extra && inputs ? CLI_OK : CLI_EINPUT;
+  cli_parser parser;
+  cli_parser_init(&parser, "code", options, argc, argv);
+  while (code == CLI_OK && (id = cli_next(&parser, &value)) != CLI_END) {
+    switch (id) {
+    case OPT_DATE: code = cli_parse_date("code", value, &date); break;
+    case OPT_JSON: format = ORB_FORMAT_JSON; break;
+    case OPT_DICT: extra[extra_count++] = value; break;
+    case OPT_NO_DEFAULT_DICT: defaults = 0; break;
+    case CLI_OPERAND: inputs[input_count++] = value; break;
+    default: code = CLI_EUSAGE; break;
     }
   }
-  if (optind >= argc) {
-    free(extra);
-    return cli_usage_error("code", "give at least one FILE (or - for standard input)");
-  }
-  if (!defaults && !extra_count) {
-    free(extra);
-    return cli_usage_error("code", "--no-default-dict needs at least one --dict");
-  }
+  if (code == CLI_OK && !input_count)
+    code = cli_usage_error("code", "give at least one FILE (or - for standard input)");
+  if (code == CLI_OK && !defaults && !extra_count)
+    code = cli_usage_error("code", "--no-default-dict needs at least one --dict");
   /* every file is checked before anything is written */
-  int status = CLI_OK;
-  for (int i = optind; i < argc; i++) {
-    if (strcmp(argv[i], "-") == 0) continue;
+  int bad = 0;
+  for (int i = 0; code == CLI_OK && i < input_count; i++) {
+    if (strcmp(inputs[i], "-") == 0) continue;
     orb_diags diags;
     orb_diags_init(&diags);
-    if (orb_text_check_file(argv[i], &diags) != ORB_OK) {
+    if (orb_text_check_file(inputs[i], &diags) != ORB_OK) {
       orb_diags_print(&diags, stderr);
-      status = CLI_EINPUT;
+      bad = 1;
     }
     orb_diags_free(&diags);
   }
-  orb_dict *dict = status == CLI_OK ? load_dicts(defaults, extra, extra_count) : NULL;
-  free(extra);
-  if (!dict) return CLI_EINPUT;
+  if (bad) code = CLI_EINPUT;
+  orb_dict *dict = code == CLI_OK ? load_dicts(defaults, extra, extra_count) : NULL;
   orb_coder *coder = NULL;
-  if (orb_coder_new(dict, &coder) != ORB_OK) {
-    orb_dict_free(dict);
-    return CLI_EINPUT;
-  }
-  code_out out = {stdout, json};
-  if (!json)
-    fputs("doc,date,date_source,source,source_role,cameo,target,target_role,type,"
-          "start,end,rule,sentence\n", stdout);
-  for (int i = optind; i < argc && status == CLI_OK; i++)
-    status = code_input(coder, argv[i], date, &out);
+  if (code == CLI_OK && (!dict || orb_coder_new(dict, &coder) != ORB_OK)) code = CLI_EINPUT;
+  code_out out = {stdout, format, ORB_OK};
+  if (code == CLI_OK) code = cli_written("code", orb_coded_event_write_header(stdout, format));
+  for (int i = 0; i < input_count && code == CLI_OK; i++)
+    code = code_input(coder, inputs[i], date, &out);
   orb_coder_free(coder);
   orb_dict_free(dict);
-  if (fflush(stdout) != 0 && status == CLI_OK) {
-    perror("orbit code: stdout");
-    status = CLI_EINPUT;
-  }
-  return status;
+  free(extra);
+  free(inputs);
+  return code;
 }

@@ -49,11 +49,14 @@ const char cmd_simulate_help[] =
   "  --list-params        the parameters: default, range, justification\n"
   "  --list-tests         the tests of commitments the model recognises in the events\n"
   "  --list-series        the names of the series\n"
+  CLI_PARAMS_HELP
   "\n"
-  "Exit status: 0 ok, 1 bad input (unknown parameter or event, months outside the\n"
-  "world, impossible bounds), 2 bad usage.\n";
+  "Exit status: 0 ok; 1 bad input (the world, out of memory); 2 bad usage (an\n"
+  "unknown option, parameter, event or series, months outside the world, impossible\n"
+  "bounds); 3 the store or the output cannot be written.\n";
 
 typedef struct sim_args {
+  const char *params_path;
   const char *world_path, *from_text, *to_text, *store, *runs_text, *seed_text,
       *threads_text, *keep_text;
   const char **sets, **without, **adds, **series;
@@ -76,50 +79,54 @@ static void free_args(sim_args *a) {
   free(a->series);
 }
 
+enum {
+  OPT_WORLD = 1, OPT_FROM, OPT_TO, OPT_RUNS, OPT_SEED, OPT_THREADS, OPT_SET, OPT_WITHOUT,
+  OPT_ADD, OPT_STORE, OPT_KEEP, OPT_SERIES, OPT_JSON, OPT_CSV, OPT_PER_RUN, OPT_LIST_EVENTS,
+  OPT_LIST_PARAMS, OPT_LIST_TESTS, OPT_LIST_SERIES, OPT_PARAMS
+};
+
 static int parse_args(int argc, char **argv, sim_args *a) {
-  static const struct option options[] = {
-      {"world", required_argument, NULL, 'w'}, {"from", required_argument, NULL, 'f'},
-      {"to", required_argument, NULL, 't'}, {"runs", required_argument, NULL, 'n'},
-      {"seed", required_argument, NULL, 's'}, {"threads", required_argument, NULL, 'T'},
-      {"set", required_argument, NULL, 'S'}, {"without-event", required_argument, NULL, 'x'},
-      {"add-event", required_argument, NULL, 'a'}, {"store", required_argument, NULL, 'o'},
-      {"keep", required_argument, NULL, 'k'}, {"series", required_argument, NULL, 'r'},
-      {"json", no_argument, NULL, 'j'}, {"csv", no_argument, NULL, 'c'},
-      {"per-run", no_argument, NULL, 'p'}, {"list-events", no_argument, NULL, 'E'},
-      {"list-params", no_argument, NULL, 'P'}, {"list-tests", no_argument, NULL, 'X'},
-      {"list-series", no_argument, NULL, 'L'}, {NULL, 0, NULL, 0}};
-  int c;
-  optind = 1;
-  opterr = 0;
-  while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
+  static const cli_option options[] = {
+      {"world", OPT_WORLD, 1}, {"from", OPT_FROM, 1}, {"to", OPT_TO, 1},
+      {"runs", OPT_RUNS, 1}, {"seed", OPT_SEED, 1}, {"threads", OPT_THREADS, 1},
+      {"set", OPT_SET, 1}, {"without-event", OPT_WITHOUT, 1}, {"add-event", OPT_ADD, 1},
+      {"store", OPT_STORE, 1}, {"keep", OPT_KEEP, 1}, {"series", OPT_SERIES, 1},
+      {"json", OPT_JSON, 0}, {"csv", OPT_CSV, 0}, {"per-run", OPT_PER_RUN, 0},
+      {"list-events", OPT_LIST_EVENTS, 0}, {"list-params", OPT_LIST_PARAMS, 0},
+      {"list-tests", OPT_LIST_TESTS, 0}, {"list-series", OPT_LIST_SERIES, 0},
+      {"params", OPT_PARAMS, 1}, {NULL, 0, 0}};
+  cli_parser parser;
+  const char *value;
+  int id;
+  cli_parser_init(&parser, "simulate", options, argc, argv);
+  while ((id = cli_next(&parser, &value)) != CLI_END) {
     int ok = 1;
-    switch (c) {
-    case 'w': a->world_path = optarg; break;
-    case 'f': a->from_text = optarg; break;
-    case 't': a->to_text = optarg; break;
-    case 'n': a->runs_text = optarg; break;
-    case 's': a->seed_text = optarg; break;
-    case 'T': a->threads_text = optarg; break;
-    case 'S': ok = push(&a->sets, &a->set_count, optarg); break;
-    case 'x': ok = push(&a->without, &a->without_count, optarg); break;
-    case 'a': ok = push(&a->adds, &a->add_count, optarg); break;
-    case 'o': a->store = optarg; break;
-    case 'k': a->keep_text = optarg; break;
-    case 'r': ok = push(&a->series, &a->series_count, optarg); break;
-    case 'j': a->json = 1; break;
-    case 'c': a->csv = 1; break;
-    case 'p': a->per_run = 1; break;
-    case 'E': a->list_events = 1; break;
-    case 'P': a->list_params = 1; break;
-    case 'X': a->list_tests = 1; break;
-    case 'L': a->list_series = 1; break;
-    case ':': return cli_usage_error("simulate", "option '%s' needs a value", argv[optind - 1]);
-    default: return cli_usage_error("simulate", "unknown option '%s'", argv[optind - 1]);
+    switch (id) {
+    case OPT_WORLD: a->world_path = value; break;
+    case OPT_PARAMS: a->params_path = value; break;
+    case OPT_FROM: a->from_text = value; break;
+    case OPT_TO: a->to_text = value; break;
+    case OPT_RUNS: a->runs_text = value; break;
+    case OPT_SEED: a->seed_text = value; break;
+    case OPT_THREADS: a->threads_text = value; break;
+    case OPT_SET: ok = push(&a->sets, &a->set_count, value); break;
+    case OPT_WITHOUT: ok = push(&a->without, &a->without_count, value); break;
+    case OPT_ADD: ok = push(&a->adds, &a->add_count, value); break;
+    case OPT_STORE: a->store = value; break;
+    case OPT_KEEP: a->keep_text = value; break;
+    case OPT_SERIES: ok = push(&a->series, &a->series_count, value); break;
+    case OPT_JSON: a->json = 1; break;
+    case OPT_CSV: a->csv = 1; break;
+    case OPT_PER_RUN: a->per_run = 1; break;
+    case OPT_LIST_EVENTS: a->list_events = 1; break;
+    case OPT_LIST_PARAMS: a->list_params = 1; break;
+    case OPT_LIST_TESTS: a->list_tests = 1; break;
+    case OPT_LIST_SERIES: a->list_series = 1; break;
+    case CLI_OPERAND: return cli_usage_error("simulate", "unexpected argument '%s'", value);
+    default: return CLI_EUSAGE;
     }
     if (!ok) return cli_usage_error("simulate", "out of memory");
   }
-  if (optind < argc)
-    return cli_usage_error("simulate", "unexpected argument '%s'", argv[optind]);
   if (a->json && a->csv) return cli_usage_error("simulate", "--json and --csv exclude each other");
   if ((a->csv || a->per_run) && !a->series_count)
     return cli_usage_error("simulate", "--csv and --per-run print series: name them with --series");
@@ -131,21 +138,15 @@ static int parse_args(int argc, char **argv, sim_args *a) {
 /* Parses a whole unsigned number in [min, max]. */
 static int parse_count(const char *opt, const char *text, unsigned long long min,
                        unsigned long long max, unsigned long long *out) {
-  char *end = NULL;
-  if (!text || !*text || *text == '-') goto bad;
-  unsigned long long v = strtoull(text, &end, 10);
-  if (*end || v < min || v > max) goto bad;
-  *out = v;
-  return CLI_OK;
-bad:
+  if (cli_parse_count(text, min, max, out) == ORB_OK) return CLI_OK;
   return cli_usage_error("simulate", "%s: expected a whole number from %llu to %llu, got '%s'",
-                         opt, min, max, text ? text : "");
+                         opt, min, max, text);
 }
 
 /* Parses a month "YYYY-MM" (or YYYY, YYYY-MM-DD) into the first day of its month. */
 static int parse_month(const char *text, orb_date *out) {
   orb_date d;
-  if (cli_parse_date(text, &d) != CLI_OK) return CLI_EUSAGE;
+  if (cli_parse_date("simulate", text, &d) != CLI_OK) return CLI_EUSAGE;
   int y, m;
   orb_date_to_ymd(d, &y, &m, NULL);
   *out = orb_date_from_ymd(y, m, 1);
@@ -335,7 +336,7 @@ static int print_series(const orb_dyn_model *m, const orb_dyn_summary *s, const 
               hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
       free(names);
       free(chosen);
-      return CLI_EINPUT;
+      return CLI_EUSAGE;
     }
     chosen[k] = 1;
   }
@@ -373,8 +374,8 @@ static void list_params(const orb_dyn_settings *s) {
   const orb_dyn_param_info *info = orb_dyn_params(&n);
   static const char *const dists[] = {"fixed", "uniform", "triangular"};
   for (size_t k = 0; k < n; k++)
-    printf("%-24s %-8g %-10s [%g, %g]  %s (%s%s)\n", info[k].name, s->value[k], dists[s->dist[k]],
-           s->low[k], s->high[k], info[k].justification,
+    printf("%-24s %-8g %-10s [%g, %g]  %s (%s%s)\n", info[k].spec.name, s->value[k], dists[s->dist[k]],
+           s->low[k], s->high[k], info[k].spec.meaning,
            info[k].source ? "source: " : "assumption: ",
            info[k].source ? info[k].source : info[k].assumption);
 }
@@ -397,11 +398,13 @@ int cmd_simulate(int argc, char **argv) {
     free_args(&a);
     return rc;
   }
-  orb_world *world = cli_load_world(a.world_path);
-  if (!world) {
+  orb_session *session = NULL;
+  orb_session_options load = {.world_path = a.world_path, .params_file = a.params_path};
+  if (cli_load_session(&load, &session) != CLI_OK) {
     free_args(&a);
     return CLI_EINPUT;
   }
+  const orb_world *world = orb_session_world(session);
   /* defaults inside the world when not given */
   int y, m;
   orb_date_to_ymd(world->start, &y, &m, NULL);
@@ -414,17 +417,18 @@ int cmd_simulate(int argc, char **argv) {
   orb_dyn_inputs *inputs = NULL;
   orb_dyn_model *model = NULL;
   orb_dyn_summary *summary = NULL;
-  rc = CLI_EINPUT;
+  orb_status st;
+  rc = CLI_EINPUT; /* the world's own parameters out of range, or out of memory */
   if (orb_dyn_settings_init(&settings) != ORB_OK) goto done;
   if (orb_dyn_settings_from_world(&settings, world, &diags) != ORB_OK) goto done;
   for (size_t i = 0; i < a.set_count; i++)
-    if (orb_dyn_settings_set(&settings, a.sets[i], &diags) != ORB_OK) goto done;
+    if ((st = orb_dyn_settings_set(&settings, a.sets[i], &diags)) != ORB_OK) goto failed;
   int fy, ty;
   orb_date_to_ymd(from, &fy, NULL, NULL);
   orb_date_to_ymd(to, &ty, NULL, NULL);
-  if (orb_dyn_inputs_from_world(world, fy < ty ? fy : ty, fy < ty ? ty : fy, &inputs, &diags) !=
-      ORB_OK)
-    goto done;
+  if ((st = orb_dyn_inputs_from_world(world, fy < ty ? fy : ty, fy < ty ? ty : fy, &inputs,
+                                       &diags)) != ORB_OK)
+    goto failed;
   if (a.list_events) {
     for (size_t k = 0; k < inputs->event_count; k++) printf("%s\n", inputs->events[k].id);
     rc = CLI_OK;
@@ -436,10 +440,10 @@ int cmd_simulate(int argc, char **argv) {
     goto done;
   }
   for (size_t i = 0; i < a.without_count; i++)
-    if (orb_dyn_remove_event(inputs, a.without[i], &diags) != ORB_OK) goto done;
+    if ((st = orb_dyn_remove_event(inputs, a.without[i], &diags)) != ORB_OK) goto failed;
   for (size_t i = 0; i < a.add_count; i++)
-    if (orb_dyn_add_event(inputs, world, a.adds[i], &diags) != ORB_OK) goto done;
-  if (orb_dyn_model_new(world, inputs, from, to, &model, &diags) != ORB_OK) goto done;
+    if ((st = orb_dyn_add_event(inputs, world, a.adds[i], &diags)) != ORB_OK) goto failed;
+  if ((st = orb_dyn_model_new(world, inputs, from, to, &model, &diags)) != ORB_OK) goto failed;
   if (a.list_tests || a.list_series) {
     size_t n;
     const char *const *texts = orb_dyn_tests(model, &n);
@@ -461,7 +465,7 @@ int cmd_simulate(int argc, char **argv) {
                                   .store = a.store, .keep = (size_t)keep,
                                   .description = description,
                                   .progress = isatty(2) ? progress : NULL, .context = &pc};
-  if (orb_dyn_ensemble(model, &settings, &opt, &summary, &diags) != ORB_OK) goto done;
+  if ((st = orb_dyn_ensemble(model, &settings, &opt, &summary, &diags)) != ORB_OK) goto failed;
   if (a.series_count)
     rc = print_series(model, summary, &a);
   else if (a.json)
@@ -470,6 +474,12 @@ int cmd_simulate(int argc, char **argv) {
     print_summary(world, model, summary, seed);
     rc = CLI_OK;
   }
+  goto done;
+failed: /* the project's exit-code table: an argument the world does not have (an
+         * unknown id or parameter, months outside it, impossible bounds) is bad
+         * usage; a store that cannot be written is output; the rest is input */
+  rc = st == ORB_EINVAL || st == ORB_ENOTFOUND || st == ORB_ELIMIT ? CLI_EUSAGE
+     : st == ORB_EIO ? CLI_EOUTPUT : CLI_EINPUT;
 done:
   if (diags.count) {
     for (size_t k = 0; k < diags.count; k++)
@@ -481,7 +491,7 @@ done:
   orb_dyn_model_free(model);
   orb_dyn_inputs_free(inputs);
   orb_dyn_settings_free(&settings);
-  orb_world_free(world);
+  orb_session_free(session);
   free_args(&a);
   return rc;
 }

@@ -1,78 +1,97 @@
 /*
- * common.c: helpers shared by the orbit subcommands.
+ * common.c: what the orbit subcommands share: the one option parser, number and
+ * date values, loading a session, and exit codes.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
-#include "orbit/events.h"
 
-/* Files of coded events that every world loaded by the command gets (orbit run
- * --events), beside those its own `coded_events:` names. */
-static char *const *extra_event_files;
-static size_t extra_event_file_count;
-static int merges_reported; /* print what each merge added once per command */
-
-void cli_add_event_files(char *const *files, size_t count) {
-  extra_event_files = files;
-  extra_event_file_count = count;
+void cli_parser_init(cli_parser *p, const char *command, const cli_option *options,
+                     int argc, char **argv) {
+  *p = (cli_parser){command, options, argc, argv, 1, 0};
 }
 
-/* Merges the coded events of file into *world (which the result then owns),
- * printing what was added; NULL (world freed) when the file is bad. */
-static orb_world *merge_event_file(orb_world *world, const char *file) {
-  orb_world *merged = NULL;
-  orb_merge_stats stats = {0};
-  orb_diags diags;
-  orb_diags_init(&diags);
-  orb_status status = orb_world_merge_events_file(world, file, &merged, &stats, &diags);
-  if (status != ORB_OK) {
-    orb_diags_print(&diags, stderr);
-    fprintf(stderr, "orbit: %s: coded events not merged (%s)\n", file, orb_status_str(status));
-    orb_diags_free(&diags);
-    orb_world_free(world);
-    return NULL;
-  }
-  orb_diags_free(&diags);
-  orb_world_adopt(merged, world);
-  if (!merges_reported)
-    fprintf(stderr,
-          "orbit: %s: %zu coded events added to the timeline, %zu duplicates of held "
-          "events merged; skipped %zu with an actor not in the world, %zu untyped, "
-          "%zu undated, %zu outside the world's span\n",
-          file, stats.added, stats.duplicates, stats.unknown_actor, stats.untyped,
-          stats.undated, stats.outside);
-  return merged;
+/* Prints "unknown option" with the closest option name as a hint. */
+static int unknown_option(const cli_parser *p, const char *arg, size_t len) {
+  const char *names[64];
+  size_t count = 0;
+  for (const cli_option *o = p->options; o->name && count < 64; o++) names[count++] = o->name;
+  char word[64];
+  snprintf(word, sizeof word, "%.*s", (int)(len < 60 ? len : 60), arg + 2);
+  const char *hint = arg[0] == '-' && arg[1] == '-' ? orb_closest_word(word, names, count)
+                                                    : NULL;
+  if (hint)
+    return cli_usage_error(p->command, "unknown option '%.*s' (did you mean '--%s'?)",
+                           (int)len, arg, hint);
+  return cli_usage_error(p->command, "unknown option '%.*s'", (int)len, arg);
 }
 
-orb_world *cli_load_world(const char *path) {
-  if (!path) path = orb_world_default_path();
-  orb_world *world = NULL;
-  orb_diags diags;
-  orb_diags_init(&diags);
-  orb_status status = orb_world_load(path, &world, &diags);
-  if (status != ORB_OK) {
-    orb_diags_print(&diags, stderr);
-    fprintf(stderr, "orbit: %s: %zu error%s, world not loaded\n", path,
-            diags.count, diags.count == 1 ? "" : "s");
+int cli_next(cli_parser *p, const char **value) {
+  *value = NULL;
+  if (p->next >= p->argc) return CLI_END;
+  const char *arg = p->argv[p->next++];
+  if (p->operands_only || arg[0] != '-' || strcmp(arg, "-") == 0) {
+    *value = arg;
+    return CLI_OPERAND;
   }
-  orb_diags_free(&diags);
-  size_t own = world ? world->coded_event_file_count : 0;
-  const char *const *own_files = world ? world->coded_event_files : NULL;
-  for (size_t i = 0; world && i < own; i++) world = merge_event_file(world, own_files[i]);
-  for (size_t i = 0; world && i < extra_event_file_count; i++)
-    world = merge_event_file(world, extra_event_files[i]);
-  if (world) merges_reported = 1;
-  return world;
+  if (strcmp(arg, "--") == 0) {
+    p->operands_only = 1;
+    return cli_next(p, value);
+  }
+  const char *equals = strchr(arg, '=');
+  size_t len = equals ? (size_t)(equals - arg) : strlen(arg);
+  const cli_option *option = NULL;
+  for (const cli_option *o = p->options; arg[1] == '-' && o->name && !option; o++)
+    if (strlen(o->name) == len - 2 && memcmp(o->name, arg + 2, len - 2) == 0) option = o;
+  if (!option) {
+    unknown_option(p, arg, len);
+    return CLI_BAD;
+  }
+  if (!option->takes_value) {
+    if (equals) {
+      cli_usage_error(p->command, "option '--%s' takes no value", option->name);
+      return CLI_BAD;
+    }
+    return option->id;
+  }
+  if (equals) {
+    *value = equals + 1;
+  } else if (p->next < p->argc) {
+    *value = p->argv[p->next++];
+  } else {
+    cli_usage_error(p->command, "option '--%s' needs a value", option->name);
+    return CLI_BAD;
+  }
+  return option->id;
 }
 
-int cli_parse_date(const char *text, orb_date *date) {
-  if (orb_date_parse(text, strlen(text), date, NULL) != ORB_OK) {
-    fprintf(stderr, "orbit: invalid date '%s' (expected YYYY, YYYY-MM or YYYY-MM-DD)\n",
-            text);
-    return CLI_EUSAGE;
-  }
+int cli_set_format(const char *command, orb_format *current, int *given, orb_format format) {
+  if (*given && *current != format)
+    return cli_usage_error(command, "--json and --csv exclude each other");
+  *current = format;
+  *given = 1;
+  return CLI_OK;
+}
+
+orb_status cli_parse_count(const char *text, unsigned long long low,
+                           unsigned long long high, unsigned long long *value) {
+  if (text[0] < '0' || text[0] > '9') return ORB_EINVAL;
+  char *stop;
+  errno = 0;
+  unsigned long long v = strtoull(text, &stop, 10);
+  if (*stop || errno == ERANGE || v < low || v > high) return ORB_EINVAL;
+  *value = v;
+  return ORB_OK;
+}
+
+int cli_parse_date(const char *command, const char *text, orb_date *date) {
+  if (orb_date_parse(text, strlen(text), date, NULL) != ORB_OK)
+    return cli_usage_error(command,
+                           "invalid date '%s' (expected YYYY, YYYY-MM or YYYY-MM-DD)", text);
   return CLI_OK;
 }
 
@@ -84,6 +103,54 @@ int cli_usage_error(const char *command, const char *format, ...) {
   fprintf(stderr, "; see 'orbit help %s'\n", command);
   va_end(args);
   return CLI_EUSAGE;
+}
+
+int cli_load_session(const orb_session_options *options, orb_session **session) {
+  const char *world_path = options->world_path;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status status = orb_session_load(options, session, &diags);
+  orb_diags_print(&diags, stderr);
+  if (status != ORB_OK)
+    fprintf(stderr, "orbit: %s: %zu error%s, world not loaded\n",
+            world_path ? world_path : orb_world_default_path(), diags.count,
+            diags.count == 1 ? "" : "s");
+  orb_diags_free(&diags);
+  if (status != ORB_OK) return CLI_EINPUT;
+  size_t count;
+  const orb_session_merge *merges = orb_session_merges(*session, &count);
+  for (size_t i = 0; i < count; i++)
+    fprintf(stderr,
+            "orbit: %s: %zu coded events added to the timeline, %zu duplicates of held "
+            "events merged; skipped %zu with an actor not in the world, %zu untyped, "
+            "%zu undated, %zu outside the world's span\n",
+            merges[i].file, merges[i].stats.added, merges[i].stats.duplicates,
+            merges[i].stats.unknown_actor, merges[i].stats.untyped, merges[i].stats.undated,
+            merges[i].stats.outside);
+  return CLI_OK;
+}
+
+int cli_check_date(const orb_session *session, orb_date date) {
+  if (date == ORB_DATE_NONE) return CLI_OK;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  int code = orb_session_check_date(session, date, &diags) == ORB_OK
+                 ? CLI_OK
+                 : cli_fail(&diags, CLI_EUSAGE);
+  orb_diags_free(&diags);
+  return code;
+}
+
+int cli_fail(const orb_diags *diags, int code) {
+  orb_diags_print(diags, stderr);
+  return code;
+}
+
+int cli_written(const char *command, orb_status status) {
+  if (status == ORB_OK) return CLI_OK;
+  if (status == ORB_EIO) return CLI_EOUTPUT;
+  fprintf(stderr, "orbit %s: %s\n", command, orb_status_str(status));
+  return CLI_EINPUT;
 }
 
 void cli_print_help(const cli_command *command, FILE *out) {

@@ -2,6 +2,7 @@
  * main.c: the orbit command, a thin layer over the library. Dispatches to the
  * subcommand named by the first argument; see `orbit help`.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,9 +34,16 @@ static const char main_help[] =
 static const char main_help_tail[] =
   "\n"
   "  help [COMMAND]   show help for a command\n"
+  "  help parameters  the model parameters a world file may set (a Markdown table)\n"
   "\n"
   "Options: --help, --version.\n"
-  "Exit status: 0 success, 1 bad input (named with FILE:LINE:COL), 2 bad usage.\n"
+  "Exit status, the same for every command:\n"
+  "  0  success\n"
+  "  1  bad input: a file missing, unreadable or malformed (each problem named\n"
+  "     with FILE:LINE:COL), or a model that cannot run on it\n"
+  "  2  bad usage: an unknown option, a malformed value, or an argument the world\n"
+  "     does not have (a date outside it, an unknown issue or actor)\n"
+  "  3  the output cannot be written (a full disk, > /dev/full)\n"
   "Environment: ORBIT_WORLD, path of the world to use when none is given.\n";
 
 static void print_main_help(FILE *out) {
@@ -63,16 +71,48 @@ static int unknown_command(const char *name) {
   return CLI_EUSAGE;
 }
 
-/* `orbit help [COMMAND]`. */
+/* Prints the parameter registry as the Markdown table docs/WORLD.md holds. */
+static void print_parameters(FILE *out) {
+  fputs("| name | default | admissible | meaning |\n| --- | --- | --- | --- |\n", out);
+  for (size_t i = 0; i < orb_param_spec_count(); i++) {
+    const orb_param_spec *spec = orb_param_spec_at(i);
+    fprintf(out, "| `%s%s` | %.15g | [%.15g, %.15g] | %s |\n", spec->name,
+            spec->family ? "<attribute>" : "", spec->value, spec->low, spec->high,
+            spec->meaning);
+  }
+}
+
+/* `orbit help [COMMAND | parameters]`. */
 static int run_help(int argc, char **argv) {
   if (argc < 2) {
     print_main_help(stdout);
+    return CLI_OK;
+  }
+  if (strcmp(argv[1], "parameters") == 0) {
+    print_parameters(stdout);
     return CLI_OK;
   }
   const cli_command *c = find_command(argv[1]);
   if (!c) return unknown_command(argv[1]);
   cli_print_help(c, stdout);
   return CLI_OK;
+}
+
+/* Flushes and closes stdout: a command whose output could not all be written
+ * exits CLI_EOUTPUT (unless it failed for another reason first). */
+static int finish(int code) {
+  int failed = ferror(stdout) != 0;
+  errno = 0;
+  if (fflush(stdout) != 0) failed = 1;
+  int saved = errno;
+  if (fclose(stdout) != 0 && !failed) {
+    failed = 1;
+    saved = errno;
+  }
+  if (!failed) return code;
+  fprintf(stderr, "orbit: cannot write the output: %s\n",
+          saved ? strerror(saved) : "write error");
+  return code == CLI_OK || code == CLI_EOUTPUT ? CLI_EOUTPUT : code;
 }
 
 int main(int argc, char **argv) {
@@ -83,21 +123,21 @@ int main(int argc, char **argv) {
   const char *name = argv[1];
   if (strcmp(name, "--help") == 0 || strcmp(name, "-h") == 0) {
     print_main_help(stdout);
-    return CLI_OK;
+    return finish(CLI_OK);
   }
   if (strcmp(name, "--version") == 0) {
     printf("orbit %s\n", orb_version());
-    return CLI_OK;
+    return finish(CLI_OK);
   }
-  if (strcmp(name, "help") == 0) return run_help(argc - 1, argv + 1);
+  if (strcmp(name, "help") == 0) return finish(run_help(argc - 1, argv + 1));
   const cli_command *c = find_command(name);
   if (!c) return unknown_command(name);
   for (int i = 2; i < argc; i++) {
     if (strcmp(argv[i], "--") == 0) break;
     if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
       cli_print_help(c, stdout);
-      return CLI_OK;
+      return finish(CLI_OK);
     }
   }
-  return c->run(argc - 1, argv + 1);
+  return finish(c->run(argc - 1, argv + 1));
 }

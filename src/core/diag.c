@@ -11,6 +11,7 @@ void orb_diags_init(orb_diags *diags) {
   diags->items = NULL;
   diags->count = 0;
   diags->capacity = 0;
+  diags->lost = 0;
 }
 
 void orb_diags_free(orb_diags *diags) {
@@ -27,7 +28,10 @@ orb_status orb_diags_add(orb_diags *diags, const char *file, int line, int colum
   if (diags->count == diags->capacity) {
     size_t capacity = diags->capacity ? diags->capacity * 2 : 8;
     orb_diag *items = realloc(diags->items, capacity * sizeof *items);
-    if (!items) return ORB_ENOMEM;
+    if (!items) {
+      diags->lost++;
+      return ORB_ENOMEM;
+    }
     diags->items = items;
     diags->capacity = capacity;
   }
@@ -44,6 +48,7 @@ orb_status orb_diags_add(orb_diags *diags, const char *file, int line, int colum
   if (!message || !file_copy) {
     free(message);
     free(file_copy);
+    diags->lost++;
     return ORB_ENOMEM;
   }
   diags->items[diags->count++] = (orb_diag){file_copy, line, column, message};
@@ -58,4 +63,7 @@ void orb_diags_print(const orb_diags *diags, FILE *out) {
     else
       fprintf(out, "%s: error: %s\n", d->file, d->message);
   }
+  if (diags->lost)
+    fprintf(out, "orbit: out of memory while recording diagnostics (%zu lost)\n",
+            diags->lost);
 }

@@ -12,6 +12,10 @@
 /* n, or 1 when n is 0 (allocation sizes). */
 static inline size_t dyn_nz(size_t n) { return n ? n : 1; }
 
+/* The namespace of the model's parameters in the registry ("dyn.war_tiedown");
+ * --set and orb_dyn_param_find accept the names with or without it. */
+#define DYN_PARAM_PREFIX "dyn."
+
 /* Parameter indices, in the order of the table in params.c. */
 enum dyn_param {
   P_CRED_MEAN, P_CRED_STRENGTH, P_CRED_HALF_LIFE, P_W_AGGRESSION, P_W_LEADER,

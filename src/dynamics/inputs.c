@@ -13,7 +13,7 @@
 static void name_event(const orb_world *w, orb_dyn_inputs *in, size_t k) {
   orb_dyn_event *e = &in->events[k];
   char date[11], base[96]; /* 10 + 3 separators + two 32-byte ids + a type name */
-  orb_date_format(e->date, ORB_PREC_DAY, date);
+  orb_date_format(e->date, e->precision ? e->precision : ORB_PREC_DAY, date);
   snprintf(base, sizeof base, "%s/%s/%s%s%s", date, w->actors[e->source].id,
            orb_event_type_name(e->type), e->target != ORB_NONE ? "/" : "",
            e->target != ORB_NONE ? w->actors[e->target].id : "");
@@ -215,7 +215,8 @@ orb_status orb_dyn_inputs_from_world(const orb_world *w, int first_year, int las
   for (size_t c = 0; st == ORB_OK && c < cells; c++) in->capability[c] = in->mass[c] = NAN;
   for (size_t e = 0; st == ORB_OK && e < w->event_count; e++) {
     const orb_event *ev = &w->events[e];
-    orb_dyn_event d = {.date = ev->date, .source = ev->source, .target = ev->target,
+    orb_dyn_event d = {.date = ev->date, .precision = ev->precision, .source = ev->source,
+                       .target = ev->target,
                        .type = ev->type,
                        .magnitude = ev->has_magnitude ? ev->magnitude.value : NAN};
     st = push_event(w, in, &d);
@@ -306,7 +307,7 @@ orb_status orb_dyn_add_event(orb_dyn_inputs *in, const orb_world *w, const char 
     return ORB_EINVAL;
   }
   orb_dyn_event e = {.target = ORB_NONE, .magnitude = NAN};
-  if (orb_date_parse(field[0], strlen(field[0]), &e.date, NULL) != ORB_OK) {
+  if (orb_date_parse(field[0], strlen(field[0]), &e.date, &e.precision) != ORB_OK) {
     orb_diags_add(diags, "--add-event", 0, 0, "'%s' is not a date YYYY[-MM[-DD]]", field[0]);
     return ORB_EINVAL;
   }

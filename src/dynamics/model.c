@@ -13,17 +13,22 @@
 
 enum { CH_ECON, CH_SEC, CH_SOC, CH_NONE };
 
-/* The channel a tie type feeds. */
-static int tie_channel(const char *type) {
-  static const char *const econ[] = {"trade", "exports", "imports", "energy", "gas",
-                                     "oil_transit", "remittances", "migration", "credit",
-                                     "investment", "transit", NULL};
-  static const char *const sec[] = {"security", "military_presence", "arms", NULL};
-  static const char *const soc[] = {"diaspora", "language", NULL};
-  for (int i = 0; econ[i]; i++) if (strcmp(type, econ[i]) == 0) return CH_ECON;
-  for (int i = 0; sec[i]; i++) if (strcmp(type, sec[i]) == 0) return CH_SEC;
-  for (int i = 0; soc[i]; i++) if (strcmp(type, soc[i]) == 0) return CH_SOC;
-  return CH_NONE;
+/* The channel of the model a tie type feeds, from the world's tie vocabulary:
+ * trade, energy and finance are economic; arms, security and presence are
+ * security; diaspora and language are social. */
+static int tie_channel(orb_tie_type type) {
+  const orb_tie_type_info *info = orb_tie_type_get(type);
+  if (!info) return CH_NONE;
+  switch (info->channel) {
+  case ORB_CHANNEL_TRADE: case ORB_CHANNEL_ENERGY: case ORB_CHANNEL_FINANCE:
+    return CH_ECON;
+  case ORB_CHANNEL_ARMS: case ORB_CHANNEL_SECURITY: case ORB_CHANNEL_PRESENCE:
+    return CH_SEC;
+  case ORB_CHANNEL_SOCIAL:
+    return CH_SOC;
+  default:
+    return CH_NONE;
+  }
 }
 
 /* Month index of a date relative to the model's first month (may be negative). */
@@ -31,6 +36,13 @@ static long month_of(const orb_dyn_model *m, orb_date date) {
   int y, mo;
   orb_date_to_ymd(date, &y, &mo, NULL);
   return (long)(y - m->first_year) * 12 + (mo - 1) - m->first_month;
+}
+
+/* The month an event counts in: that of its last possible day (the project's one
+ * event-time rule, orb_event_last_day), so a year-only date counts in December. */
+static long event_month(const orb_dyn_model *m, const orb_dyn_event *e) {
+  orb_event ev = {.date = e->date, .precision = e->precision};
+  return month_of(m, orb_event_last_day(&ev));
 }
 
 /* A yearly input series with persistence: the latest known value of a year not
@@ -114,7 +126,7 @@ static int compile_actions(compile_ctx *c) {
   for (size_t i = 0; i < c->in->event_count; i++) {
     const orb_dyn_event *e = &c->in->events[i];
     if (e->target == ORB_NONE) continue;
-    long month = month_of(c->m, e->date);
+    long month = event_month(c->m, e);
     int32_t pole_to_state = pair_with(c, e->target, e->source); /* source is the pole side */
     int32_t state_to_pole = pair_with(c, e->source, e->target);
     int32_t pair = pole_to_state >= 0 ? pole_to_state : state_to_pole;
@@ -187,7 +199,7 @@ static int answered(const compile_ctx *c, size_t inst, size_t s, long month) {
   const orb_institution *in = &c->w->institutions[inst];
   for (size_t j = 0; j < c->in->event_count; j++) {
     const orb_dyn_event *f = &c->in->events[j];
-    long fm = month_of(c->m, f->date);
+    long fm = event_month(c->m, f);
     if (fm < month || fm > month + DYN_TEST_WINDOW_MONTHS || f->target != s) continue;
     if (f->source != in->actor && f->source != in->leader) continue;
     if (f->type == ORB_EV_AID_GIVEN || f->type == ORB_EV_TROOP_DEPLOYMENT) return 1;
@@ -204,7 +216,7 @@ static int compile_tests(compile_ctx *c) {
     const orb_institution *inst = &w->institutions[ii];
     for (size_t i = 0; i < in->event_count; i++) {
       const orb_dyn_event *e = &in->events[i];
-      long month = month_of(c->m, e->date);
+      long month = event_month(c->m, e);
       if (e->type == ORB_EV_REQUEST_AID && e->target != ORB_NONE &&
           (e->target == inst->actor || e->target == inst->leader) &&
           e->source != inst->leader && at_risk(w, ii, e->source, e->date)) {
@@ -217,7 +229,7 @@ static int compile_tests(compile_ctx *c) {
           int requested = 0; /* a request in the window is the test instead */
           for (size_t j = 0; j < in->event_count && !requested; j++) {
             const orb_dyn_event *f = &in->events[j];
-            long fm = month_of(c->m, f->date);
+            long fm = event_month(c->m, f);
             requested = f->type == ORB_EV_REQUEST_AID && f->source == e->target &&
                         (f->target == inst->actor || f->target == inst->leader) &&
                         fm >= month && fm <= month + DYN_TEST_WINDOW_MONTHS;
@@ -229,7 +241,7 @@ static int compile_tests(compile_ctx *c) {
           double stood = 0, failed = 0;
           for (size_t j = 0; j < in->event_count; j++) {
             const orb_dyn_event *f = &in->events[j];
-            long fm = month_of(c->m, f->date);
+            long fm = event_month(c->m, f);
             if (fm < month || fm > month + DYN_TEST_WINDOW_MONTHS || f->target != inst->leader ||
                 f->source == inst->leader || !is_member(w, ii, f->source, f->date))
               continue;
@@ -406,8 +418,9 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
   for (size_t p = 0; p < P; p++) m->pole_slot[p] = -1;
   for (size_t i = 0; i < w->institution_count; i++) {
     const orb_institution *inst = &w->institutions[i];
-    if (!inst->commitment || strcmp(inst->commitment, "mutual_defence") != 0 ||
-        inst->leader == ORB_NONE || c.pole_of[inst->leader] < 0)
+    const orb_commitment_info *commitment = orb_commitment_get(inst->commitment);
+    if (!commitment || !commitment->defence || inst->leader == ORB_NONE ||
+        c.pole_of[inst->leader] < 0)
       continue;
     if (m->pole_slot[c.pole_of[inst->leader]] < 0)
       m->pole_slot[c.pole_of[inst->leader]] = (int32_t)m->slots;

@@ -11,6 +11,7 @@
 
 #include "bargain/rng.h"
 #include "dynamics/dyn_internal.h"
+#include "world/params_internal.h"
 
 #define TRI ORB_DYN_TRIANGULAR
 #define UNI ORB_DYN_UNIFORM
@@ -18,89 +19,143 @@
 
 /* Order must match enum dyn_param in dyn_internal.h. */
 static const orb_dyn_param_info table[] = {
-  {"cred_prior_mean", 0.75, 0.6, 0.85, TRI, 0.01, 0.99, "share",
-   "prior share of alliance commitments honoured when tested",
+  {{"dyn.cred_prior_mean", 0.75, 0.01, 0.99, 0,
+    "prior share of alliance commitments honoured when tested"},
+   0.6, 0.85, TRI, "share",
    "Leeds, Long & Mitchell 2000, Reevaluating alliance reliability, J. Conflict Resolution 44(5): 74.5% of commitments honoured; the lower end allows for later re-codings that find less",
    NULL},
-  {"cred_prior_strength", 4, 2, 10, TRI, 0.1, 100, "tests",
-   "weight of the prior, in tests", NULL,
+  {{"dyn.cred_prior_strength", 4, 0.1, 100, 0,
+    "weight of the prior, in tests"},
+   2, 10, TRI, "tests",
+   NULL,
    "a prior worth a few tests lets one or two ignored requests move credibility visibly, as the seeds describe after 2022"},
-  {"cred_half_life_months", 120, 60, 240, TRI, 1, 1200, "months",
-   "how long a tested commitment weighs before credibility returns toward the prior", NULL,
+  {{"dyn.cred_half_life_months", 120, 1, 1200, 0,
+    "how long a tested commitment weighs before credibility returns toward the prior"},
+   60, 240, TRI, "months",
+   NULL,
    "seed 004 (2024) still cites the CSTO's 2010 refusal to Kyrgyzstan: memory of a test lasts about a decade"},
-  {"test_weight_aggression", 0.5, 0.25, 1, TRI, 0, 10, "tests",
-   "weight of an attack on a member that no request for help follows", NULL,
+  {{"dyn.test_weight_aggression", 0.5, 0, 10, 0,
+    "weight of an attack on a member that no request for help follows"},
+   0.25, 1, TRI, "tests",
+   NULL,
    "an attack without a request invokes the commitment less clearly than a request"},
-  {"test_weight_leader", 0.5, 0.25, 1, TRI, 0, 10, "tests",
-   "weight of an attack on the leader, split over how the other members respond", NULL,
+  {{"dyn.test_weight_leader", 0.5, 0, 10, 0,
+    "weight of an attack on the leader, split over how the other members respond"},
+   0.25, 1, TRI, "tests",
+   NULL,
    "allies' silence when the leader is attacked (Kursk 2024) tests the commitment less directly than a refused request"},
-  {"war_smoothing_months", 12, 6, 24, TRI, 1, 120, "months",
-   "time constant with which a war's burden builds up and fades", NULL,
+  {{"dyn.war_smoothing_months", 12, 1, 120, 0,
+    "time constant with which a war's burden builds up and fades"},
+   6, 24, TRI, "months",
+   NULL,
    "mobilisation and redeployment take months, not days"},
-  {"war_tiedown", 0.7, 0.35, 1.4, TRI, 0, 5, "1/intensity",
-   "share of capability tied down: 1 - exp(-war_tiedown * burden)", NULL,
+  {{"dyn.war_tiedown", 0.7, 0, 5, 0,
+    "share of capability tied down: 1 - exp(-war_tiedown * burden)"},
+   0.35, 1.4, TRI, "1/intensity",
+   NULL,
    "one full war-year ties down about half of a patron's free capability (0.7 -> 50%); the world records troops pulled from Tajikistan and Kyrgyzstan (2022) and Armenia (2024, seed 004) for the war"},
-  {"war_persistence_years", 2, 0, 6, UNI, 0, 40, "years",
-   "years a war recorded in the last year of the record is assumed to go on", NULL,
+  {{"dyn.war_persistence_years", 2, 0, 40, 0,
+    "years a war recorded in the last year of the record is assumed to go on"},
+   0, 6, UNI, "years",
+   NULL,
    "the record ends while the war in Ukraine continues; its end is unknown"},
-  {"capacity_elasticity", 0.5, 0.25, 1, TRI, 0.05, 2, "",
-   "exponent on a pole's free capability relative to the strongest pole", NULL,
+  {{"dyn.capacity_elasticity", 0.5, 0.05, 2, 0,
+    "exponent on a pole's free capability relative to the strongest pole"},
+   0.25, 1, TRI, "",
+   NULL,
    "diminishing returns of military spending for influence in one region"},
-  {"capacity_missing", 0.3, 0.1, 0.6, TRI, 0, 1, "share",
-   "relative capacity of a pole without a capability figure", NULL,
+  {{"dyn.capacity_missing", 0.3, 0, 1, 0,
+    "relative capacity of a pole without a capability figure"},
+   0.1, 0.6, TRI, "share",
+   NULL,
    "the built-in world has no military spending for the EU as an actor"},
-  {"weight_economic", 0.4, 0.25, 0.55, TRI, 0, 1, "",
-   "weight of economic dependence (trade, energy, remittances, migration, transit)",
-   "Pardee Center FBIC index (Moyer et al. 2021): bilateral influence as bandwidth times dependence, economic and security dependence weighed alike; remaining weight split by assumption", NULL},
-  {"weight_security", 0.3, 0.15, 0.45, TRI, 0, 1, "",
-   "weight of security dependence (military presence, arms, security ties), times credibility",
-   "Pardee Center FBIC index (Moyer et al. 2021)", NULL},
-  {"weight_institution", 0.2, 0.1, 0.3, TRI, 0, 1, "",
-   "weight of membership in the pole's institutions", NULL,
+  {{"dyn.weight_economic", 0.4, 0, 1, 0,
+    "weight of economic dependence (trade, energy, remittances, migration, transit)"},
+   0.25, 0.55, TRI, "",
+   "Pardee Center FBIC index (Moyer et al. 2021): bilateral influence as bandwidth times dependence, economic and security dependence weighed alike; remaining weight split by assumption",
+   NULL},
+  {{"dyn.weight_security", 0.3, 0, 1, 0,
+    "weight of security dependence (military presence, arms, security ties), times credibility"},
+   0.15, 0.45, TRI, "",
+   "Pardee Center FBIC index (Moyer et al. 2021)",
+   NULL},
+  {{"dyn.weight_institution", 0.2, 0, 1, 0,
+    "weight of membership in the pole's institutions"},
+   0.1, 0.3, TRI, "",
+   NULL,
    "membership binds beyond ties; a suspended member counts half"},
-  {"weight_social", 0.1, 0.05, 0.2, TRI, 0, 1, "",
-   "weight of language and diaspora ties", NULL,
+  {{"dyn.weight_social", 0.1, 0, 1, 0,
+    "weight of language and diaspora ties"},
+   0.05, 0.2, TRI, "",
+   NULL,
    "soft ties matter less than material ones for leverage"},
-  {"tie_drift_rate", 0.03, 0.01, 0.06, TRI, 0, 1, "1/year",
-   "yearly rate at which economic ties move toward their gravity share after the last observation",
-   "Head, Mayer & Ries 2010, The erosion of colonial trade linkages after independence, J. Int. Econ. 81(1): about 65% of trade with the former metropole lost over four decades (~2.6%/year)", NULL},
-  {"gravity_elasticity", 1.0, 0.7, 1.1, TRI, 0, 3, "",
-   "elasticity of a partner's trade share to its economic mass",
-   "Head & Mayer 2014, Gravity equations, Handbook of Int. Econ. 4: GDP elasticities near 1", NULL},
-  {"redeploy_cut", 0.3, 0.1, 0.5, TRI, 0, 1, "share",
-   "share of a pole's security presence in a state lost per troop withdrawal (its size is not used)", NULL,
+  {{"dyn.tie_drift_rate", 0.03, 0, 1, 0,
+    "yearly rate at which economic ties move toward their gravity share after the last observation"},
+   0.01, 0.06, TRI, "1/year",
+   "Head, Mayer & Ries 2010, The erosion of colonial trade linkages after independence, J. Int. Econ. 81(1): about 65% of trade with the former metropole lost over four decades (~2.6%/year)",
+   NULL},
+  {{"dyn.gravity_elasticity", 1.0, 0, 3, 0,
+    "elasticity of a partner's trade share to its economic mass"},
+   0.7, 1.1, TRI, "",
+   "Head & Mayer 2014, Gravity equations, Handbook of Int. Econ. 4: GDP elasticities near 1",
+   NULL},
+  {{"dyn.redeploy_cut", 0.3, 0, 1, 0,
+    "share of a pole's security presence in a state lost per troop withdrawal (its size is not used)"},
+   0.1, 0.5, TRI, "share",
+   NULL,
    "the built-in world records 1,500 of the 201st base's up to 7,000 troops (about 0.2) and 'hundreds' from Kant and Armenia taken away; 0.3 allows for the ~600 more announced"},
-  {"align_half_life_months", 24, 12, 60, TRI, 1, 600, "months",
-   "half-life of the gap between a state's alignment and its leverage-implied target", NULL,
+  {{"dyn.align_half_life_months", 24, 1, 600, 0,
+    "half-life of the gap between a state's alignment and its leverage-implied target"},
+   12, 60, TRI, "months",
+   NULL,
    "alignments follow shifts in dependence with a lag of a few years"},
-  {"align_autonomy", 0.1, 0.05, 0.3, TRI, 0, 10, "",
-   "leverage a state keeps for itself in the alignment target", NULL,
+  {{"dyn.align_autonomy", 0.1, 0, 10, 0,
+    "leverage a state keeps for itself in the alignment target"},
+   0.05, 0.3, TRI, "",
+   NULL,
    "states hedge: no pole's leverage share is converted into full alignment"},
-  {"impulse_cooperation", 0.02, 0.01, 0.05, TRI, 0, 1, "alignment",
-   "alignment gained per cooperative event between a state and a pole", NULL,
+  {{"dyn.impulse_cooperation", 0.02, 0, 1, 0,
+    "alignment gained per cooperative event between a state and a pole"},
+   0.01, 0.05, TRI, "alignment",
+   NULL,
    "one agreement or visit moves alignment by a few hundredths"},
-  {"impulse_conflict", 0.05, 0.02, 0.1, TRI, 0, 1, "alignment",
-   "alignment lost per hostile event (condemnation, sanction, attack, protest)", NULL,
+  {{"dyn.impulse_conflict", 0.05, 0, 1, 0,
+    "alignment lost per hostile event (condemnation, sanction, attack, protest)"},
+   0.02, 0.1, TRI, "alignment",
+   NULL,
    "hostile acts weigh more than cooperative ones (negativity bias in event data)"},
-  {"impulse_distance", 0.03, 0.01, 0.06, TRI, 0, 1, "alignment",
-   "alignment lost per act of distancing (abstaining, refused help, suspending or leaving)", NULL,
+  {{"dyn.impulse_distance", 0.03, 0, 1, 0,
+    "alignment lost per act of distancing (abstaining, refused help, suspending or leaving)"},
+   0.01, 0.06, TRI, "alignment",
+   NULL,
    "silence and exit are weaker than hostility, stronger than routine cooperation"},
-  {"assimilate_weight", 0.5, 0.25, 0.75, TRI, 0, 1, "",
-   "weight of a revealed alignment (a vote, an observed stance) against the model's state", NULL,
+  {{"dyn.assimilate_weight", 0.5, 0, 1, 0,
+    "weight of a revealed alignment (a vote, an observed stance) against the model's state"},
+   0.25, 0.75, TRI, "",
+   NULL,
    "one vote is noisy evidence of alignment"},
-  {"exit_base_rate", 0.027, 0.013, 0.054, TRI, 0, 1, "1/year",
-   "yearly hazard of suspending or leaving a pole's institution at neutral alignment and prior credibility",
-   "the built-in world's own record (in-sample): 5 exits or suspensions (AZE, GEO, UZB 1999; UZB 2012; ARM 2024) in 185.5 CSTO member-years 1992-2024; range half to double", NULL},
-  {"exit_beta_alignment", 2, 1, 3, TRI, 0, 10, "",
-   "log-hazard per unit of (0.5 - alignment) x 2", NULL,
+  {{"dyn.exit_base_rate", 0.027, 0, 1, 0,
+    "yearly hazard of suspending or leaving a pole's institution at neutral alignment and prior credibility"},
+   0.013, 0.054, TRI, "1/year",
+   "the built-in world's own record (in-sample): 5 exits or suspensions (AZE, GEO, UZB 1999; UZB 2012; ARM 2024) in 185.5 CSTO member-years 1992-2024; range half to double",
+   NULL},
+  {{"dyn.exit_beta_alignment", 2, 0, 10, 0,
+    "log-hazard per unit of (0.5 - alignment) x 2"},
+   1, 3, TRI, "",
+   NULL,
    "a fully estranged member is e^2 ~ 7 times as likely to leave as a neutral one"},
-  {"exit_beta_credibility", 2, 1, 3, TRI, 0, 10, "",
-   "log-hazard per relative shortfall of credibility below the prior mean", NULL,
+  {{"dyn.exit_beta_credibility", 2, 0, 10, 0,
+    "log-hazard per relative shortfall of credibility below the prior mean"},
+   1, 3, TRI, "",
+   NULL,
    "a commitment worth nothing multiplies the hazard by e^2 ~ 7"},
 };
 
 _Static_assert(sizeof table / sizeof *table == DYN_PARAM_COUNT,
                "one table row per enum dyn_param");
+
+/* The table as the world's parameter registry lists it (src/world/params.c). */
+const param_table dynamics_param_table = {"dynamics", table, DYN_PARAM_COUNT, sizeof table[0]};
 
 const orb_dyn_param_info *orb_dyn_params(size_t *count) {
   if (count) *count = DYN_PARAM_COUNT;
@@ -109,7 +164,9 @@ const orb_dyn_param_info *orb_dyn_params(size_t *count) {
 
 size_t orb_dyn_param_find(const char *name) {
   for (size_t k = 0; k < DYN_PARAM_COUNT; k++)
-    if (strcmp(table[k].name, name) == 0) return k;
+    if (strcmp(table[k].spec.name, name) == 0 ||
+        strcmp(table[k].spec.name + strlen(DYN_PARAM_PREFIX), name) == 0)
+      return k;
   return ORB_NONE;
 }
 
@@ -125,7 +182,7 @@ orb_status orb_dyn_settings_init(orb_dyn_settings *s) {
   }
   s->count = DYN_PARAM_COUNT;
   for (size_t k = 0; k < DYN_PARAM_COUNT; k++) {
-    s->value[k] = table[k].value;
+    s->value[k] = table[k].spec.value;
     s->low[k] = table[k].low;
     s->high[k] = table[k].high;
     s->dist[k] = table[k].dist;
@@ -172,7 +229,8 @@ orb_status orb_dyn_settings_set(orb_dyn_settings *s, const char *assignment,
   size_t k = orb_dyn_param_find(name);
   if (k == ORB_NONE) {
     const char *names[DYN_PARAM_COUNT];
-    for (size_t i = 0; i < DYN_PARAM_COUNT; i++) names[i] = table[i].name;
+    for (size_t i = 0; i < DYN_PARAM_COUNT; i++) /* hints without the namespace */
+      names[i] = table[i].spec.name + strlen(DYN_PARAM_PREFIX);
     const char *hint = orb_closest_word(name, names, DYN_PARAM_COUNT);
     orb_diags_add(diags, "--set", 0, 0, "unknown parameter '%s'%s%s%s", name,
                   hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
@@ -197,9 +255,9 @@ orb_status orb_dyn_settings_set(orb_dyn_settings *s, const char *assignment,
     return orb_diags_add(diags, "--set", 0, 0,
                          "%s: impossible bounds %g..%g (low above high)", name, lo, hi),
            ORB_EINVAL;
-  if (lo < table[k].min || hi > table[k].max)
+  if (lo < table[k].spec.low || hi > table[k].spec.high)
     return orb_diags_add(diags, "--set", 0, 0, "%s: %s outside the admissible range [%g, %g]",
-                         name, text, table[k].min, table[k].max),
+                         name, text, table[k].spec.low, table[k].spec.high),
            ORB_EINVAL;
   s->low[k] = lo;
   s->high[k] = hi;
@@ -232,14 +290,14 @@ orb_status orb_dyn_settings_from_world(orb_dyn_settings *s, const orb_world *w,
                                        orb_diags *diags) {
   orb_status st = ORB_OK;
   for (size_t k = 0; k < DYN_PARAM_COUNT; k++) {
-    size_t i = orb_world_param(w, table[k].name);
+    size_t i = orb_world_param(w, table[k].spec.name);
     if (i == ORB_NONE) continue;
     const orb_param *p = &w->params[i];
-    if (!(p->low <= p->value && p->value <= p->high) || p->low < table[k].min ||
-        p->high > table[k].max) {
+    if (!(p->low <= p->value && p->value <= p->high) || p->low < table[k].spec.low ||
+        p->high > table[k].spec.high) {
       orb_diags_add(diags, w->path, 0, 0, "parameter %s: %g in [%g, %g] is outside the "
-                    "admissible range [%g, %g]", table[k].name, p->value, p->low, p->high,
-                    table[k].min, table[k].max);
+                    "admissible range [%g, %g]", table[k].spec.name, p->value, p->low, p->high,
+                    table[k].spec.low, table[k].spec.high);
       st = ORB_EINVAL;
       continue;
     }

@@ -134,7 +134,7 @@ orb_status dyn_store_open(const char *target, const orb_dyn_model *model,
   for (size_t k = 0; ok && k < settings->count; k++) {
     sqlite3_reset(st);
     sqlite3_bind_int64(st, 1, (sqlite3_int64)k);
-    sqlite3_bind_text(st, 2, info[k].name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, info[k].spec.name, -1, SQLITE_STATIC);
     sqlite3_bind_double(st, 3, settings->value[k]);
     sqlite3_bind_double(st, 4, settings->low[k]);
     sqlite3_bind_double(st, 5, settings->high[k]);
@@ -189,7 +189,7 @@ orb_status dyn_store_runs(dyn_store *s, size_t first, size_t count, const double
     json[len++] = '{';
     for (size_t k = 0; k < s->params; k++)
       len += (size_t)snprintf(json + len, cap - len, "%s\"%s\":%.17g", k ? "," : "",
-                              info[k].name, params[r * s->params + k]);
+                              info[k].spec.name, params[r * s->params + k]);
     snprintf(json + len, cap - len, "}");
     sqlite3_reset(s->run);
     sqlite3_bind_int64(s->run, 1, (sqlite3_int64)(first + r));

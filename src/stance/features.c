@@ -13,40 +13,18 @@
 
 #include "stance/stance_internal.h"
 
-/* What a tie type measures, grouped as the model reads it. */
-typedef enum channel {
-  CH_TRADE, CH_ENERGY, CH_FINANCE, CH_ARMS, CH_SECURITY, CH_PRESENCE, CH_DIASPORA,
-  CH_COUNT, CH_NONE = CH_COUNT
-} channel;
-
-static const struct {
-  const char *type;
-  channel channel;
-} tie_channels[] = {
-  {"trade", CH_TRADE},         {"exports", CH_TRADE},     {"imports", CH_TRADE},
-  {"energy", CH_ENERGY},       {"gas", CH_ENERGY},        {"oil_transit", CH_ENERGY},
-  {"transit", CH_ENERGY},      {"remittances", CH_FINANCE}, {"migration", CH_FINANCE},
-  {"credit", CH_FINANCE},      {"investment", CH_FINANCE}, {"arms", CH_ARMS},
-  {"security", CH_SECURITY},   {"military_presence", CH_PRESENCE},
-  {"diaspora", CH_DIASPORA},   {"language", CH_DIASPORA},
+/* The channels of dependence the model reads (orb_tie_channel, from the world's
+ * tie-type table); social ties feed the minorities lever. */
+enum {
+  CH_TRADE = ORB_CHANNEL_TRADE, CH_ENERGY = ORB_CHANNEL_ENERGY,
+  CH_FINANCE = ORB_CHANNEL_FINANCE, CH_ARMS = ORB_CHANNEL_ARMS,
+  CH_SECURITY = ORB_CHANNEL_SECURITY, CH_PRESENCE = ORB_CHANNEL_PRESENCE,
+  CH_DIASPORA = ORB_CHANNEL_SOCIAL, CH_COUNT = ORB_CHANNEL_COUNT
 };
-
-/* The channel a tie type feeds, CH_NONE for types the model does not read. */
-static channel tie_channel(const char *type) {
-  for (size_t i = 0; i < sizeof tie_channels / sizeof tie_channels[0]; i++)
-    if (strcmp(tie_channels[i].type, type) == 0) return tie_channels[i].channel;
-  return CH_NONE;
-}
 
 double stance_tie_value(const orb_tie *tie, orb_date date) {
   const orb_figure *figure = NULL;
-  orb_tie_state state = orb_tie_at(tie, date, &figure);
-  if (state == ORB_TIE_ENDED || !figure) return 0.0;
-  if (state == ORB_TIE_NOT_YET) { /* a base or an arms deal starts when first recorded */
-    channel c = tie_channel(tie->type);
-    if (c == CH_ARMS || c == CH_SECURITY || c == CH_PRESENCE) return 0.0;
-  }
-  return figure->value;
+  return orb_tie_at(tie, date, &figure) == ORB_TIE_HOLDS ? figure->value : 0.0;
 }
 
 /* 1 - (1 - a)(1 - b): exposure through at least one of two channels. */
@@ -64,40 +42,17 @@ static double membership_weight(const orb_stance_model *model, orb_member_status
   }
 }
 
-/* How an institution's commitment binds its members. */
-typedef enum commitment_class { BINDS_NOT, BINDS_SECURITY, BINDS_ECONOMY } commitment_class;
-
-/* The class of an institution's commitment kind (docs/MODEL.md, feature table). */
-static commitment_class classify_commitment(const char *commitment) {
-  if (!commitment) return BINDS_NOT;
-  if (strcmp(commitment, "mutual_defence") == 0 || strcmp(commitment, "political_union") == 0)
-    return BINDS_SECURITY;
-  if (strcmp(commitment, "economic_union") == 0 || strcmp(commitment, "customs_union") == 0)
-    return BINDS_ECONOMY;
-  return BINDS_NOT;
-}
-
-/* Severity g = -Goldstein/10 of a coercive event type; 0 for the others. */
+/* Severity g = -Goldstein/10 of a coercive event type (tone violent or coercive
+ * in the world's table), by its CAMEO root; 0 for the others. */
 static double coercion_severity(orb_event_type type) {
-  switch (type) {
-    case ORB_EV_ATTACK: case ORB_EV_BORDER_CLASH: return 1.0;  /* CAMEO 19: -10 */
-    case ORB_EV_ANNEX: return 1.0;                              /* CAMEO 20: -10 */
-    case ORB_EV_THREATEN: return 0.44;                          /* CAMEO 13: -4.4 */
-    case ORB_EV_SANCTION: return 0.40;                          /* CAMEO 16: -4.0 */
+  const orb_event_type_info *info = orb_event_type_get(type);
+  if (info->tone != ORB_TONE_VIOLENT && info->tone != ORB_TONE_COERCIVE) return 0.0;
+  switch (info->cameo_root) {
+    case 19: case 20: return 1.0;  /* fight, mass violence: -10 */
+    case 13: return 0.44;          /* threaten: -4.4 */
+    case 16: return 0.40;          /* reduce relations: -4.0 */
     default: return 0.0;
   }
-}
-
-/* The day by which an event is known to have happened: the last day of its month
- * or year when that is all its date gives. */
-static orb_date event_known(const orb_event *event) {
-  int year, month;
-  orb_date_to_ymd(event->date, &year, &month, NULL);
-  if (event->precision == ORB_PREC_YEAR) return orb_date_from_ymd(year + 1, 1, 1) - 1;
-  if (event->precision == ORB_PREC_MONTH)
-    return month == 12 ? orb_date_from_ymd(year + 1, 1, 1) - 1
-                       : orb_date_from_ymd(year, month + 1, 1) - 1;
-  return event->date;
 }
 
 /* The decayed weight of a coercive event of patron known before date, 0 for any
@@ -106,8 +61,8 @@ static double coercion_weight(const orb_stance_model *model, const orb_event *ev
                               size_t patron, orb_date date) {
   if (event->source != patron || event->target == ORB_NONE) return 0.0;
   double severity = coercion_severity(event->type);
-  orb_date known = event_known(event);
-  if (severity == 0.0 || known >= date) return 0.0;
+  orb_date known = orb_event_last_day(event);
+  if (severity == 0.0 || !orb_event_known_before(event, date)) return 0.0;
   double years = (double)(date - known) / 365.25;
   return severity * exp2(-years / model->half_life_years);
 }
@@ -115,9 +70,9 @@ static double coercion_weight(const orb_stance_model *model, const orb_event *ev
 /* True for an attack by patron known within the war window before date. */
 static int recent_attack(const orb_stance_model *model, const orb_event *event,
                          size_t patron, orb_date date) {
-  orb_date known = event_known(event);
+  orb_date known = orb_event_last_day(event);
   return event->source == patron && event->type == ORB_EV_ATTACK &&
-         event->target != ORB_NONE && known < date &&
+         event->target != ORB_NONE && orb_event_known_before(event, date) &&
          (double)(date - known) <= model->war_window_days;
 }
 
@@ -197,10 +152,9 @@ static void fold_ties(const orb_world *world, const size_t *ties, size_t count,
     double ch[CH_COUNT] = {0};
     for (; i < count && world->ties[ties[i]].to == to; i++) {
       const orb_tie *tie = &world->ties[ties[i]];
-      channel c = tie_channel(tie->type);
-      if (c == CH_NONE) continue;
+      orb_tie_channel c = orb_tie_type_get(tie->type)->channel;
       double v = stance_tie_value(tie, date);
-      if (strcmp(tie->type, "remittances") == 0) v *= remittances;
+      if (tie->type == ORB_TIE_REMITTANCES) v *= remittances;
       if (v > ch[c]) ch[c] = v;
     }
     if (patron_side(world, patron, to)) {
@@ -238,12 +192,12 @@ static void fold_memberships(const orb_world *world, const orb_stance_model *mod
   memset(out, 0, sizeof *out);
   for (size_t j = 0; j < world->institution_count; j++) {
     const orb_institution *inst = &world->institutions[j];
-    commitment_class binds = classify_commitment(inst->commitment);
-    if (binds == BINDS_NOT) continue;
+    orb_bond binds = orb_commitment_get(inst->commitment)->bond;
+    if (binds == ORB_BOND_NONE) continue;
     double mu = membership_weight(model, orb_membership_at(world, j, actor, date));
     if (mu == 0.0) continue;
     if (inst->leader == patron) {
-      double *slot = binds == BINDS_SECURITY ? &out->alliance : &out->integration;
+      double *slot = binds == ORB_BOND_SECURITY ? &out->alliance : &out->integration;
       if (mu > *slot) *slot = mu;
     } else if (orb_membership_at(world, j, patron, date) == ORB_NOT_MEMBER) {
       if (mu > out->rival) out->rival = mu;

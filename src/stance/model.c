@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "stance/stance_internal.h"
+#include "world/params_internal.h"
 
 static const char *const term_names[ORB_TERM_COUNT] = {
   "economic", "integration", "alliance", "military", "threat", "lever", "victim", "rival_bloc",
@@ -35,52 +36,103 @@ const char *orb_stance_name(orb_stance stance) { return stance_names[stance]; }
 
 #define BOUND 100.0 /* range written for fitted weights and cut-points */
 
+/* A row of the stance model's parameter table: the registered spec, where the
+ * model keeps the value, and whether calibration fits it. */
 typedef struct param_spec {
-  const char *name;
-  size_t offset; /* of the double in orb_stance_model */
-  double value, low, high;
+  orb_param_spec spec;
+  size_t offset; /* of the double in orb_stance_model; unused for families */
   int fitted;
-  const char *justification;
 } param_spec;
 
-
-static const param_spec param_table[] = {
-  {"stance_w_economic", offsetof(orb_stance_model, weight) + ORB_TERM_ECONOMIC * sizeof(double),
-   1, 0, BOUND, 1, "weight of market dependence on the patron (>= 0: dependence never lowers support)"},
-  {"stance_w_integration", offsetof(orb_stance_model, weight) + ORB_TERM_INTEGRATION * sizeof(double),
-   1, 0, BOUND, 1, "weight of membership of the patron's economic union (>= 0)"},
-  {"stance_w_alliance", offsetof(orb_stance_model, weight) + ORB_TERM_ALLIANCE * sizeof(double),
-   1, 0, BOUND, 1, "weight of membership of the patron's alliance or union (>= 0)"},
-  {"stance_w_military", offsetof(orb_stance_model, weight) + ORB_TERM_MILITARY * sizeof(double),
-   1, 0, BOUND, 1, "weight of arms, security ties and allied bases (>= 0)"},
-  {"stance_w_threat", offsetof(orb_stance_model, weight) + ORB_TERM_THREAT * sizeof(double),
-   1, 0, BOUND, 1, "weight of the patron's coercion record times its free capacity (>= 0)"},
-  {"stance_w_lever", offsetof(orb_stance_model, weight) + ORB_TERM_LEVER * sizeof(double),
-   1, 0, BOUND, 1, "weight of the minorities lever (>= 0)"},
-  {"stance_w_victim", offsetof(orb_stance_model, weight) + ORB_TERM_VICTIM * sizeof(double),
-   -1, -BOUND, 0, 1, "weight of coercion suffered from the patron and hostile bases (<= 0)"},
-  {"stance_w_rival_bloc", offsetof(orb_stance_model, weight) + ORB_TERM_RIVAL_BLOC * sizeof(double),
-   -1, -BOUND, 0, 1, "weight of membership of a rival alliance or union (<= 0)"},
-  {"stance_w_alternatives", offsetof(orb_stance_model, weight) + ORB_TERM_ALTERNATIVES * sizeof(double),
-   -1, -BOUND, 0, 1, "weight of the strongest dependence on another actor (<= 0)"},
-  {"stance_cut_condemn", offsetof(orb_stance_model, cut_condemn), -1, -BOUND, BOUND, 1,
-   "ordered-logit cut-point between condemn and silent"},
-  {"stance_cut_support", offsetof(orb_stance_model, cut_support), 1, -BOUND, BOUND, 1,
-   "ordered-logit cut-point between silent and support"},
-  {"stance_l2", offsetof(orb_stance_model, l2), 1, 0, BOUND, 1,
-   "L2 penalty the weights were fitted with, chosen by leave-one-country-out log-loss"},
-  {"stance_half_life_years", offsetof(orb_stance_model, half_life_years), 10, 0.5, 50, 0,
-   "half-life of the coercion record: seed 000 (2024) still cites Georgia 2008 as 'a stark reminder'"},
-  {"stance_war_window_days", offsetof(orb_stance_model, war_window_days), 365, 0, 3650, 0,
-   "a war with no later attack event is taken to be over after a year (assumption)"},
-  {"stance_member_suspended", offsetof(orb_stance_model, member_suspended), 0.5, 0, 1, 0,
-   "a suspended member is formally in and in practice out (Armenia's CSTO freeze)"},
-  {"stance_member_observer", offsetof(orb_stance_model, member_observer), 0.25, 0, 1, 0,
-   "an observer is associated without obligations (assumption)"},
+/* The scalars first; then the interaction families (stance_x_<term>_<issue
+ * attribute>, docs/MODEL.md), one per term, in term order, with the sign of
+ * their term. */
+#define PARAM_COUNT 16 /* the scalars */
+static const param_spec stance_rows[] = {
+  {{"stance_w_economic", 1, 0, BOUND, 0,
+    "weight of market dependence on the patron (>= 0: dependence never lowers support)"},
+   offsetof(orb_stance_model, weight) + ORB_TERM_ECONOMIC * sizeof(double), 1},
+  {{"stance_w_integration", 1, 0, BOUND, 0,
+    "weight of membership of the patron's economic union (>= 0)"},
+   offsetof(orb_stance_model, weight) + ORB_TERM_INTEGRATION * sizeof(double), 1},
+  {{"stance_w_alliance", 1, 0, BOUND, 0,
+    "weight of membership of the patron's alliance or union (>= 0)"},
+   offsetof(orb_stance_model, weight) + ORB_TERM_ALLIANCE * sizeof(double), 1},
+  {{"stance_w_military", 1, 0, BOUND, 0,
+    "weight of arms, security ties and allied bases (>= 0)"},
+   offsetof(orb_stance_model, weight) + ORB_TERM_MILITARY * sizeof(double), 1},
+  {{"stance_w_threat", 1, 0, BOUND, 0,
+    "weight of the patron's coercion record times its free capacity (>= 0)"},
+   offsetof(orb_stance_model, weight) + ORB_TERM_THREAT * sizeof(double), 1},
+  {{"stance_w_lever", 1, 0, BOUND, 0,
+    "weight of the minorities lever (>= 0)"},
+   offsetof(orb_stance_model, weight) + ORB_TERM_LEVER * sizeof(double), 1},
+  {{"stance_w_victim", -1, -BOUND, 0, 0,
+    "weight of coercion suffered from the patron and hostile bases (<= 0)"},
+   offsetof(orb_stance_model, weight) + ORB_TERM_VICTIM * sizeof(double), 1},
+  {{"stance_w_rival_bloc", -1, -BOUND, 0, 0,
+    "weight of membership of a rival alliance or union (<= 0)"},
+   offsetof(orb_stance_model, weight) + ORB_TERM_RIVAL_BLOC * sizeof(double), 1},
+  {{"stance_w_alternatives", -1, -BOUND, 0, 0,
+    "weight of the strongest dependence on another actor (<= 0)"},
+   offsetof(orb_stance_model, weight) + ORB_TERM_ALTERNATIVES * sizeof(double), 1},
+  {{"stance_cut_condemn", -1, -BOUND, BOUND, 0,
+    "ordered-logit cut-point between condemn and silent"},
+   offsetof(orb_stance_model, cut_condemn), 1},
+  {{"stance_cut_support", 1, -BOUND, BOUND, 0,
+    "ordered-logit cut-point between silent and support"},
+   offsetof(orb_stance_model, cut_support), 1},
+  {{"stance_l2", 1, 0, BOUND, 0,
+    "L2 penalty the weights were fitted with, chosen by leave-one-country-out log-loss"},
+   offsetof(orb_stance_model, l2), 1},
+  {{"stance_half_life_years", 10, 0.5, 50, 0,
+    "half-life of the coercion record: seed 000 (2024) still cites Georgia 2008 as 'a stark reminder'"},
+   offsetof(orb_stance_model, half_life_years), 0},
+  {{"stance_war_window_days", 365, 0, 3650, 0,
+    "a war with no later attack event is taken to be over after a year (assumption)"},
+   offsetof(orb_stance_model, war_window_days), 0},
+  {{"stance_member_suspended", 0.5, 0, 1, 0,
+    "a suspended member is formally in and in practice out (Armenia's CSTO freeze)"},
+   offsetof(orb_stance_model, member_suspended), 0},
+  {{"stance_member_observer", 0.25, 0, 1, 0,
+    "an observer is associated without obligations (assumption)"},
+   offsetof(orb_stance_model, member_observer), 0},
+  {{"stance_x_economic_", 0, 0, BOUND, 1,
+    "interaction of the economic term with an issue attribute, same sign as the term"},
+   0, 1},
+  {{"stance_x_integration_", 0, 0, BOUND, 1,
+    "interaction of the integration term with an issue attribute, same sign as the term"},
+   0, 1},
+  {{"stance_x_alliance_", 0, 0, BOUND, 1,
+    "interaction of the alliance term with an issue attribute, same sign as the term"},
+   0, 1},
+  {{"stance_x_military_", 0, 0, BOUND, 1,
+    "interaction of the military term with an issue attribute, same sign as the term"},
+   0, 1},
+  {{"stance_x_threat_", 0, 0, BOUND, 1,
+    "interaction of the threat term with an issue attribute, same sign as the term"},
+   0, 1},
+  {{"stance_x_lever_", 0, 0, BOUND, 1,
+    "interaction of the lever term with an issue attribute, same sign as the term"},
+   0, 1},
+  {{"stance_x_victim_", 0, -BOUND, 0, 1,
+    "interaction of the victim term with an issue attribute, same sign as the term"},
+   0, 1},
+  {{"stance_x_rival_bloc_", 0, -BOUND, 0, 1,
+    "interaction of the rival_bloc term with an issue attribute, same sign as the term"},
+   0, 1},
+  {{"stance_x_alternatives_", 0, -BOUND, 0, 1,
+    "interaction of the alternatives term with an issue attribute, same sign as the term"},
+   0, 1},
 };
-#define PARAM_COUNT (sizeof param_table / sizeof param_table[0])
+_Static_assert(sizeof stance_rows / sizeof stance_rows[0] == PARAM_COUNT + ORB_TERM_COUNT,
+               "one interaction family per term");
 
-static const char interaction_prefix[] = "stance_x_";
+/* The stance model's entry in the parameter registry (src/world/params.c). */
+const param_table stance_param_table = {"stance", stance_rows,
+                                        sizeof stance_rows / sizeof stance_rows[0],
+                                        sizeof stance_rows[0]};
+
 static const char interaction_justification[] =
   "interaction of a term with an issue attribute, same sign as the term";
 
@@ -106,23 +158,23 @@ size_t stance_param_count(const orb_stance_model *model) {
 
 size_t stance_param_rows(const orb_stance_model *model, stance_param_row *rows) {
   for (size_t i = 0; i < PARAM_COUNT; i++) {
-    const param_spec *spec = &param_table[i];
+    const param_spec *spec = &stance_rows[i];
     stance_param_row *row = &rows[i];
-    snprintf(row->name, sizeof row->name, "%s", spec->name);
+    snprintf(row->name, sizeof row->name, "%s", spec->spec.name);
     row->value = param_value(model, spec);
-    row->low = spec->low;
-    row->high = spec->high;
+    row->low = spec->spec.low;
+    row->high = spec->spec.high;
     row->fitted = spec->fitted;
-    row->justification = spec->justification;
+    row->justification = spec->spec.meaning;
   }
   for (size_t k = 0; k < model->interaction_count; k++) {
     const orb_stance_interaction *in = &model->interactions[k];
+    const orb_param_spec *family = &stance_rows[PARAM_COUNT + in->term].spec;
     stance_param_row *row = &rows[PARAM_COUNT + k];
-    snprintf(row->name, sizeof row->name, "%s%s_%s", interaction_prefix,
-             term_names[in->term], in->attribute);
+    snprintf(row->name, sizeof row->name, "%s%s", family->name, in->attribute);
     row->value = in->weight;
-    row->low = term_signs[in->term] > 0 ? 0 : -BOUND;
-    row->high = term_signs[in->term] > 0 ? BOUND : 0;
+    row->low = family->low;
+    row->high = family->high;
     row->fitted = 1;
     row->justification = interaction_justification;
   }
@@ -150,63 +202,29 @@ static orb_status set_interaction(orb_stance_model *model, orb_stance_term term,
   return ORB_OK;
 }
 
-/* Reads a parameter named stance_x_<term>_<attribute>; ORB_EINVAL when no term
- * matches or the weight has the wrong sign. */
-static orb_status read_interaction(orb_stance_model *model, const orb_world *world,
-                                   const orb_param *param, orb_diags *diags) {
-  const char *rest = param->name + strlen(interaction_prefix);
-  for (int t = 0; t < ORB_TERM_COUNT; t++) {
-    size_t len = strlen(term_names[t]);
-    if (strncmp(rest, term_names[t], len) != 0 || rest[len] != '_' || !rest[len + 1])
-      continue;
-    if (term_signs[t] * param->value < 0) {
-      orb_diags_add(diags, world->path, 0, 0,
-                    "parameter '%s': %g has the wrong sign (the %s term's weights are %s 0)",
-                    param->name, param->value, term_names[t],
-                    term_signs[t] > 0 ? ">=" : "<=");
-      return ORB_EINVAL;
+/* Reads one stance_* parameter of the world into model. The loader has checked
+ * it against the registry (name, range, sign), so it is one of the table's. */
+static orb_status read_param(orb_stance_model *model, const orb_param *param) {
+  for (size_t i = 0; i < PARAM_COUNT + ORB_TERM_COUNT; i++) {
+    const param_spec *spec = &stance_rows[i];
+    if (!spec->spec.family) {
+      if (strcmp(spec->spec.name, param->name) != 0) continue;
+      *param_slot(model, spec) = param->value;
+      return ORB_OK;
     }
-    return set_interaction(model, (orb_stance_term)t, rest + len + 1, param->value);
+    size_t len = strlen(spec->spec.name);
+    if (strncmp(spec->spec.name, param->name, len) == 0 && param->name[len])
+      return set_interaction(model, (orb_stance_term)(i - PARAM_COUNT), param->name + len,
+                             param->value);
   }
-  orb_diags_add(diags, world->path, 0, 0,
-                "parameter '%s': expected stance_x_<term>_<issue attribute> with a term "
-                "among economic, integration, alliance, military, threat, lever, victim, rival_bloc, "
-                "alternatives", param->name);
-  return ORB_EINVAL;
-}
-
-/* Reads one stance_* parameter of the world into model. */
-static orb_status read_param(orb_stance_model *model, const orb_world *world,
-                             const orb_param *param, orb_diags *diags) {
-  for (size_t i = 0; i < PARAM_COUNT; i++) {
-    if (strcmp(param_table[i].name, param->name) != 0) continue;
-    const param_spec *spec = &param_table[i];
-    if (param->value < spec->low || param->value > spec->high) {
-      orb_diags_add(diags, world->path, 0, 0,
-                    "parameter '%s': %g is outside [%g, %g] (%s)", param->name,
-                    param->value, spec->low, spec->high, spec->justification);
-      return ORB_EINVAL;
-    }
-    *param_slot(model, spec) = param->value;
-    return ORB_OK;
-  }
-  if (strncmp(param->name, interaction_prefix, strlen(interaction_prefix)) == 0)
-    return read_interaction(model, world, param, diags);
-  const char *names[PARAM_COUNT];
-  for (size_t i = 0; i < PARAM_COUNT; i++) names[i] = param_table[i].name;
-  const char *hint = orb_closest_word(param->name, names, PARAM_COUNT);
-  orb_diags_add(diags, world->path, 0, 0,
-                "unknown stance parameter '%s'%s%s%s (docs/MODEL.md lists them)",
-                param->name, hint ? " (did you mean '" : "", hint ? hint : "",
-                hint ? "'?)" : "");
-  return ORB_EINVAL;
+  return ORB_OK; /* not the stance model's */
 }
 
 orb_status orb_stance_model_init(orb_stance_model *model, const orb_world *world,
                                  orb_diags *diags) {
   memset(model, 0, sizeof *model);
   for (size_t i = 0; i < PARAM_COUNT; i++)
-    *param_slot(model, &param_table[i]) = param_table[i].value;
+    *param_slot(model, &stance_rows[i]) = stance_rows[i].spec.value;
   orb_status status = ORB_OK;
   for (size_t k = 0; k < sizeof default_interactions / sizeof default_interactions[0]; k++)
     if (status == ORB_OK)
@@ -214,8 +232,7 @@ orb_status orb_stance_model_init(orb_stance_model *model, const orb_world *world
                                default_interactions[k].attribute, 0.0);
   for (size_t i = 0; world && status != ORB_ENOMEM && i < world->param_count; i++) {
     const orb_param *param = &world->params[i];
-    if (strncmp(param->name, "stance_", 7) != 0) continue;
-    orb_status read = read_param(model, world, param, diags);
+    orb_status read = read_param(model, param);
     if (read != ORB_OK) status = read;
   }
   if (status == ORB_OK && !(model->cut_condemn < model->cut_support)) {

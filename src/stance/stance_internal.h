@@ -21,9 +21,8 @@ typedef struct stance_param_row {
 size_t stance_param_rows(const orb_stance_model *model, stance_param_row *rows);
 size_t stance_param_count(const orb_stance_model *model);
 
-/* A tie's value on date: the latest figure of a year not after the date's, else
- * its earliest figure (0 for arms, security and military_presence ties, which
- * start when first recorded); 0 once the tie has ended (docs/MODEL.md, notation). */
+/* A tie's value on date: the value orb_tie_at() says holds (the world's one
+ * rule for ties), 0 when the tie does not exist yet or has ended. */
 double stance_tie_value(const orb_tie *tie, orb_date date);
 
 /* The logistic function 1 / (1 + e^-u), without overflow. */

@@ -16,8 +16,10 @@
 #include <string.h>
 
 #include "orbit/world.h"
-#include "align/landscape_yaml.h"
 #include "world/arena.h"
+#include "world/params_internal.h"
+#include "world/sections.h"
+#include "world/world_internal.h"
 #include "world/timeline.h"
 
 enum {
@@ -34,6 +36,7 @@ typedef struct loader {
   size_t error_count;
   bool out_of_memory;
   struct fy_mark last_mark;   /* last known position, for nodes without one */
+  bool params_only;           /* read only the parameters (world_load_params_file) */
   const char **actor_ids;     /* scratch for did-you-mean, actor_count long */
   struct fy_node **actor_nodes;
 } loader;
@@ -575,9 +578,8 @@ static void read_ties(loader *L, struct fy_node *list) {
   static const char *const value_keys[] = {"value", "year", "source", "assumption",
                                            "note", NULL};
   orb_world *w = L->world;
-  const char *const *types = orb_tie_types();
-  size_t type_count = 0;
-  while (types[type_count]) type_count++;
+  const char *types[ORB_TIE_TYPE_COUNT];
+  for (int t = 0; t < ORB_TIE_TYPE_COUNT; t++) types[t] = orb_tie_type_name((orb_tie_type)t);
   size_t count;
   struct fy_node **items = list_items(L, list, "the world file", "ties", &count);
   w->ties = alloc_array(L, count, sizeof *w->ties);
@@ -590,7 +592,7 @@ static void read_ties(loader *L, struct fy_node *list) {
     orb_tie *tie = &w->ties[i];
     char what[64];
     snprintf(what, sizeof what, "tie %zu", i + 1);
-    tie->type = "";
+    tie->type = ORB_TIE_TYPE_COUNT; /* none until read */
     tie->ended = ORB_DATE_NONE;
     if (!expect_mapping(L, node, what)) continue;
     check_keys(L, node, what, keys);
@@ -599,8 +601,9 @@ static void read_ties(loader *L, struct fy_node *list) {
     if (tie->from != ORB_NONE && tie->from == tie->to)
       fail(L, field(node, "to"), "%s: an actor cannot depend on itself ('%s')", what,
            w->actors[tie->from].id);
-    int type = get_choice(L, node, "type", what, types, type_count, true);
-    if (type >= 0) tie->type = types[type];
+    int type = get_choice(L, node, "type", what, types, ORB_TIE_TYPE_COUNT, true);
+    if (type >= 0) tie->type = (orb_tie_type)type;
+    tie->backdated = w->ties_backdated && type >= 0 && !orb_tie_type_get(tie->type)->dated;
     tie->ended = get_date(L, node, "ended", what, false, NULL);
     struct fy_node *values = field(node, "values");
     size_t value_count;
@@ -625,8 +628,8 @@ static void read_ties(loader *L, struct fy_node *list) {
     }
     if (year_keys) report_duplicates(L, year_keys, value_count, value_items, describe_year);
     qsort(tie->values, value_count, sizeof *tie->values, compare_figure_years);
-    if (tie->from != ORB_NONE && tie->to != ORB_NONE && tie->type[0])
-      tie_keys[tie_key_count++] = (dup_key){tie->from, tie->to, tie->type, i};
+    if (tie->from != ORB_NONE && tie->to != ORB_NONE && type >= 0)
+      tie_keys[tie_key_count++] = (dup_key){tie->from, tie->to, types[type], i};
   }
   report_duplicates(L, tie_keys, tie_key_count, items, describe_tie);
 }
@@ -692,7 +695,12 @@ static void read_institution(loader *L, struct fy_node *node, size_t index,
            what);
   }
   inst->leader = get_actor(L, node, "leader", what, false);
-  inst->commitment = get_string(L, node, "commitment", what, true);
+  const char *commitments[ORB_COMMITMENT_COUNT];
+  for (int c = 0; c < ORB_COMMITMENT_COUNT; c++)
+    commitments[c] = orb_commitment_name((orb_commitment)c);
+  int commitment = get_choice(L, node, "commitment", what, commitments,
+                              ORB_COMMITMENT_COUNT, true);
+  inst->commitment = commitment >= 0 ? (orb_commitment)commitment : ORB_COMMITMENT_POLITICAL;
   inst->commitment_text = get_string(L, node, "commitment_text", what, false);
   read_provenance(L, node, what, &inst->provenance);
   struct fy_node *members = field(node, "members");
@@ -976,7 +984,21 @@ static void describe_param(const loader *L, const dup_key *key, char *buf, size_
   snprintf(buf, size, "duplicate parameter '%s'", key->text);
 }
 
-/* Reads the parameters list: default inside its range, a justification each. */
+/* Checks value (the default or an end of the range of a parameter, at node)
+ * against the registered spec: inside the admissible range. Returns whether it
+ * passes. */
+static bool check_param_value(loader *L, struct fy_node *node, const char *what,
+                              const char *key, const orb_param_spec *spec, double value) {
+  if (value < spec->low || value > spec->high) {
+    fail(L, node, "%s: %s %g is outside the admissible range [%g, %g] (%s)", what, key,
+         value, spec->low, spec->high, spec->meaning);
+    return false;
+  }
+  return true;
+}
+
+/* Reads the parameters list: each a registered parameter (src/world/params.c)
+ * with a value it admits, default inside its range, a justification each. */
 static void read_params(loader *L, struct fy_node *list) {
   static const char *const keys[] = {"name", "default", "range", "distribution",
                                      "justification", "fitted_by", NULL};
@@ -1000,8 +1022,17 @@ static void read_params(loader *L, struct fy_node *list) {
       param->name = name;
       snprintf(what, sizeof what, "parameter '%s'", name);
     }
-    get_number(L, node, "default", what, true, &param->value);
+    bool has_default = get_number(L, node, "default", what, true, &param->value);
     param->low = param->high = param->value;
+    const orb_param_spec *spec = name ? orb_param_spec_find(name) : NULL;
+    if (name && !spec) {
+      const char *hint = orb_param_spec_closest(name);
+      fail(L, field(node, "name"), "%s: no model has this parameter%s%s%s (`orbit help "
+           "parameters` lists them)", what, hint ? " (did you mean '" : "", hint ? hint : "",
+           hint ? "'?)" : "");
+    } else if (spec && has_default) {
+      check_param_value(L, field(node, "default"), what, "default", spec, param->value);
+    }
     struct fy_node *range = field(node, "range");
     if (range) {
       if (!fy_node_is_sequence(range) || fy_node_sequence_item_count(range) != 2) {
@@ -1013,7 +1044,12 @@ static void read_params(loader *L, struct fy_node *list) {
         if (param->low > param->high)
           fail(L, range, "%s: range [%g, %g] has low above high", what, param->low,
                param->high);
-        else if (param->value < param->low || param->value > param->high)
+        else if (spec && (!check_param_value(L, fy_node_sequence_get_by_index(range, 0),
+                                             what, "range end", spec, param->low) ||
+                          !check_param_value(L, fy_node_sequence_get_by_index(range, 1),
+                                             what, "range end", spec, param->high)))
+          ; /* reported */
+        else if (has_default && (param->value < param->low || param->value > param->high))
           fail(L, field(node, "default"), "%s: default %g is outside its range [%g, %g]",
                what, param->value, param->low, param->high);
       }
@@ -1232,9 +1268,7 @@ static void read_coded_event_files(loader *L, struct fy_node *list) {
 static void read_landscape(loader *L, struct fy_node *node) {
   if (!node) return;
   size_t before = L->diags->count;
-  orb_landscape *landscape = NULL;
-  orb_status status = orb_landscape_read_yaml_node(L->file, node, &landscape, NULL, L->diags);
-  orb_landscape_free(landscape);
+  orb_status status = landscape_check_yaml_node(L->file, node, L->diags);
   L->error_count += L->diags->count - before;
   if (status == ORB_ENOMEM) L->out_of_memory = true;
   else if (status == ORB_OK) L->world->has_landscape = 1;
@@ -1243,15 +1277,35 @@ static void read_landscape(loader *L, struct fy_node *node) {
 
 /* ---- the document ------------------------------------------------------------- */
 
+/* Reads only the parameters of root: a world file's (its other sections are
+ * not read) or those of a file that holds nothing else. */
+static void read_params_file(loader *L, struct fy_node *root) {
+  static const char *const keys[] = {"parameters", NULL};
+  if (!root || !fy_node_is_mapping(root)) {
+    fail(L, root, "a parameters file must be a mapping with 'parameters:' (a world file "
+         "or a file holding only that list)");
+    return;
+  }
+  if (!field(root, "world")) check_keys(L, root, "a parameters file", keys);
+  if (!field(root, "parameters"))
+    fail(L, root, "no 'parameters:' list here to take parameters from");
+  read_params(L, field(root, "parameters"));
+}
+
 /* Reads the world: header, then actors (which everything else refers to). */
 static void read_world(loader *L, struct fy_node *root) {
   static const char *const keys[] = {"world", "actors", "ties", "institutions",
                                      "issues", "events", "coded_events", "bargains",
                                      "landscape", "parameters", NULL};
   static const char *const header_keys[] = {"name", "description", "start", "end",
-                                            NULL};
+                                            "ties_before_first_year", NULL};
+  static const char *const tie_rules[] = {"absent", "earliest"};
   orb_world *w = L->world;
   w->start = w->end = ORB_DATE_NONE;
+  if (L->params_only) {
+    read_params_file(L, root);
+    return;
+  }
   if (!root || fy_node_is_null(root)) {
     fail(L, NULL, "empty world file: expected a mapping with 'world:' and 'actors:'");
     return;
@@ -1273,6 +1327,8 @@ static void read_world(loader *L, struct fy_node *root) {
     w->end = get_date(L, header, "end", "world", true, NULL);
     if (w->start != ORB_DATE_NONE && w->end != ORB_DATE_NONE && w->end <= w->start)
       fail(L, field(header, "end"), "world: end must come after start");
+    w->ties_backdated = get_choice(L, header, "ties_before_first_year", "world",
+                                   tie_rules, 2, false) == 1;
   }
   read_actors(L, field(root, "actors"));
   if (L->out_of_memory || !w->actor_order) return;
@@ -1326,8 +1382,9 @@ static bool check_utf8(const char *name, const unsigned char *data, size_t len,
 static void ignore_diag_output(struct fy_diag *diag, void *user, const char *buf,
                                size_t len) {}
 
-orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
-                                 orb_world **world_out, orb_diags *diags) {
+/* Loads a world (or, with params_only, only its parameters) from a buffer. */
+static orb_status load_buffer(const char *name, const char *data, size_t len,
+                              bool params_only, orb_world **world_out, orb_diags *diags) {
   *world_out = NULL;
   if (len > ORB_WORLD_MAX_BYTES) {
     orb_diags_add(diags, name, 0, 0, "file is %zu bytes, over the %d MiB limit for a world",
@@ -1363,7 +1420,8 @@ orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
   }
 
   orb_status status = ORB_OK;
-  loader L = {.file = name, .diags = diags, .last_mark = {0, 0, 0}};
+  loader L = {.file = name, .diags = diags, .last_mark = {0, 0, 0},
+              .params_only = params_only};
   L.arena = orb_arena_new();
   L.world = L.arena ? orb_arena_alloc(L.arena, sizeof(orb_world)) : NULL;
   if (!L.world) {
@@ -1386,8 +1444,15 @@ orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
   return ORB_OK;
 }
 
-orb_status orb_world_load(const char *path, orb_world **world, orb_diags *diags) {
-  *world = NULL;
+orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
+                                 orb_world **world_out, orb_diags *diags) {
+  return load_buffer(name, data, len, false, world_out, diags);
+}
+
+orb_status world_read_file(const char *path, char **data_out, size_t *len_out,
+                           orb_diags *diags) {
+  *data_out = NULL;
+  *len_out = 0;
   FILE *file = fopen(path, "rb");
   if (!file) {
     orb_diags_add(diags, path, 0, 0, "cannot open the world file: %s", strerror(errno));
@@ -1415,10 +1480,34 @@ orb_status orb_world_load(const char *path, orb_world **world, orb_diags *diags)
     }
   }
   fclose(file);
-  if (status == ORB_OK) status = orb_world_load_buffer(path, data, len, world, diags);
-  else if (status == ORB_ENOMEM) orb_diags_add(diags, path, 0, 0, "out of memory");
+  if (status != ORB_OK) {
+    if (status == ORB_ENOMEM) orb_diags_add(diags, path, 0, 0, "out of memory");
+    free(data);
+    return status;
+  }
+  *data_out = data;
+  *len_out = len;
+  return ORB_OK;
+}
+
+/* Loads a world (or, with params_only, only its parameters) from the file at path. */
+static orb_status load_file(const char *path, bool params_only, orb_world **world,
+                            orb_diags *diags) {
+  *world = NULL;
+  char *data = NULL;
+  size_t len = 0;
+  orb_status status = world_read_file(path, &data, &len, diags);
+  if (status == ORB_OK) status = load_buffer(path, data, len, params_only, world, diags);
   free(data);
   return status;
+}
+
+orb_status orb_world_load(const char *path, orb_world **world, orb_diags *diags) {
+  return load_file(path, false, world, diags);
+}
+
+orb_status world_load_params_file(const char *path, orb_world **params, orb_diags *diags) {
+  return load_file(path, true, params, diags);
 }
 
 void orb_world_free(orb_world *world) {

@@ -2,6 +2,7 @@
  * query.c: lookups on a loaded world: ids, memberships and ties at a date,
  * attributes by year, and where the built-in world lives.
  */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -45,6 +46,13 @@ size_t orb_world_param(const orb_world *world, const char *name) {
   return ORB_NONE;
 }
 
+double orb_world_param_value(const orb_world *world, const char *name) {
+  size_t index = orb_world_param(world, name);
+  if (index != ORB_NONE) return world->params[index].value;
+  const orb_param_spec *spec = orb_param_spec_find(name);
+  return spec ? spec->value : NAN;
+}
+
 /* True when date lies in [period.start, period.end). */
 static int in_period(orb_period period, orb_date date) {
   return date >= period.start && (period.end == ORB_DATE_NONE || date < period.end);
@@ -71,12 +79,10 @@ orb_tie_state orb_tie_at(const orb_tie *tie, orb_date date, const orb_figure **v
   const orb_figure *latest = NULL;
   for (size_t i = 0; i < tie->value_count && tie->values[i].year <= year; i++)
     latest = &tie->values[i];
-  if (latest) {
-    if (value) *value = latest;
-    return ORB_TIE_HOLDS;
-  }
-  if (value && tie->value_count) *value = &tie->values[0];
-  return ORB_TIE_NOT_YET;
+  if (!latest && tie->backdated && tie->value_count) latest = &tie->values[0];
+  if (!latest) return ORB_TIE_NOT_YET;
+  if (value) *value = latest;
+  return ORB_TIE_HOLDS;
 }
 
 const orb_figure *orb_actor_attribute(const orb_world *world, size_t actor,

@@ -191,6 +191,25 @@ static orb_status sc_dynamics(void *ctx) {
   return rc;
 }
 
+/* The whole pipeline as `orbit run` drives it: a session, the run, its report. */
+static orb_status sc_run(void *ctx) {
+  orb_session_options options = {.world_path = WORLD};
+  orb_session *session = NULL;
+  orb_run *run = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status rc = orb_session_load(&options, &session, &diags);
+  if (rc == ORB_OK) rc = orb_run_new(session, orb_session_latest(session), &run, &diags);
+  FILE *sink = fopen("/dev/null", "w");
+  if (rc == ORB_OK) rc = orb_report_run(sink, run, ORB_FORMAT_TEXT);
+  if (sink) fclose(sink);
+  orb_run_free(run);
+  orb_session_free(session);
+  orb_diags_free(&diags);
+  (void)ctx;
+  return rc;
+}
+
 /* ---- tests ---------------------------------------------------------------------- */
 
 static void test_world_load(void **state) {
@@ -217,6 +236,11 @@ static void test_bargain(void **state) {
   probe("bargain xml", sc_bargain, (void *)"data/bargain/dummyData_3Dim.xml");
 }
 
+static void test_run(void **state) {
+  (void)state;
+  probe("session and run", sc_run, NULL);
+}
+
 static void test_code(void **state) {
   (void)state;
   probe("event coder", sc_code, NULL);
@@ -229,6 +253,7 @@ int main(void) {
       cmocka_unit_test(test_models),
       cmocka_unit_test(test_bargain),
       cmocka_unit_test(test_code),
+      cmocka_unit_test(test_run),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -134,11 +134,11 @@ static void test_store(void **state) {
   sqlite3_finalize(st);
   sqlite3_close(h);
   unlink(db);
-  /* an unwritable store: exit 1 and no file left behind */
+  /* an unwritable store: exit 3 (output not written) and no file left behind */
   assert_int_equal(orbit("bargain data/bargain/dummyData_3Dim.csv --store "
                          "/nonexistent-dir/x.db",
                          &out, 1),
-                   1);
+                   3);
   assert_non_null(strstr(out, "/nonexistent-dir/x.db: error: cannot write the store"));
   free(out);
 }

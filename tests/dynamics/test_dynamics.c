@@ -94,10 +94,11 @@ static void test_param_table(void **state) {
   assert_true(n >= 20);
   for (size_t k = 0; k < n; k++) {
     assert_true((p[k].source != NULL) != (p[k].assumption != NULL));
-    assert_true(p[k].low <= p[k].value && p[k].value <= p[k].high);
-    assert_true(p[k].min <= p[k].low && p[k].high <= p[k].max);
-    assert_true(p[k].justification && *p[k].justification);
-    assert_int_equal(orb_dyn_param_find(p[k].name), k);
+    assert_true(p[k].low <= p[k].spec.value && p[k].spec.value <= p[k].high);
+    assert_true(p[k].spec.low <= p[k].low && p[k].high <= p[k].spec.high);
+    assert_true(p[k].spec.meaning && *p[k].spec.meaning);
+    assert_ptr_equal(orb_param_spec_find(p[k].spec.name), &p[k].spec); /* registered */
+    assert_int_equal(orb_dyn_param_find(p[k].spec.name), k);
   }
   assert_int_equal(orb_dyn_param_find("no_such"), ORB_NONE);
 }
@@ -133,24 +134,32 @@ static void test_settings_from_world(void **state) {
       "world: {name: P, description: d, start: 2000-01-01, end: 2010-12-31}\n"
       "actors:\n  - {id: AAA, name: A, kind: state}\n"
       "parameters:\n"
-      "  - {name: tie_drift_rate, default: 0.05, range: [0.02, 0.08], distribution: uniform,"
+      "  - {name: dyn.tie_drift_rate, default: 0.05, range: [0.02, 0.08], distribution: uniform,"
       " justification: test}\n"
-      "  - {name: war_tiedown, default: 0.9, range: [0.9, 0.9], justification: test}\n"
-      "  - {name: cred_prior_mean, default: 1, range: [1, 1], justification: out of bounds}\n");
+      "  - {name: dyn.war_tiedown, default: 0.9, range: [0.9, 0.9], justification: test}\n");
   orb_dyn_settings s;
   assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
   orb_diags d;
   orb_diags_init(&d);
-  assert_int_equal(orb_dyn_settings_from_world(&s, w, &d), ORB_EINVAL);
-  assert_int_equal(d.count, 1);
-  assert_non_null(strstr(d.items[0].message, "cred_prior_mean"));
+  assert_int_equal(orb_dyn_settings_from_world(&s, w, &d), ORB_OK);
+  assert_int_equal(d.count, 0);
   size_t k = orb_dyn_param_find("tie_drift_rate");
   assert_true(s.value[k] == 0.05 && s.low[k] == 0.02 && s.high[k] == 0.08 &&
               s.dist[k] == ORB_DYN_UNIFORM);
   k = orb_dyn_param_find("war_tiedown");
   assert_true(s.value[k] == 0.9 && s.dist[k] == ORB_DYN_FIXED);
   k = orb_dyn_param_find("cred_prior_mean");
-  assert_true(s.value[k] == 0.75); /* refused, left at the default */
+  assert_true(s.value[k] == 0.75); /* not in the world: the table's default */
+  orb_diags_free(&d);
+  /* the registry refuses a world whose value is outside the admissible range */
+  orb_world *bad = NULL;
+  static const char yaml[] =
+      "world: {name: P, description: d, start: 2000-01-01, end: 2010-12-31}\n"
+      "actors:\n  - {id: AAA, name: A, kind: state}\n"
+      "parameters:\n  - {name: dyn.cred_prior_mean, default: 1, range: [1, 1], justification: x}\n";
+  orb_diags_init(&d);
+  assert_int_equal(orb_world_load_buffer("bad.yaml", yaml, sizeof yaml - 1, &bad, &d), ORB_EPARSE);
+  assert_non_null(strstr(d.items[0].message, "cred_prior_mean"));
   orb_diags_free(&d);
   orb_dyn_settings_free(&s);
   orb_world_free(w);
@@ -408,7 +417,7 @@ static void test_store_schema(void **state) {
   size_t params;
   orb_dyn_params(&params);
   assert_int_equal(query_int(p, "SELECT count(*) FROM param"), (long long)params);
-  assert_int_equal(query_int(p, "SELECT json_extract(params, '$.cred_prior_mean') BETWEEN 0.6 AND 0.85 FROM run WHERE run = 3"), 1);
+  assert_int_equal(query_int(p, "SELECT json_extract(params, '$.\"dyn.cred_prior_mean\"') BETWEEN 0.6 AND 0.85 FROM run WHERE run = 3"), 1);
   assert_int_equal(query_int(p, "SELECT count(*) FROM quantile WHERE NOT (q05 <= q50 AND q50 <= q95)"), 0);
   /* an existing store is replaced; any other file is refused and left as it was */
   orb_dyn_summary_free(s);
@@ -515,18 +524,21 @@ static void test_bounded_memory(void **state) {
 
 static void test_cli(void **state) {
   (void)state;
-  test_expect_orbit("simulate --runs 50 --set war_tiedwn=1", 1,
+  test_expect_orbit("simulate --runs 50 --set war_tiedwn=1", 2,
                     "unknown parameter 'war_tiedwn' (did you mean 'war_tiedown'?)");
-  test_expect_orbit("simulate --runs 50 --from 1980-01", 1, "outside the world");
-  test_expect_orbit("simulate --runs 50 --to 2040-01", 1, "outside the world");
-  test_expect_orbit("simulate --runs 50 --set war_tiedown=2..1", 1, "impossible bounds 2..1");
-  test_expect_orbit("simulate --runs 50 --without-event 2022-09-14/ARM/request_aid/XX", 1,
+  test_expect_orbit("simulate --runs 50 --from 1980-01", 2, "outside the world");
+  test_expect_orbit("simulate --runs 50 --to 2040-01", 2, "outside the world");
+  test_expect_orbit("simulate --runs 50 --set war_tiedown=2..1", 2, "impossible bounds 2..1");
+  test_expect_orbit("simulate --runs 50 --without-event 2022-09-14/ARM/request_aid/XX", 2,
                     "no event '2022-09-14/ARM/request_aid/XX'");
-  test_expect_orbit("simulate --runs 50 --add-event 2022-09-20,CSTO,deploy,ARM", 1,
+  test_expect_orbit("simulate --runs 50 --add-event 2022-09-20,CSTO,deploy,ARM", 2,
                     "unknown event type 'deploy'");
   test_expect_orbit("simulate --runs 0", 2, "--runs: expected a whole number");
   test_expect_orbit("simulate --bogus", 2, "unknown option");
   test_expect_orbit("simulate --csv", 2, "name them with --series");
+  test_expect_orbit("simulate --runs 5 --store README.md", 3, "not an orbit simulation store");
+  test_expect_orbit("simulate --runs 5 --params tests/dynamics/params.yaml --list-params", 0,
+                    "dyn.tie_drift_rate       0.05");
   test_expect_orbit("simulate --runs 50 --from 2020-01 --to 2025-12", 0,
                     "Credibility of alliance commitments");
   test_expect_orbit("simulate --runs 50 --from 2020-01 --to 2025-12 --series credibility:CSTO", 0,
@@ -536,7 +548,7 @@ static void test_cli(void **state) {
                     "{\"series\":\"capacity:RUS\",\"run\":1,\"month\":\"2020-03\"");
   test_expect_orbit("simulate --list-events", 0, "2022-09-14/ARM/request_aid/CSTO\n");
   test_expect_orbit("simulate --list-params", 0, "cred_prior_mean");
-  test_expect_orbit("simulate --runs 5 --series leverage:RUS:ARN", 1,
+  test_expect_orbit("simulate --runs 5 --series leverage:RUS:ARN", 2,
                     "did you mean 'leverage:RUS:ARM'");
   int code;
   char *err = test_run_orbit("simulate --runs 300 --from 2021-01 --to 2023-12", TEST_STDERR, &code);

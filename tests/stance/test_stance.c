@@ -664,7 +664,7 @@ static void test_write_keeps_other_parameters(void **state) {
   char *tmp = temp_copy(MINI);
   FILE *f = fopen(tmp, "a");
   fputs("\nparameters:\n"
-        "  - name: other_model_rate\n"
+        "  - name: align.baseline_repulsion\n"
         "    default: 0.5\n"
         "    range: [0, 1]\n"
         "    justification: belongs to another model\n"
@@ -679,7 +679,7 @@ static void test_write_keeps_other_parameters(void **state) {
   snprintf(args, sizeof args, "calibrate --world %s --write %s", tmp, tmp);
   free(run_ok(args));
   orb_world *w = test_load_world(tmp);
-  size_t other = orb_world_param(w, "other_model_rate");
+  size_t other = orb_world_param(w, "align.baseline_repulsion");
   assert_true(other != ORB_NONE);
   assert_true(w->params[other].value == 0.5);
   size_t half = orb_world_param(w, "stance_half_life_years");
@@ -713,13 +713,14 @@ static void expect_error(const char *args, int code, ...) {
 }
 
 static void test_bad_input(void **state) {
-  expect_error("stance --world " MINI " --issue I-2O22", 1,
-               "orbit stance: unknown issue 'I-2O22' in " MINI " (did you mean 'I-2022'?); "
+  /* arguments the world does not have are bad usage (exit 2) */
+  expect_error("stance --world " MINI " --issue I-2O22", 2,
+               MINI ": error: unknown issue 'I-2O22' (did you mean 'I-2022'?); "
                "its issues: I-2014, I-2022, NEW-2023\n", NULL);
-  expect_error("stance --world " MINI " --issue I-2022 --date 1850-01-01", 1,
-               "orbit stance: date 1850-01-01 is outside the world " MINI
-               " (1990-01-01 to 2030-12-31)\n", NULL);
-  expect_error("stance --world " MINI " --issue I-2022 --date 2031-01-01", 1,
+  expect_error("stance --world " MINI " --issue I-2022 --date 1850-01-01", 2,
+               MINI ": error: date 1850-01-01 is outside the world's span, "
+               "1990-01-01 to 2030-12-31\n", NULL);
+  expect_error("stance --world " MINI " --issue I-2022 --date 2031-01-01", 2,
                "is outside the world", NULL);
   expect_error("stance --world " MINI " --issue I-2022 --date 2022-02-30", 2,
                "invalid date '2022-02-30'", NULL);
@@ -730,12 +731,15 @@ static void test_bad_input(void **state) {
   expect_error("stance --world tests/stance/bad/no_options.yaml --issue Q", 1,
                "tests/stance/bad/no_options.yaml:", "has no options", NULL);
   expect_error("stance --world tests/stance/bad/unknown_param.yaml --issue Q", 1,
-               "unknown stance parameter 'stance_w_economc' (did you mean "
-               "'stance_w_economic'?)", "invalid stance parameters", NULL);
+               "tests/stance/bad/unknown_param.yaml:14:12: error: parameter "
+               "'stance_w_economc': no model has this parameter (did you mean "
+               "'stance_w_economic'?)", NULL);
   expect_error("calibrate --world tests/stance/bad/wrong_sign.yaml", 1,
-               "parameter 'stance_w_economic': -1 is outside [0, 100]", NULL);
+               "wrong_sign.yaml:14:40: error: parameter 'stance_w_economic': default -1 is "
+               "outside the admissible range [0, 100]", NULL);
   expect_error("stance --world tests/stance/bad/wrong_sign.yaml --issue Q", 1,
-               "stance_x_alliance_names_patron': -0.5 has the wrong sign", NULL);
+               "wrong_sign.yaml:15:53: error: parameter 'stance_x_alliance_names_patron': "
+               "default -0.5 is outside the admissible range [0, 100]", NULL);
   expect_error("calibrate --world tests/stance/bad/no_observations.yaml", 1,
                "calibration needs observed stances of at least 3 actors", NULL);
   expect_error("calibrate --world tests/stance/worlds/missing.yaml", 1, "missing.yaml", NULL);

@@ -1,8 +1,8 @@
 /*
- * merge.c: a world with coded events (the JSON Lines of `orbit code --json`)
- * merged into its timeline, events it already holds merged away. Part of the
- * event coder's module (declared in orbit/events.h); lives here because it
- * builds a world in an arena.
+ * coded.c: coded events out and back in. The writer of `orbit code` (CSV rows or
+ * JSON Lines), and the reader that merges those JSON Lines into a world's
+ * timeline, events it already holds merged away (it builds the new world in the
+ * world module's arena).
  */
 #include <cjson/cJSON.h>
 #include <errno.h>
@@ -15,22 +15,88 @@
 #include "world/arena.h"
 #include "world/timeline.h"
 
-/* The last day an event's date may mean: the day itself, or the end of its month
- * or year when only those are known. */
-static orb_date last_day(orb_date date, orb_precision precision) {
-  int y, m;
-  orb_date_to_ymd(date, &y, &m, NULL);
-  if (precision == ORB_PREC_YEAR) return orb_date_from_ymd(y + 1, 1, 1) - 1;
-  if (precision == ORB_PREC_MONTH)
-    return (m == 12 ? orb_date_from_ymd(y + 1, 1, 1) : orb_date_from_ymd(y, m + 1, 1)) - 1;
-  return date;
+/* ---- out ------------------------------------------------------------------------ */
+
+static const char *const date_sources[] = {"text", "article", "none"};
+
+orb_status orb_coded_event_write_header(FILE *out, orb_format format) {
+  if (format == ORB_FORMAT_JSON) return ORB_OK;
+  if (format != ORB_FORMAT_CSV) return ORB_EINVAL;
+  fputs("doc,date,date_source,source,source_role,cameo,target,target_role,type,"
+        "start,end,rule,sentence\n", out);
+  return ferror(out) ? ORB_EIO : ORB_OK;
 }
+
+/* Writes text as a CSV field (quoted, quotes doubled, line breaks as spaces). */
+static void csv_field(FILE *out, const char *text, size_t len) {
+  fputc('"', out);
+  for (size_t i = 0; i < len; i++) {
+    if (text[i] == '"') fputc('"', out);
+    fputc(text[i] == '\n' || text[i] == '\r' ? ' ' : text[i], out);
+  }
+  fputc('"', out);
+}
+
+/* Writes one event as a JSON Lines line. */
+static orb_status write_json(FILE *out, const orb_coded_event *ev, const char *date,
+                             const char *type) {
+  cJSON *obj = cJSON_CreateObject();
+  char *sentence = malloc(ev->sentence_len + 1);
+  if (!obj || !sentence) {
+    cJSON_Delete(obj);
+    free(sentence);
+    return ORB_ENOMEM;
+  }
+  memcpy(sentence, ev->sentence, ev->sentence_len);
+  sentence[ev->sentence_len] = '\0';
+  cJSON_AddStringToObject(obj, "doc", ev->doc);
+  cJSON_AddStringToObject(obj, "date", date);
+  cJSON_AddStringToObject(obj, "date_source", date_sources[ev->date_source]);
+  cJSON_AddStringToObject(obj, "source", ev->source);
+  cJSON_AddStringToObject(obj, "source_role", ev->source_role);
+  cJSON_AddStringToObject(obj, "cameo", ev->cameo);
+  cJSON_AddStringToObject(obj, "target", ev->target);
+  cJSON_AddStringToObject(obj, "target_role", ev->target_role);
+  cJSON_AddStringToObject(obj, "type", type);
+  cJSON_AddNumberToObject(obj, "start", (double)ev->start);
+  cJSON_AddNumberToObject(obj, "end", (double)ev->end);
+  cJSON_AddStringToObject(obj, "rule", ev->rule);
+  cJSON_AddStringToObject(obj, "sentence", sentence);
+  char *line = cJSON_PrintUnformatted(obj);
+  if (line) fprintf(out, "%s\n", line);
+  cJSON_free(line);
+  cJSON_Delete(obj);
+  free(sentence);
+  return line == NULL ? ORB_ENOMEM : ORB_OK;
+}
+
+orb_status orb_coded_event_write(FILE *out, const orb_coded_event *ev, orb_format format) {
+  if (format != ORB_FORMAT_JSON && format != ORB_FORMAT_CSV) return ORB_EINVAL;
+  char date[11] = "";
+  if (ev->date != ORB_DATE_NONE) orb_date_format(ev->date, ev->precision, date);
+  const char *type = ev->type >= 0 ? orb_event_type_name((orb_event_type)ev->type) : "";
+  if (format == ORB_FORMAT_JSON) {
+    orb_status status = write_json(out, ev, date, type);
+    if (status != ORB_OK) return status;
+  } else {
+    csv_field(out, ev->doc, strlen(ev->doc));
+    fprintf(out, ",%s,%s,%s,%s,%s,%s,%s,%s,%llu,%llu,%s,", date,
+            date_sources[ev->date_source], ev->source, ev->source_role, ev->cameo,
+            ev->target, ev->target_role, type, (unsigned long long)ev->start,
+            (unsigned long long)ev->end, ev->rule);
+    csv_field(out, ev->sentence, ev->sentence_len);
+    fputc('\n', out);
+  }
+  return ferror(out) ? ORB_EIO : ORB_OK;
+}
+
+/* ---- in ------------------------------------------------------------------------- */
 
 /* Whether a and b are the same event: same source, target and type, on dates
  * no more than a day apart (a month or year date spans its whole month or year). */
 static int same_event(const orb_event *a, const orb_event *b) {
   if (a->source != b->source || a->target != b->target || a->type != b->type) return 0;
-  orb_date a_end = last_day(a->date, a->precision), b_end = last_day(b->date, b->precision);
+  orb_date a_end = orb_event_last_day(a), b_end = orb_event_last_day(b);
   return a->date <= b_end + 1 && b->date <= a_end + 1;
 }
 
@@ -103,12 +169,13 @@ static orb_status drop_duplicates(const orb_world *world, orb_event *added, size
   return ORB_OK;
 }
 
-/* Reads one JSON line into *event (strings copied into arena). Returns 1 if it
- * is an event for the world, 0 if it is skipped (counted in stats), -1 if the
- * line is malformed (reported to diags). */
-static int read_line(const orb_world *world, orb_arena *arena, const char *path, int line,
-                     const char *text, orb_event *event, orb_merge_stats *stats,
-                     orb_diags *diags) {
+/* Reads one JSON line into *event (strings copied into arena); *kept says whether
+ * it is an event for the world (else it is skipped and counted in stats).
+ * ORB_EPARSE for a malformed line (reported to diags), ORB_ENOMEM. */
+static orb_status read_line(const orb_world *world, orb_arena *arena, const char *path,
+                            int line, const char *text, orb_event *event,
+                            orb_merge_stats *stats, int *kept, orb_diags *diags) {
+  *kept = 0;
   cJSON *obj = cJSON_Parse(text);
   const char *date = obj ? text_of(obj, "date") : NULL;
   const char *source = obj ? text_of(obj, "source") : NULL;
@@ -119,9 +186,10 @@ static int read_line(const orb_world *world, orb_arena *arena, const char *path,
                   "expected a JSON object with string fields date, source, target and type "
                   "(the output of orbit code --json)");
     cJSON_Delete(obj);
-    return -1;
+    return ORB_EPARSE;
   }
   int result = 1;
+  orb_status status = ORB_OK;
   *event = (orb_event){.source = ORB_NONE, .target = ORB_NONE};
   if (!*date || orb_date_parse(date, strlen(date), &event->date, &event->precision) != ORB_OK) {
     stats->undated++;
@@ -150,10 +218,11 @@ static int read_line(const orb_world *world, orb_arena *arena, const char *path,
     event->description = orb_arena_strndup(arena, sentence ? sentence : "",
                                            sentence ? strlen(sentence) : 0);
     event->provenance.source = orb_arena_strndup(arena, provenance, strlen(provenance));
-    if (!event->description || !event->provenance.source) result = -2;
+    if (!event->description || !event->provenance.source) status = ORB_ENOMEM;
   }
   cJSON_Delete(obj);
-  return result;
+  *kept = status == ORB_OK && result;
+  return status;
 }
 
 orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
@@ -188,10 +257,9 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
       }
       added = grown;
     }
-    int r = read_line(world, arena, path, number, line, &added[count], stats, diags);
-    if (r == -1) st = ORB_EPARSE;
-    else if (r == -2) st = ORB_ENOMEM;
-    else if (r == 1) count++;
+    int kept;
+    st = read_line(world, arena, path, number, line, &added[count], stats, &kept, diags);
+    if (kept) count++;
   }
   free(line);
   if (st == ORB_OK && ferror(f)) {

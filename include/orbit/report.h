@@ -1,0 +1,58 @@
+/*
+ * orbit/report.h: the writers of every result of orbit/session.h, as readable
+ * text, JSON or CSV. The orbit command prints through them, so a C caller (or a
+ * binding, or an HTML report built on the JSON) gets the same bytes.
+ *
+ * Each writer writes one result to out and returns ORB_OK; ORB_EINVAL (writing
+ * nothing) for a format the result has no form in; ORB_ENOMEM when a JSON document
+ * could not be built; ORB_EIO when out reports a write error. out is not closed.
+ */
+#ifndef ORBIT_REPORT_H
+#define ORBIT_REPORT_H
+
+#include <stdio.h>
+
+#include "orbit/core.h"
+#include "orbit/session.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* The world as a whole or as of a date: text or JSON. */
+orb_status orb_report_state(FILE *out, const orb_state *state, orb_format format);
+
+/* One line saying a world file is valid, with its counts (orbit world --check). */
+orb_status orb_report_check(FILE *out, const orb_world *world);
+
+/* Stances on an issue: text (with the top factors of each actor; 0 for all), JSON
+ * or CSV. */
+orb_status orb_report_stances(FILE *out, const orb_stances *stances, orb_format format,
+                              int top);
+
+/* A calibration: text or JSON. */
+orb_status orb_report_calibration(FILE *out, const orb_calibration *calibration,
+                                  orb_format format);
+
+/* A landscape's minima (the top lowest; 0 for all) and bloc frequencies: text or
+ * JSON. */
+orb_status orb_report_alignment(FILE *out, const orb_alignment *alignment,
+                                orb_format format, size_t top);
+
+/* The landscapes of a series year by year: text (the global minimum of each year
+ * and who changed bloc) or JSON (each year's alignment, top minima each). */
+orb_status orb_report_alignment_series(FILE *out, const orb_alignment_series *series,
+                                       orb_format format, size_t top);
+
+/* A bargaining: text (one run's turns, or an ensemble's outcome statistics), JSON
+ * or CSV (every position of every run). */
+orb_status orb_report_bargaining(FILE *out, const orb_bargaining *bargaining,
+                                 orb_format format);
+
+/* A world end to end (orbit run): text, one section per analysis. */
+orb_status orb_report_run(FILE *out, const orb_run *run, orb_format format);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

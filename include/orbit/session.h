@@ -1,0 +1,306 @@
+/*
+ * orbit/session.h: the pipeline as one object, and every analysis orbit runs on it.
+ *
+ * A session loads a world file once (opening it once), with its coded events (the
+ * files its `coded_events:` names, then those the caller adds) merged into its
+ * timeline, and keeps what the loaders parsed: the world, the `landscape:` section
+ * when the file has one, and the stance model built from its parameters. Every
+ * analysis takes the session and returns a result struct of its own, freed with its
+ * own _free function; orbit/report.h prints each result as text, JSON or CSV. The
+ * orbit command, a C caller and any binding thus compute and print the same things.
+ *
+ * Ownership follows orbit/core.h: orb_X_new/orb_X_load hand the caller a new
+ * object, orb_X_free releases it. Results point into the session (its world) and
+ * must be freed before it.
+ */
+#ifndef ORBIT_SESSION_H
+#define ORBIT_SESSION_H
+
+#include "orbit/align.h"
+#include "orbit/bargain.h"
+#include "orbit/core.h"
+#include "orbit/events.h"
+#include "orbit/stance.h"
+#include "orbit/world.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- the session -------------------------------------------------------------- */
+
+typedef struct orb_session orb_session;
+
+/* What a session loads. */
+typedef struct orb_session_options {
+  const char *world_path;          /* NULL: orb_world_default_path() */
+  const char *const *event_files;  /* coded events (orbit code --json) merged after
+                                      the world's own coded_events: */
+  size_t event_file_count;
+  const char *params_file;         /* NULL, or a world or a file holding only
+                                      `parameters:` whose parameters replace the
+                                      world's of the same name (--params) */
+} orb_session_options;
+
+/* What merging one file of coded events did. */
+typedef struct orb_session_merge {
+  const char *file;      /* points into the session */
+  orb_merge_stats stats;
+} orb_session_merge;
+
+/* Loads the world file (opened once), its landscape: section if any, and merges
+ * the coded events. On failure *session is NULL, diags says why, and the status is
+ * that of the step that failed (ORB_EIO, ORB_EPARSE, ORB_ENOMEM). */
+orb_status orb_session_load(const orb_session_options *options, orb_session **session,
+                            orb_diags *diags);
+
+/* Frees a session; NULL is allowed. */
+void orb_session_free(orb_session *session);
+
+/* The world, with the merged timeline; points into the session. */
+const orb_world *orb_session_world(const orb_session *session);
+
+/* The world file's landscape: section (NULL when it has none); *blocs (may be NULL)
+ * gets the number of blocs it suggests, or 0. Points into the session. */
+const orb_landscape *orb_session_landscape(const orb_session *session, unsigned *blocs);
+
+/* The merges done, in order; *count gets their number. Points into the session. */
+const orb_session_merge *orb_session_merges(const orb_session *session, size_t *count);
+
+/* The session's default as-of date: the latest event's date, else the world's end. */
+orb_date orb_session_latest(const orb_session *session);
+
+/* The one rule for an as-of date: it must lie within the world's span [start, end].
+ * ORB_EINVAL with "date D is outside the world's span, A to B" otherwise. */
+orb_status orb_session_check_date(const orb_session *session, orb_date date,
+                                  orb_diags *diags);
+
+/* The index of the issue (or bargaining issue) with this id. ORB_ENOTFOUND with a
+ * message naming the closest id and the world's ids otherwise. */
+orb_status orb_session_issue(const orb_session *session, const char *id, size_t *index,
+                             orb_diags *diags);
+orb_status orb_session_bargain(const orb_session *session, const char *id, size_t *index,
+                               orb_diags *diags);
+
+/* The stance model of the world's stance_* parameters (built on the first call and
+ * kept); points into the session. ORB_EINVAL with diagnostics for bad parameters. */
+orb_status orb_session_stance_model(orb_session *session, const orb_stance_model **model,
+                                    orb_diags *diags);
+
+/* ---- the world on a date ------------------------------------------------------- */
+
+/* The world as a whole, or as of a date: who is in which institution, which ties
+ * hold, how many events happened by then. */
+typedef struct orb_state {
+  const orb_world *world;        /* points into the session */
+  orb_date date;                 /* ORB_DATE_NONE: the whole world */
+  orb_member_status *membership; /* [institution * actor_count + actor] as of date;
+                                    NULL without a date */
+  orb_tie_state *tie_state;      /* [tie] as of date; NULL without a date */
+  const orb_figure **tie_value;  /* [tie]: the value holding then, or NULL */
+  size_t ties_holding;           /* ties that hold on date (all ties without one) */
+  size_t events_by_date;         /* events on or before date (all without one) */
+} orb_state;
+
+/* The state of the session's world on date (ORB_DATE_NONE: as a whole). ORB_EINVAL
+ * for a date outside the world (orb_session_check_date), ORB_ENOMEM. */
+orb_status orb_state_new(const orb_session *session, orb_date date, orb_state **state,
+                         orb_diags *diags);
+void orb_state_free(orb_state *state);
+
+/* Static names of the enumerations a state prints ("organisation", "suspended",
+ * "not yet"). */
+const char *orb_actor_kind_name(orb_actor_kind kind);
+const char *orb_member_status_name(orb_member_status status);
+const char *orb_tie_state_name(orb_tie_state state);
+
+/* ---- stances -------------------------------------------------------------------- */
+
+/* The stance model's predictions on one issue, with the patron's state. */
+typedef struct orb_stances {
+  const orb_world *world;             /* points into the session */
+  const orb_stance_model *model;      /* points into the session */
+  size_t issue;                       /* index in world->issues */
+  orb_date date;                      /* the features' date */
+  int fitted;                         /* 1: the stance parameters say fitted_by */
+  double patron_record;               /* orb_stance_patron_state on date */
+  double patron_capacity;
+  size_t patron_wars;
+  orb_stance_prediction *predictions; /* every state but the patron, world order */
+  size_t count;
+} orb_stances;
+
+/* Predicts every state's stance on issue (an index of world->issues) as of date
+ * (ORB_DATE_NONE: the issue's date). ORB_EINVAL for an issue out of range or a date
+ * outside the world, or bad stance parameters (diagnostics say which). */
+orb_status orb_stances_new(orb_session *session, size_t issue, orb_date date,
+                           orb_stances **stances, orb_diags *diags);
+void orb_stances_free(orb_stances *stances);
+
+/* Whether the world's stance_* parameters say they were fitted (fitted_by). */
+int orb_stance_params_fitted(const orb_world *world);
+
+/* ---- calibration ---------------------------------------------------------------- */
+
+/* orb_stance_calibrate on the session's world, with what the report prints. */
+typedef struct orb_calibration {
+  const orb_world *world;         /* points into the session */
+  orb_stance_calibration fit;
+  char *issues;                   /* "A, B": the issues that gave observations */
+  char *fitted_by;                /* the sentence stored beside fitted parameters */
+} orb_calibration;
+
+/* Calibrates the stance model from the world's parameters. ORB_EINVAL (diagnostics
+ * say why) when there are too few observations or bad parameters, ORB_ENOMEM. */
+orb_status orb_calibration_new(orb_session *session, orb_calibration **calibration,
+                               orb_diags *diags);
+void orb_calibration_free(orb_calibration *calibration);
+
+/* ---- alignment landscapes ------------------------------------------------------- */
+
+/* Most poles an alignment reports actors' sides with. */
+#define ORB_ALIGNMENT_MAX_POLES 16
+
+/* How to search a landscape, beside orb_align_options. */
+typedef struct orb_alignment_request {
+  unsigned blocs;           /* 0: the landscape file's suggestion, else 2 */
+  orb_align_method method;
+  int threads;              /* 0: OpenMP's default */
+  int basins;               /* -1: counted up to 2^27 configurations; 0 off; 1 on */
+  uint64_t seed;            /* heuristic: random seed (1) */
+  uint64_t restarts;        /* heuristic: random starts (0: the default rule) */
+  const char *poles;        /* comma-separated actor names, or NULL */
+} orb_alignment_request;
+
+/* Fills the defaults listed above. */
+void orb_alignment_request_default(orb_alignment_request *request);
+
+/* One landscape searched, with the poles resolved. */
+typedef struct orb_alignment {
+  char *source;                           /* the file or world it came from */
+  int year;                               /* of a series, else 0 */
+  orb_landscape *landscape;               /* owned */
+  orb_align_result *result;               /* owned */
+  size_t poles[ORB_ALIGNMENT_MAX_POLES];  /* actor indices of the landscape */
+  size_t pole_count;
+} orb_alignment;
+
+/* The landscape of the session's world on date, searched. With ORB_DATE_NONE, the
+ * world file's landscape: section when it has one, else the landscape derived on
+ * the world's end. ORB_EINVAL for a date outside the world, ORB_ENOTFOUND for a
+ * pole the landscape lacks, ORB_ELIMIT when the search is too large. */
+orb_status orb_alignment_new(const orb_session *session, orb_date date,
+                             const orb_alignment_request *request,
+                             orb_alignment **alignment, orb_diags *diags);
+
+/* The same for a landscape read from a file: *landscape is taken over (set to NULL,
+ * freed with the alignment, or at once on failure); blocs is the file's suggestion
+ * (0 for none); source names it in reports. */
+orb_status orb_alignment_new_landscape(orb_landscape **landscape, unsigned blocs,
+                                       const char *source,
+                                       const orb_alignment_request *request,
+                                       orb_alignment **alignment, orb_diags *diags);
+void orb_alignment_free(orb_alignment *alignment);
+
+/* Share of a minimum's basin, or -1 when basins were not counted. */
+double orb_alignment_basin_share(const orb_alignment *alignment, size_t minimum);
+
+/* Number of blocs a minimum uses. */
+unsigned orb_alignment_blocs_used(const orb_alignment *alignment, size_t minimum);
+
+/* The landscape derived on 1 July of each year from..to, year by year. */
+typedef struct orb_alignment_series {
+  const orb_world *world;   /* points into the session */
+  int from, to;
+  orb_alignment **years;    /* to - from + 1, owned */
+  size_t count;
+} orb_alignment_series;
+
+/* Searches the landscape of each year; ORB_EINVAL when 1 July of from or of to lies
+ * outside the world (orb_session_check_date), else as orb_alignment_new. */
+orb_status orb_alignment_series_new(const orb_session *session, int from, int to,
+                                    const orb_alignment_request *request,
+                                    orb_alignment_series **series, orb_diags *diags);
+void orb_alignment_series_free(orb_alignment_series *series);
+
+/* ---- bargaining ----------------------------------------------------------------- */
+
+/* KTAB's default seed (kutils.h dSeed), used when neither caller nor file names one. */
+#define ORB_BARGAIN_DEFAULT_SEED UINT64_C(0xD67CC16FE69C185C)
+
+/* How to play a scenario. */
+typedef struct orb_bargaining_request {
+  const char *option_values[ORB_BOPT_COUNT]; /* KTAB names overriding the file's
+                                                options (NULL: not given) */
+  int has_seed;             /* 0: the file's seed, else ORB_BARGAIN_DEFAULT_SEED */
+  uint64_t seed;
+  size_t runs;              /* >= 1; more than one implies Stochastic transitions */
+  int turn_probabilities;   /* every turn's probabilities, not only the last */
+  unsigned max_turns;       /* 0: the model's default */
+  int threads;              /* OpenMP threads, 0: OpenMP's default */
+} orb_bargaining_request;
+
+/* Fills the defaults: one run, nothing overridden. */
+void orb_bargaining_request_default(orb_bargaining_request *request);
+
+/* Statistics of the probability-weighted outcome over an ensemble's runs. */
+typedef struct orb_bargain_stats {
+  size_t dim_count;
+  double *mean, *sd, *min, *max;  /* [dim], owned by the bargaining */
+  double mean_turns;
+} orb_bargain_stats;
+
+/* A scenario played once or as an ensemble. */
+typedef struct orb_bargaining {
+  orb_bargain_scenario *scenario; /* owned */
+  char *source;                   /* the file, or "WORLD, bargaining issue ID" */
+  orb_bargain_options options;    /* as played */
+  uint64_t seed;
+  orb_bargain_result **runs;      /* run_count, owned */
+  size_t run_count;
+  orb_bargain_stats stats;        /* over the runs */
+} orb_bargaining;
+
+/* The scenario of the session world's bargaining issue `id`. ORB_ENOTFOUND (with
+ * a did-you-mean message) when the world has none of that id. */
+orb_status orb_session_bargain_scenario(const orb_session *session, const char *id,
+                                        orb_bargain_scenario **scenario,
+                                        orb_diags *diags);
+
+/* Plays *scenario (taken over as in orb_alignment_new_landscape) under request.
+ * ORB_EINVAL for an invalid scenario, an unknown option value, or several runs
+ * with Deterministic transitions asked for; ORB_ELIMIT when a Markov PCE does not
+ * converge; ORB_ENOMEM. */
+orb_status orb_bargaining_new(orb_bargain_scenario **scenario, const char *source,
+                              const orb_bargaining_request *request,
+                              orb_bargaining **bargaining, orb_diags *diags);
+void orb_bargaining_free(orb_bargaining *bargaining);
+
+/* Whether actor's final position in result is the one held by its unique position u
+ * (within 0.1 on the 0..100 scale): the holders of a final position. */
+int orb_bargain_holds(const orb_bargain_result *result, size_t unique, size_t actor);
+
+/* ---- a world end to end ----------------------------------------------------------- */
+
+/* What `orbit run` prints: the state on a date, the stances on every issue, the
+ * alignment landscape on the date, and every bargaining issue. */
+typedef struct orb_run {
+  const orb_world *world;          /* points into the session */
+  orb_date date;
+  orb_state *state;                /* owned, like everything below */
+  orb_stances **stances;           /* world->issue_count */
+  orb_alignment *alignment;
+  orb_bargaining **bargains;       /* world->bargain_count */
+} orb_run;
+
+/* Runs every analysis on the session as of date (ORB_DATE_NONE: the latest
+ * event's). ORB_EINVAL for a date outside the world; else the first analysis that
+ * fails gives its status. */
+orb_status orb_run_new(orb_session *session, orb_date date, orb_run **run,
+                       orb_diags *diags);
+void orb_run_free(orb_run *run);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

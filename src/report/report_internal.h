@@ -1,0 +1,24 @@
+/*
+ * report_internal.h: helpers shared by the writers of the report module.
+ */
+#ifndef ORB_REPORT_INTERNAL_H
+#define ORB_REPORT_INTERNAL_H
+
+#include <cjson/cJSON.h>
+#include <stdio.h>
+
+#include "orbit/report.h"
+
+/* Writes root (then deletes it) to out, indented (cJSON_Print) or on one line, and
+ * a newline. ORB_ENOMEM when root is NULL or could not be printed; else as
+ * report_done. */
+orb_status report_json(FILE *out, cJSON *root, int formatted);
+
+/* ORB_EIO when out has seen a write error, else ORB_OK. */
+orb_status report_done(FILE *out);
+
+/* The writers of one alignment, for the series and the run. */
+orb_status report_alignment_text(FILE *out, const orb_alignment *a, size_t top);
+cJSON *report_alignment_json(const orb_alignment *a, size_t top);
+
+#endif

@@ -1,0 +1,64 @@
+/*
+ * run.c: a world end to end (orbit run): its state on a date, the stances on each
+ * of its issues, the alignment landscape on the date, and each bargaining issue.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "session/session_internal.h"
+
+orb_status orb_run_new(orb_session *session, orb_date date, orb_run **out,
+                       orb_diags *diags) {
+  *out = NULL;
+  const orb_world *w = session->world;
+  if (date == ORB_DATE_NONE) date = orb_session_latest(session);
+  orb_status status = orb_session_check_date(session, date, diags);
+  if (status != ORB_OK) return status;
+  orb_run *run = calloc(1, sizeof *run);
+  if (run) {
+    run->world = w;
+    run->stances = calloc(w->issue_count ? w->issue_count : 1, sizeof *run->stances);
+    run->bargains = calloc(w->bargain_count ? w->bargain_count : 1, sizeof *run->bargains);
+  }
+  if (!run || !run->stances || !run->bargains) {
+    orb_run_free(run);
+    return ORB_ENOMEM;
+  }
+  run->date = date;
+  status = orb_state_new(session, date, &run->state, diags);
+  for (size_t i = 0; status == ORB_OK && i < w->issue_count; i++)
+    status = orb_stances_new(session, i, ORB_DATE_NONE, &run->stances[i], diags);
+  orb_alignment_request align;
+  orb_alignment_request_default(&align);
+  if (status == ORB_OK) status = orb_alignment_new(session, date, &align, &run->alignment, diags);
+  orb_bargaining_request bargain;
+  orb_bargaining_request_default(&bargain);
+  for (size_t i = 0; status == ORB_OK && i < w->bargain_count; i++) {
+    orb_bargain_scenario *scenario = NULL;
+    status = orb_session_bargain_scenario(session, w->bargains[i].id, &scenario, diags);
+    if (status == ORB_OK) {
+      char source[1024];
+      snprintf(source, sizeof source, "%s, bargaining issue %s", w->path, w->bargains[i].id);
+      status = orb_bargaining_new(&scenario, source, &bargain, &run->bargains[i], diags);
+    }
+  }
+  if (status != ORB_OK) {
+    orb_run_free(run);
+    return status;
+  }
+  *out = run;
+  return ORB_OK;
+}
+
+void orb_run_free(orb_run *run) {
+  if (!run) return;
+  orb_state_free(run->state);
+  for (size_t i = 0; run->stances && i < run->world->issue_count; i++)
+    orb_stances_free(run->stances[i]);
+  free(run->stances);
+  orb_alignment_free(run->alignment);
+  for (size_t i = 0; run->bargains && i < run->world->bargain_count; i++)
+    orb_bargaining_free(run->bargains[i]);
+  free(run->bargains);
+  free(run);
+}

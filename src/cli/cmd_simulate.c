@@ -5,7 +5,6 @@
  * risks) with medians and 5-95% bands, JSON, or series as CSV / JSON Lines;
  * counterfactuals by --without-event, --add-event and --set; a SQLite store.
  */
-#include <cjson/cJSON.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdio.h>
@@ -176,147 +175,9 @@ static void progress(size_t done, size_t total, void *context) {
   fflush(stderr);
 }
 
-/* ---- output ------------------------------------------------------------------ */
-
-/* The month index of a date, or ORB_NONE outside the model. */
-static size_t month_index(const orb_dyn_model *m, int year, int month) {
-  orb_date d = orb_date_from_ymd(year, month, 1);
-  size_t n = orb_dyn_month_count(m);
-  for (size_t k = 0; k < n; k++)
-    if (orb_dyn_month_date(m, k) == d) return k;
-  return ORB_NONE;
-}
-
-static const float *cell(const orb_dyn_summary *s, size_t series, size_t month) {
-  return s->quantiles + (series * s->month_count + month) * 3;
-}
-
-static void print_band(FILE *out, const float *q) {
-  fprintf(out, "  %5.3f [%5.3f-%5.3f]", q[1], q[0], q[2]);
-}
-
-/* Checkpoints of the summary: before the invasion, after the ignored request,
- * after Armenia's freeze, and the last month (those inside the run). */
-static size_t checkpoints(const orb_dyn_model *m, size_t *at, const char **label) {
-  static const int ym[][2] = {{2021, 12}, {2022, 12}, {2024, 12}};
-  size_t n = 0;
-  for (size_t k = 0; k < 3; k++) {
-    size_t i = month_index(m, ym[k][0], ym[k][1]);
-    if (i != ORB_NONE) at[n++] = i;
-  }
-  size_t last = orb_dyn_month_count(m) - 1;
-  if (!n || at[n - 1] != last) at[n++] = last;
-  for (size_t k = 0; k < n; k++) {
-    static char buf[4][11];
-    orb_date_format(orb_dyn_month_date(m, at[k]), ORB_PREC_MONTH, buf[k]);
-    label[k] = buf[k];
-  }
-  return n;
-}
-
-/* Prints the rows of series whose name starts with prefix (and, when suffix is
- * given, ends with it), at the checkpoints. */
-static void print_rows(const orb_dyn_model *m, const orb_dyn_summary *s, const char *prefix,
-                       const size_t *at, size_t n, const char *title, const char *const *label) {
-  size_t plen = strlen(prefix);
-  int header = 0;
-  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
-    const char *name = orb_dyn_series_name(m, k);
-    if (strncmp(name, prefix, plen) != 0) continue;
-    if (!header) {
-      printf("\n%s\n  %-18s", title, "");
-      for (size_t c = 0; c < n; c++) printf("  %-20s", label[c]);
-      printf("\n");
-      header = 1;
-    }
-    printf("  %-18s", name + plen);
-    for (size_t c = 0; c < n; c++) print_band(stdout, cell(s, k, at[c]));
-    printf("\n");
-  }
-}
-
-static void print_summary(const orb_world *w, const orb_dyn_model *m, const orb_dyn_summary *s,
-                          unsigned long long seed) {
-  size_t at[4];
-  const char *label[4];
-  size_t n = checkpoints(m, at, label);
-  char a[11], b[11];
-  orb_date_format(orb_dyn_month_date(m, 0), ORB_PREC_MONTH, a);
-  orb_date_format(orb_dyn_month_date(m, orb_dyn_month_count(m) - 1), ORB_PREC_MONTH, b);
-  printf("%s: %zu runs, %s to %s monthly, seed %llu; median [5%%-95%%] of the runs\n",
-         w->name, s->runs, a, b, seed);
-  print_rows(m, s, "credibility:", at, n, "Credibility of alliance commitments (share honoured)",
-             label);
-  print_rows(m, s, "capacity:", at, n, "Free capacity of each pole (relative to the strongest)",
-             label);
-  for (size_t p = 0; p < orb_dyn_series_count(m); p++) {
-    const char *name = orb_dyn_series_name(m, p);
-    if (strncmp(name, "capacity:", 9) != 0) continue;
-    char prefix[64], title[128];
-    snprintf(prefix, sizeof prefix, "leverage:%s:", name + 9);
-    snprintf(title, sizeof title, "Leverage of %s over each state", name + 9);
-    print_rows(m, s, prefix, at, n, title, label);
-  }
-  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
-    const char *name = orb_dyn_series_name(m, k);
-    if (strncmp(name, "credibility:", 12) != 0) continue;
-    char title[128];
-    snprintf(title, sizeof title, "Hazard of leaving the %s, per year (members and suspended members)",
-             name + 12);
-    /* rows exit:STATE:INST */
-    int header = 0;
-    for (size_t e = 0; e < orb_dyn_series_count(m); e++) {
-      const char *en = orb_dyn_series_name(m, e);
-      const char *colon = strrchr(en, ':');
-      if (strncmp(en, "exit:", 5) != 0 || strcmp(colon + 1, name + 12) != 0) continue;
-      int any = 0; /* members at none of the checkpoints are left out */
-      for (size_t c = 0; c < n; c++) any |= cell(s, e, at[c])[2] > 0;
-      if (!any) continue;
-      if (!header) {
-        printf("\n%s\n  %-18s", title, "");
-        for (size_t c = 0; c < n; c++) printf("  %-20s", label[c]);
-        printf("\n");
-        header = 1;
-      }
-      printf("  %-18.*s", (int)(colon - en - 5), en + 5);
-      for (size_t c = 0; c < n; c++) print_band(stdout, cell(s, e, at[c]));
-      printf("\n");
-    }
-  }
-  printf("\nAll series: --list-series; month by month: --series NAME; the model: docs/MODEL.md.\n");
-}
-
-static int print_summary_json(const orb_world *w, const orb_dyn_model *m,
-                              const orb_dyn_summary *s, unsigned long long seed) {
-  size_t at[4];
-  const char *label[4];
-  size_t n = checkpoints(m, at, label);
-  cJSON *root = cJSON_CreateObject();
-  cJSON_AddStringToObject(root, "world", w->name);
-  cJSON_AddNumberToObject(root, "runs", (double)s->runs);
-  cJSON_AddNumberToObject(root, "seed", (double)seed);
-  cJSON *series = cJSON_AddObjectToObject(root, "series");
-  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
-    cJSON *one = cJSON_AddObjectToObject(series, orb_dyn_series_name(m, k));
-    for (size_t c = 0; c < n; c++) {
-      const float *q = cell(s, k, at[c]);
-      cJSON *band = cJSON_AddObjectToObject(one, label[c]);
-      cJSON_AddNumberToObject(band, "q05", q[0]);
-      cJSON_AddNumberToObject(band, "median", q[1]);
-      cJSON_AddNumberToObject(band, "q95", q[2]);
-    }
-  }
-  char *text = cJSON_PrintUnformatted(root);
-  cJSON_Delete(root);
-  if (!text) return CLI_EINPUT;
-  puts(text);
-  free(text);
-  return CLI_OK;
-}
-
-/* --series: quantiles (or kept runs) month by month as CSV or JSON Lines. */
+/* --series: the chosen series (or 'all') month by month, through the writer. */
 static int print_series(const orb_dyn_model *m, const orb_dyn_summary *s, const sim_args *a) {
-  size_t count = orb_dyn_series_count(m), M = orb_dyn_month_count(m);
+  size_t count = orb_dyn_series_count(m);
   unsigned char *chosen = calloc(count ? count : 1, 1);
   if (!chosen) return CLI_EINPUT;
   for (size_t i = 0; i < a->series_count; i++) {
@@ -340,33 +201,11 @@ static int print_series(const orb_dyn_model *m, const orb_dyn_summary *s, const 
     }
     chosen[k] = 1;
   }
-  if (!a->json) printf(a->per_run ? "series,run,month,value\n" : "series,month,q05,q50,q95\n");
-  for (size_t k = 0; k < count; k++) {
-    if (!chosen[k]) continue;
-    const char *name = orb_dyn_series_name(m, k);
-    for (size_t r = 0; r < (a->per_run ? s->kept : 1); r++)
-      for (size_t t = 0; t < M; t++) {
-        char date[11];
-        orb_date_format(orb_dyn_month_date(m, t), ORB_PREC_MONTH, date);
-        if (a->per_run) {
-          float v = s->kept_values[(r * count + k) * M + t];
-          if (a->json)
-            printf("{\"series\":\"%s\",\"run\":%zu,\"month\":\"%s\",\"value\":%.6g}\n", name, r,
-                   date, v);
-          else
-            printf("%s,%zu,%s,%.6g\n", name, r, date, v);
-        } else {
-          const float *q = cell(s, k, t);
-          if (a->json)
-            printf("{\"series\":\"%s\",\"month\":\"%s\",\"q05\":%.6g,\"q50\":%.6g,\"q95\":%.6g}\n",
-                   name, date, q[0], q[1], q[2]);
-          else
-            printf("%s,%s,%.6g,%.6g,%.6g\n", name, date, q[0], q[1], q[2]);
-        }
-      }
-  }
+  int code = cli_written("simulate", orb_report_simulation_series(
+                                         stdout, m, s, chosen, a->per_run,
+                                         a->json ? ORB_FORMAT_JSON : ORB_FORMAT_CSV));
   free(chosen);
-  return CLI_OK;
+  return code;
 }
 
 static void list_params(const orb_dyn_settings *s) {
@@ -468,12 +307,9 @@ int cmd_simulate(int argc, char **argv) {
   if ((st = orb_dyn_ensemble(model, &settings, &opt, &summary, &diags)) != ORB_OK) goto failed;
   if (a.series_count)
     rc = print_series(model, summary, &a);
-  else if (a.json)
-    rc = print_summary_json(world, model, summary, seed);
-  else {
-    print_summary(world, model, summary, seed);
-    rc = CLI_OK;
-  }
+  else
+    rc = cli_written("simulate", orb_report_simulation(stdout, world, model, summary, seed,
+                                                       a.json ? ORB_FORMAT_JSON : ORB_FORMAT_TEXT));
   goto done;
 failed: /* the project's exit-code table: an argument the world does not have (an
          * unknown id or parameter, months outside it, impossible bounds) is bad

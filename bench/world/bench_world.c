@@ -2,6 +2,14 @@
  * bench_world.c: how fast orbit loads and validates world files, against the
  * baseline of libfyaml parsing the same bytes into a document and nothing more.
  * Prints MB/s for generated worlds of growing size, and the ratio to the baseline.
+ *
+ * Then peak memory: each large generated world (many actors; a landscape written
+ * as one big flow-style matrix) is loaded by orb_world_load in a child process
+ * (this program run again with --peak-child),
+ * and the child's peak resident set (VmHWM of a freshly executed process), less
+ * that of an idle one, is divided by the file size; the baseline is libfyaml's document tree of
+ * the same file, which the loader used before. The loader must stay within 20
+ * times the file.
  */
 #include <libfyaml.h>
 #include <stdarg.h>
@@ -9,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "../common/textbuf.h"
 #include "orbit/orbit.h"
@@ -92,7 +101,117 @@ static double time_libfyaml(const textbuf *t, int repeats) {
   return best;
 }
 
-int main(void) {
+/* A world whose landscape is an n x n propensity matrix in flow style. */
+static textbuf generate_matrix(size_t n) {
+  textbuf t = textbuf_new();
+  textbuf_put(&t, "world: {name: Matrix, start: 1991-12-26, end: 2030-12-31}\nactors:\n");
+  for (size_t i = 0; i < n; i++) textbuf_put(&t, "  - {id: A%zu, name: A%zu, kind: state}\n", i, i);
+  textbuf_put(&t, "landscape:\n  actors: [");
+  for (size_t i = 0; i < n; i++) textbuf_put(&t, "%sA%zu", i ? ", " : "", i);
+  textbuf_put(&t, "]\n  propensities: [");
+  for (size_t i = 0; i < n; i++) {
+    textbuf_put(&t, "%s\n    [", i ? "," : "");
+    for (size_t j = 0; j < n; j++)
+      textbuf_put(&t, "%s%d", j ? "," : "", i == j ? 0 : (int)((i + j) % 3) - 1);
+    textbuf_put(&t, "]");
+  }
+  textbuf_put(&t, "]\n");
+  return t;
+}
+
+enum { MEASURE_IDLE, MEASURE_ORBIT, MEASURE_LIBFYAML };
+
+/* In a child: does `what` with the file at path; 0 on success. */
+static int measured_work(const char *path, int what) {
+  int ok = 1;
+  if (what == MEASURE_ORBIT) {
+    orb_world *world = NULL;
+    orb_diags diags;
+    orb_diags_init(&diags);
+    ok = orb_world_load(path, &world, &diags) == ORB_OK;
+    if (!ok) orb_diags_print(&diags, stderr);
+    orb_world_free(world);
+    orb_diags_free(&diags);
+  } else if (what == MEASURE_LIBFYAML) {
+    struct fy_parse_cfg cfg = {.flags = FYPCF_QUIET};
+    struct fy_document *doc = fy_document_build_from_file(&cfg, path);
+    ok = doc != NULL;
+    fy_document_destroy(doc);
+  }
+  return ok ? 0 : 1;
+}
+
+/* The peak resident set of this process in bytes (VmHWM of /proc/self/status,
+ * which starts afresh at exec), or -1. */
+static long long own_peak(void) {
+  FILE *f = fopen("/proc/self/status", "r");
+  char line[256];
+  long long kib = -1;
+  while (f && fgets(line, sizeof line, f))
+    if (strncmp(line, "VmHWM:", 6) == 0) kib = atoll(line + 6);
+  if (f) fclose(f);
+  return kib < 0 ? -1 : kib * 1024;
+}
+
+/* Peak resident set in bytes of a fresh process (this program run again, so that
+ * nothing of this one's memory counts) that does `what` with the file at path;
+ * exits the program if the child fails. */
+static long long child_peak(const char *self, const char *path, int what) {
+  char command[512];
+  snprintf(command, sizeof command, "'%s' --peak-child %d '%s'", self, what, path);
+  FILE *child = popen(command, "r");
+  long long peak = -1;
+  if (!child || fscanf(child, "%lld", &peak) != 1 || pclose(child) != 0 || peak < 0) exit(1);
+  return peak;
+}
+
+/* Writes t to a temporary file; returns its path (static). */
+static const char *write_temp(const textbuf *t) {
+  static char path[64];
+  strcpy(path, "/tmp/orbit-bench-world-XXXXXX");
+  int fd = mkstemp(path);
+  if (fd < 0 || write(fd, t->data, t->len) != (ssize_t)t->len) exit(1);
+  close(fd);
+  return path;
+}
+
+/* Peak memory of the loader against libfyaml's document tree, as multiples of the
+ * file size. Returns 1 when the loader stays within 20 times the file. */
+static int memory_figures(const char *self) {
+  printf("\n%-22s %10s %14s %14s %8s\n", "world", "MB", "orbit peak/size",
+         "libfyaml/size", "ratio");
+  struct {
+    const char *name;
+    textbuf t;
+  } cases[2];
+  cases[0].name = "30000 actors";
+  cases[0].t = generate(30000);
+  cases[1].name = "2000x2000 flow matrix";
+  cases[1].t = generate_matrix(2000);
+  int within = 1;
+  for (int c = 0; c < 2; c++) {
+    const char *path = write_temp(&cases[c].t);
+    double size = (double)cases[c].t.len;
+    free(cases[c].t.data);
+    long long idle = child_peak(self, path, MEASURE_IDLE);
+    double orbit = (double)(child_peak(self, path, MEASURE_ORBIT) - idle) / size;
+    double fyaml = (double)(child_peak(self, path, MEASURE_LIBFYAML) - idle) / size;
+    printf("%-22s %10.1f %14.1f %14.1f %8.1f\n", cases[c].name, size / 1e6, orbit, fyaml,
+           fyaml / orbit);
+    if (orbit > 20) within = 0;
+    remove(path);
+  }
+  printf("peak = VmHWM of a fresh process less an idle one's; ratio = libfyaml document tree / "
+         "orbit loader (%s 20x the file)\n", within ? "within" : "OVER");
+  return within;
+}
+
+int main(int argc, char **argv) {
+  if (argc == 4 && strcmp(argv[1], "--peak-child") == 0) {
+    if (measured_work(argv[3], atoi(argv[2])) != 0) return 1;
+    printf("%lld\n", own_peak());
+    return 0;
+  }
   static const size_t sizes[] = {50, 500, 5000};
   printf("%-8s %10s %12s %12s %14s %8s\n", "actors", "bytes", "orbit MB/s",
          "libfyaml MB/s", "orbit worlds/s", "ratio");
@@ -107,5 +226,9 @@ int main(void) {
   }
   printf("ratio = libfyaml parse-and-free time / orbit load-validate-free time (1.0 = no "
          "cost beyond parsing)\n");
-  return 0;
+  char self[4096];
+  ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+  if (n <= 0) return 1;
+  self[n] = '\0';
+  return memory_figures(self) ? 0 : 1;
 }

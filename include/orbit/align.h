@@ -23,6 +23,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* Exhaustive search is allowed up to this many configurations: 2^35 for two blocs
  * (the Gray-code search, 36 actors, well under a minute on two cores) and 2^32 for
  * more (the plain enumeration is ten times slower per configuration: three blocs of
@@ -171,6 +173,8 @@ double orb_align_together(const orb_align_result *result, size_t i, size_t j);
 /* Number of configurations of n actors into at most k blocs up to relabelling
  * (sum of Stirling numbers S(n, j), j <= k), saturating at UINT64_MAX. */
 uint64_t orb_align_configuration_count(size_t actor_count, unsigned blocs);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

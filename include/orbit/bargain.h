@@ -19,6 +19,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* ---- model options (KTAB's names and defaults) ------------------------------ */
 
 /* How an actor's utility difference becomes a vote (KTAB VotingRule). */
@@ -187,7 +189,8 @@ orb_status orb_bargain_scenario_from_world(const orb_world *world, size_t bargai
 /* Takes each actor's capability from a world: the numeric attribute `attribute`
  * (e.g. "gdp_usd", "military_spending_usd") of the world actor whose id is the
  * scenario actor's name, latest of a year <= year (orb_actor_attribute). Every
- * actor missing from the world, lacking the attribute or with a value <= 0 is
+ * actor missing from the world, lacking the attribute, with figures only for years
+ * after `year`, or with a value <= 0 is
  * reported (file names the scenario) and nothing is changed then (ORB_EINVAL). */
 orb_status orb_bargain_capabilities_from_world(orb_bargain_scenario *scenario,
                                                const orb_world *world,
@@ -229,13 +232,96 @@ orb_status orb_bargain_ensemble(const orb_bargain_scenario *scenario,
 /* Frees a result; NULL is allowed. */
 void orb_bargain_result_free(orb_bargain_result *result);
 
-/* Writes scenario, options and every run's history (positions and, where
- * computed, probabilities, per turn) to a new SQLite database at path. The file
- * is written under a temporary name and renamed when complete. */
-orb_status orb_bargain_store(const char *path, const orb_bargain_scenario *scenario,
-                             const orb_bargain_options *options, uint64_t seed,
-                             orb_bargain_result *const *results, size_t count,
-                             orb_diags *diags);
+/* Plays runs 0..count-1 like orb_bargain_ensemble, but hands each finished run
+ * to sink(arg, run, &result) in run order, then frees it (unless the sink took
+ * it by setting *result to NULL), so memory does not
+ * grow with count: runs are played in parallel batches of at most `threads`
+ * (0: omp_get_max_threads()) times ORB_BARGAIN_BATCH_PER_THREAD runs. The
+ * threads used never exceed count. A sink returning other than ORB_OK stops
+ * the ensemble with that status; the results are the same for any threads. */
+typedef orb_status (*orb_bargain_sink)(void *arg, uint64_t run,
+                                       orb_bargain_result **result);
+#define ORB_BARGAIN_BATCH_PER_THREAD 4
+orb_status orb_bargain_ensemble_stream(const orb_bargain_scenario *scenario,
+                                       const orb_bargain_options *options, uint64_t seed,
+                                       size_t count, int threads, orb_bargain_sink sink,
+                                       void *arg);
+
+/* The threads `orbit bargain` uses when none are asked for: one for a single
+ * run of fewer than ORB_BARGAIN_PARALLEL_ACTORS actors (threads only wait at
+ * barriers there), else the processors available, at most one per run. */
+#define ORB_BARGAIN_PARALLEL_ACTORS 250
+int orb_bargain_default_threads(const orb_bargain_scenario *scenario, size_t runs);
+
+/* Running summaries of an ensemble, in bounded memory whatever the number of
+ * runs: per dimension the mean, variance (Welford), minimum and maximum of each
+ * run's probability-weighted outcome, its 5%, 50% and 95% quantiles (exact over
+ * the first ORB_BARGAIN_EXACT_RUNS runs, kept; beyond, estimated by the P-square
+ * algorithm of Jain and Chlamtac 1985, fed from the first run), and the mean
+ * number of turns. Fill with orb_bargain_summary_add; caller frees. */
+#define ORB_BARGAIN_QUANTILES 3 /* 0.05, 0.5, 0.95 */
+#define ORB_BARGAIN_EXACT_RUNS 1000
+typedef struct orb_bargain_quantile {
+  double height[5];   /* marker heights */
+  double position[5]; /* marker positions (1-based) */
+  double desired[5];  /* desired positions */
+} orb_bargain_quantile;
+
+typedef struct orb_bargain_summary {
+  size_t dim_count;
+  uint64_t runs;
+  double turns_mean;
+  double *mean, *m2, *min, *max;      /* [dim] */
+  double *first;                      /* [dim][ORB_BARGAIN_EXACT_RUNS]: the first runs */
+  orb_bargain_quantile *quantile;     /* [dim][ORB_BARGAIN_QUANTILES] */
+} orb_bargain_summary;
+
+/* An empty summary of dim_count dimensions (ORB_ENOMEM). */
+orb_status orb_bargain_summary_init(orb_bargain_summary *summary, size_t dim_count);
+/* Adds one run's outcome. */
+void orb_bargain_summary_add(orb_bargain_summary *summary, const orb_bargain_result *result);
+/* The standard deviation over runs (population formula) of dim. */
+double orb_bargain_summary_sd(const orb_bargain_summary *summary, size_t dim);
+/* Quantile q (0: 5%, 1: 50%, 2: 95%) of dim: exact (linear between order
+ * statistics) up to ORB_BARGAIN_EXACT_RUNS runs, else the P-square estimate. */
+double orb_bargain_summary_quantile(const orb_bargain_summary *summary, size_t dim, int q);
+void orb_bargain_summary_free(orb_bargain_summary *summary);
+
+/* ---- the run store ------------------------------------------------------------ */
+
+/* An SQLite store being written (opaque); runs are added as they finish. */
+typedef struct orb_bargain_store orb_bargain_store;
+
+/* Starts a store at path through orb_output (orbit/output.h): a temporary file
+ * beside path receives scenario, options and seed now and the runs as they are
+ * added; path is replaced only by orb_bargain_store_commit. An existing path
+ * that is not an SQLite database of orbit's store tables (and not empty), a
+ * device, a directory or a FIFO is refused; a symbolic link is written through;
+ * a second writer of the same path is refused. Errors in diags name path. */
+orb_status orb_bargain_store_open(const char *path, const orb_bargain_scenario *scenario,
+                                  const orb_bargain_options *options, uint64_t seed,
+                                  orb_bargain_store **store, orb_diags *diags);
+
+/* Adds one run's history (positions and, where computed, probabilities, per
+ * turn) and outcome. A failed write (a full disk) says why: ORB_EIO. */
+orb_status orb_bargain_store_add(orb_bargain_store *store, uint64_t run,
+                                 const orb_bargain_result *result, orb_diags *diags);
+
+/* Commits, syncs and renames the store over its path, and frees store (also on
+ * failure, leaving path untouched). */
+orb_status orb_bargain_store_commit(orb_bargain_store *store, orb_diags *diags);
+
+/* Drops the store, leaving path untouched; NULL is allowed. */
+void orb_bargain_store_abort(orb_bargain_store *store);
+
+/* Writes scenario, options and every run of results[count] to a store at path
+ * (open, add each, commit). */
+orb_status orb_bargain_store_write(const char *path, const orb_bargain_scenario *scenario,
+                                   const orb_bargain_options *options, uint64_t seed,
+                                   orb_bargain_result *const *results, size_t count,
+                                   orb_diags *diags);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

@@ -43,6 +43,19 @@
 extern "C" {
 #endif
 
+/* Only what lies between ORB_BEGIN_API and ORB_END_API is exported from liborbit:
+ * the library is built with hidden visibility (-fvisibility=hidden), and every
+ * public header marks its declarations with these two macros. */
+#if defined(__GNUC__) || defined(__clang__)
+#define ORB_BEGIN_API _Pragma("GCC visibility push(default)")
+#define ORB_END_API _Pragma("GCC visibility pop")
+#else
+#define ORB_BEGIN_API
+#define ORB_END_API
+#endif
+
+ORB_BEGIN_API
+
 /* Version of the library, "MAJOR.MINOR.PATCH". */
 const char *orb_version(void);
 
@@ -133,6 +146,15 @@ typedef enum orb_format {
  * within a third of the word's length (at least 2 edits). For did-you-mean hints. */
 const char *orb_closest_word(const char *word, const char *const *candidates,
                              size_t count);
+
+/* ---- seeds ------------------------------------------------------------------- */
+
+/* Parses a random seed: decimal digits only (no sign, no spaces), 0 to 2^64 - 1.
+ * Every command reads --seed with it, so a seed is taken or refused alike
+ * everywhere. ORB_OK, or ORB_EINVAL (nothing stored) for anything else. */
+orb_status orb_seed_parse(const char *text, uint64_t *seed);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* ---- parameters ---------------------------------------------------------------- */
 
 /* How an ensemble draws a parameter: fixed at its value, uniform on [low, high],
@@ -206,6 +208,8 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
                             const orb_dyn_ensemble_options *options,
                             orb_dyn_summary **summary, orb_diags *diags);
 void orb_dyn_summary_free(orb_dyn_summary *summary);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

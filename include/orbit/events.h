@@ -22,6 +22,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* ---- dictionaries ------------------------------------------------------------ */
 
 typedef struct orb_dict orb_dict;
@@ -125,7 +127,9 @@ void orb_coder_stats_get(const orb_coder *coder, orb_coder_stats *stats);
 
 /* Checks that the file at path is UTF-8 text without NUL bytes, reading it in
  * bounded memory. On failure appends "PATH:LINE:COL: ..." (with the byte offset)
- * to diags and returns ORB_EPARSE, or ORB_EIO if it cannot be read. */
+ * to diags and returns ORB_EPARSE, or ORB_EIO if it cannot be read or is a
+ * directory or a device. A pipe or FIFO is not read (it could not be read again
+ * to be coded): the coder checks it as it streams. */
 orb_status orb_text_check_file(const char *path, orb_diags *diags);
 
 /* ---- coded events out and in ------------------------------------------------ */
@@ -167,6 +171,8 @@ typedef struct orb_merge_stats {
 orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
                                        orb_world **merged, orb_merge_stats *stats,
                                        orb_diags *diags);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

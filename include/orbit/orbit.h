@@ -14,5 +14,6 @@
 #include "orbit/dynamics.h"
 #include "orbit/session.h"
 #include "orbit/report.h"
+#include "orbit/output.h"
 
 #endif

@@ -20,6 +20,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* The world as a whole or as of a date: text or JSON. */
 orb_status orb_report_state(FILE *out, const orb_state *state, orb_format format);
 
@@ -45,10 +47,25 @@ orb_status orb_report_alignment(FILE *out, const orb_alignment *alignment,
 orb_status orb_report_alignment_series(FILE *out, const orb_alignment_series *series,
                                        orb_format format, size_t top);
 
-/* A bargaining: text (one run's turns, or an ensemble's outcome statistics), JSON
- * or CSV (every position of every run). */
-orb_status orb_report_bargaining(FILE *out, const orb_bargaining *bargaining,
-                                 orb_format format);
+/* A bargaining is written as it is played, in three parts, so that no run is
+ * held: orb_report_bargaining_begin before orb_bargaining_play (the scenario, the
+ * options, the seed; JSON opens its document, CSV writes its header),
+ * orb_report_bargaining_run from the play's sink for each run (text: one line per
+ * run of an ensemble; JSON: the run; CSV: every position of the run), and
+ * orb_report_bargaining_end after it (text: one run's turns and final positions,
+ * or the ensemble's outcome summary; JSON closes the document). */
+orb_status orb_report_bargaining_begin(FILE *out, const orb_bargaining *bargaining,
+                                       orb_format format);
+orb_status orb_report_bargaining_run(FILE *out, const orb_bargaining *bargaining,
+                                     uint64_t run, const orb_bargain_result *result,
+                                     orb_format format);
+orb_status orb_report_bargaining_end(FILE *out, const orb_bargaining *bargaining,
+                                     orb_format format);
+
+/* Plays a bargaining and writes it: begin, orb_bargaining_play with the run writer
+ * as its sink, end. The play's status, or the writers'. */
+orb_status orb_report_bargaining_play(FILE *out, orb_bargaining *bargaining,
+                                      orb_format format, orb_diags *diags);
 
 /* A world end to end (orbit run): text, one section per analysis. */
 orb_status orb_report_run(FILE *out, const orb_run *run, orb_format format);
@@ -67,6 +84,8 @@ orb_status orb_report_simulation_series(FILE *out, const orb_dyn_model *model,
                                         const orb_dyn_summary *summary,
                                         const unsigned char *chosen, int per_run,
                                         orb_format format);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

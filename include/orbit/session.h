@@ -27,6 +27,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* ---- the session -------------------------------------------------------------- */
 
 typedef struct orb_session orb_session;
@@ -237,28 +239,27 @@ typedef struct orb_bargaining_request {
   size_t runs;              /* >= 1; more than one implies Stochastic transitions */
   int turn_probabilities;   /* every turn's probabilities, not only the last */
   unsigned max_turns;       /* 0: the model's default */
-  int threads;              /* OpenMP threads, 0: OpenMP's default */
+  int threads;              /* OpenMP threads, 0: orb_bargain_default_threads */
+  const char *store;        /* NULL, or the SQLite run store to write (orbit/bargain.h,
+                               orb_bargain_store_open): runs are added as they finish */
 } orb_bargaining_request;
 
 /* Fills the defaults: one run, nothing overridden. */
 void orb_bargaining_request_default(orb_bargaining_request *request);
 
-/* Statistics of the probability-weighted outcome over an ensemble's runs. */
-typedef struct orb_bargain_stats {
-  size_t dim_count;
-  double *mean, *sd, *min, *max;  /* [dim], owned by the bargaining */
-  double mean_turns;
-} orb_bargain_stats;
-
-/* A scenario played once or as an ensemble. */
+/* A scenario played once or as an ensemble. Runs are streamed: each goes to the
+ * store, the running summary and the caller's sink as it finishes, and is then
+ * freed, so memory does not grow with the number of runs. */
 typedef struct orb_bargaining {
   orb_bargain_scenario *scenario; /* owned */
   char *source;                   /* the file, or "WORLD, bargaining issue ID" */
   orb_bargain_options options;    /* as played */
   uint64_t seed;
-  orb_bargain_result **runs;      /* run_count, owned */
-  size_t run_count;
-  orb_bargain_stats stats;        /* over the runs */
+  size_t run_count;               /* runs asked for */
+  int threads;                    /* threads the runs are spread over */
+  const char *store;              /* the request's store path, or NULL */
+  orb_bargain_summary summary;    /* over the runs played so far */
+  orb_bargain_result *single;     /* the run of a single-run bargaining, once played */
 } orb_bargaining;
 
 /* The scenario of the session world's bargaining issue `id`. ORB_ENOTFOUND (with
@@ -267,13 +268,27 @@ orb_status orb_session_bargain_scenario(const orb_session *session, const char *
                                         orb_bargain_scenario **scenario,
                                         orb_diags *diags);
 
-/* Plays *scenario (taken over as in orb_alignment_new_landscape) under request.
- * ORB_EINVAL for an invalid scenario, an unknown option value, or several runs
- * with Deterministic transitions asked for; ORB_ELIMIT when a Markov PCE does not
- * converge; ORB_ENOMEM. */
+/* Prepares *scenario (taken over as in orb_alignment_new_landscape) to be played
+ * under request: the options as played, the seed, the threads; nothing is played
+ * yet (orb_bargaining_play). ORB_EINVAL for an invalid scenario, an unknown option
+ * value, or several runs with Deterministic transitions asked for; ORB_ENOMEM. */
 orb_status orb_bargaining_new(orb_bargain_scenario **scenario, const char *source,
                               const orb_bargaining_request *request,
                               orb_bargaining **bargaining, orb_diags *diags);
+
+/* What the caller does with each finished run, in run order (NULL: nothing): the
+ * result points into the bargaining and is freed after the call. A status other
+ * than ORB_OK stops the play. */
+typedef orb_status (*orb_bargaining_sink)(void *user, const orb_bargaining *bargaining,
+                                          uint64_t run, const orb_bargain_result *result);
+
+/* Plays every run: each is added to the store (when the request names one), to
+ * b->summary, kept as b->single when it is the only one, and handed to sink. The
+ * store is committed (renamed over its path) when every run is in, and left
+ * untouched on any failure. ORB_ELIMIT when a Markov PCE does not converge;
+ * ORB_EIO when the store cannot be written; the sink's status; ORB_ENOMEM. */
+orb_status orb_bargaining_play(orb_bargaining *bargaining, orb_bargaining_sink sink,
+                               void *user, orb_diags *diags);
 void orb_bargaining_free(orb_bargaining *bargaining);
 
 /* Whether actor's final position in result is the one held by its unique position u
@@ -299,6 +314,8 @@ typedef struct orb_run {
 orb_status orb_run_new(orb_session *session, orb_date date, orb_run **run,
                        orb_diags *diags);
 void orb_run_free(orb_run *run);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

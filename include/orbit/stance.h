@@ -18,6 +18,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* The model's terms (features), in the order the score sums them. */
 typedef enum orb_stance_term {
   ORB_TERM_ECONOMIC,     /* market dependence on the patron: trade, energy, money (+) */
@@ -200,6 +202,8 @@ size_t orb_stance_closest_ally(const orb_world *world, size_t issue, size_t acto
 orb_status orb_stance_write_params(const char *path, const orb_stance_model *model,
                                    const unsigned char *fitted_interaction,
                                    const char *fitted_by, orb_diags *diags);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

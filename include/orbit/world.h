@@ -16,6 +16,8 @@
 extern "C" {
 #endif
 
+ORB_BEGIN_API
+
 /* Where a figure comes from: exactly one of source and assumption is non-NULL. */
 typedef struct orb_provenance {
   const char *source;     /* a seed file by name or a dataset with its year */
@@ -342,7 +344,7 @@ typedef struct orb_world {
 
   const size_t *actor_order; /* private: actor indices sorted by id */
   struct orb_world *base;   /* private: a world this one points into and owns */
-  struct orb_arena *arena;  /* private: owns everything above */
+  struct world_arena *arena;  /* private: owns everything above */
 } orb_world;
 
 /* Loads and validates a world file. On success *world is a new world the caller
@@ -427,6 +429,8 @@ orb_tie_state orb_tie_at(const orb_tie *tie, orb_date date,
  * earliest if all are later); NULL if the actor has none. */
 const orb_figure *orb_actor_attribute(const orb_world *world, size_t actor,
                                       const char *name, int year);
+
+ORB_END_API
 
 #ifdef __cplusplus
 }

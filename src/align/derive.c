@@ -107,6 +107,14 @@ orb_status orb_landscape_from_world(const orb_world *world, orb_date date,
   orb_landscape *l = NULL;
   orb_status status = n ? orb_landscape_new(n, &l) : ORB_EINVAL;
   if (!n) orb_diags_add(diags, world->path, 0, 0, "no states or blocs to align");
+  else if (status == ORB_ELIMIT)
+    orb_diags_add(diags, world->path, 0, 0,
+                  "%zu states and blocs to align; alignment landscapes hold at most %d "
+                  "actors (their propensities take actors^2 doubles)",
+                  n, ORB_ALIGN_MAX_ACTORS);
+  else if (status != ORB_OK)
+    orb_diags_add(diags, world->path, 0, 0, "cannot build the landscape of %zu actors: %s",
+                  n, orb_status_str(status));
   int year;
   orb_date_to_ymd(date, &year, NULL, NULL);
   double p[P_COUNT];

@@ -125,6 +125,17 @@ orb_status orb_landscape_check(const orb_landscape *landscape, const char *file,
                       a, b, pij, b, a, pji);
     }
   }
+  if (diags->count == before) { /* every energy is a sum of weights: it must stay finite */
+    double total = 0;
+    for (size_t i = 0; i < n && isfinite(total); i++)
+      for (size_t j = i + 1; j < n; j++)
+        total += fabs(landscape->sizes[i] * landscape->sizes[j] *
+                      landscape->propensities[i * n + j]);
+    if (!isfinite(total))
+      orb_diags_add(diags, file, 0, 0,
+                    "the weights s*s*p sum to more than a double holds (an energy would "
+                    "be infinite); scale the sizes or propensities down");
+  }
   if (diags->count == before) {
     size_t *index = malloc(2 * n * sizeof *index);
     if (!index) return ORB_ENOMEM;

@@ -3,8 +3,6 @@
  * YAML landscape (actors, sizes, a propensity matrix or a list of pairs). Every
  * problem is reported as FILE:LINE:COL and nothing is returned on error.
  */
-#include <errno.h>
-#include <libfyaml.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -12,14 +10,11 @@
 #include <string.h>
 
 #include "align/align_internal.h"
+#include "core/input_internal.h"
 #include "world/sections.h"
 
-/* Files larger than this are refused (a landscape of 4096 actors is far smaller). */
-#define READ_MAX_BYTES (256u << 20)
 /* Longest actor name accepted. */
 #define NAME_MAX_BYTES 64
-/* Errors listed before a reader gives up on a file. */
-#define MAX_ERRORS 20
 
 /* ---- names: a small open-addressing table from name to actor index ---------- */
 
@@ -109,81 +104,9 @@ static const char *bad_name(const char *name, size_t len) {
   return NULL;
 }
 
-/* Parses exactly len bytes as a finite number. */
+/* Parses exactly len bytes as a finite decimal number (the input layer's parser). */
 static int parse_number(const char *text, size_t len, double *value) {
-  char buf[64];
-  if (len == 0 || len >= sizeof buf) return 0;
-  memcpy(buf, text, len);
-  buf[len] = '\0';
-  char *end;
-  errno = 0;
-  *value = strtod(buf, &end);
-  return end == buf + len && errno != ERANGE && isfinite(*value);
-}
-
-/* Checks that data is UTF-8 text without NUL bytes; reports the first bad byte's
- * line and column. Returns 1 when it is. */
-static int check_text(const char *name, const char *data, size_t len, const char *kind,
-                      orb_diags *diags) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < len; column++) {
-    unsigned char c = (unsigned char)data[i];
-    size_t extra = c < 0x80 ? 0 : (c & 0xe0) == 0xc0 ? 1 : (c & 0xf0) == 0xe0 ? 2
-                 : (c & 0xf8) == 0xf0 ? 3 : 4;
-    int bad = c == 0 || extra == 4 || c == 0xc0 || c == 0xc1 || i + extra >= len;
-    for (size_t k = 1; !bad && k <= extra; k++)
-      bad = ((unsigned char)data[i + k] & 0xc0) != 0x80;
-    if (bad && c == 0)
-      orb_diags_add(diags, name, line, column, "binary data (a NUL byte); expected %s text",
-                    kind);
-    else if (bad)
-      orb_diags_add(diags, name, line, column,
-                    "invalid UTF-8 (byte 0x%02x); expected %s text", c, kind);
-    if (bad) return 0;
-    if (c == '\n') {
-      line++;
-      column = 0;
-    }
-    i += extra + 1;
-  }
-  return 1;
-}
-
-/* Reads a whole file into a new NUL-terminated buffer. ORB_EIO with a diagnostic. */
-static orb_status read_file(const char *path, char **data, size_t *len,
-                            orb_diags *diags) {
-  *data = NULL;
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    orb_diags_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
-    return ORB_EIO;
-  }
-  size_t capacity = 1 << 16, used = 0;
-  char *buf = malloc(capacity);
-  while (buf) {
-    used += fread(buf + used, 1, capacity - used, f);
-    if (used < capacity || capacity > READ_MAX_BYTES) break;
-    char *bigger = realloc(buf, capacity * 2);
-    if (!bigger) {
-      free(buf);
-      buf = NULL;
-      break;
-    }
-    buf = bigger;
-    capacity *= 2;
-  }
-  int failed = ferror(f);
-  fclose(f);
-  if (!buf) return ORB_ENOMEM;
-  if (failed || used > READ_MAX_BYTES) {
-    orb_diags_add(diags, path, 0, 0, failed ? "read error" : "file larger than 256 MiB");
-    free(buf);
-    return ORB_EIO;
-  }
-  buf[used < capacity ? used : capacity - 1] = '\0';
-  *data = buf;
-  *len = used;
-  return ORB_OK;
+  return input_number(text, len, value) == INPUT_NUMBER_OK;
 }
 
 /* ---- signed edge lists --------------------------------------------------------- */
@@ -241,8 +164,8 @@ orb_status orb_landscape_read_signed_buffer(const char *name, const char *data,
   orb_status status = ORB_OK;
   int line = 0, seen_data = 0;
   const char *p = data, *end = data + len;
-  if (!check_text(name, data, len, "CSV", diags)) return ORB_EPARSE;
-  while (p < end && status == ORB_OK && diags->count - before < MAX_ERRORS) {
+  if (input_utf8_text(name, data, len, diags) != ORB_OK) return ORB_EPARSE;
+  while (p < end && status == ORB_OK && diags->count - before < INPUT_MAX_ERRORS) {
     const char *eol = memchr(p, '\n', (size_t)(end - p));
     const char *stop = eol ? eol : end;
     line++;
@@ -306,10 +229,10 @@ orb_status orb_landscape_read_signed_buffer(const char *name, const char *data,
     edges[edge_count++] = (signed_edge){a < b ? a : b, a < b ? b : a, weight, line};
   }
   if (status == ORB_OK && diags->count == before && edge_count == 0)
-    orb_diags_add(diags, name, line, 0, "no edges; expected lines 'a,b,weight'");
+    orb_diags_add(diags, name, line, line ? 1 : 0, "no edges; expected lines 'a,b,weight'");
   if (status == ORB_OK && diags->count == before) {
     qsort(edges, edge_count, sizeof *edges, compare_edges);
-    for (size_t e = 1; e < edge_count && diags->count - before < MAX_ERRORS; e++)
+    for (size_t e = 1; e < edge_count && diags->count - before < INPUT_MAX_ERRORS; e++)
       if (edges[e].a == edges[e - 1].a && edges[e].b == edges[e - 1].b)
         orb_diags_add(diags, name, edges[e].line, 1,
                       "duplicate edge '%s'-'%s' (first given on line %d)",
@@ -337,126 +260,78 @@ orb_status orb_landscape_read_signed(const char *path, orb_landscape **landscape
   char *data;
   size_t len;
   *landscape = NULL;
-  orb_status status = read_file(path, &data, &len, diags);
+  orb_status status = input_read_file(path, INPUT_LANDSCAPE_MAX_BYTES, "landscape file",
+                                      &data, &len, diags);
   if (status != ORB_OK) return status;
   status = orb_landscape_read_signed_buffer(path, data, len, landscape, diags);
   free(data);
   return status;
 }
 
-/* ---- YAML landscapes --------------------------------------------------------- */
-
-/* Reading state of one YAML file. */
-typedef struct yaml_reader {
-  const char *name;
-  orb_diags *diags;
-  size_t errors_before;
-} yaml_reader;
-
-/* Line and column (1-based) of a node: its own token for a scalar, else those of
- * its first item or key; 0 when unknown. */
-static void node_mark(struct fy_node *node, int *line, int *column) {
-  *line = *column = 0;
-  while (node) {
-    if (fy_node_is_scalar(node)) {
-      struct fy_token *token = fy_node_get_scalar_token(node);
-      const struct fy_mark *mark = token ? fy_token_start_mark(token) : NULL;
-      if (mark) {
-        *line = mark->line + 1;
-        *column = mark->column + 1;
-      }
-      return;
-    }
-    void *iter = NULL;
-    if (fy_node_is_sequence(node)) {
-      node = fy_node_sequence_iterate(node, &iter);
-    } else if (fy_node_is_mapping(node)) {
-      struct fy_node_pair *pair = fy_node_mapping_iterate(node, &iter);
-      node = pair ? fy_node_pair_key(pair) : NULL;
-    } else {
-      return;
-    }
-  }
-}
-
-/* Adds "message" at node's position. Always returns 0 (for `return yaml_error()`). */
-static int yaml_error(yaml_reader *r, struct fy_node *node, const char *format, ...)
-    __attribute__((format(printf, 3, 4)));
-static int yaml_error(yaml_reader *r, struct fy_node *node, const char *format, ...) {
-  char message[256];
-  va_list args;
-  va_start(args, format);
-  vsnprintf(message, sizeof message, format, args);
-  va_end(args);
-  int line, column;
-  node_mark(node, &line, &column);
-  orb_diags_add(r->diags, r->name, line, column, "%s", message);
-  return 0;
-}
+/* ---- YAML landscapes (the YAML kit, core/yaml_kit.h) ------------------------------ */
 
 /* Reads node as a finite number; reports what was expected otherwise. */
-static int yaml_number(yaml_reader *r, struct fy_node *node, const char *what,
-                       double *value) {
-  size_t len = 0;
-  const char *text = node && fy_node_is_scalar(node) ? fy_node_get_scalar(node, &len) : NULL;
-  if (!text || !parse_number(text, len, value))
-    return yaml_error(r, node, "%s: expected a finite number", what);
-  return 1;
+static int yaml_number(yk_reader *r, const yk_node *node, const char *what, double *value) {
+  return yk_number(r, node, what, NULL, value);
 }
 
 /* Reads node as a sequence; reports otherwise. */
-static int yaml_sequence(yaml_reader *r, struct fy_node *node, const char *what) {
-  if (!node || !fy_node_is_sequence(node))
-    return yaml_error(r, node, "%s: expected a list", what);
+static int yaml_sequence(yk_reader *r, const yk_node *node, const char *what) {
+  if (!yk_is_sequence(node)) {
+    yk_error(r, node, "%s: expected a list, got %s", what, yk_kind_name(node));
+    return 0;
+  }
   return 1;
 }
 
 /* Index of the actor a scalar node names, reporting an unknown name with a hint. */
-static size_t yaml_actor(yaml_reader *r, struct fy_node *node, const name_table *names) {
+static size_t yaml_actor(yk_reader *r, const yk_node *node, const name_table *names) {
   size_t len = 0;
-  const char *text = node && fy_node_is_scalar(node) ? fy_node_get_scalar(node, &len) : NULL;
+  const char *text = yk_scalar(node, &len);
   if (!text) {
-    yaml_error(r, node, "expected an actor name");
+    yk_error(r, node, "expected an actor name, got %s", yk_kind_name(node));
     return ORB_NONE;
   }
   size_t index = names_find(names, text, len);
   if (index == ORB_NONE) {
-    char word[NAME_MAX_BYTES + 1];
+    char word[NAME_MAX_BYTES + 1], hint[320];
     size_t n = len > NAME_MAX_BYTES ? NAME_MAX_BYTES : len;
     memcpy(word, text, n);
     word[n] = '\0';
-    const char *hint = orb_closest_word(word, (const char *const *)names->names,
-                                        names->count);
-    yaml_error(r, node, "unknown actor '%s'%s%s%s; expected one listed in 'actors'",
-               word, hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+    yk_error(r, node, "unknown actor '%s'%s; expected one listed in 'actors'", word,
+             input_hint(word, (const char *const *)names->names, names->count, 0, hint,
+                        sizeof hint));
   }
   return index;
 }
 
 /* Reads `actors` into names. */
-static int yaml_actors(yaml_reader *r, struct fy_node *node, name_table *names,
+static int yaml_actors(yk_reader *r, const yk_node *node, name_table *names,
                        orb_status *status) {
   if (!yaml_sequence(r, node, "actors")) return 0;
-  if (fy_node_sequence_item_count(node) == 0) return yaml_error(r, node, "actors: expected at least one actor");
-  void *iter = NULL;
-  struct fy_node *item;
-  while ((item = fy_node_sequence_iterate(node, &iter))) {
+  if (yk_count(node) == 0) {
+    yk_error(r, node, "actors: expected at least one actor");
+    return 0;
+  }
+  for (size_t k = 0; k < yk_count(node); k++) {
+    const yk_node *item = yk_item(node, k);
     size_t len = 0;
-    const char *text = fy_node_is_scalar(item) ? fy_node_get_scalar(item, &len) : NULL;
+    const char *text = yk_scalar(item, &len);
     const char *problem = text ? bad_name(text, len) : "not a name";
     if (problem) {
-      yaml_error(r, item, "actors: expected an actor name, found %s", problem);
+      yk_error(r, item, "actors: expected an actor name, found %s", problem);
       continue;
     }
     if (names_find(names, text, len) != ORB_NONE) {
-      yaml_error(r, item, "actors: '%.*s' is listed twice", (int)len, text);
+      yk_error(r, item, "actors: '%.*s' is listed twice", (int)len, text);
       continue;
     }
     size_t index;
     *status = names_intern(names, text, len, &index);
     if (*status == ORB_ELIMIT) {
       *status = ORB_OK;
-      return yaml_error(r, item, "actors: more than %d actors", ORB_ALIGN_MAX_ACTORS);
+      yk_error(r, item, "actors: more than %d actors", ORB_ALIGN_MAX_ACTORS);
+      return 0;
     }
     if (*status != ORB_OK) return 0;
   }
@@ -464,127 +339,103 @@ static int yaml_actors(yaml_reader *r, struct fy_node *node, name_table *names,
 }
 
 /* Reads one size from node into *size: a finite number > 0. */
-static void yaml_size(yaml_reader *r, struct fy_node *node, const char *actor,
-                      double *size) {
+static void yaml_size(yk_reader *r, const yk_node *node, const char *actor, double *size) {
   double value;
   if (!yaml_number(r, node, "sizes", &value)) return;
   if (value <= 0)
-    yaml_error(r, node, "sizes: size of '%s' is %g; expected a number > 0", actor, value);
+    yk_error(r, node, "sizes: size of '%s' is %g; expected a number > 0", actor, value);
   else
     *size = value;
 }
 
 /* Reads `sizes`: a list in actor order, or a mapping from actor name to size. */
-static void yaml_sizes(yaml_reader *r, struct fy_node *node, const name_table *names,
+static void yaml_sizes(yk_reader *r, const yk_node *node, const name_table *names,
                        orb_landscape *l) {
-  void *iter = NULL;
-  if (fy_node_is_mapping(node)) {
-    struct fy_node_pair *pair;
-    while ((pair = fy_node_mapping_iterate(node, &iter))) {
-      size_t i = yaml_actor(r, fy_node_pair_key(pair), names);
-      if (i != ORB_NONE) yaml_size(r, fy_node_pair_value(pair), l->actors[i], &l->sizes[i]);
+  if (yk_is_mapping(node)) {
+    for (size_t k = 0; k < yk_count(node); k++) {
+      size_t i = yaml_actor(r, yk_key(node, k), names);
+      if (i != ORB_NONE) yaml_size(r, yk_value(node, k), l->actors[i], &l->sizes[i]);
     }
   } else if (yaml_sequence(r, node, "sizes")) {
-    if ((size_t)fy_node_sequence_item_count(node) != l->actor_count) {
-      yaml_error(r, node, "sizes: expected %zu sizes (one per actor), found %d",
-                 l->actor_count, fy_node_sequence_item_count(node));
+    if (yk_count(node) != l->actor_count) {
+      yk_error(r, node, "sizes: expected %zu sizes (one per actor), found %zu",
+               l->actor_count, yk_count(node));
       return;
     }
-    struct fy_node *item;
-    for (size_t i = 0; (item = fy_node_sequence_iterate(node, &iter)); i++)
-      yaml_size(r, item, l->actors[i], &l->sizes[i]);
+    for (size_t i = 0; i < l->actor_count; i++)
+      yaml_size(r, yk_item(node, i), l->actors[i], &l->sizes[i]);
   }
-}
-
-/* 1 when node is absent or a YAML null (~, null, or empty). */
-static int yaml_is_null(struct fy_node *node) {
-  if (!node) return 1;
-  if (!fy_node_is_scalar(node)) return 0;
-  size_t len = 0;
-  const char *text = fy_node_get_scalar(node, &len);
-  return !text || len == 0 || (len == 1 && text[0] == '~') ||
-         (len == 4 && (memcmp(text, "null", 4) == 0 || memcmp(text, "Null", 4) == 0 ||
-                       memcmp(text, "NULL", 4) == 0));
 }
 
 /* Reads `propensities` as a full matrix (rows in actor order), checking symmetry
  * and a zero (or null) diagonal entry by entry. */
-static void yaml_matrix(yaml_reader *r, struct fy_node *node, orb_landscape *l) {
+static void yaml_matrix(yk_reader *r, const yk_node *node, orb_landscape *l) {
   size_t n = l->actor_count;
   if (!yaml_sequence(r, node, "propensities")) return;
-  if ((size_t)fy_node_sequence_item_count(node) != n) {
-    yaml_error(r, node, "propensities: expected %zu rows (one per actor), found %d", n,
-               fy_node_sequence_item_count(node));
+  if (yk_count(node) != n) {
+    yk_error(r, node, "propensities: expected %zu rows (one per actor), found %zu", n,
+             yk_count(node));
     return;
   }
-  struct fy_node **cells = calloc(n * n, sizeof *cells);
-  if (!cells) return;
-  size_t errors_before = r->diags->count;
-  void *rows = NULL;
-  struct fy_node *row;
+  size_t errors_before = r->errors;
   int shape_ok = 1;
-  for (size_t i = 0; (row = fy_node_sequence_iterate(node, &rows)); i++) {
-    if (!yaml_sequence(r, row, "propensities row") ||
-        (size_t)fy_node_sequence_item_count(row) != n) {
-      if (fy_node_is_sequence(row))
-        yaml_error(r, row, "propensities: row %zu ('%s') has %d entries; expected %zu",
-                   i + 1, l->actors[i], fy_node_sequence_item_count(row), n);
+  for (size_t i = 0; i < n; i++) {
+    const yk_node *row = yk_item(node, i);
+    if (!yaml_sequence(r, row, "propensities row") || yk_count(row) != n) {
+      if (yk_is_sequence(row))
+        yk_error(r, row, "propensities: row %zu ('%s') has %zu entries; expected %zu", i + 1,
+                 l->actors[i], yk_count(row), n);
       shape_ok = 0;
       continue;
     }
-    void *iter = NULL;
-    struct fy_node *cell;
-    for (size_t j = 0; (cell = fy_node_sequence_iterate(row, &iter)); j++) {
-      cells[i * n + j] = cell;
-      if (i == j && yaml_is_null(cell)) continue;
+    for (size_t j = 0; j < n; j++) {
+      const yk_node *cell = yk_item(row, j);
+      if (i == j && yk_is_null(cell)) continue;
       double value;
       if (yaml_number(r, cell, "propensities", &value)) l->propensities[i * n + j] = value;
     }
   }
   /* Symmetry is checked only when every entry was read (no cascading errors). */
-  shape_ok = shape_ok && r->diags->count == errors_before;
+  shape_ok = shape_ok && r->errors == errors_before;
   for (size_t i = 0; shape_ok && i < n; i++) {
     if (l->propensities[i * n + i] != 0)
-      yaml_error(r, cells[i * n + i],
-                 "propensities: diagonal entry of '%s' is %g; expected 0 or ~",
-                 l->actors[i], l->propensities[i * n + i]);
+      yk_error(r, yk_item(yk_item(node, i), i), "propensities: diagonal entry of '%s' is %g; expected 0 or ~",
+               l->actors[i], l->propensities[i * n + i]);
     for (size_t j = i + 1; j < n; j++)
       if (l->propensities[i * n + j] != l->propensities[j * n + i])
-        yaml_error(r, cells[j * n + i],
-                   "propensities: not symmetric: p('%s','%s') = %g here but "
-                   "p('%s','%s') = %g",
-                   l->actors[j], l->actors[i], l->propensities[j * n + i], l->actors[i],
-                   l->actors[j], l->propensities[i * n + j]);
+        yk_error(r, yk_item(yk_item(node, j), i),
+                 "propensities: not symmetric: p('%s','%s') = %g here but "
+                 "p('%s','%s') = %g",
+                 l->actors[j], l->actors[i], l->propensities[j * n + i], l->actors[i],
+                 l->actors[j], l->propensities[i * n + j]);
   }
-  free(cells);
 }
 
 /* Reads `pairs`: a list of [a, b, p] triples; pairs not listed have p = 0. */
-static void yaml_pairs(yaml_reader *r, struct fy_node *node, const name_table *names,
+static void yaml_pairs(yk_reader *r, const yk_node *node, const name_table *names,
                        orb_landscape *l) {
   if (!yaml_sequence(r, node, "pairs")) return;
   size_t n = l->actor_count;
   unsigned char *given = calloc(n * n, 1);
-  if (!given) return;
-  void *iter = NULL;
-  struct fy_node *item;
-  while ((item = fy_node_sequence_iterate(node, &iter))) {
-    if (!fy_node_is_sequence(item) || fy_node_sequence_item_count(item) != 3) {
-      yaml_error(r, item, "pairs: expected [actor, actor, propensity]");
+  if (!given) {
+    r->out_of_memory = true;
+    return;
+  }
+  for (size_t k = 0; k < yk_count(node); k++) {
+    const yk_node *item = yk_item(node, k);
+    if (!yk_is_sequence(item) || yk_count(item) != 3) {
+      yk_error(r, item, "pairs: expected [actor, actor, propensity]");
       continue;
     }
-    struct fy_node *na = fy_node_sequence_get_by_index(item, 0);
-    struct fy_node *nb = fy_node_sequence_get_by_index(item, 1);
+    const yk_node *na = yk_item(item, 0), *nb = yk_item(item, 1);
     size_t a = yaml_actor(r, na, names), b = yaml_actor(r, nb, names);
     double value;
-    if (!yaml_number(r, fy_node_sequence_get_by_index(item, 2), "pairs", &value) ||
-        a == ORB_NONE || b == ORB_NONE)
+    if (!yaml_number(r, yk_item(item, 2), "pairs", &value) || a == ORB_NONE || b == ORB_NONE)
       continue;
     if (a == b)
-      yaml_error(r, nb, "pairs: '%s' paired with itself; expected two actors",
-                 l->actors[a]);
+      yk_error(r, nb, "pairs: '%s' paired with itself; expected two actors", l->actors[a]);
     else if (given[a * n + b])
-      yaml_error(r, na, "pairs: '%s'-'%s' is given twice", l->actors[a], l->actors[b]);
+      yk_error(r, na, "pairs: '%s'-'%s' is given twice", l->actors[a], l->actors[b]);
     else {
       given[a * n + b] = given[b * n + a] = 1;
       orb_landscape_set_propensity(l, a, b, value);
@@ -593,41 +444,41 @@ static void yaml_pairs(yaml_reader *r, struct fy_node *node, const name_table *n
   free(given);
 }
 
-/* Reads the landscape mapping `root`. */
-static orb_status yaml_landscape(yaml_reader *r, struct fy_node *root,
-                                 orb_landscape **out, unsigned *blocs) {
+/* Reads the landscape mapping at root (keys name, source, actors, sizes,
+ * propensities or pairs, blocs) with r's file name, diagnostics and error cap. On
+ * success *out is the caller's; otherwise NULL, with FILE:LINE:COL messages
+ * reported through r. *blocs (may be NULL) gets the file's blocs, 0 if none. */
+static orb_status landscape_read_yaml_node(yk_reader *r, const yk_node *root,
+                                           orb_landscape **out, unsigned *blocs) {
   static const char *const keys[] = {"name", "source", "actors", "sizes",
-                                     "propensities", "pairs", "blocs"};
-  const size_t key_count = sizeof keys / sizeof keys[0];
-  struct fy_node *values[7] = {0};
-  void *iter = NULL;
-  struct fy_node_pair *pair;
-  while ((pair = fy_node_mapping_iterate(root, &iter))) {
-    struct fy_node *key = fy_node_pair_key(pair);
-    const char *text = key && fy_node_is_scalar(key) ? fy_node_get_scalar0(key) : NULL;
-    size_t k = 0;
-    while (text && k < key_count && strcmp(text, keys[k]) != 0) k++;
-    if (!text || k == key_count) {
-      const char *hint = text ? orb_closest_word(text, keys, key_count) : NULL;
-      yaml_error(r, key, "unknown key '%s'%s%s%s; expected one of name, source, actors, "
-                 "sizes, propensities, pairs, blocs",
-                 text ? text : "?", hint ? " (did you mean '" : "", hint ? hint : "",
-                 hint ? "'?)" : "");
-      continue;
-    }
-    values[k] = fy_node_pair_value(pair);
+                                     "propensities", "pairs", "blocs", NULL};
+  *out = NULL;
+  if (blocs) *blocs = 0;
+  if (!yk_is_mapping(root)) {
+    yk_error(r, root, "expected a mapping with 'actors' and 'propensities', got %s",
+             yk_kind_name(root));
+    return ORB_EPARSE;
   }
-  if (!values[2]) return yaml_error(r, root, "missing 'actors' (a list of names)"), ORB_EPARSE;
-  if (!values[4] == !values[5])
-    return yaml_error(r, root, "expected exactly one of 'propensities' (a matrix) and "
-                      "'pairs' (a list of [a, b, p])"),
-           ORB_EPARSE;
-  if (values[6]) {
+  size_t errors_before = r->errors;
+  yk_check_keys(r, root, "the landscape", keys);
+  const yk_node *actors = yk_lookup(root, "actors"), *sizes = yk_lookup(root, "sizes");
+  const yk_node *matrix = yk_lookup(root, "propensities"), *pairs = yk_lookup(root, "pairs");
+  const yk_node *bloc_node = yk_lookup(root, "blocs");
+  if (!actors) {
+    yk_error(r, root, "missing 'actors' (a list of names)");
+    return ORB_EPARSE;
+  }
+  if (!matrix == !pairs) {
+    yk_error(r, root, "expected exactly one of 'propensities' (a matrix) and "
+             "'pairs' (a list of [a, b, p])");
+    return ORB_EPARSE;
+  }
+  if (bloc_node) {
     double k;
-    if (yaml_number(r, values[6], "blocs", &k)) {
+    if (yaml_number(r, bloc_node, "blocs", &k)) {
       if (k < 2 || k > ORB_ALIGN_MAX_BLOCS || k != floor(k))
-        yaml_error(r, values[6], "blocs: expected a whole number from 2 to %d",
-                   ORB_ALIGN_MAX_BLOCS);
+        yk_error(r, bloc_node, "blocs: expected a whole number from 2 to %d",
+                 ORB_ALIGN_MAX_BLOCS);
       else if (blocs)
         *blocs = (unsigned)k;
     }
@@ -635,18 +486,19 @@ static orb_status yaml_landscape(yaml_reader *r, struct fy_node *root,
   name_table names = {0};
   orb_status status = ORB_OK;
   orb_landscape *l = NULL;
-  if (yaml_actors(r, values[2], &names, &status) && status == ORB_OK) {
+  if (yaml_actors(r, actors, &names, &status) && status == ORB_OK) {
     status = orb_landscape_new(names.count, &l);
     for (size_t i = 0; status == ORB_OK && i < names.count; i++)
       status = orb_landscape_set_name(l, i, names.names[i]);
   }
   if (l && status == ORB_OK) {
-    if (values[3]) yaml_sizes(r, values[3], &names, l);
-    if (values[4]) yaml_matrix(r, values[4], l);
-    else yaml_pairs(r, values[5], &names, l);
+    if (sizes) yaml_sizes(r, sizes, &names, l);
+    if (matrix) yaml_matrix(r, matrix, l);
+    else yaml_pairs(r, pairs, &names, l);
   }
   names_free(&names);
-  if (status == ORB_OK && r->diags->count != r->errors_before) status = ORB_EPARSE;
+  if (r->out_of_memory) status = ORB_ENOMEM;
+  if (status == ORB_OK && r->errors != errors_before) status = ORB_EPARSE;
   if (status != ORB_OK) {
     orb_landscape_free(l);
     return status;
@@ -655,27 +507,9 @@ static orb_status yaml_landscape(yaml_reader *r, struct fy_node *root,
   return ORB_OK;
 }
 
-/* Reads the landscape mapping at node (keys name, source, actors, sizes,
- * propensities or pairs, blocs) for a file named name. On success *landscape is
- * the caller's; otherwise NULL, with FILE:LINE:COL messages appended to diags.
- * *blocs (may be NULL) gets the file's blocs, 0 if none. */
-static orb_status landscape_read_yaml_node(const char *name, struct fy_node *node,
-                                           orb_landscape **landscape, unsigned *blocs,
-                                           orb_diags *diags) {
-  *landscape = NULL;
-  if (blocs) *blocs = 0;
-  yaml_reader r = {name, diags, diags->count};
-  if (!node || !fy_node_is_mapping(node)) {
-    yaml_error(&r, node, "expected a mapping with 'actors' and 'propensities'");
-    return ORB_EPARSE;
-  }
-  return yaml_landscape(&r, node, landscape, blocs);
-}
-
-orb_status landscape_check_yaml_node(const char *name, struct fy_node *node,
-                                     orb_diags *diags) {
+orb_status landscape_check_yaml_node(yk_reader *r, const yk_node *node) {
   orb_landscape *landscape = NULL;
-  orb_status status = landscape_read_yaml_node(name, node, &landscape, NULL, diags);
+  orb_status status = landscape_read_yaml_node(r, node, &landscape, NULL);
   orb_landscape_free(landscape);
   return status;
 }
@@ -685,35 +519,16 @@ orb_status orb_landscape_read_yaml_buffer(const char *name, const char *data,
                                           unsigned *blocs, orb_diags *diags) {
   *landscape = NULL;
   if (blocs) *blocs = 0;
-  yaml_reader r = {name, diags, diags->count};
-  if (!check_text(name, data, len, "YAML", diags)) return ORB_EPARSE;
-  struct fy_diag_cfg diag_cfg;
-  fy_diag_cfg_default(&diag_cfg);
-  diag_cfg.fp = NULL;
-  struct fy_diag *fy_diags = fy_diag_create(&diag_cfg);
-  if (!fy_diags) return ORB_ENOMEM;
-  fy_diag_set_collect_errors(fy_diags, true);
-  struct fy_parse_cfg cfg = {NULL, FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2, NULL, fy_diags};
-  struct fy_document *doc = fy_document_build_from_string(&cfg, data, len);
-  orb_status status = ORB_OK;
-  if (!doc) {
-    void *iter = NULL;
-    struct fy_diag_error *e;
-    while ((e = fy_diag_errors_iterate(fy_diags, &iter)))
-      orb_diags_add(diags, name, e->line, e->column, "YAML: %s", e->msg); /* 1-based */
-    if (diags->count == r.errors_before)
-      orb_diags_add(diags, name, 0, 0, "not a YAML document");
-    status = ORB_EPARSE;
-  } else {
-    struct fy_node *root = fy_document_root(doc);
-    if (root && fy_node_is_mapping(root)) {
-      struct fy_node *section = fy_node_mapping_lookup_value_by_simple_key(root, "landscape", FY_NT);
-      if (section) root = section;
-    }
-    status = landscape_read_yaml_node(name, root, landscape, blocs, diags);
-    fy_document_destroy(doc);
+  if (input_utf8_text(name, data, len, diags) != ORB_OK) return ORB_EPARSE;
+  yk_reader r = {.file = name, .diags = diags};
+  yk_doc *doc = NULL;
+  orb_status status = yk_parse(&r, data, len, &doc);
+  if (status == ORB_OK) {
+    yk_node *root = yk_doc_root(doc);
+    yk_node *section = yk_lookup(root, "landscape");
+    status = landscape_read_yaml_node(&r, section ? section : root, landscape, blocs);
   }
-  fy_diag_destroy(fy_diags);
+  yk_doc_free(doc);
   return status;
 }
 
@@ -723,7 +538,8 @@ orb_status orb_landscape_read_yaml(const char *path, orb_landscape **landscape,
   size_t len;
   *landscape = NULL;
   if (blocs) *blocs = 0;
-  orb_status status = read_file(path, &data, &len, diags);
+  orb_status status = input_read_file(path, INPUT_LANDSCAPE_MAX_BYTES, "landscape file",
+                                      &data, &len, diags);
   if (status != ORB_OK) return status;
   status = orb_landscape_read_yaml_buffer(path, data, len, landscape, blocs, diags);
   free(data);

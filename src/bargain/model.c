@@ -732,24 +732,3 @@ orb_status orb_bargain_run(const orb_bargain_scenario *scenario,
   *result = r;
   return ORB_OK;
 }
-
-orb_status orb_bargain_ensemble(const orb_bargain_scenario *scenario,
-                                const orb_bargain_options *options, uint64_t seed,
-                                size_t count, orb_bargain_result ***results) {
-  orb_bargain_result **all = calloc(count ? count : 1, sizeof *all);
-  *results = NULL;
-  if (!all) return ORB_ENOMEM;
-  int worst = ORB_OK;
-#pragma omp parallel for schedule(dynamic, 1) reduction(max : worst) if (count > 1)
-  for (size_t run = 0; run < count; run++) {
-    orb_status status = orb_bargain_run(scenario, options, seed, run, &all[run]);
-    if ((int)status > worst) worst = (int)status;
-  }
-  if (worst != ORB_OK) {
-    for (size_t run = 0; run < count; run++) orb_bargain_result_free(all[run]);
-    free(all);
-    return (orb_status)worst;
-  }
-  *results = all;
-  return ORB_OK;
-}

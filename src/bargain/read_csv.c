@@ -8,15 +8,13 @@
  * Cells are trimmed of blanks and of surrounding double quotes; trailing empty
  * cells are ignored. Every problem is reported as FILE:LINE:COL.
  */
-#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "bargain/read.h"
+#include "core/input_internal.h"
+#include "orbit/bargain.h"
 
-/* Largest CSV accepted (a 1000-actor, 64-dimension scenario is far smaller). */
-#define CSV_MAX_BYTES (64u << 20)
 #define CSV_MAX_CELLS (3 + 2 * ORB_BARGAIN_MAX_DIMS + 8)
 
 /* One cell of a line: text (not NUL-terminated) and its column. */
@@ -87,32 +85,21 @@ static char *cell_string(const csv_cell *c) {
   return s;
 }
 
-/* Parses a cell as a finite number; reports what was expected otherwise. */
+/* Parses a cell as a finite decimal number; reports what was expected otherwise. */
 static int cell_number(const char *file, const csv_line *line, size_t index,
                        const char *what, double *value, orb_diags *diags) {
   const csv_cell *c = &line->cells[index];
-  char buf[64];
-  if (c->len == 0 || c->len >= sizeof buf) {
-    if (c->len == 0)
-      orb_diags_add(diags, file, line->number, c->column,
-                    "empty cell (expected a number: %s)", what);
-    else
-      orb_diags_add(diags, file, line->number, c->column,
-                    "'%.20s...' is not a number (expected %s)", c->text, what);
-    return 0;
-  }
-  memcpy(buf, c->text, c->len);
-  buf[c->len] = '\0';
-  char *stop;
-  errno = 0;
-  double v = strtod(buf, &stop);
-  if (*stop != '\0' || errno == ERANGE || !isfinite(v)) {
+  if (c->len == 0) {
     orb_diags_add(diags, file, line->number, c->column,
-                  "'%s' is not a number (expected %s)", buf, what);
+                  "empty cell (expected a number: %s)", what);
     return 0;
   }
-  *value = v;
-  return 1;
+  input_number_status status = input_number(c->text, c->len, value);
+  if (status != INPUT_NUMBER_OK)
+    orb_diags_add(diags, file, line->number, c->column, "'%.*s%s' is %s (expected %s)",
+                  (int)(c->len > 40 ? 40 : c->len), c->text, c->len > 40 ? "..." : "",
+                  input_number_problem(status), what);
+  return status == INPUT_NUMBER_OK;
 }
 
 /* Parses a cell as a count in [low, high]. */
@@ -135,7 +122,7 @@ static void read_actor(const char *file, const csv_line *line, const csv_line *h
                        orb_bargain_scenario *s, size_t i, orb_diags *diags) {
   const size_t m = s->dim_count, want = 3 + 2 * m;
   if (line->count != want) {
-    orb_diags_add(diags, file, line->number, 0,
+    orb_diags_add(diags, file, line->number, 1,
                   "actor row has %zu cells, expected %zu (actor, description, "
                   "capability, then position and salience for %zu dimension%s)",
                   line->count, want, m, m == 1 ? "" : "s");
@@ -148,6 +135,9 @@ static void read_actor(const char *file, const csv_line *line, const csv_line *h
   if (line->cells[0].len == 0)
     orb_diags_add(diags, file, line->number, line->cells[0].column,
                   "empty actor name");
+  else if (!input_utf8_name(line->cells[0].text, line->cells[0].len))
+    orb_diags_add(diags, file, line->number, line->cells[0].column,
+                  "a control character in the actor name (expected printable text)");
   double cap;
   if (cell_number(file, line, 2, "the actor's capability", &cap, diags)) {
     s->capability[i] = cap;
@@ -183,10 +173,10 @@ static void read_actor(const char *file, const csv_line *line, const csv_line *h
     }
   }
   if (all && total > 100)
-    orb_diags_add(diags, file, line->number, 0,
+    orb_diags_add(diags, file, line->number, line->cells[4].column,
                   "saliences of actor '%s' sum to %g, over 100", s->actor_names[i], total);
   if (all && !(total > 0))
-    orb_diags_add(diags, file, line->number, 0,
+    orb_diags_add(diags, file, line->number, line->cells[4].column,
                   "saliences of actor '%s' sum to 0 (an actor must care about the issue)",
                   s->actor_names[i]);
 }
@@ -197,6 +187,7 @@ orb_status orb_bargain_read_csv_buffer(const char *name, const char *data, size_
   *scenario = NULL;
   const size_t before = diags->count;
   const char *at = data, *end = data + len, *start, *stop;
+  if (input_utf8_text(name, data, len, diags) != ORB_OK) return ORB_EPARSE;
   if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) at += 3;
   csv_line *line = malloc(2 * sizeof *line), *header = line + 1;
   if (!line) return ORB_ENOMEM;
@@ -206,13 +197,13 @@ orb_status orb_bargain_read_csv_buffer(const char *name, const char *data, size_
   orb_status status = ORB_EPARSE;
 
   if (!next_line(&at, end, &start, &stop)) {
-    orb_diags_add(diags, name, 1, 0, "empty file (expected KTAB's CSV scenario)");
+    orb_diags_add(diags, name, 0, 0, "empty file (expected KTAB's CSV scenario)");
     goto done;
   }
   split_line(start, stop, line);
   line->number = ++number;
   if (line->count < 4) {
-    orb_diags_add(diags, name, 1, 0,
+    orb_diags_add(diags, name, 1, 1,
                   "first line has %zu cells, expected 4 (name, description, number of "
                   "actors, number of dimensions)",
                   line->count);
@@ -231,7 +222,7 @@ orb_status orb_bargain_read_csv_buffer(const char *name, const char *data, size_
   s->description = cell_string(&line->cells[1]);
 
   if (!next_line(&at, end, &start, &stop)) {
-    orb_diags_add(diags, name, 2, 0, "missing header line (Actor, Description, Power, "
+    orb_diags_add(diags, name, 2, 1, "missing header line (Actor, Description, Power, "
                                      "then a position and a salience column per dimension)");
     goto done;
   }
@@ -239,7 +230,7 @@ orb_status orb_bargain_read_csv_buffer(const char *name, const char *data, size_
   header->number = ++number;
   if (header->count != 3 + 2 * dims) {
     size_t extra = header->count > 3 ? header->count - 3 : 0;
-    orb_diags_add(diags, name, header->number, 0,
+    orb_diags_add(diags, name, header->number, 1,
                   "header has %zu position/salience column%s but line 1 declares %zu "
                   "dimension%s (expected %zu columns)",
                   extra, extra == 1 ? "" : "s", dims, dims == 1 ? "" : "s", 2 * dims);
@@ -256,14 +247,14 @@ orb_status orb_bargain_read_csv_buffer(const char *name, const char *data, size_
     line->number = number;
     if (line->count == 0) continue; /* blank line */
     if (read == actors) {
-      orb_diags_add(diags, name, number, 0,
+      orb_diags_add(diags, name, number, 1,
                     "more actor rows than the %zu declared on line 1", actors);
       break;
     }
     read_actor(name, line, header, s, read++, diags);
   }
   if (read < actors)
-    orb_diags_add(diags, name, number, 0,
+    orb_diags_add(diags, name, number, number ? 1 : 0,
                   "found %zu actor row%s, but line 1 declares %zu actors", read,
                   read == 1 ? "" : "s", actors);
   for (size_t i = 0; i < actors; i++)
@@ -291,7 +282,8 @@ orb_status orb_bargain_read_csv(const char *path, orb_bargain_scenario **scenari
   *scenario = NULL;
   char *data;
   size_t len;
-  orb_status status = bargain_read_file(path, CSV_MAX_BYTES, &data, &len, diags);
+  orb_status status =
+      input_read_file(path, INPUT_SCENARIO_MAX_BYTES, "scenario file", &data, &len, diags);
   if (status != ORB_OK) return status;
   status = orb_bargain_read_csv_buffer(path, data, len, scenario, diags);
   free(data);

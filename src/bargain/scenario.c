@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/input_internal.h"
 #include "orbit/bargain.h"
 
 static const char *const victory_names[] = {"Linear", "Square", "Quartic", "Octic",
@@ -199,18 +200,22 @@ orb_status orb_bargain_scenario_check(const orb_bargain_scenario *s, const char 
 orb_status orb_bargain_read(const char *path, orb_bargain_scenario **scenario,
                             orb_diags *diags) {
   *scenario = NULL;
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    orb_diags_add(diags, path, 0, 0, "cannot open the scenario file");
-    return ORB_EIO;
-  }
-  int c;
-  do c = fgetc(f);
-  while (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == 0xEF || c == 0xBB ||
-         c == 0xBF);
-  fclose(f);
-  if (c == '<') return orb_bargain_read_xml(path, scenario, diags);
-  return orb_bargain_read_csv(path, scenario, diags);
+  char *data;
+  size_t len;
+  orb_status status =
+      input_read_file(path, INPUT_SCENARIO_MAX_BYTES, "scenario file", &data, &len, diags);
+  if (status != ORB_OK) return status;
+  /* read once (a pipe cannot be read twice), then told apart by the first
+   * character after a byte-order mark and blanks: '<' is XML */
+  size_t i = len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
+  while (i < len && (data[i] == ' ' || data[i] == '\t' || data[i] == '\r' || data[i] == '\n'))
+    i++;
+  if (i < len && data[i] == '<')
+    status = orb_bargain_read_xml_buffer(path, data, len, scenario, diags);
+  else
+    status = orb_bargain_read_csv_buffer(path, data, len, scenario, diags);
+  free(data);
+  return status;
 }
 
 orb_status orb_bargain_capabilities_from_world(orb_bargain_scenario *scenario,
@@ -229,6 +234,12 @@ orb_status orb_bargain_capabilities_from_world(orb_bargain_scenario *scenario,
       continue;
     }
     const orb_figure *figure = orb_actor_attribute(world, actor, attribute, year);
+    if (figure && figure->year > year) { /* only later figures: none for that year */
+      orb_diags_add(diags, file, 0, 0, "%s has no '%s' for %d or earlier in the world %s "
+                    "(its earliest is for %d)", name, attribute, year, world->path,
+                    figure->year);
+      continue;
+    }
     if (!figure || !(figure->value > 0)) {
       orb_diags_add(diags, file, 0, 0, "%s has no positive '%s' in the world %s", name,
                     attribute, world->path);

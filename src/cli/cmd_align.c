@@ -124,10 +124,9 @@ static int parse_args(int argc, char **argv, align_args *args) {
       r->threads = (int)n;
       break;
     case OPT_SEED:
-      if (cli_parse_count(value, 0, UINT64_MAX, &n) != ORB_OK)
-        return cli_usage_error("align", "--seed expects a whole number below 2^64, not '%s'",
-                               value);
-      r->seed = n;
+      if (orb_seed_parse(value, &r->seed) != ORB_OK)
+        return cli_usage_error("align", "--seed expects a whole number from 0 to 2^64 - 1, "
+                               "not '%s'", value);
       break;
     case OPT_RESTARTS:
       if (cli_parse_count(value, 1, UINT64_C(1) << 40, &n) != ORB_OK)

@@ -29,8 +29,10 @@ const char cmd_bargain_help[] =
   "                    else 15455440707583219804)\n"
   "  --runs N          play N stochastic runs in parallel and summarise the\n"
   "                    distribution of outcomes (implies --transitions Stochastic)\n"
-  "  --threads N       OpenMP threads (results do not depend on it; on a machine\n"
-  "                    busy with other work, set OMP_WAIT_POLICY=passive)\n"
+  "  --threads N       OpenMP threads (results do not depend on it). Default: one\n"
+  "                    per run up to the processors (or OMP_NUM_THREADS) for\n"
+  "                    --runs N, and one thread for a single run of fewer than\n"
+  "                    250 actors, where threads only wait at barriers\n"
   "  --store DB        also write every run's history to the SQLite file DB\n"
   "  --turn-probs      compute the position probabilities of every turn, not\n"
   "                    only the last\n"
@@ -94,7 +96,7 @@ static const cli_option options[] = {
 /* What the command line asks for. */
 typedef struct bargain_args {
   orb_format format;
-  const char *file, *store, *capability, *world_path, *issue;
+  const char *file, *capability, *world_path, *issue;
   int year;
   orb_bargaining_request request;
 } bargain_args;
@@ -118,10 +120,9 @@ static int parse_args(int argc, char **argv, bargain_args *a) {
         return CLI_EUSAGE;
       break;
     case OPT_SEED:
-      if (cli_parse_count(value, 0, UINT64_MAX, &n) != ORB_OK)
-        return cli_usage_error("bargain", "--seed expects a whole number below 2^64, not '%s'",
-                               value);
-      r->seed = n;
+      if (orb_seed_parse(value, &r->seed) != ORB_OK)
+        return cli_usage_error("bargain", "--seed expects a whole number from 0 to "
+                               "2^64 - 1, not '%s'", value);
       r->has_seed = 1;
       break;
     case OPT_RUNS:
@@ -134,7 +135,7 @@ static int parse_args(int argc, char **argv, bargain_args *a) {
         return cli_usage_error("bargain", "--threads needs a number from 1 to 1024");
       r->threads = (int)n;
       break;
-    case OPT_STORE: a->store = value; break;
+    case OPT_STORE: r->store = value; break;
     case OPT_CAPABILITY: a->capability = value; break;
     case OPT_WORLD: a->world_path = value; break;
     case OPT_ISSUE: a->issue = value; break;
@@ -216,11 +217,14 @@ int cmd_bargain(int argc, char **argv) {
     code = cli_fail(&diags, CLI_EINPUT);
   if (code == CLI_OK && orb_bargaining_new(&s, source, &a.request, &b, &diags) != ORB_OK)
     code = cli_fail(&diags, CLI_EINPUT);
-  if (code == CLI_OK && a.store &&
-      orb_bargain_store(a.store, b->scenario, &b->options, b->seed, b->runs, b->run_count,
-                        &diags) != ORB_OK)
-    code = cli_fail(&diags, CLI_EOUTPUT);
-  if (code == CLI_OK) code = cli_written("bargain", orb_report_bargaining(stdout, b, a.format));
+  if (code == CLI_OK) {
+    size_t reported = diags.count;
+    orb_status played = orb_report_bargaining_play(stdout, b, a.format, &diags);
+    if (played == ORB_EIO && diags.count == reported) /* stdout failed */
+      code = cli_written("bargain", played);
+    else if (played != ORB_OK)
+      code = cli_fail(&diags, played == ORB_EIO ? CLI_EOUTPUT : CLI_EINPUT);
+  }
   orb_bargaining_free(b);
   orb_bargain_scenario_free(s);
   orb_diags_free(&diags);

@@ -2,6 +2,7 @@
  * cmd_code.c: `orbit code`, coding news text into events (docs/EVENTS.md), written
  * by the events module's writer (orb_coded_event_write).
  */
+#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 
 const char cmd_code_help[] =
   "Usage: orbit code FILE... [--date D] [--json] [--dict FILE]... [--no-default-dict]\n"
+  "                  [--threads N]\n"
   "\n"
   "Codes news text (UTF-8, one paragraph a line; '-' reads standard input) into\n"
   "dated political events: who did what to whom, as CAMEO codes and the model's\n"
@@ -23,6 +25,8 @@ const char cmd_code_help[] =
   "  --dict FILE        add a dictionary file (docs/EVENTS.md) after the built-in\n"
   "                     ones; its entries win; may be repeated\n"
   "  --no-default-dict  do not load the built-in dictionaries (data/events)\n"
+  "  --threads N        code up to N files at once (default 1); the output is the\n"
+  "                     same, in file order, for any N\n"
   "\n"
   "Columns: doc, date, date_source (text, article or none), source,\n"
   "source_role, cameo, target, target_role, type, start, end (byte offsets of\n"
@@ -56,7 +60,7 @@ static int code_input(orb_coder *coder, const char *path, orb_date date, code_ou
   orb_diags diags;
   orb_diags_init(&diags);
   orb_status st = orb_coder_begin(coder, is_stdin ? "-" : path, date);
-  static char buf[1 << 16];
+  char buf[1 << 16];
   size_t n;
   while (!st && (n = fread(buf, 1, sizeof buf, in)) > 0)
     st = orb_coder_feed(coder, buf, n, print_event, out, &diags);
@@ -96,15 +100,57 @@ static orb_dict *load_dicts(int defaults, const char **extra, int extra_count) {
   return dict;
 }
 
-enum { OPT_DATE = 1, OPT_JSON, OPT_DICT, OPT_NO_DEFAULT_DICT };
+/* Codes inputs[0..count) with one coder per file, `threads` files at a time, each
+ * into a temporary file (tmpfile: unnamed, gone at exit) that is then copied to
+ * stdout in file order, so the output does not depend on threads. Stops after
+ * the first file that fails, as the sequential loop does. */
+static int code_parallel(const orb_dict *dict, const char **inputs, int count,
+                         orb_date date, orb_format format, int threads) {
+  FILE **outs = calloc((size_t)threads, sizeof *outs);
+  int *codes = calloc((size_t)threads, sizeof *codes);
+  int status = outs && codes ? CLI_OK : CLI_EINPUT;
+  for (int start = 0; status == CLI_OK && start < count; start += threads) {
+    const int size = count - start < threads ? count - start : threads;
+#pragma omp parallel for num_threads(size) schedule(dynamic, 1)
+    for (int i = 0; i < size; i++) {
+      orb_coder *coder = NULL;
+      outs[i] = tmpfile();
+      codes[i] = CLI_EINPUT;
+      if (outs[i] && orb_coder_new(dict, &coder) == ORB_OK) {
+        code_out out = {outs[i], format, ORB_OK};
+        codes[i] = code_input(coder, inputs[start + i], date, &out);
+      }
+      if (!outs[i]) fprintf(stderr, "orbit code: cannot create a temporary file\n");
+      orb_coder_free(coder);
+    }
+    for (int i = 0; i < size; i++) {
+      if (status == CLI_OK && outs[i]) {
+        char buf[1 << 16];
+        size_t n;
+        rewind(outs[i]);
+        while ((n = fread(buf, 1, sizeof buf, outs[i])) > 0) fwrite(buf, 1, n, stdout);
+        if (ferror(outs[i])) codes[i] = CLI_EINPUT;
+      }
+      if (status == CLI_OK) status = codes[i];
+      if (outs[i]) fclose(outs[i]);
+      outs[i] = NULL;
+    }
+  }
+  free(outs);
+  free(codes);
+  return status;
+}
+
+enum { OPT_DATE = 1, OPT_JSON, OPT_DICT, OPT_NO_DEFAULT_DICT, OPT_THREADS };
 
 int cmd_code(int argc, char **argv) {
   static const cli_option options[] = {
     {"date", OPT_DATE, 1}, {"json", OPT_JSON, 0}, {"dict", OPT_DICT, 1},
-    {"no-default-dict", OPT_NO_DEFAULT_DICT, 0}, {NULL, 0, 0}};
+    {"no-default-dict", OPT_NO_DEFAULT_DICT, 0}, {"threads", OPT_THREADS, 1}, {NULL, 0, 0}};
   orb_date date = ORB_DATE_NONE;
   orb_format format = ORB_FORMAT_CSV;
-  int defaults = 1, id, extra_count = 0, input_count = 0;
+  int defaults = 1, id, extra_count = 0, input_count = 0, threads = 1;
+  unsigned long long number;
   const char *value;
   /* at most argc values of each kind */
   const char **extra = calloc((size_t)argc + 1, sizeof *extra);
@@ -118,6 +164,12 @@ int cmd_code(int argc, char **argv) {
     case OPT_JSON: format = ORB_FORMAT_JSON; break;
     case OPT_DICT: extra[extra_count++] = value; break;
     case OPT_NO_DEFAULT_DICT: defaults = 0; break;
+    case OPT_THREADS:
+      if (cli_parse_count(value, 1, 1024, &number) != ORB_OK)
+        code = cli_usage_error("code", "--threads expects a number from 1 to 1024, not '%s'",
+                               value);
+      threads = (int)number;
+      break;
     case CLI_OPERAND: inputs[input_count++] = value; break;
     default: code = CLI_EUSAGE; break;
     }
@@ -144,7 +196,12 @@ int cmd_code(int argc, char **argv) {
   if (code == CLI_OK && (!dict || orb_coder_new(dict, &coder) != ORB_OK)) code = CLI_EINPUT;
   code_out out = {stdout, format, ORB_OK};
   if (code == CLI_OK) code = cli_written("code", orb_coded_event_write_header(stdout, format));
-  for (int i = 0; i < input_count && code == CLI_OK; i++)
+  int parallel = threads > 1 && input_count > 1;
+  for (int i = 0; i < input_count; i++) parallel &= strcmp(inputs[i], "-") != 0; /* stdin: in turn */
+  if (code == CLI_OK && parallel)
+    code = code_parallel(dict, inputs, input_count, date, format,
+                         threads < input_count ? threads : input_count);
+  for (int i = 0; !parallel && i < input_count && code == CLI_OK; i++)
     code = code_input(coder, inputs[i], date, &out);
   orb_coder_free(coder);
   orb_dict_free(dict);

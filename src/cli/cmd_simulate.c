@@ -52,7 +52,8 @@ const char cmd_simulate_help[] =
   "\n"
   "Exit status: 0 ok; 1 bad input (the world, out of memory); 2 bad usage (an\n"
   "unknown option, parameter, event or series, months outside the world, impossible\n"
-  "bounds); 3 the store or the output cannot be written.\n";
+  "bounds); 3 the store or the output cannot be written (a store target that is\n"
+  "not an orbit simulation store is refused: 1).\n";
 
 typedef struct sim_args {
   const char *params_path;
@@ -304,7 +305,10 @@ int cmd_simulate(int argc, char **argv) {
                                   .store = a.store, .keep = (size_t)keep,
                                   .description = description,
                                   .progress = isatty(2) ? progress : NULL, .context = &pc};
-  if ((st = orb_dyn_ensemble(model, &settings, &opt, &summary, &diags)) != ORB_OK) goto failed;
+  if ((st = orb_dyn_ensemble(model, &settings, &opt, &summary, &diags)) != ORB_OK) {
+    if (st == ORB_EINVAL) st = ORB_EPARSE; /* a refused store target: bad input, as for bargain */
+    goto failed;
+  }
   if (a.series_count)
     rc = print_series(model, summary, &a);
   else

@@ -2,7 +2,7 @@
  * main.c: the orbit command, a thin layer over the library. Dispatches to the
  * subcommand named by the first argument; see `orbit help`.
  */
-#include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,24 +98,43 @@ static int run_help(int argc, char **argv) {
   return CLI_OK;
 }
 
-/* Flushes and closes stdout: a command whose output could not all be written
- * exits CLI_EOUTPUT (unless it failed for another reason first). */
-static int finish(int code) {
-  int failed = ferror(stdout) != 0;
-  errno = 0;
-  if (fflush(stdout) != 0) failed = 1;
-  int saved = errno;
-  if (fclose(stdout) != 0 && !failed) {
-    failed = 1;
-    saved = errno;
-  }
-  if (!failed) return code;
-  fprintf(stderr, "orbit: cannot write the output: %s\n",
-          saved ? strerror(saved) : "write error");
-  return code == CLI_OK || code == CLI_EOUTPUT ? CLI_EOUTPUT : code;
+/* On SIGINT, SIGTERM, SIGHUP or SIGPIPE: removes the temporary files being
+ * written (the targets are untouched), then dies of the signal as it would have. */
+static void on_fatal_signal(int sig) {
+  orb_output_remove_temporaries();
+  signal(sig, SIG_DFL);
+  raise(sig);
 }
 
-int main(int argc, char **argv) {
+/* Removes the temporary files of outputs being written when the command is
+ * interrupted (SIGINT, SIGTERM, SIGHUP) or its reader goes away (SIGPIPE). */
+static void install_signal_handlers(void) {
+  static const int fatal[] = {SIGINT, SIGTERM, SIGHUP, SIGPIPE};
+  for (size_t i = 0; i < sizeof fatal / sizeof *fatal; i++) {
+    struct sigaction action = {0};
+    action.sa_handler = on_fatal_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(fatal[i], &action, NULL);
+  }
+}
+
+/* Flushes and closes stdout: a command whose output could not all be written
+ * (a full disk, /dev/full) exits CLI_EOUTPUT with a message, unless it failed for
+ * another reason first. */
+static int finish(int code) {
+  orb_diags diags;
+  orb_diags_init(&diags);
+  if (orb_output_close_stream(stdout, "standard output", &diags) != ORB_OK) {
+    fprintf(stderr, "orbit: %s\n",
+            diags.count ? diags.items[0].message : "cannot write standard output");
+    if (code == CLI_OK) code = CLI_EOUTPUT;
+  }
+  orb_diags_free(&diags);
+  return code;
+}
+
+/* Runs the command named by argv[1]; returns its exit status. */
+static int dispatch(int argc, char **argv) {
   if (argc < 2) {
     print_main_help(stderr);
     return CLI_EUSAGE;
@@ -140,4 +159,9 @@ int main(int argc, char **argv) {
     }
   }
   return finish(c->run(argc - 1, argv + 1));
+}
+
+int main(int argc, char **argv) {
+  install_signal_handlers();
+  return dispatch(argc, argv);
 }

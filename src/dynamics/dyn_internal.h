@@ -120,8 +120,9 @@ void dyn_fill_conflict(const orb_world *world, const orb_dyn_inputs *in, double 
 
 typedef struct dyn_store dyn_store;
 
-/* Opens a new store for target: refuses a target that exists and is not an
- * orbit dynamics store; writes into a temporary file in the target's folder. */
+/* Opens a new store for target through orb_output (orbit/output.h): a target
+ * that exists and is not an orbit simulation store is refused (ORB_EINVAL); the
+ * store is written into the facility's temporary file beside the target. */
 orb_status dyn_store_open(const char *target, const orb_dyn_model *model,
                           const orb_dyn_settings *settings,
                           const orb_dyn_ensemble_options *options, dyn_store **store,
@@ -131,7 +132,7 @@ orb_status dyn_store_open(const char *target, const orb_dyn_model *model,
 orb_status dyn_store_runs(dyn_store *store, size_t first, size_t count,
                           const double *params, const float *kept_values,
                           size_t kept_first, size_t kept_count, orb_diags *diags);
-/* Writes the quantiles, closes, and moves the file over the target. */
+/* Writes the quantiles, closes, and commits the output (renamed over the target). */
 orb_status dyn_store_finish(dyn_store *store, const orb_dyn_summary *summary,
                             orb_diags *diags);
 /* Closes and deletes the temporary file (after a failure). NULL allowed. */

@@ -1,19 +1,19 @@
 /*
  * store.c: the run store of an ensemble, an SQLite database (schema in
  * docs/MODEL.md, "The run store"): meta, param, series, month, run, quantile and
- * value (the kept runs' series). Written under a temporary name in the target's
- * folder, one transaction per batch of whole runs, and moved over the target only
- * when complete; a target that exists and is not an orbit store is refused.
+ * value (the kept runs' series). Written through orb_output (orbit/output.h): a
+ * temporary file beside the target, one transaction per batch of whole runs,
+ * renamed over the target only when complete; a target that exists and is not
+ * an orbit simulation store is refused.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <sqlite3.h>
 
 #include "dynamics/dyn_internal.h"
+#include "orbit/output.h"
 
 #define STORE_FORMAT "orbit-dynamics-store"
 #define STORE_VERSION "1"
@@ -33,27 +33,25 @@ static const char schema[] =
 
 struct dyn_store {
   sqlite3 *db;
-  char *temp, *target;
+  orb_output *output;       /* the temporary file and the target */
+  char *target;             /* for messages */
   const orb_dyn_model *model;
   uint64_t seed;
   size_t params;
   sqlite3_stmt *run, *value;
 };
 
-/* Moves the finished temporary file over the target (the one place a store
- * becomes visible; to be replaced by the project's safe-output facility). */
-static int move_into_place(const char *temp, const char *target) {
-  return rename(temp, target) == 0;
-}
+static const char store_what[] = "an orbit simulation store";
 
-/* 1 when path does not exist or is an orbit store; 0 after a diagnostic. */
-static int may_replace(const char *path, orb_diags *diags) {
-  struct stat sb;
-  if (lstat(path, &sb) != 0) return 1;
-  if (!S_ISREG(sb.st_mode)) {
-    orb_diags_add(diags, path, 0, 0, "exists and is not a regular file; not replaced");
-    return 0;
-  }
+/* orb_output_recognise: an SQLite file whose meta table says it is ours. */
+static int is_store(const char *path, void *arg) {
+  (void)arg;
+  char header[16] = {0};
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  size_t got = fread(header, 1, sizeof header, f);
+  fclose(f);
+  if (got != sizeof header || memcmp(header, "SQLite format 3", sizeof header) != 0) return 0;
   sqlite3 *db = NULL;
   int ok = 0;
   if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
@@ -67,9 +65,6 @@ static int may_replace(const char *path, orb_diags *diags) {
     sqlite3_finalize(st);
   }
   sqlite3_close(db);
-  if (!ok)
-    orb_diags_add(diags, path, 0, 0, "exists and is not an orbit simulation store; not replaced "
-                  "(remove it or choose another file)");
   return ok;
 }
 
@@ -86,22 +81,21 @@ orb_status dyn_store_open(const char *target, const orb_dyn_model *model,
                           const orb_dyn_ensemble_options *opt, dyn_store **out,
                           orb_diags *diags) {
   *out = NULL;
-  if (!may_replace(target, diags)) return ORB_EIO;
   dyn_store *s = calloc(1, sizeof *s);
-  if (!s) return ORB_ENOMEM;
-  size_t len = strlen(target) + 32;
-  s->temp = malloc(len);
-  s->target = strdup(target);
-  if (!s->temp || !s->target) {
-    free(s->temp), free(s->target), free(s);
+  if (!s || !(s->target = strdup(target))) {
+    free(s);
     return ORB_ENOMEM;
   }
-  snprintf(s->temp, len, "%s.partial-%ld", target, (long)getpid());
-  remove(s->temp);
+  orb_status status = orb_output_begin(target, store_what, is_store, NULL, &s->output, diags);
+  if (status != ORB_OK) {
+    free(s->target);
+    free(s);
+    return status;
+  }
   s->model = model;
   s->seed = opt->seed;
   s->params = settings->count;
-  int ok = sqlite3_open_v2(s->temp, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+  int ok = sqlite3_open_v2(orb_output_temp_path(s->output), &s->db, SQLITE_OPEN_READWRITE,
                            NULL) == SQLITE_OK;
   ok = ok && exec(s->db, schema) && exec(s->db, "BEGIN");
   sqlite3_stmt *st = NULL;
@@ -236,16 +230,13 @@ orb_status dyn_store_finish(dyn_store *s, const orb_dyn_summary *sum, orb_diags 
   if (!ok) orb_diags_add(diags, s->target, 0, 0, "cannot write the store: %s", sqlite3_errmsg(s->db));
   if (sqlite3_close(s->db) != SQLITE_OK) ok = 0;
   s->db = NULL;
-  if (ok && !move_into_place(s->temp, s->target)) {
-    orb_diags_add(diags, s->target, 0, 0, "cannot move the finished store into place");
-    ok = 0;
-  }
+  orb_status status = ORB_EIO;
   if (ok) {
-    free(s->temp);
-    s->temp = NULL;
+    status = orb_output_commit(s->output, diags); /* renames it over the target */
+    s->output = NULL;
   }
   dyn_store_abandon(s);
-  return ok ? ORB_OK : ORB_EIO;
+  return status;
 }
 
 void dyn_store_abandon(dyn_store *s) {
@@ -253,8 +244,7 @@ void dyn_store_abandon(dyn_store *s) {
   sqlite3_finalize(s->run);
   sqlite3_finalize(s->value);
   sqlite3_close(s->db);
-  if (s->temp) remove(s->temp);
-  free(s->temp);
+  orb_output_abort(s->output); /* removes the temporary file; the target is untouched */
   free(s->target);
   free(s);
 }

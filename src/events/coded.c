@@ -5,12 +5,11 @@
  * world module's arena).
  */
 #include <cjson/cJSON.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/types.h>
 
+#include "core/input_internal.h"
 #include "orbit/events.h"
 #include "world/arena.h"
 #include "world/timeline.h"
@@ -172,7 +171,7 @@ static orb_status drop_duplicates(const orb_world *world, orb_event *added, size
 /* Reads one JSON line into *event (strings copied into arena); *kept says whether
  * it is an event for the world (else it is skipped and counted in stats).
  * ORB_EPARSE for a malformed line (reported to diags), ORB_ENOMEM. */
-static orb_status read_line(const orb_world *world, orb_arena *arena, const char *path,
+static orb_status read_line(const orb_world *world, world_arena *arena, const char *path,
                             int line, const char *text, orb_event *event,
                             orb_merge_stats *stats, int *kept, orb_diags *diags) {
   *kept = 0;
@@ -214,10 +213,10 @@ static orb_status read_line(const orb_world *world, orb_arena *arena, const char
     snprintf(provenance, sizeof provenance, "orbit code: %s, bytes %.0f-%.0f (%s)",
              doc ? doc : path, cJSON_IsNumber(start) ? start->valuedouble : 0.0,
              cJSON_IsNumber(end) ? end->valuedouble : 0.0, rule ? rule : "no rule");
-    event->cameo = cameo && *cameo ? orb_arena_strndup(arena, cameo, strlen(cameo)) : NULL;
-    event->description = orb_arena_strndup(arena, sentence ? sentence : "",
+    event->cameo = cameo && *cameo ? arena_strndup(arena, cameo, strlen(cameo)) : NULL;
+    event->description = arena_strndup(arena, sentence ? sentence : "",
                                            sentence ? strlen(sentence) : 0);
-    event->provenance.source = orb_arena_strndup(arena, provenance, strlen(provenance));
+    event->provenance.source = arena_strndup(arena, provenance, strlen(provenance));
     if (!event->description || !event->provenance.source) status = ORB_ENOMEM;
   }
   cJSON_Delete(obj);
@@ -230,23 +229,38 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
                                        orb_diags *diags) {
   *merged = NULL;
   *stats = (orb_merge_stats){0};
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    orb_diags_add(diags, path, 0, 0, "cannot open events: %s", strerror(errno));
-    return ORB_EIO;
-  }
-  orb_arena *arena = orb_arena_new();
-  orb_world *w = arena ? orb_arena_alloc(arena, sizeof *w) : NULL;
+  char *data = NULL;
+  size_t data_len = 0;
+  orb_status st = input_read_file(path, INPUT_EVENTS_MAX_BYTES, "coded events file", &data,
+                                  &data_len, diags);
+  if (st != ORB_OK) return st;
+  world_arena *arena = arena_new();
+  orb_world *w = arena ? arena_alloc(arena, sizeof *w) : NULL;
   orb_event *added = NULL;
   size_t count = 0, cap = 0;
-  orb_status st = w ? ORB_OK : ORB_ENOMEM;
-  char *line = NULL;
-  size_t line_cap = 0;
-  ssize_t len;
+  if (!w) st = ORB_ENOMEM;
   int number = 0;
-  while (st == ORB_OK && (len = getline(&line, &line_cap, f)) >= 0) {
+  /* One JSON object a line; a line is at most INPUT_EVENTS_LINE_MAX_BYTES. */
+  for (size_t pos = 0; st == ORB_OK && pos < data_len;) {
+    char *line = data + pos;
+    char *newline = memchr(line, '\n', data_len - pos);
+    size_t len = newline ? (size_t)(newline - line) : data_len - pos;
+    pos += len + 1;
     number++;
-    if (len == 0 || line[0] == '\n') continue;
+    if (len > INPUT_EVENTS_LINE_MAX_BYTES) {
+      orb_diags_add(diags, path, number, 1, "line of %zu bytes, over the %zu MiB limit for "
+                    "one coded event", len, INPUT_EVENTS_LINE_MAX_BYTES >> 20);
+      st = ORB_ELIMIT;
+      break;
+    }
+    line[len] = '\0'; /* the newline (or the reader's final NUL) */
+    if (len == 0 || (len == 1 && line[0] == '\r')) continue;
+    if (memchr(line, '\0', len)) {
+      orb_diags_add(diags, path, number, (int)(strlen(line) + 1),
+                    "NUL byte (binary data); expected a JSON line");
+      st = ORB_EPARSE;
+      break;
+    }
     stats->read++;
     if (count == cap) {
       cap = cap ? cap * 2 : 64;
@@ -261,22 +275,18 @@ orb_status orb_world_merge_events_file(const orb_world *world, const char *path,
     st = read_line(world, arena, path, number, line, &added[count], stats, &kept, diags);
     if (kept) count++;
   }
-  free(line);
-  if (st == ORB_OK && ferror(f)) {
-    orb_diags_add(diags, path, number, 0, "read error");
-    st = ORB_EIO;
-  }
-  fclose(f);
+  free(data);
+  if (st == ORB_ENOMEM) orb_diags_add(diags, path, number, 0, "out of memory");
   if (st == ORB_OK) st = drop_duplicates(world, added, &count, stats);
   orb_event *events = NULL;
   if (st == ORB_OK) {
-    events = orb_arena_array(arena, world->event_count + count, sizeof *events);
+    events = arena_array(arena, world->event_count + count, sizeof *events);
     if (!events && world->event_count + count) st = ORB_ENOMEM;
   }
-  if (st == ORB_OK) st = orb_timeline_sort(added, count);
+  if (st == ORB_OK) st = timeline_sort(added, count);
   if (st != ORB_OK) {
     free(added);
-    orb_arena_free(arena);
+    arena_free(arena);
     return st;
   }
   /* both lists sorted by date, then merged; the world's events come first on

@@ -63,7 +63,7 @@ struct orb_coder {
   const orb_dict *dict;
   char *name;
   orb_date article;
-  ev_utf8 utf8;
+  input_utf8 utf8;
   char *pending;            /* an unfinished line */
   size_t pending_len, pending_cap;
   uint64_t offset;          /* input offset of the next byte to be cut into lines */
@@ -133,7 +133,7 @@ orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
   c->pending_len = 0;
   c->offset = 0;
   c->stopped = 0;
-  ev_utf8_init(&c->utf8);
+  input_utf8_init(&c->utf8);
   forget_seen(c);
   return ORB_OK;
 }
@@ -944,7 +944,7 @@ static size_t cut_point(const char *line, size_t len) {
 orb_status orb_coder_feed(orb_coder *c, const char *data, size_t len,
                           orb_event_sink sink, void *user, orb_diags *diags) {
   if (c->stopped) return ORB_EINVAL;
-  orb_status st = ev_utf8_check(&c->utf8, c->name, data, len, diags);
+  orb_status st = input_utf8_check(&c->utf8, c->name, data, len, diags);
   if (st) return st;
   c->stats.bytes += len;
   size_t pos = 0;
@@ -983,7 +983,7 @@ orb_status orb_coder_feed(orb_coder *c, const char *data, size_t len,
 orb_status orb_coder_finish(orb_coder *c, orb_event_sink sink, void *user,
                             orb_diags *diags) {
   if (c->stopped) return ORB_EINVAL;
-  orb_status st = ev_utf8_end(&c->utf8, c->name, diags);
+  orb_status st = input_utf8_end(&c->utf8, c->name, diags);
   if (st) return st;
   if (c->pending_len) {
     st = code_line(c, c->pending, c->pending_len, c->offset, sink, user);

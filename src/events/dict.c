@@ -7,12 +7,11 @@
  * file leaves the dictionary as it was.
  */
 #include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "core/input_internal.h"
 #include "events/lexicon.h"
 
 #define MAX_FIELDS 8
@@ -384,10 +383,9 @@ static orb_status parse_line(line_ctx *ctx, char *line) {
   case 16: return parse_marker(ctx, &f, EV_MK_IGNORE);
   case 17: return parse_word_class(ctx, &f, EV_VF_RELATIVE);
   default: {
-    const char *hint = orb_closest_word(f.field[0], kinds, KIND_COUNT);
-    orb_diags_add(ctx->diags, ctx->name, ctx->line, 1,
-                  "unknown entry kind '%s'%s%s%s", f.field[0],
-                  hint ? " (did you mean '" : "", hint ? hint : "", hint ? "'?)" : "");
+    char hint[320];
+    orb_diags_add(ctx->diags, ctx->name, ctx->line, 1, "unknown entry kind '%s'%s",
+                  f.field[0], input_hint(f.field[0], kinds, KIND_COUNT, 0, hint, sizeof hint));
     return ORB_EPARSE;
   }
   }
@@ -397,9 +395,14 @@ static orb_status parse_line(line_ctx *ctx, char *line) {
 static orb_status run_pass(line_ctx *ctx, const char *data, size_t len) {
   orb_status result = ORB_OK;
   char *line = NULL;
-  size_t cap = 0;
+  size_t cap = 0, before = ctx->diags->count;
   ctx->line = 0;
   for (size_t pos = 0; pos < len;) {
+    if (ctx->diags->count - before >= INPUT_MAX_ERRORS) { /* one cap for every reader */
+      orb_diags_add(ctx->diags, ctx->name, ctx->line, 1,
+                    "too many errors (%d); stopping the list here", INPUT_MAX_ERRORS);
+      break;
+    }
     const char *nl = memchr(data + pos, '\n', len - pos);
     size_t n = nl ? (size_t)(nl - (data + pos)) : len - pos;
     ctx->line++;
@@ -433,10 +436,7 @@ static orb_status run_pass(line_ctx *ctx, const char *data, size_t len) {
 
 orb_status orb_dict_add_buffer(orb_dict *dict, const char *name, const char *data,
                                size_t len, orb_diags *diags) {
-  ev_utf8 utf8;
-  ev_utf8_init(&utf8);
-  orb_status st = ev_utf8_check(&utf8, name, data, len, diags);
-  if (!st) st = ev_utf8_end(&utf8, name, diags);
+  orb_status st = input_utf8_text(name, data, len, diags);
   if (st) return st;
   const char *slash = strrchr(name, '/');
   line_ctx ctx = {.dict = dict, .name = name, .base = slash ? slash + 1 : name,
@@ -452,37 +452,10 @@ orb_status orb_dict_add_buffer(orb_dict *dict, const char *name, const char *dat
 }
 
 orb_status orb_dict_add_file(orb_dict *dict, const char *path, orb_diags *diags) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    orb_diags_add(diags, path, 0, 0, "cannot open dictionary: %s", strerror(errno));
-    return ORB_EIO;
-  }
   char *data = NULL;
-  size_t len = 0, cap = 0;
-  for (;;) {
-    if (len == cap) {
-      cap = cap ? cap * 2 : 1 << 20;
-      char *grown = realloc(data, cap);
-      if (!grown) {
-        free(data);
-        fclose(f);
-        return ORB_ENOMEM;
-      }
-      data = grown;
-    }
-    size_t n = fread(data + len, 1, cap - len, f);
-    len += n;
-    if (n == 0) break;
-  }
-  int failed = ferror(f);
-  fclose(f);
-  orb_status st;
-  if (failed) {
-    orb_diags_add(diags, path, 0, 0, "read error");
-    st = ORB_EIO;
-  } else {
-    st = orb_dict_add_buffer(dict, path, data, len, diags);
-  }
+  size_t len = 0;
+  orb_status st = input_read_file(path, INPUT_DICT_MAX_BYTES, "dictionary", &data, &len, diags);
+  if (st == ORB_OK) st = orb_dict_add_buffer(dict, path, data, len, diags);
   free(data);
   return st;
 }
@@ -493,18 +466,7 @@ static const char *const default_files[] = {
 };
 
 const char *orb_dict_default_dir(void) {
-  static const char *const candidates[] = {
-    ORB_SOURCE_DATA_DIR "/data/events",
-    ORB_INSTALL_DATA_DIR "/data/events",
-  };
-  const char *env = getenv("ORBIT_EVENTS_DIR");
-  if (env && env[0]) return env;
-  for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++) {
-    char probe[4096];
-    snprintf(probe, sizeof probe, "%s/orbit.dict", candidates[i]);
-    if (access(probe, R_OK) == 0) return candidates[i];
-  }
-  return candidates[1];
+  return input_data_path(1, "ORBIT_EVENTS_DIR", "data/events");
 }
 
 orb_status orb_dict_add_default(orb_dict *dict, orb_diags *diags) {

@@ -12,6 +12,7 @@
 
 #include <stdint.h>
 
+#include "core/input_internal.h"
 #include "orbit/events.h"
 
 /* ---- vocabulary and trie (vocab.c) ---------------------------------------------- */
@@ -203,26 +204,7 @@ orb_status ev_tokenize(orb_dict *dict, const char *text, size_t len, int add,
 orb_status ev_tokenize_const(const orb_dict *dict, const char *text, size_t len,
                              ev_tokens *out);
 
-/* Incremental UTF-8 and NUL check over a stream. */
-typedef struct ev_utf8 {
-  uint64_t offset;     /* bytes consumed */
-  uint64_t line;       /* 1-based line of the next byte */
-  uint64_t column;     /* 1-based column (bytes) of the next byte */
-  uint32_t need;       /* continuation bytes still expected */
-  uint32_t min;        /* smallest code point the sequence may encode */
-  uint32_t cp;         /* code point so far */
-  uint64_t seq_offset; /* offset of the sequence's first byte */
-} ev_utf8;
-
-void ev_utf8_init(ev_utf8 *state);
-
-/* Checks data[0..len); on bad input appends NAME:LINE:COL: message to diags and
- * returns ORB_EPARSE. */
-orb_status ev_utf8_check(ev_utf8 *state, const char *name, const char *data,
-                         size_t len, orb_diags *diags);
-
-/* Checks the stream ended on a character boundary. */
-orb_status ev_utf8_end(ev_utf8 *state, const char *name, orb_diags *diags);
+/* The UTF-8 check is the input layer's (core/input_internal.h). */
 
 /* ---- dates (when.c) --------------------------------------------------------------- */
 

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "events/lexicon.h"
 
@@ -226,91 +227,29 @@ orb_status ev_tokenize_const(const orb_dict *dict, const char *text, size_t len,
   return tokenize((orb_dict *)dict, text, len, 0, out);
 }
 
-/* ---- UTF-8 check --------------------------------------------------------------- */
-
-void ev_utf8_init(ev_utf8 *state) {
-  memset(state, 0, sizeof *state);
-  state->line = 1;
-  state->column = 1;
-}
-
-/* Reports a bad byte at the state's position. */
-static orb_status utf8_error(ev_utf8 *s, const char *name, uint64_t offset,
-                             const char *what, orb_diags *diags) {
-  orb_diags_add(diags, name, (int)(s->line > 2147483647u ? 0 : s->line),
-                (int)(s->column > 2147483647u ? 0 : s->column),
-                "%s at byte %llu (expected UTF-8 text)", what,
-                (unsigned long long)offset);
-  return ORB_EPARSE;
-}
-
-orb_status ev_utf8_check(ev_utf8 *s, const char *name, const char *data, size_t len,
-                         orb_diags *diags) {
-  const unsigned char *p = (const unsigned char *)data;
-  for (size_t i = 0; i < len; i++) {
-    unsigned char c = p[i];
-    uint64_t off = s->offset + i;
-    if (s->need) {
-      if ((c & 0xC0) != 0x80)
-        return utf8_error(s, name, s->seq_offset, "truncated UTF-8 sequence", diags);
-      s->cp = (s->cp << 6) | (c & 0x3F);
-      if (--s->need == 0) {
-        if (s->cp < s->min || s->cp > 0x10FFFF || (s->cp >= 0xD800 && s->cp <= 0xDFFF))
-          return utf8_error(s, name, s->seq_offset, "invalid UTF-8 sequence", diags);
-        s->column++;
-      }
-      continue;
-    }
-    if (c == 0) return utf8_error(s, name, off, "NUL byte (binary data)", diags);
-    if (c < 0x80) {
-      if (c == '\n') {
-        s->line++;
-        s->column = 1;
-      } else {
-        s->column++;
-      }
-      continue;
-    }
-    s->seq_offset = off;
-    if (c >= 0xC2 && c <= 0xDF) {
-      s->need = 1; s->cp = c & 0x1F; s->min = 0x80;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-      s->need = 2; s->cp = c & 0x0F; s->min = 0x800;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-      s->need = 3; s->cp = c & 0x07; s->min = 0x10000;
-    } else {
-      char what[40];
-      snprintf(what, sizeof what, "invalid byte 0x%02x", c);
-      return utf8_error(s, name, off, what, diags);
-    }
-  }
-  s->offset += len;
-  return ORB_OK;
-}
-
-orb_status ev_utf8_end(ev_utf8 *s, const char *name, orb_diags *diags) {
-  if (s->need) return utf8_error(s, name, s->seq_offset, "truncated UTF-8 sequence", diags);
-  return ORB_OK;
-}
-
 orb_status orb_text_check_file(const char *path, orb_diags *diags) {
-  FILE *f = fopen(path, "rb");
-  if (!f) {
-    orb_diags_add(diags, path, 0, 0, "cannot open: %s", strerror(errno));
-    return ORB_EIO;
+  int fd;
+  long long size;
+  orb_status st = input_open(path, "text file", &fd, &size, diags);
+  if (st != ORB_OK) return st;
+  if (size < 0) { /* a pipe can be read once: it is checked as it streams */
+    close(fd);
+    return ORB_OK;
   }
-  ev_utf8 state;
-  ev_utf8_init(&state);
-  char buf[65536];
-  orb_status st = ORB_OK;
-  size_t n;
-  while (st == ORB_OK && (n = fread(buf, 1, sizeof buf, f)) > 0)
-    st = ev_utf8_check(&state, path, buf, n, diags);
-  if (st == ORB_OK && ferror(f)) {
-    orb_diags_add(diags, path, 0, 0, "read error: %s", strerror(errno));
-    st = ORB_EIO;
+  input_utf8 state;
+  input_utf8_init(&state);
+  static char buf[65536];
+  ssize_t n;
+  while (st == ORB_OK && (n = read(fd, buf, sizeof buf)) != 0) {
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      orb_diags_add(diags, path, 0, 0, "cannot read the text file: %s", strerror(errno));
+      st = ORB_EIO;
+      break;
+    }
+    st = input_utf8_check(&state, path, buf, (size_t)n, diags);
   }
-  if (st == ORB_OK) st = ev_utf8_end(&state, path, diags);
-  fclose(f);
+  if (st == ORB_OK) st = input_utf8_end(&state, path, diags);
+  close(fd);
   return st;
 }

@@ -47,24 +47,20 @@ static void print_text_run(FILE *out, const orb_bargain_scenario *s,
            r->outcome_mode[k]);
 }
 
-/* Prints the distribution of outcomes over runs as text. */
-static void print_text_ensemble(FILE *out, const orb_bargaining *b) {
+/* Prints the summary of an ensemble's outcomes as text. */
+static void print_text_summary(FILE *out, const orb_bargaining *b) {
   const orb_bargain_scenario *s = b->scenario;
-  orb_bargain_result *const *runs = b->runs;
-  const size_t count = b->run_count, m = s->dim_count;
-  const orb_bargain_stats *st = &b->stats;
-  fprintf(out, "\nOutcome over %zu runs (probability-weighted final position):\n", count);
-  fprintf(out, "  %-24s %8s %8s %8s %8s\n", "dimension", "mean", "sd", "min", "max");
-  for (size_t k = 0; k < m; k++)
-    fprintf(out, "  %-24s %8.2f %8.2f %8.2f %8.2f\n", s->dim_names[k], st->mean[k],
-            st->sd[k], st->min[k], st->max[k]);
-  fprintf(out, "  mean number of turns: %.2f\n", st->mean_turns);
-  fprintf(out, "\nRuns:\n");
-  for (size_t r = 0; r < count; r++) {
-    fprintf(out, "  %4zu  %3zu turns ", r, runs[r]->state_count - 1);
-    for (size_t k = 0; k < m; k++) fprintf(out, " %6.2f", runs[r]->outcome_mean[k]);
-    fputc('\n', out);
-  }
+  const orb_bargain_summary *sum = &b->summary;
+  fprintf(out, "\nOutcome over %llu runs (probability-weighted final position):\n",
+          (unsigned long long)sum->runs);
+  fprintf(out, "  %-24s %8s %8s %8s %8s %8s %8s %8s\n", "dimension", "mean", "sd", "min",
+          "p5", "median", "p95", "max");
+  for (size_t k = 0; k < sum->dim_count; k++)
+    fprintf(out, "  %-24s %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f %8.2f\n", s->dim_names[k],
+            sum->mean[k], orb_bargain_summary_sd(sum, k), sum->min[k],
+            orb_bargain_summary_quantile(sum, k, 0), orb_bargain_summary_quantile(sum, k, 1),
+            orb_bargain_summary_quantile(sum, k, 2), sum->max[k]);
+  fprintf(out, "  mean number of turns: %.2f\n", sum->turns_mean);
 }
 
 /* An array of count doubles as JSON. */
@@ -108,13 +104,10 @@ static cJSON *run_json(const orb_bargain_result *r, int all_probs) {
   return run;
 }
 
-/* Everything as one JSON document; NULL when out of memory. */
-static cJSON *build_json(const orb_bargaining *b) {
+/* The JSON document's opening: everything but the runs. NULL when out of memory. */
+static cJSON *head_json(const orb_bargaining *b) {
   const orb_bargain_scenario *s = b->scenario;
   const orb_bargain_options *o = &b->options;
-  uint64_t seed = b->seed;
-  orb_bargain_result *const *runs = b->runs;
-  size_t count = b->run_count;
   cJSON *root = cJSON_CreateObject();
   cJSON_AddStringToObject(root, "scenario", s->name);
   cJSON_AddStringToObject(root, "description", s->description);
@@ -133,60 +126,112 @@ static cJSON *build_json(const orb_bargaining *b) {
     cJSON_AddStringToObject(opts, orb_bargain_option_key((orb_bargain_option)k),
                             orb_bargain_options_get(o, (orb_bargain_option)k));
   char seed_text[32];
-  snprintf(seed_text, sizeof seed_text, "%llu", (unsigned long long)seed);
+  snprintf(seed_text, sizeof seed_text, "%llu", (unsigned long long)b->seed);
   cJSON_AddStringToObject(root, "seed", seed_text);
-  cJSON *list = cJSON_AddArrayToObject(root, "runs");
-  for (size_t r = 0; r < count; r++)
-    cJSON_AddItemToArray(list, run_json(runs[r], o->turn_probabilities));
   return root;
 }
 
-/* Prints every position as CSV rows. */
-static void print_csv(FILE *out, const orb_bargaining *b) {
-  const orb_bargain_scenario *s = b->scenario;
-  const orb_bargain_options *o = &b->options;
-  orb_bargain_result *const *runs = b->runs;
-  size_t count = b->run_count;
-  fprintf(out, "run,turn,actor,dimension,position,probability\n");
-  for (size_t r = 0; r < count; r++) {
-    const orb_bargain_result *res = runs[r];
-    const size_t n = res->actor_count, m = res->dim_count;
-    for (size_t t = 0; t < res->state_count; t++)
-      for (size_t i = 0; i < n; i++)
-        for (size_t k = 0; k < m; k++) {
-          fprintf(out, "%zu,%zu,\"%s\",\"%s\",%.4f,", r, t, s->actor_names[i], s->dim_names[k],
-                 res->positions[(t * n + i) * m + k]);
-          if (o->turn_probabilities || t + 1 == res->state_count)
-            fprintf(out, "%.4f", res->probabilities[t * n + i]);
-          fputc('\n', out);
-        }
-  }
+/* Writes item on one line (then deletes it), preceded by lead. */
+static orb_status print_json_item(FILE *out, const char *lead, cJSON *item, int open) {
+  char *text = item ? cJSON_PrintUnformatted(item) : NULL;
+  cJSON_Delete(item);
+  if (!text) return ORB_ENOMEM;
+  if (open) text[strlen(text) - 1] = '\0'; /* the object stays open for the runs */
+  fprintf(out, "%s%s", lead, text);
+  cJSON_free(text);
+  return report_done(out);
 }
 
-/* The readable report: the scenario, the options, then the run or the ensemble. */
-static void print_text(FILE *out, const orb_bargaining *b) {
+/* Prints every position of one run as CSV rows. */
+static void print_csv_run(FILE *out, const orb_bargaining *b, uint64_t run,
+                          const orb_bargain_result *res) {
   const orb_bargain_scenario *s = b->scenario;
-  fprintf(out, "Scenario: %s (%s)\nFile:     %s\nActors:   %zu, dimensions: %zu\n",
-          s->name, s->description, b->source, s->actor_count, s->dim_count);
-  fprintf(out, "Options: ");
-  for (int k = 0; k < ORB_BOPT_COUNT; k++)
-    fprintf(out, " %s=%s", orb_bargain_option_key((orb_bargain_option)k),
-            orb_bargain_options_get(&b->options, (orb_bargain_option)k));
-  fprintf(out, "\nSeed:     %llu\n", (unsigned long long)b->seed);
-  if (b->run_count == 1) print_text_run(out, s, b->runs[0], b->options.turn_probabilities);
-  else print_text_ensemble(out, b);
+  const size_t n = res->actor_count, m = res->dim_count;
+  for (size_t t = 0; t < res->state_count; t++)
+    for (size_t i = 0; i < n; i++)
+      for (size_t k = 0; k < m; k++) {
+        fprintf(out, "%llu,%zu,\"%s\",\"%s\",%.4f,", (unsigned long long)run, t,
+                s->actor_names[i], s->dim_names[k], res->positions[(t * n + i) * m + k]);
+        if (b->options.turn_probabilities || t + 1 == res->state_count)
+          fprintf(out, "%.4f", res->probabilities[t * n + i]);
+        fputc('\n', out);
+      }
 }
 
-orb_status orb_report_bargaining(FILE *out, const orb_bargaining *bargaining,
-                                 orb_format format) {
+orb_status orb_report_bargaining_begin(FILE *out, const orb_bargaining *b,
+                                       orb_format format) {
+  const orb_bargain_scenario *s = b->scenario;
   switch (format) {
   case ORB_FORMAT_TEXT:
-    print_text(out, bargaining);
+    fprintf(out, "Scenario: %s (%s)\nFile:     %s\nActors:   %zu, dimensions: %zu\n",
+            s->name, s->description, b->source, s->actor_count, s->dim_count);
+    fprintf(out, "Options: ");
+    for (int k = 0; k < ORB_BOPT_COUNT; k++)
+      fprintf(out, " %s=%s", orb_bargain_option_key((orb_bargain_option)k),
+              orb_bargain_options_get(&b->options, (orb_bargain_option)k));
+    fprintf(out, "\nSeed:     %llu\n", (unsigned long long)b->seed);
+    if (b->run_count > 1) fprintf(out, "\nRuns:\n");
     return report_done(out);
   case ORB_FORMAT_CSV:
-    print_csv(out, bargaining);
+    fprintf(out, "run,turn,actor,dimension,position,probability\n");
     return report_done(out);
-  case ORB_FORMAT_JSON: return report_json(out, build_json(bargaining), 0);
+  case ORB_FORMAT_JSON: {
+    orb_status status = print_json_item(out, "", head_json(b), 1);
+    if (status == ORB_OK) fprintf(out, ",\"runs\":[");
+    return status == ORB_OK ? report_done(out) : status;
+  }
   default: return ORB_EINVAL;
   }
+}
+
+orb_status orb_report_bargaining_run(FILE *out, const orb_bargaining *b, uint64_t run,
+                                     const orb_bargain_result *r, orb_format format) {
+  switch (format) {
+  case ORB_FORMAT_TEXT:
+    if (b->run_count > 1) {
+      fprintf(out, "  %4llu  %3zu turns ", (unsigned long long)run, r->state_count - 1);
+      for (size_t k = 0; k < r->dim_count; k++) fprintf(out, " %6.2f", r->outcome_mean[k]);
+      fputc('\n', out);
+    }
+    return report_done(out);
+  case ORB_FORMAT_CSV: print_csv_run(out, b, run, r); return report_done(out);
+  case ORB_FORMAT_JSON:
+    return print_json_item(out, run ? "," : "", run_json(r, b->options.turn_probabilities), 0);
+  default: return ORB_EINVAL;
+  }
+}
+
+orb_status orb_report_bargaining_end(FILE *out, const orb_bargaining *b, orb_format format) {
+  switch (format) {
+  case ORB_FORMAT_TEXT:
+    if (b->run_count == 1 && b->single)
+      print_text_run(out, b->scenario, b->single, b->options.turn_probabilities);
+    else if (b->summary.runs > 0)
+      print_text_summary(out, b);
+    return report_done(out);
+  case ORB_FORMAT_CSV: return report_done(out);
+  case ORB_FORMAT_JSON: fprintf(out, "]}\n"); return report_done(out);
+  default: return ORB_EINVAL;
+  }
+}
+
+/* orb_bargaining_sink writing each run to the stream of a report. */
+typedef struct report_sink {
+  FILE *out;
+  orb_format format;
+} report_sink;
+
+static orb_status write_run(void *user, const orb_bargaining *b, uint64_t run,
+                            const orb_bargain_result *result) {
+  const report_sink *r = user;
+  return orb_report_bargaining_run(r->out, b, run, result, r->format);
+}
+
+orb_status orb_report_bargaining_play(FILE *out, orb_bargaining *b, orb_format format,
+                                      orb_diags *diags) {
+  report_sink sink = {out, format};
+  orb_status status = orb_report_bargaining_begin(out, b, format);
+  if (status == ORB_OK) status = orb_bargaining_play(b, write_run, &sink, diags);
+  if (status == ORB_OK) status = orb_report_bargaining_end(out, b, format);
+  return status;
 }

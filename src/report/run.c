@@ -34,7 +34,10 @@ orb_status orb_report_run(FILE *out, const orb_run *run, orb_format format) {
   for (size_t i = 0; status == ORB_OK && i < w->bargain_count; i++) {
     snprintf(title, sizeof title, "Bargain %s: %s", w->bargains[i].id, w->bargains[i].title);
     heading(out, title);
-    status = orb_report_bargaining(out, run->bargains[i], ORB_FORMAT_TEXT);
+    /* played by orb_run_new, one run: the report is its opening and its end */
+    status = orb_report_bargaining_begin(out, run->bargains[i], ORB_FORMAT_TEXT);
+    if (status == ORB_OK)
+      status = orb_report_bargaining_end(out, run->bargains[i], ORB_FORMAT_TEXT);
   }
   return status == ORB_OK ? report_done(out) : status;
 }

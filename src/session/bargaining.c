@@ -4,7 +4,6 @@
  * bargaining issue.
  */
 #include <math.h>
-#include <omp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,38 +38,6 @@ int orb_bargain_holds(const orb_bargain_result *r, size_t unique, size_t actor) 
     d2 += d * d;
   }
   return sqrt(d2) < 0.1;
-}
-
-/* The outcome statistics over the runs: mean, standard deviation, extremes of each
- * dimension's probability-weighted outcome, and the mean number of turns. */
-static orb_status compute_stats(orb_bargaining *b) {
-  const size_t m = b->scenario->dim_count, count = b->run_count;
-  orb_bargain_stats *st = &b->stats;
-  st->dim_count = m;
-  st->mean = malloc(4 * m * sizeof *st->mean);
-  if (!st->mean) return ORB_ENOMEM;
-  st->sd = st->mean + m;
-  st->min = st->mean + 2 * m;
-  st->max = st->mean + 3 * m;
-  for (size_t k = 0; k < m; k++) {
-    double sum = 0, sum2 = 0, lo = INFINITY, hi = -INFINITY;
-    for (size_t r = 0; r < count; r++) {
-      double x = b->runs[r]->outcome_mean[k];
-      sum += x;
-      sum2 += x * x;
-      lo = x < lo ? x : lo;
-      hi = x > hi ? x : hi;
-    }
-    double mean = sum / (double)count, var = sum2 / (double)count - mean * mean;
-    st->mean[k] = mean;
-    st->sd[k] = sqrt(var > 0 ? var : 0);
-    st->min[k] = lo;
-    st->max[k] = hi;
-  }
-  double turns = 0;
-  for (size_t r = 0; r < count; r++) turns += (double)(b->runs[r]->state_count - 1);
-  st->mean_turns = turns / (double)count;
-  return ORB_OK;
 }
 
 orb_status orb_bargaining_new(orb_bargain_scenario **scenario, const char *source,
@@ -116,16 +83,11 @@ orb_status orb_bargaining_new(orb_bargain_scenario **scenario, const char *sourc
   b->seed = request->has_seed ? request->seed
             : s->has_seed     ? s->seed
                               : ORB_BARGAIN_DEFAULT_SEED;
-  if (status == ORB_OK && request->threads > 0) omp_set_num_threads(request->threads);
-  if (status == ORB_OK) {
-    status = orb_bargain_ensemble(s, &b->options, b->seed, request->runs, &b->runs);
-    if (status == ORB_OK) b->run_count = request->runs;
-    else
-      orb_diags_add(diags, name, 0, 0, "%s",
-                    status == ORB_ELIMIT ? "a Markov PCE did not converge in 1000 iterations"
-                                         : orb_status_str(status));
-  }
-  if (status == ORB_OK) status = compute_stats(b);
+  b->run_count = request->runs;
+  b->store = request->store;
+  b->threads = request->threads > 0 ? request->threads
+                                    : orb_bargain_default_threads(s, request->runs);
+  if (status == ORB_OK) status = orb_bargain_summary_init(&b->summary, s->dim_count);
   if (status != ORB_OK) {
     orb_bargaining_free(b);
     return status;
@@ -134,11 +96,56 @@ orb_status orb_bargaining_new(orb_bargain_scenario **scenario, const char *sourc
   return ORB_OK;
 }
 
+/* What orb_bargaining_play hands every finished run to. */
+typedef struct play_state {
+  orb_bargaining *b;
+  orb_bargain_store *store; /* NULL without a store */
+  orb_bargaining_sink sink;
+  void *user;
+  orb_diags *diags;
+} play_state;
+
+/* orb_bargain_sink of the play: store, summary, the single run, the caller. */
+static orb_status take_run(void *arg, uint64_t run, orb_bargain_result **result) {
+  play_state *p = arg;
+  orb_status status = ORB_OK;
+  if (p->store) status = orb_bargain_store_add(p->store, run, *result, p->diags);
+  if (status != ORB_OK) return status;
+  orb_bargain_summary_add(&p->b->summary, *result);
+  if (p->sink) status = p->sink(p->user, p->b, run, *result);
+  if (status == ORB_OK && p->b->run_count == 1) { /* kept for the report */
+    p->b->single = *result;
+    *result = NULL;
+  }
+  return status;
+}
+
+orb_status orb_bargaining_play(orb_bargaining *b, orb_bargaining_sink sink, void *user,
+                               orb_diags *diags) {
+  play_state p = {b, NULL, sink, user, diags};
+  orb_status status = ORB_OK;
+  if (b->store)
+    status = orb_bargain_store_open(b->store, b->scenario, &b->options, b->seed, &p.store,
+                                    diags);
+  if (status != ORB_OK) return status;
+  size_t reported = diags ? diags->count : 0;
+  status = orb_bargain_ensemble_stream(b->scenario, &b->options, b->seed, b->run_count,
+                                       b->threads, take_run, &p);
+  if (status != ORB_OK && (!diags || diags->count == reported))
+    orb_diags_add(diags, b->source, 0, 0, "%s",
+                  status == ORB_ELIMIT ? "a Markov PCE did not converge in 1000 iterations"
+                                       : orb_status_str(status));
+  if (p.store) {
+    if (status == ORB_OK) status = orb_bargain_store_commit(p.store, diags);
+    else orb_bargain_store_abort(p.store);
+  }
+  return status;
+}
+
 void orb_bargaining_free(orb_bargaining *b) {
   if (!b) return;
-  for (size_t r = 0; r < b->run_count; r++) orb_bargain_result_free(b->runs[r]);
-  free(b->runs);
-  free(b->stats.mean);
+  orb_bargain_result_free(b->single);
+  orb_bargain_summary_free(&b->summary);
   orb_bargain_scenario_free(b->scenario);
   free(b->source);
   free(b);

@@ -40,6 +40,7 @@ orb_status orb_run_new(orb_session *session, orb_date date, orb_run **out,
       char source[1024];
       snprintf(source, sizeof source, "%s, bargaining issue %s", w->path, w->bargains[i].id);
       status = orb_bargaining_new(&scenario, source, &bargain, &run->bargains[i], diags);
+      if (status == ORB_OK) status = orb_bargaining_play(run->bargains[i], NULL, NULL, diags);
     }
   }
   if (status != ORB_OK) {

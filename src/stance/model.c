@@ -307,7 +307,8 @@ void orb_stance_explain(const orb_stance_model *model, const orb_issue *issue,
   for (int f = 0; f < ORB_FACTOR_COUNT; f++) out->factor[f] = 0.0;
   for (int t = 0; t < ORB_TERM_COUNT; t++) {
     out->x[t] = x[t];
-    out->contribution[t] = out->weight[t] * x[t];
+    /* + 0.0 turns the -0 of a negative weight times 0 into 0 (no "-0" in reports) */
+    out->contribution[t] = out->weight[t] * x[t] + 0.0;
     out->score += out->contribution[t];
     out->factor[term_factors[t]] += out->contribution[t];
   }

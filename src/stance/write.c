@@ -1,14 +1,18 @@
 /*
  * write.c: `orbit calibrate --write`: puts the model's stance_* parameters into
  * a world file's `parameters:` list, replacing the stance_* items already there
- * and keeping every other byte. The result is written to a temporary file,
- * reloaded to prove it valid, then renamed over the original.
+ * and keeping every other byte (comments included). The result is written
+ * through orb_output (orbit/output.h: a temporary file beside the real file,
+ * links followed, mode kept, one writer at a time), reloaded to prove it valid,
+ * then renamed over the original.
  */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/input_internal.h"
+#include "orbit/output.h"
 #include "stance/stance_internal.h"
 
 /* A growing string (malloc'ed); ok is 0 once an allocation failed. */
@@ -159,8 +163,17 @@ static void rewrite(text *out, const char *source, const orb_stance_model *model
     if (end[0] != ' ' && end[0] != '-' && !is_blank_or_comment(end, len)) break;
     end += len + (end[len] == '\n');
   }
+  /* The new items go after the list's last line that is not blank or a comment;
+   * the comments and blank lines after it stay after them. */
+  const char *tail = p;
+  for (const char *q = p; q < end;) {
+    size_t len = line_length(q);
+    const char *next = q + len + (q[len] == '\n');
+    if (!is_blank_or_comment(q, len)) tail = next;
+    q = next;
+  }
   int indent = -1;
-  while (p < end) {
+  while (p < tail) {
     size_t len = line_length(p);
     if (is_marker(p, len)) {
       p += len + (p[len] == '\n');
@@ -170,15 +183,22 @@ static void rewrite(text *out, const char *source, const orb_stance_model *model
     if (p[n] == '-' && (indent < 0 || n == indent)) {
       indent = n;
       const char *item_end = p + len + (p[len] == '\n');
-      while (item_end < end) { /* the item runs until the next item at its indentation */
+      const char *content_end = item_end; /* after its last line that is not a comment */
+      while (item_end < tail) { /* the item runs until the next item at its indentation */
         size_t l = line_length(item_end);
         int m = indentation(item_end);
-        if (!is_blank_or_comment(item_end, l) && m <= indent) break;
+        int blank = is_blank_or_comment(item_end, l);
+        if (!blank && m <= indent) break;
         item_end += l + (item_end[l] == '\n');
+        if (!blank) content_end = item_end;
       }
-      if (!item_is_stance(p, (size_t)(item_end - p)))
-        text_add(out, p, (size_t)(item_end - p));
-      p = item_end;
+      /* Another item is kept; a stance item is dropped with the blank lines
+       * after it. The comments that follow an item belong to what comes next
+       * and are kept (but for our marker). */
+      int stance = item_is_stance(p, (size_t)(content_end - p));
+      if (!stance) text_add(out, p, (size_t)(content_end - p));
+      p = content_end;
+      while (stance && p < item_end && line_length(p) == 0) p++;
       continue;
     }
     text_add(out, p, len);
@@ -187,6 +207,7 @@ static void rewrite(text *out, const char *source, const orb_stance_model *model
   }
   if (out->len && out->data[out->len - 1] != '\n') text_puts(out, "\n");
   add_block(out, model, fitted_interaction, fitted_by, indent < 0 ? 2 : indent);
+  text_add(out, tail, (size_t)(end - tail));
   text_puts(out, end);
 }
 
@@ -199,47 +220,54 @@ char *stance_params_rewrite(const char *source, const orb_stance_model *model,
   return NULL;
 }
 
+/* orb_output_recognise for a world file: text with a top-level `world:` or
+ * `actors:` section. */
+static int is_world_file(const char *path, void *arg) {
+  (void)arg;
+  char *data = NULL;
+  size_t len = 0;
+  orb_diags quiet;
+  orb_diags_init(&quiet);
+  int world = 0;
+  if (input_read_file(path, INPUT_WORLD_MAX_BYTES, "world file", &data, &len, &quiet) ==
+          ORB_OK && !memchr(data, '\0', len))
+    for (const char *p = data; p && !world;) {
+      world = strncmp(p, "world:", 6) == 0 || strncmp(p, "actors:", 7) == 0;
+      p = strchr(p, '\n');
+      if (p) p++;
+    }
+  orb_diags_free(&quiet);
+  free(data);
+  return world;
+}
+
 orb_status orb_stance_write_params(const char *path, const orb_stance_model *model,
                                    const unsigned char *fitted_interaction,
                                    const char *fitted_by, orb_diags *diags) {
-  FILE *in = fopen(path, "rb");
-  text source = {NULL, 0, 0, 1};
-  if (in) {
-    char buf[65536];
-    size_t got;
-    while ((got = fread(buf, 1, sizeof buf, in)) > 0) text_add(&source, buf, got);
-    int failed = ferror(in);
-    fclose(in);
-    if (failed) in = NULL;
-  }
-  if (!in || !source.ok || !source.data || memchr(source.data, '\0', source.len)) {
-    orb_diags_add(diags, path, 0, 0, "cannot read the world file to update (%s)",
-                  !in ? "unreadable" : !source.ok ? "out of memory" : "empty or binary");
-    free(source.data);
-    return ORB_EIO;
-  }
-  char *rewritten = stance_params_rewrite(source.data, model, fitted_interaction, fitted_by);
-  free(source.data);
-  if (!rewritten) return ORB_ENOMEM;
-  size_t rewritten_len = strlen(rewritten);
-  size_t tmp_len = strlen(path) + 16;
-  char *tmp = malloc(tmp_len);
-  if (!tmp) {
-    free(rewritten);
-    return ORB_ENOMEM;
-  }
-  snprintf(tmp, tmp_len, "%s.tmp-orbit", path);
-  FILE *f = fopen(tmp, "wb");
-  int written = f && fwrite(rewritten, 1, rewritten_len, f) == rewritten_len;
-  if (f && fclose(f) != 0) written = 0;
-  free(rewritten);
-  orb_status status = ORB_OK;
-  if (!written) {
-    orb_diags_add(diags, tmp, 0, 0, "cannot write the updated world file");
+  orb_output *out = NULL;
+  orb_status status = orb_output_begin(path, "a world file (YAML with a world: section)",
+                                       is_world_file, NULL, &out, diags);
+  if (status != ORB_OK) return status;
+  char *source = NULL;
+  size_t source_len = 0;
+  status = input_read_file(orb_output_target_path(out), INPUT_WORLD_MAX_BYTES,
+                           "world file", &source, &source_len, diags);
+  if (status == ORB_OK && (source_len == 0 || memchr(source, '\0', source_len))) {
+    orb_diags_add(diags, path, 0, 0, "cannot read the world file to update (empty or binary)");
     status = ORB_EIO;
-  } else {
+  }
+  if (status != ORB_OK) {
+    free(source);
+    orb_output_abort(out);
+    return status;
+  }
+  char *rewritten = stance_params_rewrite(source, model, fitted_interaction, fitted_by);
+  free(source);
+  status = rewritten ? orb_output_write(out, rewritten, strlen(rewritten), diags) : ORB_ENOMEM;
+  free(rewritten);
+  if (status == ORB_OK) { /* the result must load, with valid stance parameters */
     orb_world *check = NULL;
-    status = orb_world_load(tmp, &check, diags);
+    status = orb_world_load(orb_output_temp_path(out), &check, diags);
     orb_stance_model reread;
     if (status == ORB_OK && orb_stance_model_init(&reread, check, diags) != ORB_OK)
       status = ORB_EPARSE;
@@ -249,12 +277,10 @@ orb_status orb_stance_write_params(const char *path, const orb_stance_model *mod
     if (status != ORB_OK)
       orb_diags_add(diags, path, 0, 0,
                     "the updated world would not be valid; %s left unchanged", path);
-    else if (rename(tmp, path) != 0) {
-      orb_diags_add(diags, path, 0, 0, "cannot replace the world file");
-      status = ORB_EIO;
-    }
   }
-  if (status != ORB_OK) remove(tmp);
-  free(tmp);
-  return status;
+  if (status != ORB_OK) {
+    orb_output_abort(out);
+    return status;
+  }
+  return orb_output_commit(out, diags);
 }

@@ -17,13 +17,13 @@ typedef struct arena_block {
   alignas(max_align_t) unsigned char data[];
 } arena_block;
 
-struct orb_arena {
+struct world_arena {
   arena_block *head;
 };
 
-orb_arena *orb_arena_new(void) { return calloc(1, sizeof(orb_arena)); }
+world_arena *arena_new(void) { return calloc(1, sizeof(world_arena)); }
 
-void orb_arena_free(orb_arena *arena) {
+void arena_free(world_arena *arena) {
   if (!arena) return;
   arena_block *block = arena->head;
   while (block) {
@@ -34,7 +34,7 @@ void orb_arena_free(orb_arena *arena) {
   free(arena);
 }
 
-void *orb_arena_alloc(orb_arena *arena, size_t size) {
+void *arena_alloc(world_arena *arena, size_t size) {
   const size_t align = alignof(max_align_t);
   size = (size + align - 1) & ~(align - 1);
   if (size == 0) size = align;
@@ -55,14 +55,14 @@ void *orb_arena_alloc(orb_arena *arena, size_t size) {
   return memory;
 }
 
-void *orb_arena_array(orb_arena *arena, size_t count, size_t size) {
+void *arena_array(world_arena *arena, size_t count, size_t size) {
   if (size && count > SIZE_MAX / size) return NULL;
-  return orb_arena_alloc(arena, count * size);
+  return arena_alloc(arena, count * size);
 }
 
-char *orb_arena_strndup(orb_arena *arena, const char *text, size_t len) {
+char *arena_strndup(world_arena *arena, const char *text, size_t len) {
   if (len == SIZE_MAX) return NULL;
-  char *copy = orb_arena_alloc(arena, len + 1);
+  char *copy = arena_alloc(arena, len + 1);
   if (!copy) return NULL;
   memcpy(copy, text, len);
   copy[len] = '\0';

@@ -6,22 +6,22 @@
 
 #include <stddef.h>
 
-typedef struct orb_arena orb_arena;
+typedef struct world_arena world_arena;
 
 /* A new empty arena, or NULL when out of memory. */
-orb_arena *orb_arena_new(void);
+world_arena *arena_new(void);
 
 /* Frees the arena and every block it handed out; NULL is allowed. */
-void orb_arena_free(orb_arena *arena);
+void arena_free(world_arena *arena);
 
 /* size bytes, zeroed, aligned for any type; NULL when out of memory. The memory
  * belongs to the arena. */
-void *orb_arena_alloc(orb_arena *arena, size_t size);
+void *arena_alloc(world_arena *arena, size_t size);
 
 /* count elements of size bytes each, zeroed; NULL on overflow or out of memory. */
-void *orb_arena_array(orb_arena *arena, size_t count, size_t size);
+void *arena_array(world_arena *arena, size_t count, size_t size);
 
 /* A copy of len bytes of text, NUL-terminated, owned by the arena. */
-char *orb_arena_strndup(orb_arena *arena, const char *text, size_t len);
+char *arena_strndup(world_arena *arena, const char *text, size_t len);
 
 #endif

@@ -4,10 +4,10 @@
  *
  * All problems are collected as FILE:LINE:COL diagnostics; when there is any, the
  * arena is freed and no world is returned. The loader never follows aliases (no
- * "billion laughs") and refuses files over ORB_WORLD_MAX_BYTES.
+ * "billion laughs") and refuses files over INPUT_WORLD_MAX_BYTES. The file is read,
+ * checked and parsed by the input layer (core/input_internal.h, core/yaml_kit.h).
  */
 #include <errno.h>
-#include <libfyaml.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdbool.h>
@@ -16,6 +16,8 @@
 #include <string.h>
 
 #include "orbit/world.h"
+#include "core/input_internal.h"
+#include "core/yaml_kit.h"
 #include "world/arena.h"
 #include "world/params_internal.h"
 #include "world/sections.h"
@@ -23,231 +25,93 @@
 #include "world/timeline.h"
 
 enum {
-  ORB_WORLD_MAX_BYTES = 64 * 1024 * 1024, /* far above any real world file */
-  ORB_WORLD_MAX_ERRORS = 500,             /* past this, stop listing */
   ORB_ID_MAX = 32
 };
 
 typedef struct loader {
-  const char *file;
-  orb_diags *diags;
-  orb_arena *arena;
+  yk_reader r;                /* file, diagnostics, error count, out of memory */
+  world_arena *arena;
   orb_world *world;
-  size_t error_count;
-  bool out_of_memory;
-  struct fy_mark last_mark;   /* last known position, for nodes without one */
   bool params_only;           /* read only the parameters (world_load_params_file) */
   const char **actor_ids;     /* scratch for did-you-mean, actor_count long */
-  struct fy_node **actor_nodes;
+  yk_node **actor_nodes;
 } loader;
 
-/* ---- positions and errors ---------------------------------------------------- */
-
-/* The start of node in the file: its own token for a scalar, its first child's
- * for a collection; the last known position when it has none. */
-static struct fy_mark node_mark(loader *L, struct fy_node *node) {
-  while (node) {
-    struct fy_node *inner = NULL;
-    if (fy_node_is_mapping(node)) {
-      void *iter = NULL;
-      struct fy_node_pair *pair = fy_node_mapping_iterate(node, &iter);
-      inner = pair ? fy_node_pair_key(pair) : NULL;
-    } else if (fy_node_is_sequence(node)) {
-      void *iter = NULL;
-      inner = fy_node_sequence_iterate(node, &iter);
-    } else {
-      struct fy_token *token = fy_node_get_scalar_token(node);
-      const struct fy_mark *mark = token ? fy_token_start_mark(token) : NULL;
-      if (mark) L->last_mark = *mark;
-      break;
-    }
-    if (!inner) { /* an empty collection: use the key it is the value of */
-      struct fy_node *parent = fy_node_get_parent(node);
-      void *iter = NULL;
-      struct fy_node_pair *pair;
-      while (parent && fy_node_is_mapping(parent) &&
-             (pair = fy_node_mapping_iterate(parent, &iter)))
-        if (fy_node_pair_value(pair) == node) inner = fy_node_pair_key(pair);
-    }
-    node = inner;
-  }
-  return L->last_mark;
-}
+/* ---- errors and scalars (the YAML kit, core/yaml_kit.h) ------------------------- */
 
 /* Records an error at node (printf format). */
-static void fail(loader *L, struct fy_node *node, const char *format, ...)
+static void fail(loader *L, const yk_node *node, const char *format, ...)
     __attribute__((format(printf, 3, 4)));
-static void fail(loader *L, struct fy_node *node, const char *format, ...) {
-  L->error_count++;
-  if (L->error_count > ORB_WORLD_MAX_ERRORS) return;
-  struct fy_mark mark = node_mark(L, node);
-  char message[768];
+static void fail(loader *L, const yk_node *node, const char *format, ...) {
   va_list args;
   va_start(args, format);
-  vsnprintf(message, sizeof message, format, args);
+  yk_verror(&L->r, node, format, args);
   va_end(args);
-  if (L->error_count == ORB_WORLD_MAX_ERRORS)
-    snprintf(message, sizeof message, "too many errors (%d); stopping the list here",
-             ORB_WORLD_MAX_ERRORS);
-  if (orb_diags_add(L->diags, L->file, mark.line + 1, mark.column + 1, "%s", message))
-    L->out_of_memory = true;
 }
 
 /* Arena allocation that remembers running out of memory. */
 static void *alloc_array(loader *L, size_t count, size_t size) {
-  void *memory = orb_arena_array(L->arena, count ? count : 1, size);
-  if (!memory) L->out_of_memory = true;
+  void *memory = arena_array(L->arena, count ? count : 1, size);
+  if (!memory) L->r.out_of_memory = true;
   return memory;
 }
 
-/* ---- scalars ------------------------------------------------------------------ */
-
-/* The text of a scalar node (not NUL-terminated), or NULL for anything else. */
-static const char *scalar_text(struct fy_node *node, size_t *len) {
-  if (!node || !fy_node_is_scalar(node) || fy_node_is_alias(node)) return NULL;
-  return fy_node_get_scalar(node, len);
-}
-
-/* Describes a node's type for messages. */
-static const char *node_kind(struct fy_node *node) {
-  if (fy_node_is_alias(node)) return "an alias";
-  if (fy_node_is_mapping(node)) return "a mapping";
-  if (fy_node_is_sequence(node)) return "a list";
-  return "a scalar";
-}
-
-/* Copies a scalar into buf for messages, cut at 60 bytes. */
-static const char *quote(struct fy_node *node, char buf[64]) {
-  size_t len = 0;
-  const char *text = scalar_text(node, &len);
-  if (!text) return node_kind(node);
-  if (len > 60) len = 60;
-  memcpy(buf, text, len);
-  buf[len] = '\0';
-  return buf;
-}
-
 /* The value of key in mapping map, or NULL when absent. */
-static struct fy_node *field(struct fy_node *map, const char *key) {
-  return fy_node_mapping_lookup_value_by_simple_key(map, key, FY_NT);
-}
+static yk_node *field(const yk_node *map, const char *key) { return yk_lookup(map, key); }
 
 /* Reports keys of map that are not in allowed (NULL-terminated), with a hint. */
-static void check_keys(loader *L, struct fy_node *map, const char *what,
+static void check_keys(loader *L, const yk_node *map, const char *what,
                        const char *const *allowed) {
-  size_t allowed_count = 0;
-  while (allowed[allowed_count]) allowed_count++;
-  void *iter = NULL;
-  struct fy_node_pair *pair;
-  while ((pair = fy_node_mapping_iterate(map, &iter))) {
-    struct fy_node *key = fy_node_pair_key(pair);
-    size_t len = 0;
-    const char *text = scalar_text(key, &len);
-    if (!text) {
-      fail(L, key ? key : map, "%s: keys must be plain strings", what);
-      continue;
-    }
-    char name[64];
-    snprintf(name, sizeof name, "%.*s", (int)(len > 60 ? 60 : len), text);
-    bool known = false;
-    for (size_t i = 0; i < allowed_count && !known; i++)
-      known = strlen(allowed[i]) == len && memcmp(allowed[i], text, len) == 0;
-    if (known) continue;
-    const char *hint = orb_closest_word(name, allowed, allowed_count);
-    if (hint) {
-      fail(L, key, "unknown key '%s' in %s (did you mean '%s'?)", name, what, hint);
-    } else {
-      char list[256] = "";
-      for (size_t i = 0; i < allowed_count; i++) {
-        strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
-        strncat(list, allowed[i], sizeof list - strlen(list) - 1);
-      }
-      fail(L, key, "unknown key '%s' in %s (expected one of: %s)", name, what, list);
-    }
-  }
+  yk_check_keys(&L->r, map, what, allowed);
 }
 
 /* Checks node is a mapping; reports otherwise. */
-static bool expect_mapping(loader *L, struct fy_node *node, const char *what) {
-  if (node && fy_node_is_mapping(node)) return true;
-  if (node) fail(L, node, "%s: expected a mapping, got %s", what, node_kind(node));
+static bool expect_mapping(loader *L, yk_node *node, const char *what) {
+  if (node && yk_is_mapping(node)) return true;
+  if (node) fail(L, node, "%s: expected a mapping, got %s", what, yk_kind_name(node));
   return false;
 }
 
-/* The items of an optional list (the value of key in what) as an arena array, in
- * one pass (libfyaml's index access is linear); reports a node that is not a list.
- * *count gets the number of items; NULL when there are none. */
-static struct fy_node **list_items(loader *L, struct fy_node *node, const char *what,
-                                   const char *key, size_t *count) {
+/* The items of an optional list (the value of key in what) as an arena array;
+ * reports a node that is not a list. *count gets the number of items; NULL when
+ * there are none. */
+static yk_node **list_items(loader *L, yk_node *node, const char *what,
+                            const char *key, size_t *count) {
   *count = 0;
-  if (!node || fy_node_is_null(node)) return NULL;
-  if (!fy_node_is_sequence(node)) {
-    fail(L, node, "%s: '%s' must be a list, got %s", what, key, node_kind(node));
+  if (yk_is_null(node)) return NULL;
+  if (!yk_is_sequence(node)) {
+    fail(L, node, "%s: '%s' must be a list, got %s", what, key, yk_kind_name(node));
     return NULL;
   }
-  size_t n = (size_t)fy_node_sequence_item_count(node);
-  struct fy_node **items = n ? alloc_array(L, n, sizeof *items) : NULL;
+  size_t n = yk_count(node);
+  yk_node **items = n ? alloc_array(L, n, sizeof *items) : NULL;
   if (!items) return NULL;
-  void *iter = NULL;
-  struct fy_node *child;
-  while (*count < n && (child = fy_node_sequence_iterate(node, &iter))) items[(*count)++] = child;
+  for (size_t i = 0; i < n; i++) items[(*count)++] = yk_item(node, i);
   return items;
 }
 
 /* A non-empty string field copied into the arena; NULL (and an error when
  * required) if missing or not a scalar. */
-static const char *get_string(loader *L, struct fy_node *map, const char *key,
+static const char *get_string(loader *L, yk_node *map, const char *key,
                               const char *what, bool required) {
-  struct fy_node *node = field(map, key);
-  if (!node || fy_node_is_null(node)) {
-    if (required) fail(L, map, "%s: missing required key '%s'", what, key);
-    return NULL;
-  }
   size_t len = 0;
-  const char *text = scalar_text(node, &len);
-  if (!text) {
-    fail(L, node, "%s: '%s' must be a string, got %s", what, key, node_kind(node));
-    return NULL;
-  }
-  if (len == 0) {
-    fail(L, node, "%s: '%s' must not be empty", what, key);
-    return NULL;
-  }
-  char *copy = orb_arena_strndup(L->arena, text, len);
-  if (!copy) L->out_of_memory = true;
+  const char *text = yk_string(&L->r, map, key, what, required, &len);
+  if (!text) return NULL;
+  char *copy = arena_strndup(L->arena, text, len);
+  if (!copy) L->r.out_of_memory = true;
   return copy;
 }
 
 /* Parses node as a finite number into *value; reports and returns false if not. */
-static bool node_number(loader *L, struct fy_node *node, const char *what,
+static bool node_number(loader *L, yk_node *node, const char *what,
                         const char *key, double *value) {
-  size_t len = 0;
-  const char *text = scalar_text(node, &len);
-  char buf[64];
-  if (!text || fy_node_get_style(node) != FYNS_PLAIN || len == 0 || len >= sizeof buf) {
-    fail(L, node, "%s: '%s' must be a number, got %s", what, key, quote(node, buf));
-    return false;
-  }
-  memcpy(buf, text, len);
-  buf[len] = '\0';
-  char *end = NULL;
-  double number = strtod(buf, &end);
-  if (end != buf + len) {
-    fail(L, node, "%s: '%s' must be a number, got '%s'", what, key, buf);
-    return false;
-  }
-  if (!isfinite(number)) {
-    fail(L, node, "%s: '%s' must be a finite number, got '%s'", what, key, buf);
-    return false;
-  }
-  *value = number;
-  return true;
+  return yk_number(&L->r, node, what, key, value);
 }
 
 /* A number field; false (and an error when required) if missing or invalid. */
-static bool get_number(loader *L, struct fy_node *map, const char *key,
+static bool get_number(loader *L, yk_node *map, const char *key,
                        const char *what, bool required, double *value) {
-  struct fy_node *node = field(map, key);
+  yk_node *node = field(map, key);
   if (!node) {
     if (required) fail(L, map, "%s: missing required key '%s'", what, key);
     return false;
@@ -256,7 +120,7 @@ static bool get_number(loader *L, struct fy_node *map, const char *key,
 }
 
 /* A year field (an integer from 1000 to 2999); 0 when absent and optional. */
-static int get_year(loader *L, struct fy_node *map, const char *what, bool required) {
+static int get_year(loader *L, yk_node *map, const char *what, bool required) {
   double value = 0;
   if (!get_number(L, map, "year", what, required, &value)) return 0;
   if (value != floor(value) || value < 1000 || value > 2999) {
@@ -268,27 +132,13 @@ static int get_year(loader *L, struct fy_node *map, const char *what, bool requi
 }
 
 /* A date field; ORB_DATE_NONE (and an error when required or malformed). */
-static orb_date get_date(loader *L, struct fy_node *map, const char *key,
+static orb_date get_date(loader *L, yk_node *map, const char *key,
                          const char *what, bool required, orb_precision *precision) {
-  struct fy_node *node = field(map, key);
-  if (!node || fy_node_is_null(node)) {
-    if (required) fail(L, map, "%s: missing required key '%s'", what, key);
-    return ORB_DATE_NONE;
-  }
-  size_t len = 0;
-  const char *text = scalar_text(node, &len);
-  orb_date date;
-  if (!text || orb_date_parse(text, len, &date, precision) != ORB_OK) {
-    char buf[64];
-    fail(L, node, "%s: '%s' must be a date YYYY-MM-DD (or YYYY-MM, YYYY), got '%s'",
-         what, key, quote(node, buf));
-    return ORB_DATE_NONE;
-  }
-  return date;
+  return yk_date(&L->r, map, key, what, required, precision);
 }
 
 /* Checks that date lies inside the world's span. */
-static void check_in_world(loader *L, struct fy_node *map, const char *key,
+static void check_in_world(loader *L, yk_node *map, const char *key,
                            const char *what, orb_date date) {
   const orb_world *w = L->world;
   if (date == ORB_DATE_NONE || w->start == ORB_DATE_NONE || w->end == ORB_DATE_NONE)
@@ -304,31 +154,22 @@ static void check_in_world(loader *L, struct fy_node *map, const char *key,
 }
 
 /* Picks one of names[0..count) for a string field; -1 (and an error) if none. */
-static int get_choice(loader *L, struct fy_node *map, const char *key, const char *what,
+static int get_choice(loader *L, yk_node *map, const char *key, const char *what,
                       const char *const *names, size_t count, bool required) {
   const char *text = get_string(L, map, key, what, required);
   if (!text) return -1;
   for (size_t i = 0; i < count; i++)
     if (strcmp(text, names[i]) == 0) return (int)i;
-  const char *hint = orb_closest_word(text, names, count);
-  char list[256] = "";
-  for (size_t i = 0; i < count; i++) {
-    strncat(list, i ? ", " : "", sizeof list - strlen(list) - 1);
-    strncat(list, names[i], sizeof list - strlen(list) - 1);
-  }
-  if (hint)
-    fail(L, field(map, key), "%s: unknown %s '%s' (did you mean '%s'?)", what, key, text,
-         hint);
-  else
-    fail(L, field(map, key), "%s: unknown %s '%s' (expected one of: %s)", what, key,
-         text, list);
+  char hint[320];
+  fail(L, field(map, key), "%s: unknown %s '%s'%s", what, key, text,
+       input_hint(text, names, count, 1, hint, sizeof hint));
   return -1;
 }
 
 /* ---- provenance and figures --------------------------------------------------- */
 
 /* Reads source: or assumption: (exactly one) of map and counts it. */
-static void read_provenance(loader *L, struct fy_node *map, const char *what,
+static void read_provenance(loader *L, yk_node *map, const char *what,
                             orb_provenance *provenance) {
   bool has_source = field(map, "source") != NULL;
   bool has_assumption = field(map, "assumption") != NULL;
@@ -352,7 +193,7 @@ static void read_provenance(loader *L, struct fy_node *map, const char *what,
 
 /* Reads a figure mapping (value, year, source/assumption, note) whose allowed keys
  * are `keys`; `year_required` for dated series. */
-static void read_figure(loader *L, struct fy_node *node, const char *what,
+static void read_figure(loader *L, yk_node *node, const char *what,
                         const char *const *keys, bool year_required, orb_figure *fig) {
   if (!expect_mapping(L, node, what)) return;
   check_keys(L, node, what, keys);
@@ -389,7 +230,7 @@ typedef void (*dup_describe)(const loader *L, const dup_key *key, char *buf, siz
 /* Sorts keys[0..count) (O(n log n)) and reports each key equal to an earlier one at
  * nodes[key.index], naming the line of the first. */
 static void report_duplicates(loader *L, dup_key *keys, size_t count,
-                              struct fy_node **nodes, dup_describe describe) {
+                              yk_node **nodes, dup_describe describe) {
   qsort(keys, count, sizeof *keys, compare_dup_keys);
   size_t first = 0;
   for (size_t i = 1; i < count; i++) {
@@ -401,7 +242,7 @@ static void report_duplicates(loader *L, dup_key *keys, size_t count,
     }
     char message[256];
     describe(L, q, message, sizeof message);
-    int line = node_mark(L, nodes[p->index]).line + 1;
+    int line = (int)nodes[p->index]->line;
     fail(L, nodes[q->index], "%s (first at line %d)", message, line);
   }
 }
@@ -424,7 +265,7 @@ static int compare_span_keys(const void *x, const void *y) {
 /* Sorts spans and reports each that starts before an earlier one of its group ends
  * as "<what> N overlaps <what> M" at nodes[N-1]. */
 static void report_overlaps(loader *L, span_key *spans, size_t count,
-                            struct fy_node **nodes, const char *what, const char *owner) {
+                            yk_node **nodes, const char *what, const char *owner) {
   qsort(spans, count, sizeof *spans, compare_span_keys);
   size_t open = 0; /* the span of the group that ends last so far */
   for (size_t i = 1; i < count; i++) {
@@ -462,7 +303,7 @@ static bool valid_id(const char *id) {
 static const char *const actor_kinds[] = {"state", "bloc", "organisation", "territory"};
 
 /* Reads one actor attribute (a number or a text). */
-static void read_attribute(loader *L, struct fy_node *node, const char *actor_id,
+static void read_attribute(loader *L, yk_node *node, const char *actor_id,
                            size_t index, orb_attribute *attribute) {
   static const char *const keys[] = {"name", "value", "text", "year", "source",
                                      "assumption", "note", NULL};
@@ -485,21 +326,21 @@ static void read_attribute(loader *L, struct fy_node *node, const char *actor_id
 }
 
 /* Reads the actors list and builds the sorted id index. */
-static void read_actors(loader *L, struct fy_node *list) {
+static void read_actors(loader *L, yk_node *list) {
   static const char *const keys[] = {"id", "name", "kind", "attributes", NULL};
   orb_world *w = L->world;
   size_t count;
-  struct fy_node **items = list_items(L, list, "the world file", "actors", &count);
+  yk_node **items = list_items(L, list, "the world file", "actors", &count);
   if (!list) fail(L, NULL, "missing required top-level key 'actors'");
-  else if (count == 0 && fy_node_is_sequence(list))
+  else if (count == 0 && yk_is_sequence(list))
     fail(L, list, "actors: the world needs at least one actor");
   w->actors = alloc_array(L, count, sizeof *w->actors);
   L->actor_ids = alloc_array(L, count, sizeof *L->actor_ids);
   L->actor_nodes = alloc_array(L, count, sizeof *L->actor_nodes);
-  if (L->out_of_memory) return;
+  if (L->r.out_of_memory) return;
   w->actor_count = count;
   for (size_t i = 0; i < count; i++) {
-    struct fy_node *node = items[i];
+    yk_node *node = items[i];
     orb_actor *actor = &w->actors[i];
     char what[64];
     snprintf(what, sizeof what, "actor %zu", i + 1);
@@ -519,9 +360,9 @@ static void read_actors(loader *L, struct fy_node *list) {
     actor->name = get_string(L, node, "name", what, true);
     int kind = get_choice(L, node, "kind", what, actor_kinds, 4, true);
     actor->kind = kind < 0 ? ORB_ACTOR_STATE : (orb_actor_kind)kind;
-    struct fy_node *attributes = field(node, "attributes");
+    yk_node *attributes = field(node, "attributes");
     size_t attribute_count;
-    struct fy_node **attribute_items =
+    yk_node **attribute_items =
         list_items(L, attributes, what, "attributes", &attribute_count);
     actor->attributes = alloc_array(L, attribute_count, sizeof *actor->attributes);
     if (!actor->attributes) return;
@@ -539,18 +380,16 @@ static void read_actors(loader *L, struct fy_node *list) {
 }
 
 /* Resolves the actor id in field key of map; ORB_NONE (and an error) if unknown. */
-static size_t get_actor(loader *L, struct fy_node *map, const char *key,
+static size_t get_actor(loader *L, yk_node *map, const char *key,
                         const char *what, bool required) {
   const char *id = get_string(L, map, key, what, required);
   if (!id) return ORB_NONE;
   size_t index = orb_world_actor(L->world, id);
   if (index != ORB_NONE) return index;
-  const char *hint = orb_closest_word(id, L->actor_ids, L->world->actor_count);
-  if (hint)
-    fail(L, field(map, key), "%s: unknown actor '%s' (did you mean '%s'?)", what, id,
-         hint);
-  else
-    fail(L, field(map, key), "%s: unknown actor '%s' (not in actors:)", what, id);
+  char hint[320];
+  input_hint(id, L->actor_ids, L->world->actor_count, 0, hint, sizeof hint);
+  fail(L, field(map, key), "%s: unknown actor '%s'%s", what, id,
+       hint[0] ? hint : " (not in actors:)");
   return ORB_NONE;
 }
 
@@ -573,7 +412,7 @@ static void describe_tie(const loader *L, const dup_key *key, char *buf, size_t 
 }
 
 /* Reads the ties list: endpoints, type, shares by year. */
-static void read_ties(loader *L, struct fy_node *list) {
+static void read_ties(loader *L, yk_node *list) {
   static const char *const keys[] = {"from", "to", "type", "values", "ended", NULL};
   static const char *const value_keys[] = {"value", "year", "source", "assumption",
                                            "note", NULL};
@@ -581,14 +420,14 @@ static void read_ties(loader *L, struct fy_node *list) {
   const char *types[ORB_TIE_TYPE_COUNT];
   for (int t = 0; t < ORB_TIE_TYPE_COUNT; t++) types[t] = orb_tie_type_name((orb_tie_type)t);
   size_t count;
-  struct fy_node **items = list_items(L, list, "the world file", "ties", &count);
+  yk_node **items = list_items(L, list, "the world file", "ties", &count);
   w->ties = alloc_array(L, count, sizeof *w->ties);
   dup_key *tie_keys = alloc_array(L, count, sizeof *tie_keys);
   size_t tie_key_count = 0;
   if (!w->ties || !tie_keys) return;
   w->tie_count = count;
   for (size_t i = 0; i < count; i++) {
-    struct fy_node *node = items[i];
+    yk_node *node = items[i];
     orb_tie *tie = &w->ties[i];
     char what[64];
     snprintf(what, sizeof what, "tie %zu", i + 1);
@@ -605,18 +444,18 @@ static void read_ties(loader *L, struct fy_node *list) {
     if (type >= 0) tie->type = (orb_tie_type)type;
     tie->backdated = w->ties_backdated && type >= 0 && !orb_tie_type_get(tie->type)->dated;
     tie->ended = get_date(L, node, "ended", what, false, NULL);
-    struct fy_node *values = field(node, "values");
+    yk_node *values = field(node, "values");
     size_t value_count;
-    struct fy_node **value_items = list_items(L, values, what, "values", &value_count);
+    yk_node **value_items = list_items(L, values, what, "values", &value_count);
     if (!values) fail(L, node, "%s: missing required key 'values'", what);
-    else if (value_count == 0 && fy_node_is_sequence(values))
+    else if (value_count == 0 && yk_is_sequence(values))
       fail(L, values, "%s: 'values' needs at least one figure", what);
     tie->values = alloc_array(L, value_count, sizeof *tie->values);
     dup_key *year_keys = alloc_array(L, value_count, sizeof *year_keys);
     if (!tie->values || !year_keys) return;
     tie->value_count = value_count;
     for (size_t j = 0; j < value_count; j++) {
-      struct fy_node *value_node = value_items[j];
+      yk_node *value_node = value_items[j];
       char value_what[256];
       snprintf(value_what, sizeof value_what, "value %zu of %s", j + 1, what);
       orb_figure *fig = &tie->values[j];
@@ -637,19 +476,19 @@ static void read_ties(loader *L, struct fy_node *list) {
 /* ---- institutions ------------------------------------------------------------- */
 
 /* Reads a membership's suspensions and checks they lie inside its period. */
-static void read_suspensions(loader *L, struct fy_node *node, const char *what,
+static void read_suspensions(loader *L, yk_node *node, const char *what,
                              orb_membership *member) {
   static const char *const keys[] = {"from", "to", NULL};
-  struct fy_node *list = field(node, "suspended");
+  yk_node *list = field(node, "suspended");
   size_t count;
-  struct fy_node **items = list_items(L, list, what, "suspended", &count);
+  yk_node **items = list_items(L, list, what, "suspended", &count);
   member->suspensions = alloc_array(L, count, sizeof *member->suspensions);
   span_key *spans = alloc_array(L, count, sizeof *spans);
   size_t span_count = 0;
   if (!member->suspensions || !spans) return;
   member->suspension_count = count;
   for (size_t k = 0; k < count; k++) {
-    struct fy_node *span = items[k];
+    yk_node *span = items[k];
     char span_what[256];
     snprintf(span_what, sizeof span_what, "suspension %zu of %s", k + 1, what);
     orb_period *period = &member->suspensions[k];
@@ -673,7 +512,7 @@ static void read_suspensions(loader *L, struct fy_node *node, const char *what,
 }
 
 /* Reads one institution: its actor, leader, commitment and memberships. */
-static void read_institution(loader *L, struct fy_node *node, size_t index,
+static void read_institution(loader *L, yk_node *node, size_t index,
                              orb_institution *inst) {
   static const char *const keys[] = {"id", "leader", "commitment", "commitment_text",
                                      "members", "source", "assumption", NULL};
@@ -703,9 +542,9 @@ static void read_institution(loader *L, struct fy_node *node, size_t index,
   inst->commitment = commitment >= 0 ? (orb_commitment)commitment : ORB_COMMITMENT_POLITICAL;
   inst->commitment_text = get_string(L, node, "commitment_text", what, false);
   read_provenance(L, node, what, &inst->provenance);
-  struct fy_node *members = field(node, "members");
+  yk_node *members = field(node, "members");
   size_t count;
-  struct fy_node **items = list_items(L, members, what, "members", &count);
+  yk_node **items = list_items(L, members, what, "members", &count);
   if (!members) fail(L, node, "%s: missing required key 'members'", what);
   inst->members = alloc_array(L, count, sizeof *inst->members);
   span_key *spans = alloc_array(L, count, sizeof *spans);
@@ -713,7 +552,7 @@ static void read_institution(loader *L, struct fy_node *node, size_t index,
   if (!inst->members || !spans) return;
   inst->member_count = count;
   for (size_t j = 0; j < count; j++) {
-    struct fy_node *member_node = items[j];
+    yk_node *member_node = items[j];
     orb_membership *member = &inst->members[j];
     char member_what[200];
     snprintf(member_what, sizeof member_what, "membership %zu of %s", j + 1, what);
@@ -748,10 +587,10 @@ static void describe_institution(const loader *L, const dup_key *key, char *buf,
 }
 
 /* Reads the institutions list; each institution's actor appears only once. */
-static void read_institutions(loader *L, struct fy_node *list) {
+static void read_institutions(loader *L, yk_node *list) {
   orb_world *w = L->world;
   size_t count;
-  struct fy_node **items = list_items(L, list, "the world file", "institutions", &count);
+  yk_node **items = list_items(L, list, "the world file", "institutions", &count);
   w->institutions = alloc_array(L, count, sizeof *w->institutions);
   dup_key *dups = alloc_array(L, count, sizeof *dups);
   size_t key_count = 0;
@@ -774,12 +613,12 @@ static void describe_option(const loader *L, const dup_key *key, char *buf, size
 }
 
 /* Reads an issue's options; at least one, ids unique. */
-static void read_options(loader *L, struct fy_node *node, const char *what,
+static void read_options(loader *L, yk_node *node, const char *what,
                          orb_issue *issue) {
   static const char *const keys[] = {"id", "stance", "label", NULL};
-  struct fy_node *list = field(node, "options");
+  yk_node *list = field(node, "options");
   size_t count;
-  struct fy_node **items = list_items(L, list, what, "options", &count);
+  yk_node **items = list_items(L, list, what, "options", &count);
   if (count == 0)
     fail(L, list ? list : node, "%s has no options (needs a list of {id, stance})", what);
   issue->options = alloc_array(L, count, sizeof *issue->options);
@@ -787,7 +626,7 @@ static void read_options(loader *L, struct fy_node *node, const char *what,
   if (!issue->options || !dups) return;
   issue->option_count = count;
   for (size_t j = 0; j < count; j++) {
-    struct fy_node *option_node = items[j];
+    yk_node *option_node = items[j];
     orb_option *option = &issue->options[j];
     char option_what[256];
     snprintf(option_what, sizeof option_what, "option %zu of %s", j + 1, what);
@@ -806,28 +645,26 @@ static void read_options(loader *L, struct fy_node *node, const char *what,
 }
 
 /* Reads an issue's attributes mapping (name: number). */
-static void read_issue_attributes(loader *L, struct fy_node *node, const char *what,
+static void read_issue_attributes(loader *L, yk_node *node, const char *what,
                                   orb_issue *issue) {
-  struct fy_node *map = field(node, "attributes");
+  yk_node *map = field(node, "attributes");
   if (!map) return;
   if (!expect_mapping(L, map, what)) return;
-  size_t count = (size_t)fy_node_mapping_item_count(map);
+  size_t count = yk_count(map);
   issue->attributes = alloc_array(L, count, sizeof *issue->attributes);
   if (!issue->attributes) return;
-  void *iter = NULL;
-  struct fy_node_pair *pair;
-  while ((pair = fy_node_mapping_iterate(map, &iter))) {
+  for (size_t k = 0; k < count; k++) {
+    yk_node *key = yk_key(map, k);
     size_t len = 0;
-    const char *name = scalar_text(fy_node_pair_key(pair), &len);
+    const char *name = yk_scalar(key, &len);
     if (!name || len == 0) {
-      fail(L, fy_node_pair_key(pair), "%s: attribute names must be strings", what);
+      fail(L, key, "%s: attribute names must be strings", what);
       continue;
     }
     orb_issue_attribute *attribute = &issue->attributes[issue->attribute_count];
-    attribute->name = orb_arena_strndup(L->arena, name, len);
-    if (!attribute->name) L->out_of_memory = true;
-    else if (node_number(L, fy_node_pair_value(pair), what, attribute->name,
-                         &attribute->value))
+    attribute->name = arena_strndup(L->arena, name, len);
+    if (!attribute->name) L->r.out_of_memory = true;
+    else if (node_number(L, yk_value(map, k), what, attribute->name, &attribute->value))
       issue->attribute_count++;
   }
 }
@@ -839,19 +676,19 @@ static void describe_observed(const loader *L, const dup_key *key, char *buf,
 }
 
 /* Reads an issue's observed stances: known actor and option, one per actor. */
-static void read_observed(loader *L, struct fy_node *node, const char *what,
+static void read_observed(loader *L, yk_node *node, const char *what,
                           orb_issue *issue) {
   static const char *const keys[] = {"actor", "option", "source", "assumption", NULL};
-  struct fy_node *list = field(node, "observed");
+  yk_node *list = field(node, "observed");
   size_t count;
-  struct fy_node **items = list_items(L, list, what, "observed", &count);
+  yk_node **items = list_items(L, list, what, "observed", &count);
   issue->observed = alloc_array(L, count, sizeof *issue->observed);
   dup_key *dups = alloc_array(L, count, sizeof *dups);
   size_t key_count = 0;
   if (!issue->observed || !dups) return;
   issue->observed_count = count;
   for (size_t j = 0; j < count; j++) {
-    struct fy_node *obs_node = items[j];
+    yk_node *obs_node = items[j];
     orb_observed_stance *obs = &issue->observed[j];
     char obs_what[256];
     snprintf(obs_what, sizeof obs_what, "observed stance %zu of %s", j + 1, what);
@@ -876,19 +713,19 @@ static void describe_issue(const loader *L, const dup_key *key, char *buf, size_
 }
 
 /* Reads the issues list. */
-static void read_issues(loader *L, struct fy_node *list) {
+static void read_issues(loader *L, yk_node *list) {
   static const char *const keys[] = {"id", "title", "date", "patron", "options",
                                      "attributes", "observed", "source", "assumption",
                                      NULL};
   orb_world *w = L->world;
   size_t count;
-  struct fy_node **items = list_items(L, list, "the world file", "issues", &count);
+  yk_node **items = list_items(L, list, "the world file", "issues", &count);
   w->issues = alloc_array(L, count, sizeof *w->issues);
   dup_key *dups = alloc_array(L, count, sizeof *dups);
   if (!w->issues || !dups) return;
   w->issue_count = count;
   for (size_t i = 0; i < count; i++) {
-    struct fy_node *node = items[i];
+    yk_node *node = items[i];
     orb_issue *issue = &w->issues[i];
     char what[96];
     snprintf(what, sizeof what, "issue %zu", i + 1);
@@ -926,7 +763,7 @@ static bool valid_cameo(const char *text) {
 }
 
 /* Reads one event. */
-static void read_event(loader *L, struct fy_node *node, size_t index, orb_event *event) {
+static void read_event(loader *L, yk_node *node, size_t index, orb_event *event) {
   static const char *const keys[] = {"date", "actor", "target", "type", "cameo",
                                      "magnitude", "description", "source", "assumption",
                                      NULL};
@@ -946,16 +783,16 @@ static void read_event(loader *L, struct fy_node *node, size_t index, orb_event 
   if (type && orb_event_type_find(type, &event->type) != ORB_OK) {
     const char *names[ORB_EV_TYPE_COUNT];
     for (int t = 0; t < ORB_EV_TYPE_COUNT; t++) names[t] = orb_event_type_name(t);
-    const char *hint = orb_closest_word(type, names, ORB_EV_TYPE_COUNT);
-    fail(L, field(node, "type"), "%s: unknown event type '%s'%s%s%s", what, type,
-         hint ? " (did you mean '" : " (see docs/WORLD.md)", hint ? hint : "",
-         hint ? "'?)" : "");
+    char hint[320];
+    input_hint(type, names, ORB_EV_TYPE_COUNT, 0, hint, sizeof hint);
+    fail(L, field(node, "type"), "%s: unknown event type '%s'%s", what, type,
+         hint[0] ? hint : " (see docs/WORLD.md)");
   }
   event->cameo = get_string(L, node, "cameo", what, false);
   if (event->cameo && !valid_cameo(event->cameo))
     fail(L, field(node, "cameo"), "%s: cameo must be a code of 2 to 4 digits, got '%s'",
          what, event->cameo);
-  struct fy_node *magnitude = field(node, "magnitude");
+  yk_node *magnitude = field(node, "magnitude");
   if (magnitude) {
     char magnitude_what[256];
     snprintf(magnitude_what, sizeof magnitude_what, "magnitude of %s", what);
@@ -967,15 +804,15 @@ static void read_event(loader *L, struct fy_node *node, size_t index, orb_event 
 }
 
 /* Reads the events list and sorts it by date (stable). */
-static void read_events(loader *L, struct fy_node *list) {
+static void read_events(loader *L, yk_node *list) {
   orb_world *w = L->world;
   size_t count;
-  struct fy_node **items = list_items(L, list, "the world file", "events", &count);
+  yk_node **items = list_items(L, list, "the world file", "events", &count);
   w->events = alloc_array(L, count, sizeof *w->events);
   if (!w->events) return;
   for (size_t i = 0; i < count; i++) read_event(L, items[i], i, &w->events[i]);
   w->event_count = count;
-  if (orb_timeline_sort(w->events, count) != ORB_OK) L->out_of_memory = true;
+  if (timeline_sort(w->events, count) != ORB_OK) L->r.out_of_memory = true;
 }
 
 /* ---- parameters --------------------------------------------------------------- */
@@ -987,7 +824,7 @@ static void describe_param(const loader *L, const dup_key *key, char *buf, size_
 /* Checks value (the default or an end of the range of a parameter, at node)
  * against the registered spec: inside the admissible range. Returns whether it
  * passes. */
-static bool check_param_value(loader *L, struct fy_node *node, const char *what,
+static bool check_param_value(loader *L, yk_node *node, const char *what,
                               const char *key, const orb_param_spec *spec, double value) {
   if (value < spec->low || value > spec->high) {
     fail(L, node, "%s: %s %g is outside the admissible range [%g, %g] (%s)", what, key,
@@ -999,18 +836,18 @@ static bool check_param_value(loader *L, struct fy_node *node, const char *what,
 
 /* Reads the parameters list: each a registered parameter (src/world/params.c)
  * with a value it admits, default inside its range, a justification each. */
-static void read_params(loader *L, struct fy_node *list) {
+static void read_params(loader *L, yk_node *list) {
   static const char *const keys[] = {"name", "default", "range", "distribution",
                                      "justification", "fitted_by", NULL};
   orb_world *w = L->world;
   size_t count;
-  struct fy_node **items = list_items(L, list, "the world file", "parameters", &count);
+  yk_node **items = list_items(L, list, "the world file", "parameters", &count);
   w->params = alloc_array(L, count, sizeof *w->params);
   dup_key *dups = alloc_array(L, count, sizeof *dups);
   if (!w->params || !dups) return;
   w->param_count = count;
   for (size_t i = 0; i < count; i++) {
-    struct fy_node *node = items[i];
+    yk_node *node = items[i];
     orb_param *param = &w->params[i];
     char what[96];
     snprintf(what, sizeof what, "parameter %zu", i + 1);
@@ -1033,20 +870,20 @@ static void read_params(loader *L, struct fy_node *list) {
     } else if (spec && has_default) {
       check_param_value(L, field(node, "default"), what, "default", spec, param->value);
     }
-    struct fy_node *range = field(node, "range");
+    yk_node *range = field(node, "range");
     if (range) {
-      if (!fy_node_is_sequence(range) || fy_node_sequence_item_count(range) != 2) {
+      if (!yk_is_sequence(range) || yk_count(range) != 2) {
         fail(L, range, "%s: 'range' must be a list [low, high]", what);
-      } else if (node_number(L, fy_node_sequence_get_by_index(range, 0), what, "range",
+      } else if (node_number(L, yk_item(range, 0), what, "range",
                              &param->low) &&
-                 node_number(L, fy_node_sequence_get_by_index(range, 1), what, "range",
+                 node_number(L, yk_item(range, 1), what, "range",
                              &param->high)) {
         if (param->low > param->high)
           fail(L, range, "%s: range [%g, %g] has low above high", what, param->low,
                param->high);
-        else if (spec && (!check_param_value(L, fy_node_sequence_get_by_index(range, 0),
+        else if (spec && (!check_param_value(L, yk_item(range, 0),
                                              what, "range end", spec, param->low) ||
-                          !check_param_value(L, fy_node_sequence_get_by_index(range, 1),
+                          !check_param_value(L, yk_item(range, 1),
                                              what, "range end", spec, param->high)))
           ; /* reported */
         else if (has_default && (param->value < param->low || param->value > param->high))
@@ -1069,16 +906,16 @@ static void read_params(loader *L, struct fy_node *list) {
 enum { BARGAIN_MIN_ACTORS = 3, BARGAIN_MAX_DIMENSIONS = 64 };
 
 /* Reads key of map as a list of exactly `count` numbers in [0, 100] into values. */
-static void read_scale_list(loader *L, struct fy_node *map, const char *key,
+static void read_scale_list(loader *L, yk_node *map, const char *key,
                             const char *what, size_t count, double *values) {
   size_t n;
-  struct fy_node *list = field(map, key);
-  struct fy_node **items = list_items(L, list, what, key, &n);
+  yk_node *list = field(map, key);
+  yk_node **items = list_items(L, list, what, key, &n);
   if (!list) {
     fail(L, map, "%s: missing required key '%s'", what, key);
     return;
   }
-  if (n != count && fy_node_is_sequence(list)) {
+  if (n != count && yk_is_sequence(list)) {
     fail(L, list, "%s: '%s' has %zu numbers for %zu dimensions", what, key, n, count);
     return;
   }
@@ -1094,7 +931,7 @@ static void describe_stand(const loader *L, const dup_key *key, char *buf, size_
 }
 
 /* Reads one actor's stand in bargain `issue`. */
-static void read_stand(loader *L, struct fy_node *node, const orb_bargain_issue *issue,
+static void read_stand(loader *L, yk_node *node, const orb_bargain_issue *issue,
                        size_t index, orb_bargain_stand *stand) {
   static const char *const keys[] = {"actor", "positions", "saliences", "capability",
                                      "source", "assumption", NULL};
@@ -1122,7 +959,7 @@ static void read_stand(loader *L, struct fy_node *node, const orb_bargain_issue 
   else if (salience_sum <= 0 && field(node, "saliences"))
     fail(L, field(node, "saliences"), "%s: saliences sum to 0; at least one must be positive",
          what);
-  struct fy_node *capability = field(node, "capability");
+  yk_node *capability = field(node, "capability");
   if (capability) {
     char capability_what[160];
     snprintf(capability_what, sizeof capability_what, "capability of %s", what);
@@ -1148,12 +985,12 @@ static void read_stand(loader *L, struct fy_node *node, const orb_bargain_issue 
 }
 
 /* Reads a bargain's dimensions: names and what their 0 and 100 mean. */
-static void read_dimensions(loader *L, struct fy_node *node, const char *what,
+static void read_dimensions(loader *L, yk_node *node, const char *what,
                             orb_bargain_issue *issue) {
   static const char *const keys[] = {"id", "label", NULL};
   size_t count;
-  struct fy_node *list = field(node, "dimensions");
-  struct fy_node **items = list_items(L, list, what, "dimensions", &count);
+  yk_node *list = field(node, "dimensions");
+  yk_node **items = list_items(L, list, what, "dimensions", &count);
   if (count == 0 || count > BARGAIN_MAX_DIMENSIONS) {
     fail(L, list ? list : node, "%s needs 1 to %d dimensions, has %zu", what,
          BARGAIN_MAX_DIMENSIONS, count);
@@ -1181,18 +1018,18 @@ static void describe_bargain(const loader *L, const dup_key *key, char *buf, siz
 }
 
 /* Reads the bargains list: issues for the spatial bargaining model. */
-static void read_bargains(loader *L, struct fy_node *list) {
+static void read_bargains(loader *L, yk_node *list) {
   static const char *const keys[] = {"id", "title", "date", "dimensions", "capability",
                                      "actors", "source", "assumption", NULL};
   orb_world *w = L->world;
   size_t count;
-  struct fy_node **items = list_items(L, list, "the world file", "bargains", &count);
+  yk_node **items = list_items(L, list, "the world file", "bargains", &count);
   w->bargains = alloc_array(L, count, sizeof *w->bargains);
   dup_key *dups = alloc_array(L, count, sizeof *dups);
   if (!w->bargains || !dups) return;
   w->bargain_count = count;
   for (size_t i = 0; i < count; i++) {
-    struct fy_node *node = items[i];
+    yk_node *node = items[i];
     orb_bargain_issue *issue = &w->bargains[i];
     char what[96];
     snprintf(what, sizeof what, "bargain %zu", i + 1);
@@ -1212,8 +1049,8 @@ static void read_bargains(loader *L, struct fy_node *list) {
     read_provenance(L, node, what, &issue->provenance);
     read_dimensions(L, node, what, issue);
     size_t stand_count;
-    struct fy_node *actors = field(node, "actors");
-    struct fy_node **stand_items = list_items(L, actors, what, "actors", &stand_count);
+    yk_node *actors = field(node, "actors");
+    yk_node **stand_items = list_items(L, actors, what, "actors", &stand_count);
     if (stand_count < BARGAIN_MIN_ACTORS)
       fail(L, actors ? actors : node, "%s needs at least %d actors, has %zu", what,
            BARGAIN_MIN_ACTORS, stand_count);
@@ -1237,17 +1074,17 @@ static void read_bargains(loader *L, struct fy_node *list) {
 
 /* Reads `coded_events:`, file names of coded events (orbit code --json) to merge
  * into the timeline, resolved against the folder of the world file. */
-static void read_coded_event_files(loader *L, struct fy_node *list) {
+static void read_coded_event_files(loader *L, yk_node *list) {
   orb_world *w = L->world;
   size_t count;
-  struct fy_node **items = list_items(L, list, "the world file", "coded_events", &count);
+  yk_node **items = list_items(L, list, "the world file", "coded_events", &count);
   w->coded_event_files = alloc_array(L, count, sizeof *w->coded_event_files);
   if (!w->coded_event_files) return;
-  const char *slash = strrchr(L->file, '/');
-  size_t folder_len = slash ? (size_t)(slash - L->file) + 1 : 0;
+  const char *slash = strrchr(L->r.file, '/');
+  size_t folder_len = slash ? (size_t)(slash - L->r.file) + 1 : 0;
   for (size_t i = 0; i < count; i++) {
     size_t len = 0;
-    const char *name = scalar_text(items[i], &len);
+    const char *name = yk_scalar(items[i], &len);
     if (!name || len == 0) {
       fail(L, items[i], "coded_events: item %zu must be a file name", i + 1);
       continue;
@@ -1255,7 +1092,7 @@ static void read_coded_event_files(loader *L, struct fy_node *list) {
     size_t prefix = name[0] == '/' ? 0 : folder_len;
     char *path = alloc_array(L, prefix + len + 1, 1);
     if (!path) return;
-    memcpy(path, L->file, prefix);
+    memcpy(path, L->r.file, prefix);
     memcpy(path + prefix, name, len);
     w->coded_event_files[w->coded_event_file_count++] = path;
   }
@@ -1265,23 +1102,22 @@ static void read_coded_event_files(loader *L, struct fy_node *list) {
 
 /* Checks a `landscape:` section (sizes and propensities given as they are, for
  * orbit align) with the alignment module's reader; the world only notes it has one. */
-static void read_landscape(loader *L, struct fy_node *node) {
+static void read_landscape(loader *L, yk_node *node) {
   if (!node) return;
-  size_t before = L->diags->count;
-  orb_status status = landscape_check_yaml_node(L->file, node, L->diags);
-  L->error_count += L->diags->count - before;
-  if (status == ORB_ENOMEM) L->out_of_memory = true;
+  size_t before = L->r.errors;
+  orb_status status = landscape_check_yaml_node(&L->r, node);
+  if (status == ORB_ENOMEM) L->r.out_of_memory = true;
   else if (status == ORB_OK) L->world->has_landscape = 1;
-  else if (L->diags->count == before) fail(L, node, "landscape: not a valid landscape");
+  else if (L->r.errors == before) fail(L, node, "landscape: not a valid landscape");
 }
 
 /* ---- the document ------------------------------------------------------------- */
 
 /* Reads only the parameters of root: a world file's (its other sections are
  * not read) or those of a file that holds nothing else. */
-static void read_params_file(loader *L, struct fy_node *root) {
+static void read_params_file(loader *L, yk_node *root) {
   static const char *const keys[] = {"parameters", NULL};
-  if (!root || !fy_node_is_mapping(root)) {
+  if (!root || !yk_is_mapping(root)) {
     fail(L, root, "a parameters file must be a mapping with 'parameters:' (a world file "
          "or a file holding only that list)");
     return;
@@ -1293,7 +1129,7 @@ static void read_params_file(loader *L, struct fy_node *root) {
 }
 
 /* Reads the world: header, then actors (which everything else refers to). */
-static void read_world(loader *L, struct fy_node *root) {
+static void read_world(loader *L, yk_node *root) {
   static const char *const keys[] = {"world", "actors", "ties", "institutions",
                                      "issues", "events", "coded_events", "bargains",
                                      "landscape", "parameters", NULL};
@@ -1306,17 +1142,17 @@ static void read_world(loader *L, struct fy_node *root) {
     read_params_file(L, root);
     return;
   }
-  if (!root || fy_node_is_null(root)) {
+  if (!root || yk_is_null(root)) {
     fail(L, NULL, "empty world file: expected a mapping with 'world:' and 'actors:'");
     return;
   }
-  if (!fy_node_is_mapping(root)) {
+  if (!yk_is_mapping(root)) {
     fail(L, root, "a world file must be a mapping with 'world:' and 'actors:', got %s",
-         node_kind(root));
+         yk_kind_name(root));
     return;
   }
   check_keys(L, root, "the world file", keys);
-  struct fy_node *header = field(root, "world");
+  yk_node *header = field(root, "world");
   if (!header) {
     fail(L, root, "missing required top-level key 'world' (name, start, end)");
   } else if (expect_mapping(L, header, "world")) {
@@ -1331,7 +1167,7 @@ static void read_world(loader *L, struct fy_node *root) {
                                    tie_rules, 2, false) == 1;
   }
   read_actors(L, field(root, "actors"));
-  if (L->out_of_memory || !w->actor_order) return;
+  if (L->r.out_of_memory || !w->actor_order) return;
   read_ties(L, field(root, "ties"));
   read_institutions(L, field(root, "institutions"));
   read_issues(L, field(root, "issues"));
@@ -1342,102 +1178,40 @@ static void read_world(loader *L, struct fy_node *root) {
   read_params(L, field(root, "parameters"));
 }
 
-/* Checks that data is UTF-8 with no NUL bytes; reports the first bad byte. */
-static bool check_utf8(const char *name, const unsigned char *data, size_t len,
-                       orb_diags *diags) {
-  int line = 1, column = 1;
-  for (size_t i = 0; i < len;) {
-    unsigned char c = data[i];
-    size_t extra = 0;
-    unsigned int code = 0, min = 0;
-    if (c == 0) {
-      orb_diags_add(diags, name, line, column,
-                    "a NUL byte at offset %zu: this is a binary file, not a YAML world",
-                    i);
-      return false;
-    }
-    if (c < 0x80) extra = 0;
-    else if ((c & 0xE0) == 0xC0) { extra = 1; code = c & 0x1F; min = 0x80; }
-    else if ((c & 0xF0) == 0xE0) { extra = 2; code = c & 0x0F; min = 0x800; }
-    else if ((c & 0xF8) == 0xF0) { extra = 3; code = c & 0x07; min = 0x10000; }
-    else extra = 4; /* invalid lead byte */
-    bool ok = extra < 4 && i + extra < len;
-    for (size_t k = 1; ok && k <= extra; k++) {
-      ok = (data[i + k] & 0xC0) == 0x80;
-      code = (code << 6) | (data[i + k] & 0x3F);
-    }
-    if (ok && extra) ok = code >= min && code <= 0x10FFFF && (code < 0xD800 || code > 0xDFFF);
-    if (!ok) {
-      orb_diags_add(diags, name, line, column,
-                    "invalid UTF-8 at byte offset %zu (byte 0x%02X): world files must be "
-                    "UTF-8 text", i, c);
-      return false;
-    }
-    if (c == '\n') { line++; column = 1; } else { column++; }
-    i += extra + 1;
-  }
-  return true;
-}
-
-static void ignore_diag_output(struct fy_diag *diag, void *user, const char *buf,
-                               size_t len) {}
-
 /* Loads a world (or, with params_only, only its parameters) from a buffer. */
 static orb_status load_buffer(const char *name, const char *data, size_t len,
                               bool params_only, orb_world **world_out, orb_diags *diags) {
   *world_out = NULL;
-  if (len > ORB_WORLD_MAX_BYTES) {
-    orb_diags_add(diags, name, 0, 0, "file is %zu bytes, over the %d MiB limit for a world",
-                  len, ORB_WORLD_MAX_BYTES >> 20);
-    return ORB_EPARSE;
+  if (len > INPUT_WORLD_MAX_BYTES) {
+    char limit[32];
+    input_format_size(INPUT_WORLD_MAX_BYTES, limit, sizeof limit);
+    orb_diags_add(diags, name, 0, 0, "file is %zu bytes, over the %s limit for a world file",
+                  len, limit);
+    return ORB_ELIMIT;
   }
-  if (!check_utf8(name, (const unsigned char *)data, len, diags)) return ORB_EPARSE;
+  orb_status status = input_utf8_text(name, data, len, diags);
+  if (status != ORB_OK) return status;
 
-  struct fy_diag_cfg diag_cfg;
-  fy_diag_cfg_default(&diag_cfg);
-  diag_cfg.fp = NULL;
-  diag_cfg.output_fn = ignore_diag_output;
-  diag_cfg.colorize = false;
-  struct fy_diag *diag = fy_diag_create(&diag_cfg);
-  if (!diag) return ORB_ENOMEM;
-  fy_diag_set_collect_errors(diag, true);
-  struct fy_parse_cfg parse_cfg = {.flags = FYPCF_QUIET | FYPCF_DEFAULT_VERSION_1_2,
-                                   .diag = diag};
-  struct fy_document *doc = fy_document_build_from_string(&parse_cfg, data, len);
-  /* libfyaml flags an empty stream as an error without a message: that case is an
-   * empty world, reported as such below. */
-  void *iter = NULL;
-  struct fy_diag_error *error;
-  size_t reported = 0;
-  while ((error = fy_diag_errors_iterate(diag, &iter)))
-    if (error->type >= FYET_ERROR && reported++ < 20) /* positions are 1-based */
-      orb_diags_add(diags, name, error->line, error->column, "not valid YAML: %s",
-                    error->msg);
-  if (reported) {
-    fy_document_destroy(doc);
-    fy_diag_destroy(diag);
-    return ORB_EPARSE;
+  loader L = {.r = {.file = name, .diags = diags}, .params_only = params_only};
+  yk_doc *doc = NULL;
+  status = yk_parse(&L.r, data, len, &doc);
+  if (status == ORB_OK) {
+    L.arena = arena_new();
+    L.world = L.arena ? arena_alloc(L.arena, sizeof(orb_world)) : NULL;
+    if (!L.world) {
+      status = ORB_ENOMEM;
+    } else {
+      L.world->arena = L.arena;
+      L.world->path = arena_strndup(L.arena, name, strlen(name));
+      read_world(&L, yk_doc_root(doc)); /* NULL root: empty file */
+      if (L.r.out_of_memory) status = ORB_ENOMEM;
+      else if (L.r.errors) status = ORB_EPARSE;
+    }
   }
-
-  orb_status status = ORB_OK;
-  loader L = {.file = name, .diags = diags, .last_mark = {0, 0, 0},
-              .params_only = params_only};
-  L.arena = orb_arena_new();
-  L.world = L.arena ? orb_arena_alloc(L.arena, sizeof(orb_world)) : NULL;
-  if (!L.world) {
-    status = ORB_ENOMEM;
-  } else {
-    L.world->arena = L.arena;
-    L.world->path = orb_arena_strndup(L.arena, name, strlen(name));
-    read_world(&L, doc ? fy_document_root(doc) : NULL); /* no document: empty file */
-    if (L.out_of_memory) status = ORB_ENOMEM;
-    else if (L.error_count) status = ORB_EPARSE;
-  }
-  fy_document_destroy(doc);
-  fy_diag_destroy(diag);
+  yk_doc_free(doc);
   if (status != ORB_OK) {
     if (status == ORB_ENOMEM) orb_diags_add(diags, name, 0, 0, "out of memory");
-    orb_arena_free(L.arena);
+    arena_free(L.arena);
     return status;
   }
   *world_out = L.world;
@@ -1449,45 +1223,8 @@ orb_status orb_world_load_buffer(const char *name, const char *data, size_t len,
   return load_buffer(name, data, len, false, world_out, diags);
 }
 
-orb_status world_read_file(const char *path, char **data_out, size_t *len_out,
-                           orb_diags *diags) {
-  *data_out = NULL;
-  *len_out = 0;
-  FILE *file = fopen(path, "rb");
-  if (!file) {
-    orb_diags_add(diags, path, 0, 0, "cannot open the world file: %s", strerror(errno));
-    return ORB_EIO;
-  }
-  size_t capacity = 1 << 16, len = 0;
-  char *data = malloc(capacity);
-  orb_status status = data ? ORB_OK : ORB_ENOMEM;
-  while (status == ORB_OK) {
-    if (len == capacity) {
-      if (capacity > ORB_WORLD_MAX_BYTES) break; /* load_buffer reports the size */
-      char *bigger = realloc(data, capacity * 2);
-      if (!bigger) { status = ORB_ENOMEM; break; }
-      data = bigger;
-      capacity *= 2;
-    }
-    size_t got = fread(data + len, 1, capacity - len, file);
-    len += got;
-    if (got == 0) {
-      if (ferror(file)) {
-        orb_diags_add(diags, path, 0, 0, "cannot read the world file: %s", strerror(errno));
-        status = ORB_EIO;
-      }
-      break;
-    }
-  }
-  fclose(file);
-  if (status != ORB_OK) {
-    if (status == ORB_ENOMEM) orb_diags_add(diags, path, 0, 0, "out of memory");
-    free(data);
-    return status;
-  }
-  *data_out = data;
-  *len_out = len;
-  return ORB_OK;
+orb_status world_read_file(const char *path, char **data, size_t *len, orb_diags *diags) {
+  return input_read_file(path, INPUT_WORLD_MAX_BYTES, "world file", data, len, diags);
 }
 
 /* Loads a world (or, with params_only, only its parameters) from the file at path. */
@@ -1513,7 +1250,7 @@ orb_status world_load_params_file(const char *path, orb_world **params, orb_diag
 void orb_world_free(orb_world *world) {
   while (world) {
     orb_world *base = world->base;
-    orb_arena_free(world->arena);
+    arena_free(world->arena);
     world = base;
   }
 }

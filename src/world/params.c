@@ -57,12 +57,12 @@ orb_status orb_world_with_params(const orb_world *world, const char *path,
   orb_world *file = NULL;
   orb_status status = world_load_params_file(path, &file, diags);
   if (status != ORB_OK) return status;
-  orb_arena *arena = orb_arena_new();
-  orb_world *w = arena ? orb_arena_alloc(arena, sizeof *w) : NULL;
-  orb_param *params = w ? orb_arena_array(arena, world->param_count + file->param_count,
+  world_arena *arena = arena_new();
+  orb_world *w = arena ? arena_alloc(arena, sizeof *w) : NULL;
+  orb_param *params = w ? arena_array(arena, world->param_count + file->param_count,
                                           sizeof *params) : NULL;
   if (!w || (!params && world->param_count + file->param_count)) {
-    orb_arena_free(arena);
+    arena_free(arena);
     orb_world_free(file);
     orb_diags_add(diags, path, 0, 0, "out of memory");
     return ORB_ENOMEM;

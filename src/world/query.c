@@ -5,8 +5,8 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
+#include "core/input_internal.h"
 #include "orbit/world.h"
 
 size_t orb_world_actor(const orb_world *world, const char *id) {
@@ -100,13 +100,5 @@ const orb_figure *orb_actor_attribute(const orb_world *world, size_t actor,
 }
 
 const char *orb_world_default_path(void) {
-  static const char *const candidates[] = {
-    ORB_SOURCE_DATA_DIR "/worlds/postsoviet.yaml",
-    ORB_INSTALL_DATA_DIR "/worlds/postsoviet.yaml",
-  };
-  const char *env = getenv("ORBIT_WORLD");
-  if (env && env[0]) return env;
-  for (size_t i = 0; i < sizeof candidates / sizeof candidates[0]; i++)
-    if (access(candidates[i], R_OK) == 0) return candidates[i];
-  return candidates[1];
+  return input_data_path(0, "ORBIT_WORLD", "worlds/postsoviet.yaml");
 }

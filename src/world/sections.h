@@ -6,15 +6,14 @@
 #ifndef ORB_WORLD_SECTIONS_H
 #define ORB_WORLD_SECTIONS_H
 
-#include <libfyaml.h>
-
+#include "core/yaml_kit.h"
 #include "orbit/core.h"
 
 /* Checks the `landscape:` mapping at node (sizes and propensities given as they
- * are, docs/WORLD.md) as orb_landscape_read_yaml would for a file named name,
- * keeping nothing. Returns ORB_OK, or a status with FILE:LINE:COL messages
- * appended to diags. Defined in src/align/read.c. */
-orb_status landscape_check_yaml_node(const char *name, struct fy_node *node,
-                                     orb_diags *diags);
+ * are, docs/WORLD.md) as orb_landscape_read_yaml would, keeping nothing, with r's
+ * file name, diagnostics and error cap (the YAML kit, core/yaml_kit.h). Returns
+ * ORB_OK, or a status with FILE:LINE:COL messages reported through r. Defined in
+ * src/align/read.c. */
+orb_status landscape_check_yaml_node(yk_reader *r, const yk_node *node);
 
 #endif

@@ -18,7 +18,7 @@ static int compare_event_order(const void *a, const void *b) {
   return (x->index > y->index) - (x->index < y->index);
 }
 
-orb_status orb_timeline_sort(orb_event *events, size_t count) {
+orb_status timeline_sort(orb_event *events, size_t count) {
   if (count < 2) return ORB_OK;
   event_order *order = malloc(count * sizeof *order);
   orb_event *sorted = malloc(count * sizeof *sorted);

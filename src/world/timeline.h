@@ -8,6 +8,6 @@
 
 /* Sorts events[0..count) by date, stably (events of one date keep their order).
  * Returns ORB_ENOMEM, leaving events as they were, if scratch memory is lacking. */
-orb_status orb_timeline_sort(orb_event *events, size_t count);
+orb_status timeline_sort(orb_event *events, size_t count);
 
 #endif

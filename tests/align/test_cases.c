@@ -445,7 +445,7 @@ static void test_command(void **state) {
   assert_int_equal(run_orbit(args, &out), 2);
   free(out);
   assert_int_equal(run_orbit("align --signed /nonexistent.csv", &out), 1);
-  assert_non_null(strstr(out, "/nonexistent.csv: error: cannot open: No such file"));
+  assert_non_null(strstr(out, "/nonexistent.csv: error: cannot open the landscape file: No such file"));
   free(out);
   for (int slot = 0; slot < 5; slot++) {
     snprintf(args, sizeof args, "/tmp/orbit_align_test_%d_%d%s", (int)getpid(), slot,
@@ -469,6 +469,29 @@ static void test_command_over_world(void **state) {
   free(again);
 }
 
+/* A world of more states than a landscape holds: a clear message and exit 1 from
+ * `align --world` and `run`, not a silent exit 1 (issue 9, defect 9). */
+static void test_too_many_actors(void **state) {
+  (void)state;
+  char path[] = "/tmp/orbit-align-big-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  FILE *f = fdopen(fd, "w");
+  fprintf(f, "world:\n  name: big\n  start: 2000-01-01\n  end: 2030-12-31\nactors:\n");
+  for (int i = 0; i < ORB_ALIGN_MAX_ACTORS + 4; i++)
+    fprintf(f, "  - {id: A%d, name: Actor %d, kind: state}\n", i, i);
+  fclose(f);
+  char args[256], expected[256];
+  snprintf(expected, sizeof expected,
+           "%s: error: %d states and blocs to align; alignment landscapes hold at most %d "
+           "actors", path, ORB_ALIGN_MAX_ACTORS + 4, ORB_ALIGN_MAX_ACTORS);
+  snprintf(args, sizeof args, "align --world %s --date 2020", path);
+  test_expect_orbit(args, 1, expected);
+  snprintf(args, sizeof args, "run --world %s", path);
+  test_expect_orbit(args, 1, expected);
+  unlink(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gahuku_gama),
@@ -479,6 +502,7 @@ int main(void) {
       cmocka_unit_test(test_derivation_rule),
       cmocka_unit_test(test_command),
       cmocka_unit_test(test_command_over_world),
+      cmocka_unit_test(test_too_many_actors),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

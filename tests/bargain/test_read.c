@@ -76,7 +76,7 @@ static void test_csv_salience_over_100(void **state) {
   assert_string_equal(csv_errors("T,D,3,2\nActor,Desc,Power,P1,S1,P2,S2\n"
                                  "A,a,1,10,60,10,50\nB,b,1,10,10,10,10\nC,c,1,1,1,1,1\n",
                                  ORB_EPARSE),
-                      "3:0: saliences of actor 'A' sum to 110, over 100\n");
+                      "3:10: saliences of actor 'A' sum to 110, over 100\n");
 }
 
 static void test_csv_too_few_actors(void **state) {
@@ -106,12 +106,12 @@ static void test_csv_dimension_mismatch(void **state) {
   (void)state;
   assert_string_equal(
       csv_errors("T,D,3,2\nActor,Desc,Power,P1,S1\nA,a,1,1,1,1,1\n", ORB_EPARSE),
-      "2:0: header has 2 position/salience columns but line 1 declares 2 dimensions "
+      "2:1: header has 2 position/salience columns but line 1 declares 2 dimensions "
       "(expected 4 columns)\n");
   assert_string_equal(
       csv_errors("T,D,3,1\nActor,Desc,Power,P1,S1\nA,a,1,1,1,1,1\nB,b,1,1,1\nC,c,1,1,1\n",
                  ORB_EPARSE),
-      "3:0: actor row has 7 cells, expected 5 (actor, description, capability, then "
+      "3:1: actor row has 7 cells, expected 5 (actor, description, capability, then "
       "position and salience for 1 dimension)\n");
 }
 
@@ -119,23 +119,49 @@ static void test_csv_rows(void **state) {
   (void)state;
   assert_string_equal(csv_errors("T,D,3,1\nActor,Desc,Power,P1,S1\nA,a,1,1,1\nB,b,1,1,1\n",
                                  ORB_EPARSE),
-                      "4:0: found 2 actor rows, but line 1 declares 3 actors\n");
+                      "4:1: found 2 actor rows, but line 1 declares 3 actors\n");
   assert_string_equal(
       csv_errors("T,D,3,1\nActor,Desc,Power,P1,S1\nA,a,1,1,1\nB,b,1,1,1\nC,c,1,1,1\n"
                  "D,d,1,1,1\n",
                  ORB_EPARSE),
-      "6:0: more actor rows than the 3 declared on line 1\n");
+      "6:1: more actor rows than the 3 declared on line 1\n");
   assert_string_equal(
       csv_errors("T,D,3,1\nActor,Desc,Power,P1,S1\nA,a,0,101,0\nB,b,1,1,1\nC,c,1,1,1\n",
                  ORB_EPARSE),
       "3:5: capability 0 (expected more than 0)\n"
       "3:7: position 101 (expected 0..100)\n"
-      "3:0: saliences of actor 'A' sum to 0 (an actor must care about the issue)\n");
+      "3:11: saliences of actor 'A' sum to 0 (an actor must care about the issue)\n");
   assert_string_equal(csv_errors("", ORB_EPARSE),
-                      "1:0: empty file (expected KTAB's CSV scenario)\n");
+                      "0:0: empty file (expected KTAB's CSV scenario)\n");
   assert_string_equal(csv_errors("\x01\x02\xff\xfe", ORB_EPARSE),
-                      "1:0: first line has 1 cells, expected 4 (name, description, "
+                      "1:3: invalid byte 0xff at byte 2 (expected UTF-8 text)\n");
+  assert_string_equal(csv_errors("\x01\x02\n", ORB_EPARSE),
+                      "1:1: first line has 1 cells, expected 4 (name, description, "
                       "number of actors, number of dimensions)\n");
+  /* A NUL byte inside a cell, and a name that is not UTF-8, are errors: neither
+   * cuts the name nor reaches JSON output. */
+  {
+    static const char nul[] = "T,D,2,1\nActor,Desc,Power,P1,S1\nA\0B,a,1,1,1\nC,c,1,1,1\n";
+    orb_diags diags;
+    orb_diags_init(&diags);
+    orb_bargain_scenario *s = (orb_bargain_scenario *)1;
+    assert_int_equal(orb_bargain_read_csv_buffer("in.csv", nul, sizeof nul - 1, &s, &diags),
+                     ORB_EPARSE);
+    assert_null(s);
+    assert_int_equal(diags.count, 1);
+    assert_int_equal(diags.items[0].line, 3);
+    assert_int_equal(diags.items[0].column, 2);
+    assert_string_equal(diags.items[0].message, "NUL byte (binary data) at byte 32 (expected UTF-8 text)");
+    orb_diags_free(&diags);
+  }
+  assert_string_equal(csv_errors("T,D,3,1\nActor,Desc,Power,P1,S1\nA\xc3(,a,1,1,1\n", ORB_EPARSE),
+                      "3:2: truncated UTF-8 sequence at byte 32 (expected UTF-8 text)\n");
+  assert_string_equal(csv_errors("T,D,3,1\nActor,Desc,Power,P1,S1\nA\x1b[31m,a,1,1,1\n"
+                                 "B,b,1,1,1\nC,c,1,1,1\n", ORB_EPARSE),
+                      "3:1: a control character in the actor name (expected printable text)\n");
+  assert_string_equal(csv_errors("T,D,3,1\nActor,Desc,Power,P1,S1\nA,a,0x1p4,1,1\n"
+                                 "B,b,1,1,1\nC,c,1,1,1\n", ORB_EPARSE),
+                      "3:5: '0x1p4' is not a number (expected the actor's capability)\n");
 }
 
 /* A KTAB XML scenario with the given actors block and extra elements. */
@@ -285,7 +311,7 @@ static void test_read_by_content(void **state) {
   assert_int_equal(orb_bargain_read("/nonexistent/x.csv", &s, &diags), ORB_EIO);
   assert_null(s);
   assert_int_equal(diags.count, 1);
-  assert_string_equal(diags.items[0].message, "cannot open the scenario file");
+  assert_string_equal(diags.items[0].message, "cannot open the scenario file: No such file or directory");
   orb_diags_free(&diags);
 }
 

@@ -143,7 +143,7 @@ static void test_unwritable_stdout(void **state) {
   int code;
   char *err = test_run_orbit("world 2>&1 >/dev/full #", TEST_STDOUT, &code);
   assert_int_equal(code, 3);
-  assert_non_null(strstr(err, "orbit: cannot write the output: No space left on device"));
+  assert_non_null(strstr(err, "orbit: cannot write standard output: No space left on device"));
   free(err);
 }
 

@@ -99,6 +99,37 @@ static void test_csv(void **state) {
   free(out);
 }
 
+/* --threads N codes files in parallel with the same bytes, in file order, as one
+ * thread (issue 9, defect 11: the command had no --threads). */
+static void test_threads(void **state) {
+  (void)state;
+  char args[2048] = "code --date 2022-09-15";
+  for (int i = 0; i < 7; i++) {
+    char name[32], text[512];
+    snprintf(name, sizeof name, "a%d.txt", i);
+    snprintf(text, sizeof text, "%sArmenia has appealed to the CSTO %d times.\n", article, i);
+    size_t used = strlen(args);
+    snprintf(args + used, sizeof args - used, " '%s'", write_text(name, text));
+  }
+  char with[2200];
+  snprintf(with, sizeof with, "%s --threads 1", args);
+  char *one = run(with, TEST_STDOUT, 0);
+  snprintf(with, sizeof with, "%s --threads 3", args);
+  char *three = run(with, TEST_STDOUT, 0);
+  assert_string_equal(one, three);
+  size_t lines = 0;
+  for (char *p = one; *p; p++) lines += *p == '\n';
+  assert_true(lines > 14); /* a header and events of every file */
+  assert_non_null(strstr(one, "a6.txt"));
+  assert_true(strstr(one, "a0.txt") < strstr(one, "a6.txt"));
+  free(one);
+  free(three);
+  snprintf(with, sizeof with, "%s --threads 0", args);
+  char *bad = run(with, TEST_STDERR, 2);
+  assert_non_null(strstr(bad, "--threads expects a number from 1 to 1024"));
+  free(bad);
+}
+
 static void test_json_and_stdin(void **state) {
   (void)state;
   const char *path = write_file("article2.txt", article, sizeof article - 1);
@@ -284,6 +315,7 @@ static void test_100mb_stream(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_csv),
+    cmocka_unit_test(test_threads),
     cmocka_unit_test(test_json_and_stdin),
     cmocka_unit_test(test_user_dictionary),
     cmocka_unit_test(test_bad_input),

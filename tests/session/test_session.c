@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -249,6 +250,33 @@ static void test_reports_equal_command(void **state) {
   orb_diags_free(&diags);
 }
 
+/* The runs a bargaining's play handed to its sink. */
+typedef struct seen_runs {
+  size_t count;
+  double outcome[8][8];
+  int holders_ok;
+} seen_runs;
+
+/* orb_bargaining_sink: records each run's outcome and checks that every actor
+ * holds exactly one of the distinct final positions. */
+static orb_status see_run(void *user, const orb_bargaining *b, uint64_t run,
+                          const orb_bargain_result *r) {
+  seen_runs *seen = user;
+  (void)b;
+  assert_int_equal(run, seen->count);
+  for (size_t k = 0; k < r->dim_count && k < 8; k++) seen->outcome[seen->count][k] = r->outcome_mean[k];
+  int ok = 1;
+  for (size_t i = 0; i < r->actor_count; i++) {
+    int held = 0;
+    for (size_t u = 0; u < r->unique_count; u++) held += orb_bargain_holds(r, u, i);
+    ok &= held == 1;
+  }
+  for (size_t u = 0; u < r->unique_count; u++) ok &= orb_bargain_holds(r, u, r->unique_actor[u]);
+  seen->holders_ok = run == 0 ? ok : seen->holders_ok && ok;
+  seen->count++;
+  return ORB_OK;
+}
+
 /* Bargaining: KTAB's default seed, ensemble statistics, position holders. */
 static void test_bargaining(void **state) {
   orb_diags diags;
@@ -265,26 +293,24 @@ static void test_bargaining(void **state) {
   assert_true(b->seed == ORB_BARGAIN_DEFAULT_SEED);
   assert_true(b->seed == UINT64_C(15455440707583219804)); /* as the help says */
   assert_int_equal(b->options.transitions, ORB_TRANSITION_STOCHASTIC);
-  for (size_t k = 0; k < b->stats.dim_count; k++) {
+  seen_runs seen = {0};
+  assert_int_equal(orb_bargaining_play(b, see_run, &seen, &diags), ORB_OK);
+  assert_int_equal(seen.count, 4);
+  assert_null(b->single); /* an ensemble keeps no run */
+  assert_true(b->summary.runs == 4);
+  for (size_t k = 0; k < b->summary.dim_count; k++) {
     double sum = 0, lo = 1e300, hi = -1e300;
-    for (size_t r = 0; r < b->run_count; r++) {
-      double x = b->runs[r]->outcome_mean[k];
+    for (size_t r = 0; r < seen.count; r++) {
+      double x = seen.outcome[r][k];
       sum += x;
       lo = x < lo ? x : lo;
       hi = x > hi ? x : hi;
     }
-    assert_true(b->stats.mean[k] == sum / 4);
-    assert_true(b->stats.min[k] == lo && b->stats.max[k] == hi);
-    assert_true(b->stats.sd[k] >= 0);
+    assert_true(fabs(b->summary.mean[k] - sum / 4) < 1e-12);
+    assert_true(b->summary.min[k] == lo && b->summary.max[k] == hi);
+    assert_true(orb_bargain_summary_sd(&b->summary, k) >= 0);
   }
-  /* every actor holds exactly one of the distinct final positions */
-  const orb_bargain_result *r = b->runs[0];
-  for (size_t i = 0; i < r->actor_count; i++) {
-    int held = 0;
-    for (size_t u = 0; u < r->unique_count; u++) held += orb_bargain_holds(r, u, i);
-    assert_int_equal(held, 1);
-  }
-  for (size_t u = 0; u < r->unique_count; u++) assert_true(orb_bargain_holds(r, u, r->unique_actor[u]));
+  assert_true(seen.holders_ok);
   orb_bargaining_free(b);
 
   /* several runs with Deterministic transitions asked for: refused */

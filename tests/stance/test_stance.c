@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cjson/cJSON.h>
@@ -693,6 +695,93 @@ static void test_write_keeps_other_parameters(void **state) {
   free(tmp);
 }
 
+/* --write keeps the comments that follow the last stance parameter, writes through a
+ * symbolic link (kept) and keeps the file's mode; a symbolic link lying at the
+ * old temporary name FILE.tmp-orbit is not followed (issue 9, defect 5). */
+static void test_write_keeps_comments_links_and_mode(void **state) {
+  char *real = temp_copy(MINI);
+  FILE *f = fopen(real, "a");
+  fputs("\nparameters:\n"
+        "  - name: align.cooperative_event_weight\n"
+        "    default: 0.5\n"
+        "    range: [0, 1]\n"
+        "    justification: belongs to another model\n"
+        "  - name: stance_half_life_years\n"
+        "    default: 5\n"
+        "    range: [0.5, 50]\n"
+        "    justification: a shorter memory\n"
+        "  # a note on the parameters above\n"
+        "\n"
+        "# the end of the file\n",
+        f);
+  fclose(f);
+  assert_int_equal(chmod(real, 0600), 0);
+  char link[200], trap[300], victim[200], args[2048];
+  snprintf(link, sizeof link, "%s-link.yaml", real);
+  snprintf(trap, sizeof trap, "%s.tmp-orbit", link);
+  snprintf(victim, sizeof victim, "%s-victim", real);
+  FILE *v = fopen(victim, "w");
+  fputs("precious\n", v);
+  fclose(v);
+  assert_int_equal(symlink(real, link), 0);
+  assert_int_equal(symlink(victim, trap), 0);
+  snprintf(args, sizeof args, "calibrate --world %s --write %s", link, link);
+  free(run_ok(args));
+  struct stat st;
+  assert_int_equal(lstat(link, &st), 0);
+  assert_true(S_ISLNK(st.st_mode));
+  assert_int_equal(stat(real, &st), 0);
+  assert_int_equal(st.st_mode & 0777, 0600);
+  char *text = test_read_file(real, NULL);
+  assert_non_null(strstr(text, "  # a note on the parameters above\n\n# the end of the file\n"));
+  assert_non_null(strstr(text, "fitted_by:"));
+  char *precious = test_read_file(victim, NULL);
+  assert_string_equal(precious, "precious\n");
+  free(precious);
+  /* writing again gives the same bytes */
+  free(run_ok(args));
+  char *again = test_read_file(real, NULL);
+  assert_string_equal(text, again);
+  free(again);
+  free(text);
+  remove(trap);
+  remove(victim);
+  remove(link);
+  remove(real);
+  free(real);
+}
+
+/* A --write that cannot be completed (files limited to 4 KiB, as a full disk
+ * would stop it) says why, exits 1 and leaves the world file as it was. */
+static void test_write_failure_leaves_world(void **state) {
+  char *tmp = temp_copy(MINI);
+  size_t before_len = 0;
+  char *before = test_read_file(tmp, &before_len);
+  char command[2048];
+  snprintf(command, sizeof command,
+           "sh -c 'trap \"\" XFSZ; ulimit -f 4; exec \"%s\" calibrate --world %s --write %s' "
+           ">/dev/null 2>%s.err", ORB_TEST_ORBIT_BIN, tmp, tmp, tmp);
+  int status = system(command);
+  assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 1);
+  char err_path[512];
+  snprintf(err_path, sizeof err_path, "%s.err", tmp);
+  char *err = test_read_file(err_path, NULL);
+  assert_non_null(strstr(err, "File too large; the file is unchanged"));
+  free(err);
+  size_t after_len = 0;
+  char *after = test_read_file(tmp, &after_len);
+  assert_int_equal(before_len, after_len);
+  assert_memory_equal(before, after, before_len);
+  /* and no temporary file beside it */
+  snprintf(command, sizeof command, "ls -a /tmp | grep -q '^\\.%s\\.orbit-'", tmp + 5);
+  assert_int_not_equal(system(command), 0);
+  free(before);
+  free(after);
+  remove(err_path);
+  remove(tmp);
+  free(tmp);
+}
+
 /* ---- bad input ------------------------------------------------------------------ */
 
 /* Runs orbit expecting exit code `code` and stderr containing every needle. */
@@ -745,9 +834,10 @@ static void test_bad_input(void **state) {
   expect_error("calibrate --world tests/stance/worlds/missing.yaml", 1, "missing.yaml", NULL);
   expect_error("calibrate --world " MINI " --write /nonexistent-dir/w.yaml", 1,
                "parameters not written to /nonexistent-dir/w.yaml", NULL);
-  /* A binary file is refused by the loader, nothing is written. */
+  /* A binary file is not a world file: refused, nothing is written. */
   expect_error("calibrate --world " MINI " --write tests/stance/bad/binary.bin", 1,
-               "cannot read the world file to update", NULL);
+               "refusing to replace tests/stance/bad/binary.bin: it exists and is not a "
+               "world file", NULL);
 }
 
 /* ---- predictions: a new issue, a date, and ES-11/1 on the built-in world -------- */
@@ -836,6 +926,8 @@ int main(void) {
     cmocka_unit_test(test_calibrate_reproducible),
     cmocka_unit_test(test_write_round_trip),
     cmocka_unit_test(test_write_keeps_other_parameters),
+    cmocka_unit_test(test_write_keeps_comments_links_and_mode),
+    cmocka_unit_test(test_write_failure_leaves_world),
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_new_issue_and_formats),
     cmocka_unit_test(test_builtin_es11),

@@ -227,8 +227,14 @@ int cmd_simulate(int argc, char **argv) {
   int rc = parse_args(argc, argv, &a);
   unsigned long long runs = 1000, seed = 1, threads = 0, keep = 0;
   if (rc == CLI_OK && a.runs_text) rc = parse_count("--runs", a.runs_text, 1, 100000000ull, &runs);
-  if (rc == CLI_OK && a.seed_text)
-    rc = parse_count("--seed", a.seed_text, 0, UINT64_MAX, &seed);
+  if (rc == CLI_OK && a.seed_text) {
+    uint64_t parsed = 0;
+    if (orb_seed_parse(a.seed_text, &parsed) != ORB_OK)
+      rc = cli_usage_error("simulate", "--seed expects a whole number from 0 to 2^64 - 1, "
+                           "not '%s'", a.seed_text);
+    else
+      seed = parsed;
+  }
   if (rc == CLI_OK && a.threads_text) rc = parse_count("--threads", a.threads_text, 1, 1024, &threads);
   if (rc == CLI_OK && a.keep_text) rc = parse_count("--keep", a.keep_text, 0, 100000, &keep);
   orb_date from = orb_date_from_ymd(1992, 1, 1), to = orb_date_from_ymd(2030, 12, 1);

@@ -12,6 +12,7 @@
 #include "orbit/events.h"
 #include "orbit/align.h"
 #include "orbit/bargain.h"
+#include "orbit/dynamics.h"
 #include "orbit/session.h"
 #include "orbit/report.h"
 #include "orbit/output.h"

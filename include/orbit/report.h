@@ -13,6 +13,7 @@
 #include <stdio.h>
 
 #include "orbit/core.h"
+#include "orbit/dynamics.h"
 #include "orbit/session.h"
 
 #ifdef __cplusplus
@@ -68,6 +69,21 @@ orb_status orb_report_bargaining_play(FILE *out, orb_bargaining *bargaining,
 
 /* A world end to end (orbit run): text, one section per analysis. */
 orb_status orb_report_run(FILE *out, const orb_run *run, orb_format format);
+
+/* An ensemble of the month-by-month model (orbit simulate): text (credibility,
+ * capacity, each pole's leverage over each state and the exit hazards of alliance
+ * members, median and 5-95% band at the end of 2021, 2022 and 2024 and in the
+ * last month) or JSON (every series at those months). */
+orb_status orb_report_simulation(FILE *out, const orb_world *world, const orb_dyn_model *model,
+                                 const orb_dyn_summary *summary, uint64_t seed,
+                                 orb_format format);
+
+/* The series chosen[series] != 0 month by month: the ensemble's quantiles, or
+ * with per_run each kept run's values; CSV or JSON Lines (ORB_FORMAT_JSON). */
+orb_status orb_report_simulation_series(FILE *out, const orb_dyn_model *model,
+                                        const orb_dyn_summary *summary,
+                                        const unsigned char *chosen, int per_run,
+                                        orb_format format);
 
 ORB_END_API
 

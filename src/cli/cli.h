@@ -117,6 +117,8 @@ int cmd_stance(int argc, char **argv);
 extern const char cmd_stance_help[];
 int cmd_calibrate(int argc, char **argv);
 extern const char cmd_calibrate_help[];
+int cmd_simulate(int argc, char **argv);
+extern const char cmd_simulate_help[];
 int cmd_align(int argc, char **argv);
 extern const char cmd_align_help[];
 int cmd_parse(int argc, char **argv);

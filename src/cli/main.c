@@ -18,6 +18,7 @@ const cli_command cli_commands[] = {
   {"calibrate", "fit the stance model to observed stances, with cross-validated scores", cmd_calibrate, cmd_calibrate_help},
   {"align", "find the stable splits of actors into blocs (landscape theory)", cmd_align, cmd_align_help},
   {"votes", "agreement with a state in the UN General Assembly record, by year or topic", cmd_votes, cmd_votes_help},
+  {"simulate", "simulate a world month by month: ensembles, counterfactuals, a run store", cmd_simulate, cmd_simulate_help},
   {"bargain", "play a bargaining issue with KTAB's spatial model of politics", cmd_bargain, cmd_bargain_help},
   {"parse", "tag and parse English text into dependency trees (CoNLL-U)", cmd_parse, cmd_parse_help},
   {NULL, NULL, NULL, NULL}

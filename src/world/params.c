@@ -11,7 +11,8 @@
 #include "world/params_internal.h"
 
 /* Every model's table, in the order they are listed to users. */
-static const param_table *const tables[] = {&stance_param_table, &align_param_table};
+static const param_table *const tables[] = {&stance_param_table, &align_param_table,
+                                            &dynamics_param_table};
 #define TABLE_COUNT (sizeof tables / sizeof tables[0])
 
 size_t orb_param_spec_count(void) {

@@ -16,9 +16,11 @@ typedef struct param_table {
   size_t stride;      /* bytes from one row to the next */
 } param_table;
 
-/* The tables of the models (defined in src/stance/model.c, src/align/derive.c). */
+/* The tables of the models (defined in src/stance/model.c, src/align/derive.c,
+ * src/dynamics/params.c). */
 extern const param_table stance_param_table;
 extern const param_table align_param_table;
+extern const param_table dynamics_param_table;
 
 /* Reads the `parameters:` list of the file at path (load.c): a world file, whose
  * other sections are not read, or a file that holds only `parameters:`. Each

@@ -165,6 +165,32 @@ static orb_status sc_code(void *ctx) {
   return rc;
 }
 
+/* The month-by-month model: inputs, a counterfactual, the model, an ensemble. */
+static orb_status sc_dynamics(void *ctx) {
+  const orb_world *world = ctx;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_dyn_settings settings = {0};
+  orb_dyn_inputs *in = NULL;
+  orb_dyn_model *model = NULL;
+  orb_dyn_summary *sum = NULL;
+  orb_status rc = orb_dyn_settings_init(&settings);
+  if (rc == ORB_OK) rc = orb_dyn_settings_set(&settings, "war_tiedown=0.5..1", &diags);
+  if (rc == ORB_OK) rc = orb_dyn_inputs_from_world(world, 2000, 2010, &in, &diags);
+  if (rc == ORB_OK) rc = orb_dyn_add_event(in, world, "2005-01-01,PAT,cooperate,DEP", &diags);
+  if (rc == ORB_OK)
+    rc = orb_dyn_model_new(world, in, orb_date_from_ymd(2000, 1, 1),
+                           orb_date_from_ymd(2010, 12, 1), &model, &diags);
+  orb_dyn_ensemble_options opt = {.runs = 70, .seed = 1, .threads = 1, .keep = 2};
+  if (rc == ORB_OK) rc = orb_dyn_ensemble(model, &settings, &opt, &sum, &diags);
+  orb_dyn_summary_free(sum);
+  orb_dyn_model_free(model);
+  orb_dyn_inputs_free(in);
+  orb_dyn_settings_free(&settings);
+  orb_diags_free(&diags);
+  return rc;
+}
+
 /* The whole pipeline as `orbit run` drives it: a session, the run, its report. */
 static orb_status sc_run(void *ctx) {
   orb_session_options options = {.world_path = SMALL_WORLD};
@@ -198,6 +224,9 @@ static void test_models(void **state) {
   orb_world *world = test_load_world(WORLD);
   probe("stance", sc_stance, world);
   probe("align", sc_align, world);
+  orb_world_free(world);
+  world = test_load_world(SMALL_WORLD);
+  probe("dynamics", sc_dynamics, world);
   orb_world_free(world);
 }
 

@@ -1,0 +1,217 @@
+/*
+ * orbit/dynamics.h: a world simulated month by month (docs/MODEL.md, "Influence
+ * over time"): each pole's capacity, each institution's credibility, each pole's
+ * leverage over each state, ties that drift, alignments, and each member's exit
+ * hazard; one run, ensembles that draw every uncertain parameter per run,
+ * counterfactuals (events removed or added, parameters set) and a SQLite store of
+ * the ensemble's quantiles.
+ *
+ * Flow: orb_dyn_inputs_from_world (or a filler of the record) -> counterfactual
+ * edits of the inputs -> orb_dyn_model_new (compiled, read-only, shared by every
+ * run and thread) -> orb_dyn_run or orb_dyn_ensemble.
+ */
+#ifndef ORBIT_DYNAMICS_H
+#define ORBIT_DYNAMICS_H
+
+#include "orbit/core.h"
+#include "orbit/world.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+ORB_BEGIN_API
+
+/* ---- parameters ---------------------------------------------------------------- */
+
+/* How an ensemble draws a parameter: fixed at its value, uniform on [low, high],
+ * or triangular on [low, high] with its mode at the value. */
+typedef enum orb_dyn_dist { ORB_DYN_FIXED, ORB_DYN_UNIFORM, ORB_DYN_TRIANGULAR } orb_dyn_dist;
+
+/* One row of the model's parameter table (static storage). It starts with the
+ * row the world's parameter registry lists (name, default, admissible range,
+ * meaning), so world files may set these parameters (docs/WORLD.md). */
+typedef struct orb_dyn_param_info {
+  orb_param_spec spec;      /* name, default value, admissible [low, high], meaning */
+  double low, high;         /* range drawn in ensembles (== the default when fixed) */
+  orb_dyn_dist dist;
+  const char *unit;
+  const char *source;       /* a publication or data set, or NULL ... */
+  const char *assumption;   /* ... or why it is assumed */
+} orb_dyn_param_info;
+
+/* The parameter table; *count gets its length. Static storage. */
+const orb_dyn_param_info *orb_dyn_params(size_t *count);
+
+/* Index of the parameter with this name ("dyn.war_tiedown", or "war_tiedown"
+ * without the registry's "dyn." namespace), or ORB_NONE. */
+size_t orb_dyn_param_find(const char *name);
+
+/* The parameters of a simulation: value and how an ensemble draws each, starting
+ * from the table. Plain arrays of orb_dyn_params()'s length, owned by the struct. */
+typedef struct orb_dyn_settings {
+  size_t count;
+  double *value, *low, *high;
+  orb_dyn_dist *dist;
+} orb_dyn_settings;
+
+/* Fills settings with the table's defaults; ORB_ENOMEM. Free with orb_dyn_settings_free. */
+orb_status orb_dyn_settings_init(orb_dyn_settings *settings);
+void orb_dyn_settings_free(orb_dyn_settings *settings);
+
+/* Applies "NAME=VALUE" (the parameter is fixed at VALUE) or "NAME=LOW..HIGH"
+ * (drawn uniformly on [LOW, HIGH]). Unknown names (with a did-you-mean hint),
+ * values that are not finite numbers, LOW > HIGH and bounds outside the
+ * parameter's admissible range give ORB_EINVAL and a diagnostic. */
+orb_status orb_dyn_settings_set(orb_dyn_settings *settings, const char *assignment,
+                                orb_diags *diags);
+
+/* Takes the value and range of every parameter of the table that the world's
+ * `parameters:` block also names (a world can carry its own rates): fixed when
+ * its range is a point, uniform when its distribution starts with "uniform",
+ * triangular otherwise. ORB_EINVAL (with a diagnostic naming the world) when a
+ * value lies outside the parameter's admissible bounds. */
+orb_status orb_dyn_settings_from_world(orb_dyn_settings *settings, const orb_world *world,
+                                       orb_diags *diags);
+
+/* The parameters of run number `run` of the ensemble with this seed, into
+ * params[settings->count]: each uncertain parameter drawn from its own
+ * counter-based stream of (seed, run), so any run can be replayed alone. */
+void orb_dyn_draw(const orb_dyn_settings *settings, uint64_t seed, uint64_t run,
+                  double *params);
+
+/* ---- inputs ---------------------------------------------------------------------- */
+
+/* An event as the simulation sees it: indices into the world's actors. */
+typedef struct orb_dyn_event {
+  char id[112];             /* DATE/ACTOR/TYPE[/TARGET][#n], unique in the inputs */
+  orb_date date;
+  orb_precision precision;  /* it counts in the month of its last possible day
+                               (orb_event_last_day): a year-only date in December */
+  size_t source, target;    /* target ORB_NONE for an internal event */
+  orb_event_type type;
+  double magnitude;         /* NAN when the event has none */
+} orb_dyn_event;
+
+/* Everything the simulation reads besides the world's structure (actors, ties,
+ * institutions). Series are per actor and year, year index y = year - first_year,
+ * NAN where unknown; a yearly value holds until the next known one and before
+ * the first (persistence). orb_dyn_inputs_from_world fills them from the world;
+ * the record (COW capabilities, UCDP conflicts, revealed alignments) can later
+ * fill or overwrite the same arrays. Owned by the struct. */
+typedef struct orb_dyn_inputs {
+  size_t actor_count;
+  int first_year, year_count;
+  double *capability;  /* [actor * year_count + y]: military spending, US$ (COW milex later) */
+  double *mass;        /* [actor * year_count + y]: economic mass, GDP US$ */
+  double *conflict;    /* [actor * year_count + y]: war intensity, 0 none, 1 a war-year */
+  int conflict_from_events; /* 1: conflict is derived from the events (the world's
+                          fill), so the model derives it again after edits */
+  size_t pole_count;
+  size_t *poles;       /* actor indices of the poles */
+  double *alignment;   /* [(actor * pole_count + k) * year_count + y]: revealed
+                          alignment of actor with pole k in [0, 1] */
+  orb_dyn_event *events; /* sorted by date (stable) */
+  size_t event_count, event_capacity;
+} orb_dyn_inputs;
+
+/* Fills *inputs from the world for years first_year..last_year (docs/MODEL.md
+ * says which attribute, event and issue feeds which series). Caller frees with
+ * orb_dyn_inputs_free. ORB_ENOMEM, or ORB_EINVAL for an empty year range. */
+orb_status orb_dyn_inputs_from_world(const orb_world *world, int first_year,
+                                     int last_year, orb_dyn_inputs **inputs,
+                                     orb_diags *diags);
+void orb_dyn_inputs_free(orb_dyn_inputs *inputs);
+
+/* The yearly input series, for orb_dyn_inputs_set. */
+typedef enum orb_dyn_input {
+  ORB_DYN_CAPABILITY, /* e.g. COW military expenditure */
+  ORB_DYN_MASS,       /* e.g. GDP */
+  ORB_DYN_CONFLICT,   /* e.g. UCDP: 0 none, 1 a war-year (intensity level 2), 0.5 minor */
+  ORB_DYN_ALIGNMENT   /* revealed alignment of actor with pole, in [0, 1] */
+} orb_dyn_input;
+
+/* Sets one yearly value of an input series (how the record fills the inputs):
+ * actor and pole are actor indices (pole only for ORB_DYN_ALIGNMENT, and must be
+ * one of inputs->poles); NAN clears the value. Setting a conflict value stops
+ * the model from deriving conflicts from the events. ORB_EINVAL for a year
+ * outside the inputs, an unknown actor or pole, or a value out of range. */
+orb_status orb_dyn_inputs_set(orb_dyn_inputs *inputs, orb_dyn_input series, size_t actor,
+                              size_t pole, int year, double value);
+
+/* Removes the event with this id; ORB_ENOTFOUND (with a did-you-mean hint). */
+orb_status orb_dyn_remove_event(orb_dyn_inputs *inputs, const char *id, orb_diags *diags);
+
+/* Adds an event written "DATE,ACTOR,TYPE[,TARGET[,MAGNITUDE]]", e.g.
+ * "2022-09-14,CSTO,troop_deployment,ARM"; ORB_EINVAL with a diagnostic naming
+ * what is wrong (date outside the world, unknown actor or type). */
+orb_status orb_dyn_add_event(orb_dyn_inputs *inputs, const orb_world *world,
+                             const char *spec, orb_diags *diags);
+
+/* ---- the model ------------------------------------------------------------------- */
+
+/* A world and its inputs compiled for months from..to (read-only, thread-safe). */
+typedef struct orb_dyn_model orb_dyn_model;
+
+/* Compiles; from and to are months inside the world's span (else ORB_EINVAL with
+ * a diagnostic). The model copies what it needs: world and inputs may be freed
+ * afterwards. Free with orb_dyn_model_free. */
+orb_status orb_dyn_model_new(const orb_world *world, const orb_dyn_inputs *inputs,
+                             orb_date from, orb_date to, orb_dyn_model **model,
+                             orb_diags *diags);
+void orb_dyn_model_free(orb_dyn_model *model);
+
+size_t orb_dyn_month_count(const orb_dyn_model *model);
+orb_date orb_dyn_month_date(const orb_dyn_model *model, size_t month);
+/* Series: "capacity:RUS", "credibility:CSTO", "leverage:RUS:ARM",
+ * "alignment:ARM:RUS", "exit:ARM:CSTO" (docs/MODEL.md). */
+size_t orb_dyn_series_count(const orb_dyn_model *model);
+const char *orb_dyn_series_name(const orb_dyn_model *model, size_t series);
+/* Index of a series by name, or ORB_NONE. */
+size_t orb_dyn_series_find(const orb_dyn_model *model, const char *name);
+/* The tests of commitments the model recognised: *count gets how many; each is
+ * described as "DATE INSTITUTION kind honoured-share" into text (static per model). */
+const char *const *orb_dyn_tests(const orb_dyn_model *model, size_t *count);
+
+/* One run with parameters params[] (orb_dyn_settings order): writes every
+ * series' monthly values into out[series * months + month]. No allocation. */
+void orb_dyn_run(const orb_dyn_model *model, const double *params, float *out);
+
+/* ---- ensembles ------------------------------------------------------------------- */
+
+typedef struct orb_dyn_ensemble_options {
+  size_t runs;              /* >= 1 */
+  uint64_t seed;
+  int threads;              /* 0: OpenMP's default */
+  const char *store;        /* SQLite file to write, or NULL */
+  size_t keep;              /* keep the full series of runs 0..keep-1 */
+  const char *description;  /* stored with the runs (e.g. the counterfactual) */
+  void (*progress)(size_t done, size_t total, void *context); /* or NULL */
+  void *context;
+} orb_dyn_ensemble_options;
+
+/* What an ensemble leaves in memory: per series and month the 5%, 50% and 95%
+ * quantiles, and the kept runs' full series. Owned by the struct. */
+typedef struct orb_dyn_summary {
+  size_t runs, series_count, month_count;
+  float *quantiles;         /* [(series * months + month) * 3 + q], q = 5%, 50%, 95% */
+  size_t kept;
+  float *kept_values;       /* [(run * series + series) * months + month] */
+} orb_dyn_summary;
+
+/* Runs the ensemble (results identical byte for byte for any thread count);
+ * quantiles are streamed through fixed histograms, so memory does not grow with
+ * runs. With options->store, writes the store (docs/MODEL.md, "The run store"),
+ * refusing a target that exists and is not an orbit store. Caller frees *summary
+ * with orb_dyn_summary_free. */
+orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *settings,
+                            const orb_dyn_ensemble_options *options,
+                            orb_dyn_summary **summary, orb_diags *diags);
+void orb_dyn_summary_free(orb_dyn_summary *summary);
+
+ORB_END_API
+
+#ifdef __cplusplus
+}
+#endif
+#endif

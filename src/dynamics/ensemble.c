@@ -1,0 +1,223 @@
+/*
+ * ensemble.c: many runs of a model, each with its own parameters drawn from the
+ * counter-based stream of (seed, run), spread over OpenMP threads in batches;
+ * quantiles streamed through one histogram per series and month, its range fixed
+ * by the first (pilot) runs (integer counts, so the result is the same byte for
+ * byte whatever the thread count);
+ * whole batches of runs handed to the store (docs/MODEL.md, "Ensembles").
+ */
+#include <math.h>
+#include <omp.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dynamics/dyn_internal.h"
+
+enum { MAX_BATCH = 256, MAX_PILOT = 64, CELL_BLOCK = 64 };
+
+/* Runs per batch and pilot runs: at most 256 and 64, fewer for large models so
+ * that the batch's bins stay within 64 MiB and the pilot's values within 32 MiB
+ * (but at least 16 each). */
+static size_t clamp_runs(size_t budget, size_t per_run, size_t most) {
+  size_t n = budget / (per_run ? per_run : 1);
+  return n < 16 ? 16 : n > most ? most : n;
+}
+
+/* Histogram bins per cell: 64 while the histograms fit in 256 MiB, fewer (down
+ * to 16) for very large models. */
+static size_t bins_for(size_t cells) {
+  size_t bins = 64;
+  while (bins > 16 && cells * bins * sizeof(uint32_t) > ((size_t)256 << 20)) bins /= 2;
+  return bins;
+}
+
+/* The fixed range of one cell's histogram: lo and bins per unit. */
+typedef struct cell_range {
+  float lo, scale;
+} cell_range;
+
+/* The range of each cell from the pilot runs' values (the first runs, whatever
+ * the threads): their span widened by half of it on each side (not below 0 for
+ * values that are never negative); values outside fall in the edge bins. */
+static void set_ranges(cell_range *range, const float *pilot, size_t runs, size_t cells,
+                       size_t bins) {
+  for (size_t c = 0; c < cells; c++) {
+    float lo = INFINITY, hi = -INFINITY;
+    for (size_t r = 0; r < runs; r++) {
+      float v = pilot[r * cells + c];
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+    if (!(lo <= hi)) lo = hi = 0; /* all NAN */
+    float span = hi - lo, floor_width = 1e-6f * (fabsf(hi) > 1 ? fabsf(hi) : 1);
+    if (span < floor_width) span = floor_width;
+    float low = lo - 0.5f * span;
+    if (lo >= 0 && low < 0) low = 0;
+    range[c].lo = low;
+    range[c].scale = (float)bins / (hi + 0.5f * span - low);
+  }
+}
+
+/* Bins one run's values into row[cells] and widens the thread's extremes lo[]
+ * and hi[] (branch-free, so it vectorises). */
+static void bin_row(const float *values, const cell_range *range, size_t cells, size_t bins,
+                    uint8_t *row, float *lo, float *hi) {
+  const float top = (float)bins - 0.5f;
+  for (size_t c = 0; c < cells; c++) {
+    const float v = values[c];
+    float x = (v - range[c].lo) * range[c].scale;
+    x = x > 0 ? x : 0; /* NAN too */
+    x = x < top ? x : top;
+    row[c] = (uint8_t)(int)x;
+    lo[c] = v < lo[c] ? v : lo[c];
+    hi[c] = v > hi[c] ? v : hi[c];
+  }
+}
+
+/* The q-quantile of a histogram of n values (linear inside the bin), within the
+ * values' exact extremes lo..hi. */
+static float quantile(const uint32_t *h, size_t bins, size_t n, double q, cell_range r,
+                      float lo, float hi) {
+  double target = q * (double)n, cum = 0, x = r.lo + (double)bins / r.scale;
+  for (size_t i = 0; i < bins; i++) {
+    if (h[i] && cum + h[i] >= target) {
+      x = r.lo + ((double)i + (target - cum) / h[i]) / r.scale;
+      break;
+    }
+    cum += h[i];
+  }
+  if (!(lo <= hi)) return NAN; /* every value NAN */
+  return (float)(x < lo ? lo : x > hi ? hi : x);
+}
+
+void orb_dyn_summary_free(orb_dyn_summary *s) {
+  if (!s) return;
+  free(s->quantiles);
+  free(s->kept_values);
+  free(s);
+}
+
+orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *settings,
+                            const orb_dyn_ensemble_options *opt, orb_dyn_summary **out,
+                            orb_diags *diags) {
+  *out = NULL;
+  const size_t runs = opt->runs, M = model->months, cells = model->series * M;
+  const size_t np = settings->count;
+  if (runs == 0) {
+    orb_diags_add(diags, "--runs", 0, 0, "at least one run is needed");
+    return ORB_EINVAL;
+  }
+  const size_t keep = opt->keep < runs ? opt->keep : runs;
+  if (keep && cells > ((size_t)1 << 30) / sizeof(float) / keep) {
+    orb_diags_add(diags, "--keep", 0, 0, "keeping %zu runs of %zu values each needs more than "
+                  "1 GiB; keep fewer", keep, cells);
+    return ORB_ELIMIT;
+  }
+  const size_t bins = bins_for(cells);
+  int threads = opt->threads > 0 ? opt->threads : omp_get_max_threads();
+  orb_dyn_summary *sum = calloc(1, sizeof *sum);
+  uint32_t *hist = calloc(dyn_nz(cells * bins), sizeof *hist);
+  const size_t batch = clamp_runs((size_t)64 << 20, cells, MAX_BATCH);
+  const size_t pilot_max = clamp_runs((size_t)32 << 20, cells * sizeof(float), MAX_PILOT);
+  uint8_t *binned = malloc(dyn_nz(batch * cells));
+  const size_t pilot_runs = runs < pilot_max ? runs : pilot_max;
+  float *pilot = malloc(dyn_nz(pilot_runs * cells) * sizeof *pilot);
+  cell_range *range = malloc(dyn_nz(cells) * sizeof *range);
+  float *extremes = malloc(dyn_nz((size_t)threads * 2 * cells) * sizeof *extremes); /* lo, hi per thread */
+  float *scratch = malloc(dyn_nz((size_t)threads * cells) * sizeof *scratch);
+  double *params = malloc(batch * np * sizeof *params);
+  orb_status st = ORB_ENOMEM;
+  dyn_store *store = NULL;
+  if (!sum || !hist || !binned || !scratch || !params || !pilot || !range || !extremes) goto done;
+  for (size_t t = 0; t < (size_t)threads; t++)
+    for (size_t c = 0; c < cells; c++) {
+      extremes[2 * t * cells + c] = INFINITY;
+      extremes[(2 * t + 1) * cells + c] = -INFINITY;
+    }
+  sum->runs = runs;
+  sum->series_count = model->series;
+  sum->month_count = M;
+  sum->kept = keep;
+  sum->quantiles = malloc(dyn_nz(cells * 3) * sizeof *sum->quantiles);
+  sum->kept_values = keep ? malloc(keep * cells * sizeof *sum->kept_values) : NULL;
+  if (!sum->quantiles || (keep && !sum->kept_values)) goto done;
+  if (opt->store &&
+      (st = dyn_store_open(opt->store, model, settings, opt, &store, diags)) != ORB_OK)
+    goto done;
+  st = ORB_OK;
+  for (size_t first = 0; first < runs && st == ORB_OK; first += batch) {
+    const size_t nb = runs - first < batch ? runs - first : batch;
+    if (first == 0) { /* the pilot runs set the histograms' ranges */
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
+      for (size_t r = 0; r < pilot_runs; r++) {
+        double *prm = params + r * np;
+        orb_dyn_draw(settings, opt->seed, r, prm);
+        orb_dyn_run(model, prm, pilot + r * cells);
+      }
+      set_ranges(range, pilot, pilot_runs, cells, bins);
+    }
+#pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
+    for (size_t r = 0; r < nb; r++) {
+      const size_t run = first + r;
+      float *values = run < pilot_runs ? pilot + run * cells
+                                       : scratch + (size_t)omp_get_thread_num() * cells;
+      double *prm = params + r * np;
+      if (run >= pilot_runs) {
+        orb_dyn_draw(settings, opt->seed, run, prm);
+        orb_dyn_run(model, prm, values);
+      }
+      const size_t me = (size_t)omp_get_thread_num();
+      bin_row(values, range, cells, bins, binned + r * cells, extremes + 2 * me * cells,
+              extremes + (2 * me + 1) * cells);
+      if (run < keep) memcpy(sum->kept_values + run * cells, values, cells * sizeof *values);
+    }
+    const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
+#pragma omp parallel for num_threads(threads) schedule(static)
+    for (size_t b = 0; b < blocks; b++) {
+      const size_t c0 = b * CELL_BLOCK, c1 = c0 + CELL_BLOCK < cells ? c0 + CELL_BLOCK : cells;
+      for (size_t r = 0; r < nb; r++) {
+        const uint8_t *row = binned + r * cells;
+        for (size_t c = c0; c < c1; c++) hist[c * bins + row[c]]++;
+      }
+    }
+    if (store) {
+      size_t kf = first < keep ? first : keep;
+      size_t kc = first < keep ? (keep - first < nb ? keep - first : nb) : 0;
+      st = dyn_store_runs(store, first, nb, params,
+                          kc ? sum->kept_values + kf * cells : NULL, kf, kc, diags);
+    }
+    if (opt->progress) opt->progress(first + nb, runs, opt->context);
+  }
+  if (st != ORB_OK) goto done;
+  static const double qs[3] = {0.05, 0.5, 0.95};
+#pragma omp parallel for num_threads(threads) schedule(static)
+  for (size_t c = 0; c < cells; c++) {
+    float lo = INFINITY, hi = -INFINITY; /* min and max commute: same for any threads */
+    for (size_t t = 0; t < (size_t)threads; t++) {
+      lo = fminf(lo, extremes[2 * t * cells + c]);
+      hi = fmaxf(hi, extremes[(2 * t + 1) * cells + c]);
+    }
+    for (int q = 0; q < 3; q++)
+      sum->quantiles[c * 3 + (size_t)q] =
+          quantile(hist + c * bins, bins, runs, qs[q], range[c], lo, hi);
+  }
+  if (store) {
+    st = dyn_store_finish(store, sum, diags);
+    store = NULL;
+  }
+done:
+  dyn_store_abandon(store);
+  free(hist);
+  free(binned);
+  free(pilot);
+  free(range);
+  free(extremes);
+  free(scratch);
+  free(params);
+  if (st != ORB_OK) {
+    orb_dyn_summary_free(sum);
+    return st;
+  }
+  *out = sum;
+  return ORB_OK;
+}

@@ -1,0 +1,785 @@
+/*
+ * model.c: the dynamics model compiled from a world and its inputs (poles,
+ * state-pole pairs, monthly channel values, commitment tests, event actions), and
+ * one run month by month (docs/MODEL.md, "Influence over time").
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dynamics/dyn_internal.h"
+
+/* ---- compiling ------------------------------------------------------------------ */
+
+enum { CH_ECON, CH_SEC, CH_SOC, CH_NONE };
+
+/* The channel of the model a tie type feeds, from the world's tie vocabulary:
+ * trade, energy and finance are economic; arms, security and presence are
+ * security; diaspora and language are social. */
+static int tie_channel(orb_tie_type type) {
+  const orb_tie_type_info *info = orb_tie_type_get(type);
+  if (!info) return CH_NONE;
+  switch (info->channel) {
+  case ORB_CHANNEL_TRADE: case ORB_CHANNEL_ENERGY: case ORB_CHANNEL_FINANCE:
+    return CH_ECON;
+  case ORB_CHANNEL_ARMS: case ORB_CHANNEL_SECURITY: case ORB_CHANNEL_PRESENCE:
+    return CH_SEC;
+  case ORB_CHANNEL_SOCIAL:
+    return CH_SOC;
+  default:
+    return CH_NONE;
+  }
+}
+
+/* Month index of a date relative to the model's first month (may be negative). */
+static long month_of(const orb_dyn_model *m, orb_date date) {
+  int y, mo;
+  orb_date_to_ymd(date, &y, &mo, NULL);
+  return (long)(y - m->first_year) * 12 + (mo - 1) - m->first_month;
+}
+
+/* The month an event counts in: that of its last possible day (the project's one
+ * event-time rule, orb_event_last_day), so a year-only date counts in December. */
+static long event_month(const orb_dyn_model *m, const orb_dyn_event *e) {
+  orb_event ev = {.date = e->date, .precision = e->precision};
+  return month_of(m, orb_event_last_day(&ev));
+}
+
+/* A yearly input series with persistence: the latest known value of a year not
+ * after year, else the earliest known; NAN when none is known. */
+static double persisted(const orb_dyn_inputs *in, const double *series, size_t actor, int year) {
+  const double *row = series + actor * (size_t)in->year_count;
+  int y = year - in->first_year;
+  if (y >= in->year_count) y = in->year_count - 1;
+  for (int k = y; k >= 0; k--) if (!isnan(row[k])) return row[k];
+  for (int k = y < 0 ? 0 : y + 1; k < in->year_count; k++) if (!isnan(row[k])) return row[k];
+  return NAN;
+}
+
+void orb_dyn_model_free(orb_dyn_model *m) {
+  if (!m) return;
+  free(m->dates);
+  free(m->pole_actor);
+  free(m->logcap);
+  free(m->logmass);
+  free(m->pair_has_exit);
+  free(m->conflict);
+  free(m->pole_slot);
+  free(m->slot_institution);
+  free(m->pair_state);
+  free(m->pair_pole);
+  free(m->pair_slot);
+  free(m->state_first);
+  free(m->state_drift);
+  free(m->econ);
+  free(m->sec);
+  free(m->soc);
+  free(m->inst);
+  free(m->tests);
+  for (size_t k = 0; m->test_text && k < m->test_count; k++) free(m->test_text[k]);
+  free(m->test_text);
+  free(m->actions);
+  free(m->obs);
+  for (size_t k = 0; m->exits && k < m->exit_count; k++) free(m->exits[k].at_risk);
+  free(m->exits);
+  for (size_t k = 0; m->series_name && k < m->series; k++) free(m->series_name[k]);
+  free(m->series_name);
+  free(m);
+}
+
+/* Growth helpers for the compile-time lists. */
+static int grow(void **items, size_t *cap, size_t count, size_t size) {
+  if (count < *cap) return 1;
+  size_t n = *cap ? 2 * *cap : 32;
+  void *p = realloc(*items, n * size);
+  if (!p) return 0;
+  *items = p;
+  *cap = n;
+  return 1;
+}
+
+typedef struct compile_ctx {
+  const orb_world *w;
+  const orb_dyn_inputs *in;
+  orb_dyn_model *m;
+  int *pole_of;      /* [actor]: pole index of the actor or of its institution's leader, -1 */
+  int32_t *pair_of;  /* [actor * P + pole]: pair index, -1 */
+  size_t action_cap, test_cap, obs_cap;
+} compile_ctx;
+
+static int add_action(compile_ctx *c, long month, int32_t pair, int kind) {
+  orb_dyn_model *m = c->m;
+  if (pair < 0 || month < 0 || month >= (long)m->months) return 1;
+  if (!grow((void **)&m->actions, &c->action_cap, m->action_count, sizeof *m->actions)) return 0;
+  m->actions[m->action_count++] = (dyn_action){(uint32_t)month, (uint32_t)pair, (uint32_t)kind};
+  return 1;
+}
+
+/* The pair of (state a, the pole of actor b), or -1. */
+static int32_t pair_with(const compile_ctx *c, size_t a, size_t b) {
+  if (a == ORB_NONE || b == ORB_NONE || c->pole_of[b] < 0) return -1;
+  return c->pair_of[a * c->m->poles + (size_t)c->pole_of[b]];
+}
+
+/* Events to alignment impulses and security shocks (docs/MODEL.md lists the classes). */
+static int compile_actions(compile_ctx *c) {
+  for (size_t i = 0; i < c->in->event_count; i++) {
+    const orb_dyn_event *e = &c->in->events[i];
+    if (e->target == ORB_NONE) continue;
+    long month = event_month(c->m, e);
+    int32_t pole_to_state = pair_with(c, e->target, e->source); /* source is the pole side */
+    int32_t state_to_pole = pair_with(c, e->source, e->target);
+    int32_t pair = pole_to_state >= 0 ? pole_to_state : state_to_pole;
+    int kind = -1;
+    switch (e->type) {
+    case ORB_EV_MEETING: case ORB_EV_COOPERATE: case ORB_EV_SIGN_AGREEMENT:
+    case ORB_EV_AID_GIVEN: case ORB_EV_JOIN_INSTITUTION:
+      kind = ACT_COOP; break;
+    case ORB_EV_CONDEMN: case ORB_EV_PROTEST: case ORB_EV_SANCTION: case ORB_EV_THREATEN:
+    case ORB_EV_ATTACK: case ORB_EV_BORDER_CLASH: case ORB_EV_ANNEX:
+    case ORB_EV_REFUSE_RECOGNISE:
+      kind = ACT_CONFLICT; break;
+    case ORB_EV_ABSTAIN: case ORB_EV_AID_REFUSED: case ORB_EV_SUSPEND_MEMBERSHIP:
+    case ORB_EV_LEAVE_INSTITUTION:
+      kind = ACT_DISTANCE; break;
+    case ORB_EV_TROOP_DEPLOYMENT:
+      if (pole_to_state >= 0) {
+        if (!add_action(c, month, pole_to_state, ACT_DEPLOY)) return 0;
+        kind = ACT_COOP;
+        pair = pole_to_state;
+      }
+      break;
+    case ORB_EV_TROOP_WITHDRAWAL:
+      if (pole_to_state >= 0 && !add_action(c, month, pole_to_state, ACT_WITHDRAW)) return 0;
+      break;
+    default:
+      break;
+    }
+    if (kind >= 0 && !add_action(c, month, pair, kind)) return 0;
+  }
+  return 1;
+}
+
+/* Status weight of an actor in an institution on a date (member or suspended). */
+static int at_risk(const orb_world *w, size_t inst, size_t actor, orb_date date) {
+  orb_member_status s = orb_membership_at(w, inst, actor, date);
+  return s == ORB_MEMBER || s == ORB_MEMBER_SUSPENDED;
+}
+
+static int is_member(const orb_world *w, size_t inst, size_t actor, orb_date date) {
+  return orb_membership_at(w, inst, actor, date) == ORB_MEMBER;
+}
+
+static int add_test(compile_ctx *c, long month, size_t slot, int kind, double honoured,
+                    const orb_dyn_event *e) {
+  orb_dyn_model *m = c->m;
+  if (month < 0 || month >= (long)m->months) return 1;
+  size_t old_cap = c->test_cap;
+  if (!grow((void **)&m->tests, &c->test_cap, m->test_count, sizeof *m->tests)) return 0;
+  if (c->test_cap != old_cap) {
+    char **t = realloc(m->test_text, c->test_cap * sizeof *t);
+    if (!t) return 0;
+    m->test_text = t;
+  }
+  static const char *const kinds[] = {"request", "aggression", "leader attacked"};
+  char text[200];
+  snprintf(text, sizeof text, "%s %s: %s, %.0f%% honoured",
+           c->w->actors[c->w->institutions[m->slot_institution[slot]].actor].id, e->id,
+           kinds[kind], 100.0 * honoured);
+  m->test_text[m->test_count] = strdup(text);
+  if (!m->test_text[m->test_count]) return 0;
+  m->tests[m->test_count++] = (dyn_test){(uint32_t)month, (uint32_t)slot, (uint32_t)kind,
+                                         (float)honoured};
+  return 1;
+}
+
+/* An answer of the institution (or its leader) to state s in the window after
+ * month: 1 honoured (aid given, troops deployed), 0 otherwise. */
+static int answered(const compile_ctx *c, size_t inst, size_t s, long month) {
+  const orb_institution *in = &c->w->institutions[inst];
+  for (size_t j = 0; j < c->in->event_count; j++) {
+    const orb_dyn_event *f = &c->in->events[j];
+    long fm = event_month(c->m, f);
+    if (fm < month || fm > month + DYN_TEST_WINDOW_MONTHS || f->target != s) continue;
+    if (f->source != in->actor && f->source != in->leader) continue;
+    if (f->type == ORB_EV_AID_GIVEN || f->type == ORB_EV_TROOP_DEPLOYMENT) return 1;
+  }
+  return 0;
+}
+
+/* Tests of mutual-defence commitments (docs/MODEL.md, "Credibility"). */
+static int compile_tests(compile_ctx *c) {
+  const orb_world *w = c->w;
+  const orb_dyn_inputs *in = c->in;
+  for (size_t slot = 0; slot < c->m->slots; slot++) {
+    size_t ii = c->m->slot_institution[slot];
+    const orb_institution *inst = &w->institutions[ii];
+    for (size_t i = 0; i < in->event_count; i++) {
+      const orb_dyn_event *e = &in->events[i];
+      long month = event_month(c->m, e);
+      if (e->type == ORB_EV_REQUEST_AID && e->target != ORB_NONE &&
+          (e->target == inst->actor || e->target == inst->leader) &&
+          e->source != inst->leader && at_risk(w, ii, e->source, e->date)) {
+        if (!add_test(c, month, slot, TEST_REQUEST, answered(c, ii, e->source, month), e))
+          return 0;
+      } else if ((e->type == ORB_EV_ATTACK || e->type == ORB_EV_BORDER_CLASH) &&
+                 e->target != ORB_NONE && is_member(w, ii, e->target, e->date) &&
+                 !at_risk(w, ii, e->source, e->date)) {
+        if (e->target != inst->leader) {
+          int requested = 0; /* a request in the window is the test instead */
+          for (size_t j = 0; j < in->event_count && !requested; j++) {
+            const orb_dyn_event *f = &in->events[j];
+            long fm = event_month(c->m, f);
+            requested = f->type == ORB_EV_REQUEST_AID && f->source == e->target &&
+                        (f->target == inst->actor || f->target == inst->leader) &&
+                        fm >= month && fm <= month + DYN_TEST_WINDOW_MONTHS;
+          }
+          if (!requested &&
+              !add_test(c, month, slot, TEST_AGGRESSION, answered(c, ii, e->target, month), e))
+            return 0;
+        } else { /* the leader attacked: do the other members stand by it? */
+          double stood = 0, failed = 0;
+          for (size_t j = 0; j < in->event_count; j++) {
+            const orb_dyn_event *f = &in->events[j];
+            long fm = event_month(c->m, f);
+            if (fm < month || fm > month + DYN_TEST_WINDOW_MONTHS || f->target != inst->leader ||
+                f->source == inst->leader || !is_member(w, ii, f->source, f->date))
+              continue;
+            if (f->type == ORB_EV_AID_GIVEN || f->type == ORB_EV_TROOP_DEPLOYMENT ||
+                f->type == ORB_EV_COOPERATE)
+              stood++;
+            else if (f->type == ORB_EV_ABSTAIN || f->type == ORB_EV_CONDEMN ||
+                     f->type == ORB_EV_REFUSE_RECOGNISE || f->type == ORB_EV_PROTEST ||
+                     f->type == ORB_EV_SANCTION || f->type == ORB_EV_AID_REFUSED)
+              failed++;
+          }
+          double share = stood + failed > 0 ? stood / (stood + failed) : 0.0;
+          if (!add_test(c, month, slot, TEST_LEADER, share, e)) return 0;
+        }
+      }
+    }
+  }
+  return 1;
+}
+
+/* Channel values of every pair and month from the ties and memberships; 0 when
+ * out of memory. */
+static int compile_channels(compile_ctx *c) {
+  const orb_world *w = c->w;
+  orb_dyn_model *m = c->m;
+  size_t M = m->months;
+  float *sum[3] = {m->econ, m->sec, m->soc};
+  float *cnt = calloc(dyn_nz(3 * m->pairs * M), sizeof *cnt);
+  int *last_econ = calloc(dyn_nz(m->states), sizeof *last_econ);
+  if (!cnt || !last_econ) {
+    free(cnt);
+    free(last_econ);
+    return 0;
+  }
+  for (size_t t = 0; t < w->tie_count; t++) {
+    const orb_tie *tie = &w->ties[t];
+    int ch = tie_channel(tie->type);
+    int32_t pair = pair_with(c, tie->from, tie->to);
+    if (ch == CH_NONE || pair < 0) continue;
+    for (size_t k = 0; k < M; k++) {
+      const orb_figure *v = NULL;
+      orb_tie_state s = orb_tie_at(tie, m->dates[k], &v);
+      sum[ch][k * m->pairs + (size_t)pair] += s == ORB_TIE_ENDED || !v ? 0.0f : (float)v->value;
+      cnt[(size_t)ch * m->pairs * M + k * m->pairs + (size_t)pair] += 1;
+    }
+    if (ch == CH_ECON)
+      for (size_t s = 0; s < m->states; s++)
+        if ((uint32_t)pair >= m->state_first[s] && (uint32_t)pair < m->state_first[s + 1])
+          for (size_t v = 0; v < tie->value_count; v++)
+            if (tie->values[v].year > last_econ[s]) last_econ[s] = tie->values[v].year;
+  }
+  for (int ch = 0; ch < 3; ch++)
+    for (size_t k = 0; k < m->pairs * M; k++)
+      if (cnt[(size_t)ch * m->pairs * M + k] > 0) sum[ch][k] /= cnt[(size_t)ch * m->pairs * M + k];
+  for (size_t s = 0; s < m->states; s++) {
+    long start = last_econ[s]
+                     ? (long)(last_econ[s] + 1 - m->first_year) * 12 - m->first_month
+                     : (long)M;
+    m->state_drift[s] = (uint32_t)(start < 0 ? 0 : start > (long)M ? (long)M : start);
+  }
+  /* institutions: the share of the pole's institutions the state belongs to */
+  for (size_t p = 0; p < m->poles; p++) {
+    size_t led = 0;
+    for (size_t i = 0; i < w->institution_count; i++)
+      led += c->pole_of[w->institutions[i].actor] == (int)p;
+    if (!led) continue;
+    for (size_t pair = 0; pair < m->pairs; pair++) {
+      if (m->pair_pole[pair] != p) continue;
+      for (size_t i = 0; i < w->institution_count; i++) {
+        if (c->pole_of[w->institutions[i].actor] != (int)p) continue;
+        for (size_t k = 0; k < M; k++) {
+          orb_member_status st = orb_membership_at(w, i, m->pair_state[pair], m->dates[k]);
+          float v = st == ORB_MEMBER ? 1.0f : st == ORB_MEMBER_SUSPENDED ? 0.5f
+                  : st == ORB_OBSERVER ? 0.25f : 0.0f;
+          m->inst[k * m->pairs + pair] += v / (float)led;
+        }
+      }
+    }
+  }
+  free(cnt);
+  free(last_econ);
+  return 1;
+}
+
+/* Sorts items (each starting with a uint32_t month) by month, stably (insertion
+ * sort: the lists are short and nearly sorted), moving texts[] (may be NULL) along. */
+static void sort_by_month(void *items, size_t count, size_t size, char **texts) {
+  unsigned char *base = items, tmp[64];
+  for (size_t i = 1; i < count; i++) {
+    uint32_t month;
+    memcpy(&month, base + i * size, sizeof month);
+    memcpy(tmp, base + i * size, size);
+    char *text = texts ? texts[i] : NULL;
+    size_t j = i;
+    for (; j > 0; j--) {
+      uint32_t prev;
+      memcpy(&prev, base + (j - 1) * size, sizeof prev);
+      if (prev <= month) break;
+      memcpy(base + j * size, base + (j - 1) * size, size);
+      if (texts) texts[j] = texts[j - 1];
+    }
+    memcpy(base + j * size, tmp, size);
+    if (texts) texts[j] = text;
+  }
+}
+
+static int set_name(orb_dyn_model *m, size_t k, const char *a, const char *b, const char *c2) {
+  char buf[128];
+  snprintf(buf, sizeof buf, "%s:%s%s%s", a, b, c2 ? ":" : "", c2 ? c2 : "");
+  m->series_name[k] = strdup(buf);
+  return m->series_name[k] != NULL;
+}
+
+orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_date from,
+                             orb_date to, orb_dyn_model **out, orb_diags *diags) {
+  *out = NULL;
+  int fy, fm, ty, tm, sy, sm, ey, em;
+  orb_date_to_ymd(from, &fy, &fm, NULL);
+  orb_date_to_ymd(to, &ty, &tm, NULL);
+  orb_date_to_ymd(w->start, &sy, &sm, NULL);
+  orb_date_to_ymd(w->end, &ey, &em, NULL);
+  char a[11], b[11];
+  orb_date_format(w->start, ORB_PREC_MONTH, a);
+  orb_date_format(w->end, ORB_PREC_MONTH, b);
+  if (fy * 12 + fm < sy * 12 + sm || ty * 12 + tm > ey * 12 + em) {
+    orb_diags_add(diags, w->path, 0, 0, "months %04d-%02d to %04d-%02d: outside the world, "
+                  "which describes %s to %s", fy, fm, ty, tm, a, b);
+    return ORB_EINVAL;
+  }
+  if (ty * 12 + tm < fy * 12 + fm) {
+    orb_diags_add(diags, w->path, 0, 0, "the first month %04d-%02d is after the last %04d-%02d",
+                  fy, fm, ty, tm);
+    return ORB_EINVAL;
+  }
+  if (in->actor_count != w->actor_count) {
+    orb_diags_add(diags, w->path, 0, 0, "inputs are for another world");
+    return ORB_EINVAL;
+  }
+  orb_dyn_model *m = calloc(1, sizeof *m);
+  compile_ctx c = {.w = w, .in = in, .m = m};
+  if (!m) return ORB_ENOMEM;
+  const size_t n = w->actor_count, P = in->pole_count;
+  m->months = (size_t)((ty * 12 + tm) - (fy * 12 + fm) + 1);
+  m->first_year = fy;
+  const size_t M = m->months;
+  m->first_month = fm - 1;
+  m->dates = malloc(M * sizeof *m->dates);
+  m->poles = P;
+  m->pole_actor = malloc(dyn_nz(P) * sizeof *m->pole_actor);
+  m->pole_slot = malloc(dyn_nz(P) * sizeof *m->pole_slot);
+  m->logcap = malloc(dyn_nz(P * M) * sizeof *m->logcap);
+  m->logmass = malloc(dyn_nz(P * M) * sizeof *m->logmass);
+  c.pole_of = malloc(dyn_nz(n) * sizeof *c.pole_of);
+  c.pair_of = malloc(dyn_nz(n * P) * sizeof *c.pair_of);
+  m->slot_institution = malloc(dyn_nz(w->institution_count) *
+                               sizeof *m->slot_institution);
+  orb_status st = ORB_ENOMEM;
+  if (!m->dates || !m->pole_actor || !m->pole_slot || !m->logcap || !m->logmass ||
+      !c.pole_of || !c.pair_of || !m->slot_institution)
+    goto fail;
+  for (size_t k = 0; k < M; k++) {
+    int mm = fm - 1 + (int)k;
+    m->dates[k] = orb_date_from_ymd(fy + mm / 12, mm % 12 + 1, 1);
+  }
+  memcpy(m->pole_actor, in->poles, P * sizeof *m->pole_actor);
+  for (size_t a2 = 0; a2 < n; a2++) c.pole_of[a2] = -1;
+  for (size_t p = 0; p < P; p++) c.pole_of[in->poles[p]] = (int)p;
+  for (size_t i = 0; i < w->institution_count; i++) {
+    const orb_institution *inst = &w->institutions[i];
+    if (inst->leader != ORB_NONE && c.pole_of[inst->leader] >= 0)
+      c.pole_of[inst->actor] = c.pole_of[inst->leader];
+  }
+  /* credibility slots: mutual-defence institutions led by a pole */
+  for (size_t p = 0; p < P; p++) m->pole_slot[p] = -1;
+  for (size_t i = 0; i < w->institution_count; i++) {
+    const orb_institution *inst = &w->institutions[i];
+    const orb_commitment_info *commitment = orb_commitment_get(inst->commitment);
+    if (!commitment || !commitment->defence || inst->leader == ORB_NONE ||
+        c.pole_of[inst->leader] < 0)
+      continue;
+    if (m->pole_slot[c.pole_of[inst->leader]] < 0)
+      m->pole_slot[c.pole_of[inst->leader]] = (int32_t)m->slots;
+    m->slot_institution[m->slots++] = i;
+  }
+  /* pairs: a state (not a pole) with a tie to a pole or a membership of its institution */
+  unsigned char *linked = calloc(dyn_nz(n * P), 1);
+  if (!linked) goto fail;
+  for (size_t t = 0; t < w->tie_count; t++) {
+    const orb_tie *tie = &w->ties[t];
+    if (tie_channel(tie->type) != CH_NONE && c.pole_of[tie->to] >= 0)
+      linked[tie->from * P + (size_t)c.pole_of[tie->to]] = 1;
+  }
+  for (size_t i = 0; i < w->institution_count; i++) {
+    const orb_institution *inst = &w->institutions[i];
+    if (c.pole_of[inst->actor] < 0) continue;
+    for (size_t k = 0; k < inst->member_count; k++)
+      linked[inst->members[k].actor * P + (size_t)c.pole_of[inst->actor]] = 1;
+  }
+  for (size_t a2 = 0; a2 < n * P; a2++) c.pair_of[a2] = -1;
+  size_t pairs = 0, states = 0;
+  for (size_t s = 0; s < n; s++) {
+    if (w->actors[s].kind != ORB_ACTOR_STATE || c.pole_of[s] >= 0) continue;
+    int any = 0;
+    for (size_t p = 0; p < P; p++)
+      if (linked[s * P + p]) c.pair_of[s * P + p] = (int32_t)pairs++, any = 1;
+    states += any;
+  }
+  free(linked);
+  m->pairs = pairs;
+  m->states = states;
+  m->pair_state = malloc(dyn_nz(pairs) * sizeof *m->pair_state);
+  m->pair_pole = malloc(dyn_nz(pairs) * sizeof *m->pair_pole);
+  m->pair_slot = malloc(dyn_nz(pairs) * sizeof *m->pair_slot);
+  m->state_first = malloc((states + 1) * sizeof *m->state_first);
+  m->state_drift = malloc(dyn_nz(states) * sizeof *m->state_drift);
+  m->econ = calloc(dyn_nz(pairs * M), sizeof *m->econ);
+  m->sec = calloc(dyn_nz(pairs * M), sizeof *m->sec);
+  m->soc = calloc(dyn_nz(pairs * M), sizeof *m->soc);
+  m->inst = calloc(dyn_nz(pairs * M), sizeof *m->inst);
+  if (!m->pair_state || !m->pair_pole || !m->pair_slot || !m->state_first ||
+      !m->state_drift || !m->econ || !m->sec || !m->soc || !m->inst)
+    goto fail;
+  states = 0;
+  for (size_t s = 0; s < n; s++) {
+    int first = 1;
+    for (size_t p = 0; p < P; p++) {
+      int32_t k = c.pair_of[s * P + p];
+      if (k < 0) continue;
+      if (first) m->state_first[states++] = (uint32_t)k, first = 0;
+      m->pair_state[k] = (uint32_t)s;
+      m->pair_pole[k] = (uint32_t)p;
+      m->pair_slot[k] = m->pole_slot[p];
+      for (size_t sl = 0; sl < m->slots; sl++) { /* the alliance the state belongs to */
+        size_t ii = m->slot_institution[sl];
+        if (c.pole_of[w->institutions[ii].actor] != (int)p) continue;
+        for (size_t q = 0; q < w->institutions[ii].member_count; q++)
+          if (w->institutions[ii].members[q].actor == s) m->pair_slot[k] = (int32_t)sl;
+      }
+    }
+  }
+  m->state_first[states] = (uint32_t)pairs;
+  if (!compile_channels(&c)) goto fail;
+  /* capability and mass of each pole per month; conflict per year */
+  for (size_t p = 0; p < P; p++)
+    for (size_t k = 0; k < M; k++) {
+      int y;
+      orb_date_to_ymd(m->dates[k], &y, NULL, NULL);
+      double cap = persisted(in, in->capability, in->poles[p], y);
+      double mass = persisted(in, in->mass, in->poles[p], y);
+      m->logcap[p * M + k] = cap > 0 ? log(cap) : NAN;
+      m->logmass[p * M + k] = mass > 0 ? log(mass) : -INFINITY; /* exp(eta * -inf) = 0 */
+    }
+  m->conflict_years = ty - fy + 1;
+  m->conflict = malloc(dyn_nz(P * (size_t)m->conflict_years) * sizeof *m->conflict);
+  double *conflict = in->conflict;
+  double *derived = NULL;
+  if (in->conflict_from_events) {
+    derived = malloc(dyn_nz(n * (size_t)in->year_count) * sizeof *derived);
+    if (!derived) goto fail;
+    dyn_fill_conflict(w, in, derived);
+    conflict = derived;
+  }
+  if (!m->conflict) {
+    free(derived);
+    goto fail;
+  }
+  for (size_t p = 0; p < P; p++)
+    for (int y = 0; y < m->conflict_years; y++) {
+      int yi = fy + y - in->first_year;
+      m->conflict[p * (size_t)m->conflict_years + (size_t)y] =
+          yi >= 0 && yi < in->year_count
+              ? (float)conflict[in->poles[p] * (size_t)in->year_count + (size_t)yi]
+              : (yi < 0 ? 0.0f : NAN);
+    }
+  free(derived);
+  if (!compile_tests(&c) || !compile_actions(&c)) goto fail;
+  sort_by_month(m->tests, m->test_count, sizeof *m->tests, m->test_text);
+  sort_by_month(m->actions, m->action_count, sizeof *m->actions, NULL);
+  /* revealed alignments, assimilated in December of their year */
+  for (size_t k = 0; k < pairs; k++)
+    for (int y = 0; y < in->year_count; y++) {
+      double v = in->alignment[(m->pair_state[k] * P + m->pair_pole[k]) * (size_t)in->year_count +
+                               (size_t)y];
+      long month = (long)(in->first_year + y - fy) * 12 + 11 - (fm - 1);
+      if (isnan(v) || month < 0 || month >= (long)M) continue;
+      if (!grow((void **)&m->obs, &c.obs_cap, m->obs_count, sizeof *m->obs)) goto fail;
+      m->obs[m->obs_count++] = (dyn_obs){(uint32_t)month, (uint32_t)k, (float)v};
+    }
+  sort_by_month(m->obs, m->obs_count, sizeof *m->obs, NULL);
+  /* exits: members of institutions led by a pole */
+  size_t exit_cap = 0;
+  for (size_t i = 0; i < w->institution_count; i++) {
+    const orb_institution *inst = &w->institutions[i];
+    if (c.pole_of[inst->actor] < 0) continue;
+    int p = c.pole_of[inst->actor];
+    int32_t slot = m->pole_slot[p];
+    for (size_t sl = 0; sl < m->slots; sl++) if (m->slot_institution[sl] == i) slot = (int32_t)sl;
+    for (size_t q = 0; q < inst->member_count; q++) {
+      size_t s = inst->members[q].actor;
+      int32_t pair = c.pair_of[s * P + (size_t)p];
+      if (pair < 0 || inst->members[q].role != ORB_ROLE_MEMBER) continue;
+      int dup = 0;
+      for (size_t qq = 0; qq < q; qq++) dup |= inst->members[qq].actor == s;
+      if (dup) continue;
+      if (!grow((void **)&m->exits, &exit_cap, m->exit_count, sizeof *m->exits)) goto fail;
+      dyn_exit *x = &m->exits[m->exit_count];
+      x->pair = (uint32_t)pair;
+      x->slot = slot;
+      x->at_risk = malloc(M);
+      if (!x->at_risk) goto fail;
+      m->exit_count++;
+      for (size_t k = 0; k < M; k++) x->at_risk[k] = (uint8_t)at_risk(w, i, s, m->dates[k]);
+    }
+  }
+  m->pair_has_exit = calloc(dyn_nz(pairs), 1);
+  if (!m->pair_has_exit) goto fail;
+  for (size_t e = 0; e < m->exit_count; e++) m->pair_has_exit[m->exits[e].pair] = 1;
+  m->drift_from = M;
+  for (size_t st2 = 0; st2 < m->states; st2++)
+    if (m->state_drift[st2] < m->drift_from) m->drift_from = m->state_drift[st2];
+  /* series names */
+  m->series = P + m->slots + 2 * pairs + m->exit_count;
+  m->series_name = calloc(m->series, sizeof *m->series_name);
+  if (!m->series_name) goto fail;
+  size_t k = 0;
+  for (size_t p = 0; p < P; p++)
+    if (!set_name(m, k++, "capacity", w->actors[m->pole_actor[p]].id, NULL)) goto fail;
+  for (size_t sl = 0; sl < m->slots; sl++)
+    if (!set_name(m, k++, "credibility",
+                  w->actors[w->institutions[m->slot_institution[sl]].actor].id, NULL)) goto fail;
+  for (size_t q = 0; q < pairs; q++)
+    if (!set_name(m, k++, "leverage", w->actors[m->pole_actor[m->pair_pole[q]]].id,
+                  w->actors[m->pair_state[q]].id)) goto fail;
+  for (size_t q = 0; q < pairs; q++)
+    if (!set_name(m, k++, "alignment", w->actors[m->pair_state[q]].id,
+                  w->actors[m->pole_actor[m->pair_pole[q]]].id)) goto fail;
+  /* exit names: walk institutions again in the same order */
+  size_t e = 0;
+  for (size_t i = 0; i < w->institution_count && e < m->exit_count; i++) {
+    const orb_institution *inst = &w->institutions[i];
+    if (c.pole_of[inst->actor] < 0) continue;
+    int p = c.pole_of[inst->actor];
+    for (size_t q = 0; q < inst->member_count; q++) {
+      size_t s = inst->members[q].actor;
+      int32_t pair = c.pair_of[s * P + (size_t)p];
+      if (pair < 0 || inst->members[q].role != ORB_ROLE_MEMBER) continue;
+      int dup = 0;
+      for (size_t qq = 0; qq < q; qq++) dup |= inst->members[qq].actor == s;
+      if (dup) continue;
+      if (!set_name(m, k++, "exit", w->actors[s].id, w->actors[inst->actor].id)) goto fail;
+      e++;
+    }
+  }
+  free(c.pole_of);
+  free(c.pair_of);
+  *out = m;
+  return ORB_OK;
+fail:
+  free(c.pole_of);
+  free(c.pair_of);
+  orb_dyn_model_free(m);
+  return st;
+}
+
+size_t orb_dyn_month_count(const orb_dyn_model *m) { return m->months; }
+orb_date orb_dyn_month_date(const orb_dyn_model *m, size_t k) { return m->dates[k]; }
+size_t orb_dyn_series_count(const orb_dyn_model *m) { return m->series; }
+const char *orb_dyn_series_name(const orb_dyn_model *m, size_t k) { return m->series_name[k]; }
+
+size_t orb_dyn_series_find(const orb_dyn_model *m, const char *name) {
+  for (size_t k = 0; k < m->series; k++)
+    if (strcmp(m->series_name[k], name) == 0) return k;
+  return ORB_NONE;
+}
+
+const char *const *orb_dyn_tests(const orb_dyn_model *m, size_t *count) {
+  *count = m->test_count;
+  return (const char *const *)m->test_text;
+}
+
+/* ---- one run ---------------------------------------------------------------------- */
+
+/* Per-run state sizes are small; they live on the stack up to these bounds and
+ * on the heap beyond (rare: worlds with hundreds of actors). */
+typedef struct run_state {
+  double *a, *b, *cred;        /* [slots] */
+  double *burden, *rel;        /* [poles] */
+  double *econ, *z, *align, *impulse, *lev; /* [pairs] */
+  float *pair_factor, *slot_factor; /* exit hazard factors [pairs], [slots] */
+} run_state;
+
+void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
+  const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs;
+  double stack[512];
+  size_t need = 2 * S + S + 3 * P + 5 * Q + (Q + S + 1) / 2 + 1; /* floats: two per double */
+  double *heap = need > 512 ? malloc(need * sizeof *heap) : NULL;
+  double *mem = heap ? heap : stack;
+  if (need > 512 && !heap) { /* out of memory: a run of NANs, never a crash */
+    for (size_t k = 0; k < m->series * M; k++) out[k] = NAN;
+    return;
+  }
+  double *pq = mem + 3 * S + 3 * P; /* pairs' arrays after the poles' */
+  run_state r = {mem, mem + S, mem + 2 * S, mem + 3 * S, mem + 3 * S + P,
+                 pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q, NULL, NULL};
+  r.pair_factor = (float *)(pq + 5 * Q);
+  r.slot_factor = r.pair_factor + Q;
+  const double mu = prm[P_CRED_MEAN], n0 = prm[P_CRED_STRENGTH];
+  const double a0 = n0 * mu, b0 = n0 * (1 - mu);
+  const double forget = exp2(-1.0 / prm[P_CRED_HALF_LIFE]);
+  const double wsmooth = 1 - exp(-1.0 / prm[P_WAR_SMOOTH]);
+  const double theta = prm[P_WAR_TIEDOWN], gamma = prm[P_CAP_ELASTICITY];
+  const double wsum = prm[P_W_ECON] + prm[P_W_SEC] + prm[P_W_INST] + prm[P_W_SOC];
+  const double we = prm[P_W_ECON] / wsum, ws = prm[P_W_SEC] / wsum,
+               wi = prm[P_W_INST] / wsum, wl = prm[P_W_SOC] / wsum;
+  const double drift = prm[P_DRIFT_RATE] / 12.0, eta = prm[P_GRAVITY];
+  const double cut = prm[P_REDEPLOY];
+  const double align_rate = 1 - exp2(-1.0 / prm[P_ALIGN_HALF_LIFE]);
+  const double autonomy = prm[P_AUTONOMY];
+  const double impulse[3] = {prm[P_IMP_COOP], -prm[P_IMP_CONFLICT], -prm[P_IMP_DISTANCE]};
+  const double test_weight[3] = {1.0, prm[P_W_AGGRESSION], prm[P_W_LEADER]};
+  const double h0 = prm[P_EXIT_BASE], beta_a = prm[P_EXIT_ALIGN], beta_k = prm[P_EXIT_CRED];
+  const int persist = (int)floor(prm[P_WAR_PERSIST] + 0.5);
+  double gravity[64];
+  double *pole_gravity = r.rel + P; /* after rel: see need */
+  for (size_t s = 0; s < S; s++) r.a[s] = a0, r.b[s] = b0;
+  for (size_t p = 0; p < P; p++) {
+    float c0 = m->conflict[p * (size_t)m->conflict_years];
+    r.burden[p] = isnan(c0) ? 0 : c0;
+  }
+  for (size_t q = 0; q < Q; q++) r.econ[q] = m->econ[q], r.z[q] = 1, r.align[q] = 0;
+  size_t ti = 0, ai = 0, oi = 0;
+  float *cap_out = out + dyn_series_capacity(m) * M;
+  float *cred_out = out + dyn_series_credibility(m) * M;
+  float *lev_out = out + dyn_series_leverage(m) * M;
+  float *align_out = out + dyn_series_alignment(m) * M;
+  float *exit_out = out + dyn_series_exit(m) * M;
+  for (size_t k = 0; k < M; k++) {
+    const int y = (int)((k + (size_t)m->first_month) / 12); /* years since the first */
+    const double rate = k ? align_rate : 1.0; /* alignment starts at its target */
+    /* credibility: forgetting toward the prior, then this month's tests */
+    for (size_t s = 0; s < S; s++) {
+      r.a[s] = a0 + forget * (r.a[s] - a0);
+      r.b[s] = b0 + forget * (r.b[s] - b0);
+    }
+    for (; ti < m->test_count && m->tests[ti].month == k; ti++) {
+      const dyn_test *t = &m->tests[ti];
+      r.a[t->slot] += test_weight[t->kind] * t->honoured;
+      r.b[t->slot] += test_weight[t->kind] * (1 - t->honoured);
+    }
+    for (size_t s = 0; s < S; s++) {
+      r.cred[s] = r.a[s] / (r.a[s] + r.b[s]);
+      cred_out[s * M + k] = (float)r.cred[s];
+    }
+    /* capacity: the burden of wars smoothed; free capability relative to the strongest */
+    double best = -INFINITY;
+    for (size_t p = 0; p < P; p++) {
+      float c = m->conflict[p * (size_t)m->conflict_years + (size_t)y];
+      if (isnan(c)) { /* after the record: the last recorded year goes on for a while */
+        int last = y;
+        while (last > 0 && isnan(m->conflict[p * (size_t)m->conflict_years + (size_t)last])) last--;
+        float lc = m->conflict[p * (size_t)m->conflict_years + (size_t)last];
+        c = (!isnan(lc) && y - last <= persist) ? lc : 0.0f;
+      }
+      r.burden[p] += wsmooth * (c - r.burden[p]);
+      /* log of the free capability: log capability - theta * burden */
+      const double logfree = m->logcap[p * M + k] - theta * r.burden[p];
+      r.rel[p] = logfree;
+      if (logfree > best) best = logfree; /* false for NAN */
+    }
+    for (size_t p = 0; p < P; p++) {
+      r.rel[p] = isnan(r.rel[p]) || best == -INFINITY
+                     ? prm[P_CAP_MISSING] * exp(-theta * r.burden[p])
+                     : exp(gamma * (r.rel[p] - best));
+      cap_out[p * M + k] = (float)r.rel[p];
+    }
+    /* economic mass^eta of each pole, for the drift of ties */
+    if (k >= m->drift_from)
+      for (size_t p = 0; p < P; p++) pole_gravity[p] = exp(eta * m->logmass[p * M + k]);
+    /* events: security shocks and alignment impulses */
+    for (size_t q = 0; q < Q; q++) r.impulse[q] = 0;
+    for (; ai < m->action_count && m->actions[ai].month == k; ai++) {
+      const dyn_action *act = &m->actions[ai];
+      if (act->kind == ACT_DEPLOY) r.z[act->pair] /= (1 - cut);
+      else if (act->kind == ACT_WITHDRAW) r.z[act->pair] *= (1 - cut);
+      else r.impulse[act->pair] += impulse[act->kind];
+    }
+    /* ties, leverage and alignment, state by state */
+    for (size_t st = 0; st < m->states; st++) {
+      const size_t q0 = m->state_first[st], q1 = m->state_first[st + 1];
+      if (k >= m->state_drift[st] && q1 - q0 <= 64) { /* drift toward gravity shares */
+        double total = 0, norm = 0;
+        for (size_t q = q0; q < q1; q++) {
+          gravity[q - q0] = r.econ[q] > 0 ? pole_gravity[m->pair_pole[q]] : 0;
+          total += r.econ[q];
+          norm += gravity[q - q0];
+        }
+        const double share = norm > 0 ? total / norm : 0;
+        for (size_t q = q0; q < q1 && norm > 0; q++)
+          r.econ[q] += drift * (share * gravity[q - q0] - r.econ[q]);
+      } else {
+        for (size_t q = q0; q < q1; q++) r.econ[q] = m->econ[k * Q + q];
+      }
+      double sum = 0;
+      for (size_t q = q0; q < q1; q++) {
+        const int32_t slot = m->pair_slot[q];
+        const double kappa = slot >= 0 ? r.cred[slot] : mu;
+        double sec = m->sec[k * Q + q] * r.z[q];
+        if (sec > 1) sec = 1;
+        const double dep = we * r.econ[q] + ws * kappa * sec + wi * m->inst[k * Q + q] +
+                           wl * m->soc[k * Q + q];
+        r.lev[q] = r.rel[m->pair_pole[q]] * dep;
+        sum += r.lev[q];
+        lev_out[q * M + k] = (float)r.lev[q];
+      }
+      const double inv = 1.0 / (sum + autonomy);
+      for (size_t q = q0; q < q1; q++) { /* month 0 starts at the target */
+        const double a = r.align[q] + rate * (r.lev[q] * inv - r.align[q]) + r.impulse[q];
+        r.align[q] = fmin(fmax(a, 0.0), 1.0);
+      }
+    }
+    for (; oi < m->obs_count && m->obs[oi].month == k; oi++) {
+      double *a = &r.align[m->obs[oi].pair];
+      *a += prm[P_ASSIMILATE] * (m->obs[oi].value - *a);
+    }
+    for (size_t q = 0; q < Q; q++) align_out[q * M + k] = (float)r.align[q];
+    /* exit hazards */
+    /* h0 exp(beta_a (1 - 2A) + beta_k (mu - c) / mu) as a product of a factor per
+     * pair (shared by the pair's institutions) and one per credibility slot */
+    for (size_t q = 0; q < Q; q++)
+      if (m->pair_has_exit[q])
+        r.pair_factor[q] = expf((float)(beta_a * (1 - 2 * r.align[q])));
+    for (size_t s = 0; s < S; s++)
+      r.slot_factor[s] = (float)h0 * expf((float)(beta_k * (mu - r.cred[s]) / mu));
+    for (size_t e = 0; e < m->exit_count; e++) {
+      const dyn_exit *x = &m->exits[e];
+      const float f = x->slot >= 0 ? r.slot_factor[x->slot] : (float)h0;
+      exit_out[e * M + k] = x->at_risk[k] ? f * r.pair_factor[x->pair] : 0.0f;
+    }
+  }
+  free(heap);
+}

@@ -1,0 +1,179 @@
+/*
+ * simulation.c: the writers of an ensemble of the month-by-month model (orbit
+ * simulate): a summary of what a reader of the seeds cares about (credibility,
+ * capacity, each pole's leverage, exit hazards) at a few months, as text or JSON;
+ * and series month by month, as quantiles or kept runs, as CSV or JSON Lines.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "report/report_internal.h"
+
+/* The month index of a date, or ORB_NONE outside the model. */
+static size_t month_index(const orb_dyn_model *m, int year, int month) {
+  orb_date d = orb_date_from_ymd(year, month, 1);
+  size_t n = orb_dyn_month_count(m);
+  for (size_t k = 0; k < n; k++)
+    if (orb_dyn_month_date(m, k) == d) return k;
+  return ORB_NONE;
+}
+
+static const float *cell(const orb_dyn_summary *s, size_t series, size_t month) {
+  return s->quantiles + (series * s->month_count + month) * 3;
+}
+
+static void print_band(FILE *out, const float *q) {
+  fprintf(out, "  %5.3f [%5.3f-%5.3f]", q[1], q[0], q[2]);
+}
+
+/* Checkpoints of the summary: before the invasion, after the ignored request,
+ * after Armenia's freeze, and the last month (those inside the run). */
+static size_t checkpoints(const orb_dyn_model *m, size_t *at, char label[4][11]) {
+  static const int ym[][2] = {{2021, 12}, {2022, 12}, {2024, 12}};
+  size_t n = 0;
+  for (size_t k = 0; k < 3; k++) {
+    size_t i = month_index(m, ym[k][0], ym[k][1]);
+    if (i != ORB_NONE) at[n++] = i;
+  }
+  size_t last = orb_dyn_month_count(m) - 1;
+  if (!n || at[n - 1] != last) at[n++] = last;
+  for (size_t k = 0; k < n; k++) orb_date_format(orb_dyn_month_date(m, at[k]), ORB_PREC_MONTH, label[k]);
+  return n;
+}
+
+/* Prints the rows of the series whose name starts with prefix, at the checkpoints. */
+static void print_rows(FILE *out, const orb_dyn_model *m, const orb_dyn_summary *s, const char *prefix,
+                       const size_t *at, size_t n, const char *title, char label[4][11]) {
+  size_t plen = strlen(prefix);
+  int header = 0;
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    const char *name = orb_dyn_series_name(m, k);
+    if (strncmp(name, prefix, plen) != 0) continue;
+    if (!header) {
+      fprintf(out, "\n%s\n  %-18s", title, "");
+      for (size_t c = 0; c < n; c++) fprintf(out, "  %-20s", label[c]);
+      fprintf(out, "\n");
+      header = 1;
+    }
+    fprintf(out, "  %-18s", name + plen);
+    for (size_t c = 0; c < n; c++) print_band(out, cell(s, k, at[c]));
+    fprintf(out, "\n");
+  }
+}
+
+static void summary_text(FILE *out, const orb_world *w, const orb_dyn_model *m,
+                         const orb_dyn_summary *s, uint64_t seed) {
+  size_t at[4];
+  char label[4][11];
+  size_t n = checkpoints(m, at, label);
+  char a[11], b[11];
+  orb_date_format(orb_dyn_month_date(m, 0), ORB_PREC_MONTH, a);
+  orb_date_format(orb_dyn_month_date(m, orb_dyn_month_count(m) - 1), ORB_PREC_MONTH, b);
+  fprintf(out, "%s: %zu runs, %s to %s monthly, seed %llu; median [5%%-95%%] of the runs\n",
+         w->name, s->runs, a, b, (unsigned long long)seed);
+  print_rows(out, m, s, "credibility:", at, n, "Credibility of alliance commitments (share honoured)",
+             label);
+  print_rows(out, m, s, "capacity:", at, n, "Free capacity of each pole (relative to the strongest)",
+             label);
+  for (size_t p = 0; p < orb_dyn_series_count(m); p++) {
+    const char *name = orb_dyn_series_name(m, p);
+    if (strncmp(name, "capacity:", 9) != 0) continue;
+    char prefix[64], title[128];
+    snprintf(prefix, sizeof prefix, "leverage:%s:", name + 9);
+    snprintf(title, sizeof title, "Leverage of %s over each state", name + 9);
+    print_rows(out, m, s, prefix, at, n, title, label);
+  }
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    const char *name = orb_dyn_series_name(m, k);
+    if (strncmp(name, "credibility:", 12) != 0) continue;
+    char title[128];
+    snprintf(title, sizeof title, "Hazard of leaving the %s, per year (members and suspended members)",
+             name + 12);
+    /* rows exit:STATE:INST */
+    int header = 0;
+    for (size_t e = 0; e < orb_dyn_series_count(m); e++) {
+      const char *en = orb_dyn_series_name(m, e);
+      const char *colon = strrchr(en, ':');
+      if (strncmp(en, "exit:", 5) != 0 || strcmp(colon + 1, name + 12) != 0) continue;
+      int any = 0; /* members at none of the checkpoints are left out */
+      for (size_t c = 0; c < n; c++) any |= cell(s, e, at[c])[2] > 0;
+      if (!any) continue;
+      if (!header) {
+        fprintf(out, "\n%s\n  %-18s", title, "");
+        for (size_t c = 0; c < n; c++) fprintf(out, "  %-20s", label[c]);
+        fprintf(out, "\n");
+        header = 1;
+      }
+      fprintf(out, "  %-18.*s", (int)(colon - en - 5), en + 5);
+      for (size_t c = 0; c < n; c++) print_band(out, cell(s, e, at[c]));
+      fprintf(out, "\n");
+    }
+  }
+  fprintf(out, "\nAll series: --list-series; month by month: --series NAME; the model: docs/MODEL.md.\n");
+}
+
+static orb_status summary_json(FILE *out, const orb_world *w, const orb_dyn_model *m,
+                               const orb_dyn_summary *s, uint64_t seed) {
+  size_t at[4];
+  char label[4][11];
+  size_t n = checkpoints(m, at, label);
+  cJSON *root = cJSON_CreateObject();
+  cJSON_AddStringToObject(root, "world", w->name);
+  cJSON_AddNumberToObject(root, "runs", (double)s->runs);
+  cJSON_AddNumberToObject(root, "seed", (double)seed);
+  cJSON *series = cJSON_AddObjectToObject(root, "series");
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    cJSON *one = cJSON_AddObjectToObject(series, orb_dyn_series_name(m, k));
+    for (size_t c = 0; c < n; c++) {
+      const float *q = cell(s, k, at[c]);
+      cJSON *band = cJSON_AddObjectToObject(one, label[c]);
+      cJSON_AddNumberToObject(band, "q05", q[0]);
+      cJSON_AddNumberToObject(band, "median", q[1]);
+      cJSON_AddNumberToObject(band, "q95", q[2]);
+    }
+  }
+  return report_json(out, root, 0);
+}
+
+orb_status orb_report_simulation(FILE *out, const orb_world *world, const orb_dyn_model *model,
+                                 const orb_dyn_summary *summary, uint64_t seed,
+                                 orb_format format) {
+  if (format == ORB_FORMAT_JSON) return summary_json(out, world, model, summary, seed);
+  if (format != ORB_FORMAT_TEXT) return ORB_EINVAL;
+  summary_text(out, world, model, summary, seed);
+  return report_done(out);
+}
+
+orb_status orb_report_simulation_series(FILE *out, const orb_dyn_model *m,
+                                        const orb_dyn_summary *s, const unsigned char *chosen,
+                                        int per_run, orb_format format) {
+  if (format != ORB_FORMAT_CSV && format != ORB_FORMAT_JSON) return ORB_EINVAL;
+  const int json = format == ORB_FORMAT_JSON;
+  const size_t count = orb_dyn_series_count(m), M = orb_dyn_month_count(m);
+  if (!json) fputs(per_run ? "series,run,month,value\n" : "series,month,q05,q50,q95\n", out);
+  for (size_t k = 0; k < count; k++) {
+    if (!chosen[k]) continue;
+    const char *name = orb_dyn_series_name(m, k);
+    for (size_t r = 0; r < (per_run ? s->kept : 1); r++)
+      for (size_t t = 0; t < M; t++) {
+        char date[11];
+        orb_date_format(orb_dyn_month_date(m, t), ORB_PREC_MONTH, date);
+        if (per_run) {
+          float v = s->kept_values[(r * count + k) * M + t];
+          if (json)
+            fprintf(out, "{\"series\":\"%s\",\"run\":%zu,\"month\":\"%s\",\"value\":%.6g}\n",
+                    name, r, date, v);
+          else
+            fprintf(out, "%s,%zu,%s,%.6g\n", name, r, date, v);
+        } else {
+          const float *q = cell(s, k, t);
+          if (json)
+            fprintf(out, "{\"series\":\"%s\",\"month\":\"%s\",\"q05\":%.6g,\"q50\":%.6g,"
+                    "\"q95\":%.6g}\n", name, date, q[0], q[1], q[2]);
+          else
+            fprintf(out, "%s,%s,%.6g,%.6g,%.6g\n", name, date, q[0], q[1], q[2]);
+        }
+      }
+  }
+  return report_done(out);
+}

@@ -215,7 +215,11 @@ static bool close_collection(builder *b, struct fy_event *e) {
   if (b->doc->array_count == b->doc->array_cap) {
     size_t cap = b->doc->array_cap ? 2 * b->doc->array_cap : 64;
     yk_node **grown = realloc(b->doc->arrays, cap * sizeof *grown);
-    if (!grown) return false;
+    if (!grown) { /* the popped frame's children are no longer freed with the stack */
+      free(f->items);
+      f->items = NULL;
+      return false;
+    }
     b->doc->arrays = grown;
     b->doc->array_cap = cap;
   }

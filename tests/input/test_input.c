@@ -199,7 +199,7 @@ static void test_reader_refusals(void **state) {
 static void test_error_cap(void **state) {
   (void)state;
   size_t lines = 100000, n = 0;
-  char *text = malloc(lines * 8);
+  char *text = malloc(lines * 8 + 1);
   for (size_t i = 0; i < lines; i++) n += (size_t)sprintf(text + n, "bogus|x\n");
   orb_dict *dict = NULL;
   assert_int_equal(orb_dict_new(&dict), ORB_OK);

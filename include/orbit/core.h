@@ -100,6 +100,10 @@ void orb_date_to_ymd(orb_date date, int *year, int *month, int *day);
 orb_status orb_date_parse(const char *text, size_t len, orb_date *date,
                           orb_precision *precision);
 
+/* The last day a partial date may mean: the date itself, or the last day of its
+ * month or year when only those are known. */
+orb_date orb_date_last_day(orb_date date, orb_precision precision);
+
 /* Writes date as "YYYY-MM-DD" (or shorter, per precision) into buf[11]. */
 void orb_date_format(orb_date date, orb_precision precision, char buf[11]);
 

@@ -13,6 +13,7 @@
 
 #include <sqlite3.h>
 
+#include "core/output_internal.h"
 #include "orbit/bargain.h"
 #include "orbit/output.h"
 
@@ -85,16 +86,10 @@ struct orb_bargain_store {
 /* orb_output_recognise for a store: the SQLite header and orbit's tables. */
 static int is_store(const char *path, void *arg) {
   (void)arg;
-  char header[16] = {0};
-  FILE *f = fopen(path, "rb");
-  if (!f) return 0;
-  size_t got = fread(header, 1, sizeof header, f);
-  fclose(f);
-  if (got != sizeof header || memcmp(header, "SQLite format 3", sizeof header) != 0) return 0;
   sqlite3 *db = NULL;
   sqlite3_stmt *st = NULL;
   int tables = 0;
-  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+  if (output_sqlite_open(path, &db) &&
       sqlite3_prepare_v2(db, store_tables, -1, &st, NULL) == SQLITE_OK &&
       sqlite3_step(st) == SQLITE_ROW)
     tables = sqlite3_column_int(st, 0);

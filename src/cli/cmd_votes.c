@@ -122,11 +122,8 @@ int cmd_votes(int argc, char **argv) {
     orb_precision prec;
     if (orb_date_parse(to_text, strlen(to_text), &to, &prec) != ORB_OK)
       return cli_usage_error("votes", "--to expects a date YYYY[-MM[-DD]], not '%s'", to_text);
-    int y, m;
     to_start = to;
-    orb_date_to_ymd(to, &y, &m, NULL);
-    if (prec == ORB_PREC_YEAR) to = orb_date_from_ymd(y + 1, 1, 1) - 1;
-    else if (prec == ORB_PREC_MONTH) to = orb_date_from_ymd(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+    to = orb_date_last_day(to, prec);
   }
 
   orb_session *session = NULL;

@@ -81,3 +81,13 @@ void orb_date_format(orb_date date, orb_precision precision, char buf[11]) {
   }
   *out = '\0';
 }
+
+orb_date orb_date_last_day(orb_date date, orb_precision precision) {
+  int year, month;
+  orb_date_to_ymd(date, &year, &month, NULL);
+  if (precision == ORB_PREC_YEAR) return orb_date_from_ymd(year + 1, 1, 1) - 1;
+  if (precision == ORB_PREC_MONTH)
+    return (month == 12 ? orb_date_from_ymd(year + 1, 1, 1)
+                        : orb_date_from_ymd(year, month + 1, 1)) - 1;
+  return date;
+}

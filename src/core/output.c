@@ -27,6 +27,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/output_internal.h"
 #include "orbit/output.h"
 
 /* Tries to take a lock file that was replaced under us before giving up. */
@@ -414,4 +415,18 @@ orb_status orb_output_close_stream(FILE *stream, const char *name, orb_diags *di
   orb_diags_add(diags, name, 0, 0, "cannot write %s: %s", name,
                 err ? strerror(err) : "a write failed");
   return ORB_EIO;
+}
+
+int output_sqlite_open(const char *path, sqlite3 **db) {
+  char header[16] = {0};
+  *db = NULL;
+  FILE *f = fopen(path, "rb");
+  if (!f) return 0;
+  size_t got = fread(header, 1, sizeof header, f);
+  fclose(f);
+  if (got != sizeof header || memcmp(header, "SQLite format 3", sizeof header) != 0) return 0;
+  if (sqlite3_open_v2(path, db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) return 1;
+  sqlite3_close(*db);
+  *db = NULL;
+  return 0;
 }

@@ -12,6 +12,7 @@
 
 #include <sqlite3.h>
 
+#include "core/output_internal.h"
 #include "dynamics/dyn_internal.h"
 #include "orbit/output.h"
 
@@ -46,15 +47,9 @@ static const char store_what[] = "an orbit simulation store";
 /* orb_output_recognise: an SQLite file whose meta table says it is ours. */
 static int is_store(const char *path, void *arg) {
   (void)arg;
-  char header[16] = {0};
-  FILE *f = fopen(path, "rb");
-  if (!f) return 0;
-  size_t got = fread(header, 1, sizeof header, f);
-  fclose(f);
-  if (got != sizeof header || memcmp(header, "SQLite format 3", sizeof header) != 0) return 0;
   sqlite3 *db = NULL;
   int ok = 0;
-  if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK) {
+  if (output_sqlite_open(path, &db)) {
     sqlite3_stmt *st = NULL;
     if (sqlite3_prepare_v2(db, "SELECT value FROM meta WHERE key='format'", -1, &st, NULL) ==
             SQLITE_OK &&

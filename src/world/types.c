@@ -172,13 +172,7 @@ orb_status orb_event_type_find(const char *name, orb_event_type *type) {
 /* ---- event time --------------------------------------------------------------------- */
 
 orb_date orb_event_last_day(const orb_event *event) {
-  int year, month;
-  orb_date_to_ymd(event->date, &year, &month, NULL);
-  if (event->precision == ORB_PREC_YEAR) return orb_date_from_ymd(year + 1, 1, 1) - 1;
-  if (event->precision == ORB_PREC_MONTH)
-    return (month == 12 ? orb_date_from_ymd(year + 1, 1, 1)
-                        : orb_date_from_ymd(year, month + 1, 1)) - 1;
-  return event->date;
+  return orb_date_last_day(event->date, event->precision);
 }
 
 int orb_event_known_before(const orb_event *event, orb_date date) {

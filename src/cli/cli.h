@@ -85,6 +85,12 @@ int cli_usage_error(const char *command, const char *format, ...)
  * of coded events added. CLI_OK with *session set, or CLI_EINPUT. */
 int cli_load_session(const orb_session_options *options, orb_session **session);
 
+/* Loads the parser model at path (NULL: the built-in one) with the parts asked
+ * for, printing why not as "orbit COMMAND: parser model not loaded (...)HINT".
+ * NULL on failure; the caller frees the model. */
+orb_parse_model *cli_load_parser(const char *command, const char *path,
+                                 orb_parse_parts parts, const char *hint);
+
 /* The help text of --params, shared by the commands that take it. */
 #define CLI_PARAMS_HELP \
   "  --params FILE  the parameters of FILE (a world, or a file holding only\n" \

@@ -145,22 +145,6 @@ static int code_parallel(const orb_dict *dict, const orb_parse_model *model,
   return status;
 }
 
-/* Loads the built-in parser model (the tagger part); NULL (after printing why) on
- * failure. */
-static orb_parse_model *load_parser(void) {
-  orb_parse_model *model = NULL;
-  orb_diags diags;
-  orb_diags_init(&diags);
-  orb_status st = orb_parse_model_load_default(ORB_PARSE_TAGGER, &model, &diags);
-  if (st) {
-    orb_diags_print(&diags, stderr);
-    fprintf(stderr, "orbit code: parser model not loaded (%s); --no-parse codes without it\n",
-            orb_status_str(st));
-  }
-  orb_diags_free(&diags);
-  return model;
-}
-
 enum { OPT_DATE = 1, OPT_JSON, OPT_DICT, OPT_NO_DEFAULT_DICT, OPT_THREADS, OPT_NO_PARSE };
 
 int cmd_code(int argc, char **argv) {
@@ -215,7 +199,9 @@ int cmd_code(int argc, char **argv) {
   if (bad) code = CLI_EINPUT;
   orb_dict *dict = code == CLI_OK ? load_dicts(defaults, extra, extra_count) : NULL;
   orb_parse_model *model = NULL;
-  if (code == CLI_OK && (!dict || (parse && !(model = load_parser())))) code = CLI_EINPUT;
+  if (code == CLI_OK && dict && parse)
+    model = cli_load_parser("code", NULL, ORB_PARSE_TAGGER, "; --no-parse codes without it");
+  if (code == CLI_OK && (!dict || (parse && !model))) code = CLI_EINPUT;
   orb_coder *coder = NULL;
   if (code == CLI_OK && orb_coder_new(dict, &coder) != ORB_OK) code = CLI_EINPUT;
   if (code == CLI_OK) orb_coder_set_parser(coder, model);

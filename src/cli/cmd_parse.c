@@ -36,21 +36,6 @@ const char cmd_parse_help[] =
 
 #define PARSE_TOKENS_MAX (1u << 20) /* tokens of one input line */
 
-/* Loads the model at path (the built-in one when NULL), printing why not. */
-static orb_parse_model *load_model(const char *path) {
-  orb_parse_model *m = NULL;
-  orb_diags diags;
-  orb_diags_init(&diags);
-  orb_status st = path ? orb_parse_model_load(path, ORB_PARSE_ALL, &m, &diags)
-                       : orb_parse_model_load_default(ORB_PARSE_ALL, &m, &diags);
-  if (st) {
-    orb_diags_print(&diags, stderr);
-    fprintf(stderr, "orbit parse: model not loaded (%s)\n", orb_status_str(st));
-  }
-  orb_diags_free(&diags);
-  return m;
-}
-
 /* Loads a treebank, printing why not. */
 static orb_parse_treebank *load_treebank(const char *path) {
   orb_parse_treebank *tb = NULL;
@@ -151,7 +136,7 @@ static int run_text(const char *model_path, char **files, int count) {
     orb_diags_free(&diags);
   }
   if (status) return status;
-  orb_parse_model *m = load_model(model_path);
+  orb_parse_model *m = cli_load_parser("parse", model_path, ORB_PARSE_ALL, "");
   orb_parse_token *tokens = malloc(PARSE_TOKENS_MAX * sizeof *tokens);
   if (!m || !tokens) {
     orb_parse_model_free(m);
@@ -173,7 +158,7 @@ static int run_text(const char *model_path, char **files, int count) {
 
 /* `orbit parse --eval TREEBANK`. */
 static int run_eval(const char *model_path, const char *path) {
-  orb_parse_model *m = load_model(model_path);
+  orb_parse_model *m = cli_load_parser("parse", model_path, ORB_PARSE_ALL, "");
   orb_parse_treebank *tb = m ? load_treebank(path) : NULL;
   if (!tb) {
     orb_parse_model_free(m);

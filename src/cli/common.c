@@ -153,3 +153,19 @@ int cli_written(const char *command, orb_status status) {
 void cli_print_help(const cli_command *command, FILE *out) {
   fputs(command->help, out);
 }
+
+orb_parse_model *cli_load_parser(const char *command, const char *path,
+                                 orb_parse_parts parts, const char *hint) {
+  orb_parse_model *model = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status st = path ? orb_parse_model_load(path, parts, &model, &diags)
+                       : orb_parse_model_load_default(parts, &model, &diags);
+  if (st) {
+    orb_diags_print(&diags, stderr);
+    fprintf(stderr, "orbit %s: parser model not loaded (%s)%s\n", command,
+            orb_status_str(st), hint);
+  }
+  orb_diags_free(&diags);
+  return model;
+}

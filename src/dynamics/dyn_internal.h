@@ -59,6 +59,7 @@ typedef struct dyn_obs {
 /* An exit series: member state, institution, the pair with its leader. */
 typedef struct dyn_exit {
   uint32_t pair;
+  uint32_t institution; /* index in the world's institutions */
   int32_t slot;      /* credibility slot of the institution or its leader, -1 none */
   uint8_t *at_risk;  /* [month] 1 while a member (or suspended) */
 } dyn_exit;

@@ -549,6 +549,7 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       if (!grow((void **)&m->exits, &exit_cap, m->exit_count, sizeof *m->exits)) goto fail;
       dyn_exit *x = &m->exits[m->exit_count];
       x->pair = (uint32_t)pair;
+      x->institution = (uint32_t)i;
       x->slot = slot;
       x->at_risk = malloc(M);
       if (!x->at_risk) goto fail;
@@ -578,22 +579,12 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
   for (size_t q = 0; q < pairs; q++)
     if (!set_name(m, k++, "alignment", w->actors[m->pair_state[q]].id,
                   w->actors[m->pole_actor[m->pair_pole[q]]].id)) goto fail;
-  /* exit names: walk institutions again in the same order */
-  size_t e = 0;
-  for (size_t i = 0; i < w->institution_count && e < m->exit_count; i++) {
-    const orb_institution *inst = &w->institutions[i];
-    if (c.pole_of[inst->actor] < 0) continue;
-    int p = c.pole_of[inst->actor];
-    for (size_t q = 0; q < inst->member_count; q++) {
-      size_t s = inst->members[q].actor;
-      int32_t pair = c.pair_of[s * P + (size_t)p];
-      if (pair < 0 || inst->members[q].role != ORB_ROLE_MEMBER) continue;
-      int dup = 0;
-      for (size_t qq = 0; qq < q; qq++) dup |= inst->members[qq].actor == s;
-      if (dup) continue;
-      if (!set_name(m, k++, "exit", w->actors[s].id, w->actors[inst->actor].id)) goto fail;
-      e++;
-    }
+  /* exit names: member state and institution of each exit */
+  for (size_t e = 0; e < m->exit_count; e++) {
+    const dyn_exit *x = &m->exits[e];
+    const orb_institution *inst = &w->institutions[x->institution];
+    if (!set_name(m, k++, "exit", w->actors[m->pair_state[x->pair]].id,
+                  w->actors[inst->actor].id)) goto fail;
   }
   free(c.pole_of);
   free(c.pair_of);

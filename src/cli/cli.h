@@ -85,6 +85,11 @@ int cli_usage_error(const char *command, const char *format, ...)
  * of coded events added. CLI_OK with *session set, or CLI_EINPUT. */
 int cli_load_session(const orb_session_options *options, orb_session **session);
 
+/* Loads a session of the world at world_path (NULL: the built-in one) and the
+ * shipped record, printing why not. CLI_OK with both set (the caller frees them),
+ * or CLI_EINPUT with both NULL. */
+int cli_load_with_record(const char *world_path, orb_session **session, orb_record **record);
+
 /* Loads the parser model at path (NULL: the built-in one) with the parts asked
  * for, printing why not as "orbit COMMAND: parser model not loaded (...)HINT".
  * NULL on failure; the caller frees the model. */

@@ -176,17 +176,15 @@ int cli_calibrate_record(int argc, char **argv) {
   }
   if (from > to) return cli_usage_error("calibrate", "--from %d is after --to %d", from, to);
   orb_session *session = NULL;
-  if (cli_load_session(&(orb_session_options){.world_path = world_path}, &session) != CLI_OK)
-    return CLI_EINPUT;
+  orb_record *rec = NULL;
+  if (cli_load_with_record(world_path, &session, &rec) != CLI_OK) return CLI_EINPUT;
   const orb_world *world = orb_session_world(session);
   orb_diags diags;
   orb_diags_init(&diags);
-  orb_record *rec = NULL;
   orb_record_validation v;
   memset(&v, 0, sizeof v);
   int rc = CLI_EINPUT;
-  if (orb_record_load(NULL, &rec, &diags) != ORB_OK ||
-      orb_record_validate(rec, from, to, &v, &diags) != ORB_OK) {
+  if (orb_record_validate(rec, from, to, &v, &diags) != ORB_OK) {
     orb_diags_print(&diags, stderr);
     goto done;
   }
@@ -275,17 +273,15 @@ int cli_align_record(int argc, char **argv) {
     }
   }
   orb_session *session = NULL;
-  if (cli_load_session(&(orb_session_options){.world_path = world_path}, &session) != CLI_OK)
-    return CLI_EINPUT;
+  orb_record *rec = NULL;
+  if (cli_load_with_record(world_path, &session, &rec) != CLI_OK) return CLI_EINPUT;
   const orb_world *world = orb_session_world(session);
   orb_diags diags;
   orb_diags_init(&diags);
-  orb_record *rec = NULL;
   orb_landscape *ties = NULL, *record = NULL, *both = NULL;
   int rc = CLI_EINPUT;
   size_t pairs = 0;
-  if (orb_record_load(NULL, &rec, &diags) != ORB_OK ||
-      orb_landscape_from_world(world, date, &ties, &diags) != ORB_OK ||
+  if (orb_landscape_from_world(world, date, &ties, &diags) != ORB_OK ||
       orb_landscape_from_world(world, date, &record, &diags) != ORB_OK ||
       orb_landscape_from_world(world, date, &both, &diags) != ORB_OK) {
     orb_diags_print(&diags, stderr);

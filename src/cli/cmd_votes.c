@@ -127,19 +127,9 @@ int cmd_votes(int argc, char **argv) {
   }
 
   orb_session *session = NULL;
-  if (cli_load_session(&(orb_session_options){.world_path = world_path}, &session) != CLI_OK)
-    return CLI_EINPUT;
-  const orb_world *world = orb_session_world(session);
-  orb_diags diags;
-  orb_diags_init(&diags);
   orb_record *rec = NULL;
-  if (orb_record_load(NULL, &rec, &diags) != ORB_OK) {
-    orb_diags_print(&diags, stderr);
-    orb_diags_free(&diags);
-    orb_session_free(session);
-    return CLI_EINPUT;
-  }
-  orb_diags_free(&diags);
+  if (cli_load_with_record(world_path, &session, &rec) != CLI_OK) return CLI_EINPUT;
+  const orb_world *world = orb_session_world(session);
   int rc = CLI_EINPUT;
   size_t *actors = malloc((world->actor_count + 64 * 8 + 1) * sizeof *actors);
   vrow *rows = NULL;

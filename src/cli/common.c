@@ -169,3 +169,18 @@ orb_parse_model *cli_load_parser(const char *command, const char *path,
   orb_diags_free(&diags);
   return model;
 }
+
+int cli_load_with_record(const char *world_path, orb_session **session, orb_record **record) {
+  *record = NULL;
+  if (cli_load_session(&(orb_session_options){.world_path = world_path}, session) != CLI_OK)
+    return CLI_EINPUT;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_status st = orb_record_load(NULL, record, &diags);
+  orb_diags_print(&diags, stderr);
+  orb_diags_free(&diags);
+  if (st == ORB_OK) return CLI_OK;
+  orb_session_free(*session);
+  *session = NULL;
+  return CLI_EINPUT;
+}

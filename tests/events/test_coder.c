@@ -199,6 +199,53 @@ static void test_dates(void **state) {
   expect_date("Russia attacked Georgia in 2008.", "", "2008", ORB_DATE_FROM_TEXT);
 }
 
+/* Dates that look forward: a bound ("from", "until") takes the nearest such
+ * day, a sentence about the future the next one (issue 12, class "dates"). */
+static void test_dates_forward(void **state) {
+  (void)state;
+  /* late December: "from 1 January" is the coming January */
+  expect_date("Russia deployed troops to Kazakhstan from 1 January.", "2022-12-28",
+              "2023-01-01", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deployed troops to Kazakhstan from January 1.", "2022-12-28",
+              "2023-01-01", ORB_DATE_FROM_TEXT);
+  /* "until 30 November" in early December is the November just past */
+  expect_date("Russia deployed troops to Kazakhstan until 30 November.", "2022-12-05",
+              "2022-11-30", ORB_DATE_FROM_TEXT);
+  /* and in late October the coming one (not 2021-11-30) */
+  expect_date("Russia deployed troops to Kazakhstan until 30 November.", "2022-10-20",
+              "2022-11-30", ORB_DATE_FROM_TEXT);
+  /* a month alone after a bound */
+  expect_date("Russia deployed troops to Kazakhstan from January.", "2022-12-20",
+              "2023-01", ORB_DATE_FROM_TEXT);
+  /* a report without a bound still looks back */
+  expect_date("Russia deployed troops to Kazakhstan on 1 January.", "2022-12-28",
+              "2022-01-01", ORB_DATE_FROM_TEXT);
+  /* "will": the next such day, month or weekday */
+  expect_date("Russia will deploy troops to Kazakhstan on 3 March.", "2022-12-28",
+              "2023-03-03", ORB_DATE_FROM_TEXT);
+  expect_date("Russia will deploy troops to Kazakhstan on 28 December.", "2022-12-28",
+              "2022-12-28", ORB_DATE_FROM_TEXT);
+  /* 2022-09-14 was a Wednesday */
+  expect_date("Russia will deploy troops to Kazakhstan on Tuesday.", "2022-09-14",
+              "2022-09-20", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deployed troops to Kazakhstan on Tuesday.", "2022-09-14",
+              "2022-09-13", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deploys troops to Kazakhstan next Tuesday.", "2022-09-14",
+              "2022-09-20", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deploys troops to Kazakhstan tomorrow.", "2022-09-14",
+              "2022-09-15", ORB_DATE_FROM_TEXT);
+  expect_date("Russia will deploy troops to Kazakhstan next week.", "2022-09-14",
+              "2022-09-21", ORB_DATE_FROM_TEXT);
+  expect_date("Russia will deploy troops to Kazakhstan next month.", "2022-12-14",
+              "2023-01", ORB_DATE_FROM_TEXT);
+  expect_date("Russia will deploy troops to Kazakhstan next year.", "2022-12-14",
+              "2023", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deployed troops to Kazakhstan last month.", "2023-01-14",
+              "2022-12", ORB_DATE_FROM_TEXT);
+  expect_date("In March next year, Russia will deploy troops to Kazakhstan.", "2022-09-14",
+              "2023-03", ORB_DATE_FROM_TEXT);
+}
+
 static void test_sentence_splitting(void **state) {
   (void)state;
   const char *text = "Mr. Putin met officials in Minsk on Jan. 5 with Gen. Ivanov. "
@@ -407,6 +454,7 @@ int main(void) {
     cmocka_unit_test(test_leaders_by_date),
     cmocka_unit_test(test_boilerplate_and_repeats),
     cmocka_unit_test(test_dates),
+    cmocka_unit_test(test_dates_forward),
     cmocka_unit_test(test_sentence_splitting),
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_empty_input),

@@ -58,6 +58,7 @@ typedef enum ev_marker {
 
 typedef struct ev_node {
   int32_t actor;   /* head of a list of ev_actor_entry, -1 */
+  int32_t replaced; /* the list a later file replaced, -1 (orb_dict_add_world) */
   int32_t agent;   /* string offset of the role, -1 */
   int32_t verb;    /* index of an ev_rule, -1 */
   int32_t object;  /* index of an ev_rule, -1 (nodes below group tokens) */

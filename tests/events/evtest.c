@@ -18,12 +18,20 @@ void evt_list_free(evt_list *list) {
   list->count = list->cap = 0;
 }
 
-orb_dict *evt_dict(const char *const *extra) {
+orb_dict *evt_dict(const char *const *extra) { return evt_dict_world(NULL, extra); }
+
+orb_dict *evt_dict_world(const char *world_path, const char *const *extra) {
   orb_dict *dict = NULL;
   orb_diags diags;
   orb_diags_init(&diags);
   assert_int_equal(orb_dict_new(&dict), ORB_OK);
   orb_status st = orb_dict_add_default(dict, &diags);
+  if (!st && world_path) {
+    orb_world *world = NULL;
+    st = orb_world_load(world_path, &world, &diags);
+    if (!st) st = orb_dict_add_world(dict, world, world_path, &diags);
+    orb_world_free(world);
+  }
   for (size_t i = 0; !st && extra && extra[i]; i++) st = orb_dict_add_file(dict, extra[i], &diags);
   orb_diags_print(&diags, stderr);
   orb_diags_free(&diags);

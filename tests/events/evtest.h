@@ -45,6 +45,9 @@ void evt_set_parser(const orb_parse_model *model);
  * program; fails the test when it does not load. */
 const orb_parse_model *evt_parser(void);
 
+/* The same with the parser (about 60 MB): the coder's tree rules apply. */
+const orb_parse_model *evt_parser_full(void);
+
 /* Codes text[0..len) named name with article date date in chunks of chunk bytes
  * (0: all at once), appending events to out. Returns the coder's status; diags
  * (may be NULL) gets its messages; stats (may be NULL) its counters. */

@@ -217,6 +217,13 @@ static void test_petr_validate_2_02(void **state) {
   double recall, precision;
   score_both(xml, dict, "2.02 suite", &recall, &precision);
   orb_dict_free(dict);
+  /* with the parser's tree (orbit code --parse full) */
+  double tree_recall, tree_precision;
+  dict = evt_dict(validate);
+  evt_set_parser(evt_parser_full());
+  score(xml, dict, "2.02 suite, tagger and parser", &tree_recall, &tree_precision);
+  evt_set_parser(NULL);
+  orb_dict_free(dict);
   /* with the built-in world's actors added (orbit code --world), no floor */
   dict = evt_dict_world(ORB_TEST_SOURCE_DIR "/worlds/postsoviet.yaml", validate);
   double world_recall, world_precision;

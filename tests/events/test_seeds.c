@@ -101,8 +101,10 @@ static int matches(const evt_event *c, const char *file, const expected *e) {
  * events when verbose) and returns recall and precision. */
 static void seed_scores(int tagger, int world, int verbose, double *recall_out,
                         double *precision_out) {
-  const char *label = world ? "tagger, built-in world added" : tagger ? "tagger" : "no tagger";
-  evt_set_parser(tagger ? evt_parser() : NULL);
+  const char *label = world ? "tagger, built-in world added"
+                      : tagger == 2 ? "tagger and parser"
+                      : tagger ? "tagger" : "no tagger";
+  evt_set_parser(tagger == 2 ? evt_parser_full() : tagger ? evt_parser() : NULL);
   static seed seeds[16];
   static expected events[256];
   size_t seed_count, event_count;
@@ -168,8 +170,9 @@ static void test_seed_scores(void **state) {
   (void)state;
   if (!test_have_shared("seed articles")) skip();
   double recall, precision;
-  double world_recall, world_precision;
+  double world_recall, world_precision, tree_recall, tree_precision;
   seed_scores(0, 0, 0, &recall, &precision);
+  seed_scores(2, 0, 1, &tree_recall, &tree_precision);
   seed_scores(1, 1, 0, &world_recall, &world_precision);
   seed_scores(1, 0, 1, &recall, &precision); /* the floors' figures, printed last */
   assert_true(recall >= RECALL_FLOOR);

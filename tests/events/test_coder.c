@@ -1,7 +1,8 @@
 /*
  * test_coder.c: the event coder on small texts with known answers: negation and
  * modality, metonymy, leaders by date, boilerplate and repeats, dates, sentence
- * splitting, bad input, chunked input, user dictionaries.
+ * splitting, bad input, chunked input, user dictionaries, dates that look
+ * forward, a world's actors (orb_dict_add_world).
  */
 #include <setjmp.h>
 #include <stdarg.h>

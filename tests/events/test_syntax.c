@@ -3,7 +3,8 @@
  * dictionary verbs the tagger reads as nouns code nothing, true verbs still
  * code (also where the shallow rule reads a noun: "Armenia's president
  * criticised"), and hyphenated modifiers ("Russia-led") are never verbs. Each case is
- * coded without and with the tagger, with exact expected events.
+ * coded without and with the tagger, with exact expected events; the tree
+ * rules (passives, places) with the tagger and with the parser.
  */
 #include <setjmp.h>
 #include <stdarg.h>

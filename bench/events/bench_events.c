@@ -303,6 +303,29 @@ int main(int argc, char **argv) {
   printf("orbit + tagger, 2 threads: %7.1f MB/s  %9.0f sentences/s  (%zu events; speed-up "
          "%.2f)\n", mb / tt2, (double)ts2 / tt2, te2, tt1 / tt2);
 
+  /* the same with the parser too (orbit code --parse full), on an eighth of the
+   * corpus cut at a line end: the tree rules (passives, places) */
+  orb_parse_model *full = NULL;
+  orb_diags_init(&diags);
+  if (orb_parse_model_load_default(ORB_PARSE_ALL, &full, &diags)) {
+    orb_diags_print(&diags, stderr);
+    return 1;
+  }
+  orb_diags_free(&diags);
+  size_t part = len / 8;
+  while (part < len && text[part - 1] != '\n') part++;
+  double part_mb = (double)part / 1e6;
+  bench_tagger = full;
+  size_t ps1, pe1, ps2, pe2;
+  double pt1 = code_threads(dict, text, part, 1, &ps1, &pe1);
+  double pt2 = code_threads(dict, text, part, 2, &ps2, &pe2);
+  bench_tagger = NULL;
+  orb_parse_model_free(full);
+  printf("orbit + tagger + parser, 1 thread : %7.1f MB/s  %9.0f sentences/s  (%.1f MB, %zu "
+         "events)\n", part_mb / pt1, (double)ps1 / pt1, part_mb, pe1);
+  printf("orbit + tagger + parser, 2 threads: %7.1f MB/s  %9.0f sentences/s  (%zu events; "
+         "speed-up %.2f)\n", part_mb / pt2, (double)ps2 / pt2, pe2, pt1 / pt2);
+
   /* baseline: strstr of 1,000 dictionary phrases per sentence, on 2 MB */
   char path[4096];
   static char *phrases[1000];

@@ -53,6 +53,17 @@ orb_status orb_dict_add_default(orb_dict *dict, orb_diags *diags);
  * source tree's or the installed data/events. Points to static storage. */
 const char *orb_dict_default_dir(void);
 
+/* Adds the actors of world (orbit/world.h) as actor entries: each actor's name
+ * and its text attributes `adjective` and `alias` code its id; an organisation
+ * or bloc also its id as a phrase, marked as an organisation. The ids the
+ * dictionaries gave those phrases before (other than ids of the world's
+ * actors; not for territories) are renamed to the world's id in every entry, so
+ * that one actor has one code. name (e.g. the world's path) names the entries
+ * in diagnostics. An actor id that is not capitals, digits and _ is reported
+ * in diags and ORB_EPARSE returned, nothing added. The world is not kept. */
+orb_status orb_dict_add_world(orb_dict *dict, const orb_world *world, const char *name,
+                              orb_diags *diags);
+
 /* Number of entries (phrases with a meaning) loaded so far. */
 size_t orb_dict_entry_count(const orb_dict *dict);
 

@@ -11,7 +11,7 @@
 
 const char cmd_code_help[] =
   "Usage: orbit code FILE... [--date D] [--json] [--dict FILE]... [--no-default-dict]\n"
-  "                  [--threads N] [--no-parse]\n"
+  "                  [--world W] [--threads N] [--parse tagger|full|none]\n"
   "\n"
   "Codes news text (UTF-8, one paragraph a line; '-' reads standard input) into\n"
   "dated political events: who did what to whom, as CAMEO codes and the model's\n"
@@ -25,10 +25,16 @@ const char cmd_code_help[] =
   "  --dict FILE        add a dictionary file (docs/EVENTS.md) after the built-in\n"
   "                     ones; its entries win; may be repeated\n"
   "  --no-default-dict  do not load the built-in dictionaries (data/events)\n"
+  "  --world W          add the actors of world file W (docs/WORLD.md): names,\n"
+  "                     'adjective' and 'alias' text attributes, organisations'\n"
+  "                     ids, coded with the world's ids (before the --dict files)\n"
   "  --threads N        code up to N files at once (default 1); the output is the\n"
   "                     same, in file order, for any N\n"
-  "  --no-parse         do not tag sentences (the syntactic layer, data/parse,\n"
-  "                     tells verbs from nouns: 'peacekeeping forces')\n"
+  "  --parse MODE       the syntactic layer (data/parse): 'tagger' (default) tags\n"
+  "                     sentences to tell verbs from nouns ('peacekeeping forces');\n"
+  "                     'full' also parses them (about 60 MB more, slower) to turn\n"
+  "                     passives around and keep places ('in Uzbekistan') from\n"
+  "                     being targets; 'none' (or --no-parse) neither\n"
   "\n"
   "Columns: doc, date, date_source (text, article or none), source,\n"
   "source_role, cameo, target, target_role, type, start, end (byte offsets of\n"
@@ -85,12 +91,27 @@ static int code_input(orb_coder *coder, const char *path, orb_date date, code_ou
 }
 
 /* Loads the dictionaries; NULL (after printing why) on failure. */
-static orb_dict *load_dicts(int defaults, const char **extra, int extra_count) {
+static orb_dict *load_dicts(int defaults, const char *world_path, const char **extra,
+                            int extra_count) {
   orb_dict *dict = NULL;
+  orb_world *world = NULL;
   orb_diags diags;
   orb_diags_init(&diags);
   orb_status st = orb_dict_new(&dict);
   if (!st && defaults) st = orb_dict_add_default(dict, &diags);
+  if (!st && world_path) {
+    st = orb_world_load(world_path, &world, &diags);
+    if (st) {
+      orb_diags_print(&diags, stderr);
+      fprintf(stderr, "orbit code: world '%s' not loaded (%s)\n", world_path,
+              orb_status_str(st));
+      orb_diags_free(&diags);
+      orb_dict_free(dict);
+      return NULL;
+    }
+    st = orb_dict_add_world(dict, world, world_path, &diags);
+    orb_world_free(world);
+  }
   for (int i = 0; !st && i < extra_count; i++) st = orb_dict_add_file(dict, extra[i], &diags);
   if (st) {
     orb_diags_print(&diags, stderr);
@@ -145,18 +166,20 @@ static int code_parallel(const orb_dict *dict, const orb_parse_model *model,
   return status;
 }
 
-enum { OPT_DATE = 1, OPT_JSON, OPT_DICT, OPT_NO_DEFAULT_DICT, OPT_THREADS, OPT_NO_PARSE };
+enum { OPT_DATE = 1, OPT_JSON, OPT_DICT, OPT_NO_DEFAULT_DICT, OPT_THREADS, OPT_NO_PARSE,
+       OPT_WORLD, OPT_PARSE };
 
 int cmd_code(int argc, char **argv) {
   static const cli_option options[] = {
     {"date", OPT_DATE, 1}, {"json", OPT_JSON, 0}, {"dict", OPT_DICT, 1},
     {"no-default-dict", OPT_NO_DEFAULT_DICT, 0}, {"threads", OPT_THREADS, 1},
-    {"no-parse", OPT_NO_PARSE, 0}, {NULL, 0, 0}};
+    {"no-parse", OPT_NO_PARSE, 0}, {"world", OPT_WORLD, 1},
+    {"parse", OPT_PARSE, 1}, {NULL, 0, 0}};
   orb_date date = ORB_DATE_NONE;
   orb_format format = ORB_FORMAT_CSV;
   int defaults = 1, id, extra_count = 0, input_count = 0, threads = 1, parse = 1;
   unsigned long long number;
-  const char *value;
+  const char *value, *world_path = NULL;
   /* at most argc values of each kind */
   const char **extra = calloc((size_t)argc + 1, sizeof *extra);
   const char **inputs = calloc((size_t)argc + 1, sizeof *inputs);
@@ -170,6 +193,16 @@ int cmd_code(int argc, char **argv) {
     case OPT_DICT: extra[extra_count++] = value; break;
     case OPT_NO_DEFAULT_DICT: defaults = 0; break;
     case OPT_NO_PARSE: parse = 0; break;
+    case OPT_PARSE:
+      if (strcmp(value, "none") == 0) parse = 0;
+      else if (strcmp(value, "tagger") == 0) parse = 1;
+      else if (strcmp(value, "full") == 0) parse = 2;
+      else code = cli_usage_error("code", "--parse expects tagger, full or none, not '%s'", value);
+      break;
+    case OPT_WORLD:
+      if (world_path) code = cli_usage_error("code", "--world may be given once");
+      world_path = value;
+      break;
     case OPT_THREADS:
       if (cli_parse_count(value, 1, 1024, &number) != ORB_OK)
         code = cli_usage_error("code", "--threads expects a number from 1 to 1024, not '%s'",
@@ -197,10 +230,11 @@ int cmd_code(int argc, char **argv) {
     orb_diags_free(&diags);
   }
   if (bad) code = CLI_EINPUT;
-  orb_dict *dict = code == CLI_OK ? load_dicts(defaults, extra, extra_count) : NULL;
+  orb_dict *dict = code == CLI_OK ? load_dicts(defaults, world_path, extra, extra_count) : NULL;
   orb_parse_model *model = NULL;
   if (code == CLI_OK && dict && parse)
-    model = cli_load_parser("code", NULL, ORB_PARSE_TAGGER, "; --no-parse codes without it");
+    model = cli_load_parser("code", NULL, parse == 2 ? ORB_PARSE_ALL : ORB_PARSE_TAGGER,
+                            "; --parse none codes without it");
   if (code == CLI_OK && (!dict || (parse && !model))) code = CLI_EINPUT;
   orb_coder *coder = NULL;
   if (code == CLI_OK && orb_coder_new(dict, &coder) != ORB_OK) code = CLI_EINPUT;

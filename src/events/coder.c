@@ -22,6 +22,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "events/lexicon.h"
 
@@ -81,6 +82,11 @@ struct orb_coder {
   const orb_parse_model *parser; /* the syntactic layer, or NULL */
   uint8_t upos[ORB_PARSE_MAX_WORDS]; /* tags of tokens [tagged_s, tagged_s + tagged_n) */
   size_t tagged_s, tagged_n;
+  int tree;                 /* the model has its parser: sentences are parsed */
+  int parsed;               /* heads and labels hold the tagged sentence's tree */
+  int heads[ORB_PARSE_MAX_WORDS];      /* 1-based within the tagged tokens, 0 root */
+  uint8_t labels[ORB_PARSE_MAX_WORDS];
+  ev_tree_labels lab;
 };
 
 /* ---- lifetime ------------------------------------------------------------------- */
@@ -143,7 +149,11 @@ orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
 
 void orb_coder_stats_get(const orb_coder *c, orb_coder_stats *stats) { *stats = c->stats; }
 
-void orb_coder_set_parser(orb_coder *c, const orb_parse_model *model) { c->parser = model; }
+void orb_coder_set_parser(orb_coder *c, const orb_parse_model *model) {
+  c->parser = model;
+  ev_tree_labels_init(&c->lab, model);
+  c->tree = c->lab.agent >= 0 && c->lab.obl >= 0 && c->lab.kase >= 0;
+}
 
 /* ---- matching ------------------------------------------------------------------- */
 
@@ -632,6 +642,72 @@ static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_
   return SIZE_MAX;
 }
 
+/* ---- the dependency tree (a model with its parser) ------------------------------ */
+
+/* Word index of token t in the tree (0-based), or -1 when there is none. */
+static int tree_word(const orb_coder *c, size_t t) {
+  return c->parsed && t >= c->tagged_s && t < c->tagged_s + c->tagged_n
+             ? (int)(t - c->tagged_s) : -1;
+}
+
+/* The word of mention m whose head lies outside it, or -1. */
+static int mention_head(const orb_coder *c, const ev_mention *m) {
+  int lo = tree_word(c, m->first), hi = tree_word(c, m->last - 1);
+  if (lo < 0 || hi < 0) return -1;
+  for (int w = lo; w <= hi; w++) {
+    int h = c->heads[w] - 1;
+    if (h < lo || h > hi) return w;
+  }
+  return -1;
+}
+
+/* Whether word w has a "case" child that is one of words[0..n). */
+static int has_case(const orb_coder *c, int w, const char *const *words, size_t n) {
+  const ev_token *tok = c->tokens.items + c->tagged_s;
+  for (int j = 0; j < (int)c->tagged_n; j++) {
+    if (c->heads[j] - 1 != w || c->labels[j] != c->lab.kase) continue;
+    size_t len = tok[j].end - tok[j].start;
+    for (size_t k = 0; k < n; k++)
+      if (strlen(words[k]) == len && strncasecmp(c->text + tok[j].start, words[k], len) == 0)
+        return 1;
+  }
+  return 0;
+}
+
+/* Whether mention m is the agent of a passive verb at word v: it (or the noun
+ * it modifies, "by Russian forces") hangs from v as obl:agent, or as obl with
+ * "by" when v has a passive auxiliary. */
+static int tree_agent(const orb_coder *c, const ev_mention *m, int v) {
+  static const char *const by[] = {"by"};
+  int x = mention_head(c, m);
+  for (int step = 0; x >= 0 && step < 3; step++) {
+    int h = c->heads[x] - 1;
+    if (h == v) {
+      if (c->labels[x] == c->lab.agent) return 1;
+      if (c->labels[x] != c->lab.obl || !has_case(c, x, by, 1)) return 0;
+      for (int j = 0; j < (int)c->tagged_n; j++)
+        if (c->heads[j] - 1 == v && c->labels[j] == c->lab.aux_pass) return 1;
+      return 0;
+    }
+    x = h;
+  }
+  return 0;
+}
+
+/* Whether mention m names a place: an obl or nmod introduced by in, at or near
+ * ("a ceasefire in Uzbekistan", "positions near Abkhazia"). */
+static int tree_place(const orb_coder *c, const ev_mention *m) {
+  static const char *const at[] = {"in", "at", "near", "inside"};
+  static const char *const from[] = {"from", "out"};
+  int w = mention_head(c, m);
+  if (w < 0 || (c->labels[w] != c->lab.obl && c->labels[w] != c->lab.nmod) ||
+      !has_case(c, w, at, sizeof at / sizeof *at))
+    return 0;
+  /* a place left is the target: "troops from a base in Tajikistan" */
+  int h = c->heads[w] - 1;
+  return !(c->labels[w] == c->lab.nmod && h >= 0 && has_case(c, h, from, 2));
+}
+
 /* Codes verb item k of the sentence into queued events. */
 static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
   const orb_dict *d = c->dict;
@@ -697,6 +773,16 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     }
   }
 
+  int verb_word = tree_word(c, it->first);
+  if (by_mention == SIZE_MAX && verb_word >= 0) {
+    /* "Georgia has been repeatedly attacked by Russian forces" */
+    for (size_t m = 0; m < c->mention_count && by_mention == SIZE_MAX; m++)
+      if (c->mentions[m].first >= it->last && tree_agent(c, &c->mentions[m], verb_word)) {
+        by_mention = m;
+        passive = 1;
+      }
+  }
+
   /* the limits of the clause: the nearest clause marker before, next verb after */
   uint32_t clause_start = (uint32_t)sn->s, clause_end = (uint32_t)sn->e;
   for (size_t m = k; m-- > 0;)
@@ -748,16 +834,22 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     }
     source = m;
   }
-  size_t first_after = SIZE_MAX;
+  size_t first_after = SIZE_MAX, place = SIZE_MAX;
   for (size_t m = 0; m < c->mention_count; m++) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->first < it->last || mn->first >= clause_end) continue;
     if (first_after == SIZE_MAX) first_after = m;
     if (source != SIZE_MAX && mn->id == c->mentions[source].id) continue; /* interned */
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
+    if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
+    if (place == SIZE_MAX && tree_place(c, mn)) {
+      place = m; /* the target only if no other actor follows */
+      continue;
+    }
     target = m;
     break;
   }
+  if (target == SIZE_MAX) target = place;
   if (passive && by_mention != SIZE_MAX) {
     target = source;
     source = by_mention;
@@ -861,10 +953,15 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   int verbs = 0;
   for (size_t k = 0; k < c->item_count; k++) verbs += c->items[k].kind == IT_VERB;
   c->tagged_n = 0; /* sentences with an actor and a verb are tagged */
-  if (c->parser && verbs && c->mention_count &&
-      ev_tag_tokens(c->parser, text, tok + s, e - s, c->upos)) {
+  c->parsed = 0;
+  int tagged = c->parser && verbs && c->mention_count
+                   ? ev_tag_tokens(c->parser, text, tok + s, e - s, c->upos,
+                                   c->tree ? c->heads : NULL, c->labels)
+                   : 0;
+  if (tagged) {
     c->tagged_s = s;
     c->tagged_n = e - s;
+    c->parsed = tagged == 2;
   }
   for (size_t k = 0; k < c->item_count; k++) { /* verbs used as nouns code nothing */
     ev_item *it = &c->items[k];

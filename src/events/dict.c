@@ -245,7 +245,10 @@ static orb_status parse_actor(line_ctx *ctx, line_fields *f) {
       !reserve((void **)&dict->actors, &dict->actor_cap, dict->actor_count, sizeof e))
     return ORB_ENOMEM;
   ev_node *n = &dict->nodes[node];
-  if (n->actor >= 0 && n->actor_file != ctx->file) n->actor = -1; /* replaced */
+  if (n->actor >= 0 && n->actor_file != ctx->file) { /* replaced */
+    n->replaced = n->actor;
+    n->actor = -1;
+  }
   /* append at the end so that entries keep their file order */
   int32_t index = (int32_t)dict->actor_count++;
   dict->actors[index] = e;

@@ -58,6 +58,7 @@ typedef enum ev_marker {
 
 typedef struct ev_node {
   int32_t actor;   /* head of a list of ev_actor_entry, -1 */
+  int32_t replaced; /* the list a later file replaced, -1 (orb_dict_add_world) */
   int32_t agent;   /* string offset of the role, -1 */
   int32_t verb;    /* index of an ev_rule, -1 */
   int32_t object;  /* index of an ev_rule, -1 (nodes below group tokens) */
@@ -209,10 +210,20 @@ orb_status ev_tokenize_const(const orb_dict *dict, const char *text, size_t len,
 
 /* ---- syntax (syntax.c) ------------------------------------------------------------ */
 
-/* Tags tokens tok[0..n) of text into upos[n] with model; returns 1, or 0 when
- * the sentence is empty or longer than ORB_PARSE_MAX_WORDS (nothing tagged). */
+/* Tags tokens tok[0..n) of text into upos[n] with model and, when heads is
+ * not NULL and the model has its parser, parses them into heads[n] (1-based,
+ * 0 the root) and labels[n]. Returns 2 (tagged and parsed), 1 (tagged), or 0
+ * when the sentence is empty or longer than ORB_PARSE_MAX_WORDS. */
 int ev_tag_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
-                  size_t n, uint8_t *upos);
+                  size_t n, uint8_t *upos, int *heads, uint8_t *labels);
+
+/* The relations of a model that the coder's tree rules read (-1: absent). */
+typedef struct ev_tree_labels {
+  int agent, obl, nmod, kase, aux_pass;
+} ev_tree_labels;
+
+/* Looks the relations up in model (NULL: all -1). */
+void ev_tree_labels_init(ev_tree_labels *labels, const orb_parse_model *model);
 
 /* Whether token t is the second half of a hyphenated modifier written without
  * spaces ("Russia-led", "US-backed"): then it is no verb of the sentence. */

@@ -10,7 +10,7 @@
 #include "events/lexicon.h"
 
 int ev_tag_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
-                  size_t n, uint8_t *upos) {
+                  size_t n, uint8_t *upos, int *heads, uint8_t *labels) {
   const char *words[ORB_PARSE_MAX_WORDS];
   size_t lens[ORB_PARSE_MAX_WORDS];
   if (n == 0 || n > ORB_PARSE_MAX_WORDS) return 0;
@@ -18,7 +18,17 @@ int ev_tag_tokens(const orb_parse_model *model, const char *text, const ev_token
     words[i] = text + tok[i].start;
     lens[i] = tok[i].end - tok[i].start;
   }
-  return orb_tagger_tag(model, words, lens, n, upos) == ORB_OK;
+  if (orb_tagger_tag(model, words, lens, n, upos) != ORB_OK) return 0;
+  if (!heads) return 1;
+  return orb_parse_tree(model, words, lens, n, upos, heads, labels) == ORB_OK ? 2 : 1;
+}
+
+void ev_tree_labels_init(ev_tree_labels *l, const orb_parse_model *model) {
+  l->agent = model ? orb_parse_label_from_name(model, "obl:agent") : -1;
+  l->obl = model ? orb_parse_label_from_name(model, "obl") : -1;
+  l->nmod = model ? orb_parse_label_from_name(model, "nmod") : -1;
+  l->kase = model ? orb_parse_label_from_name(model, "case") : -1;
+  l->aux_pass = model ? orb_parse_label_from_name(model, "aux:pass") : -1;
 }
 
 int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t) {

@@ -120,7 +120,7 @@ static uint32_t node_new(orb_dict *dict) {
     dict->node_cap = cap;
   }
   ev_node *n = &dict->nodes[dict->node_count];
-  *n = (ev_node){.actor = -1, .agent = -1, .verb = -1, .object = -1};
+  *n = (ev_node){.actor = -1, .replaced = -1, .agent = -1, .verb = -1, .object = -1};
   return (uint32_t)dict->node_count++;
 }
 

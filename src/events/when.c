@@ -3,12 +3,15 @@
  * the article date (docs/MODEL.md, "Coding events from text").
  *
  * Recognised, leftmost first: "August 6" / "6 August" [YEAR], "September 2022",
- * "in January" [this year | last year], weekdays ("on Wednesday": the latest
- * such day not after the article date, or the next one in a sentence with
- * "will"), "yesterday", "today", "last week",
- * "last month", "last year", and a year after in/since/between/from/during.
+ * "in January" [this year | last year | next year], weekdays ("on Wednesday":
+ * the latest such day not after the article date, or the next one in a
+ * sentence with "will", "shall" or "tomorrow", or after "next"), "yesterday",
+ * "today", "tomorrow", "last/next week", "last/next month", "last/next year",
+ * and a year after in/since/between/from/during/until/by.
  * A month or day without a year takes the article's year, or the year before
- * when that would put it after the article date.
+ * when that would put it after the article date; in a sentence about the
+ * future, the year after when it would put it before; after a bound ("from",
+ * "until", "by", "starting"...) the year that puts it nearest the article date.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -73,19 +76,47 @@ static void split_article(orb_date article, int *y, int *m, int *d) {
   orb_date_to_ymd(article, y, m, d);
 }
 
-/* Year of month m (and day d) without a year: the article's, or the one before
- * when that would be later than the article. */
-static int implied_year(orb_date article, int m, int d) {
+/* How a month or day without a year is placed around the article date. */
+typedef enum when_look {
+  WHEN_PAST,    /* a report: not after the article date */
+  WHEN_NEAR,    /* "from 1 January", "until 30 November": the nearest one */
+  WHEN_FUTURE   /* "will meet on 3 March": not before the article date */
+} when_look;
+
+/* Year of month m (and day d) without a year, by look: the article's year, the
+ * one before or the one after. */
+static int implied_year(orb_date article, int m, int d, when_look look) {
   int ay, am, ad;
   split_article(article, &ay, &am, &ad);
-  return (m > am || (m == am && d > ad)) ? ay - 1 : ay;
+  int later = m > am || (m == am && d > ad);
+  int earlier = m < am || (m == am && d < ad);
+  if (look == WHEN_PAST) return later ? ay - 1 : ay;
+  if (look == WHEN_FUTURE) return earlier ? ay + 1 : ay;
+  /* nearest of the three candidate years */
+  int best = ay;
+  long best_gap = -1;
+  for (int y = ay - 1; y <= ay + 1; y++) {
+    long gap = labs((long)(orb_date_from_ymd(y, m, d) - article));
+    if (best_gap < 0 || gap < best_gap) { best = y; best_gap = gap; }
+  }
+  return best;
 }
+
+/* Words before a date that make it a bound looking both ways ("from 1 January",
+ * "until 30 November", "starting March", "by June"). */
+static const char *const bound_words[] = {
+  "from", "until", "till", "by", "starting", "through", "effective", "before"
+};
+
+/* Words that make a sentence speak of the future. */
+static const char *const future_words[] = { "will", "shall", "tomorrow" };
 
 int ev_sentence_date(const char *text, const ev_token *tok, size_t count,
                      orb_date article, orb_date *date, orb_precision *precision) {
   int known = article != ORB_DATE_NONE;
-  int future = 0; /* "will": a weekday is the next one, not the last */
-  for (size_t i = 0; i < count && !future; i++) future = is_word(text, &tok[i], "will");
+  int future = 0; /* "will": a weekday or a month is the next one, not the last */
+  for (size_t i = 0; i < count && !future; i++)
+    future = word_index(text, &tok[i], future_words, 3) >= 0;
   for (size_t i = 0; i < count; i++) {
     const ev_token *t = &tok[i];
     const ev_token *next = i + 1 < count ? &tok[i + 1] : NULL;
@@ -108,11 +139,18 @@ int ev_sentence_date(const char *text, const ev_token *tok, size_t count,
           split_article(article, &ay, NULL, NULL);
           if (is_word(text, next, "this")) year = ay;
           else if (is_word(text, next, "last")) year = ay - 1;
+          else if (is_word(text, next, "next")) year = ay + 1;
         }
       }
       if (year < 0) {
         if (!known) continue;
-        year = implied_year(article, m, day > 0 ? day : 1);
+        /* the word before the phrase: "from" 1 January, "until" November */
+        size_t first = before >= 1 && before <= 31 ? i - 1 : i;
+        when_look look = future ? WHEN_FUTURE : WHEN_PAST;
+        if (first > 0 && word_index(text, &tok[first - 1], bound_words, 8) >= 0)
+          look = WHEN_NEAR;
+        /* a month alone is placed by its middle day */
+        year = implied_year(article, m, day > 0 ? day : 15, look);
       }
       *date = orb_date_from_ymd(year, m, day > 0 ? day : 1);
       *precision = day > 0 ? ORB_PREC_DAY : ORB_PREC_MONTH;
@@ -121,7 +159,8 @@ int ev_sentence_date(const char *text, const ev_token *tok, size_t count,
     int wd = word_index(text, t, weekday_names, 7);
     if (wd >= 0 && known) {
       int article_wd = (int)(((article + 3) % 7 + 7) % 7); /* 1970-01-01: Thursday */
-      *date = future ? article + (wd - article_wd + 7) % 7
+      int ahead = future || (i > 0 && is_word(text, &tok[i - 1], "next"));
+      *date = ahead ? article + (wd - article_wd + 7) % 7
                      : article - (article_wd - wd + 7) % 7;
       *precision = ORB_PREC_DAY;
       return 1;
@@ -131,26 +170,35 @@ int ev_sentence_date(const char *text, const ev_token *tok, size_t count,
       *precision = ORB_PREC_DAY;
       return 1;
     }
+    if (known && is_word(text, t, "tomorrow")) {
+      *date = article + 1;
+      *precision = ORB_PREC_DAY;
+      return 1;
+    }
     if (known && is_word(text, t, "today")) {
       *date = article;
       *precision = ORB_PREC_DAY;
       return 1;
     }
-    if (known && next && is_word(text, t, "last")) {
+    int step = !next ? 0 : is_word(text, t, "last") ? -1 : is_word(text, t, "next") ? 1 : 0;
+    if (known && step) {
       int ay, am, ad;
       split_article(article, &ay, &am, &ad);
       if (is_word(text, next, "week")) {
-        *date = article - 7;
+        *date = article + 7 * step;
         *precision = ORB_PREC_DAY;
         return 1;
       }
       if (is_word(text, next, "month")) {
-        *date = am == 1 ? orb_date_from_ymd(ay - 1, 12, 1) : orb_date_from_ymd(ay, am - 1, 1);
+        int mm = am + step, yy = ay;
+        if (mm < 1) { mm = 12; yy--; }
+        if (mm > 12) { mm = 1; yy++; }
+        *date = orb_date_from_ymd(yy, mm, 1);
         *precision = ORB_PREC_MONTH;
         return 1;
       }
       if (is_word(text, next, "year")) {
-        *date = orb_date_from_ymd(ay - 1, 1, 1);
+        *date = orb_date_from_ymd(ay + step, 1, 1);
         *precision = ORB_PREC_YEAR;
         return 1;
       }

@@ -18,12 +18,20 @@ void evt_list_free(evt_list *list) {
   list->count = list->cap = 0;
 }
 
-orb_dict *evt_dict(const char *const *extra) {
+orb_dict *evt_dict(const char *const *extra) { return evt_dict_world(NULL, extra); }
+
+orb_dict *evt_dict_world(const char *world_path, const char *const *extra) {
   orb_dict *dict = NULL;
   orb_diags diags;
   orb_diags_init(&diags);
   assert_int_equal(orb_dict_new(&dict), ORB_OK);
   orb_status st = orb_dict_add_default(dict, &diags);
+  if (!st && world_path) {
+    orb_world *world = NULL;
+    st = orb_world_load(world_path, &world, &diags);
+    if (!st) st = orb_dict_add_world(dict, world, world_path, &diags);
+    orb_world_free(world);
+  }
   for (size_t i = 0; !st && extra && extra[i]; i++) st = orb_dict_add_file(dict, extra[i], &diags);
   orb_diags_print(&diags, stderr);
   orb_diags_free(&diags);
@@ -65,17 +73,27 @@ static const orb_parse_model *evt_model; /* given to the coders of evt_code */
 
 void evt_set_parser(const orb_parse_model *model) { evt_model = model; }
 
-const orb_parse_model *evt_parser(void) {
-  static orb_parse_model *model; /* kept to the end of the program */
-  if (!model) {
+/* The built-in model with parts, loaded once into *slot and kept. */
+static const orb_parse_model *load_model(orb_parse_model **slot, orb_parse_parts parts) {
+  if (!*slot) {
     orb_diags d;
     orb_diags_init(&d);
-    orb_status st = orb_parse_model_load_default(ORB_PARSE_TAGGER, &model, &d);
+    orb_status st = orb_parse_model_load_default(parts, slot, &d);
     orb_diags_print(&d, stderr);
     orb_diags_free(&d);
     assert_int_equal(st, ORB_OK);
   }
-  return model;
+  return *slot;
+}
+
+const orb_parse_model *evt_parser(void) {
+  static orb_parse_model *model; /* kept to the end of the program */
+  return load_model(&model, ORB_PARSE_TAGGER);
+}
+
+const orb_parse_model *evt_parser_full(void) {
+  static orb_parse_model *model; /* kept to the end of the program */
+  return load_model(&model, ORB_PARSE_ALL);
 }
 
 orb_status evt_code(const orb_dict *dict, const char *name, const char *text, size_t len,

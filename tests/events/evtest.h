@@ -32,6 +32,11 @@ void evt_list_free(evt_list *list);
  * none); fails the test when they do not load. The caller frees the result. */
 orb_dict *evt_dict(const char *const *extra);
 
+/* The same with the actors of a world file added (orb_dict_add_world) between
+ * the built-in dictionaries and extra, as `orbit code --world` does; NULL for
+ * none. */
+orb_dict *evt_dict_world(const char *world_path, const char *const *extra);
+
 /* The syntactic layer evt_code gives its coders from now on (NULL: none, the
  * default); the model must outlive those calls. */
 void evt_set_parser(const orb_parse_model *model);
@@ -39,6 +44,9 @@ void evt_set_parser(const orb_parse_model *model);
 /* The built-in parser model, loaded once and kept for the life of the test
  * program; fails the test when it does not load. */
 const orb_parse_model *evt_parser(void);
+
+/* The same with the parser (about 60 MB): the coder's tree rules apply. */
+const orb_parse_model *evt_parser_full(void);
 
 /* Codes text[0..len) named name with article date date in chunks of chunk bytes
  * (0: all at once), appending events to out. Returns the coder's status; diags

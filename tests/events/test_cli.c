@@ -181,6 +181,54 @@ static void test_user_dictionary(void **state) {
   free(out);
 }
 
+/* --world: a world's actors code under its ids; a bad world is named. */
+static void test_world(void **state) {
+  (void)state;
+  const char *text = write_text("ruritania.txt", "Ruritanian troops attacked Grand Fenwick.\n"
+                                                 "The League of Free Cities criticised "
+                                                 "Ruritania.\n");
+  const char *world = write_text(
+      "world.yaml",
+      "world: {name: Test, description: invented, start: 2000-01-01, end: 2030-12-31}\n"
+      "actors:\n"
+      "  - id: RUR\n    name: Ruritania\n    kind: state\n    attributes:\n"
+      "      - {name: adjective, text: Ruritanian, year: 2024, assumption: invented}\n"
+      "  - {id: GRF, name: Grand Fenwick, kind: state}\n"
+      "  - {id: LFC, name: League of Free Cities, kind: organisation}\n");
+  char args[1024], where[512];
+  snprintf(args, sizeof args, "code '%s' --date 2024-05-01", text);
+  char *out = run(args, TEST_STDOUT, 0);
+  assert_null(strstr(out, "RUR")); /* unknown without the world */
+  free(out);
+  snprintf(args, sizeof args, "code '%s' --date 2024-05-01 --world '%s'", text, world);
+  out = run(args, TEST_STDOUT, 0);
+  assert_non_null(strstr(out, ",RUR,MIL,190,GRF,,attack,"));
+  assert_non_null(strstr(out, ",LFC,,111,RUR,,condemn,"));
+  free(out);
+  /* a world that is not YAML, a missing one, an id that cannot be a code */
+  const char *bad = write_text("bad.yaml", "actors: [\n");
+  snprintf(args, sizeof args, "code '%s' --world '%s'", text, bad);
+  out = run(args, TEST_BOTH, 1);
+  snprintf(where, sizeof where, "orbit code: world '%s' not loaded", bad);
+  assert_non_null(strstr(out, where));
+  free(out);
+  snprintf(args, sizeof args, "code '%s' --world '%s/none.yaml'", text, dir);
+  out = run(args, TEST_BOTH, 1);
+  assert_non_null(strstr(out, "cannot open the world file"));
+  free(out);
+  const char *lower = write_text(
+      "lower.yaml",
+      "world: {name: Test, description: invented, start: 2000-01-01, end: 2030-12-31}\n"
+      "actors:\n  - {id: rur, name: Ruritania, kind: state}\n");
+  snprintf(args, sizeof args, "code '%s' --world '%s'", text, lower);
+  out = run(args, TEST_BOTH, 1);
+  snprintf(where, sizeof where, "%s: error: actor 'rur' cannot be coded", lower);
+  assert_non_null(strstr(out, where));
+  free(out);
+  snprintf(args, sizeof args, "code '%s' --world '%s' --world '%s'", text, world, world);
+  free(run(args, TEST_BOTH, 2));
+}
+
 static void test_bad_input(void **state) {
   (void)state;
   const char *good = write_text("good.txt", "Russia attacked Georgia.\n");
@@ -318,6 +366,7 @@ int main(void) {
     cmocka_unit_test(test_threads),
     cmocka_unit_test(test_json_and_stdin),
     cmocka_unit_test(test_user_dictionary),
+    cmocka_unit_test(test_world),
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_usage),
     cmocka_unit_test(test_100mb_stream),

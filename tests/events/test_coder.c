@@ -1,7 +1,8 @@
 /*
  * test_coder.c: the event coder on small texts with known answers: negation and
  * modality, metonymy, leaders by date, boilerplate and repeats, dates, sentence
- * splitting, bad input, chunked input, user dictionaries.
+ * splitting, bad input, chunked input, user dictionaries, dates that look
+ * forward, a world's actors (orb_dict_add_world).
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -197,6 +198,53 @@ static void test_dates(void **state) {
   expect_date("Russia attacked Georgia.", "2022-09-14", "2022-09-14", ORB_DATE_FROM_ARTICLE);
   expect_date("Russia attacked Georgia.", "", "", ORB_DATE_UNKNOWN);
   expect_date("Russia attacked Georgia in 2008.", "", "2008", ORB_DATE_FROM_TEXT);
+}
+
+/* Dates that look forward: a bound ("from", "until") takes the nearest such
+ * day, a sentence about the future the next one (issue 12, class "dates"). */
+static void test_dates_forward(void **state) {
+  (void)state;
+  /* late December: "from 1 January" is the coming January */
+  expect_date("Russia deployed troops to Kazakhstan from 1 January.", "2022-12-28",
+              "2023-01-01", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deployed troops to Kazakhstan from January 1.", "2022-12-28",
+              "2023-01-01", ORB_DATE_FROM_TEXT);
+  /* "until 30 November" in early December is the November just past */
+  expect_date("Russia deployed troops to Kazakhstan until 30 November.", "2022-12-05",
+              "2022-11-30", ORB_DATE_FROM_TEXT);
+  /* and in late October the coming one (not 2021-11-30) */
+  expect_date("Russia deployed troops to Kazakhstan until 30 November.", "2022-10-20",
+              "2022-11-30", ORB_DATE_FROM_TEXT);
+  /* a month alone after a bound */
+  expect_date("Russia deployed troops to Kazakhstan from January.", "2022-12-20",
+              "2023-01", ORB_DATE_FROM_TEXT);
+  /* a report without a bound still looks back */
+  expect_date("Russia deployed troops to Kazakhstan on 1 January.", "2022-12-28",
+              "2022-01-01", ORB_DATE_FROM_TEXT);
+  /* "will": the next such day, month or weekday */
+  expect_date("Russia will deploy troops to Kazakhstan on 3 March.", "2022-12-28",
+              "2023-03-03", ORB_DATE_FROM_TEXT);
+  expect_date("Russia will deploy troops to Kazakhstan on 28 December.", "2022-12-28",
+              "2022-12-28", ORB_DATE_FROM_TEXT);
+  /* 2022-09-14 was a Wednesday */
+  expect_date("Russia will deploy troops to Kazakhstan on Tuesday.", "2022-09-14",
+              "2022-09-20", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deployed troops to Kazakhstan on Tuesday.", "2022-09-14",
+              "2022-09-13", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deploys troops to Kazakhstan next Tuesday.", "2022-09-14",
+              "2022-09-20", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deploys troops to Kazakhstan tomorrow.", "2022-09-14",
+              "2022-09-15", ORB_DATE_FROM_TEXT);
+  expect_date("Russia will deploy troops to Kazakhstan next week.", "2022-09-14",
+              "2022-09-21", ORB_DATE_FROM_TEXT);
+  expect_date("Russia will deploy troops to Kazakhstan next month.", "2022-12-14",
+              "2023-01", ORB_DATE_FROM_TEXT);
+  expect_date("Russia will deploy troops to Kazakhstan next year.", "2022-12-14",
+              "2023", ORB_DATE_FROM_TEXT);
+  expect_date("Russia deployed troops to Kazakhstan last month.", "2023-01-14",
+              "2022-12", ORB_DATE_FROM_TEXT);
+  expect_date("In March next year, Russia will deploy troops to Kazakhstan.", "2022-09-14",
+              "2023-03", ORB_DATE_FROM_TEXT);
 }
 
 static void test_sentence_splitting(void **state) {
@@ -400,6 +448,88 @@ static void test_user_dictionary(void **state) {
   orb_dict_free(d);
 }
 
+/* orb_dict_add_world: a world's actors under the world's ids; the codes the
+ * dictionaries gave the same names become the world's (one code per
+ * organisation); dated or role entries ("armenia | USR | ARM | ..1990") are
+ * left alone; a bad id is refused with nothing added. */
+static void test_world_actors(void **state) {
+  (void)state;
+  static const char yaml[] =
+      "world: {name: Test, description: invented, start: 1980-01-01, end: 2030-12-31}\n"
+      "actors:\n"
+      "  - id: RUR\n    name: Ruritania\n    kind: state\n    attributes:\n"
+      "      - {name: adjective, text: Ruritanian, year: 2024, assumption: invented}\n"
+      "      - {name: alias, text: \"the Duchy | of # Strelsau\", year: 2024, assumption: x}\n"
+      "  - {id: ARM, name: Armenia, kind: state}\n"
+      "  - {id: EUROPE, name: European Union, kind: bloc}\n"
+      "  - {id: LFC, name: League of Free Cities, kind: organisation}\n";
+  orb_world *world = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_world_load_buffer("test.yaml", yaml, sizeof yaml - 1, &world, &diags),
+                   ORB_OK);
+  orb_dict *d = evt_dict(NULL);
+  /* before: Phoenix codes Catherine Ashton as IGOEUREEC, the built-in EU as EU */
+  evt_list list = evt_code_text(d, "Catherine Ashton criticised Russia.", "2012-01-01");
+  assert_true(evt_find(&list, "IGOEUREEC", "11", "RUS") >= 0);
+  evt_list_free(&list);
+  size_t before = orb_dict_entry_count(d);
+  assert_int_equal(orb_dict_add_world(d, world, "test.yaml", &diags), ORB_OK);
+  assert_int_equal(diags.count, 0);
+  assert_true(orb_dict_entry_count(d) > before);
+  list = evt_code_text(d, "Ruritanian troops attacked Armenia.", "2024-01-01");
+  assert_true(evt_find(&list, "RUR", "19", "ARM") >= 0);
+  assert_string_equal(list.items[0].source_role, "MIL");
+  evt_list_free(&list);
+  list = evt_code_text(d, "The Duchy of Strelsau criticised Armenia.", "2024-01-01");
+  assert_true(evt_find(&list, "RUR", "11", "ARM") >= 0);
+  evt_list_free(&list);
+  list = evt_code_text(d, "The League of Free Cities criticised the LFC.", "2024-01-01");
+  assert_int_equal(list.count, 0); /* acts on itself: no target */
+  evt_list_free(&list);
+  list = evt_code_text(d, "LFC criticised Ruritania.", "2024-01-01");
+  assert_true(evt_find(&list, "LFC", "11", "RUR") >= 0);
+  evt_list_free(&list);
+  /* one code for the EU: every phrase of EU and IGOEUREEC is EUROPE now */
+  static const char *const eu[] = {"Catherine Ashton criticised Russia.",
+                                   "The European Union criticised Russia.",
+                                   "The EU criticised Russia.", "Brussels criticised Russia."};
+  for (size_t i = 0; i < sizeof eu / sizeof *eu; i++) {
+    list = evt_code_text(d, eu[i], "2012-01-01");
+    assert_true(evt_find(&list, "EUROPE", "11", "RUS") >= 0);
+    assert_true(evt_find(&list, "EU", "", "*") < 0);
+    assert_true(evt_find(&list, "IGOEUREEC", "", "*") < 0);
+    evt_list_free(&list);
+  }
+  /* a dated entry of the same name is no alias: "armenia | USR | ARM |
+   * ..1990-08-23" leaves the Soviet Union its code */
+  list = evt_code_text(d, "The Soviet Union attacked Ruritania.", "1985-01-01");
+  assert_true(evt_find(&list, "SUN", "19", "RUR") >= 0);
+  evt_list_free(&list);
+  list = evt_code_text(d, "The USSR attacked Armenia.", "2024-01-01");
+  assert_true(evt_find(&list, "SUN", "19", "ARM") >= 0);
+  evt_list_free(&list);
+  orb_dict_free(d);
+  orb_world_free(world);
+  /* an id that cannot be a code */
+  static const char lower[] =
+      "world: {name: Test, description: invented, start: 2000-01-01, end: 2030-12-31}\n"
+      "actors:\n  - {id: ru-r, name: Ruritania, kind: state}\n";
+  assert_int_equal(orb_world_load_buffer("lower.yaml", lower, sizeof lower - 1, &world, &diags),
+                   ORB_OK);
+  d = evt_dict(NULL);
+  before = orb_dict_entry_count(d);
+  assert_int_equal(orb_dict_add_world(d, world, "lower.yaml", &diags), ORB_EPARSE);
+  assert_int_equal(diags.count, 1);
+  assert_string_equal(diags.items[0].file, "lower.yaml");
+  assert_non_null(strstr(diags.items[0].message, "actor 'ru-r' cannot be coded"));
+  assert_int_equal(orb_dict_entry_count(d), before);
+  assert_int_equal(orb_dict_add_world(d, NULL, "x", &diags), ORB_EINVAL);
+  orb_dict_free(d);
+  orb_world_free(world);
+  orb_diags_free(&diags);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_negation_and_modality),
@@ -407,6 +537,8 @@ int main(void) {
     cmocka_unit_test(test_leaders_by_date),
     cmocka_unit_test(test_boilerplate_and_repeats),
     cmocka_unit_test(test_dates),
+    cmocka_unit_test(test_dates_forward),
+    cmocka_unit_test(test_world_actors),
     cmocka_unit_test(test_sentence_splitting),
     cmocka_unit_test(test_bad_input),
     cmocka_unit_test(test_empty_input),

@@ -99,15 +99,19 @@ static int matches(const evt_event *c, const char *file, const expected *e) {
 /* Codes the seeds (with the syntactic layer when tagger is set) and scores
  * them against the expected events; prints the figures (and the missed
  * events when verbose) and returns recall and precision. */
-static void seed_scores(int tagger, int verbose, double *recall_out, double *precision_out) {
-  const char *label = tagger ? "tagger" : "no tagger";
-  evt_set_parser(tagger ? evt_parser() : NULL);
+static void seed_scores(int tagger, int world, int verbose, double *recall_out,
+                        double *precision_out) {
+  const char *label = world ? "tagger, built-in world added"
+                      : tagger == 2 ? "tagger and parser"
+                      : tagger ? "tagger" : "no tagger";
+  evt_set_parser(tagger == 2 ? evt_parser_full() : tagger ? evt_parser() : NULL);
   static seed seeds[16];
   static expected events[256];
   size_t seed_count, event_count;
   read_expected(seeds, &seed_count, events, &event_count, 256);
   assert_int_equal(seed_count, 5);
-  orb_dict *dict = evt_dict(NULL);
+  orb_dict *dict =
+      evt_dict_world(world ? ORB_TEST_SOURCE_DIR "/worlds/postsoviet.yaml" : NULL, NULL);
   size_t coded = 0, correct = 0, typed = 0;
   for (size_t s = 0; s < seed_count; s++) {
     char path[2048];
@@ -166,10 +170,19 @@ static void test_seed_scores(void **state) {
   (void)state;
   if (!test_have_shared("seed articles")) skip();
   double recall, precision;
-  seed_scores(0, 0, &recall, &precision);
-  seed_scores(1, 1, &recall, &precision);
+  double world_recall, world_precision, tree_recall, tree_precision;
+  seed_scores(0, 0, 0, &recall, &precision);
+  seed_scores(2, 0, 0, &tree_recall, &tree_precision);
+  seed_scores(1, 1, 0, &world_recall, &world_precision);
+  seed_scores(1, 0, 1, &recall, &precision); /* the floors' figures, printed last */
   assert_true(recall >= RECALL_FLOOR);
   assert_true(precision >= PRECISION_FLOOR);
+  /* the built-in world's actors (orbit code --world) lose nothing */
+  assert_true(world_recall >= recall - 1e-9);
+  assert_true(world_precision >= precision - 1e-9);
+  /* nor do the tree rules of --parse full (passives, places) */
+  assert_true(tree_recall >= recall - 1e-9);
+  assert_true(tree_precision >= precision - 1e-9);
 }
 
 int main(void) {

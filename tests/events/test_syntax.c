@@ -3,7 +3,8 @@
  * dictionary verbs the tagger reads as nouns code nothing, true verbs still
  * code (also where the shallow rule reads a noun: "Armenia's president
  * criticised"), and hyphenated modifiers ("Russia-led") are never verbs. Each case is
- * coded without and with the tagger, with exact expected events.
+ * coded without and with the tagger, with exact expected events; the tree
+ * rules (passives, places) with the tagger and with the parser.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -17,11 +18,12 @@
 #include "common/testutil.h"
 #include "events/evtest.h"
 
-/* Codes text with or without the tagger and returns its events as
+/* Codes text without the syntactic layer (tagger 0), with the tagger (1) or
+ * with the tagger and the parser (2) and returns its events as
  * "SOURCE ROOT TARGET;..." (CAMEO root: two digits). */
 static void events_of(const orb_dict *dict, const char *text, int tagger, char *out,
                       size_t size) {
-  evt_set_parser(tagger ? evt_parser() : NULL);
+  evt_set_parser(tagger == 2 ? evt_parser_full() : tagger ? evt_parser() : NULL);
   evt_list list = evt_code_text(dict, text, "2024-01-01");
   evt_set_parser(NULL);
   out[0] = 0;
@@ -86,27 +88,76 @@ static void test_hyphen_modifier(void **state) {
   orb_dict_free(dict);
 }
 
-/* orbit code tags by default; --no-parse codes as before; a bad model is named. */
+/* orbit code tags by default; --no-parse (--parse none) codes as before;
+ * --parse full parses too; a bad model or mode is named. */
+/* With the parser's tree: passives whose agent the shallow rule misses are
+ * turned around, and an actor named as a place ("in Uzbekistan") is the
+ * target only when no other actor is (issue 12, "passives", "locations"). */
+static void test_tree_rules(void **state) {
+  (void)state;
+  orb_dict *dict = evt_dict(NULL);
+  static const struct { const char *text, *tagger, *tree; } cases[] = {
+    /* passives: an adverb or "has been" between, an agent noun after "by" */
+    {"Georgia has been repeatedly attacked by Russia.", "GEO 19 RUS;", "RUS 19 GEO;"},
+    {"Armenia was reportedly criticised by Russia.", "ARM 11 RUS;", "RUS 11 ARM;"},
+    {"Armenia was attacked by Azerbaijan.", "AZE 19 ARM;", "AZE 19 ARM;"},
+    /* places */
+    {"Russia attacked Georgian positions near Abkhazia.", "RUS 19 GEO;", "RUS 19 GEO;"},
+    {"Armenia signed an agreement in Kazakhstan with Azerbaijan.", "ARM 05 KAZ;",
+     "ARM 05 AZE;"},
+    /* a place alone stays the target; a place left too */
+    {"Russia deployed troops in Kazakhstan.", "RUS 15 KAZ;", "RUS 15 KAZ;"},
+    {"Moscow redeployed troops from a base in Tajikistan to Ukraine.", "RUS 08 TJK;",
+     "RUS 08 TJK;"},
+  };
+  char got[512];
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    events_of(dict, cases[i].text, 1, got, sizeof got);
+    if (strcmp(got, cases[i].tagger)) fprintf(stderr, "tagger: %s -> %s\n", cases[i].text, got);
+    assert_string_equal(got, cases[i].tagger);
+    events_of(dict, cases[i].text, 2, got, sizeof got);
+    if (strcmp(got, cases[i].tree)) fprintf(stderr, "tree: %s -> %s\n", cases[i].text, got);
+    assert_string_equal(got, cases[i].tree);
+  }
+  orb_dict_free(dict);
+}
+
 static void test_cli(void **state) {
   (void)state;
   const char *path = "/tmp/orbit_test_syntax.txt";
   FILE *f = fopen(path, "w");
   assert_non_null(f);
-  fputs("Russian pressure on Armenia grew.\n", f);
+  fputs("Russian pressure on Armenia grew.\n"
+        "Georgia has been repeatedly attacked by Russia.\n", f);
   fclose(f);
   int code;
   char *out = test_run_orbit("code /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
   assert_int_equal(code, 0);
-  assert_null(strstr(out, "RUS,"));
+  assert_null(strstr(out, "ARM"));
+  assert_non_null(strstr(out, ",GEO,,190,RUS,")); /* the shallow passive rule misses it */
   free(out);
   out = test_run_orbit("code --no-parse /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
   assert_int_equal(code, 0);
   assert_non_null(strstr(out, "RUS,,170,ARM"));
   free(out);
+  out = test_run_orbit("code --parse none /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  assert_non_null(strstr(out, "RUS,,170,ARM"));
+  free(out);
+  out = test_run_orbit("code --parse full /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  assert_null(strstr(out, "ARM"));
+  assert_non_null(strstr(out, ",RUS,,190,GEO,"));
+  assert_null(strstr(out, ",GEO,,190,RUS,"));
+  free(out);
+  test_expect_orbit("code --parse tree /tmp/orbit_test_syntax.txt", 2,
+                    "--parse expects tagger, full or none, not 'tree'");
   setenv("ORBIT_PARSE_MODEL", path, 1); /* not a model */
   test_expect_orbit("code /tmp/orbit_test_syntax.txt", 1,
-                    "not a valid parser model: too short for a header");
+                    "not a valid parser model: bad magic");
   test_expect_orbit("code --no-parse /tmp/orbit_test_syntax.txt", 0, "RUS,,170,ARM");
+  test_expect_orbit("code --parse full /tmp/orbit_test_syntax.txt", 1,
+                    "not a valid parser model: bad magic");
   unsetenv("ORBIT_PARSE_MODEL");
   remove(path);
 }
@@ -116,6 +167,7 @@ int main(void) {
     cmocka_unit_test(test_nouns_are_not_verbs),
     cmocka_unit_test(test_cli),
     cmocka_unit_test(test_hyphen_modifier),
+    cmocka_unit_test(test_tree_rules),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,170 @@
+/*
+ * world_dict.c: a world's actors as dictionary entries (docs/EVENTS.md, "Actors
+ * from a world"), so that the coder knows the actors of any region.
+ *
+ * Each actor of the world gives its name (and its text attributes `adjective`
+ * and `alias`) as actor phrases coding its id; an organisation or bloc also
+ * its id as a phrase ("CSTO") and the `org` mark. Before they are added, the
+ * ids that the dictionaries already give the actor's name (now or before a
+ * later file replaced them: Phoenix's IGOEUREEC for "European Union") are
+ * renamed to the world's id in every entry, so one organisation or state comes
+ * out under one code. The entries are written as a dictionary text and added
+ * with orb_dict_add_buffer(), like any file.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "events/lexicon.h"
+#include "orbit/world.h"
+
+/* Whether s can be an actor id of the dictionaries (capitals, digits, _). */
+static int wd_valid_id(const char *s) {
+  if (!*s) return 0;
+  for (; *s; s++)
+    if (!isupper((unsigned char)*s) && !isdigit((unsigned char)*s) && *s != '_') return 0;
+  return 1;
+}
+
+/* A growing text: the generated dictionary. */
+typedef struct wd_text {
+  char *data;
+  size_t len, cap;
+  int failed;
+} wd_text;
+
+/* Appends n bytes of s; remembers an out-of-memory failure. */
+static void wd_append(wd_text *t, const char *s, size_t n) {
+  if (t->failed) return;
+  if (t->len + n + 1 > t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 4096;
+    while (cap < t->len + n + 1) cap *= 2;
+    char *grown = realloc(t->data, cap);
+    if (!grown) {
+      t->failed = 1;
+      return;
+    }
+    t->data = grown;
+    t->cap = cap;
+  }
+  memcpy(t->data + t->len, s, n);
+  t->len += n;
+  t->data[t->len] = '\0';
+}
+
+/* Appends "actor | PHRASE | ID [| | | org]\n", the phrase cleaned of '|', '#'
+ * and control characters. */
+static void wd_actor_line(wd_text *t, const char *phrase, const char *id, int org) {
+  wd_append(t, "actor | ", 8);
+  for (const char *p = phrase; *p; p++) {
+    char c = *p == '|' || *p == '#' || (unsigned char)*p < 0x20 ? ' ' : *p;
+    wd_append(t, &c, 1);
+  }
+  wd_append(t, " | ", 3);
+  wd_append(t, id, strlen(id));
+  if (org) wd_append(t, " | | | org", 10);
+  wd_append(t, "\n", 1);
+}
+
+/* Whether phrase has a letter or digit: one the tokeniser gives a word. */
+static int wd_has_word(const char *phrase) {
+  for (; *phrase; phrase++)
+    if (isalnum((unsigned char)*phrase) || (unsigned char)*phrase >= 0x80) return 1;
+  return 0;
+}
+
+/* The trie node of phrase, 0 if the dictionaries lack it. tokens is scratch. */
+static uint32_t wd_phrase_node(const orb_dict *dict, const char *phrase, ev_tokens *tokens) {
+  if (ev_tokenize_const(dict, phrase, strlen(phrase), tokens) != ORB_OK || !tokens->count)
+    return 0;
+  uint32_t node = 0;
+  for (size_t i = 0; i < tokens->count && (i == 0 || node); i++)
+    node = tokens->items[i].id ? ev_trie_child(dict, node, tokens->items[i].id) : 0;
+  return node;
+}
+
+/* Renames, in every actor entry, the ids that the list starting at head gives
+ * without a role or a span (not "armenia | USR | ARM | ..1990-08-23") and
+ * other than to and the ids of world actors, to to. */
+static void wd_rename_list(orb_dict *dict, const orb_world *world, int32_t head, int32_t to) {
+  for (int32_t e = head; e >= 0; e = dict->actors[e].next) {
+    const ev_actor_entry *entry = &dict->actors[e];
+    int32_t from = entry->id;
+    if (from == to || entry->role > 0 || entry->from != ORB_DATE_NONE ||
+        entry->to != ORB_DATE_NONE || orb_world_actor(world, ev_string(dict, from)) != ORB_NONE)
+      continue;
+    for (size_t k = 0; k < dict->actor_count; k++)
+      if (dict->actors[k].id == from) dict->actors[k].id = to;
+  }
+}
+
+/* Whether the list starting at head already codes id for a phrase. */
+static int wd_list_has(const orb_dict *dict, int32_t head, int32_t id) {
+  for (int32_t e = head; e >= 0; e = dict->actors[e].next)
+    if (dict->actors[e].id == id) return 1;
+  return 0;
+}
+
+/* Adds one phrase of actor a (id interned as id_off): renames the ids the
+ * dictionaries give it (states, organisations and blocs only), then writes its
+ * line unless the phrase already codes the id. */
+static orb_status wd_phrase(orb_dict *dict, const orb_world *world, const orb_actor *a,
+                            int32_t id_off, const char *phrase, ev_tokens *tokens,
+                            wd_text *t) {
+  if (!wd_has_word(phrase)) return ORB_OK;
+  int org = a->kind == ORB_ACTOR_ORGANISATION || a->kind == ORB_ACTOR_BLOC;
+  uint32_t node = wd_phrase_node(dict, phrase, tokens);
+  if (node) {
+    ev_node *n = &dict->nodes[node];
+    if (a->kind != ORB_ACTOR_TERRITORY) {
+      wd_rename_list(dict, world, n->actor, id_off);
+      wd_rename_list(dict, world, n->replaced, id_off);
+    }
+    if (wd_list_has(dict, n->actor, id_off)) return ORB_OK;
+  }
+  wd_actor_line(t, phrase, a->id, org);
+  return ORB_OK;
+}
+
+orb_status orb_dict_add_world(orb_dict *dict, const orb_world *world, const char *name,
+                              orb_diags *diags) {
+  if (!dict || !world) return ORB_EINVAL;
+  if (!name) name = "world";
+  orb_status st = ORB_OK;
+  for (size_t i = 0; i < world->actor_count; i++)
+    if (!wd_valid_id(world->actors[i].id)) {
+      orb_diags_add(diags, name, 0, 0,
+                    "actor '%s' cannot be coded: an event code is capitals, digits and _ "
+                    "(rename the actor in the world)", world->actors[i].id);
+      st = ORB_EPARSE;
+    }
+  if (st) return st;
+  wd_text t = {0};
+  ev_tokens tokens = {0};
+  wd_append(&t, "# actors of the world\n", 22);
+  for (size_t i = 0; i < world->actor_count && !t.failed && !st; i++) {
+    const orb_actor *a = &world->actors[i];
+    int32_t id_off = ev_string_intern(dict, a->id, strlen(a->id));
+    if (id_off < 0) {
+      st = ORB_ENOMEM;
+      break;
+    }
+    st = wd_phrase(dict, world, a, id_off, a->name ? a->name : "", &tokens, &t);
+    for (size_t k = 0; k < a->attribute_count && !st; k++) {
+      const orb_attribute *at = &a->attributes[k];
+      if (at->text && (strcmp(at->name, "adjective") == 0 || strcmp(at->name, "alias") == 0))
+        st = wd_phrase(dict, world, a, id_off, at->text, &tokens, &t);
+    }
+    int org = a->kind == ORB_ACTOR_ORGANISATION || a->kind == ORB_ACTOR_BLOC;
+    int letters = 1;
+    for (const char *p = a->id; *p; p++) letters &= isupper((unsigned char)*p) != 0;
+    if (!st && org && letters && strlen(a->id) >= 2)
+      st = wd_phrase(dict, world, a, id_off, a->id, &tokens, &t);
+  }
+  free(tokens.items);
+  if (!st && t.failed) st = ORB_ENOMEM;
+  if (!st) st = orb_dict_add_buffer(dict, name, t.data, t.len, diags);
+  free(t.data);
+  return st;
+}

@@ -16,17 +16,25 @@ static double *slot(const orb_dyn_inputs *in, double *series, size_t a, int year
   return &series[a * (size_t)in->year_count + (size_t)y];
 }
 
-/* Capability: COW milex (thousands of US$) times 1000, where the source has it. */
+/* Capability: COW milex (thousands of US$, times 1000) in the years the inputs
+ * have no figure for (the world's own figures win), spliced onto the world's
+ * scale: multiplied by world / record in the first year both have a figure
+ * (1 when none), so a change of source makes no jump. */
 static void record_capability(orb_dyn_inputs *in, const orb_record *r, const size_t *map,
                               int last_year) {
-  for (size_t i = 0; i < r->capability_count; i++) {
-    const orb_record_capability *c = &r->capabilities[i];
-    if (isnan(c->milex) || c->milex < 0 || c->year > last_year) continue;
-    for (size_t a = 0; a < in->actor_count; a++) {
-      double *v;
-      if (map[a] == c->country && (v = slot(in, in->capability, a, c->year)))
-        *v = c->milex * 1000.0;
-    }
+  for (size_t a = 0; a < in->actor_count; a++) {
+    if (map[a] == ORB_NONE) continue;
+    double factor = NAN;
+    for (int pass = 0; pass < 2; pass++) /* 0: the splice factor; 1: the fill */
+      for (size_t i = 0; i < r->capability_count; i++) {
+        const orb_record_capability *c = &r->capabilities[i];
+        double *v;
+        if (c->country != map[a] || isnan(c->milex) || c->milex <= 0 || c->year > last_year ||
+            !(v = slot(in, in->capability, a, c->year)))
+          continue;
+        if (pass == 0 && isnan(factor) && !isnan(*v)) factor = *v / (c->milex * 1000.0);
+        if (pass == 1 && isnan(*v)) *v = c->milex * 1000.0 * (isnan(factor) ? 1.0 : factor);
+      }
   }
 }
 

@@ -155,8 +155,9 @@ enum {
  * year the UCDP file covers (0 without a conflict-year, NAN after it: the
  * future is the model's); revealed alignment of each state with each pole that
  * is a UN member, (agree + silent / 2) / roll calls, for years with at least
- * ORB_DYN_RECORD_MIN_VOTES roll calls. Values the record lacks keep the
- * world's. ORB_EINVAL with a diagnostic when the inputs are not the world's. */
+ * ORB_DYN_RECORD_MIN_VOTES roll calls (replacing the world's stances of such a
+ * year). The world's own capability figures win (COW is spliced onto the
+ * world's scale); values the record lacks keep the world's. ORB_EINVAL with a diagnostic when the inputs are not the world's. */
 #define ORB_DYN_RECORD_MIN_VOTES 10
 orb_status orb_dyn_inputs_from_record(orb_dyn_inputs *inputs, const orb_world *world,
                                       const orb_record *record, unsigned what, int last_year,

@@ -70,7 +70,8 @@ static void record_conflict(orb_dyn_inputs *in, const orb_record *r, const size_
 }
 
 /* Alignment: (agree + silent / 2) / roll calls of each state toward each pole,
- * per year with at least ORB_DYN_RECORD_MIN_VOTES roll calls. */
+ * per year with at least ORB_DYN_RECORD_MIN_VOTES roll calls (replacing the
+ * world's stances of that year: dozens of votes against a few issues). */
 static orb_status record_alignment(orb_dyn_inputs *in, const orb_record *r,
                                    const orb_world *w, const size_t *map, int last_year) {
   int y0 = in->first_year, y1 = in->first_year + in->year_count - 1;
@@ -92,7 +93,9 @@ static orb_status record_alignment(orb_dyn_inputs *in, const orb_record *r,
         if (t->total < ORB_DYN_RECORD_MIN_VOTES) continue;
         double v = ((double)t->n[ORB_STANCE_SUPPORT] + 0.5 * (double)t->n[ORB_STANCE_SILENT]) /
                    (double)t->total;
-        in->alignment[(a * in->pole_count + k) * (size_t)in->year_count + (size_t)(y - y0)] = v;
+        double *cell = &in->alignment[(a * in->pole_count + k) * (size_t)in->year_count +
+                                      (size_t)(y - in->first_year)];
+        *cell = v;
       }
     }
   }

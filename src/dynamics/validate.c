@@ -50,14 +50,19 @@ typedef struct val_ctx {
   orb_diags *diags;
 } val_ctx;
 
-/* Inputs of the world cut at year `upto`, with the record's series `what`. */
-static orb_status make_inputs(val_ctx *c, int upto, unsigned what, orb_dyn_inputs **in) {
+/* Inputs of the world cut at year `upto`, with the record's series `what`;
+ * with record_only, the alignments are the record's alone (the observed table). */
+static orb_status make_inputs(val_ctx *c, int upto, unsigned what, int record_only,
+                              orb_dyn_inputs **in) {
   int y0, y1;
   orb_date_to_ymd(c->w->start, &y0, NULL, NULL);
   orb_date_to_ymd(c->w->end, &y1, NULL, NULL);
   orb_status st = orb_dyn_inputs_from_world(c->w, y0, y1, in, c->diags);
   if (st != ORB_OK) return st;
   orb_dyn_inputs_truncate(*in, upto);
+  for (size_t k = 0; record_only && k < (*in)->actor_count * (*in)->pole_count *
+                                           (size_t)(*in)->year_count; k++)
+    (*in)->alignment[k] = NAN;
   st = orb_dyn_inputs_from_record(*in, c->w, c->r, what, upto, c->diags);
   if (st != ORB_OK) {
     orb_dyn_inputs_free(*in);
@@ -124,7 +129,7 @@ static orb_status has_series(val_ctx *c, const orb_dyn_inputs *in, size_t s, int
 static orb_status prepare(val_ctx *c, const char *pole) {
   c->pole = orb_world_actor(c->w, pole);
   orb_dyn_inputs *in = NULL;
-  orb_status st = make_inputs(c, c->last_year, ORB_DYN_RECORD_ALIGNMENT, &in);
+  orb_status st = make_inputs(c, c->last_year, ORB_DYN_RECORD_ALIGNMENT, 1, &in);
   if (st != ORB_OK) return st;
   size_t k = 0;
   while (k < in->pole_count && in->poles[k] != c->pole) k++;
@@ -170,7 +175,7 @@ static orb_status fit(val_ctx *c, unsigned what, int from, int to, size_t *n, do
   size_t years = (size_t)(c->last_year - c->first_year + 1);
   double *yearly = malloc(dyn_nz(c->state_count * years) * sizeof *yearly);
   orb_dyn_inputs *in = NULL;
-  orb_status st = yearly ? make_inputs(c, c->last_year, what, &in) : ORB_ENOMEM;
+  orb_status st = yearly ? make_inputs(c, c->last_year, what, 0, &in) : ORB_ENOMEM;
   if (st == ORB_OK) st = run_yearly(c, in, to, yearly);
   double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, sa = 0, ss = 0;
   *n = 0;
@@ -243,7 +248,7 @@ orb_status orb_dyn_validate(const orb_world *w, const orb_record *r,
     st = ORB_ENOMEM;
   for (int t = o.origin_from; st == ORB_OK && t <= o.origin_to; t++) {
     orb_dyn_inputs *in = NULL;
-    if ((st = make_inputs(&c, t, ORB_DYN_RECORD_ALL, &in)) != ORB_OK) break;
+    if ((st = make_inputs(&c, t, ORB_DYN_RECORD_ALL, 0, &in)) != ORB_OK) break;
     st = run_yearly(&c, in, t + o.horizon, yearly);
     orb_dyn_inputs_free(in);
     for (size_t i = 0; st == ORB_OK && i < c.state_count; i++) {

@@ -113,6 +113,48 @@ static void summary_text(FILE *out, const orb_world *w, const orb_dyn_model *m,
   fprintf(out, "\nAll series: --list-series; month by month: --series NAME; the model: docs/MODEL.md.\n");
 }
 
+void report_simulation_brief(FILE *out, const orb_world *w, const orb_dyn_model *m,
+                             const orb_dyn_summary *s) {
+  static const int ym[2][2] = {{2021, 12}, {2024, 12}};
+  size_t at[2], last = orb_dyn_month_count(m) - 1;
+  char label[2][11];
+  for (int c = 0; c < 2; c++) {
+    at[c] = month_index(m, ym[c][0], ym[c][1]);
+    if (at[c] == ORB_NONE) at[c] = last;
+    orb_date_format(orb_dyn_month_date(m, at[c]), ORB_PREC_MONTH, label[c]);
+  }
+  fprintf(out, "%zu runs, median [5%%-95%%]; more with orbit simulate\n", s->runs);
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    const char *name = orb_dyn_series_name(m, k);
+    if (strncmp(name, "credibility:", 12) != 0) continue;
+    size_t inst = orb_world_institution(w, name + 12);
+    if (inst == ORB_NONE || w->institutions[inst].leader == ORB_NONE) continue;
+    const char *leader = w->actors[w->institutions[inst].leader].id;
+    fprintf(out, "\n%-44s  %-20s  %-20s\n", "", label[0], label[1]);
+    fprintf(out, "%-44s", name);
+    for (int c = 0; c < 2; c++) print_band(out, cell(s, k, at[c]));
+    fprintf(out, "\n");
+    for (size_t e = 0; e < orb_dyn_series_count(m); e++) {
+      const char *en = orb_dyn_series_name(m, e);
+      const char *colon = strrchr(en, ':');
+      if (strncmp(en, "exit:", 5) != 0 || strcmp(colon + 1, name + 12) != 0) continue;
+      if (cell(s, e, at[0])[2] <= 0 && cell(s, e, at[1])[2] <= 0) continue; /* not a member then */
+      char state[64], series[160];
+      snprintf(state, sizeof state, "%.*s", (int)(colon - en - 5), en + 5);
+      snprintf(series, sizeof series, "leverage:%s:%s", leader, state);
+      size_t lev = orb_dyn_series_find(m, series);
+      if (lev != ORB_NONE) {
+        fprintf(out, "%-44s", series);
+        for (int c = 0; c < 2; c++) print_band(out, cell(s, lev, at[c]));
+        fprintf(out, "\n");
+      }
+      fprintf(out, "%-44s", en);
+      for (int c = 0; c < 2; c++) print_band(out, cell(s, e, at[c]));
+      fprintf(out, "\n");
+    }
+  }
+}
+
 static orb_status summary_json(FILE *out, const orb_world *w, const orb_dyn_model *m,
                                const orb_dyn_summary *s, uint64_t seed) {
   size_t at[4];

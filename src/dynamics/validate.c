@@ -109,19 +109,11 @@ static orb_status run_yearly(val_ctx *c, const orb_dyn_inputs *in, int to, doubl
   return ORB_OK;
 }
 
-/* Whether the model of in has a series alignment:S:POLE (s, pole world actors). */
-static orb_status has_series(val_ctx *c, const orb_dyn_inputs *in, size_t s, int *has) {
-  int sy, sm;
-  orb_date_to_ymd(c->w->start, &sy, &sm, NULL);
-  orb_dyn_model *m = NULL;
-  orb_date first = orb_date_from_ymd(sy, sm, 1);
-  orb_status st = orb_dyn_model_new(c->w, in, first, first, &m, c->diags);
-  if (st != ORB_OK) return st;
+/* Whether model has a series alignment:S:POLE (s, pole world actors). */
+static int has_series(const val_ctx *c, const orb_dyn_model *m, size_t s) {
   char name[96];
   snprintf(name, sizeof name, "alignment:%s:%s", c->w->actors[s].id, c->w->actors[c->pole].id);
-  *has = orb_dyn_series_find(m, name) != ORB_NONE;
-  orb_dyn_model_free(m);
-  return ORB_OK;
+  return orb_dyn_series_find(m, name) != ORB_NONE;
 }
 
 /* The pole, the states with an alignment series toward it, and their observed
@@ -146,14 +138,21 @@ static orb_status prepare(val_ctx *c, const char *pole) {
     orb_dyn_inputs_free(in);
     return ORB_EINVAL;
   }
+  int sy, sm;
+  orb_date_to_ymd(c->w->start, &sy, &sm, NULL);
+  orb_date first = orb_date_from_ymd(sy, sm, 1);
+  orb_dyn_model *m = NULL; /* one month: only its series' names are read */
+  if ((st = orb_dyn_model_new(c->w, in, first, first, &m, c->diags)) != ORB_OK) {
+    free(map);
+    orb_dyn_inputs_free(in);
+    return st;
+  }
   size_t years = (size_t)(c->last_year - c->first_year + 1);
   c->states = malloc(dyn_nz(in->actor_count) * sizeof *c->states);
   c->observed = malloc(dyn_nz(in->actor_count * years) * sizeof *c->observed);
   if (!c->states || !c->observed) st = ORB_ENOMEM;
   for (size_t a = 0; st == ORB_OK && a < in->actor_count; a++) {
-    int has = 0;
-    if (map[a] == ORB_NONE || a == c->pole || (st = has_series(c, in, a, &has)) != ORB_OK || !has)
-      continue;
+    if (map[a] == ORB_NONE || a == c->pole || !has_series(c, m, a)) continue;
     const double *row = &in->alignment[(a * in->pole_count + k) * (size_t)in->year_count];
     int any = 0;
     for (size_t y = 0; y < years; y++) {
@@ -164,6 +163,7 @@ static orb_status prepare(val_ctx *c, const char *pole) {
     }
     if (any) c->states[c->state_count++] = a;
   }
+  orb_dyn_model_free(m);
   free(map);
   orb_dyn_inputs_free(in);
   return st;

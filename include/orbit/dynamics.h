@@ -14,6 +14,7 @@
 #define ORBIT_DYNAMICS_H
 
 #include "orbit/core.h"
+#include "orbit/record.h"
 #include "orbit/world.h"
 
 #ifdef __cplusplus
@@ -139,6 +140,34 @@ typedef enum orb_dyn_input {
 orb_status orb_dyn_inputs_set(orb_dyn_inputs *inputs, orb_dyn_input series, size_t actor,
                               size_t pole, int year, double value);
 
+/* Which series orb_dyn_inputs_from_record fills (bits). */
+enum {
+  ORB_DYN_RECORD_CAPABILITY = 1, /* COW military expenditure (thousands of US$ x 1000) */
+  ORB_DYN_RECORD_CONFLICT = 2,   /* UCDP conflict-years: intensity 2 -> 1, 1 -> 0.5 */
+  ORB_DYN_RECORD_ALIGNMENT = 4,  /* agreement with each pole in the UN roll calls */
+  ORB_DYN_RECORD_ALL = 7
+};
+
+/* Fills (overwrites) the series chosen by `what` from the record for the
+ * world's actors that are record countries (by ISO alpha-3 id), for the years
+ * of the inputs up to last_year (docs/MODEL.md, "Inputs from the record"):
+ * capability from COW where it has a figure; conflict of every actor in every
+ * year the UCDP file covers (0 without a conflict-year, NAN after it: the
+ * future is the model's); revealed alignment of each state with each pole that
+ * is a UN member, (agree + silent / 2) / roll calls, for years with at least
+ * ORB_DYN_RECORD_MIN_VOTES roll calls (replacing the world's stances of such a
+ * year). The world's own capability figures win (COW is spliced onto the
+ * world's scale); values the record lacks keep the world's. ORB_EINVAL with a diagnostic when the inputs are not the world's. */
+#define ORB_DYN_RECORD_MIN_VOTES 10
+orb_status orb_dyn_inputs_from_record(orb_dyn_inputs *inputs, const orb_world *world,
+                                      const orb_record *record, unsigned what, int last_year,
+                                      orb_diags *diags);
+
+/* Cuts the inputs at the end of year last_year: every yearly value of a later
+ * year becomes unknown (NAN: the last known one persists) and the events dated
+ * after that year are removed (a run that knows only the past, for forecasts). */
+void orb_dyn_inputs_truncate(orb_dyn_inputs *inputs, int last_year);
+
 /* Removes the event with this id; ORB_ENOTFOUND (with a did-you-mean hint). */
 orb_status orb_dyn_remove_event(orb_dyn_inputs *inputs, const char *id, orb_diags *diags);
 
@@ -208,6 +237,52 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
                             const orb_dyn_ensemble_options *options,
                             orb_dyn_summary **summary, orb_diags *diags);
 void orb_dyn_summary_free(orb_dyn_summary *summary);
+
+/* ---- validation against the record ----------------------------------------------- */
+
+/* What orb_dyn_validate checks; zero fields take the defaults shown. */
+typedef struct orb_dyn_validation_options {
+  const char *pole;          /* "RUS": the pole whose agreement is modelled */
+  int fit_from, fit_to;      /* 1995, 2019: years of the fit to the record */
+  int origin_from, origin_to;/* 2000, 2016: forecast origins t */
+  int horizon;               /* 3: years forecast after each origin */
+} orb_dyn_validation_options;
+
+/* Scores of one set of forecasts: the model's and persistence's ("next years as
+ * year t"). origin is the year t, or 0 for a row pooled over origins; horizon is
+ * h (1..H), or 0 for a row pooled over horizons. */
+typedef struct orb_dyn_validation_row {
+  int origin, horizon;
+  size_t n;                  /* (state, year) pairs scored */
+  double model_mae, model_rmse, persist_mae, persist_rmse;
+} orb_dyn_validation_row;
+
+/* The fit of the yearly mean of alignment:S:POLE to the observed agreement over
+ * the fit years: [0] with capability and conflict from the record but no roll
+ * call assimilated (the structure alone), [1] assimilating the roll calls of
+ * every year in its December as orbit simulate does. */
+typedef struct orb_dyn_validation {
+  char pole[32];
+  int fit_from, fit_to, origin_from, origin_to, horizon;
+  size_t state_count;        /* states with an alignment series toward the pole */
+  size_t fit_n[2];
+  double fit_mae[2], fit_rmse[2], fit_corr[2];
+  size_t row_count;          /* one row per origin (horizon 0), then one per horizon
+                                pooled over origins, then the pool of all (0, 0) */
+  orb_dyn_validation_row *rows;
+} orb_dyn_validation;
+
+/* Validates the model of world against the record (docs/MODEL.md, "Validation
+ * against the record") with one run at the settings' central values per
+ * forecast origin; each origin's run knows the record and the world's events up
+ * to the end of year t only. *out is new (free with orb_dyn_validation_free).
+ * ORB_EINVAL with a diagnostic for a pole that is not a UN member pole of the
+ * world, or years outside the world or the record. */
+orb_status orb_dyn_validate(const orb_world *world, const orb_record *record,
+                            const orb_dyn_settings *settings,
+                            const orb_dyn_validation_options *options,
+                            orb_dyn_validation **out, orb_diags *diags);
+void orb_dyn_validation_free(orb_dyn_validation *validation);
 
 ORB_END_API
 

@@ -85,6 +85,12 @@ orb_status orb_report_simulation_series(FILE *out, const orb_dyn_model *model,
                                         const unsigned char *chosen, int per_run,
                                         orb_format format);
 
+/* The validation of the month-by-month model against the record (orbit simulate
+ * --validate): text (the fit, then one line per forecast origin, per horizon and
+ * pooled: n, MAE and RMSE of the model and of persistence) or JSON. */
+orb_status orb_report_dyn_validation(FILE *out, const orb_dyn_validation *validation,
+                                     orb_format format);
+
 ORB_END_API
 
 #ifdef __cplusplus

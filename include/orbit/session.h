@@ -18,6 +18,7 @@
 
 #include "orbit/align.h"
 #include "orbit/bargain.h"
+#include "orbit/dynamics.h"
 #include "orbit/core.h"
 #include "orbit/events.h"
 #include "orbit/stance.h"
@@ -306,10 +307,18 @@ typedef struct orb_run {
   orb_stances **stances;           /* world->issue_count */
   orb_alignment *alignment;
   orb_bargaining **bargains;       /* world->bargain_count */
+  orb_dyn_model *dynamics;         /* the world month by month, with the record's inputs */
+  orb_dyn_summary *ensemble;       /* ORB_RUN_ENSEMBLE_RUNS runs of it, seed ORB_RUN_ENSEMBLE_SEED */
 } orb_run;
 
+/* The ensemble of orbit run: small enough to keep the command under a second
+ * (orbit simulate runs more). */
+#define ORB_RUN_ENSEMBLE_RUNS 200
+#define ORB_RUN_ENSEMBLE_SEED 1
+
 /* Runs every analysis on the session as of date (ORB_DATE_NONE: the latest
- * event's). ORB_EINVAL for a date outside the world; else the first analysis that
+ * event's), and an ensemble of the month-by-month model over the world's span
+ * with the shipped record's inputs (docs/MODEL.md, "Influence over time"). ORB_EINVAL for a date outside the world; else the first analysis that
  * fails gives its status. */
 orb_status orb_run_new(orb_session *session, orb_date date, orb_run **run,
                        orb_diags *diags);

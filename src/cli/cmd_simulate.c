@@ -19,8 +19,9 @@ const char cmd_simulate_help[] =
   "Usage: orbit simulate [--world FILE] [--from YYYY-MM] [--to YYYY-MM] [--runs N]\n"
   "                      [--seed S] [--threads T] [--set NAME=VALUE|NAME=LOW..HIGH ...]\n"
   "                      [--without-event ID ...] [--add-event DATE,ACTOR,TYPE[,TARGET] ...]\n"
-  "                      [--store FILE] [--keep N] [--json]\n"
+  "                      [--store FILE] [--keep N] [--json] [--no-record]\n"
   "                      [--series NAME|all ... [--per-run] [--csv | --json]]\n"
+  "       orbit simulate --validate [--json] [--world FILE] [--set NAME=VALUE ...]\n"
   "       orbit simulate --list-events | --list-params | --list-tests | --list-series\n"
   "\n"
   "Simulates the world month by month, many times, each run drawing every uncertain\n"
@@ -43,6 +44,11 @@ const char cmd_simulate_help[] =
   "  --keep N             keep the full series of the first N runs (store, --per-run)\n"
   "  --series NAME        print a series (or 'all') month by month: quantiles, or with\n"
   "                       --per-run each kept run; CSV by default, --json for JSON Lines\n"
+  "  --no-record          use the world alone: no COW capabilities, UCDP conflicts or\n"
+  "                       roll-call agreement from the shipped record\n"
+  "  --validate           score the model against the record: its yearly agreement\n"
+  "                       with Russia 1995-2019, and forecasts of the next 3 years from\n"
+  "                       each year 2000-2016 against persistence (MAE, RMSE)\n"
   "  --json               print the summary (or the series) as JSON\n"
   "  --list-events        the world's events with their ids\n"
   "  --list-params        the parameters: default, range, justification\n"
@@ -61,7 +67,8 @@ typedef struct sim_args {
       *threads_text, *keep_text;
   const char **sets, **without, **adds, **series;
   size_t set_count, without_count, add_count, series_count;
-  int json, csv, per_run, list_events, list_params, list_tests, list_series;
+  int json, csv, per_run, list_events, list_params, list_tests, list_series, no_record,
+      validate;
 } sim_args;
 
 static int push(const char ***list, size_t *count, const char *item) {
@@ -82,7 +89,7 @@ static void free_args(sim_args *a) {
 enum {
   OPT_WORLD = 1, OPT_FROM, OPT_TO, OPT_RUNS, OPT_SEED, OPT_THREADS, OPT_SET, OPT_WITHOUT,
   OPT_ADD, OPT_STORE, OPT_KEEP, OPT_SERIES, OPT_JSON, OPT_CSV, OPT_PER_RUN, OPT_LIST_EVENTS,
-  OPT_LIST_PARAMS, OPT_LIST_TESTS, OPT_LIST_SERIES, OPT_PARAMS
+  OPT_LIST_PARAMS, OPT_LIST_TESTS, OPT_LIST_SERIES, OPT_PARAMS, OPT_NO_RECORD, OPT_VALIDATE
 };
 
 static int parse_args(int argc, char **argv, sim_args *a) {
@@ -94,7 +101,8 @@ static int parse_args(int argc, char **argv, sim_args *a) {
       {"json", OPT_JSON, 0}, {"csv", OPT_CSV, 0}, {"per-run", OPT_PER_RUN, 0},
       {"list-events", OPT_LIST_EVENTS, 0}, {"list-params", OPT_LIST_PARAMS, 0},
       {"list-tests", OPT_LIST_TESTS, 0}, {"list-series", OPT_LIST_SERIES, 0},
-      {"params", OPT_PARAMS, 1}, {NULL, 0, 0}};
+      {"params", OPT_PARAMS, 1}, {"no-record", OPT_NO_RECORD, 0},
+      {"validate", OPT_VALIDATE, 0}, {NULL, 0, 0}};
   cli_parser parser;
   const char *value;
   int id;
@@ -122,6 +130,8 @@ static int parse_args(int argc, char **argv, sim_args *a) {
     case OPT_LIST_PARAMS: a->list_params = 1; break;
     case OPT_LIST_TESTS: a->list_tests = 1; break;
     case OPT_LIST_SERIES: a->list_series = 1; break;
+    case OPT_NO_RECORD: a->no_record = 1; break;
+    case OPT_VALIDATE: a->validate = 1; break;
     case CLI_OPERAND: return cli_usage_error("simulate", "unexpected argument '%s'", value);
     default: return CLI_EUSAGE;
     }
@@ -130,6 +140,8 @@ static int parse_args(int argc, char **argv, sim_args *a) {
   if (a->json && a->csv) return cli_usage_error("simulate", "--json and --csv exclude each other");
   if ((a->csv || a->per_run) && !a->series_count)
     return cli_usage_error("simulate", "--csv and --per-run print series: name them with --series");
+  if (a->validate && a->no_record)
+    return cli_usage_error("simulate", "--validate compares with the record: drop --no-record");
   if (a->per_run && !a->keep_text)
     return cli_usage_error("simulate", "--per-run needs --keep N");
   return CLI_OK;
@@ -263,6 +275,8 @@ int cmd_simulate(int argc, char **argv) {
   orb_dyn_inputs *inputs = NULL;
   orb_dyn_model *model = NULL;
   orb_dyn_summary *summary = NULL;
+  orb_record *record = NULL;
+  orb_dyn_validation *validation = NULL;
   orb_status st;
   rc = CLI_EINPUT; /* the world's own parameters out of range, or out of memory */
   if (orb_dyn_settings_init(&settings) != ORB_OK) goto done;
@@ -275,6 +289,19 @@ int cmd_simulate(int argc, char **argv) {
   if ((st = orb_dyn_inputs_from_world(world, fy < ty ? fy : ty, fy < ty ? ty : fy, &inputs,
                                        &diags)) != ORB_OK)
     goto failed;
+  if (!a.no_record) { /* the shipped record feeds the inputs (docs/MODEL.md) */
+    if (orb_record_load(NULL, &record, &diags) != ORB_OK) goto done;
+    if ((st = orb_dyn_inputs_from_record(inputs, world, record, ORB_DYN_RECORD_ALL, ty,
+                                         &diags)) != ORB_OK)
+      goto failed;
+  }
+  if (a.validate) {
+    if ((st = orb_dyn_validate(world, record, &settings, NULL, &validation, &diags)) != ORB_OK)
+      goto failed;
+    rc = cli_written("simulate", orb_report_dyn_validation(
+                                     stdout, validation, a.json ? ORB_FORMAT_JSON : ORB_FORMAT_TEXT));
+    goto done;
+  }
   if (a.list_events) {
     for (size_t k = 0; k < inputs->event_count; k++) printf("%s\n", inputs->events[k].id);
     rc = CLI_OK;
@@ -334,6 +361,8 @@ done:
   }
   orb_diags_free(&diags);
   orb_dyn_summary_free(summary);
+  orb_dyn_validation_free(validation);
+  orb_record_free(record);
   orb_dyn_model_free(model);
   orb_dyn_inputs_free(inputs);
   orb_dyn_settings_free(&settings);

@@ -14,6 +14,13 @@
  * report_done. */
 orb_status report_json(FILE *out, cJSON *root, int formatted);
 
+/* The short ensemble section of orbit run (simulation.c): for each alliance
+ * with a credibility series, its credibility, then its leader's leverage over
+ * each member (at either date) and the member's exit hazard, at the end of 2021 and of 2024
+ * (those inside the model, else its last month), median [5%-95%]. */
+void report_simulation_brief(FILE *out, const orb_world *world, const orb_dyn_model *model,
+                             const orb_dyn_summary *summary);
+
 /* ORB_EIO when out has seen a write error, else ORB_OK. */
 orb_status report_done(FILE *out);
 

@@ -39,5 +39,9 @@ orb_status orb_report_run(FILE *out, const orb_run *run, orb_format format) {
     if (status == ORB_OK)
       status = orb_report_bargaining_end(out, run->bargains[i], ORB_FORMAT_TEXT);
   }
+  if (status == ORB_OK && run->dynamics && run->ensemble) {
+    heading(out, "Influence over time (the world month by month, with the record)");
+    report_simulation_brief(out, w, run->dynamics, run->ensemble);
+  }
   return status == ORB_OK ? report_done(out) : status;
 }

@@ -4,6 +4,7 @@
  * capacity, each pole's leverage, exit hazards) at a few months, as text or JSON;
  * and series month by month, as quantiles or kept runs, as CSV or JSON Lines.
  */
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -112,6 +113,48 @@ static void summary_text(FILE *out, const orb_world *w, const orb_dyn_model *m,
   fprintf(out, "\nAll series: --list-series; month by month: --series NAME; the model: docs/MODEL.md.\n");
 }
 
+void report_simulation_brief(FILE *out, const orb_world *w, const orb_dyn_model *m,
+                             const orb_dyn_summary *s) {
+  static const int ym[2][2] = {{2021, 12}, {2024, 12}};
+  size_t at[2], last = orb_dyn_month_count(m) - 1;
+  char label[2][11];
+  for (int c = 0; c < 2; c++) {
+    at[c] = month_index(m, ym[c][0], ym[c][1]);
+    if (at[c] == ORB_NONE) at[c] = last;
+    orb_date_format(orb_dyn_month_date(m, at[c]), ORB_PREC_MONTH, label[c]);
+  }
+  fprintf(out, "%zu runs, median [5%%-95%%]; more with orbit simulate\n", s->runs);
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    const char *name = orb_dyn_series_name(m, k);
+    if (strncmp(name, "credibility:", 12) != 0) continue;
+    size_t inst = orb_world_institution(w, name + 12);
+    if (inst == ORB_NONE || w->institutions[inst].leader == ORB_NONE) continue;
+    const char *leader = w->actors[w->institutions[inst].leader].id;
+    fprintf(out, "\n%-44s  %-20s  %-20s\n", "", label[0], label[1]);
+    fprintf(out, "%-44s", name);
+    for (int c = 0; c < 2; c++) print_band(out, cell(s, k, at[c]));
+    fprintf(out, "\n");
+    for (size_t e = 0; e < orb_dyn_series_count(m); e++) {
+      const char *en = orb_dyn_series_name(m, e);
+      const char *colon = strrchr(en, ':');
+      if (strncmp(en, "exit:", 5) != 0 || strcmp(colon + 1, name + 12) != 0) continue;
+      if (cell(s, e, at[0])[2] <= 0 && cell(s, e, at[1])[2] <= 0) continue; /* not a member then */
+      char state[64], series[160];
+      snprintf(state, sizeof state, "%.*s", (int)(colon - en - 5), en + 5);
+      snprintf(series, sizeof series, "leverage:%s:%s", leader, state);
+      size_t lev = orb_dyn_series_find(m, series);
+      if (lev != ORB_NONE) {
+        fprintf(out, "%-44s", series);
+        for (int c = 0; c < 2; c++) print_band(out, cell(s, lev, at[c]));
+        fprintf(out, "\n");
+      }
+      fprintf(out, "%-44s", en);
+      for (int c = 0; c < 2; c++) print_band(out, cell(s, e, at[c]));
+      fprintf(out, "\n");
+    }
+  }
+}
+
 static orb_status summary_json(FILE *out, const orb_world *w, const orb_dyn_model *m,
                                const orb_dyn_summary *s, uint64_t seed) {
   size_t at[4];
@@ -175,5 +218,85 @@ orb_status orb_report_simulation_series(FILE *out, const orb_dyn_model *m,
         }
       }
   }
+  return report_done(out);
+}
+
+/* ---- validation against the record -------------------------------------------- */
+
+static void validation_text(FILE *out, const orb_dyn_validation *v) {
+  static const char *const variant[2] = {"structure only (record capability, conflict)",
+                                         "assimilating the roll calls each December"};
+  fprintf(out, "Agreement with %s in the UN roll calls: the model against the record\n\n",
+          v->pole);
+  fprintf(out, "Fit %d-%d, %zu states, yearly mean of alignment:S:%s against observed agreement\n",
+          v->fit_from, v->fit_to, v->state_count, v->pole);
+  fprintf(out, "  %-46s %5s %7s %7s %7s\n", "model", "n", "MAE", "RMSE", "corr");
+  for (int k = 0; k < 2; k++)
+    fprintf(out, "  %-46s %5zu %7.3f %7.3f %7.3f\n", variant[k], v->fit_n[k], v->fit_mae[k],
+            v->fit_rmse[k], v->fit_corr[k]);
+  fprintf(out, "\nForecasts of the next %d years from each origin t (record and events up to t)\n",
+          v->horizon);
+  fprintf(out, "  %-10s %5s %10s %10s %12s %12s\n", "origin", "n", "model MAE", "model RMSE",
+          "persist MAE", "persist RMSE");
+  for (size_t k = 0; k < v->row_count; k++) {
+    const orb_dyn_validation_row *r = &v->rows[k];
+    char label[32];
+    if (r->origin)
+      snprintf(label, sizeof label, "%d", r->origin);
+    else if (r->horizon)
+      snprintf(label, sizeof label, "t+%d", r->horizon);
+    else
+      snprintf(label, sizeof label, "all");
+    fprintf(out, "  %-10s %5zu %10.3f %10.3f %12.3f %12.3f\n", label, r->n, r->model_mae,
+            r->model_rmse, r->persist_mae, r->persist_rmse);
+  }
+}
+
+/* A number, or null when it is not finite. */
+static cJSON *json_number(double x) {
+  return isfinite(x) ? cJSON_CreateNumber(x) : cJSON_CreateNull();
+}
+
+static orb_status validation_json(FILE *out, const orb_dyn_validation *v) {
+  cJSON *root = cJSON_CreateObject(), *fits = cJSON_CreateArray(), *rows = cJSON_CreateArray();
+  if (!root || !fits || !rows) {
+    cJSON_Delete(root), cJSON_Delete(fits), cJSON_Delete(rows);
+    return ORB_ENOMEM;
+  }
+  cJSON_AddItemToObject(root, "fit", fits);
+  cJSON_AddItemToObject(root, "forecasts", rows);
+  cJSON_AddStringToObject(root, "pole", v->pole);
+  cJSON_AddNumberToObject(root, "states", (double)v->state_count);
+  cJSON_AddNumberToObject(root, "horizon", v->horizon);
+  for (int k = 0; k < 2; k++) {
+    cJSON *f = cJSON_CreateObject();
+    cJSON_AddItemToArray(fits, f);
+    cJSON_AddStringToObject(f, "variant", k ? "assimilated" : "structure");
+    cJSON_AddNumberToObject(f, "from", v->fit_from);
+    cJSON_AddNumberToObject(f, "to", v->fit_to);
+    cJSON_AddNumberToObject(f, "n", (double)v->fit_n[k]);
+    cJSON_AddItemToObject(f, "mae", json_number(v->fit_mae[k]));
+    cJSON_AddItemToObject(f, "rmse", json_number(v->fit_rmse[k]));
+    cJSON_AddItemToObject(f, "corr", json_number(v->fit_corr[k]));
+  }
+  for (size_t k = 0; k < v->row_count; k++) {
+    const orb_dyn_validation_row *r = &v->rows[k];
+    cJSON *o = cJSON_CreateObject();
+    cJSON_AddItemToArray(rows, o);
+    cJSON_AddItemToObject(o, "origin", r->origin ? cJSON_CreateNumber(r->origin) : cJSON_CreateNull());
+    cJSON_AddItemToObject(o, "horizon", r->horizon ? cJSON_CreateNumber(r->horizon) : cJSON_CreateNull());
+    cJSON_AddNumberToObject(o, "n", (double)r->n);
+    cJSON_AddItemToObject(o, "model_mae", json_number(r->model_mae));
+    cJSON_AddItemToObject(o, "model_rmse", json_number(r->model_rmse));
+    cJSON_AddItemToObject(o, "persistence_mae", json_number(r->persist_mae));
+    cJSON_AddItemToObject(o, "persistence_rmse", json_number(r->persist_rmse));
+  }
+  return report_json(out, root, 0);
+}
+
+orb_status orb_report_dyn_validation(FILE *out, const orb_dyn_validation *v, orb_format format) {
+  if (format == ORB_FORMAT_JSON) return validation_json(out, v);
+  if (format != ORB_FORMAT_TEXT) return ORB_EINVAL;
+  validation_text(out, v);
   return report_done(out);
 }

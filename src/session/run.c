@@ -1,11 +1,40 @@
 /*
  * run.c: a world end to end (orbit run): its state on a date, the stances on each
- * of its issues, the alignment landscape on the date, and each bargaining issue.
+ * of its issues, the alignment landscape on the date, each bargaining issue, and
+ * an ensemble of the world month by month.
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "session/session_internal.h"
+
+/* The world month by month over its span, fed by the shipped record, and an
+ * ensemble of ORB_RUN_ENSEMBLE_RUNS runs into run->dynamics and run->ensemble. */
+static orb_status run_ensemble(const orb_world *w, orb_run *run, orb_diags *diags) {
+  int y0, m0, y1, m1;
+  orb_date_to_ymd(w->start, &y0, &m0, NULL);
+  orb_date_to_ymd(w->end, &y1, &m1, NULL);
+  orb_dyn_settings settings = {0};
+  orb_dyn_inputs *inputs = NULL;
+  orb_record *record = NULL;
+  orb_status st = orb_dyn_settings_init(&settings);
+  if (st == ORB_OK) st = orb_dyn_settings_from_world(&settings, w, diags);
+  if (st == ORB_OK) st = orb_dyn_inputs_from_world(w, y0, y1, &inputs, diags);
+  if (st == ORB_OK) st = orb_record_load(NULL, &record, diags);
+  if (st == ORB_OK)
+    st = orb_dyn_inputs_from_record(inputs, w, record, ORB_DYN_RECORD_ALL, y1, diags);
+  if (st == ORB_OK)
+    st = orb_dyn_model_new(w, inputs, orb_date_from_ymd(y0, m0, 1), orb_date_from_ymd(y1, m1, 1),
+                           &run->dynamics, diags);
+  orb_dyn_ensemble_options options = {.runs = ORB_RUN_ENSEMBLE_RUNS,
+                                      .seed = ORB_RUN_ENSEMBLE_SEED};
+  if (st == ORB_OK)
+    st = orb_dyn_ensemble(run->dynamics, &settings, &options, &run->ensemble, diags);
+  orb_record_free(record);
+  orb_dyn_inputs_free(inputs);
+  orb_dyn_settings_free(&settings);
+  return st;
+}
 
 orb_status orb_run_new(orb_session *session, orb_date date, orb_run **out,
                        orb_diags *diags) {
@@ -43,6 +72,7 @@ orb_status orb_run_new(orb_session *session, orb_date date, orb_run **out,
       if (status == ORB_OK) status = orb_bargaining_play(run->bargains[i], NULL, NULL, diags);
     }
   }
+  if (status == ORB_OK) status = run_ensemble(w, run, diags);
   if (status != ORB_OK) {
     orb_run_free(run);
     return status;
@@ -61,5 +91,7 @@ void orb_run_free(orb_run *run) {
   for (size_t i = 0; run->bargains && i < run->world->bargain_count; i++)
     orb_bargaining_free(run->bargains[i]);
   free(run->bargains);
+  orb_dyn_summary_free(run->ensemble);
+  orb_dyn_model_free(run->dynamics);
   free(run);
 }

@@ -27,6 +27,7 @@
 
 /* The built-in world, loaded once. */
 static orb_world *world;
+static orb_record *shipped_record; /* the shipped record, loaded by the first test that needs it */
 
 static int setup(void **state) {
   (void)state;
@@ -37,6 +38,7 @@ static int setup(void **state) {
 static int teardown(void **state) {
   (void)state;
   orb_world_free(world);
+  orb_record_free(shipped_record);
   return 0;
 }
 
@@ -353,6 +355,184 @@ static void test_inputs_set(void **state) {
   orb_diags_free(&d);
 }
 
+/* ---- the record's inputs and the validation against it ------------------------------ */
+
+/* The shipped record (data/record/: no ../shared needed), loaded once. */
+/* |a - b| <= eps, and NAN only against NAN. */
+static void assert_near(double a, double b, double eps) {
+  if (isnan(a) && isnan(b)) return;
+  if (!(fabs(a - b) <= eps)) fail_msg("%.17g != %.17g (within %g)", a, b, eps);
+}
+
+static orb_record *record_once(void) {
+  orb_record **rp = &shipped_record;
+  if (!*rp) {
+    orb_record *r = NULL;
+    orb_diags d;
+    orb_diags_init(&d);
+    orb_status st = orb_record_load(NULL, &r, &d);
+    if (st != ORB_OK) orb_diags_print(&d, stderr);
+    assert_int_equal(st, ORB_OK);
+    orb_diags_free(&d);
+    *rp = r;
+  }
+  return *rp;
+}
+
+/* (agree + silent / 2) / roll calls of country toward patron in a year, straight
+ * from the record's tallies. */
+static double agreement(const orb_record *r, const char *country, const char *patron, int year) {
+  orb_record_tally t = orb_record_agreement(
+      r, orb_record_find_country(r, country), orb_record_find_country(r, patron),
+      orb_date_from_ymd(year, 1, 1), orb_date_from_ymd(year + 1, 1, 1), NULL, NULL);
+  if (t.total < ORB_DYN_RECORD_MIN_VOTES) return NAN;
+  return ((double)t.n[ORB_STANCE_SUPPORT] + 0.5 * (double)t.n[ORB_STANCE_SILENT]) /
+         (double)t.total;
+}
+
+static double input_at(const orb_dyn_inputs *in, const double *series, size_t a, int year) {
+  return series[a * (size_t)in->year_count + (size_t)(year - in->first_year)];
+}
+
+static double alignment_at(const orb_dyn_inputs *in, size_t a, size_t pole, int year) {
+  size_t k = 0;
+  while (in->poles[k] != pole) k++;
+  return in->alignment[(a * in->pole_count + k) * (size_t)in->year_count +
+                       (size_t)(year - in->first_year)];
+}
+
+static void test_record_inputs(void **state) {
+  (void)state;
+  orb_record *r = record_once();
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_inputs *in = NULL;
+  assert_int_equal(orb_dyn_inputs_from_world(world, 1992, 2030, &in, &d), ORB_OK);
+  size_t rus = orb_world_actor(world, "RUS"), arm = orb_world_actor(world, "ARM"),
+         usa = orb_world_actor(world, "USA");
+  double world_2022 = input_at(in, in->capability, rus, 2022);
+  assert_true(isnan(input_at(in, in->capability, rus, 1995)));
+  assert_int_equal(orb_dyn_inputs_from_record(in, world, r, ORB_DYN_RECORD_ALL, 9999, &d), ORB_OK);
+  /* the world's figures win; COW's are spliced onto them in the first common year
+   * (COW: 74,742,000 thousand US$ in 2022, 82,000,000 in 1995) */
+  assert_near(input_at(in, in->capability, rus, 2022), world_2022, 0);
+  assert_near(input_at(in, in->capability, rus, 1995),
+                      82000000e3 * world_2022 / 74742000e3, 1e-6 * world_2022);
+  /* UCDP: a war-year 2022 (primary side, intensity 2); 0.5 in 2019 (intensity 1);
+   * none in 1997; unknown after the file (2024) */
+  assert_false(in->conflict_from_events);
+  assert_near(input_at(in, in->conflict, rus, 2022), 1.0, 0);
+  assert_near(input_at(in, in->conflict, rus, 2019), 0.5, 0);
+  assert_near(input_at(in, in->conflict, rus, 1997), 0.0, 0);
+  assert_true(isnan(input_at(in, in->conflict, rus, 2025)));
+  /* the roll calls' agreement, the record's own tally */
+  for (int y = 1995; y <= 2019; y += 6) {
+    assert_near(alignment_at(in, arm, rus, y), agreement(r, "ARM", "RUS", y), 1e-12);
+    assert_near(alignment_at(in, arm, usa, y), agreement(r, "ARM", "USA", y), 1e-12);
+  }
+  /* cut at 2016: nothing after it survives */
+  orb_dyn_inputs_truncate(in, 2016);
+  for (size_t e = 0; e < in->event_count; e++)
+    assert_true(in->events[e].date <= orb_date_from_ymd(2016, 12, 31));
+  assert_true(isnan(input_at(in, in->capability, rus, 2017)));
+  assert_true(isnan(input_at(in, in->conflict, rus, 2017)));
+  assert_true(isnan(alignment_at(in, arm, rus, 2017)));
+  assert_false(isnan(alignment_at(in, arm, rus, 2016)));
+  orb_dyn_inputs_free(in);
+  orb_diags_free(&d);
+}
+
+/* With the record, the parts of the story that do not hang on Russia's spending. */
+static void test_story_record(void **state) {
+  (void)state;
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_inputs *in = NULL;
+  assert_int_equal(orb_dyn_inputs_from_world(world, 1992, 2030, &in, &d), ORB_OK);
+  assert_int_equal(orb_dyn_inputs_from_record(in, world, record_once(), ORB_DYN_RECORD_ALL, 9999, &d),
+                   ORB_OK);
+  orb_dyn_model *m = NULL;
+  assert_int_equal(orb_dyn_model_new(world, in, orb_date_from_ymd(1992, 1, 1),
+                                     orb_date_from_ymd(2030, 12, 1), &m, &d), ORB_OK);
+  orb_dyn_summary *s = ensemble(m, 300, 0, NULL, 0);
+  assert_true(median(m, s, "leverage:RUS:ARM", 2024, 12) < 0.9 * median(m, s, "leverage:RUS:ARM", 2021, 12));
+  assert_true(median(m, s, "credibility:CSTO", 2022, 10) < median(m, s, "credibility:CSTO", 2022, 8) - 0.05);
+  double e21 = median(m, s, "exit:ARM:CSTO", 2021, 12), e24 = median(m, s, "exit:ARM:CSTO", 2024, 12);
+  assert_true(e24 > 1.5 * e21);
+  orb_dyn_summary_free(s);
+  orb_dyn_model_free(m);
+  orb_dyn_inputs_free(in);
+  orb_diags_free(&d);
+}
+
+static void test_validate(void **state) {
+  (void)state;
+  orb_record *r = record_once();
+  orb_dyn_settings s;
+  assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_validation *v = NULL;
+  assert_int_equal(orb_dyn_validate(world, r, &s, NULL, &v, &d), ORB_OK);
+  /* 14 post-Soviet states; 17 origins 2000..2016, 3 horizons, the pool */
+  assert_int_equal(v->state_count, 14);
+  assert_int_equal(v->row_count, 17 + 3 + 1);
+  size_t total = 0;
+  for (size_t k = 0; k < 17; k++) {
+    assert_int_equal(v->rows[k].origin, 2000 + (int)k);
+    assert_int_equal(v->rows[k].horizon, 0);
+    total += v->rows[k].n;
+  }
+  for (int h = 1; h <= 3; h++) assert_int_equal(v->rows[16 + h].horizon, h);
+  assert_int_equal(v->rows[20].n, total);
+  assert_int_equal(v->rows[17].n + v->rows[18].n + v->rows[19].n, total);
+  assert_int_equal(total, 702);
+  /* the persistence baseline is the last observed year: its MAE from origin 2010,
+   * recomputed from the record's tallies over the same states */
+  orb_dyn_inputs *in = NULL;
+  orb_dyn_model *m = NULL;
+  assert_int_equal(orb_dyn_inputs_from_world(world, 1992, 2030, &in, &d), ORB_OK);
+  assert_int_equal(orb_dyn_model_new(world, in, orb_date_from_ymd(1992, 1, 1),
+                                     orb_date_from_ymd(1992, 1, 1), &m, &d), ORB_OK);
+  double sum = 0;
+  size_t n = 0, states = 0;
+  for (size_t a = 0; a < world->actor_count; a++) {
+    char name[96];
+    snprintf(name, sizeof name, "alignment:%s:RUS", world->actors[a].id);
+    if (orb_dyn_series_find(m, name) == ORB_NONE) continue;
+    states++;
+    double last = agreement(r, world->actors[a].id, "RUS", 2010);
+    for (int h = 1; h <= 3; h++) {
+      double o = agreement(r, world->actors[a].id, "RUS", 2010 + h);
+      if (isnan(last) || isnan(o)) continue;
+      sum += fabs(o - last);
+      n++;
+    }
+  }
+  assert_int_equal(states, 14);
+  assert_int_equal(v->rows[10].n, n);
+  assert_near(v->rows[10].persist_mae, sum / (double)n, 1e-12);
+  assert_true(v->fit_n[0] > 300 && v->fit_corr[1] > v->fit_corr[0]);
+  /* deterministic */
+  orb_dyn_validation *again = NULL;
+  assert_int_equal(orb_dyn_validate(world, r, &s, NULL, &again, &d), ORB_OK);
+  assert_memory_equal(again->rows, v->rows, v->row_count * sizeof *v->rows);
+  orb_dyn_validation_free(again);
+  /* a pole that is no UN member, years outside the record */
+  orb_dyn_validation *bad = NULL;
+  assert_int_equal(orb_dyn_validate(world, r, &s, &(orb_dyn_validation_options){.pole = "EU"},
+                                    &bad, &d), ORB_EINVAL);
+  assert_null(bad);
+  assert_int_equal(orb_dyn_validate(world, r, &s, &(orb_dyn_validation_options){.origin_to = 2018},
+                                    &bad, &d), ORB_EINVAL);
+  assert_null(bad);
+  orb_dyn_model_free(m);
+  orb_dyn_inputs_free(in);
+  orb_dyn_validation_free(v);
+  orb_dyn_settings_free(&s);
+  orb_diags_free(&d);
+}
+
 /* ---- determinism and kept runs ----------------------------------------------------- */
 
 static void test_threads_identical(void **state) {
@@ -578,6 +758,9 @@ static void test_cli(void **state) {
                     "{\"series\":\"capacity:RUS\",\"run\":1,\"month\":\"2020-03\"");
   test_expect_orbit("simulate --list-events", 0, "2022-09-14/ARM/request_aid/CSTO\n");
   test_expect_orbit("simulate --list-params", 0, "cred_prior_mean");
+  test_expect_orbit("simulate --validate", 0, "  all          702 ");
+  test_expect_orbit("simulate --validate --json", 0, "\"forecasts\":[{\"origin\":2000,");
+  test_expect_orbit("simulate --validate --no-record", 2, "drop --no-record");
   test_expect_orbit("simulate --runs 5 --series leverage:RUS:ARN", 2,
                     "did you mean 'leverage:RUS:ARM'");
   int code;
@@ -598,6 +781,8 @@ int main(void) {
       cmocka_unit_test(test_draws),         cmocka_unit_test(test_tests_recognised),
       cmocka_unit_test(test_story),         cmocka_unit_test(test_without_ignored_requests),
       cmocka_unit_test(test_add_event),     cmocka_unit_test(test_inputs_set),
+      cmocka_unit_test(test_record_inputs), cmocka_unit_test(test_story_record),
+      cmocka_unit_test(test_validate),
       cmocka_unit_test(test_threads_identical),
       cmocka_unit_test(test_store_schema),  cmocka_unit_test(test_store_killed),
       cmocka_unit_test(test_bounded_memory), cmocka_unit_test(test_cli),

@@ -62,6 +62,17 @@ static void test_run_sections(void **state) {
            world->event_count, latest);
   assert_non_null(strstr(out, heading));
   assert_non_null(strstr(out, "suspended: ARM"));
+  /* the ensemble section: the CSTO, Russia's leverage over its members, their
+   * exit hazards before and after 2022; members that left (UZB) are left out */
+  const char *dyn = strstr(out, "======== Influence over time");
+  assert_non_null(dyn);
+  assert_non_null(strstr(dyn, "200 runs, median [5%-95%]"));
+  assert_non_null(strstr(dyn, "2021-12               2024-12"));
+  assert_non_null(strstr(dyn, "\ncredibility:CSTO  "));
+  assert_non_null(strstr(dyn, "\nleverage:RUS:ARM  "));
+  assert_non_null(strstr(dyn, "\nleverage:RUS:KAZ  "));
+  assert_non_null(strstr(dyn, "\nexit:ARM:CSTO  "));
+  assert_null(strstr(dyn, "exit:UZB:CSTO"));
   orb_world_free(world);
   orb_diags_free(&diags);
   free(out);

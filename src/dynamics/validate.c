@@ -1,0 +1,299 @@
+/*
+ * validate.c: the month-by-month model against the real record (docs/MODEL.md,
+ * "Validation against the record"): the yearly alignment of each state with a
+ * pole against its agreement in the UN roll calls, and forecasts from every
+ * origin year t, knowing only what came before, against persistence.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dynamics/dyn_internal.h"
+
+/* Running sums of errors of the model and of persistence. */
+typedef struct val_sums {
+  size_t n;
+  double model_abs, model_sq, persist_abs, persist_sq;
+} val_sums;
+
+static void sums_add(val_sums *s, double observed, double model, double persist) {
+  s->n++;
+  s->model_abs += fabs(model - observed);
+  s->model_sq += (model - observed) * (model - observed);
+  s->persist_abs += fabs(persist - observed);
+  s->persist_sq += (persist - observed) * (persist - observed);
+}
+
+static void sums_merge(val_sums *into, const val_sums *s) {
+  into->n += s->n, into->model_abs += s->model_abs, into->model_sq += s->model_sq;
+  into->persist_abs += s->persist_abs, into->persist_sq += s->persist_sq;
+}
+
+static orb_dyn_validation_row sums_row(const val_sums *s, int origin, int horizon) {
+  double n = s->n ? (double)s->n : NAN;
+  return (orb_dyn_validation_row){origin, horizon, s->n, s->model_abs / n,
+                                  sqrt(s->model_sq / n), s->persist_abs / n,
+                                  sqrt(s->persist_sq / n)};
+}
+
+/* The context of one validation: the world, the record, the pole, the states. */
+typedef struct val_ctx {
+  const orb_world *w;
+  const orb_record *r;
+  const double *params;
+  size_t pole;            /* world actor */
+  size_t *states;         /* world actors with a series toward the pole */
+  size_t state_count;
+  int first_year, last_year;  /* of the observed table */
+  double *observed;       /* [state * years + y]: agreement, NAN when unknown */
+  orb_diags *diags;
+} val_ctx;
+
+/* Inputs of the world cut at year `upto`, with the record's series `what`;
+ * with record_only, the alignments are the record's alone (the observed table). */
+static orb_status make_inputs(val_ctx *c, int upto, unsigned what, int record_only,
+                              orb_dyn_inputs **in) {
+  int y0, y1;
+  orb_date_to_ymd(c->w->start, &y0, NULL, NULL);
+  orb_date_to_ymd(c->w->end, &y1, NULL, NULL);
+  orb_status st = orb_dyn_inputs_from_world(c->w, y0, y1, in, c->diags);
+  if (st != ORB_OK) return st;
+  orb_dyn_inputs_truncate(*in, upto);
+  for (size_t k = 0; record_only && k < (*in)->actor_count * (*in)->pole_count *
+                                           (size_t)(*in)->year_count; k++)
+    (*in)->alignment[k] = NAN;
+  st = orb_dyn_inputs_from_record(*in, c->w, c->r, what, upto, c->diags);
+  if (st != ORB_OK) {
+    orb_dyn_inputs_free(*in);
+    *in = NULL;
+  }
+  return st;
+}
+
+/* One run of the inputs from the world's first month to December of `to`; the
+ * yearly means of alignment:S:POLE into yearly[state * years + y] (NAN outside). */
+static orb_status run_yearly(val_ctx *c, const orb_dyn_inputs *in, int to, double *yearly) {
+  int sy, sm;
+  orb_date_to_ymd(c->w->start, &sy, &sm, NULL);
+  orb_dyn_model *m = NULL;
+  orb_status st = orb_dyn_model_new(c->w, in, orb_date_from_ymd(sy, sm, 1),
+                                    orb_date_from_ymd(to, 12, 1), &m, c->diags);
+  if (st != ORB_OK) return st;
+  size_t months = orb_dyn_month_count(m), series = orb_dyn_series_count(m);
+  float *out = malloc(dyn_nz(months * series) * sizeof *out);
+  if (!out) {
+    orb_dyn_model_free(m);
+    return ORB_ENOMEM;
+  }
+  orb_dyn_run(m, c->params, out);
+  size_t years = (size_t)(c->last_year - c->first_year + 1);
+  for (size_t i = 0; i < c->state_count; i++) {
+    char name[96];
+    snprintf(name, sizeof name, "alignment:%s:%s", c->w->actors[c->states[i]].id,
+             c->w->actors[c->pole].id);
+    size_t k = orb_dyn_series_find(m, name);
+    for (size_t y = 0; y < years; y++) {
+      double sum = 0;
+      int count = 0;
+      for (size_t t = 0; k != ORB_NONE && t < months; t++) {
+        int yy;
+        orb_date_to_ymd(orb_dyn_month_date(m, t), &yy, NULL, NULL);
+        if (yy == c->first_year + (int)y) sum += out[k * months + t], count++;
+      }
+      yearly[i * years + y] = count == 12 ? sum / 12 : NAN;
+    }
+  }
+  free(out);
+  orb_dyn_model_free(m);
+  return ORB_OK;
+}
+
+/* Whether model has a series alignment:S:POLE (s, pole world actors). */
+static int has_series(const val_ctx *c, const orb_dyn_model *m, size_t s) {
+  char name[96];
+  snprintf(name, sizeof name, "alignment:%s:%s", c->w->actors[s].id, c->w->actors[c->pole].id);
+  return orb_dyn_series_find(m, name) != ORB_NONE;
+}
+
+/* The pole, the states with an alignment series toward it, and their observed
+ * agreement (the record's alignment input: one rule for both). */
+static orb_status prepare(val_ctx *c, const char *pole) {
+  c->pole = orb_world_actor(c->w, pole);
+  orb_dyn_inputs *in = NULL;
+  orb_status st = make_inputs(c, c->last_year, ORB_DYN_RECORD_ALIGNMENT, 1, &in);
+  if (st != ORB_OK) return st;
+  size_t k = 0;
+  while (k < in->pole_count && in->poles[k] != c->pole) k++;
+  size_t *map = malloc(dyn_nz(c->w->actor_count) * sizeof *map);
+  if (!map) {
+    orb_dyn_inputs_free(in);
+    return ORB_ENOMEM;
+  }
+  orb_record_map_world(c->r, c->w, map);
+  if (c->pole == ORB_NONE || k == in->pole_count || map[c->pole] == ORB_NONE) {
+    orb_diags_add(c->diags, c->w->path, 0, 0,
+                  "'%s' is not a pole of the world that is a UN member", pole);
+    free(map);
+    orb_dyn_inputs_free(in);
+    return ORB_EINVAL;
+  }
+  int sy, sm;
+  orb_date_to_ymd(c->w->start, &sy, &sm, NULL);
+  orb_date first = orb_date_from_ymd(sy, sm, 1);
+  orb_dyn_model *m = NULL; /* one month: only its series' names are read */
+  if ((st = orb_dyn_model_new(c->w, in, first, first, &m, c->diags)) != ORB_OK) {
+    free(map);
+    orb_dyn_inputs_free(in);
+    return st;
+  }
+  size_t years = (size_t)(c->last_year - c->first_year + 1);
+  c->states = malloc(dyn_nz(in->actor_count) * sizeof *c->states);
+  c->observed = malloc(dyn_nz(in->actor_count * years) * sizeof *c->observed);
+  if (!c->states || !c->observed) st = ORB_ENOMEM;
+  for (size_t a = 0; st == ORB_OK && a < in->actor_count; a++) {
+    if (map[a] == ORB_NONE || a == c->pole || !has_series(c, m, a)) continue;
+    const double *row = &in->alignment[(a * in->pole_count + k) * (size_t)in->year_count];
+    int any = 0;
+    for (size_t y = 0; y < years; y++) {
+      int yi = c->first_year + (int)y - in->first_year;
+      double v = yi >= 0 && yi < in->year_count ? row[yi] : NAN;
+      c->observed[c->state_count * years + y] = v;
+      any |= !isnan(v);
+    }
+    if (any) c->states[c->state_count++] = a;
+  }
+  orb_dyn_model_free(m);
+  free(map);
+  orb_dyn_inputs_free(in);
+  return st;
+}
+
+/* The fit over [fit_from, fit_to] of one variant: n, MAE, RMSE, correlation. */
+static orb_status fit(val_ctx *c, unsigned what, int from, int to, size_t *n, double *mae,
+                      double *rmse, double *corr) {
+  size_t years = (size_t)(c->last_year - c->first_year + 1);
+  double *yearly = malloc(dyn_nz(c->state_count * years) * sizeof *yearly);
+  orb_dyn_inputs *in = NULL;
+  orb_status st = yearly ? make_inputs(c, c->last_year, what, 0, &in) : ORB_ENOMEM;
+  if (st == ORB_OK) st = run_yearly(c, in, to, yearly);
+  double sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0, sa = 0, ss = 0;
+  *n = 0;
+  for (size_t i = 0; st == ORB_OK && i < c->state_count; i++)
+    for (int y = from; y <= to; y++) {
+      double o = c->observed[i * years + (size_t)(y - c->first_year)];
+      double m = yearly[i * years + (size_t)(y - c->first_year)];
+      if (isnan(o) || isnan(m)) continue;
+      ++*n;
+      sx += m, sy += o, sxx += m * m, syy += o * o, sxy += m * o;
+      sa += fabs(m - o), ss += (m - o) * (m - o);
+    }
+  double N = *n ? (double)*n : NAN;
+  *mae = sa / N;
+  *rmse = sqrt(ss / N);
+  double cov = sxy / N - (sx / N) * (sy / N), vx = sxx / N - (sx / N) * (sx / N),
+         vy = syy / N - (sy / N) * (sy / N);
+  *corr = vx > 0 && vy > 0 ? cov / sqrt(vx * vy) : NAN;
+  orb_dyn_inputs_free(in);
+  free(yearly);
+  return st;
+}
+
+orb_status orb_dyn_validate(const orb_world *w, const orb_record *r,
+                            const orb_dyn_settings *settings,
+                            const orb_dyn_validation_options *options,
+                            orb_dyn_validation **out, orb_diags *diags) {
+  *out = NULL;
+  orb_dyn_validation_options o = options ? *options : (orb_dyn_validation_options){0};
+  if (!o.pole) o.pole = "RUS";
+  if (!o.fit_from) o.fit_from = 1995;
+  if (!o.fit_to) o.fit_to = 2019;
+  if (!o.origin_from) o.origin_from = 2000;
+  if (!o.origin_to) o.origin_to = 2016;
+  if (!o.horizon) o.horizon = 3;
+  int wy0, wy1, ry;
+  orb_date_to_ymd(w->start, &wy0, NULL, NULL);
+  orb_date_to_ymd(w->end, &wy1, NULL, NULL);
+  orb_date_to_ymd(r->last, &ry, NULL, NULL);
+  int last = o.fit_to > o.origin_to + o.horizon ? o.fit_to : o.origin_to + o.horizon;
+  int first = o.fit_from < o.origin_from ? o.fit_from : o.origin_from;
+  if (o.horizon < 1 || o.horizon > 50 || o.fit_from > o.fit_to ||
+      o.origin_from > o.origin_to || first < wy0 || last > wy1 || last >= ry) {
+    orb_diags_add(diags, w->path, 0, 0,
+                  "validation years %d..%d must lie within the world (%d..%d) and before "
+                  "the record's last year (%d), with a horizon from 1 to 50",
+                  first, last, wy0, wy1, ry);
+    return ORB_EINVAL;
+  }
+  val_ctx c = {.w = w, .r = r, .params = settings->value, .first_year = first,
+               .last_year = last, .diags = diags};
+  orb_dyn_validation *v = calloc(1, sizeof *v);
+  size_t origins = (size_t)(o.origin_to - o.origin_from + 1);
+  size_t H = (size_t)o.horizon, years = (size_t)(last - first + 1);
+  val_sums *sums = calloc(origins * H, sizeof *sums);
+  double *yearly = NULL;
+  orb_status st = v && sums ? prepare(&c, o.pole) : ORB_ENOMEM;
+  if (st == ORB_OK) {
+    snprintf(v->pole, sizeof v->pole, "%s", o.pole);
+    v->fit_from = o.fit_from, v->fit_to = o.fit_to, v->horizon = o.horizon;
+    v->origin_from = o.origin_from, v->origin_to = o.origin_to;
+    v->state_count = c.state_count;
+    st = fit(&c, ORB_DYN_RECORD_CAPABILITY | ORB_DYN_RECORD_CONFLICT, o.fit_from, o.fit_to,
+             &v->fit_n[0], &v->fit_mae[0], &v->fit_rmse[0], &v->fit_corr[0]);
+  }
+  if (st == ORB_OK)
+    st = fit(&c, ORB_DYN_RECORD_ALL, o.fit_from, o.fit_to, &v->fit_n[1], &v->fit_mae[1],
+             &v->fit_rmse[1], &v->fit_corr[1]);
+  if (st == ORB_OK && !(yearly = malloc(dyn_nz(c.state_count * years) * sizeof *yearly)))
+    st = ORB_ENOMEM;
+  for (int t = o.origin_from; st == ORB_OK && t <= o.origin_to; t++) {
+    orb_dyn_inputs *in = NULL;
+    if ((st = make_inputs(&c, t, ORB_DYN_RECORD_ALL, 0, &in)) != ORB_OK) break;
+    st = run_yearly(&c, in, t + o.horizon, yearly);
+    orb_dyn_inputs_free(in);
+    for (size_t i = 0; st == ORB_OK && i < c.state_count; i++) {
+      double last_seen = c.observed[i * years + (size_t)(t - first)];
+      for (size_t h = 1; h <= H; h++) {
+        size_t y = (size_t)(t - first) + h;
+        double obs = c.observed[i * years + y], model = yearly[i * years + y];
+        if (isnan(last_seen) || isnan(obs) || isnan(model)) continue;
+        sums_add(&sums[(size_t)(t - o.origin_from) * H + h - 1], obs, model, last_seen);
+      }
+    }
+  }
+  if (st == ORB_OK) {
+    v->row_count = origins + H + 1;
+    if (!(v->rows = calloc(v->row_count, sizeof *v->rows))) st = ORB_ENOMEM;
+  }
+  if (st == ORB_OK) {
+    val_sums all = {0};
+    for (size_t k = 0; k < origins; k++) {
+      val_sums row = {0};
+      for (size_t h = 0; h < H; h++) sums_merge(&row, &sums[k * H + h]);
+      v->rows[k] = sums_row(&row, o.origin_from + (int)k, 0);
+    }
+    for (size_t h = 0; h < H; h++) {
+      val_sums col = {0};
+      for (size_t k = 0; k < origins; k++) sums_merge(&col, &sums[k * H + h]);
+      v->rows[origins + h] = sums_row(&col, 0, (int)h + 1);
+      sums_merge(&all, &col);
+    }
+    v->rows[origins + H] = sums_row(&all, 0, 0);
+  }
+  free(yearly);
+  free(sums);
+  free(c.states);
+  free(c.observed);
+  if (st != ORB_OK) {
+    orb_dyn_validation_free(v);
+    return st;
+  }
+  *out = v;
+  return ORB_OK;
+}
+
+void orb_dyn_validation_free(orb_dyn_validation *v) {
+  if (!v) return;
+  free(v->rows);
+  free(v);
+}

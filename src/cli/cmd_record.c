@@ -100,7 +100,7 @@ static int print_issues(const orb_record *rec, const orb_world *w) {
     orb_status st = ORB_OK;
     if (!rows.count) st = orb_record_rows_standard(rec, &model, 1, 0, &rows, &diags);
     if (st == ORB_OK && year != fitted_year) {
-      st = orb_record_fit(&model, &rows, year, &diags);
+      st = orb_record_fit_tuned(&model, &rows, year, &diags);
       fitted_year = year;
     }
     if (st != ORB_OK ||

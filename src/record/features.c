@@ -167,7 +167,7 @@ void orb_record_model_init(orb_record_model *m) {
 }
 
 size_t orb_record_param_count(void) {
-  return 8 + 2 * ORB_RT_COUNT;
+  return 9 + 2 * ORB_RT_COUNT;
 }
 
 size_t orb_record_params(const orb_record_model *m, orb_record_param *rows) {
@@ -194,6 +194,9 @@ size_t orb_record_params(const orb_record_model *m, orb_record_param *rows) {
       "half-life in years of a conflict-year in patron_war and victim (not fitted)");
   ROW("record_major_cinc", m->major_cinc,
       "CINC from which an ally counts as a major power in rival_ally (not fitted)");
+  ROW("record_silent_bias", m->silent_bias,
+      "decision offset of silence: predict the largest of P(support), e^b P(silent), "
+      "P(condemn) (chosen by inner validation)");
   for (int k = 0; k < 2; k++)
     for (int t = 0; t < ORB_RT_COUNT; t++) {
       char name[64];

@@ -31,7 +31,7 @@ orb_status orb_record_fit_before(const orb_record *rec, orb_record_model *model,
   if (st) return st;
   int year = 0;
   if (before != ORB_DATE_NONE) orb_date_to_ymd(before, &year, NULL, NULL);
-  st = orb_record_fit(model, &rows, year, diags);
+  st = orb_record_fit_tuned(model, &rows, year, diags);
   orb_record_rows_free(&rows);
   return st;
 }
@@ -99,10 +99,7 @@ orb_status orb_record_predict_issue(const orb_record *rec, const orb_record_mode
     for (int k = 0; k < 2; k++)
       for (int t = 0; t < ORB_RT_COUNT; t++)
         p->factor[k][orb_record_term_factor((orb_record_term)t)] += p->contrib[k][t];
-    int best = 0;
-    for (int k = 1; k < ORB_STANCE_COUNT; k++)
-      if (p->prob[k] > p->prob[best]) best = k;
-    p->predicted = (orb_stance)best;
+    p->predicted = orb_record_decide(model, p->prob);
     p->observed = ORB_NONE;
     for (size_t i = 0; i < is->observed_count; i++)
       if (is->observed[i].actor == a) p->observed = is->observed[i].option;

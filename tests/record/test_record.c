@@ -21,6 +21,7 @@
 
 #include "common/testutil.h"
 #include "orbit/orbit.h"
+#include "record/record_internal.h"
 
 static orb_record *shipped;
 
@@ -372,8 +373,73 @@ static void test_params_table(void **state) {
     for (size_t j = 0; j < i; j++) assert_string_not_equal(rows[i].name, rows[j].name);
   }
   assert_string_equal(rows[0].name, "record_l2");
-  assert_string_equal(rows[8].name, "record_w_support_title_new");
+  assert_string_equal(rows[8].name, "record_silent_bias");
+  assert_string_equal(rows[9].name, "record_w_support_title_new");
   free(rows);
+}
+
+/* The decision offset of silence: the decision, the tallies, the choice on a grid. */
+static void test_silence_offset(void **state) {
+  (void)state;
+  orb_record_model m;
+  orb_record_model_init(&m);
+  double prob[3] = {0.40, 0.35, 0.25};
+  assert_int_equal(orb_record_decide(&m, prob), ORB_STANCE_SUPPORT);
+  m.silent_bias = 0.13; /* e^0.13 * 0.35 = 0.3986 < 0.40 */
+  assert_int_equal(orb_record_decide(&m, prob), ORB_STANCE_SUPPORT);
+  m.silent_bias = 0.14; /* 0.4026 > 0.40 */
+  assert_int_equal(orb_record_decide(&m, prob), ORB_STANCE_SILENT);
+  double tie[3] = {0.3, 0.3, 0.4};
+  m.silent_bias = 0;
+  assert_int_equal(orb_record_decide(&m, tie), ORB_STANCE_CONDEMN);
+  orb_record_tallies t;
+  memset(&t, 0, sizeof t);
+  orb_record_tallies_add_decided(&t, ORB_STANCE_SUPPORT, prob, ORB_STANCE_SILENT);
+  assert_int_equal(t.n, 1);
+  assert_int_equal(t.confusion[ORB_STANCE_SUPPORT][ORB_STANCE_SILENT], 1);
+  assert_true(fabs(t.brier - (0.36 + 0.1225 + 0.0625)) < 1e-12);
+  assert_true(fabs(t.log_loss - (-log(0.40))) < 1e-12);
+  /* 8 support rows with P = (.5, .4, .1), 4 silent rows with (.46, .44, .1), 2
+   * condemn rows with (.1, .2, .7), each class marked by one term: a silent row
+   * turns silent from a bias of ln(.46/.44) = 0.0445, a support row from
+   * ln(.5/.4) = 0.223; so the grid's 0.05 ... 0.20 get every row right */
+  static const double p[3][3] = {{.5, .4, .1}, {.46, .44, .1}, {.1, .2, .7}};
+  orb_record_model_init(&m);
+  for (int k = 0; k < 3; k++) {
+    m.w[0][ORB_RT_TITLE_LAST_AGREE + k] = log(p[k][0] / p[k][1]);
+    m.w[1][ORB_RT_TITLE_LAST_AGREE + k] = log(p[k][2] / p[k][1]);
+  }
+  float x[14 * ORB_RT_COUNT];
+  uint8_t stance[14], train[14];
+  int16_t year[14];
+  memset(x, 0, sizeof x);
+  for (int i = 0; i < 14; i++) {
+    int k = i < 8 ? 0 : i < 12 ? 1 : 2;
+    stance[i] = (uint8_t)k;
+    train[i] = 1;
+    year[i] = 2001;
+    x[i * ORB_RT_COUNT + ORB_RT_TITLE_LAST_AGREE + k] = 1;
+  }
+  orb_record_rows rows;
+  memset(&rows, 0, sizeof rows);
+  rows.count = 14;
+  rows.x = x;
+  rows.stance = stance;
+  rows.train = train;
+  rows.year = year;
+  record_silence_conf conf;
+  memset(&conf, 0, sizeof conf);
+  record_silence_tally(&m, &rows, 2001, &conf);
+  record_silence_tally(&m, &rows, 2002, &conf); /* no row of 2002: adds nothing */
+  assert_int_equal(conf.n[0][ORB_STANCE_SILENT][ORB_STANCE_SUPPORT], 4);
+  assert_int_equal(conf.n[1][ORB_STANCE_SILENT][ORB_STANCE_SILENT], 4);
+  assert_int_equal(conf.n[4][ORB_STANCE_SUPPORT][ORB_STANCE_SUPPORT], 8);
+  assert_int_equal(conf.n[5][ORB_STANCE_SUPPORT][ORB_STANCE_SILENT], 8);
+  assert_int_equal(conf.n[4][ORB_STANCE_CONDEMN][ORB_STANCE_CONDEMN], 2);
+  assert_int_equal(conf.n[40][ORB_STANCE_CONDEMN][ORB_STANCE_SILENT], 2); /* e^2 * .2 > .7 */
+  assert_true(record_silence_choose(&conf) == record_silence_bias(1));
+  assert_true(fabs(record_silence_bias(1) - 0.05) < 1e-15);
+  assert_true(record_silence_bias(RECORD_SILENCE_GRID - 1) == 2.0);
 }
 
 /* The features of one pair on a date equal those of the same roll call in the rows. */
@@ -416,7 +482,7 @@ static void test_china_world(void **state) {
   size_t count = 0;
   assert_int_equal(orb_record_predict_issue(shipped, &m, w, 0, &p, &count, &diags), ORB_OK);
   assert_int_equal(count, 12); /* every state but China; not ASEAN */
-  size_t right = 0;
+  size_t right = 0, right_argmax = 0;
   double support[16] = {0};
   for (size_t i = 0; i < count; i++) {
     double s0 = 0, s1 = 0;
@@ -428,6 +494,10 @@ static void test_china_world(void **state) {
     assert_true(fabs((p[i].prob[0] + p[i].prob[1] + p[i].prob[2]) - (1.0)) < 1e-12);
     assert_true(p[i].observed != ORB_NONE);
     right += w->issues[0].options[p[i].observed].stance == p[i].predicted;
+    int best = 0;
+    for (int k = 1; k < 3; k++)
+      if (p[i].prob[k] > p[i].prob[best]) best = k;
+    right_argmax += w->issues[0].options[p[i].observed].stance == (orb_stance)best;
     support[p[i].actor] = p[i].prob[ORB_STANCE_SUPPORT];
   }
   size_t khm = orb_world_actor(w, "KHM"), jpn = orb_world_actor(w, "JPN"),
@@ -438,7 +508,11 @@ static void test_china_world(void **state) {
   assert_true(support[vnm] > 2 * support[jpn]);
   for (size_t i = 0; i < count; i++) {
     if (p[i].actor == khm) {
-      assert_int_equal(p[i].predicted, ORB_STANCE_SUPPORT);
+      /* support is its most probable stance; the decision offset of silence
+       * (fitted before 2019: 0.6, e^0.6 * 0.336 > 0.484) makes the prediction silence */
+      assert_true(p[i].prob[ORB_STANCE_SUPPORT] > p[i].prob[ORB_STANCE_SILENT] &&
+                  p[i].prob[ORB_STANCE_SUPPORT] > p[i].prob[ORB_STANCE_CONDEMN]);
+      assert_int_equal(p[i].predicted, ORB_STANCE_SILENT);
       assert_true(p[i].factor[0][ORB_RF_RECORD] - p[i].factor[1][ORB_RF_RECORD] > 0.5);
     }
     if (p[i].actor == kor) {
@@ -446,7 +520,11 @@ static void test_china_world(void **state) {
       assert_true(p[i].factor[0][ORB_RF_RECORD] - p[i].factor[1][ORB_RF_RECORD] < -0.5);
     }
   }
-  assert_true(right >= 5); /* of 12; a third (4) by chance */
+  assert_true(fabs(m.silent_bias - 0.6) < 1e-12);
+  /* of 12 (a third, 4, by chance): the most probable stance is right 6 times; the
+   * offset of silence, chosen for macro-F1 on the record, costs three here */
+  assert_int_equal(right_argmax, 6);
+  assert_int_equal(right, 3);
   free(p);
   /* a world whose patron is no UN member */
   orb_world *bad = test_load_world_text(
@@ -545,6 +623,7 @@ int main(void) {
     cmocka_unit_test(test_bad_files),
     cmocka_unit_test(test_contributions_add_up),
     cmocka_unit_test(test_params_table),
+    cmocka_unit_test(test_silence_offset),
     cmocka_unit_test(test_feature_paths_agree),
     cmocka_unit_test(test_china_world),
     cmocka_unit_test(test_votes_cli),

@@ -30,7 +30,8 @@ static const char *const term_names[ORB_RT_ATTR0] = {
   "title_agree", "title_silent", "title_oppose", "repeat_agree", "repeat_silent",
   "repeat_oppose", "title_all_silent", "title_all_oppose", "silent_x_silent", "attr_agree", "attr_silent", "attr_oppose",
   "dir_agree", "dir_silent", "dir_oppose", "absent_rate", "abstain_rate",
-  "absent_last_day", "absent_session",
+  "absent_last_day", "absent_session", "title_absent", "session_x_title_absent",
+  "repeat_absent",
   "ally_defense", "ally_other", "capability", "patron_war", "victim", "rival_ally",
   "intercept", "patron_no"};
 
@@ -48,7 +49,7 @@ const char *orb_record_factor_name(orb_record_factor factor) {
 }
 
 orb_record_factor orb_record_term_factor(orb_record_term term) {
-  if (term <= ORB_RT_ABSENT_SESSION) return ORB_RF_RECORD;
+  if (term <= ORB_RT_REPEAT_ABSENT) return ORB_RF_RECORD;
   if (term <= ORB_RT_ALLY_OTHER) return ORB_RF_SECURITY;
   if (term <= ORB_RT_PATRON_WAR) return ORB_RF_RETALIATION;
   if (term == ORB_RT_VICTIM) return ORB_RF_SOVEREIGNTY;
@@ -235,6 +236,7 @@ typedef struct title_state {
   ew3 ew;
   int8_t last; /* -1 none */
   int8_t own;  /* the actor's own last vote on the title (orb_vote), 0 none */
+  float absent, votes; /* EW (title_decay) absences and roll calls of the title as a member */
 } title_state;
 
 #define ATTR_BUCKETS (ORB_ATTR_COUNT + 1) /* the last: no attribute */
@@ -509,6 +511,9 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
   x[ORB_RT_ABSTAIN_RATE] = r[2] > 0 ? r[1] / r[2] : 0;
   x[ORB_RT_ABSENT_LAST_DAY] = s->day[ai * 4 + 2];
   x[ORB_RT_ABSENT_SESSION] = s->session[ai * 2 + 1] > 0 ? s->session[ai * 2] / s->session[ai * 2 + 1] : 0;
+  x[ORB_RT_TITLE_ABSENT] = ts && ts->votes > 0 ? ts->absent / ts->votes : 0;
+  x[ORB_RT_SESSION_X_TITLE_ABSENT] = x[ORB_RT_ABSENT_SESSION] * x[ORB_RT_TITLE_ABSENT];
+  x[ORB_RT_REPEAT_ABSENT] = ts && ts->own == ORB_VOTE_ABSENT;
   const float *f = &s->structural[pair * 6];
   x[ORB_RT_ALLY_DEFENSE] = f[0];
   x[ORB_RT_ALLY_OTHER] = f[1];
@@ -585,7 +590,12 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
     rt[0] = (float)(m->rate_decay * rt[0] + (v == ORB_VOTE_ABSENT));
     rt[1] = (float)(m->rate_decay * rt[1] + (v == ORB_VOTE_ABSTAIN));
     rt[2] = (float)(m->rate_decay * rt[2] + 1);
-    for (size_t k = 0; k < s->np; k++) s->title[r->title][ai * s->np + k].own = (int8_t)v;
+    for (size_t k = 0; k < s->np; k++) {
+      title_state *ts = &s->title[r->title][ai * s->np + k];
+      ts->own = (int8_t)v;
+      ts->absent = (float)(m->title_decay * ts->absent + (v == ORB_VOTE_ABSENT));
+      ts->votes = (float)(m->title_decay * ts->votes + 1);
+    }
     for (size_t k = 0; k < s->np; k++) {
       orb_stance st;
       if (s->patrons[k] == a || !orb_record_stance(rec, rc, a, s->patrons[k], &st)) continue;

@@ -378,6 +378,52 @@ static void test_params_table(void **state) {
   free(rows);
 }
 
+/* The model's parameters are in the world's registry: every row of its table is
+ * registered with the model's default, and a world is checked against them. */
+static void test_params_registered(void **state) {
+  (void)state;
+  orb_record_model m;
+  orb_record_model_init(&m);
+  size_t n = orb_record_param_count();
+  assert_int_equal(n, 9 + 2 * ORB_RT_COUNT);
+  orb_record_param *rows = calloc(n, sizeof *rows);
+  orb_record_params(&m, rows);
+  for (size_t i = 0; i < n; i++) {
+    const orb_param_spec *spec = orb_param_spec_find(rows[i].name);
+    assert_non_null(spec);
+    assert_string_equal(spec->name, rows[i].name);
+    assert_false(spec->family);
+    assert_true(spec->value == rows[i].value);
+    assert_true(spec->low <= spec->value && spec->value <= spec->high);
+    assert_string_equal(spec->meaning, rows[i].meaning);
+  }
+  free(rows);
+  const orb_param_spec *bias = orb_param_spec_find("record_silent_bias");
+  assert_non_null(bias);
+  assert_true(bias->value == 0 && bias->low == -5 && bias->high == 5);
+  assert_non_null(orb_param_spec_find("record_w_condemn_procedural"));
+  assert_null(orb_param_spec_find("record_w_support_nonesuch"));
+  assert_true(m.title_decay == 0.5 && m.attr_half_life == 4.0 && m.major_cinc == 0.02);
+  static const char head[] =
+    "world: {name: t, start: 2000-01-01, end: 2030-12-31}\n"
+    "actors:\n  - {id: AAA, name: A, kind: state}\n"
+    "parameters:\n  - {name: %s, default: %s, range: [%s, %s], justification: test}\n";
+  char yaml[512];
+  snprintf(yaml, sizeof yaml, head, "record_title_decay", "0.6", "0.5", "0.7");
+  orb_world *w = test_load_world_text(yaml);
+  orb_world_free(w);
+  /* out of the registered range [0, 1] */
+  snprintf(yaml, sizeof yaml, head, "record_title_decay", "2", "0", "3");
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_world *bad = NULL;
+  assert_int_not_equal(orb_world_load_buffer("w.yaml", yaml, strlen(yaml), &bad, &diags), ORB_OK);
+  assert_null(bad);
+  assert_true(diags.count > 0);
+  assert_non_null(strstr(diags.items[0].message, "record_title_decay"));
+  orb_diags_free(&diags);
+}
+
 /* The decision offset of silence: the decision, the tallies, the choice on a grid. */
 static void test_silence_offset(void **state) {
   (void)state;
@@ -621,6 +667,7 @@ int main(void) {
     cmocka_unit_test(test_contributions_add_up),
     cmocka_unit_test(test_params_table),
     cmocka_unit_test(test_silence_offset),
+    cmocka_unit_test(test_params_registered),
     cmocka_unit_test(test_feature_paths_agree),
     cmocka_unit_test(test_china_world),
     cmocka_unit_test(test_votes_cli),

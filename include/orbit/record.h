@@ -374,6 +374,13 @@ orb_status orb_record_predict_issue(const orb_record *record, const orb_record_m
                                     orb_record_prediction **out, size_t *count,
                                     orb_diags *diags);
 
+/* The `top` factors (0: all) of a prediction's pull toward support,
+ * s_support - s_condemn split by factor, largest |pull| first, as text
+ * ("revealed alignment +1.14, the issue -0.82, ...") in buf (size bytes,
+ * truncated to fit). */
+void orb_record_prediction_explain(const orb_record_prediction *p, int top, char *buf,
+                                   size_t size);
+
 /* ---- blocs from behaviour (docs/MODEL.md, "Blocs from the record") ------------------ */
 
 /* Share of identical votes of countries a and b on the roll calls with

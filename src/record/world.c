@@ -3,6 +3,8 @@
  * issue, features from the record strictly before the issue's date, explained
  * predictions for every state of the world that is a UN member.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -113,4 +115,26 @@ orb_status orb_record_predict_issue(const orb_record *rec, const orb_record_mode
   *out = preds;
   *count = n;
   return ORB_OK;
+}
+
+void orb_record_prediction_explain(const orb_record_prediction *p, int top, char *buf,
+                                   size_t size) {
+  int order[ORB_RF_COUNT];
+  double pull[ORB_RF_COUNT];
+  for (int f = 0; f < ORB_RF_COUNT; f++) {
+    order[f] = f;
+    pull[f] = p->factor[0][f] - p->factor[1][f];
+  }
+  for (int i = 1; i < ORB_RF_COUNT; i++)
+    for (int k = i; k > 0 && fabs(pull[order[k]]) > fabs(pull[order[k - 1]]); k--) {
+      int s = order[k];
+      order[k] = order[k - 1];
+      order[k - 1] = s;
+    }
+  if (top <= 0 || top > ORB_RF_COUNT) top = ORB_RF_COUNT;
+  size_t n = 0;
+  if (size) buf[0] = '\0';
+  for (int i = 0; i < top && n < size; i++)
+    n += (size_t)snprintf(buf + n, size - n, "%s%s %+.2f", i ? ", " : "",
+                          orb_record_factor_name((orb_record_factor)order[i]), pull[order[i]]);
 }

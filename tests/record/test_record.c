@@ -585,6 +585,78 @@ static void test_china_world(void **state) {
 
 /* ---- orbit votes --------------------------------------------------------------------- */
 
+/* orbit stance --record: the record model's explained predictions through the
+ * session and the report; the library's result for a bad issue. */
+static void test_stance_record(void **state) {
+  (void)state;
+  int code;
+  char *out = test_run_orbit("stance --issue ES-11/1 --record --json", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  cJSON *root = cJSON_Parse(out);
+  assert_non_null(root);
+  assert_string_equal(cJSON_GetObjectItem(root, "model")->valuestring, "record");
+  assert_int_equal(cJSON_GetObjectItem(root, "fitted_before")->valueint, 2021);
+  assert_true(fabs(cJSON_GetObjectItem(root, "silent_bias")->valuedouble - 0.35) < 1e-12);
+  cJSON *preds = cJSON_GetObjectItem(root, "predictions");
+  assert_int_equal(cJSON_GetArraySize(preds), 21); /* the UN members but Russia */
+  size_t right = 0, observed = 0;
+  for (int i = 0; i < cJSON_GetArraySize(preds); i++) {
+    cJSON *p = cJSON_GetArrayItem(preds, i);
+    const char *actor = cJSON_GetObjectItem(p, "actor")->valuestring;
+    const char *predicted = cJSON_GetObjectItem(p, "predicted")->valuestring;
+    cJSON *obs = cJSON_GetObjectItem(p, "observed");
+    if (!cJSON_IsNull(obs)) {
+      observed++;
+      right += strcmp(cJSON_GetObjectItem(obs, "stance")->valuestring, predicted) == 0;
+    }
+    /* the terms add up to their factor, the factors to the score */
+    cJSON *score = cJSON_GetObjectItem(p, "score"), *factors = cJSON_GetObjectItem(p, "factors");
+    assert_int_equal(cJSON_GetArraySize(factors), ORB_RF_COUNT);
+    for (int k = 0; k < 2; k++) {
+      const char *side = k ? "condemn" : "support";
+      double total = 0;
+      int terms = 0;
+      for (int f = 0; f < ORB_RF_COUNT; f++) {
+        cJSON *fo = cJSON_GetArrayItem(factors, f), *tl = cJSON_GetObjectItem(fo, "terms");
+        double sum = 0;
+        for (int t = 0; t < cJSON_GetArraySize(tl); t++, terms++)
+          sum += cJSON_GetObjectItem(cJSON_GetArrayItem(tl, t), side)->valuedouble;
+        assert_true(fabs(sum - cJSON_GetObjectItem(fo, side)->valuedouble) < 1e-12);
+        total += cJSON_GetObjectItem(fo, side)->valuedouble;
+      }
+      assert_int_equal(terms, ORB_RT_COUNT);
+      assert_true(fabs(total - cJSON_GetObjectItem(score, side)->valuedouble) < 1e-12);
+    }
+    if (strcmp(actor, "BLR") == 0) {
+      cJSON *prob = cJSON_GetObjectItem(p, "probabilities");
+      assert_true(fabs(cJSON_GetObjectItem(prob, "support")->valuedouble - 0.045) < 0.0005);
+      assert_true(fabs(cJSON_GetObjectItem(prob, "condemn")->valuedouble - 0.593) < 0.0005);
+      assert_string_equal(predicted, "condemn");
+    }
+    if (strcmp(actor, "ARM") == 0 || strcmp(actor, "TKM") == 0)
+      assert_string_equal(predicted, "silent");
+  }
+  assert_int_equal(observed, 20);
+  assert_int_equal(right, 11);
+  cJSON_Delete(root);
+  free(out);
+  /* the table beside the world's own model */
+  test_expect_orbit("stance --issue KURSK-2024 --record", 0, "right: 7 of 7 observed");
+  test_expect_orbit("stance --issue KURSK-2024 --record", 0, "Record model: KURSK-2024");
+  /* the library: an issue out of range */
+  orb_session *session = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_session_options load = {.world_path = "tests/record/worlds/china.yaml"};
+  assert_int_equal(orb_session_load(&load, &session, &diags), ORB_OK);
+  orb_record_stances *rs = (orb_record_stances *)1;
+  assert_int_equal(orb_record_stances_new(session, shipped, 5, &rs, &diags), ORB_EINVAL);
+  assert_null(rs);
+  assert_non_null(strstr(diags.items[diags.count - 1].message, "no issue 5"));
+  orb_session_free(session);
+  orb_diags_free(&diags);
+}
+
 static void test_votes_cli(void **state) {
   (void)state;
   test_expect_orbit("votes --with RUS --actor BLR --from 2014 --to 2014", 0,
@@ -670,6 +742,7 @@ int main(void) {
     cmocka_unit_test(test_params_registered),
     cmocka_unit_test(test_feature_paths_agree),
     cmocka_unit_test(test_china_world),
+    cmocka_unit_test(test_stance_record),
     cmocka_unit_test(test_votes_cli),
     cmocka_unit_test(test_align_record),
   };

@@ -204,6 +204,7 @@ typedef enum orb_record_term {
   ORB_RT_DIR_AGREE, ORB_RT_DIR_SILENT, ORB_RT_DIR_OPPOSE,
   ORB_RT_ABSENT_RATE, ORB_RT_ABSTAIN_RATE,
   ORB_RT_ABSENT_LAST_DAY, ORB_RT_ABSENT_SESSION,
+  ORB_RT_TITLE_ABSENT, ORB_RT_SESSION_X_TITLE_ABSENT, ORB_RT_REPEAT_ABSENT,
   /* security dependence */
   ORB_RT_ALLY_DEFENSE, ORB_RT_ALLY_OTHER,
   /* fear of retaliation */
@@ -246,6 +247,9 @@ typedef struct orb_record_model {
   double rate_decay;     /* per earlier roll call, for the absence and abstention rates */
   double war_half_life;  /* years, for the patron's wars and conflicts with it */
   double major_cinc;     /* CINC from which a state counts as a major power */
+  double silent_bias;    /* decision offset of silence (log scale): the predicted stance
+                            is the largest of P(support), e^b P(silent), P(condemn);
+                            probabilities do not depend on it (orb_record_decide) */
   size_t rows;           /* rows it was fitted on (0: untrained defaults) */
   int iterations;
 } orb_record_model;
@@ -301,6 +305,20 @@ orb_status orb_record_fit(orb_record_model *model, const orb_record_rows *rows, 
 void orb_record_predict(const orb_record_model *model, const float *x, double score[2],
                         double prob[ORB_STANCE_COUNT], double contrib[2][ORB_RT_COUNT]);
 
+/* The stance the model predicts from its probabilities: the largest of
+ * P(support), exp(silent_bias) P(silent), P(condemn) (ties: the first). */
+orb_stance orb_record_decide(const orb_record_model *model, const double prob[ORB_STANCE_COUNT]);
+
+/* Chooses model->silent_bias by an inner validation on years before `before`:
+ * for each of the ORB_RECORD_SILENCE_YEARS years y before it, the weights fitted on
+ * the fitting rows before y predict the fitting rows of y; the bias on the grid
+ * 0, 0.05, ..., 2 that gives the largest macro-F1 over those years is kept (the
+ * smallest on ties). Leaves the weights fitted before `before` (every year when
+ * before is 0, the offset then chosen on the last years). */
+enum { ORB_RECORD_SILENCE_YEARS = 3 };
+orb_status orb_record_fit_tuned(orb_record_model *model, const orb_record_rows *rows, int before,
+                                orb_diags *diags);
+
 /* The features of actor toward patron (country indices) on date for an issue with
  * attributes attrs, title key title (ORB_NONE: none) and the patron's vote
  * (ORB_VOTE_YES/NO, else unknown), from the record strictly before date (its end
@@ -321,7 +339,8 @@ orb_status orb_record_rows_standard(const orb_record *record, const orb_record_m
 
 /* Fits model on the standard fitting rows (patrons Russia, the United States and
  * China; one in four rows from 1992 on) of the years before year(before), or of
- * the whole record when before is ORB_DATE_NONE. */
+ * the whole record when before is ORB_DATE_NONE, with the decision offset of
+ * silence chosen as orb_record_fit_tuned does. */
 orb_status orb_record_fit_before(const orb_record *record, orb_record_model *model,
                                  orb_date before, orb_diags *diags);
 
@@ -354,6 +373,13 @@ orb_status orb_record_predict_issue(const orb_record *record, const orb_record_m
                                     const orb_world *world, size_t issue,
                                     orb_record_prediction **out, size_t *count,
                                     orb_diags *diags);
+
+/* The `top` factors (0: all) of a prediction's pull toward support,
+ * s_support - s_condemn split by factor, largest |pull| first, as text
+ * ("revealed alignment +1.14, the issue -0.82, ...") in buf (size bytes,
+ * truncated to fit). */
+void orb_record_prediction_explain(const orb_record_prediction *p, int top, char *buf,
+                                   size_t size);
 
 /* ---- blocs from behaviour (docs/MODEL.md, "Blocs from the record") ------------------ */
 
@@ -405,8 +431,12 @@ typedef struct orb_record_tallies {
   double brier, log_loss;
 } orb_record_tallies;
 
+/* Adds a prediction: the stance predicted is the most probable one. */
 void orb_record_tallies_add(orb_record_tallies *t, orb_stance observed,
                             const double prob[ORB_STANCE_COUNT]);
+/* The same with the predicted stance given (orb_record_decide). */
+void orb_record_tallies_add_decided(orb_record_tallies *t, orb_stance observed,
+                                    const double prob[ORB_STANCE_COUNT], orb_stance predicted);
 orb_record_scores orb_record_tallies_scores(const orb_record_tallies *t);
 
 /* A set of rows scored together: the stances of the actors in `actors` (NULL:

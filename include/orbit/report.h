@@ -33,6 +33,13 @@ orb_status orb_report_check(FILE *out, const orb_world *world);
 orb_status orb_report_stances(FILE *out, const orb_stances *stances, orb_format format,
                               int top);
 
+/* The record model's predictions on an issue (orbit stance --record): a table
+ * with each actor's three largest factors, JSON with every factor and term (their
+ * support and condemn contributions add up to the scores), or CSV with each
+ * factor's pull toward support (s_support - s_condemn). */
+orb_status orb_report_record_stances(FILE *out, const orb_record_stances *stances,
+                                     orb_format format);
+
 /* A calibration: text or JSON. */
 orb_status orb_report_calibration(FILE *out, const orb_calibration *calibration,
                                   orb_format format);

@@ -59,27 +59,6 @@ static void print_weights(const orb_record_model *m, int year) {
   free(rows);
 }
 
-/* The factors of a prediction's support-minus-condemn pull, largest first, as text. */
-static void explain(const orb_record_prediction *p, char *buf, size_t size) {
-  int order[ORB_RF_COUNT];
-  double pull[ORB_RF_COUNT];
-  for (int f = 0; f < ORB_RF_COUNT; f++) {
-    order[f] = f;
-    pull[f] = p->factor[0][f] - p->factor[1][f];
-  }
-  for (int i = 1; i < ORB_RF_COUNT; i++)
-    for (int k = i; k > 0 && fabs(pull[order[k]]) > fabs(pull[order[k - 1]]); k--) {
-      int s = order[k];
-      order[k] = order[k - 1];
-      order[k - 1] = s;
-    }
-  size_t n = 0;
-  buf[0] = '\0';
-  for (int i = 0; i < 3 && n < size; i++)
-    n += (size_t)snprintf(buf + n, size - n, "%s%s %+.2f", i ? ", " : "",
-                          orb_record_factor_name((orb_record_factor)order[i]), pull[order[i]]);
-}
-
 /* Predicts the world's issues with fits before each date. Returns 0 on failure. */
 static int print_issues(const orb_record *rec, const orb_world *w) {
   int ok = 1, fitted_year = -1;
@@ -100,7 +79,7 @@ static int print_issues(const orb_record *rec, const orb_world *w) {
     orb_status st = ORB_OK;
     if (!rows.count) st = orb_record_rows_standard(rec, &model, 1, 0, &rows, &diags);
     if (st == ORB_OK && year != fitted_year) {
-      st = orb_record_fit(&model, &rows, year, &diags);
+      st = orb_record_fit_tuned(&model, &rows, year, &diags);
       fitted_year = year;
     }
     if (st != ORB_OK ||
@@ -128,7 +107,7 @@ static int print_issues(const orb_record *rec, const orb_world *w) {
         observed++;
         right += o->stance == p->predicted;
       }
-      explain(p, why, sizeof why);
+      orb_record_prediction_explain(p, 3, why, sizeof why);
       printf("%-6s %7.3f %7.3f %7.3f  %-9s %-20s %s\n", w->actors[p->actor].id,
              p->prob[ORB_STANCE_SUPPORT], p->prob[ORB_STANCE_SILENT],
              p->prob[ORB_STANCE_CONDEMN], orb_stance_name(p->predicted), obs, why);

@@ -8,7 +8,7 @@
 #include "cli/cli.h"
 
 const char cmd_stance_help[] =
-  "Usage: orbit stance [--world FILE] --issue ID [--date DATE] [--json | --csv]\n"
+  "Usage: orbit stance [--world FILE] --issue ID [--date DATE] [--record] [--json | --csv]\n"
   "\n"
   "Predicts every state's stance on an issue of the world: the probabilities of\n"
   "supporting the issue's patron, staying silent (abstaining or staying away) and\n"
@@ -22,6 +22,10 @@ const char cmd_stance_help[] =
   "  --date DATE    compute the features as of DATE instead of the issue's date\n"
 CLI_PARAMS_HELP
   "  --top N        factors shown per actor in the table (default 3, 0 for all)\n"
+  "  --record       also the stance model learned from the UN record, fitted on\n"
+  "                 the years before the issue, for the states that are UN members\n"
+  "                 (beside the world's model in the table; alone with --json or\n"
+  "                 --csv); its factors' pulls add up to s_support - s_condemn\n"
   "  --json         print JSON: probabilities, every factor and term\n"
   "  --csv          print CSV: one row per actor, one column per factor\n"
   "  --help         show this help\n"
@@ -30,17 +34,17 @@ CLI_PARAMS_HELP
   "or the documented untuned defaults when it has none. The model is described in\n"
   "docs/MODEL.md. Exit status: see 'orbit help'.\n";
 
-enum { OPT_WORLD = 1, OPT_ISSUE, OPT_DATE, OPT_TOP, OPT_JSON, OPT_CSV, OPT_PARAMS };
+enum { OPT_WORLD = 1, OPT_ISSUE, OPT_DATE, OPT_TOP, OPT_JSON, OPT_CSV, OPT_PARAMS, OPT_RECORD };
 
 int cmd_stance(int argc, char **argv) {
   static const cli_option options[] = {
     {"world", OPT_WORLD, 1}, {"issue", OPT_ISSUE, 1}, {"date", OPT_DATE, 1},
     {"top", OPT_TOP, 1},     {"json", OPT_JSON, 0},   {"csv", OPT_CSV, 0},
-    {"params", OPT_PARAMS, 1}, {NULL, 0, 0}};
+    {"params", OPT_PARAMS, 1}, {"record", OPT_RECORD, 0}, {NULL, 0, 0}};
   const char *world_path = NULL, *issue_id = NULL, *params = NULL, *value;
   orb_date date = ORB_DATE_NONE;
   orb_format format = ORB_FORMAT_TEXT;
-  int given = 0, top = 3, id;
+  int given = 0, top = 3, id, record = 0;
   unsigned long long number;
   cli_parser parser;
   cli_parser_init(&parser, "stance", options, argc, argv);
@@ -48,6 +52,7 @@ int cmd_stance(int argc, char **argv) {
     switch (id) {
     case OPT_WORLD: world_path = value; break;
     case OPT_PARAMS: params = value; break;
+    case OPT_RECORD: record = 1; break;
     case OPT_ISSUE: issue_id = value; break;
     case OPT_DATE:
       if (cli_parse_date("stance", value, &date) != CLI_OK) return CLI_EUSAGE;
@@ -84,8 +89,21 @@ int cmd_stance(int argc, char **argv) {
     code = cli_fail(&diags, CLI_EUSAGE);
   else if (orb_stances_new(session, issue, date, &stances, &diags) != ORB_OK)
     code = cli_fail(&diags, CLI_EINPUT);
-  else
+  else if (!record || format == ORB_FORMAT_TEXT)
     code = cli_written("stance", orb_report_stances(stdout, stances, format, top));
+  if (code == CLI_OK && record) {
+    orb_record *rec = NULL;
+    orb_record_stances *rs = NULL;
+    if (orb_record_load(NULL, &rec, &diags) != ORB_OK ||
+        orb_record_stances_new(session, rec, issue, &rs, &diags) != ORB_OK) {
+      code = cli_fail(&diags, CLI_EINPUT);
+    } else {
+      if (format == ORB_FORMAT_TEXT) putchar('\n');
+      code = cli_written("stance", orb_report_record_stances(stdout, rs, format));
+    }
+    orb_record_stances_free(rs);
+    orb_record_free(rec);
+  }
   orb_stances_free(stances);
   orb_diags_free(&diags);
   orb_session_free(session);

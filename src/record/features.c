@@ -9,30 +9,41 @@
  */
 #include <ctype.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "orbit/record.h"
 #include "record/record_internal.h"
+#include "world/params_internal.h"
 
 /* ---- names -------------------------------------------------------------------------- */
 
-static const char *const attr_names[ORB_ATTR_COUNT] = {
-  "human_rights", "territorial_integrity", "names_patron", "sanctions", "peace_terms",
-  "nuclear", "disarmament", "development", "colonialism", "middle_east", "procedural"};
+/* The names of the attributes and of the terms, once: X(name) for each, in enum
+ * order (orb_record_attr, then orb_record_term up to ORB_RT_ATTR0). */
+#define RECORD_ATTRS(X)                                                              \
+  X(human_rights) X(territorial_integrity) X(names_patron) X(sanctions) X(peace_terms) \
+  X(nuclear) X(disarmament) X(development) X(colonialism) X(middle_east) X(procedural)
+#define RECORD_TERMS(X)                                                                  \
+  X(title_new) X(title_last_agree) X(title_last_silent) X(title_last_oppose) X(title_agree) \
+  X(title_silent) X(title_oppose) X(repeat_agree) X(repeat_silent) X(repeat_oppose)         \
+  X(title_all_silent) X(title_all_oppose) X(silent_x_silent) X(attr_agree) X(attr_silent)   \
+  X(attr_oppose) X(dir_agree) X(dir_silent) X(dir_oppose) X(absent_rate) X(abstain_rate)    \
+  X(absent_last_day) X(absent_session) X(title_absent) X(session_x_title_absent)            \
+  X(repeat_absent) X(ally_defense) X(ally_other) X(capability) X(patron_war) X(victim)      \
+  X(rival_ally) X(intercept) X(patron_no)
+#define NAME_STRING(n) #n,
+
+static const char *const attr_names[] = {RECORD_ATTRS(NAME_STRING)};
+_Static_assert(sizeof attr_names / sizeof attr_names[0] == ORB_ATTR_COUNT, "one name each");
 
 const char *orb_record_attr_name(orb_record_attr attr) {
   return (unsigned)attr < ORB_ATTR_COUNT ? attr_names[attr] : "?";
 }
 
-static const char *const term_names[ORB_RT_ATTR0] = {
-  "title_new", "title_last_agree", "title_last_silent", "title_last_oppose",
-  "title_agree", "title_silent", "title_oppose", "repeat_agree", "repeat_silent",
-  "repeat_oppose", "title_all_silent", "title_all_oppose", "silent_x_silent", "attr_agree", "attr_silent", "attr_oppose",
-  "dir_agree", "dir_silent", "dir_oppose", "absent_rate", "abstain_rate",
-  "absent_last_day", "absent_session",
-  "ally_defense", "ally_other", "capability", "patron_war", "victim", "rival_ally",
-  "intercept", "patron_no"};
+static const char *const term_names[] = {RECORD_TERMS(NAME_STRING)};
+_Static_assert(sizeof term_names / sizeof term_names[0] == ORB_RT_ATTR0, "one name each");
 
 const char *orb_record_term_name(orb_record_term term) {
   if ((unsigned)term < ORB_RT_ATTR0) return term_names[term];
@@ -48,7 +59,7 @@ const char *orb_record_factor_name(orb_record_factor factor) {
 }
 
 orb_record_factor orb_record_term_factor(orb_record_term term) {
-  if (term <= ORB_RT_ABSENT_SESSION) return ORB_RF_RECORD;
+  if (term <= ORB_RT_REPEAT_ABSENT) return ORB_RF_RECORD;
   if (term <= ORB_RT_ALLY_OTHER) return ORB_RF_SECURITY;
   if (term <= ORB_RT_PATRON_WAR) return ORB_RF_RETALIATION;
   if (term == ORB_RT_VICTIM) return ORB_RF_SOVEREIGNTY;
@@ -154,56 +165,83 @@ size_t orb_record_find_title(const orb_record *record, const char *text) {
 
 /* ---- the model's defaults and parameter table --------------------------------------- */
 
+#define WEIGHT_BOUND 100.0 /* range written for the fitted weights */
+
+/* A row of the record model's parameter table: the registered spec and where the
+ * model keeps the value (the scalars); the two weight families last. */
+typedef struct record_param_row {
+  orb_param_spec spec;
+  size_t offset; /* of the double in orb_record_model; unused for families */
+} record_param_row;
+
+#define RECORD_SCALARS 9
+static const record_param_row record_rows[] = {
+  {{"record_l2", 1.0, 0, 1e6, 0, "L2 penalty of the fit (not fitted)"},
+   offsetof(orb_record_model, l2)},
+  {{"record_title_decay", 0.5, 0, 1, 0,
+    "weight kept per later same-title roll call in the title shares (not fitted)"},
+   offsetof(orb_record_model, title_decay)},
+  {{"record_attr_decay", 0.9, 0, 1, 0,
+    "weight kept per later roll call with the attribute (not fitted)"},
+   offsetof(orb_record_model, attr_decay)},
+  {{"record_attr_half_life", 4.0, 0.01, 1000, 0,
+    "half-life in years of an attribute's shares when no roll call renews them (not fitted)",
+},
+   offsetof(orb_record_model, attr_half_life)},
+  {{"record_dir_decay", 0.97, 0, 1, 0,
+    "weight kept per later roll call with the patron voting the same way (not fitted)"},
+   offsetof(orb_record_model, dir_decay)},
+  {{"record_rate_decay", 0.97, 0, 1, 0,
+    "weight kept per later roll call in the absence and abstention rates (not fitted)"},
+   offsetof(orb_record_model, rate_decay)},
+  {{"record_war_half_life", 5.0, 0.01, 1000, 0,
+    "half-life in years of a conflict-year in patron_war and victim (not fitted)"},
+   offsetof(orb_record_model, war_half_life)},
+  {{"record_major_cinc", 0.02, 0, 1, 0,
+    "CINC from which an ally counts as a major power in rival_ally (not fitted)"},
+   offsetof(orb_record_model, major_cinc)},
+  {{"record_silent_bias", 0, -5, 5, 0,
+    "decision offset of silence: predict the largest of P(support), e^b P(silent), "
+    "P(condemn) (chosen by inner validation)"},
+   offsetof(orb_record_model, silent_bias)},
+/* the weights: one row per term, support then condemn */
+#define SUPPORT_ROW(n)                                                               \
+  {{"record_w_support_" #n, 0, -WEIGHT_BOUND, WEIGHT_BOUND, 0,                      \
+    "fitted: weight of the term " #n " in the score of supporting vs silence"}, 0},
+#define CONDEMN_ROW(n)                                                               \
+  {{"record_w_condemn_" #n, 0, -WEIGHT_BOUND, WEIGHT_BOUND, 0,                      \
+    "fitted: weight of the term " #n " in the score of condemning vs silence"}, 0},
+  RECORD_TERMS(SUPPORT_ROW) RECORD_ATTRS(SUPPORT_ROW)
+  RECORD_TERMS(CONDEMN_ROW) RECORD_ATTRS(CONDEMN_ROW)
+};
+_Static_assert(sizeof record_rows / sizeof record_rows[0] == RECORD_SCALARS + 2 * ORB_RT_COUNT,
+               "the scalars, then one weight per term and stance");
+
+/* The record model's entry in the parameter registry (src/world/params.c). */
+const param_table record_param_table = {"record", record_rows,
+                                        sizeof record_rows / sizeof record_rows[0],
+                                        sizeof record_rows[0]};
+
 void orb_record_model_init(orb_record_model *m) {
   memset(m, 0, sizeof *m);
-  m->l2 = 1.0;
-  m->title_decay = 0.5;
-  m->attr_decay = 0.9;
-  m->attr_half_life = 4.0;
-  m->dir_decay = 0.97;
-  m->rate_decay = 0.97;
-  m->war_half_life = 5.0;
-  m->major_cinc = 0.02;
+  for (size_t i = 0; i < RECORD_SCALARS; i++)
+    *(double *)((char *)m + record_rows[i].offset) = record_rows[i].spec.value;
 }
 
 size_t orb_record_param_count(void) {
-  return 8 + 2 * ORB_RT_COUNT;
+  return RECORD_SCALARS + 2 * ORB_RT_COUNT;
 }
 
 size_t orb_record_params(const orb_record_model *m, orb_record_param *rows) {
   size_t n = 0;
-#define ROW(NAME, VALUE, MEANING)                                 \
-  do {                                                            \
-    snprintf(rows[n].name, sizeof rows[n].name, "%s", NAME);      \
-    rows[n].value = (VALUE);                                      \
-    rows[n].meaning = MEANING;                                    \
-    n++;                                                          \
-  } while (0)
-  ROW("record_l2", m->l2, "L2 penalty of the fit (not fitted)");
-  ROW("record_title_decay", m->title_decay,
-      "weight kept per later same-title roll call in the title shares (not fitted)");
-  ROW("record_attr_decay", m->attr_decay,
-      "weight kept per later roll call with the attribute (not fitted)");
-  ROW("record_attr_half_life", m->attr_half_life,
-      "half-life in years of an attribute's shares when no roll call renews them (not fitted)");
-  ROW("record_dir_decay", m->dir_decay,
-      "weight kept per later roll call with the patron voting the same way (not fitted)");
-  ROW("record_rate_decay", m->rate_decay,
-      "weight kept per later roll call in the absence and abstention rates (not fitted)");
-  ROW("record_war_half_life", m->war_half_life,
-      "half-life in years of a conflict-year in patron_war and victim (not fitted)");
-  ROW("record_major_cinc", m->major_cinc,
-      "CINC from which an ally counts as a major power in rival_ally (not fitted)");
-  for (int k = 0; k < 2; k++)
-    for (int t = 0; t < ORB_RT_COUNT; t++) {
-      char name[64];
-      snprintf(name, sizeof name, "record_w_%s_%s", k ? "condemn" : "support",
-               orb_record_term_name((orb_record_term)t));
-      ROW(name, m->w[k][t],
-          k ? "fitted: weight of the term in the score of condemning vs silence"
-            : "fitted: weight of the term in the score of supporting vs silence");
-    }
-#undef ROW
+  for (; n < orb_record_param_count(); n++) {
+    const record_param_row *row = &record_rows[n];
+    snprintf(rows[n].name, sizeof rows[n].name, "%s", row->spec.name);
+    rows[n].value = n < RECORD_SCALARS
+                      ? *(const double *)((const char *)m + row->offset)
+                      : m->w[(n - RECORD_SCALARS) / ORB_RT_COUNT][(n - RECORD_SCALARS) % ORB_RT_COUNT];
+    rows[n].meaning = row->spec.meaning;
+  }
   return n;
 }
 
@@ -232,6 +270,7 @@ typedef struct title_state {
   ew3 ew;
   int8_t last; /* -1 none */
   int8_t own;  /* the actor's own last vote on the title (orb_vote), 0 none */
+  float absent, votes; /* EW (title_decay) absences and roll calls of the title as a member */
 } title_state;
 
 #define ATTR_BUCKETS (ORB_ATTR_COUNT + 1) /* the last: no attribute */
@@ -506,6 +545,9 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
   x[ORB_RT_ABSTAIN_RATE] = r[2] > 0 ? r[1] / r[2] : 0;
   x[ORB_RT_ABSENT_LAST_DAY] = s->day[ai * 4 + 2];
   x[ORB_RT_ABSENT_SESSION] = s->session[ai * 2 + 1] > 0 ? s->session[ai * 2] / s->session[ai * 2 + 1] : 0;
+  x[ORB_RT_TITLE_ABSENT] = ts && ts->votes > 0 ? ts->absent / ts->votes : 0;
+  x[ORB_RT_SESSION_X_TITLE_ABSENT] = x[ORB_RT_ABSENT_SESSION] * x[ORB_RT_TITLE_ABSENT];
+  x[ORB_RT_REPEAT_ABSENT] = ts && ts->own == ORB_VOTE_ABSENT;
   const float *f = &s->structural[pair * 6];
   x[ORB_RT_ALLY_DEFENSE] = f[0];
   x[ORB_RT_ALLY_OTHER] = f[1];
@@ -582,7 +624,12 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
     rt[0] = (float)(m->rate_decay * rt[0] + (v == ORB_VOTE_ABSENT));
     rt[1] = (float)(m->rate_decay * rt[1] + (v == ORB_VOTE_ABSTAIN));
     rt[2] = (float)(m->rate_decay * rt[2] + 1);
-    for (size_t k = 0; k < s->np; k++) s->title[r->title][ai * s->np + k].own = (int8_t)v;
+    for (size_t k = 0; k < s->np; k++) {
+      title_state *ts = &s->title[r->title][ai * s->np + k];
+      ts->own = (int8_t)v;
+      ts->absent = (float)(m->title_decay * ts->absent + (v == ORB_VOTE_ABSENT));
+      ts->votes = (float)(m->title_decay * ts->votes + 1);
+    }
     for (size_t k = 0; k < s->np; k++) {
       orb_stance st;
       if (s->patrons[k] == a || !orb_record_stance(rec, rc, a, s->patrons[k], &st)) continue;

@@ -43,6 +43,15 @@ void orb_record_predict(const orb_record_model *m, const float *x, double score[
   prob[ORB_STANCE_CONDEMN] = e_con / z;
 }
 
+orb_stance orb_record_decide(const orb_record_model *m, const double prob[ORB_STANCE_COUNT]) {
+  double v[ORB_STANCE_COUNT] = {prob[ORB_STANCE_SUPPORT], 0, prob[ORB_STANCE_CONDEMN]};
+  v[ORB_STANCE_SILENT] = exp(m->silent_bias) * prob[ORB_STANCE_SILENT];
+  int best = 0;
+  for (int k = 1; k < ORB_STANCE_COUNT; k++)
+    if (v[k] > v[best]) best = k;
+  return (orb_stance)best;
+}
+
 /* Rows used by a fit. */
 static int row_used(const orb_record_rows *rows, size_t i, int before) {
   return rows->train[i] && (before == 0 || rows->year[i] < before);
@@ -214,6 +223,62 @@ orb_status orb_record_fit(orb_record_model *m, const orb_record_rows *rows, int 
   return ORB_OK;
 }
 
+/* ---- the decision offset of silence -------------------------------------------------- */
+
+double record_silence_bias(int g) {
+  return g * (RECORD_SILENCE_MAX / (RECORD_SILENCE_GRID - 1));
+}
+
+void record_silence_tally(const orb_record_model *m, const orb_record_rows *rows, int year,
+                          record_silence_conf *conf) {
+  orb_record_model d = *m;
+  for (size_t i = 0; i < rows->count; i++) {
+    if (!rows->train[i] || rows->year[i] != year) continue;
+    double score[2], prob[3];
+    orb_record_predict(m, rows->x + i * ORB_RT_COUNT, score, prob, NULL);
+    for (int g = 0; g < RECORD_SILENCE_GRID; g++) {
+      d.silent_bias = record_silence_bias(g);
+      conf->n[g][rows->stance[i]][orb_record_decide(&d, prob)]++;
+    }
+  }
+}
+
+double record_silence_choose(const record_silence_conf *conf) {
+  int best = 0;
+  double best_f1 = -1;
+  for (int g = 0; g < RECORD_SILENCE_GRID; g++) {
+    orb_record_tallies t;
+    memset(&t, 0, sizeof t);
+    memcpy(t.confusion, conf->n[g], sizeof t.confusion);
+    for (int a = 0; a < 3; a++)
+      for (int b = 0; b < 3; b++) t.n += conf->n[g][a][b];
+    double f1 = orb_record_tallies_scores(&t).macro_f1;
+    if (f1 > best_f1) {
+      best_f1 = f1;
+      best = g;
+    }
+  }
+  return record_silence_bias(best);
+}
+
+orb_status orb_record_fit_tuned(orb_record_model *m, const orb_record_rows *rows, int before,
+                                orb_diags *diags) {
+  if (before == 0) /* every year: the year after the last */
+    for (size_t i = 0; i < rows->count; i++)
+      if (rows->train[i] && rows->year[i] + 1 > before) before = rows->year[i] + 1;
+  record_silence_conf conf;
+  memset(&conf, 0, sizeof conf);
+  for (int y = before - ORB_RECORD_SILENCE_YEARS; y < before; y++) {
+    orb_status st = orb_record_fit(m, rows, y, diags);
+    if (st) return st;
+    record_silence_tally(m, rows, y, &conf);
+  }
+  orb_status st = orb_record_fit(m, rows, before, diags);
+  if (st) return st;
+  m->silent_bias = record_silence_choose(&conf);
+  return ORB_OK;
+}
+
 /* ---- scores -------------------------------------------------------------------------- */
 
 const char *orb_record_predictor_name(int predictor) {
@@ -228,8 +293,13 @@ void orb_record_tallies_add(orb_record_tallies *t, orb_stance observed,
   int best = 0;
   for (int k = 1; k < ORB_STANCE_COUNT; k++)
     if (prob[k] > prob[best]) best = k;
+  orb_record_tallies_add_decided(t, observed, prob, (orb_stance)best);
+}
+
+void orb_record_tallies_add_decided(orb_record_tallies *t, orb_stance observed,
+                                    const double prob[ORB_STANCE_COUNT], orb_stance predicted) {
   t->n++;
-  t->confusion[observed][best]++;
+  t->confusion[observed][predicted]++;
   for (int k = 0; k < ORB_STANCE_COUNT; k++) {
     double e = prob[k] - (k == (int)observed);
     t->brier += e * e;

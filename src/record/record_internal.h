@@ -48,4 +48,19 @@ int record_ideal_predict(const orb_record *record, const record_ideal *model, si
  * whose title is in the short title. */
 const char *record_title_text(const orb_record_rollcall *rc);
 
+/* The decision offset of silence (model.c): confusions [grid][observed][predicted]
+ * of out-of-sample predictions for each bias of the grid 0, 0.05, ..., 2. */
+#define RECORD_SILENCE_GRID 41
+#define RECORD_SILENCE_MAX 2.0
+typedef struct record_silence_conf {
+  size_t n[RECORD_SILENCE_GRID][ORB_STANCE_COUNT][ORB_STANCE_COUNT];
+} record_silence_conf;
+/* The bias of grid point g. */
+double record_silence_bias(int g);
+/* Adds to conf the model's decisions on the fitting rows of `year`, for each bias. */
+void record_silence_tally(const orb_record_model *model, const orb_record_rows *rows, int year,
+                          record_silence_conf *conf);
+/* The bias with the largest macro-F1 in conf (the smallest on ties). */
+double record_silence_choose(const record_silence_conf *conf);
+
 #endif

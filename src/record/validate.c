@@ -31,7 +31,22 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
   size_t nc = rec->country_count;
   size_t (*cls)[3] = calloc(nc ? nc : 1, sizeof *cls); /* training stances per patron */
   if (!cls) return ORB_ENOMEM;
+  /* out-of-sample confusions of the decision offset of silence, by year from
+   * from - ORB_RECORD_SILENCE_YEARS: year y's come from the weights fitted before y */
+  size_t span = years + ORB_RECORD_SILENCE_YEARS;
+  record_silence_conf *oos = calloc(span, sizeof *oos);
+  if (!oos) {
+    free(cls);
+    return ORB_ENOMEM;
+  }
   orb_status st = ORB_OK;
+  for (int y = from - ORB_RECORD_SILENCE_YEARS; y < from && st == ORB_OK; y++) {
+    double start = now_seconds();
+    st = orb_record_fit(model, rows, y, diags);
+    fit_time += now_seconds() - start;
+    if (st == ORB_OK)
+      record_silence_tally(model, rows, y, &oos[y - (from - ORB_RECORD_SILENCE_YEARS)]);
+  }
   for (int t = from; t <= to && st == ORB_OK; t++) {
     /* the baselines' training figures: the same rows as the model's fit */
     size_t n = 0, right_title = 0, right_topic = 0;
@@ -47,6 +62,17 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
     st = orb_record_fit(model, rows, t, diags);
     fit_time += now_seconds() - start;
     if (st) break;
+    /* the offset chosen on the years before t only */
+    record_silence_conf sum;
+    memset(&sum, 0, sizeof sum);
+    for (int y = t - ORB_RECORD_SILENCE_YEARS; y < t; y++) {
+      const record_silence_conf *c = &oos[y - (from - ORB_RECORD_SILENCE_YEARS)];
+      for (int g = 0; g < RECORD_SILENCE_GRID; g++)
+        for (int a = 0; a < 3; a++)
+          for (int b = 0; b < 3; b++) sum.n[g][a][b] += c->n[g][a][b];
+    }
+    model->silent_bias = record_silence_choose(&sum);
+    record_silence_tally(model, rows, t, &oos[t - (from - ORB_RECORD_SILENCE_YEARS)]);
     record_ideal ideal;
     if ((st = record_ideal_fit(rec, t, &ideal)) != ORB_OK) break;
     double q_title = (right_title + 1.0) / (n + 2.0), q_topic = (right_topic + 1.0) / (n + 2.0);
@@ -78,13 +104,17 @@ orb_status orb_record_rolling(const orb_record *rec, orb_record_model *model,
             (groups[g].actors && !groups[g].actors[rows->actor[i]]))
           continue;
         orb_record_tallies *tl = tallies + (g * years + (size_t)(t - from)) * ORB_PRED_COUNT;
-        for (int p = 0; p < ORB_PRED_COUNT; p++)
+        orb_record_tallies_add_decided(&tl[ORB_PRED_MODEL], (orb_stance)rows->stance[i],
+                                       prob[ORB_PRED_MODEL],
+                                       orb_record_decide(model, prob[ORB_PRED_MODEL]));
+        for (int p = ORB_PRED_MODEL + 1; p < ORB_PRED_COUNT; p++)
           orb_record_tallies_add(&tl[p], (orb_stance)rows->stance[i], prob[p]);
       }
     }
     record_ideal_free(&ideal);
   }
   free(cls);
+  free(oos);
   if (st) return st;
   if (fit_seconds) *fit_seconds = fit_time;
   return ORB_OK;

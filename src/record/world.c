@@ -3,6 +3,8 @@
  * issue, features from the record strictly before the issue's date, explained
  * predictions for every state of the world that is a UN member.
  */
+#include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -31,7 +33,7 @@ orb_status orb_record_fit_before(const orb_record *rec, orb_record_model *model,
   if (st) return st;
   int year = 0;
   if (before != ORB_DATE_NONE) orb_date_to_ymd(before, &year, NULL, NULL);
-  st = orb_record_fit(model, &rows, year, diags);
+  st = orb_record_fit_tuned(model, &rows, year, diags);
   orb_record_rows_free(&rows);
   return st;
 }
@@ -99,10 +101,7 @@ orb_status orb_record_predict_issue(const orb_record *rec, const orb_record_mode
     for (int k = 0; k < 2; k++)
       for (int t = 0; t < ORB_RT_COUNT; t++)
         p->factor[k][orb_record_term_factor((orb_record_term)t)] += p->contrib[k][t];
-    int best = 0;
-    for (int k = 1; k < ORB_STANCE_COUNT; k++)
-      if (p->prob[k] > p->prob[best]) best = k;
-    p->predicted = (orb_stance)best;
+    p->predicted = orb_record_decide(model, p->prob);
     p->observed = ORB_NONE;
     for (size_t i = 0; i < is->observed_count; i++)
       if (is->observed[i].actor == a) p->observed = is->observed[i].option;
@@ -116,4 +115,26 @@ orb_status orb_record_predict_issue(const orb_record *rec, const orb_record_mode
   *out = preds;
   *count = n;
   return ORB_OK;
+}
+
+void orb_record_prediction_explain(const orb_record_prediction *p, int top, char *buf,
+                                   size_t size) {
+  int order[ORB_RF_COUNT];
+  double pull[ORB_RF_COUNT];
+  for (int f = 0; f < ORB_RF_COUNT; f++) {
+    order[f] = f;
+    pull[f] = p->factor[0][f] - p->factor[1][f];
+  }
+  for (int i = 1; i < ORB_RF_COUNT; i++)
+    for (int k = i; k > 0 && fabs(pull[order[k]]) > fabs(pull[order[k - 1]]); k--) {
+      int s = order[k];
+      order[k] = order[k - 1];
+      order[k - 1] = s;
+    }
+  if (top <= 0 || top > ORB_RF_COUNT) top = ORB_RF_COUNT;
+  size_t n = 0;
+  if (size) buf[0] = '\0';
+  for (int i = 0; i < top && n < size; i++)
+    n += (size_t)snprintf(buf + n, size - n, "%s%s %+.2f", i ? ", " : "",
+                          orb_record_factor_name((orb_record_factor)order[i]), pull[order[i]]);
 }

@@ -12,7 +12,7 @@
 
 /* Every model's table, in the order they are listed to users. */
 static const param_table *const tables[] = {&stance_param_table, &align_param_table,
-                                            &dynamics_param_table};
+                                            &dynamics_param_table, &record_param_table};
 #define TABLE_COUNT (sizeof tables / sizeof tables[0])
 
 size_t orb_param_spec_count(void) {

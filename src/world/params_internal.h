@@ -21,6 +21,7 @@ typedef struct param_table {
 extern const param_table stance_param_table;
 extern const param_table align_param_table;
 extern const param_table dynamics_param_table;
+extern const param_table record_param_table; /* src/record/features.c */
 
 /* Reads the `parameters:` list of the file at path (load.c): a world file, whose
  * other sections are not read, or a file that holds only `parameters:`. Each

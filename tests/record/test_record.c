@@ -21,6 +21,7 @@
 
 #include "common/testutil.h"
 #include "orbit/orbit.h"
+#include "record/record_internal.h"
 
 static orb_record *shipped;
 
@@ -372,8 +373,119 @@ static void test_params_table(void **state) {
     for (size_t j = 0; j < i; j++) assert_string_not_equal(rows[i].name, rows[j].name);
   }
   assert_string_equal(rows[0].name, "record_l2");
-  assert_string_equal(rows[8].name, "record_w_support_title_new");
+  assert_string_equal(rows[8].name, "record_silent_bias");
+  assert_string_equal(rows[9].name, "record_w_support_title_new");
   free(rows);
+}
+
+/* The model's parameters are in the world's registry: every row of its table is
+ * registered with the model's default, and a world is checked against them. */
+static void test_params_registered(void **state) {
+  (void)state;
+  orb_record_model m;
+  orb_record_model_init(&m);
+  size_t n = orb_record_param_count();
+  assert_int_equal(n, 9 + 2 * ORB_RT_COUNT);
+  orb_record_param *rows = calloc(n, sizeof *rows);
+  orb_record_params(&m, rows);
+  for (size_t i = 0; i < n; i++) {
+    const orb_param_spec *spec = orb_param_spec_find(rows[i].name);
+    assert_non_null(spec);
+    assert_string_equal(spec->name, rows[i].name);
+    assert_false(spec->family);
+    assert_true(spec->value == rows[i].value);
+    assert_true(spec->low <= spec->value && spec->value <= spec->high);
+    assert_string_equal(spec->meaning, rows[i].meaning);
+  }
+  free(rows);
+  const orb_param_spec *bias = orb_param_spec_find("record_silent_bias");
+  assert_non_null(bias);
+  assert_true(bias->value == 0 && bias->low == -5 && bias->high == 5);
+  assert_non_null(orb_param_spec_find("record_w_condemn_procedural"));
+  assert_null(orb_param_spec_find("record_w_support_nonesuch"));
+  assert_true(m.title_decay == 0.5 && m.attr_half_life == 4.0 && m.major_cinc == 0.02);
+  static const char head[] =
+    "world: {name: t, start: 2000-01-01, end: 2030-12-31}\n"
+    "actors:\n  - {id: AAA, name: A, kind: state}\n"
+    "parameters:\n  - {name: %s, default: %s, range: [%s, %s], justification: test}\n";
+  char yaml[512];
+  snprintf(yaml, sizeof yaml, head, "record_title_decay", "0.6", "0.5", "0.7");
+  orb_world *w = test_load_world_text(yaml);
+  orb_world_free(w);
+  /* out of the registered range [0, 1] */
+  snprintf(yaml, sizeof yaml, head, "record_title_decay", "2", "0", "3");
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_world *bad = NULL;
+  assert_int_not_equal(orb_world_load_buffer("w.yaml", yaml, strlen(yaml), &bad, &diags), ORB_OK);
+  assert_null(bad);
+  assert_true(diags.count > 0);
+  assert_non_null(strstr(diags.items[0].message, "record_title_decay"));
+  orb_diags_free(&diags);
+}
+
+/* The decision offset of silence: the decision, the tallies, the choice on a grid. */
+static void test_silence_offset(void **state) {
+  (void)state;
+  orb_record_model m;
+  orb_record_model_init(&m);
+  double prob[3] = {0.40, 0.35, 0.25};
+  assert_int_equal(orb_record_decide(&m, prob), ORB_STANCE_SUPPORT);
+  m.silent_bias = 0.13; /* e^0.13 * 0.35 = 0.3986 < 0.40 */
+  assert_int_equal(orb_record_decide(&m, prob), ORB_STANCE_SUPPORT);
+  m.silent_bias = 0.14; /* 0.4026 > 0.40 */
+  assert_int_equal(orb_record_decide(&m, prob), ORB_STANCE_SILENT);
+  double tie[3] = {0.3, 0.3, 0.4};
+  m.silent_bias = 0;
+  assert_int_equal(orb_record_decide(&m, tie), ORB_STANCE_CONDEMN);
+  orb_record_tallies t;
+  memset(&t, 0, sizeof t);
+  orb_record_tallies_add_decided(&t, ORB_STANCE_SUPPORT, prob, ORB_STANCE_SILENT);
+  assert_int_equal(t.n, 1);
+  assert_int_equal(t.confusion[ORB_STANCE_SUPPORT][ORB_STANCE_SILENT], 1);
+  assert_true(fabs(t.brier - (0.36 + 0.1225 + 0.0625)) < 1e-12);
+  assert_true(fabs(t.log_loss - (-log(0.40))) < 1e-12);
+  /* 8 support rows with P = (.5, .4, .1), 4 silent rows with (.46, .44, .1), 2
+   * condemn rows with (.1, .2, .7), each class marked by one term: a silent row
+   * turns silent from a bias of ln(.46/.44) = 0.0445, a support row from
+   * ln(.5/.4) = 0.223; so the grid's 0.05 ... 0.20 get every row right */
+  static const double p[3][3] = {{.5, .4, .1}, {.46, .44, .1}, {.1, .2, .7}};
+  orb_record_model_init(&m);
+  for (int k = 0; k < 3; k++) {
+    m.w[0][ORB_RT_TITLE_LAST_AGREE + k] = log(p[k][0] / p[k][1]);
+    m.w[1][ORB_RT_TITLE_LAST_AGREE + k] = log(p[k][2] / p[k][1]);
+  }
+  float x[14 * ORB_RT_COUNT];
+  uint8_t stance[14], train[14];
+  int16_t year[14];
+  memset(x, 0, sizeof x);
+  for (int i = 0; i < 14; i++) {
+    int k = i < 8 ? 0 : i < 12 ? 1 : 2;
+    stance[i] = (uint8_t)k;
+    train[i] = 1;
+    year[i] = 2001;
+    x[i * ORB_RT_COUNT + ORB_RT_TITLE_LAST_AGREE + k] = 1;
+  }
+  orb_record_rows rows;
+  memset(&rows, 0, sizeof rows);
+  rows.count = 14;
+  rows.x = x;
+  rows.stance = stance;
+  rows.train = train;
+  rows.year = year;
+  record_silence_conf conf;
+  memset(&conf, 0, sizeof conf);
+  record_silence_tally(&m, &rows, 2001, &conf);
+  record_silence_tally(&m, &rows, 2002, &conf); /* no row of 2002: adds nothing */
+  assert_int_equal(conf.n[0][ORB_STANCE_SILENT][ORB_STANCE_SUPPORT], 4);
+  assert_int_equal(conf.n[1][ORB_STANCE_SILENT][ORB_STANCE_SILENT], 4);
+  assert_int_equal(conf.n[4][ORB_STANCE_SUPPORT][ORB_STANCE_SUPPORT], 8);
+  assert_int_equal(conf.n[5][ORB_STANCE_SUPPORT][ORB_STANCE_SILENT], 8);
+  assert_int_equal(conf.n[4][ORB_STANCE_CONDEMN][ORB_STANCE_CONDEMN], 2);
+  assert_int_equal(conf.n[40][ORB_STANCE_CONDEMN][ORB_STANCE_SILENT], 2); /* e^2 * .2 > .7 */
+  assert_true(record_silence_choose(&conf) == record_silence_bias(1));
+  assert_true(fabs(record_silence_bias(1) - 0.05) < 1e-15);
+  assert_true(record_silence_bias(RECORD_SILENCE_GRID - 1) == 2.0);
 }
 
 /* The features of one pair on a date equal those of the same roll call in the rows. */
@@ -416,7 +528,7 @@ static void test_china_world(void **state) {
   size_t count = 0;
   assert_int_equal(orb_record_predict_issue(shipped, &m, w, 0, &p, &count, &diags), ORB_OK);
   assert_int_equal(count, 12); /* every state but China; not ASEAN */
-  size_t right = 0;
+  size_t right = 0, right_argmax = 0;
   double support[16] = {0};
   for (size_t i = 0; i < count; i++) {
     double s0 = 0, s1 = 0;
@@ -428,6 +540,10 @@ static void test_china_world(void **state) {
     assert_true(fabs((p[i].prob[0] + p[i].prob[1] + p[i].prob[2]) - (1.0)) < 1e-12);
     assert_true(p[i].observed != ORB_NONE);
     right += w->issues[0].options[p[i].observed].stance == p[i].predicted;
+    int best = 0;
+    for (int k = 1; k < 3; k++)
+      if (p[i].prob[k] > p[i].prob[best]) best = k;
+    right_argmax += w->issues[0].options[p[i].observed].stance == (orb_stance)best;
     support[p[i].actor] = p[i].prob[ORB_STANCE_SUPPORT];
   }
   size_t khm = orb_world_actor(w, "KHM"), jpn = orb_world_actor(w, "JPN"),
@@ -438,6 +554,8 @@ static void test_china_world(void **state) {
   assert_true(support[vnm] > 2 * support[jpn]);
   for (size_t i = 0; i < count; i++) {
     if (p[i].actor == khm) {
+      /* support even with the decision offset of silence (fitted before 2019:
+       * 0.3, e^0.3 * 0.320 < 0.494) */
       assert_int_equal(p[i].predicted, ORB_STANCE_SUPPORT);
       assert_true(p[i].factor[0][ORB_RF_RECORD] - p[i].factor[1][ORB_RF_RECORD] > 0.5);
     }
@@ -446,7 +564,10 @@ static void test_china_world(void **state) {
       assert_true(p[i].factor[0][ORB_RF_RECORD] - p[i].factor[1][ORB_RF_RECORD] < -0.5);
     }
   }
-  assert_true(right >= 5); /* of 12; a third (4) by chance */
+  assert_true(fabs(m.silent_bias - 0.3) < 1e-12);
+  /* of 12 (a third, 4, by chance); the most probable stance is right once more */
+  assert_int_equal(right, 5);
+  assert_int_equal(right_argmax, 6);
   free(p);
   /* a world whose patron is no UN member */
   orb_world *bad = test_load_world_text(
@@ -463,6 +584,78 @@ static void test_china_world(void **state) {
 }
 
 /* ---- orbit votes --------------------------------------------------------------------- */
+
+/* orbit stance --record: the record model's explained predictions through the
+ * session and the report; the library's result for a bad issue. */
+static void test_stance_record(void **state) {
+  (void)state;
+  int code;
+  char *out = test_run_orbit("stance --issue ES-11/1 --record --json", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  cJSON *root = cJSON_Parse(out);
+  assert_non_null(root);
+  assert_string_equal(cJSON_GetObjectItem(root, "model")->valuestring, "record");
+  assert_int_equal(cJSON_GetObjectItem(root, "fitted_before")->valueint, 2021);
+  assert_true(fabs(cJSON_GetObjectItem(root, "silent_bias")->valuedouble - 0.35) < 1e-12);
+  cJSON *preds = cJSON_GetObjectItem(root, "predictions");
+  assert_int_equal(cJSON_GetArraySize(preds), 21); /* the UN members but Russia */
+  size_t right = 0, observed = 0;
+  for (int i = 0; i < cJSON_GetArraySize(preds); i++) {
+    cJSON *p = cJSON_GetArrayItem(preds, i);
+    const char *actor = cJSON_GetObjectItem(p, "actor")->valuestring;
+    const char *predicted = cJSON_GetObjectItem(p, "predicted")->valuestring;
+    cJSON *obs = cJSON_GetObjectItem(p, "observed");
+    if (!cJSON_IsNull(obs)) {
+      observed++;
+      right += strcmp(cJSON_GetObjectItem(obs, "stance")->valuestring, predicted) == 0;
+    }
+    /* the terms add up to their factor, the factors to the score */
+    cJSON *score = cJSON_GetObjectItem(p, "score"), *factors = cJSON_GetObjectItem(p, "factors");
+    assert_int_equal(cJSON_GetArraySize(factors), ORB_RF_COUNT);
+    for (int k = 0; k < 2; k++) {
+      const char *side = k ? "condemn" : "support";
+      double total = 0;
+      int terms = 0;
+      for (int f = 0; f < ORB_RF_COUNT; f++) {
+        cJSON *fo = cJSON_GetArrayItem(factors, f), *tl = cJSON_GetObjectItem(fo, "terms");
+        double sum = 0;
+        for (int t = 0; t < cJSON_GetArraySize(tl); t++, terms++)
+          sum += cJSON_GetObjectItem(cJSON_GetArrayItem(tl, t), side)->valuedouble;
+        assert_true(fabs(sum - cJSON_GetObjectItem(fo, side)->valuedouble) < 1e-12);
+        total += cJSON_GetObjectItem(fo, side)->valuedouble;
+      }
+      assert_int_equal(terms, ORB_RT_COUNT);
+      assert_true(fabs(total - cJSON_GetObjectItem(score, side)->valuedouble) < 1e-12);
+    }
+    if (strcmp(actor, "BLR") == 0) {
+      cJSON *prob = cJSON_GetObjectItem(p, "probabilities");
+      assert_true(fabs(cJSON_GetObjectItem(prob, "support")->valuedouble - 0.045) < 0.0005);
+      assert_true(fabs(cJSON_GetObjectItem(prob, "condemn")->valuedouble - 0.593) < 0.0005);
+      assert_string_equal(predicted, "condemn");
+    }
+    if (strcmp(actor, "ARM") == 0 || strcmp(actor, "TKM") == 0)
+      assert_string_equal(predicted, "silent");
+  }
+  assert_int_equal(observed, 20);
+  assert_int_equal(right, 11);
+  cJSON_Delete(root);
+  free(out);
+  /* the table beside the world's own model */
+  test_expect_orbit("stance --issue KURSK-2024 --record", 0, "right: 7 of 7 observed");
+  test_expect_orbit("stance --issue KURSK-2024 --record", 0, "Record model: KURSK-2024");
+  /* the library: an issue out of range */
+  orb_session *session = NULL;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_session_options load = {.world_path = "tests/record/worlds/china.yaml"};
+  assert_int_equal(orb_session_load(&load, &session, &diags), ORB_OK);
+  orb_record_stances *rs = (orb_record_stances *)1;
+  assert_int_equal(orb_record_stances_new(session, shipped, 5, &rs, &diags), ORB_EINVAL);
+  assert_null(rs);
+  assert_non_null(strstr(diags.items[diags.count - 1].message, "no issue 5"));
+  orb_session_free(session);
+  orb_diags_free(&diags);
+}
 
 static void test_votes_cli(void **state) {
   (void)state;
@@ -545,8 +738,11 @@ int main(void) {
     cmocka_unit_test(test_bad_files),
     cmocka_unit_test(test_contributions_add_up),
     cmocka_unit_test(test_params_table),
+    cmocka_unit_test(test_silence_offset),
+    cmocka_unit_test(test_params_registered),
     cmocka_unit_test(test_feature_paths_agree),
     cmocka_unit_test(test_china_world),
+    cmocka_unit_test(test_stance_record),
     cmocka_unit_test(test_votes_cli),
     cmocka_unit_test(test_align_record),
   };

@@ -68,17 +68,7 @@ static cJSON *build_json(const orb_record_stances *rs) {
     cJSON *item = cJSON_CreateObject();
     cJSON_AddItemToArray(list, item);
     cJSON_AddStringToObject(item, "actor", w->actors[p->actor].id);
-    cJSON *prob = cJSON_AddObjectToObject(item, "probabilities");
-    for (int s = 0; s < ORB_STANCE_COUNT; s++)
-      cJSON_AddNumberToObject(prob, orb_stance_name((orb_stance)s), p->prob[s]);
-    cJSON_AddStringToObject(item, "predicted", orb_stance_name(p->predicted));
-    if (p->observed == ORB_NONE) {
-      cJSON_AddNullToObject(item, "observed");
-    } else {
-      cJSON *obs = cJSON_AddObjectToObject(item, "observed");
-      cJSON_AddStringToObject(obs, "option", issue->options[p->observed].id);
-      cJSON_AddStringToObject(obs, "stance", orb_stance_name(issue->options[p->observed].stance));
-    }
+    report_stance_json(item, issue, p->prob, p->predicted, p->observed);
     cJSON *score = cJSON_AddObjectToObject(item, "score");
     cJSON_AddNumberToObject(score, "support", p->score[0]);
     cJSON_AddNumberToObject(score, "condemn", p->score[1]);

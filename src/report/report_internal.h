@@ -28,4 +28,11 @@ orb_status report_done(FILE *out);
 orb_status report_alignment_text(FILE *out, const orb_alignment *a, size_t top);
 cJSON *report_alignment_json(const orb_alignment *a, size_t top);
 
+/* Adds to item a stance prediction's "probabilities" (one per stance),
+ * "predicted", and "observed" (the issue's option and its stance, or null when
+ * observed is ORB_NONE): the fields both stance models write alike. */
+void report_stance_json(cJSON *item, const orb_issue *issue,
+                        const double prob[ORB_STANCE_COUNT], orb_stance predicted,
+                        size_t observed);
+
 #endif

@@ -119,17 +119,7 @@ static cJSON *build_json(const orb_stances *st) {
     cJSON_AddItemToArray(list, item);
     cJSON_AddStringToObject(item, "actor", w->actors[p->actor].id);
     cJSON_AddStringToObject(item, "name", w->actors[p->actor].name);
-    cJSON *prob = cJSON_AddObjectToObject(item, "probabilities");
-    for (int s = 0; s < ORB_STANCE_COUNT; s++)
-      cJSON_AddNumberToObject(prob, orb_stance_name((orb_stance)s), p->prob[s]);
-    cJSON_AddStringToObject(item, "predicted", orb_stance_name(p->predicted));
-    if (p->observed == ORB_NONE) {
-      cJSON_AddNullToObject(item, "observed");
-    } else {
-      cJSON *obs = cJSON_AddObjectToObject(item, "observed");
-      cJSON_AddStringToObject(obs, "option", issue->options[p->observed].id);
-      cJSON_AddStringToObject(obs, "stance", orb_stance_name(issue->options[p->observed].stance));
-    }
+    report_stance_json(item, issue, p->prob, p->predicted, p->observed);
     cJSON_AddNumberToObject(item, "score", p->score);
     cJSON *factors = cJSON_AddArrayToObject(item, "factors");
     int order[ORB_FACTOR_COUNT];
@@ -167,4 +157,20 @@ orb_status orb_report_stances(FILE *out, const orb_stances *stances, orb_format 
   case ORB_FORMAT_JSON: return report_json(out, build_json(stances), 1);
   default: return ORB_EINVAL;
   }
+}
+
+void report_stance_json(cJSON *item, const orb_issue *issue,
+                        const double prob[ORB_STANCE_COUNT], orb_stance predicted,
+                        size_t observed) {
+  cJSON *probs = cJSON_AddObjectToObject(item, "probabilities");
+  for (int s = 0; s < ORB_STANCE_COUNT; s++)
+    cJSON_AddNumberToObject(probs, orb_stance_name((orb_stance)s), prob[s]);
+  cJSON_AddStringToObject(item, "predicted", orb_stance_name(predicted));
+  if (observed == ORB_NONE) {
+    cJSON_AddNullToObject(item, "observed");
+    return;
+  }
+  cJSON *obs = cJSON_AddObjectToObject(item, "observed");
+  cJSON_AddStringToObject(obs, "option", issue->options[observed].id);
+  cJSON_AddStringToObject(obs, "stance", orb_stance_name(issue->options[observed].stance));
 }

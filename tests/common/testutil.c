@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 char *test_read_file(const char *path, size_t *len) {
   FILE *file = fopen(path, "rb");
@@ -99,3 +100,24 @@ int test_have_shared(const char *what) {
   printf("SKIPPED: %s (../shared absent)\n", what);
   return 0;
 }
+
+char *test_write_temp(const char *text) {
+  char *path = strdup("/tmp/orbit-test-XXXXXX");
+  assert_non_null(path);
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  size_t len = strlen(text);
+  assert_int_equal(write(fd, text, len), (ssize_t)len);
+  close(fd);
+  return path;
+}
+
+const char test_coded_events[] =
+  "{\"doc\":\"a.txt\",\"date\":\"2024-08-20\",\"date_source\":\"article\",\"source\":\"KAZ\","
+  "\"source_role\":\"\",\"cameo\":\"111\",\"target\":\"RUS\",\"target_role\":\"\","
+  "\"type\":\"condemn\",\"start\":0,\"end\":45,\"rule\":\"orbit.dict:645\","
+  "\"sentence\":\"Kazakhstan condemned Russia over the strikes.\"}\n"
+  "{\"doc\":\"a.txt\",\"date\":\"2022-02-25\",\"date_source\":\"article\",\"source\":\"RUS\","
+  "\"source_role\":\"\",\"cameo\":\"190\",\"target\":\"UKR\",\"target_role\":\"\","
+  "\"type\":\"attack\",\"start\":46,\"end\":90,\"rule\":\"orbit.dict:1\","
+  "\"sentence\":\"Russia invaded Ukraine.\"}\n";

@@ -13,6 +13,15 @@
  * NULL if it cannot be read. *len (may be NULL) gets its size. */
 char *test_read_file(const char *path, size_t *len);
 
+/* Writes text to a new temporary file in /tmp; returns its malloc'ed path (the
+ * caller removes the file and frees the path). Asserts (cmocka) that it worked. */
+char *test_write_temp(const char *text);
+
+/* Two coded events as `orbit code --json` writes them, for the built-in world: a
+ * new one (Kazakhstan condemns Russia, 2024-08-20) and a duplicate of the world's
+ * invasion of Ukraine (a day later, 2022-02-25). */
+extern const char test_coded_events[];
+
 /* Loads the world file at path, asserting (cmocka) that it loads; caller frees. */
 orb_world *test_load_world(const char *path);
 

@@ -34,16 +34,6 @@ static int teardown(void **state) {
   return 0;
 }
 
-/* Writes text to a fresh temporary file; returns its path (caller frees). */
-static char *temp_file(const char *text) {
-  char *path = strdup("/tmp/orbit_merge_XXXXXX");
-  int fd = mkstemp(path);
-  assert_true(fd >= 0);
-  assert_int_equal(write(fd, text, strlen(text)), (ssize_t)strlen(text));
-  close(fd);
-  return path;
-}
-
 /* Index of the held event source -type-> target on date, or ORB_NONE. */
 static size_t find(const orb_world *w, const char *source, const char *target,
                    const char *type, const char *date) {
@@ -60,7 +50,7 @@ static size_t find(const orb_world *w, const char *source, const char *target,
 static void test_merge_and_dedupe(void **state) {
   (void)state;
   assert_true(find(world, "UKR", "RUS", "attack", "2024-08-06") != ORB_NONE);
-  char *path = temp_file(
+  char *path = test_write_temp(
       /* a day after the held Kursk incursion: a duplicate */
       "{\"doc\":\"a\",\"date\":\"2024-08-07\",\"source\":\"UKR\",\"target\":\"RUS\","
       "\"type\":\"attack\",\"cameo\":\"192\",\"sentence\":\"s1\",\"start\":0,\"end\":2,"
@@ -113,7 +103,7 @@ static void test_merge_and_dedupe(void **state) {
 
 static void test_malformed(void **state) {
   (void)state;
-  char *path = temp_file("{\"date\":\"2022-06-17\",\"source\":\"KAZ\",\"target\":\"RUS\","
+  char *path = test_write_temp("{\"date\":\"2022-06-17\",\"source\":\"KAZ\",\"target\":\"RUS\","
                          "\"type\":\"condemn\"}\nnot json\n");
   orb_world *merged = (orb_world *)1;
   orb_merge_stats stats;
@@ -136,7 +126,7 @@ static void test_malformed(void **state) {
 /* From articles to a world: orbit code --json, then the merge. */
 static void test_articles_to_world(void **state) {
   (void)state;
-  char *article = temp_file(
+  char *article = test_write_temp(
       "Date: 2024-02-22\n"
       "Armenian Prime Minister Nikol Pashinyan said on Thursday that Armenia froze its "
       "participation in the CSTO.\n"
@@ -146,7 +136,7 @@ static void test_articles_to_world(void **state) {
   int code = -1;
   char *jsonl = test_run_orbit(args, TEST_STDOUT, &code);
   assert_int_equal(code, 0);
-  char *events = temp_file(jsonl);
+  char *events = test_write_temp(jsonl);
   orb_world *merged = NULL;
   orb_merge_stats stats;
   orb_diags diags;

@@ -14,29 +14,6 @@
 #include "common/testutil.h"
 #include "orbit/orbit.h"
 
-/* Two coded events as `orbit code --json` writes them: a new one, and one the
- * built-in world already holds (the invasion, a day later: a duplicate). */
-static const char coded[] =
-  "{\"doc\":\"a.txt\",\"date\":\"2024-08-20\",\"date_source\":\"article\",\"source\":\"KAZ\","
-  "\"source_role\":\"\",\"cameo\":\"111\",\"target\":\"RUS\",\"target_role\":\"\","
-  "\"type\":\"condemn\",\"start\":0,\"end\":45,\"rule\":\"orbit.dict:645\","
-  "\"sentence\":\"Kazakhstan condemned Russia over the strikes.\"}\n"
-  "{\"doc\":\"a.txt\",\"date\":\"2022-02-25\",\"date_source\":\"article\",\"source\":\"RUS\","
-  "\"source_role\":\"\",\"cameo\":\"190\",\"target\":\"UKR\",\"target_role\":\"\","
-  "\"type\":\"attack\",\"start\":46,\"end\":90,\"rule\":\"orbit.dict:1\","
-  "\"sentence\":\"Russia invaded Ukraine.\"}\n";
-
-/* Writes text to a new temporary file named after pattern; returns its path. */
-static char *write_temp(const char *pattern, const char *text) {
-  char *path = strdup(pattern);
-  int fd = mkstemp(path);
-  assert_true(fd >= 0);
-  FILE *file = fdopen(fd, "w");
-  fputs(text, file);
-  fclose(file);
-  return path;
-}
-
 static void test_run_sections(void **state) {
   int code;
   char *out = test_run_orbit("run", TEST_STDOUT, &code);
@@ -86,7 +63,7 @@ static void test_run_sections(void **state) {
 }
 
 static void test_run_with_events(void **state) {
-  char *events = write_temp("/tmp/orbit-events-XXXXXX", coded);
+  char *events = test_write_temp(test_coded_events);
   char args[512];
   int code;
   snprintf(args, sizeof args, "run --events %s --date 2024-08-21", events);
@@ -101,7 +78,7 @@ static void test_run_with_events(void **state) {
   free(out);
 
   /* a malformed line is named with its file and line, and nothing runs */
-  char *bad = write_temp("/tmp/orbit-bad-events-XXXXXX", "{\"date\": 12\nnot json\n");
+  char *bad = test_write_temp("{\"date\": 12\nnot json\n");
   snprintf(args, sizeof args, "run --events %s", bad);
   out = test_run_orbit(args, TEST_BOTH, &code);
   assert_int_equal(code, 1);
@@ -118,7 +95,7 @@ static void test_run_with_events(void **state) {
 
 /* A world file's coded_events: are merged by every command, relative to the file. */
 static void test_world_coded_events(void **state) {
-  char *events = write_temp("/tmp/orbit-coded-XXXXXX", coded);
+  char *events = test_write_temp(test_coded_events);
   char world_text[2048];
   snprintf(world_text, sizeof world_text,
            "world: {name: T, start: 1991-12-26, end: 2030-12-31}\n"
@@ -131,7 +108,7 @@ static void test_world_coded_events(void **state) {
            "  - {date: 2022-02-24, actor: RUS, target: UKR, type: attack, description: d, "
            "source: s}\n",
            strrchr(events, '/') + 1); /* relative to the world file, both in /tmp */
-  char *world_path = write_temp("/tmp/orbit-world-XXXXXX", world_text);
+  char *world_path = test_write_temp(world_text);
   orb_world *world = NULL;
   orb_diags diags;
   orb_diags_init(&diags);

@@ -26,29 +26,6 @@
 #endif
 #endif
 
-/* Two coded events as `orbit code --json` writes them: a new one and a duplicate
- * of the world's attack (a day later). */
-static const char coded[] =
-  "{\"doc\":\"a.txt\",\"date\":\"2024-08-20\",\"date_source\":\"article\",\"source\":\"KAZ\","
-  "\"source_role\":\"\",\"cameo\":\"111\",\"target\":\"RUS\",\"target_role\":\"\","
-  "\"type\":\"condemn\",\"start\":0,\"end\":45,\"rule\":\"orbit.dict:645\","
-  "\"sentence\":\"Kazakhstan condemned Russia over the strikes.\"}\n"
-  "{\"doc\":\"a.txt\",\"date\":\"2022-02-25\",\"date_source\":\"article\",\"source\":\"RUS\","
-  "\"source_role\":\"\",\"cameo\":\"190\",\"target\":\"UKR\",\"target_role\":\"\","
-  "\"type\":\"attack\",\"start\":46,\"end\":90,\"rule\":\"orbit.dict:1\","
-  "\"sentence\":\"Russia invaded Ukraine.\"}\n";
-
-/* Writes text to a new temporary file; returns its path (caller frees). */
-static char *write_temp(const char *text) {
-  char *path = strdup("/tmp/orbit-session-XXXXXX");
-  int fd = mkstemp(path);
-  assert_true(fd >= 0);
-  FILE *file = fdopen(fd, "w");
-  fputs(text, file);
-  fclose(file);
-  return path;
-}
-
 /* A small world naming the coded events file `events` (relative to /tmp) and
  * holding a landscape section. */
 static char *small_world(const char *events) {
@@ -69,7 +46,7 @@ static char *small_world(const char *events) {
            "  actors: [RUS, UKR, KAZ]\n"
            "  pairs: [[RUS, UKR, -1], [RUS, KAZ, 1]]\n",
            strrchr(events, '/') + 1);
-  return write_temp(text);
+  return test_write_temp(text);
 }
 
 /* What a stream written by a writer holds (caller frees). */
@@ -86,7 +63,7 @@ static char *contents(FILE *file) {
 /* coded_events: are merged by the library, so a library caller gets the timeline
  * the command gets; the landscape section is kept; the date rule and lookups. */
 static void test_session_loads_once_with_events(void **state) {
-  char *events = write_temp(coded);
+  char *events = test_write_temp(test_coded_events);
   char *world_path = small_world(events);
   orb_diags diags;
   orb_diags_init(&diags);
@@ -151,7 +128,7 @@ static void test_session_loads_once_with_events(void **state) {
   orb_session_free(s);
 
   /* a malformed events file: nothing is loaded, the file is named */
-  char *bad = write_temp("not json\n");
+  char *bad = test_write_temp("not json\n");
   extra[0] = bad;
   orb_diags_free(&diags);
   assert_int_equal(orb_session_load(&options, &s, &diags), ORB_EPARSE);

@@ -41,17 +41,6 @@ static void assert_diag(const orb_diags *diags, int line, int column, const char
   fail_msg("no diagnostic at %d:%d with '%s'", line, column, text);
 }
 
-/* Writes text to a new temporary file; returns its malloc'ed path. */
-static char *temp_file(const char *text) {
-  char *name = strdup("/tmp/orbit-vocab-XXXXXX");
-  int fd = mkstemp(name);
-  assert_true(fd >= 0);
-  size_t len = strlen(text);
-  assert_int_equal(write(fd, text, len), (ssize_t)len);
-  close(fd);
-  return name;
-}
-
 /* ---- the vocabulary tables --------------------------------------------------- */
 
 /* Every name of every table round-trips, is listed in docs/WORLD.md, and the
@@ -139,7 +128,7 @@ static void test_misspelt_words_rejected(void **state) {
   assert_string_equal(diags.items[0].file, "words.yaml");
   orb_diags_free(&diags);
   /* The command says the same, FILE:LINE:COL first. */
-  char *path = temp_file(yaml);
+  char *path = test_write_temp(yaml);
   char args[256];
   snprintf(args, sizeof args, "world --check %s", path);
   char expected[256];
@@ -352,7 +341,7 @@ static void check_ties(const char *header, orb_date date, int trade, int securit
   assert_float_equal(propensity(w, date, 0, 1), -0.1 + (trade ? 0.5 : 0.0), 1e-15);
   assert_float_equal(propensity(w, date, 0, 2), -0.1 + (security ? 0.8 : 0.0), 1e-15);
   orb_world_free(w);
-  char *path = temp_file(yaml);
+  char *path = test_write_temp(yaml);
   char args[256], day[11], expected[64];
   orb_date_format(date, ORB_PREC_DAY, day);
   snprintf(args, sizeof args, "world --world %s --date %s", path, day);
@@ -384,7 +373,7 @@ static void test_params_file(void **state) {
     "parameters:\n"
     "  - {name: align.baseline_repulsion, default: 0.2, range: [0, 1], justification: j}\n"
     "  - {name: align.size_exponent, default: 1, range: [0, 2], justification: j}\n");
-  char *path = temp_file(
+  char *path = test_write_temp(
     "# parameters only\n"
     "parameters:\n"
     "  - {name: align.baseline_repulsion, default: 0.3, range: [0, 1], justification: k}\n"
@@ -407,7 +396,7 @@ static void test_params_file(void **state) {
 
   /* A misspelt parameter in the file, another section in a parameters-only file,
    * a missing file: refused, nothing made. */
-  path = temp_file("parameters:\n  - {name: align.baseline_repulsoin, default: 0.3, "
+  path = test_write_temp("parameters:\n  - {name: align.baseline_repulsoin, default: 0.3, "
                    "range: [0, 1], justification: k}\nactors: []\n");
   world = test_load_world_text("world: {name: T, start: 2000-01-01, end: 2030-12-31}\n"
                                "actors: [{id: AAA, name: A, kind: state}]\n");
@@ -438,7 +427,7 @@ static void test_params_round_trip(void **state) {
   (void)state;
   char *mini = test_read_file("tests/stance/worlds/mini.yaml", NULL);
   assert_non_null(mini);
-  char *path = temp_file(mini);
+  char *path = test_write_temp(mini);
   free(mini);
   char args[512];
   int code = -1;

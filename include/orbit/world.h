@@ -46,12 +46,45 @@ typedef struct orb_attribute {
   orb_figure figure; /* figure.value is 0 for text attributes */
 } orb_attribute;
 
+/* A leader of an actor with a dated term (docs/WORLD.md, `leaders`): the event
+ * coder reads the name and aliases as the actor in office with role `role`
+ * during [from, to], both inclusive (ORB_DATE_NONE: open). */
+typedef struct orb_leader {
+  const char *name;        /* "Vladimir Putin" */
+  const char **aliases;    /* other ways news write the name ("Putin") */
+  size_t alias_count;
+  const char *office;      /* "president", "prime minister"...: terms of one office
+                              never overlap */
+  const char *role;        /* agent code in office, "GOV" unless given */
+  orb_date from, to;
+  orb_provenance provenance;
+} orb_leader;
+
+/* What owns an organisation or a company (docs/WORLD.md, `owner`): the coder
+ * codes the organisation's names as the owner with this role. */
+typedef struct orb_owner {
+  size_t actor;            /* ORB_NONE when the actor has no owner */
+  const char *role;        /* agent code, "BUS" unless given */
+  orb_provenance provenance;
+} orb_owner;
+
 typedef struct orb_actor {
   const char *id;
   const char *name;
   orb_actor_kind kind;
   orb_attribute *attributes; /* several entries per name allowed, one per year */
   size_t attribute_count;
+  /* how news name the actor (docs/WORLD.md, `names`), for the event coder */
+  const char **aliases;      /* "Russian Federation" */
+  size_t alias_count;
+  const char **adjectives;   /* adjectives and demonyms: "Russian", "Russians" */
+  size_t adjective_count;
+  const char **capitals;     /* the seat of government as metonym: "Moscow", "the Kremlin" */
+  size_t capital_count;
+  orb_provenance names_provenance; /* both NULL when the actor has no names: */
+  orb_leader *leaders;       /* in file order */
+  size_t leader_count;
+  orb_owner owner;
 } orb_actor;
 
 /* ---- the vocabulary of world files (one table each, in src/world/types.c) ---- */

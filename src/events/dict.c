@@ -37,7 +37,7 @@ typedef struct line_ctx {
 static const char *const kinds[] = {
   "actor", "agent", "verb", "object", "negation", "hypothesis", "threat", "clause",
   "boilerplate", "coref", "type", "negate", "abbreviation", "preposition",
-  "determiner", "passive", "ignore", "relative"
+  "determiner", "passive", "ignore", "relative", "same"
 };
 #define KIND_COUNT (sizeof kinds / sizeof kinds[0])
 
@@ -264,6 +264,37 @@ static orb_status parse_actor(line_ctx *ctx, line_fields *f) {
   return ORB_OK;
 }
 
+/* same | ID | ID2: the actor entries loaded so far that code ID code ID2 from now
+ * on ("same | IGOEUREEC | EU": one code per organisation). */
+static orb_status parse_same(line_ctx *ctx, line_fields *f) {
+  if (f->count != 3) return bad(ctx, "expected same | ID | ID2%s", "");
+  for (size_t k = 1; k < 3; k++) {
+    const char *id = f->field[k];
+    if (!*id) return bad(ctx, "empty actor id%s", "");
+    for (const char *p = id; *p; p++)
+      if (!isupper((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_')
+        return bad(ctx, "bad actor id '%s' (expected capitals, digits, _)", id);
+  }
+  if (strcmp(f->field[1], f->field[2]) == 0)
+    return bad(ctx, "'%s' is the same id on both sides", f->field[1]);
+  if (!ctx->apply) return ORB_OK;
+  orb_dict *dict = ctx->dict;
+  int32_t from = ev_string_intern(dict, f->field[1], strlen(f->field[1]));
+  int32_t to = ev_string_intern(dict, f->field[2], strlen(f->field[2]));
+  if (from < 0 || to < 0) return ORB_ENOMEM;
+  int org = strncmp(f->field[2], "IGO", 3) == 0;
+  for (size_t k = 0; k < dict->actor_count; k++)
+    if (dict->actors[k].id == from) {
+      dict->actors[k].id = to;
+      org |= dict->actors[k].is_org;
+    }
+  /* an organisation stays one: "the alliance" may name it under either id */
+  for (size_t k = 0; org && k < dict->actor_count; k++)
+    if (dict->actors[k].id == to) dict->actors[k].is_org = 1;
+  dict->entry_count++;
+  return ORB_OK;
+}
+
 /* agent | PHRASE | ROLE */
 static orb_status parse_agent(line_ctx *ctx, line_fields *f) {
   if (f->count != 3 || !*f->field[2]) return bad(ctx, "expected agent | PHRASE | ROLE%s", "");
@@ -385,6 +416,7 @@ static orb_status parse_line(line_ctx *ctx, char *line) {
   case 15: return parse_word_class(ctx, &f, EV_VF_PASSIVE);
   case 16: return parse_marker(ctx, &f, EV_MK_IGNORE);
   case 17: return parse_word_class(ctx, &f, EV_VF_RELATIVE);
+  case 18: return parse_same(ctx, &f);
   default: {
     char hint[320];
     orb_diags_add(ctx->diags, ctx->name, ctx->line, 1, "unknown entry kind '%s'%s",

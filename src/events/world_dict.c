@@ -2,19 +2,26 @@
  * world_dict.c: a world's actors as dictionary entries (docs/EVENTS.md, "Actors
  * from a world"), so that the coder knows the actors of any region.
  *
- * Each actor of the world gives its name (and its text attributes `adjective`
- * and `alias`) as actor phrases coding its id; an organisation or bloc also
- * its id as a phrase ("CSTO") and the `org` mark. Before they are added, the
- * ids that the dictionaries already give the actor's name (now or before a
- * later file replaced them: Phoenix's IGOEUREEC for "European Union") are
- * renamed to the world's id in every entry, so one organisation or state comes
- * out under one code. The entries are written as a dictionary text and added
- * with orb_dict_add_buffer(), like any file.
+ * Each actor of the world gives its name, its `names:` (aliases, adjectives,
+ * capitals; docs/WORLD.md) and its text attributes `adjective` and `alias` as
+ * actor phrases coding its id, a capital with role GOV; an organisation or
+ * bloc also its id as a phrase ("CSTO") and the `org` mark. An organisation
+ * with an `owner:` (a company, an agency) codes its owner with the owner's role
+ * ("Gazprom": RUS BUS). A leader's name and aliases code the actor (or its
+ * owner) with the leader's role during each term and with role ELI outside
+ * every term (a former or future office holder is no government). Before the
+ * names of a state, bloc or organisation are added, the ids that the
+ * dictionaries already give them (now or before a later file replaced them:
+ * Phoenix's IGOEUREEC for "European Union") are renamed to the world's id in
+ * every entry, so one organisation or state comes out under one code. The
+ * entries are written as a dictionary text and added with
+ * orb_dict_add_buffer(), like any file.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "events/lexicon.h"
 #include "orbit/world.h"
@@ -53,19 +60,27 @@ static void wd_append(wd_text *t, const char *s, size_t n) {
   t->data[t->len] = '\0';
 }
 
-/* Appends "actor | PHRASE | ID [| | | org]\n", the phrase cleaned of '|', '#'
- * and control characters. */
-static void wd_actor_line(wd_text *t, const char *phrase, const char *id, int org) {
-  wd_append(t, "actor | ", 8);
+/* Appends a string. */
+static void wd_puts(wd_text *t, const char *s) { wd_append(t, s, strlen(s)); }
+
+/* Appends "actor | PHRASE | ID | ROLE | SPAN | org\n" (role, span NULL or "" for
+ * none), the phrase cleaned of '|', '#' and control characters. */
+static void wd_entry(wd_text *t, const char *phrase, const char *id, const char *role,
+                     const char *span, int org) {
+  wd_puts(t, "actor | ");
   for (const char *p = phrase; *p; p++) {
     char c = *p == '|' || *p == '#' || (unsigned char)*p < 0x20 ? ' ' : *p;
     wd_append(t, &c, 1);
   }
-  wd_append(t, " | ", 3);
-  wd_append(t, id, strlen(id));
-  if (org) wd_append(t, " | | | org", 10);
-  wd_append(t, "\n", 1);
+  wd_puts(t, " | ");
+  wd_puts(t, id);
+  wd_puts(t, " | ");
+  wd_puts(t, role ? role : "");
+  wd_puts(t, " | ");
+  wd_puts(t, span ? span : "");
+  wd_puts(t, org ? " | org\n" : "\n");
 }
+
 
 /* Whether phrase has a letter or digit: one the tokeniser gives a word. */
 static int wd_has_word(const char *phrase) {
@@ -108,11 +123,17 @@ static int wd_list_has(const orb_dict *dict, int32_t head, int32_t id) {
 
 /* Adds one phrase of actor a (id interned as id_off): renames the ids the
  * dictionaries give it (states, organisations and blocs only), then writes its
- * line unless the phrase already codes the id. */
+ * line (with role, NULL for none) unless the phrase already codes the id. An
+ * organisation with an owner codes the owner with the owner's role instead,
+ * renaming nothing. */
 static orb_status wd_phrase(orb_dict *dict, const orb_world *world, const orb_actor *a,
-                            int32_t id_off, const char *phrase, ev_tokens *tokens,
-                            wd_text *t) {
+                            int32_t id_off, const char *phrase, const char *role,
+                            ev_tokens *tokens, wd_text *t) {
   if (!wd_has_word(phrase)) return ORB_OK;
+  if (a->owner.actor != ORB_NONE) {
+    wd_entry(t, phrase, world->actors[a->owner.actor].id, a->owner.role, NULL, 0);
+    return ORB_OK;
+  }
   int org = a->kind == ORB_ACTOR_ORGANISATION || a->kind == ORB_ACTOR_BLOC;
   uint32_t node = wd_phrase_node(dict, phrase, tokens);
   if (node) {
@@ -121,10 +142,62 @@ static orb_status wd_phrase(orb_dict *dict, const orb_world *world, const orb_ac
       wd_rename_list(dict, world, n->actor, id_off);
       wd_rename_list(dict, world, n->replaced, id_off);
     }
-    if (wd_list_has(dict, n->actor, id_off)) return ORB_OK;
+    if (!role && wd_list_has(dict, n->actor, id_off)) return ORB_OK;
   }
-  wd_actor_line(t, phrase, a->id, org);
+  wd_entry(t, phrase, a->id, role, NULL, org);
   return ORB_OK;
+}
+
+/* Writes "FROM..TO" of a term into buf (either side empty when open). */
+static void wd_span(const orb_leader *l, char buf[32]) {
+  char from[11] = "", to[11] = "";
+  if (l->from != ORB_DATE_NONE) orb_date_format(l->from, ORB_PREC_DAY, from);
+  if (l->to != ORB_DATE_NONE) orb_date_format(l->to, ORB_PREC_DAY, to);
+  snprintf(buf, 32, "%s..%s", from, to);
+}
+
+/* Whether phrase was already written for an earlier leader of a (k < j), or as an
+ * earlier alias of leader j itself (before alias index i; i = -1: the name). */
+static int wd_leader_seen(const orb_actor *a, size_t j, long i, const char *phrase) {
+  for (size_t k = 0; k <= j; k++) {
+    const orb_leader *l = &a->leaders[k];
+    long last = k < j ? (long)l->alias_count : i;
+    if (k < j && strcasecmp(l->name, phrase) == 0) return 1;
+    if (k == j && i >= 0 && strcasecmp(l->name, phrase) == 0) return 1;
+    for (long m = 0; m < last; m++)
+      if (strcasecmp(l->aliases[m], phrase) == 0) return 1;
+  }
+  return 0;
+}
+
+/* Writes the entries of one phrase of a's leaders: one per term of every leader
+ * of a named so, with the leader's role, then one without a span with role ELI
+ * (outside every term). The code is a's id, or its owner's. */
+static void wd_leader_phrase(const orb_world *world, const orb_actor *a, const char *phrase,
+                             wd_text *t) {
+  const char *id = a->owner.actor != ORB_NONE ? world->actors[a->owner.actor].id : a->id;
+  for (size_t k = 0; k < a->leader_count; k++) {
+    const orb_leader *l = &a->leaders[k];
+    int named = strcasecmp(l->name, phrase) == 0;
+    for (size_t m = 0; m < l->alias_count && !named; m++)
+      named = strcasecmp(l->aliases[m], phrase) == 0;
+    if (!named) continue;
+    char span[32];
+    wd_span(l, span);
+    wd_entry(t, phrase, id, a->owner.actor != ORB_NONE ? a->owner.role : l->role, span, 0);
+  }
+  wd_entry(t, phrase, id, "ELI", NULL, 0);
+}
+
+/* Writes the entries of every leader of a, each phrase once. */
+static void wd_leaders(const orb_world *world, const orb_actor *a, wd_text *t) {
+  for (size_t j = 0; j < a->leader_count; j++) {
+    const orb_leader *l = &a->leaders[j];
+    if (!wd_leader_seen(a, j, -1, l->name)) wd_leader_phrase(world, a, l->name, t);
+    for (size_t i = 0; i < l->alias_count; i++)
+      if (!wd_leader_seen(a, j, (long)i, l->aliases[i]))
+        wd_leader_phrase(world, a, l->aliases[i], t);
+  }
 }
 
 orb_status orb_dict_add_world(orb_dict *dict, const orb_world *world, const char *name,
@@ -150,17 +223,24 @@ orb_status orb_dict_add_world(orb_dict *dict, const orb_world *world, const char
       st = ORB_ENOMEM;
       break;
     }
-    st = wd_phrase(dict, world, a, id_off, a->name ? a->name : "", &tokens, &t);
+    st = wd_phrase(dict, world, a, id_off, a->name ? a->name : "", NULL, &tokens, &t);
     for (size_t k = 0; k < a->attribute_count && !st; k++) {
       const orb_attribute *at = &a->attributes[k];
       if (at->text && (strcmp(at->name, "adjective") == 0 || strcmp(at->name, "alias") == 0))
-        st = wd_phrase(dict, world, a, id_off, at->text, &tokens, &t);
+        st = wd_phrase(dict, world, a, id_off, at->text, NULL, &tokens, &t);
     }
+    for (size_t k = 0; k < a->alias_count && !st; k++)
+      st = wd_phrase(dict, world, a, id_off, a->aliases[k], NULL, &tokens, &t);
+    for (size_t k = 0; k < a->adjective_count && !st; k++)
+      st = wd_phrase(dict, world, a, id_off, a->adjectives[k], NULL, &tokens, &t);
     int org = a->kind == ORB_ACTOR_ORGANISATION || a->kind == ORB_ACTOR_BLOC;
+    for (size_t k = 0; k < a->capital_count && !st; k++)
+      st = wd_phrase(dict, world, a, id_off, a->capitals[k], org ? NULL : "GOV", &tokens, &t);
     int letters = 1;
     for (const char *p = a->id; *p; p++) letters &= isupper((unsigned char)*p) != 0;
     if (!st && org && letters && strlen(a->id) >= 2)
-      st = wd_phrase(dict, world, a, id_off, a->id, &tokens, &t);
+      st = wd_phrase(dict, world, a, id_off, a->id, NULL, &tokens, &t);
+    if (!st) wd_leaders(world, a, &t);
   }
   free(tokens.items);
   if (!st && t.failed) st = ORB_ENOMEM;

@@ -325,9 +325,194 @@ static void read_attribute(loader *L, yk_node *node, const char *actor_id,
   read_provenance(L, node, what, &attribute->figure.provenance);
 }
 
+/* True when text is a word the event coder can read: it has a letter or digit
+ * and no '|', '#' or control character (docs/WORLD.md, `names`). */
+static bool valid_phrase(const char *text) {
+  bool word = false;
+  for (const unsigned char *p = (const unsigned char *)text; *p; p++) {
+    if (*p < 0x20 || *p == 0x7f || *p == '|' || *p == '#') return false;
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+        *p >= 0x80)
+      word = true;
+  }
+  return word;
+}
+
+/* Reads the phrases of key in map (a string or a list of strings) into an arena
+ * array; *count gets their number. Reports anything else at its node. */
+static const char **get_phrases(loader *L, yk_node *map, const char *key,
+                                const char *what, size_t *count) {
+  *count = 0;
+  yk_node *node = field(map, key);
+  if (yk_is_null(node)) return NULL;
+  size_t n = yk_is_sequence(node) ? yk_count(node) : 1;
+  if (!yk_is_sequence(node) && !yk_is_scalar(node)) {
+    fail(L, node, "%s: '%s' must be a string or a list of strings, got %s", what, key,
+         yk_kind_name(node));
+    return NULL;
+  }
+  const char **out = alloc_array(L, n, sizeof *out);
+  if (!out) return NULL;
+  for (size_t i = 0; i < n; i++) {
+    yk_node *item = yk_is_sequence(node) ? yk_item(node, i) : node;
+    size_t len = 0;
+    const char *text = yk_scalar(item, &len);
+    if (!text || !len) {
+      fail(L, item, "%s: '%s' must hold non-empty strings, got %s", what, key,
+           text ? "an empty string" : yk_kind_name(item));
+      continue;
+    }
+    char *copy = arena_strndup(L->arena, text, len);
+    if (!copy) {
+      L->r.out_of_memory = true;
+      return NULL;
+    }
+    if (!valid_phrase(copy)) {
+      char buf[64];
+      fail(L, item, "%s: '%s' entry '%s' has no letter or digit, or holds '|', '#' or a "
+                    "control character", what, key, yk_quote(item, buf));
+      continue;
+    }
+    out[(*count)++] = copy;
+  }
+  return out;
+}
+
+/* True when role is an agent code of the event dictionaries: 3 capitals. */
+static bool valid_role(const char *role) {
+  if (strlen(role) != 3) return false;
+  for (const char *p = role; *p; p++)
+    if (*p < 'A' || *p > 'Z') return false;
+  return true;
+}
+
+/* An optional role field ("GOV", "BUS"...); fallback when absent. */
+static const char *get_role(loader *L, yk_node *map, const char *what,
+                            const char *fallback) {
+  const char *role = get_string(L, map, "role", what, false);
+  if (!role) return fallback;
+  if (!valid_role(role)) {
+    fail(L, field(map, "role"), "%s: role '%s' must be an agent code of 3 capitals "
+                                "(GOV, MIL, BUS, OPP, ELI...)", what, role);
+    return fallback;
+  }
+  return role;
+}
+
+/* Reads an actor's names: mapping (aliases, adjectives, capital, provenance). */
+static void read_names(loader *L, yk_node *node, const char *actor_id, orb_actor *actor) {
+  static const char *const keys[] = {"aliases", "adjectives", "capital", "source",
+                                     "assumption", "note", NULL};
+  if (!node) return;
+  char what[96];
+  snprintf(what, sizeof what, "names of actor '%s'", actor_id);
+  if (!expect_mapping(L, node, what)) return;
+  check_keys(L, node, what, keys);
+  actor->aliases = get_phrases(L, node, "aliases", what, &actor->alias_count);
+  actor->adjectives = get_phrases(L, node, "adjectives", what, &actor->adjective_count);
+  actor->capitals = get_phrases(L, node, "capital", what, &actor->capital_count);
+  get_string(L, node, "note", what, false);
+  read_provenance(L, node, what, &actor->names_provenance);
+}
+
+/* Reads an actor's leaders: list; terms of one office must not overlap, nor the
+ * terms of one person. */
+static void read_leaders(loader *L, yk_node *list, const char *actor_id, orb_actor *actor) {
+  static const char *const keys[] = {"name", "aliases", "office", "role", "from", "to",
+                                     "source", "assumption", "note", NULL};
+  char owner[96];
+  snprintf(owner, sizeof owner, "actor '%s'", actor_id);
+  size_t count;
+  yk_node **items = list_items(L, list, owner, "leaders", &count);
+  if (!count) return;
+  actor->leaders = alloc_array(L, count, sizeof *actor->leaders);
+  span_key *spans = alloc_array(L, count, sizeof *spans);
+  dup_key *groups = alloc_array(L, 2 * count, sizeof *groups);
+  if (!actor->leaders || !spans || !groups) return;
+  actor->leader_count = count;
+  for (size_t j = 0; j < count; j++) {
+    orb_leader *leader = &actor->leaders[j];
+    leader->from = leader->to = ORB_DATE_NONE;
+    char what[128];
+    snprintf(what, sizeof what, "leader %zu of actor '%s'", j + 1, actor_id);
+    yk_node *node = items[j];
+    if (!expect_mapping(L, node, what)) continue;
+    check_keys(L, node, what, keys);
+    leader->name = get_string(L, node, "name", what, true);
+    if (leader->name && !valid_phrase(leader->name))
+      fail(L, field(node, "name"), "%s: name '%s' has no letter or digit, or holds '|', "
+                                   "'#' or a control character", what, leader->name);
+    leader->aliases = get_phrases(L, node, "aliases", what, &leader->alias_count);
+    leader->office = get_string(L, node, "office", what, true);
+    leader->role = get_role(L, node, what, "GOV");
+    leader->from = get_date(L, node, "from", what, true, NULL);
+    leader->to = get_date(L, node, "to", what, false, NULL);
+    if (leader->from != ORB_DATE_NONE && leader->to != ORB_DATE_NONE &&
+        leader->to < leader->from)
+      fail(L, field(node, "to"), "%s: 'to' is before 'from'", what);
+    get_string(L, node, "note", what, false);
+    read_provenance(L, node, what, &leader->provenance);
+  }
+  /* one group per office and one per name: spans within a group must not overlap */
+  const char *const labels[2] = {"office", "name"};
+  for (int g = 0; g < 2; g++) {
+    size_t n = 0;
+    for (size_t j = 0; j < count; j++) {
+      const orb_leader *leader = &actor->leaders[j];
+      const char *text = g == 0 ? leader->office : leader->name;
+      if (text && leader->from != ORB_DATE_NONE &&
+          (leader->to == ORB_DATE_NONE || leader->to >= leader->from))
+        groups[n++] = (dup_key){0, 0, text, j};
+    }
+    qsort(groups, n, sizeof *groups, compare_dup_keys);
+    size_t group = 0;
+    for (size_t k = 0; k < n; k++) {
+      if (k && strcmp(groups[k].text, groups[k - 1].text) != 0) group++;
+      const orb_leader *leader = &actor->leaders[groups[k].index];
+      /* a term's end is inclusive; the span is [from, to + 1) */
+      orb_date end = leader->to == ORB_DATE_NONE ? ORB_DATE_NONE : leader->to + 1;
+      spans[k] = (span_key){group, {leader->from, end}, groups[k].index};
+    }
+    char by[160];
+    snprintf(by, sizeof by, "%s (same %s)", owner, labels[g]);
+    report_overlaps(L, spans, n, items, "leader", by);
+  }
+}
+
+static size_t get_actor(loader *L, yk_node *map, const char *key,
+                        const char *what, bool required);
+
+/* Reads the owner: of actor index (an organisation's owning state, with the
+ * role its names code): after all actors, so that the owner can be any. */
+static void read_owner(loader *L, yk_node *actor_node, size_t index) {
+  static const char *const keys[] = {"actor", "role", "source", "assumption", "note", NULL};
+  yk_node *node = field(actor_node, "owner");
+  if (!node) return;
+  orb_actor *actor = &L->world->actors[index];
+  char what[96];
+  snprintf(what, sizeof what, "owner of actor '%s'", actor->id);
+  if (!expect_mapping(L, node, what)) return;
+  check_keys(L, node, what, keys);
+  if (actor->kind != ORB_ACTOR_ORGANISATION) {
+    fail(L, node, "%s: only an actor of kind organisation (a company, an agency) has an "
+                  "owner", what);
+    return;
+  }
+  size_t owner = get_actor(L, node, "actor", what, true);
+  if (owner == index) {
+    fail(L, field(node, "actor"), "%s: an actor cannot own itself", what);
+    owner = ORB_NONE;
+  }
+  actor->owner.role = get_role(L, node, what, "BUS");
+  get_string(L, node, "note", what, false);
+  read_provenance(L, node, what, &actor->owner.provenance);
+  actor->owner.actor = owner;
+}
+
 /* Reads the actors list and builds the sorted id index. */
 static void read_actors(loader *L, yk_node *list) {
-  static const char *const keys[] = {"id", "name", "kind", "attributes", NULL};
+  static const char *const keys[] = {"id", "name", "kind", "attributes", "names",
+                                     "leaders", "owner", NULL};
   orb_world *w = L->world;
   size_t count;
   yk_node **items = list_items(L, list, "the world file", "actors", &count);
@@ -347,6 +532,7 @@ static void read_actors(loader *L, yk_node *list) {
     L->actor_nodes[i] = node;
     L->actor_ids[i] = "";
     actor->id = "";
+    actor->owner.actor = ORB_NONE;
     if (!expect_mapping(L, node, what)) continue;
     check_keys(L, node, what, keys);
     const char *id = get_string(L, node, "id", what, true);
@@ -369,6 +555,8 @@ static void read_actors(loader *L, yk_node *list) {
     actor->attribute_count = attribute_count;
     for (size_t j = 0; j < attribute_count; j++)
       read_attribute(L, attribute_items[j], actor->id, j, &actor->attributes[j]);
+    read_names(L, field(node, "names"), actor->id, actor);
+    read_leaders(L, field(node, "leaders"), actor->id, actor);
   }
   dup_key *dups = alloc_array(L, count, sizeof *dups);
   size_t *order = alloc_array(L, count, sizeof *order);
@@ -377,6 +565,15 @@ static void read_actors(loader *L, yk_node *list) {
   report_duplicates(L, dups, count, items, describe_actor_id);
   for (size_t i = 0; i < count; i++) order[i] = dups[i].index;
   w->actor_order = order;
+  for (size_t i = 0; i < count; i++)
+    if (yk_is_mapping(items[i])) read_owner(L, items[i], i);
+  for (size_t i = 0; i < count; i++) { /* one level: the owner owns itself */
+    size_t owner = w->actors[i].owner.actor;
+    if (owner != ORB_NONE && w->actors[owner].owner.actor != ORB_NONE)
+      fail(L, field(field(items[i], "owner"), "actor"),
+           "owner of actor '%s': '%s' has an owner itself; name the owning state",
+           w->actors[i].id, w->actors[owner].id);
+  }
 }
 
 /* Resolves the actor id in field key of map; ORB_NONE (and an error) if unknown. */

@@ -399,24 +399,57 @@ static const char *get_role(loader *L, yk_node *map, const char *what,
   return role;
 }
 
-/* Reads an actor's names: mapping (aliases, adjectives, capital, provenance). */
+/* Appends the n phrases of more to the *count phrases of *list (arena). */
+static void add_phrases(loader *L, const char ***list, size_t *count, const char **more,
+                        size_t n) {
+  if (!n) return;
+  const char **joined = alloc_array(L, *count + n, sizeof *joined);
+  if (!joined) return;
+  if (*count) memcpy(joined, *list, *count * sizeof *joined);
+  memcpy(joined + *count, more, n * sizeof *joined);
+  *list = joined;
+  *count += n;
+}
+
+/* Reads an actor's names: a mapping (aliases, adjectives, capital, provenance)
+ * or a list of them, each with its own provenance; their phrases add up. The
+ * actor's names_provenance is the first entry's. */
 static void read_names(loader *L, yk_node *node, const char *actor_id, orb_actor *actor) {
   static const char *const keys[] = {"aliases", "adjectives", "capital", "source",
                                      "assumption", "note", NULL};
   if (!node) return;
-  char what[96];
-  snprintf(what, sizeof what, "names of actor '%s'", actor_id);
-  if (!expect_mapping(L, node, what)) return;
-  check_keys(L, node, what, keys);
-  actor->aliases = get_phrases(L, node, "aliases", what, &actor->alias_count);
-  actor->adjectives = get_phrases(L, node, "adjectives", what, &actor->adjective_count);
-  actor->capitals = get_phrases(L, node, "capital", what, &actor->capital_count);
-  get_string(L, node, "note", what, false);
-  read_provenance(L, node, what, &actor->names_provenance);
+  size_t count = 1;
+  yk_node **items = &node;
+  if (yk_is_sequence(node)) {
+    char owner[96];
+    snprintf(owner, sizeof owner, "actor '%s'", actor_id);
+    items = list_items(L, node, owner, "names", &count);
+  }
+  for (size_t j = 0; j < count; j++) {
+    char what[96];
+    if (yk_is_sequence(node))
+      snprintf(what, sizeof what, "names %zu of actor '%s'", j + 1, actor_id);
+    else
+      snprintf(what, sizeof what, "names of actor '%s'", actor_id);
+    yk_node *item = items[j];
+    if (!expect_mapping(L, item, what)) continue;
+    check_keys(L, item, what, keys);
+    const char **p;
+    size_t n;
+    p = get_phrases(L, item, "aliases", what, &n);
+    add_phrases(L, &actor->aliases, &actor->alias_count, p, n);
+    p = get_phrases(L, item, "adjectives", what, &n);
+    add_phrases(L, &actor->adjectives, &actor->adjective_count, p, n);
+    p = get_phrases(L, item, "capital", what, &n);
+    add_phrases(L, &actor->capitals, &actor->capital_count, p, n);
+    get_string(L, item, "note", what, false);
+    orb_provenance provenance = {0};
+    read_provenance(L, item, what, &provenance);
+    if (j == 0) actor->names_provenance = provenance;
+  }
 }
 
-/* Reads an actor's leaders: list; terms of one office must not overlap, nor the
- * terms of one person. */
+/* Reads an actor's leaders: list; terms of one office must not overlap. */
 static void read_leaders(loader *L, yk_node *list, const char *actor_id, orb_actor *actor) {
   static const char *const keys[] = {"name", "aliases", "office", "role", "from", "to",
                                      "source", "assumption", "note", NULL};
@@ -427,7 +460,7 @@ static void read_leaders(loader *L, yk_node *list, const char *actor_id, orb_act
   if (!count) return;
   actor->leaders = alloc_array(L, count, sizeof *actor->leaders);
   span_key *spans = alloc_array(L, count, sizeof *spans);
-  dup_key *groups = alloc_array(L, 2 * count, sizeof *groups);
+  dup_key *groups = alloc_array(L, count, sizeof *groups);
   if (!actor->leaders || !spans || !groups) return;
   actor->leader_count = count;
   for (size_t j = 0; j < count; j++) {
@@ -453,13 +486,13 @@ static void read_leaders(loader *L, yk_node *list, const char *actor_id, orb_act
     get_string(L, node, "note", what, false);
     read_provenance(L, node, what, &leader->provenance);
   }
-  /* one group per office and one per name: spans within a group must not overlap */
-  const char *const labels[2] = {"office", "name"};
-  for (int g = 0; g < 2; g++) {
+  /* one group per office: its terms must not overlap (one person may hold two
+   * offices at once: acting president and prime minister) */
+  {
     size_t n = 0;
     for (size_t j = 0; j < count; j++) {
       const orb_leader *leader = &actor->leaders[j];
-      const char *text = g == 0 ? leader->office : leader->name;
+      const char *text = leader->office;
       if (text && leader->from != ORB_DATE_NONE &&
           (leader->to == ORB_DATE_NONE || leader->to >= leader->from))
         groups[n++] = (dup_key){0, 0, text, j};
@@ -474,7 +507,7 @@ static void read_leaders(loader *L, yk_node *list, const char *actor_id, orb_act
       spans[k] = (span_key){group, {leader->from, end}, groups[k].index};
     }
     char by[160];
-    snprintf(by, sizeof by, "%s (same %s)", owner, labels[g]);
+    snprintf(by, sizeof by, "%s (same office)", owner);
     report_overlaps(L, spans, n, items, "leader", by);
   }
 }

@@ -165,6 +165,47 @@ static orb_status sc_code(void *ctx) {
   return rc;
 }
 
+/* A world's names, leaders and owners into a dictionary, then coding with it. */
+static orb_status sc_code_world(void *ctx) {
+  static const char yaml[] =
+      "world: {name: T, description: d, start: 2000-01-01, end: 2030-12-31}\n"
+      "actors:\n"
+      "  - id: RUR\n    name: Ruritania\n    kind: state\n"
+      "    names:\n      - {aliases: [Duchy], adjectives: [Ruritanian], capital: Strelsau,\n"
+      "         source: s}\n      - {capital: [Zenda], assumption: a}\n"
+      "    leaders:\n      - {name: Rudolf R, aliases: [Rudolf], office: king, from: 2010,\n"
+      "         to: 2015-12-31, source: s}\n"
+      "  - {id: EUR, name: European Union, kind: bloc}\n"
+      "  - {id: ZOIL, name: Zenda Oil, kind: organisation, owner: {actor: RUR, source: s}}\n";
+  static const char dict_text[] = "actor | european union | IGOEUREEC\n"
+                                  "verb | V | criticised | 111\n"
+                                  "same | IGOEUREEC | EUX\n";
+  static const char text[] = "Rudolf criticised the European Union. Zenda Oil criticised "
+                             "Strelsau.\n";
+  orb_world *world = NULL;
+  orb_dict *dict = NULL;
+  orb_coder *coder = NULL;
+  orb_diags diags;
+  size_t events = 0;
+  orb_diags_init(&diags);
+  orb_status rc = orb_world_load_buffer("t.yaml", yaml, sizeof yaml - 1, &world, &diags);
+  if (rc == ORB_OK) rc = orb_dict_new(&dict);
+  if (rc == ORB_OK) rc = orb_dict_add_buffer(dict, "t.dict", dict_text, sizeof dict_text - 1,
+                                             &diags);
+  if (rc == ORB_OK) rc = orb_dict_add_world(dict, world, "t.yaml", &diags);
+  if (rc == ORB_OK) rc = orb_coder_new(dict, &coder);
+  if (rc == ORB_OK) rc = orb_coder_begin(coder, "t.txt", orb_date_from_ymd(2012, 8, 20));
+  if (rc == ORB_OK)
+    rc = orb_coder_feed(coder, text, sizeof text - 1, count_event, &events, &diags);
+  if (rc == ORB_OK) rc = orb_coder_finish(coder, count_event, &events, &diags);
+  orb_coder_free(coder);
+  orb_dict_free(dict);
+  orb_world_free(world);
+  orb_diags_free(&diags);
+  (void)ctx;
+  return rc;
+}
+
 /* The month-by-month model: inputs, a counterfactual, the model, an ensemble. */
 static orb_status sc_dynamics(void *ctx) {
   const orb_world *world = ctx;
@@ -244,6 +285,7 @@ static void test_run(void **state) {
 static void test_code(void **state) {
   (void)state;
   probe("event coder", sc_code, NULL);
+  probe("event coder with a world", sc_code_world, NULL);
 }
 
 int main(void) {

@@ -53,9 +53,14 @@ orb_status orb_dict_add_default(orb_dict *dict, orb_diags *diags);
  * source tree's or the installed data/events. Points to static storage. */
 const char *orb_dict_default_dir(void);
 
-/* Adds the actors of world (orbit/world.h) as actor entries: each actor's name
- * and its text attributes `adjective` and `alias` code its id; an organisation
- * or bloc also its id as a phrase, marked as an organisation. The ids the
+/* Adds the actors of world (orbit/world.h) as actor entries: each actor's name,
+ * its `names:` aliases and adjectives and its text attributes `adjective` and
+ * `alias` code its id, its capitals its id with role GOV (an organisation's
+ * without a role); an organisation or bloc also its id as a phrase, marked as
+ * an organisation. A leader's name and aliases code the actor with the
+ * leader's role during the leader's terms and with role ELI on other dates. An
+ * organisation with an `owner:` codes its owner with the owner's role instead
+ * (docs/EVENTS.md, "Names, leaders and companies from a world"). The ids the
  * dictionaries gave those phrases before (other than ids of the world's
  * actors; not for territories) are renamed to the world's id in every entry, so
  * that one actor has one code. name (e.g. the world's path) names the entries

@@ -117,8 +117,8 @@ LEADERS = {
          "President_of_Russia", HANDOVER),
         ("Vladimir Putin", ["Putin"], "president", "2012-05-07", None,
          "President_of_Russia", None),
-        ("Vladimir Putin", ["Putin"], "prime minister", "2008-05-08", "2012-05-06",
-         "Prime_Minister_of_Russia", "left on his inauguration as president"),
+        ("Vladimir Putin", ["Putin"], "prime minister", "2008-05-08", "2012-05-07",
+         "Prime_Minister_of_Russia", "until his inauguration as president"),
         ("Dmitry Medvedev", ["Medvedev"], "prime minister", "2012-05-08", "2020-01-15",
          "Prime_Minister_of_Russia", None),
         ("Mikhail Mishustin", ["Mishustin"], "prime minister", "2020-01-16", None,
@@ -257,8 +257,9 @@ LEADERS = {
          "President_of_Estonia", HANDOVER),
         ("Alar Karis", ["Karis"], "president", "2021-10-11", None,
          "President_of_Estonia", None),
-        ("Kaja Kallas", ["Kallas"], "prime minister", "2021-01-26", "2024-07-15",
-         "Prime_Minister_of_Estonia", None),
+        ("Kaja Kallas", ["Kallas"], "prime minister", "2021-01-26", "2024-07-22",
+         "Prime_Minister_of_Estonia", "resigned on 2024-07-15, in office until her "
+         "successor's government took office; " + HANDOVER),
     ],
     "LVA": [
         ("Egils Levits", ["Levits"], "president", "2019-07-08", "2023-07-07",

@@ -156,48 +156,54 @@ static void wd_span(const orb_leader *l, char buf[32]) {
   snprintf(buf, 32, "%s..%s", from, to);
 }
 
-/* Whether phrase was already written for an earlier leader of a (k < j), or as an
- * earlier alias of leader j itself (before alias index i; i = -1: the name). */
-static int wd_leader_seen(const orb_actor *a, size_t j, long i, const char *phrase) {
-  for (size_t k = 0; k <= j; k++) {
-    const orb_leader *l = &a->leaders[k];
-    long last = k < j ? (long)l->alias_count : i;
-    if (k < j && strcasecmp(l->name, phrase) == 0) return 1;
-    if (k == j && i >= 0 && strcasecmp(l->name, phrase) == 0) return 1;
-    for (long m = 0; m < last; m++)
-      if (strcasecmp(l->aliases[m], phrase) == 0) return 1;
-  }
-  return 0;
+/* A phrase of a leader: the name or an alias, and whose it is. */
+typedef struct wd_named {
+  const char *phrase;
+  size_t leader;
+} wd_named;
+
+static int wd_compare_named(const void *x, const void *y) {
+  const wd_named *p = x, *q = y;
+  int order = strcasecmp(p->phrase, q->phrase);
+  if (order) return order;
+  return (p->leader > q->leader) - (p->leader < q->leader);
 }
 
-/* Writes the entries of one phrase of a's leaders: one per term of every leader
- * of a named so, with the leader's role, then one without a span with role ELI
- * (outside every term). The code is a's id, or its owner's. */
-static void wd_leader_phrase(const orb_world *world, const orb_actor *a, const char *phrase,
-                             wd_text *t) {
-  const char *id = a->owner.actor != ORB_NONE ? world->actors[a->owner.actor].id : a->id;
-  for (size_t k = 0; k < a->leader_count; k++) {
-    const orb_leader *l = &a->leaders[k];
-    int named = strcasecmp(l->name, phrase) == 0;
-    for (size_t m = 0; m < l->alias_count && !named; m++)
-      named = strcasecmp(l->aliases[m], phrase) == 0;
-    if (!named) continue;
-    char span[32];
-    wd_span(l, span);
-    wd_entry(t, phrase, id, a->owner.actor != ORB_NONE ? a->owner.role : l->role, span, 0);
-  }
-  wd_entry(t, phrase, id, "ELI", NULL, 0);
-}
-
-/* Writes the entries of every leader of a, each phrase once. */
-static void wd_leaders(const orb_world *world, const orb_actor *a, wd_text *t) {
+/* Writes the entries of a's leaders: for each phrase (name or alias, compared
+ * without case), one entry per term of every leader named so, with the
+ * leader's role, then one without a span with role ELI (outside every term).
+ * The code is a's id, or its owner's with the owner's role. Sorting the
+ * phrases keeps this O(n log n) in the number of names. ORB_ENOMEM when out
+ * of memory. */
+static orb_status wd_leaders(const orb_world *world, const orb_actor *a, wd_text *t) {
+  size_t n = 0;
+  for (size_t j = 0; j < a->leader_count; j++) n += 1 + a->leaders[j].alias_count;
+  if (!n) return ORB_OK;
+  wd_named *named = malloc(n * sizeof *named);
+  if (!named) return ORB_ENOMEM;
+  n = 0;
   for (size_t j = 0; j < a->leader_count; j++) {
     const orb_leader *l = &a->leaders[j];
-    if (!wd_leader_seen(a, j, -1, l->name)) wd_leader_phrase(world, a, l->name, t);
-    for (size_t i = 0; i < l->alias_count; i++)
-      if (!wd_leader_seen(a, j, (long)i, l->aliases[i]))
-        wd_leader_phrase(world, a, l->aliases[i], t);
+    named[n++] = (wd_named){l->name, j};
+    for (size_t i = 0; i < l->alias_count; i++) named[n++] = (wd_named){l->aliases[i], j};
   }
+  qsort(named, n, sizeof *named, wd_compare_named);
+  int owned = a->owner.actor != ORB_NONE;
+  const char *id = owned ? world->actors[a->owner.actor].id : a->id;
+  for (size_t k = 0; k < n; k++) {
+    const orb_leader *l = &a->leaders[named[k].leader];
+    int repeat = k > 0 && named[k - 1].leader == named[k].leader &&
+                 strcasecmp(named[k - 1].phrase, named[k].phrase) == 0;
+    if (!repeat) { /* a leader's phrase given twice writes one term */
+      char span[32];
+      wd_span(l, span);
+      wd_entry(t, named[k].phrase, id, owned ? a->owner.role : l->role, span, 0);
+    }
+    if (k + 1 == n || strcasecmp(named[k + 1].phrase, named[k].phrase) != 0)
+      wd_entry(t, named[k].phrase, id, "ELI", NULL, 0);
+  }
+  free(named);
+  return ORB_OK;
 }
 
 orb_status orb_dict_add_world(orb_dict *dict, const orb_world *world, const char *name,
@@ -240,7 +246,7 @@ orb_status orb_dict_add_world(orb_dict *dict, const orb_world *world, const char
     for (const char *p = a->id; *p; p++) letters &= isupper((unsigned char)*p) != 0;
     if (!st && org && letters && strlen(a->id) >= 2)
       st = wd_phrase(dict, world, a, id_off, a->id, NULL, &tokens, &t);
-    if (!st) wd_leaders(world, a, &t);
+    if (!st) st = wd_leaders(world, a, &t);
   }
   free(tokens.items);
   if (!st && t.failed) st = ORB_ENOMEM;

@@ -114,6 +114,10 @@ typedef struct orb_dyn_inputs {
                           alignment of actor with pole k in [0, 1] */
   orb_dyn_event *events; /* sorted by date (stable) */
   size_t event_count, event_capacity;
+  int structure_to;    /* 0, or the last year whose structure the model may know:
+                          ties' values of later years and their ends after it are
+                          unknown (the last known value persists), memberships
+                          hold as at the end of that year (orb_dyn_inputs_truncate) */
 } orb_dyn_inputs;
 
 /* Fills *inputs from the world for years first_year..last_year (docs/MODEL.md
@@ -164,8 +168,10 @@ orb_status orb_dyn_inputs_from_record(orb_dyn_inputs *inputs, const orb_world *w
                                       orb_diags *diags);
 
 /* Cuts the inputs at the end of year last_year: every yearly value of a later
- * year becomes unknown (NAN: the last known one persists) and the events dated
- * after that year are removed (a run that knows only the past, for forecasts). */
+ * year becomes unknown (NAN: the last known one persists), the events dated
+ * after that year are removed, and the world's structure is cut there too
+ * (structure_to: ties and memberships as known at the end of last_year), so a
+ * run knows only the past (forecasts). */
 void orb_dyn_inputs_truncate(orb_dyn_inputs *inputs, int last_year);
 
 /* Removes the event with this id; ORB_ENOTFOUND (with a did-you-mean hint). */

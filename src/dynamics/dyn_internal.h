@@ -22,7 +22,8 @@ enum dyn_param {
   P_WAR_SMOOTH, P_WAR_TIEDOWN, P_WAR_PERSIST, P_CAP_ELASTICITY, P_CAP_MISSING,
   P_W_ECON, P_W_SEC, P_W_INST, P_W_SOC, P_DRIFT_RATE, P_GRAVITY, P_REDEPLOY,
   P_ALIGN_HALF_LIFE, P_AUTONOMY, P_IMP_COOP, P_IMP_CONFLICT, P_IMP_DISTANCE,
-  P_ASSIMILATE, P_EXIT_BASE, P_EXIT_ALIGN, P_EXIT_CRED,
+  P_ASSIMILATE, P_ALIGN_MEMORY, P_ALIGN_SLOPE, P_EXIT_BASE, P_EXIT_ALIGN, P_EXIT_CRED,
+  P_EXIT_CENTER,
   DYN_PARAM_COUNT
 };
 
@@ -111,6 +112,57 @@ static inline size_t dyn_series_alignment(const struct orb_dyn_model *m) {
 }
 static inline size_t dyn_series_exit(const struct orb_dyn_model *m) {
   return m->poles + m->slots + 2 * m->pairs;
+}
+
+/* ---- alignment (docs/MODEL.md, "Alignment"): one rule for the run (model.c) and
+ * the fit of its rates (validate.c) ------------------------------------------------ */
+
+/* A pair's anchor: the exponentially weighted mean of its revealed alignments
+ * (level) and of the structural index in the months they were observed (index);
+ * weight is the sum of the weights, 0 before the first observation. */
+typedef struct dyn_anchor {
+  double level, index, weight;
+} dyn_anchor;
+
+/* The structural index of a pair: its pole's share of the leverage on the state,
+ * lev / (sum of the state's leverages + autonomy). */
+static inline double dyn_align_index(double lev, double lev_sum, double autonomy) {
+  return lev / (lev_sum + autonomy);
+}
+
+/* The target of a pair's alignment: its anchor level moved by slope times the
+ * change of the structural index since the anchor's observations, in [0, 1];
+ * the index itself while the pair has no revealed alignment. */
+static inline double dyn_align_target(const dyn_anchor *a, double index, double slope) {
+  if (a->weight <= 0) return index;
+  const double t = a->level + slope * (index - a->index);
+  return t < 0 ? 0 : t > 1 ? 1 : t;
+}
+
+/* One month of alignment: a share rate of the gap to the target closed, plus
+ * the month's impulses, in [0, 1]. */
+static inline double dyn_align_step(double align, double target, double rate, double impulse) {
+  const double a = align + rate * (target - align) + impulse;
+  return a < 0 ? 0 : a > 1 ? 1 : a;
+}
+
+/* A revealed alignment observed (in December, with the pair's structural index
+ * of that month): the anchor takes it with older observations weighed memory
+ * times less per observation; returns the alignment moved by assimilate toward it. */
+static inline double dyn_align_observe(double align, dyn_anchor *a, double observed,
+                                       double index, double assimilate, double memory) {
+  a->weight = memory * a->weight + 1;
+  a->level += (observed - a->level) / a->weight;
+  a->index += (index - a->index) / a->weight;
+  return align + assimilate * (observed - align);
+}
+
+/* The alignment impulse of an event class (ACT_COOP, ACT_CONFLICT, ACT_DISTANCE)
+ * with parameters prm; 0 for the security shocks. */
+static inline double dyn_align_impulse(const double *prm, uint32_t kind) {
+  return kind == ACT_COOP ? prm[P_IMP_COOP]
+         : kind == ACT_CONFLICT ? -prm[P_IMP_CONFLICT]
+         : kind == ACT_DISTANCE ? -prm[P_IMP_DISTANCE] : 0.0;
 }
 
 /* Conflict years derived from the `attack` events of in (inputs.c), into

@@ -133,6 +133,7 @@ void orb_dyn_inputs_truncate(orb_dyn_inputs *in, int last_year) {
     }
   }
   orb_date end = orb_date_from_ymd(last_year, 12, 31);
+  if (!in->structure_to || last_year < in->structure_to) in->structure_to = last_year;
   size_t n = 0;
   for (size_t e = 0; e < in->event_count; e++)
     if (in->events[e].date <= end) in->events[n++] = in->events[e];

@@ -244,6 +244,45 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
                             orb_dyn_summary **summary, orb_diags *diags);
 void orb_dyn_summary_free(orb_dyn_summary *summary);
 
+/* ---- fitting the alignment's rates (docs/MODEL.md, "Alignment") ------------------ */
+
+/* One state-pole pair's history for orb_dyn_fit_alignment, month by month from
+ * January of the data's first year. */
+typedef struct orb_dyn_fit_series {
+  const float *index;       /* [12 * years]: the pair's structural index (leverage share) */
+  const float *impulse;     /* [12 * years]: the alignment impulses of its events, or NULL */
+  const double *observed;   /* [years]: revealed alignment, NAN unknown (assimilated in December) */
+} orb_dyn_fit_series;
+
+/* What the fit knows: years first_year..first_year+years-1 and nothing after. */
+typedef struct orb_dyn_fit_data {
+  int first_year, years;
+  size_t series_count;
+  const orb_dyn_fit_series *series;
+  int origin_from;          /* forecasts from December of each year u >= origin_from ... */
+  int horizon;              /* ... of years u+1..u+horizon within the data */
+} orb_dyn_fit_data;
+
+/* The rates of the alignment equation that forecast best within the data, and
+ * the scores of those forecasts. */
+typedef struct orb_dyn_alignment_fit {
+  double half_life_months;  /* dyn.align_half_life_months */
+  double anchor_memory;     /* dyn.align_anchor_memory */
+  double slope;             /* dyn.align_slope */
+  double assimilate;        /* dyn.assimilate_weight */
+  size_t n;                 /* forecasts scored (pair, origin, horizon) */
+  double mae, rmse;
+} orb_dyn_alignment_fit;
+
+/* Fits the alignment's rates by a grid search (docs/MODEL.md lists the grid) that
+ * minimises the squared error of the yearly mean alignment forecast from every
+ * origin u of the data (observed in u, no observation or impulse after u, the
+ * structural index as the data gives it) against the revealed alignment of the
+ * years u+1..u+horizon; the first grid point wins ties. ORB_EINVAL with a
+ * diagnostic when no forecast can be scored. */
+orb_status orb_dyn_fit_alignment(const orb_dyn_fit_data *data, orb_dyn_alignment_fit *fit,
+                                 orb_diags *diags);
+
 /* ---- validation against the record ----------------------------------------------- */
 
 /* What orb_dyn_validate checks; zero fields take the defaults shown. */
@@ -252,15 +291,18 @@ typedef struct orb_dyn_validation_options {
   int fit_from, fit_to;      /* 1995, 2019: years of the fit to the record */
   int origin_from, origin_to;/* 2000, 2016: forecast origins t */
   int horizon;               /* 3: years forecast after each origin */
+  int data_to;               /* 0: all; else the last year of the record and the world
+                                read at all (a check that forecasts never read later) */
 } orb_dyn_validation_options;
 
-/* Scores of one set of forecasts: the model's and persistence's ("next years as
- * year t"). origin is the year t, or 0 for a row pooled over origins; horizon is
- * h (1..H), or 0 for a row pooled over horizons. */
+/* Scores of one set of forecasts: the model's, persistence's ("next years as
+ * year t") and the mean of the last three years' (t-2..t, those observed).
+ * origin is the year t, or 0 for a row pooled over origins; horizon is h (1..H),
+ * or 0 for a row pooled over horizons. */
 typedef struct orb_dyn_validation_row {
   int origin, horizon;
   size_t n;                  /* (state, year) pairs scored */
-  double model_mae, model_rmse, persist_mae, persist_rmse;
+  double model_mae, model_rmse, persist_mae, persist_rmse, mean3_mae, mean3_rmse;
 } orb_dyn_validation_row;
 
 /* The fit of the yearly mean of alignment:S:POLE to the observed agreement over
@@ -276,6 +318,12 @@ typedef struct orb_dyn_validation {
   size_t row_count;          /* one row per origin (horizon 0), then one per horizon
                                 pooled over origins, then the pool of all (0, 0) */
   orb_dyn_validation_row *rows;
+  orb_dyn_alignment_fit *origin_fits; /* [origins]: the rates fitted on years <= t */
+  orb_dyn_alignment_fit full_fit;     /* the rates fitted on years <= fit_to (the
+                                         shipped defaults come from it) */
+  char (*states)[16];        /* [state_count]: ids of the states */
+  double *forecasts;         /* [((t - origin_from) * state_count + state) * horizon + h-1]:
+                                the model's yearly agreement, NAN when none */
 } orb_dyn_validation;
 
 /* Validates the model of world against the record (docs/MODEL.md, "Validation

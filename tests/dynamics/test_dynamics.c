@@ -515,6 +515,32 @@ static void test_validate(void **state) {
   assert_int_equal(v->rows[10].n, n);
   assert_near(v->rows[10].persist_mae, sum / (double)n, 1e-12);
   assert_true(v->fit_n[0] > 300 && v->fit_corr[1] > v->fit_corr[0]);
+  /* the mean of the last three years from origin 2010, recomputed the same way */
+  sum = 0;
+  for (size_t a = 0; a < world->actor_count; a++) {
+    char name[96];
+    snprintf(name, sizeof name, "alignment:%s:RUS", world->actors[a].id);
+    if (orb_dyn_series_find(m, name) == ORB_NONE) continue;
+    double mean3 = 0, seen = 0, last = agreement(r, world->actors[a].id, "RUS", 2010);
+    for (int y = 2008; y <= 2010; y++) {
+      double o = agreement(r, world->actors[a].id, "RUS", y);
+      if (!isnan(o)) mean3 += o, seen++;
+    }
+    for (int h = 1; h <= 3; h++) {
+      double o = agreement(r, world->actors[a].id, "RUS", 2010 + h);
+      if (!isnan(last) && !isnan(o)) sum += fabs(o - mean3 / seen);
+    }
+  }
+  assert_near(v->rows[10].mean3_mae, sum / (double)n, 1e-12);
+  /* the shipped defaults are the rates fitted on every year up to 2019 */
+  const orb_dyn_param_info *info = orb_dyn_params(NULL);
+  assert_true(v->full_fit.half_life_months ==
+              info[orb_dyn_param_find("align_half_life_months")].spec.value);
+  assert_true(v->full_fit.anchor_memory == info[orb_dyn_param_find("align_anchor_memory")].spec.value);
+  assert_true(v->full_fit.slope == info[orb_dyn_param_find("align_slope")].spec.value);
+  assert_true(v->full_fit.assimilate == info[orb_dyn_param_find("assimilate_weight")].spec.value);
+  assert_true(v->full_fit.n > 900 && v->full_fit.rmse < 0.1);
+  for (size_t k = 0; k < 17; k++) assert_true(v->origin_fits[k].n > 0);
   /* deterministic */
   orb_dyn_validation *again = NULL;
   assert_int_equal(orb_dyn_validate(world, r, &s, NULL, &again, &d), ORB_OK);
@@ -532,6 +558,100 @@ static void test_validate(void **state) {
   orb_dyn_inputs_free(in);
   orb_dyn_validation_free(v);
   orb_dyn_settings_free(&s);
+  orb_diags_free(&d);
+}
+
+/* The validation never reads a year after the origin: forecasts and fitted
+ * rates from origin 2005 are the same, bit for bit, when nothing after 2005 is
+ * read at all (data_to); only the scores, which need later years, go. */
+static void test_validate_truncation(void **state) {
+  (void)state;
+  orb_dyn_settings s;
+  assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_validation_options o = {.origin_from = 2005, .origin_to = 2005, .fit_from = 1995,
+                                  .fit_to = 2005};
+  orb_dyn_validation *all = NULL, *cut = NULL;
+  assert_int_equal(orb_dyn_validate(world, record_once(), &s, &o, &all, &d), ORB_OK);
+  o.data_to = 2005;
+  assert_int_equal(orb_dyn_validate(world, record_once(), &s, &o, &cut, &d), ORB_OK);
+  size_t cells = all->state_count * 3;
+  assert_int_equal(cut->state_count, all->state_count);
+  size_t known = 0;
+  for (size_t k = 0; k < cells; k++) known += !isnan(all->forecasts[k]);
+  assert_true(known > 30);
+  assert_memory_equal(cut->forecasts, all->forecasts, cells * sizeof *all->forecasts);
+  assert_memory_equal(cut->origin_fits, all->origin_fits, sizeof *all->origin_fits);
+  assert_memory_equal(&cut->full_fit, &all->full_fit, sizeof all->full_fit);
+  assert_true(all->rows[0].n > 30);
+  assert_int_equal(cut->rows[0].n, 0);
+  o.data_to = 2004; /* reads less than the origin: refused */
+  orb_dyn_validation *bad = NULL;
+  assert_int_equal(orb_dyn_validate(world, record_once(), &s, &o, &bad, &d), ORB_EINVAL);
+  assert_null(bad);
+  orb_dyn_validation_free(all);
+  orb_dyn_validation_free(cut);
+  orb_dyn_settings_free(&s);
+  orb_diags_free(&d);
+}
+
+/* The fit recovers known rates: series made by the alignment equation (written
+ * out again here) with rates on the fit's grid, revealed exactly from year 8 on
+ * (each year the mean of the path the equation forecast from the December
+ * before), with random revealed alignments before and a structural index that
+ * moves, are fitted back to those rates with no error. */
+static void test_fit_recovers(void **state) {
+  (void)state;
+  enum { SERIES = 3, YEARS = 24 };
+  const double half_life = 24, memory = 0.25, slope = 1, assimilate = 0.75;
+  const double rate = 1 - exp2(-1.0 / half_life);
+  static float index[SERIES][12 * YEARS], impulse[SERIES][12 * YEARS];
+  static double observed[SERIES][YEARS];
+  orb_dyn_fit_series series[SERIES];
+  uint64_t x = 88172645463325252ull; /* xorshift: fixed draws */
+  for (int s = 0; s < SERIES; s++) {
+    for (int k = 0; k < 12 * YEARS; k++) {
+      index[s][k] = (float)(0.3 + 0.1 * s + 0.15 * sin(k / (7.0 + s)) + (k > 150 ? 0.1 : 0));
+      impulse[s][k] = k % 37 == 5 ? -0.03f : 0.0f;
+    }
+    double a = 0, level = 0, anchor_index = 0, weight = 0;
+    for (int y = 0; y < YEARS; y++) {
+      double sum = 0;
+      int pushed = 0; /* an impulse this year: the fit's forecast leaves it out */
+      for (int mo = 0; mo < 12; mo++) {
+        int k = y * 12 + mo;
+        pushed |= impulse[s][k] != 0;
+        double target = weight > 0 ? level + slope * (index[s][k] - anchor_index) : index[s][k];
+        target = fmin(fmax(target, 0), 1);
+        a = fmin(fmax(a + (k ? rate : 1) * (target - a) + impulse[s][k], 0), 1);
+        sum += a;
+      }
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      observed[s][y] = y < 8 ? 0.5 + 0.4 * (double)(x % 1000) / 1000.0 : sum / 12;
+      if (y >= 8 && pushed) { /* not revealed */
+        observed[s][y] = NAN;
+        continue;
+      }
+      weight = memory * weight + 1;
+      level += (observed[s][y] - level) / weight;
+      anchor_index += (index[s][y * 12 + 11] - anchor_index) / weight;
+      a += assimilate * (observed[s][y] - a);
+    }
+    series[s] = (orb_dyn_fit_series){index[s], impulse[s], observed[s]};
+  }
+  orb_dyn_fit_data data = {1990, YEARS, SERIES, series, 1997, 1};
+  orb_dyn_alignment_fit fit;
+  orb_diags d;
+  orb_diags_init(&d);
+  assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_OK);
+  assert_true(fit.half_life_months == half_life && fit.anchor_memory == memory &&
+              fit.slope == slope && fit.assimilate == assimilate);
+  assert_true(fit.n > 10 && fit.rmse < 1e-6);
+  /* nothing to forecast: refused */
+  data.origin_from = 2100;
+  assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_EINVAL);
+  assert_non_null(strstr(d.items[0].message, "no forecast"));
   orb_diags_free(&d);
 }
 
@@ -784,7 +904,8 @@ int main(void) {
       cmocka_unit_test(test_story),         cmocka_unit_test(test_without_ignored_requests),
       cmocka_unit_test(test_add_event),     cmocka_unit_test(test_inputs_set),
       cmocka_unit_test(test_record_inputs), cmocka_unit_test(test_story_record),
-      cmocka_unit_test(test_validate),
+      cmocka_unit_test(test_validate),      cmocka_unit_test(test_validate_truncation),
+      cmocka_unit_test(test_fit_recovers),
       cmocka_unit_test(test_threads_identical),
       cmocka_unit_test(test_store_schema),  cmocka_unit_test(test_store_killed),
       cmocka_unit_test(test_bounded_memory), cmocka_unit_test(test_cli),

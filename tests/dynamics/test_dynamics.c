@@ -596,6 +596,58 @@ static void test_validate_truncation(void **state) {
   orb_diags_free(&d);
 }
 
+/* The world's structure is cut with the inputs (orb_dyn_inputs_truncate): a tie
+ * value of 2008 and a membership of 2008 are unknown to a run cut at 2005, whose
+ * leverage then stays as in 2006; uncut, both raise it. */
+static void test_structure_cut(void **state) {
+  (void)state;
+  orb_world *w = test_load_world_text(
+      "world: {name: Cut, description: d, start: 2000-01-01, end: 2012-12-31}\n"
+      "actors:\n  - {id: AAA, name: A, kind: state}\n  - {id: BBB, name: B, kind: state}\n"
+      "  - {id: CCC, name: C, kind: state}\n  - {id: PACT, name: Pact, kind: organisation}\n"
+      "ties:\n"
+      "  - {from: BBB, to: AAA, type: trade, values: [{value: 0.2, year: 2004, source: t},"
+      " {value: 0.8, year: 2008, source: t}]}\n"
+      "  - {from: CCC, to: AAA, type: trade, values: [{value: 0.3, year: 2003, source: t}]}\n"
+      "institutions:\n  - id: PACT\n    leader: AAA\n    commitment: mutual_defence\n"
+      "    source: t\n    members:\n      - {actor: AAA, joined: 2000-01-01, source: t}\n"
+      "      - {actor: CCC, joined: 2008-03-01, source: t}\n");
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_settings s;
+  assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
+  double lev[2][2][2]; /* [cut][state BBB, CCC][2006-06, 2010-06] */
+  for (int cut = 0; cut < 2; cut++) {
+    orb_dyn_inputs *in = NULL;
+    assert_int_equal(orb_dyn_inputs_from_world(w, 2000, 2012, &in, &d), ORB_OK);
+    if (cut) orb_dyn_inputs_truncate(in, 2005);
+    orb_dyn_model *m = NULL;
+    assert_int_equal(orb_dyn_model_new(w, in, orb_date_from_ymd(2000, 1, 1),
+                                       orb_date_from_ymd(2012, 12, 1), &m, &d), ORB_OK);
+    size_t months = orb_dyn_month_count(m);
+    float *out = malloc(orb_dyn_series_count(m) * months * sizeof *out);
+    orb_dyn_run(m, s.value, out);
+    static const char *const names[2] = {"leverage:AAA:BBB", "leverage:AAA:CCC"};
+    for (int k = 0; k < 2; k++) {
+      size_t series = orb_dyn_series_find(m, names[k]);
+      assert_int_not_equal(series, ORB_NONE);
+      lev[cut][k][0] = out[series * months + 77];  /* 2006-06 */
+      lev[cut][k][1] = out[series * months + 125]; /* 2010-06 */
+    }
+    free(out);
+    orb_dyn_model_free(m);
+    orb_dyn_inputs_free(in);
+  }
+  for (int k = 0; k < 2; k++) {
+    assert_true(lev[0][k][1] > lev[0][k][0] + 0.01); /* uncut: the 2008 tie or membership */
+    assert_true(lev[1][k][1] == lev[1][k][0]);       /* cut at 2005: as known then */
+    assert_true(lev[1][k][0] == lev[0][k][0]);       /* the years before are the same */
+  }
+  orb_dyn_settings_free(&s);
+  orb_diags_free(&d);
+  orb_world_free(w);
+}
+
 /* The fit recovers known rates: series made by the alignment equation (written
  * out again here) with rates on the fit's grid, revealed exactly from year 8 on
  * (each year the mean of the path the equation forecast from the December
@@ -905,7 +957,7 @@ int main(void) {
       cmocka_unit_test(test_add_event),     cmocka_unit_test(test_inputs_set),
       cmocka_unit_test(test_record_inputs), cmocka_unit_test(test_story_record),
       cmocka_unit_test(test_validate),      cmocka_unit_test(test_validate_truncation),
-      cmocka_unit_test(test_fit_recovers),
+      cmocka_unit_test(test_fit_recovers),  cmocka_unit_test(test_structure_cut),
       cmocka_unit_test(test_threads_identical),
       cmocka_unit_test(test_store_schema),  cmocka_unit_test(test_store_killed),
       cmocka_unit_test(test_bounded_memory), cmocka_unit_test(test_cli),

@@ -145,7 +145,7 @@ static const orb_dyn_param_info table[] = {
    "fitted with align_half_life_months (same fit): 0, the record gives the leverage share no weight beyond the anchor; the range lets ensembles carry the theory's sign",
    NULL},
   {{"dyn.exit_base_rate", 0.027, 0, 1, 0,
-    "yearly hazard of suspending or leaving a pole's institution at neutral alignment and prior credibility"},
+    "yearly hazard of suspending or leaving a pole's institution at the center alignment (exit_alignment_center) and prior credibility"},
    0.013, 0.054, TRI, "1/year",
    "the built-in world's own record (in-sample): 5 exits or suspensions (AZE, GEO, UZB 1999; UZB 2012; ARM 2024) in 185.5 CSTO member-years 1992-2024; range half to double",
    NULL},

@@ -327,11 +327,13 @@ typedef struct orb_dyn_validation {
 } orb_dyn_validation;
 
 /* Validates the model of world against the record (docs/MODEL.md, "Validation
- * against the record") with one run at the settings' central values per
- * forecast origin; each origin's run knows the record and the world's events up
- * to the end of year t only. *out is new (free with orb_dyn_validation_free).
- * ORB_EINVAL with a diagnostic for a pole that is not a UN member pole of the
- * world, or years outside the world or the record. */
+ * against the record"): per forecast origin t, a run at the settings' central
+ * values whose inputs are cut at the end of t (the record, the world's events,
+ * ties and memberships: orb_dyn_inputs_truncate), the alignment's rates fitted
+ * on its years up to t (orb_dyn_fit_alignment), and the run again with them.
+ * *out is new (free with orb_dyn_validation_free). ORB_EINVAL with a diagnostic
+ * for a pole that is not a UN member pole of the world, years outside the world
+ * or the record, or data_to before the last origin. */
 orb_status orb_dyn_validate(const orb_world *world, const orb_record *record,
                             const orb_dyn_settings *settings,
                             const orb_dyn_validation_options *options,

@@ -112,6 +112,9 @@ typedef struct orb_dyn_inputs {
   size_t *poles;       /* actor indices of the poles */
   double *alignment;   /* [(actor * pole_count + k) * year_count + y]: revealed
                           alignment of actor with pole k in [0, 1] */
+  double *alignment_votes; /* same cells: the number of votes (roll calls, issue
+                          stances) each alignment averages; 0 unknown (weighed as a
+                          year of roll calls); NULL all unknown */
   orb_dyn_event *events; /* sorted by date (stable) */
   size_t event_count, event_capacity;
   int structure_to;    /* 0, or the last year whose structure the model may know:
@@ -252,6 +255,7 @@ typedef struct orb_dyn_fit_series {
   const float *index;       /* [12 * years]: the pair's structural index (leverage share) */
   const float *impulse;     /* [12 * years]: the alignment impulses of its events, or NULL */
   const double *observed;   /* [years]: revealed alignment, NAN unknown (assimilated in December) */
+  const double *votes;      /* [years]: votes each observation averages (0 unknown), or NULL */
 } orb_dyn_fit_series;
 
 /* What the fit knows: years first_year..first_year+years-1 and nothing after. */
@@ -261,6 +265,7 @@ typedef struct orb_dyn_fit_data {
   const orb_dyn_fit_series *series;
   int origin_from;          /* forecasts from December of each year u >= origin_from ... */
   int horizon;              /* ... of years u+1..u+horizon within the data */
+  double vote_noise;        /* dyn.align_vote_noise (0: every observation weighs fully) */
 } orb_dyn_fit_data;
 
 /* The rates of the alignment equation that forecast best within the data, and
@@ -270,16 +275,25 @@ typedef struct orb_dyn_alignment_fit {
   double anchor_memory;     /* dyn.align_anchor_memory */
   double slope;             /* dyn.align_slope */
   double assimilate;        /* dyn.assimilate_weight */
+  double common;            /* dyn.align_common: the variant chosen, 0 or 1 */
   size_t n;                 /* forecasts scored (pair, origin, horizon) */
   double mae, rmse;
+  size_t inner_n[2];        /* the inner validation of each variant (common 0, 1):
+                               forecasts scored, ... */
+  double inner_rmse[2];     /* ... and their RMSE (NAN when none) */
 } orb_dyn_alignment_fit;
 
 /* Fits the alignment's rates by a grid search (docs/MODEL.md lists the grid) that
  * minimises the squared error of the yearly mean alignment forecast from every
  * origin u of the data (observed in u, no observation or impulse after u, the
  * structural index as the data gives it) against the revealed alignment of the
- * years u+1..u+horizon; the first grid point wins ties. ORB_EINVAL with a
- * diagnostic when no forecast can be scored. */
+ * years u+1..u+horizon; the first grid point wins ties. The variant (common level
+ * or not) is chosen first by an inner validation within the data: each variant's
+ * rates fitted on the years up to v forecast from v, for every v from three years
+ * after origin_from to the last year but one, scored on the data's later years;
+ * the lower RMSE wins (the variant without the common level on a tie or when
+ * neither can be scored). ORB_EINVAL with a diagnostic when no forecast can be
+ * scored. */
 orb_status orb_dyn_fit_alignment(const orb_dyn_fit_data *data, orb_dyn_alignment_fit *fit,
                                  orb_diags *diags);
 
@@ -321,6 +335,8 @@ typedef struct orb_dyn_validation {
   orb_dyn_alignment_fit *origin_fits; /* [origins]: the rates fitted on years <= t */
   orb_dyn_alignment_fit full_fit;     /* the rates fitted on years <= fit_to (the
                                          shipped defaults come from it) */
+  double vote_noise;         /* the noise ratio n0 of the roll calls of years <= fit_to
+                                (dyn.align_vote_noise comes from it; NAN none) */
   char (*states)[16];        /* [state_count]: ids of the states */
   double *forecasts;         /* [((t - origin_from) * state_count + state) * horizon + h-1]:
                                 the model's yearly agreement, NAN when none */

@@ -547,7 +547,10 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       long month = (long)(in->first_year + y - fy) * 12 + 11 - (fm - 1);
       if (isnan(v) || month < 0 || month >= (long)M) continue;
       if (!grow((void **)&m->obs, &c.obs_cap, m->obs_count, sizeof *m->obs)) goto fail;
-      m->obs[m->obs_count++] = (dyn_obs){(uint32_t)month, (uint32_t)k, (float)v};
+      const double nv = in->alignment_votes
+          ? in->alignment_votes[(m->pair_state[k] * P + m->pair_pole[k]) * (size_t)in->year_count +
+                                (size_t)y] : 0;
+      m->obs[m->obs_count++] = (dyn_obs){(uint32_t)month, (uint32_t)k, (float)v, (float)nv};
     }
   sort_by_month(m->obs, m->obs_count, sizeof *m->obs, NULL);
   /* exits: members of institutions led by a pole */
@@ -643,13 +646,14 @@ typedef struct run_state {
   double *econ, *z, *align, *impulse, *lev; /* [pairs] */
   double *index;               /* [pairs]: structural index of the month */
   dyn_anchor *anchor;          /* [pairs] */
+  double *common, *obs_w, *obs_wx, *obs_n; /* [poles]: common level, a month's sums */
   float *pair_factor, *slot_factor; /* exit hazard factors [pairs], [slots] */
 } run_state;
 
 void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs;
   double stack[512];
-  size_t need = 2 * S + S + 3 * P + 9 * Q + (Q + S + 1) / 2 + 1; /* floats: two per double */
+  size_t need = 2 * S + S + 3 * P + 9 * Q + (Q + S + 1) / 2 + 1 + 4 * P; /* floats: two per double */
   double *heap = need > 512 ? malloc(need * sizeof *heap) : NULL;
   double *mem = heap ? heap : stack;
   if (need > 512 && !heap) { /* out of memory: a run of NANs, never a crash */
@@ -659,9 +663,11 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   double *pq = mem + 3 * S + 3 * P; /* pairs' arrays after the poles' */
   run_state r = {mem, mem + S, mem + 2 * S, mem + 3 * S, mem + 3 * S + P,
                  pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q, pq + 5 * Q,
-                 (dyn_anchor *)(pq + 6 * Q), NULL, NULL};
+                 (dyn_anchor *)(pq + 6 * Q), NULL, NULL, NULL, NULL, NULL, NULL};
   r.pair_factor = (float *)(pq + 9 * Q);
   r.slot_factor = r.pair_factor + Q;
+  r.common = pq + 9 * Q + (Q + S + 1) / 2 + 1;
+  r.obs_w = r.common + P, r.obs_wx = r.common + 2 * P, r.obs_n = r.common + 3 * P;
   const double mu = prm[P_CRED_MEAN], n0 = prm[P_CRED_STRENGTH];
   const double a0 = n0 * mu, b0 = n0 * (1 - mu);
   const double forget = exp2(-1.0 / prm[P_CRED_HALF_LIFE]);
@@ -674,6 +680,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const double cut = prm[P_REDEPLOY];
   const double align_rate = 1 - exp2(-1.0 / prm[P_ALIGN_HALF_LIFE]);
   const double autonomy = prm[P_AUTONOMY], slope = prm[P_ALIGN_SLOPE];
+  const double common_w = prm[P_ALIGN_COMMON], noise = prm[P_ALIGN_VOTE_NOISE];
   const double center = prm[P_EXIT_CENTER];
   const double test_weight[3] = {1.0, prm[P_W_AGGRESSION], prm[P_W_LEADER]};
   const double h0 = prm[P_EXIT_BASE], beta_a = prm[P_EXIT_ALIGN], beta_k = prm[P_EXIT_CRED];
@@ -684,6 +691,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   for (size_t p = 0; p < P; p++) {
     float c0 = m->conflict[p * (size_t)m->conflict_years];
     r.burden[p] = isnan(c0) ? 0 : c0;
+    r.common[p] = NAN;
   }
   for (size_t q = 0; q < Q; q++) {
     r.econ[q] = m->econ[q], r.z[q] = 1, r.align[q] = 0;
@@ -775,14 +783,33 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
       }
       for (size_t q = q0; q < q1; q++) { /* month 0 starts at the target */
         r.index[q] = dyn_align_index(r.lev[q], sum, autonomy);
-        r.align[q] = dyn_align_step(r.align[q], dyn_align_target(&r.anchor[q], r.index[q], slope),
-                                    rate, r.impulse[q]);
+        const double g = r.common[m->pair_pole[q]];
+        r.align[q] = dyn_align_step(
+            r.align[q], dyn_align_target(&r.anchor[q], r.index[q], slope,
+                                         isnan(g) ? 0.0 : common_w * g),
+            rate, r.impulse[q]);
       }
     }
-    for (; oi < m->obs_count && m->obs[oi].month == k; oi++) {
+    /* revealed alignments: first the poles' common levels, then each pair */
+    size_t o1 = oi;
+    while (o1 < m->obs_count && m->obs[o1].month == k) o1++;
+    if (o1 > oi) {
+      for (size_t p = 0; p < P; p++) r.obs_w[p] = r.obs_wx[p] = r.obs_n[p] = 0;
+      for (size_t o = oi; o < o1; o++) {
+        const size_t p = m->pair_pole[m->obs[o].pair];
+        const double w = dyn_align_vote_weight(m->obs[o].votes, noise);
+        r.obs_w[p] += w, r.obs_wx[p] += w * m->obs[o].value, r.obs_n[p] += 1;
+      }
+      for (size_t p = 0; p < P; p++)
+        r.common[p] = dyn_align_common(r.common[p], r.obs_w[p], r.obs_wx[p], r.obs_n[p]);
+    }
+    for (; oi < o1; oi++) {
       const uint32_t q = m->obs[oi].pair;
-      r.align[q] = dyn_align_observe(r.align[q], &r.anchor[q], m->obs[oi].value, r.index[q],
-                                     prm[P_ASSIMILATE], prm[P_ALIGN_MEMORY]);
+      const double g = r.common[m->pair_pole[q]];
+      r.align[q] = dyn_align_observe(r.align[q], &r.anchor[q], m->obs[oi].value,
+                                     isnan(g) ? 0.0 : common_w * g, r.index[q],
+                                     prm[P_ASSIMILATE], prm[P_ALIGN_MEMORY],
+                                     dyn_align_vote_weight(m->obs[oi].votes, noise));
     }
     for (size_t q = 0; q < Q; q++) align_out[q * M + k] = (float)r.align[q];
     /* exit hazards */

@@ -71,7 +71,8 @@ static void record_conflict(orb_dyn_inputs *in, const orb_record *r, const size_
 
 /* Alignment: (agree + silent / 2) / roll calls of each state toward each pole,
  * per year with at least ORB_DYN_RECORD_MIN_VOTES roll calls (replacing the
- * world's stances of that year: dozens of votes against a few issues). */
+ * world's stances of that year: dozens of votes against a few issues), with the
+ * number of roll calls (alignment_votes). */
 static orb_status record_alignment(orb_dyn_inputs *in, const orb_record *r,
                                    const orb_world *w, const size_t *map, int last_year) {
   int y0 = in->first_year, y1 = in->first_year + in->year_count - 1;
@@ -96,6 +97,8 @@ static orb_status record_alignment(orb_dyn_inputs *in, const orb_record *r,
         double *cell = &in->alignment[(a * in->pole_count + k) * (size_t)in->year_count +
                                       (size_t)(y - in->first_year)];
         *cell = v;
+        if (in->alignment_votes)
+          in->alignment_votes[cell - in->alignment] = (double)t->total;
       }
     }
   }

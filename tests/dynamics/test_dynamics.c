@@ -539,6 +539,10 @@ static void test_validate(void **state) {
   assert_true(v->full_fit.anchor_memory == info[orb_dyn_param_find("align_anchor_memory")].spec.value);
   assert_true(v->full_fit.slope == info[orb_dyn_param_find("align_slope")].spec.value);
   assert_true(v->full_fit.assimilate == info[orb_dyn_param_find("assimilate_weight")].spec.value);
+  assert_true(v->full_fit.common == info[orb_dyn_param_find("align_common")].spec.value);
+  assert_true(v->full_fit.inner_n[0] > 500 && v->full_fit.inner_n[0] == v->full_fit.inner_n[1]);
+  /* ... and the noise ratio of the roll calls, to the vote */
+  assert_true(fabs(v->vote_noise - info[orb_dyn_param_find("align_vote_noise")].spec.value) < 0.5);
   assert_true(v->full_fit.n > 900 && v->full_fit.rmse < 0.1);
   for (size_t k = 0; k < 17; k++) assert_true(v->origin_fits[k].n > 0);
   /* deterministic */
@@ -648,62 +652,95 @@ static void test_structure_cut(void **state) {
   orb_world_free(w);
 }
 
-/* The fit recovers known rates: series made by the alignment equation (written
- * out again here) with rates on the fit's grid, revealed exactly from year 8 on
+/* Series made by the alignment equation (written out again here) with rates on
+ * the fit's grid and the common level's weight cw, revealed exactly from year 8 on
  * (each year the mean of the path the equation forecast from the December
  * before), with random revealed alignments before and a structural index that
- * moves, are fitted back to those rates with no error. */
-static void test_fit_recovers(void **state) {
-  (void)state;
-  enum { SERIES = 3, YEARS = 24 };
-  const double half_life = 24, memory = 0.25, slope = 1, assimilate = 0.75;
+ * moves; every observation weighs fully (votes unknown). */
+enum { FIT_SERIES = 3, FIT_YEARS = 24 };
+static void make_fit_series(double half_life, double memory, double slope, double assimilate,
+                            double cw, float index[][12 * FIT_YEARS],
+                            float impulse[][12 * FIT_YEARS], double observed[][FIT_YEARS],
+                            orb_dyn_fit_series *series) {
   const double rate = 1 - exp2(-1.0 / half_life);
-  static float index[SERIES][12 * YEARS], impulse[SERIES][12 * YEARS];
-  static double observed[SERIES][YEARS];
-  orb_dyn_fit_series series[SERIES];
   uint64_t x = 88172645463325252ull; /* xorshift: fixed draws */
-  for (int s = 0; s < SERIES; s++) {
-    for (int k = 0; k < 12 * YEARS; k++) {
+  double a[FIT_SERIES] = {0}, level[FIT_SERIES] = {0}, anchor_index[FIT_SERIES] = {0},
+         weight[FIT_SERIES] = {0}, common = NAN, g = 0;
+  for (int s = 0; s < FIT_SERIES; s++)
+    for (int k = 0; k < 12 * FIT_YEARS; k++) {
       index[s][k] = (float)(0.3 + 0.1 * s + 0.15 * sin(k / (7.0 + s)) + (k > 150 ? 0.1 : 0));
-      impulse[s][k] = k % 37 == 5 ? -0.03f : 0.0f;
+      impulse[s][k] = k % 37 == 5 + 3 * s ? -0.03f : 0.0f;
     }
-    double a = 0, level = 0, anchor_index = 0, weight = 0;
-    for (int y = 0; y < YEARS; y++) {
+  for (int y = 0; y < FIT_YEARS; y++) {
+    double sum_obs = 0, n_obs = 0;
+    for (int s = 0; s < FIT_SERIES; s++) {
       double sum = 0;
       int pushed = 0; /* an impulse this year: the fit's forecast leaves it out */
       for (int mo = 0; mo < 12; mo++) {
         int k = y * 12 + mo;
         pushed |= impulse[s][k] != 0;
-        double target = weight > 0 ? level + slope * (index[s][k] - anchor_index) : index[s][k];
+        double target = weight[s] > 0 ? g + level[s] + slope * (index[s][k] - anchor_index[s])
+                                      : index[s][k];
         target = fmin(fmax(target, 0), 1);
-        a = fmin(fmax(a + (k ? rate : 1) * (target - a) + impulse[s][k], 0), 1);
-        sum += a;
+        a[s] = fmin(fmax(a[s] + (k ? rate : 1) * (target - a[s]) + impulse[s][k], 0), 1);
+        sum += a[s];
       }
       x ^= x << 13, x ^= x >> 7, x ^= x << 17;
       observed[s][y] = y < 8 ? 0.5 + 0.4 * (double)(x % 1000) / 1000.0 : sum / 12;
-      if (y >= 8 && pushed) { /* not revealed */
-        observed[s][y] = NAN;
-        continue;
-      }
-      weight = memory * weight + 1;
-      level += (observed[s][y] - level) / weight;
-      anchor_index += (index[s][y * 12 + 11] - anchor_index) / weight;
-      a += assimilate * (observed[s][y] - a);
+      if (y >= 8 && pushed) observed[s][y] = NAN; /* not revealed */
+      if (!isnan(observed[s][y])) sum_obs += observed[s][y], n_obs += 1;
     }
-    series[s] = (orb_dyn_fit_series){index[s], impulse[s], observed[s]};
+    /* the common level: the first year's mean, then moved by the mean gap */
+    if (n_obs > 0) common = isnan(common) ? sum_obs / n_obs : common + (sum_obs - common * n_obs) / n_obs;
+    g = isnan(common) ? 0 : cw * common;
+    for (int s = 0; s < FIT_SERIES; s++) {
+      if (isnan(observed[s][y])) continue;
+      weight[s] = memory * weight[s] + 1;
+      level[s] += (observed[s][y] - g - level[s]) / weight[s];
+      anchor_index[s] += (index[s][y * 12 + 11] - anchor_index[s]) / weight[s];
+      a[s] += assimilate * (observed[s][y] - a[s]);
+    }
   }
-  orb_dyn_fit_data data = {1990, YEARS, SERIES, series, 1997, 1};
-  orb_dyn_alignment_fit fit;
+  for (int s = 0; s < FIT_SERIES; s++)
+    series[s] = (orb_dyn_fit_series){index[s], impulse[s], observed[s], NULL};
+}
+
+/* The fit recovers known rates and the variant (without and with the common
+ * level) from series the equation made, with no error. */
+static void test_fit_recovers(void **state) {
+  (void)state;
+  static float index[FIT_SERIES][12 * FIT_YEARS], impulse[FIT_SERIES][12 * FIT_YEARS];
+  static double observed[FIT_SERIES][FIT_YEARS];
+  orb_dyn_fit_series series[FIT_SERIES];
   orb_diags d;
   orb_diags_init(&d);
-  assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_OK);
-  assert_true(fit.half_life_months == half_life && fit.anchor_memory == memory &&
-              fit.slope == slope && fit.assimilate == assimilate);
-  assert_true(fit.n > 10 && fit.rmse < 1e-6);
-  /* nothing to forecast: refused */
-  data.origin_from = 2100;
-  assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_EINVAL);
-  assert_non_null(strstr(d.items[0].message, "no forecast"));
+  static const double cases[][5] = {{24, 0.25, 1, 0.75, 0}, {12, 0.5, 0, 1, 1}};
+  for (int c = 0; c < 2; c++) {
+    const double *r = cases[c];
+    make_fit_series(r[0], r[1], r[2], r[3], r[4], index, impulse, observed, series);
+    orb_dyn_fit_data data = {1990, FIT_YEARS, FIT_SERIES, series, 1997, 1, 0};
+    orb_dyn_alignment_fit fit;
+    assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_OK);
+    assert_true(fit.half_life_months == r[0] && fit.anchor_memory == r[1] &&
+                fit.slope == r[2] && fit.assimilate == r[3] && fit.common == r[4]);
+    assert_true(fit.n > 10 && fit.rmse < 1e-6);
+    /* the inner validation scored both variants; the true one without error */
+    assert_true(fit.inner_n[0] > 10 && fit.inner_n[1] > 10);
+    assert_true(fit.inner_rmse[(int)r[4]] < 1e-6 && fit.inner_rmse[1 - (int)r[4]] > 1e-3);
+    /* votes of a year of roll calls or more weigh fully: the same fit */
+    double votes[FIT_YEARS];
+    for (int y = 0; y < FIT_YEARS; y++) votes[y] = ORB_DYN_RECORD_MIN_VOTES + y;
+    for (int s = 0; s < FIT_SERIES; s++) series[s].votes = votes;
+    data.vote_noise = 137;
+    orb_dyn_alignment_fit again;
+    assert_int_equal(orb_dyn_fit_alignment(&data, &again, &d), ORB_OK);
+    assert_true(again.half_life_months == fit.half_life_months && again.common == fit.common &&
+                again.rmse == fit.rmse);
+    /* nothing to forecast: refused */
+    data.origin_from = 2100;
+    assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_EINVAL);
+    assert_non_null(strstr(d.items[d.count - 1].message, "no forecast"));
+  }
   orb_diags_free(&d);
 }
 

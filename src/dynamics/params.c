@@ -167,12 +167,12 @@ static const orb_dyn_param_info table[] = {
   {{"dyn.align_common", 1, 0, 1, 0,
     "weight of the pole's common level (the weighted mean of its states' revealed alignments) in the alignment target; the anchor then holds each state's level relative to it"},
    1, 1, FIX, "",
-   "chosen with align_half_life_months by the fit's inner validation (docs/MODEL.md, Alignment): 0 or 1, fixed in ensembles",
+   "chosen with align_half_life_months by the fit's inner validation on the shipped UN roll calls 1992-2019 (orbit simulate --validate): 1; 0 or 1, fixed in ensembles",
    NULL},
   {{"dyn.align_vote_noise", 145, 0, 10000, 0,
     "votes whose noise equals the uncertainty of a pair's level (n0): a revealed alignment of n votes weighs n/(n + n0) relative to a year of 10 roll calls (the record's least), at most 1"},
    72, 290, TRI, "votes",
-   "the shipped UN roll calls 1992-2019 (`orbit simulate --validate`): variance of a stance around its state-year mean over the variance of the yearly level's changes beyond sampling noise; range half to double",
+   "the shipped UN roll calls 1992-2019 (orbit simulate --validate): variance of a stance around its state-year mean over the variance of the yearly level's changes beyond sampling noise; range half to double",
    NULL},
 };
 

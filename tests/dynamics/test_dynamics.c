@@ -467,6 +467,63 @@ static void test_story_record(void **state) {
   orb_diags_free(&d);
 }
 
+/* Alignment of ARM with RUS in December 2021 from the record's inputs, with 2021's
+ * revealed alignment set to value (NAN: none) averaging votes (-1: unknown). */
+static double december_2021(double value, double votes) {
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_inputs *in = NULL;
+  assert_int_equal(orb_dyn_inputs_from_world(world, 1992, 2030, &in, &d), ORB_OK);
+  assert_int_equal(orb_dyn_inputs_from_record(in, world, record_once(), ORB_DYN_RECORD_ALL, 9999, &d),
+                   ORB_OK);
+  size_t rus = orb_world_actor(world, "RUS"), arm = orb_world_actor(world, "ARM"), k = 0;
+  while (in->poles[k] != rus) k++;
+  const size_t cell = (arm * in->pole_count + k) * (size_t)in->year_count + (size_t)(2021 - 1992);
+  assert_true(isnan(in->alignment[cell])); /* no roll calls, no world stance in 2021 */
+  /* the record's alignments carry their roll calls, the world's stances one each */
+  assert_true(in->alignment_votes[cell - 11] >= ORB_DYN_RECORD_MIN_VOTES); /* 2010 */
+  assert_near(in->alignment_votes[cell + 1], 1, 0);                        /* 2022 */
+  assert_int_equal(orb_dyn_inputs_set(in, ORB_DYN_ALIGNMENT, arm, rus, 2021, value), ORB_OK);
+  assert_near(in->alignment_votes[cell], 0, 0);
+  if (votes >= 0) in->alignment_votes[cell] = votes;
+  orb_dyn_model *m = NULL;
+  assert_int_equal(orb_dyn_model_new(world, in, orb_date_from_ymd(1992, 1, 1),
+                                     orb_date_from_ymd(2021, 12, 1), &m, &d), ORB_OK);
+  orb_dyn_settings s;
+  assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
+  const size_t M = orb_dyn_month_count(m);
+  float *out = malloc(M * orb_dyn_series_count(m) * sizeof *out);
+  assert_non_null(out);
+  orb_dyn_run(m, s.value, out);
+  const double a = out[orb_dyn_series_find(m, "alignment:ARM:RUS") * M + M - 1];
+  free(out);
+  orb_dyn_settings_free(&s);
+  orb_dyn_model_free(m);
+  orb_dyn_inputs_free(in);
+  orb_diags_free(&d);
+  return a;
+}
+
+/* A revealed alignment moves the alignment by assimilate_weight x w(n) of its gap
+ * in its December, w(n) = min(1, n / (n + n0) x (10 + n0) / 10) (docs/MODEL.md,
+ * "Alignment"): one vote weighs 0.106 of a year with n0 = 145, 40 votes or an
+ * unknown count fully. */
+static void test_vote_weight(void **state) {
+  (void)state;
+  const double before = december_2021(NAN, -1), full = december_2021(0.3, -1),
+               one = december_2021(0.3, 1), forty = december_2021(0.3, 40);
+  const orb_dyn_param_info *info = orb_dyn_params(NULL);
+  const double n0 = info[orb_dyn_param_find("align_vote_noise")].spec.value,
+               omega = info[orb_dyn_param_find("assimilate_weight")].spec.value;
+  assert_near(n0, 145, 0);
+  const double w1 = 1 / (1 + n0) * (10 + n0) / 10;
+  assert_near(w1, 0.10616, 1e-5);
+  assert_true(before > 0.7);
+  assert_near(full - before, omega * (0.3 - before), 1e-5);
+  assert_near((one - before) / (full - before), w1, 1e-4);
+  assert_true(forty == full);
+}
+
 static void test_validate(void **state) {
   (void)state;
   orb_record *r = record_once();
@@ -995,6 +1052,7 @@ int main(void) {
       cmocka_unit_test(test_record_inputs), cmocka_unit_test(test_story_record),
       cmocka_unit_test(test_validate),      cmocka_unit_test(test_validate_truncation),
       cmocka_unit_test(test_fit_recovers),  cmocka_unit_test(test_structure_cut),
+      cmocka_unit_test(test_vote_weight),
       cmocka_unit_test(test_threads_identical),
       cmocka_unit_test(test_store_schema),  cmocka_unit_test(test_store_killed),
       cmocka_unit_test(test_bounded_memory), cmocka_unit_test(test_cli),

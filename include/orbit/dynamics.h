@@ -112,8 +112,15 @@ typedef struct orb_dyn_inputs {
   size_t *poles;       /* actor indices of the poles */
   double *alignment;   /* [(actor * pole_count + k) * year_count + y]: revealed
                           alignment of actor with pole k in [0, 1] */
+  double *alignment_votes; /* same cells: the number of votes (roll calls, issue
+                          stances) each alignment averages; 0 unknown (weighed as a
+                          year of roll calls); NULL all unknown */
   orb_dyn_event *events; /* sorted by date (stable) */
   size_t event_count, event_capacity;
+  int structure_to;    /* 0, or the last year whose structure the model may know:
+                          ties' values of later years and their ends after it are
+                          unknown (the last known value persists), memberships
+                          hold as at the end of that year (orb_dyn_inputs_truncate) */
 } orb_dyn_inputs;
 
 /* Fills *inputs from the world for years first_year..last_year (docs/MODEL.md
@@ -164,8 +171,10 @@ orb_status orb_dyn_inputs_from_record(orb_dyn_inputs *inputs, const orb_world *w
                                       orb_diags *diags);
 
 /* Cuts the inputs at the end of year last_year: every yearly value of a later
- * year becomes unknown (NAN: the last known one persists) and the events dated
- * after that year are removed (a run that knows only the past, for forecasts). */
+ * year becomes unknown (NAN: the last known one persists), the events dated
+ * after that year are removed, and the world's structure is cut there too
+ * (structure_to: ties and memberships as known at the end of last_year), so a
+ * run knows only the past (forecasts). */
 void orb_dyn_inputs_truncate(orb_dyn_inputs *inputs, int last_year);
 
 /* Removes the event with this id; ORB_ENOTFOUND (with a did-you-mean hint). */
@@ -238,6 +247,56 @@ orb_status orb_dyn_ensemble(const orb_dyn_model *model, const orb_dyn_settings *
                             orb_dyn_summary **summary, orb_diags *diags);
 void orb_dyn_summary_free(orb_dyn_summary *summary);
 
+/* ---- fitting the alignment's rates (docs/MODEL.md, "Alignment") ------------------ */
+
+/* One state-pole pair's history for orb_dyn_fit_alignment, month by month from
+ * January of the data's first year. */
+typedef struct orb_dyn_fit_series {
+  const float *index;       /* [12 * years]: the pair's structural index (leverage share) */
+  const float *impulse;     /* [12 * years]: the alignment impulses of its events, or NULL */
+  const double *observed;   /* [years]: revealed alignment, NAN unknown (assimilated in December) */
+  const double *votes;      /* [years]: votes each observation averages (0 unknown), or NULL */
+} orb_dyn_fit_series;
+
+/* What the fit knows: years first_year..first_year+years-1 and nothing after. */
+typedef struct orb_dyn_fit_data {
+  int first_year, years;
+  size_t series_count;
+  const orb_dyn_fit_series *series;
+  int origin_from;          /* forecasts from December of each year u >= origin_from ... */
+  int horizon;              /* ... of years u+1..u+horizon within the data */
+  double vote_noise;        /* dyn.align_vote_noise (0: every observation weighs fully) */
+} orb_dyn_fit_data;
+
+/* The rates of the alignment equation that forecast best within the data, and
+ * the scores of those forecasts. */
+typedef struct orb_dyn_alignment_fit {
+  double half_life_months;  /* dyn.align_half_life_months */
+  double anchor_memory;     /* dyn.align_anchor_memory */
+  double slope;             /* dyn.align_slope */
+  double assimilate;        /* dyn.assimilate_weight */
+  double common;            /* dyn.align_common: the variant chosen, 0 or 1 */
+  size_t n;                 /* forecasts scored (pair, origin, horizon) */
+  double mae, rmse;
+  size_t inner_n[2];        /* the inner validation of each variant (common 0, 1):
+                               forecasts scored, ... */
+  double inner_rmse[2];     /* ... and their RMSE (NAN when none) */
+} orb_dyn_alignment_fit;
+
+/* Fits the alignment's rates by a grid search (docs/MODEL.md lists the grid) that
+ * minimises the squared error of the yearly mean alignment forecast from every
+ * origin u of the data (observed in u, no observation or impulse after u, the
+ * structural index as the data gives it) against the revealed alignment of the
+ * years u+1..u+horizon; the first grid point wins ties. The variant (common level
+ * or not) is chosen first by an inner validation within the data: each variant's
+ * rates fitted on the years up to v forecast from v, for every v from three years
+ * after origin_from to the last year but one, scored on the data's later years;
+ * the lower RMSE wins (the variant without the common level on a tie or when
+ * neither can be scored). ORB_EINVAL with a diagnostic when no forecast can be
+ * scored. */
+orb_status orb_dyn_fit_alignment(const orb_dyn_fit_data *data, orb_dyn_alignment_fit *fit,
+                                 orb_diags *diags);
+
 /* ---- validation against the record ----------------------------------------------- */
 
 /* What orb_dyn_validate checks; zero fields take the defaults shown. */
@@ -246,15 +305,18 @@ typedef struct orb_dyn_validation_options {
   int fit_from, fit_to;      /* 1995, 2019: years of the fit to the record */
   int origin_from, origin_to;/* 2000, 2016: forecast origins t */
   int horizon;               /* 3: years forecast after each origin */
+  int data_to;               /* 0: all; else the last year of the record and the world
+                                read at all (a check that forecasts never read later) */
 } orb_dyn_validation_options;
 
-/* Scores of one set of forecasts: the model's and persistence's ("next years as
- * year t"). origin is the year t, or 0 for a row pooled over origins; horizon is
- * h (1..H), or 0 for a row pooled over horizons. */
+/* Scores of one set of forecasts: the model's, persistence's ("next years as
+ * year t") and the mean of the last three years' (t-2..t, those observed).
+ * origin is the year t, or 0 for a row pooled over origins; horizon is h (1..H),
+ * or 0 for a row pooled over horizons. */
 typedef struct orb_dyn_validation_row {
   int origin, horizon;
   size_t n;                  /* (state, year) pairs scored */
-  double model_mae, model_rmse, persist_mae, persist_rmse;
+  double model_mae, model_rmse, persist_mae, persist_rmse, mean3_mae, mean3_rmse;
 } orb_dyn_validation_row;
 
 /* The fit of the yearly mean of alignment:S:POLE to the observed agreement over
@@ -270,14 +332,24 @@ typedef struct orb_dyn_validation {
   size_t row_count;          /* one row per origin (horizon 0), then one per horizon
                                 pooled over origins, then the pool of all (0, 0) */
   orb_dyn_validation_row *rows;
+  orb_dyn_alignment_fit *origin_fits; /* [origins]: the rates fitted on years <= t */
+  orb_dyn_alignment_fit full_fit;     /* the rates fitted on years <= fit_to (the
+                                         shipped defaults come from it) */
+  double vote_noise;         /* the noise ratio n0 of the roll calls of years <= fit_to
+                                (dyn.align_vote_noise comes from it; NAN none) */
+  char (*states)[16];        /* [state_count]: ids of the states */
+  double *forecasts;         /* [((t - origin_from) * state_count + state) * horizon + h-1]:
+                                the model's yearly agreement, NAN when none */
 } orb_dyn_validation;
 
 /* Validates the model of world against the record (docs/MODEL.md, "Validation
- * against the record") with one run at the settings' central values per
- * forecast origin; each origin's run knows the record and the world's events up
- * to the end of year t only. *out is new (free with orb_dyn_validation_free).
- * ORB_EINVAL with a diagnostic for a pole that is not a UN member pole of the
- * world, or years outside the world or the record. */
+ * against the record"): per forecast origin t, a run at the settings' central
+ * values whose inputs are cut at the end of t (the record, the world's events,
+ * ties and memberships: orb_dyn_inputs_truncate), the alignment's rates fitted
+ * on its years up to t (orb_dyn_fit_alignment), and the run again with them.
+ * *out is new (free with orb_dyn_validation_free). ORB_EINVAL with a diagnostic
+ * for a pole that is not a UN member pole of the world, years outside the world
+ * or the record, or data_to before the last origin. */
 orb_status orb_dyn_validate(const orb_world *world, const orb_record *record,
                             const orb_dyn_settings *settings,
                             const orb_dyn_validation_options *options,

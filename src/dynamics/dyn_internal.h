@@ -5,6 +5,7 @@
 #ifndef ORB_DYN_INTERNAL_H
 #define ORB_DYN_INTERNAL_H
 
+#include <math.h>
 #include <stdint.h>
 
 #include "orbit/dynamics.h"
@@ -22,7 +23,8 @@ enum dyn_param {
   P_WAR_SMOOTH, P_WAR_TIEDOWN, P_WAR_PERSIST, P_CAP_ELASTICITY, P_CAP_MISSING,
   P_W_ECON, P_W_SEC, P_W_INST, P_W_SOC, P_DRIFT_RATE, P_GRAVITY, P_REDEPLOY,
   P_ALIGN_HALF_LIFE, P_AUTONOMY, P_IMP_COOP, P_IMP_CONFLICT, P_IMP_DISTANCE,
-  P_ASSIMILATE, P_EXIT_BASE, P_EXIT_ALIGN, P_EXIT_CRED,
+  P_ASSIMILATE, P_ALIGN_MEMORY, P_ALIGN_SLOPE, P_EXIT_BASE, P_EXIT_ALIGN, P_EXIT_CRED,
+  P_EXIT_CENTER, P_ALIGN_COMMON, P_ALIGN_VOTE_NOISE,
   DYN_PARAM_COUNT
 };
 
@@ -49,11 +51,13 @@ typedef struct dyn_action {
   uint32_t kind;     /* enum dyn_action_kind */
 } dyn_action;
 
-/* A revealed alignment assimilated in a month. */
+/* A revealed alignment assimilated in a month, and the number of votes it
+ * averages (0: unknown, weighed as a full year of roll calls). */
 typedef struct dyn_obs {
   uint32_t month;
   uint32_t pair;
   float value;
+  float votes;
 } dyn_obs;
 
 /* An exit series: member state, institution, the pair with its leader. */
@@ -111,6 +115,89 @@ static inline size_t dyn_series_alignment(const struct orb_dyn_model *m) {
 }
 static inline size_t dyn_series_exit(const struct orb_dyn_model *m) {
   return m->poles + m->slots + 2 * m->pairs;
+}
+
+/* ---- alignment (docs/MODEL.md, "Alignment"): one rule for the run (model.c) and
+ * the fit of its rates (validate.c) ------------------------------------------------ */
+
+/* A pair's anchor: the exponentially weighted mean of its revealed alignments
+ * less the pole's common level (level) and of the structural index in the months
+ * they were observed (index); weight is the sum of the weights, 0 before the
+ * first observation. */
+typedef struct dyn_anchor {
+  double level, index, weight;
+} dyn_anchor;
+
+/* The votes of a year of roll calls: the record's alignment of a year needs at
+ * least this many (ORB_DYN_RECORD_MIN_VOTES), and an observation of this many
+ * votes or more weighs fully, so every year of the record weighs alike and the
+ * fitted rates are those of yearly observations (docs/MODEL.md, "Alignment"). */
+#define DYN_ALIGN_YEAR_VOTES ((double)ORB_DYN_RECORD_MIN_VOTES)
+
+/* The weight of a revealed alignment that averages `votes` votes, relative to a
+ * year of roll calls: the Kalman gain n / (n + n0) of n votes with noise ratio
+ * n0 (dyn.align_vote_noise) over that of DYN_ALIGN_YEAR_VOTES, at most 1; 1 for
+ * an unknown count (votes <= 0) or n0 = 0. */
+static inline double dyn_align_vote_weight(double votes, double noise) {
+  if (!(votes > 0) || !(noise > 0)) return 1.0;
+  const double r = votes / (votes + noise) * (DYN_ALIGN_YEAR_VOTES + noise) / DYN_ALIGN_YEAR_VOTES;
+  return r < 1 ? r : 1.0;
+}
+
+/* The pole's common level after one December's revealed alignments toward it:
+ * their weighted mean (weights sum to wsum, weighted values to wxsum) the first
+ * time (common NAN), then the level moved by sum of w (O - common) / count, count
+ * the pairs observed that month. NAN stays NAN without an observation. */
+static inline double dyn_align_common(double common, double wsum, double wxsum, double count) {
+  if (!(count > 0) || !(wsum > 0)) return common;
+  if (isnan(common)) return wxsum / wsum;
+  return common + (wxsum - common * wsum) / count;
+}
+
+/* The structural index of a pair: its pole's share of the leverage on the state,
+ * lev / (sum of the state's leverages + autonomy). */
+static inline double dyn_align_index(double lev, double lev_sum, double autonomy) {
+  return lev / (lev_sum + autonomy);
+}
+
+/* The target of a pair's alignment: the common term (dyn.align_common times the
+ * pole's common level, 0 before it has one) plus its anchor level, moved by slope
+ * times the change of the structural index since the anchor's observations, in
+ * [0, 1]; the index itself while the pair has no revealed alignment. */
+static inline double dyn_align_target(const dyn_anchor *a, double index, double slope,
+                                      double common) {
+  if (a->weight <= 0) return index;
+  const double t = common + a->level + slope * (index - a->index);
+  return t < 0 ? 0 : t > 1 ? 1 : t;
+}
+
+/* One month of alignment: a share rate of the gap to the target closed, plus
+ * the month's impulses, in [0, 1]. */
+static inline double dyn_align_step(double align, double target, double rate, double impulse) {
+  const double a = align + rate * (target - align) + impulse;
+  return a < 0 ? 0 : a > 1 ? 1 : a;
+}
+
+/* A revealed alignment observed (in December, with the pair's structural index
+ * of that month and the common term after this December's update), of weight w
+ * (dyn_align_vote_weight): the anchor takes observed - common with weight w, older
+ * weights multiplied by memory per observation; returns the alignment moved by
+ * assimilate * w toward observed. */
+static inline double dyn_align_observe(double align, dyn_anchor *a, double observed,
+                                       double common, double index, double assimilate,
+                                       double memory, double w) {
+  a->weight = memory * a->weight + w;
+  a->level += w * (observed - common - a->level) / a->weight;
+  a->index += w * (index - a->index) / a->weight;
+  return align + assimilate * w * (observed - align);
+}
+
+/* The alignment impulse of an event class (ACT_COOP, ACT_CONFLICT, ACT_DISTANCE)
+ * with parameters prm; 0 for the security shocks. */
+static inline double dyn_align_impulse(const double *prm, uint32_t kind) {
+  return kind == ACT_COOP ? prm[P_IMP_COOP]
+         : kind == ACT_CONFLICT ? -prm[P_IMP_CONFLICT]
+         : kind == ACT_DISTANCE ? -prm[P_IMP_DISTANCE] : 0.0;
 }
 
 /* Conflict years derived from the `attack` events of in (inputs.c), into

@@ -165,7 +165,8 @@ void dyn_fill_conflict(const orb_world *w, const orb_dyn_inputs *in, double *con
 }
 
 /* Revealed alignment: the observed stances on the world's issues whose patron is
- * a pole (support 1, silent 0.5, condemn 0), averaged per actor, pole and year. */
+ * a pole (support 1, silent 0.5, condemn 0), averaged per actor, pole and year,
+ * with the number of stances averaged (alignment_votes). */
 static orb_status fill_alignment(const orb_world *w, orb_dyn_inputs *in) {
   size_t cells = in->actor_count * in->pole_count * (size_t)in->year_count;
   double *count = calloc(dyn_nz(cells), sizeof *count);
@@ -188,8 +189,10 @@ static orb_status fill_alignment(const orb_world *w, orb_dyn_inputs *in) {
       count[c] += 1;
     }
   }
-  for (size_t c = 0; c < cells; c++)
+  for (size_t c = 0; c < cells; c++) {
     in->alignment[c] = count[c] > 0 ? in->alignment[c] / count[c] : NAN;
+    in->alignment_votes[c] = count[c];
+  }
   free(count);
   return ORB_OK;
 }
@@ -224,7 +227,8 @@ orb_status orb_dyn_inputs_from_world(const orb_world *w, int first_year, int las
   if (st == ORB_OK) st = find_poles(w, in);
   if (st == ORB_OK) {
     in->alignment = malloc(dyn_nz(cells * in->pole_count) * sizeof(double));
-    if (!in->alignment) st = ORB_ENOMEM;
+    in->alignment_votes = calloc(dyn_nz(cells * in->pole_count), sizeof(double));
+    if (!in->alignment || !in->alignment_votes) st = ORB_ENOMEM;
   }
   if (st == ORB_OK) {
     fill_capability(w, in);
@@ -247,6 +251,7 @@ void orb_dyn_inputs_free(orb_dyn_inputs *in) {
   free(in->conflict);
   free(in->poles);
   free(in->alignment);
+  free(in->alignment_votes);
   free(in->events);
   free(in);
 }
@@ -362,6 +367,7 @@ orb_status orb_dyn_inputs_set(orb_dyn_inputs *in, orb_dyn_input series, size_t a
       if (in->poles[k] == pole) {
         if (value < 0 || value > 1) return ORB_EINVAL;
         in->alignment[(actor * in->pole_count + k) * Y + y] = value;
+        if (in->alignment_votes) in->alignment_votes[(actor * in->pole_count + k) * Y + y] = 0;
         return ORB_OK;
       }
     return ORB_EINVAL;

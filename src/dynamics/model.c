@@ -160,6 +160,24 @@ static int compile_actions(compile_ctx *c) {
   return 1;
 }
 
+/* The date as far as the inputs know the world's structure: clamped to the end
+ * of in->structure_to when the inputs are cut (orb_dyn_inputs_truncate). */
+static orb_date structure_date(const orb_dyn_inputs *in, orb_date date) {
+  if (!in->structure_to) return date;
+  orb_date end = orb_date_from_ymd(in->structure_to, 12, 31);
+  return date > end ? end : date;
+}
+
+/* The tie as known when the inputs are cut: values of later years and an end
+ * after the cut unknown (a shallow copy; its values point into the world's). */
+static orb_tie tie_known(const orb_dyn_inputs *in, const orb_tie *tie) {
+  orb_tie t = *tie;
+  if (!in->structure_to) return t;
+  while (t.value_count && t.values[t.value_count - 1].year > in->structure_to) t.value_count--;
+  if (t.ended != ORB_DATE_NONE && t.ended > structure_date(in, t.ended)) t.ended = ORB_DATE_NONE;
+  return t;
+}
+
 /* Status weight of an actor in an institution on a date (member or suspended). */
 static int at_risk(const orb_world *w, size_t inst, size_t actor, orb_date date) {
   orb_member_status s = orb_membership_at(w, inst, actor, date);
@@ -277,7 +295,7 @@ static int compile_channels(compile_ctx *c) {
     return 0;
   }
   for (size_t t = 0; t < w->tie_count; t++) {
-    const orb_tie *tie = &w->ties[t];
+    const orb_tie known = tie_known(c->in, &w->ties[t]), *tie = &known;
     int ch = tie_channel(tie->type);
     int32_t pair = pair_with(c, tie->from, tie->to);
     if (ch == CH_NONE || pair < 0) continue;
@@ -313,7 +331,8 @@ static int compile_channels(compile_ctx *c) {
       for (size_t i = 0; i < w->institution_count; i++) {
         if (c->pole_of[w->institutions[i].actor] != (int)p) continue;
         for (size_t k = 0; k < M; k++) {
-          orb_member_status st = orb_membership_at(w, i, m->pair_state[pair], m->dates[k]);
+          orb_member_status st = orb_membership_at(w, i, m->pair_state[pair],
+                                                   structure_date(c->in, m->dates[k]));
           float v = st == ORB_MEMBER ? 1.0f : st == ORB_MEMBER_SUSPENDED ? 0.5f
                   : st == ORB_OBSERVER ? 0.25f : 0.0f;
           m->inst[k * m->pairs + pair] += v / (float)led;
@@ -528,7 +547,10 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       long month = (long)(in->first_year + y - fy) * 12 + 11 - (fm - 1);
       if (isnan(v) || month < 0 || month >= (long)M) continue;
       if (!grow((void **)&m->obs, &c.obs_cap, m->obs_count, sizeof *m->obs)) goto fail;
-      m->obs[m->obs_count++] = (dyn_obs){(uint32_t)month, (uint32_t)k, (float)v};
+      const double nv = in->alignment_votes
+          ? in->alignment_votes[(m->pair_state[k] * P + m->pair_pole[k]) * (size_t)in->year_count +
+                                (size_t)y] : 0;
+      m->obs[m->obs_count++] = (dyn_obs){(uint32_t)month, (uint32_t)k, (float)v, (float)nv};
     }
   sort_by_month(m->obs, m->obs_count, sizeof *m->obs, NULL);
   /* exits: members of institutions led by a pole */
@@ -554,7 +576,8 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       x->at_risk = malloc(M);
       if (!x->at_risk) goto fail;
       m->exit_count++;
-      for (size_t k = 0; k < M; k++) x->at_risk[k] = (uint8_t)at_risk(w, i, s, m->dates[k]);
+      for (size_t k = 0; k < M; k++)
+        x->at_risk[k] = (uint8_t)at_risk(w, i, s, structure_date(in, m->dates[k]));
     }
   }
   m->pair_has_exit = calloc(dyn_nz(pairs), 1);
@@ -621,13 +644,16 @@ typedef struct run_state {
   double *a, *b, *cred;        /* [slots] */
   double *burden, *rel;        /* [poles] */
   double *econ, *z, *align, *impulse, *lev; /* [pairs] */
+  double *index;               /* [pairs]: structural index of the month */
+  dyn_anchor *anchor;          /* [pairs] */
+  double *common, *obs_w, *obs_wx, *obs_n; /* [poles]: common level, a month's sums */
   float *pair_factor, *slot_factor; /* exit hazard factors [pairs], [slots] */
 } run_state;
 
 void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs;
   double stack[512];
-  size_t need = 2 * S + S + 3 * P + 5 * Q + (Q + S + 1) / 2 + 1; /* floats: two per double */
+  size_t need = 2 * S + S + 3 * P + 9 * Q + (Q + S + 1) / 2 + 1 + 4 * P; /* floats: two per double */
   double *heap = need > 512 ? malloc(need * sizeof *heap) : NULL;
   double *mem = heap ? heap : stack;
   if (need > 512 && !heap) { /* out of memory: a run of NANs, never a crash */
@@ -636,9 +662,12 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   }
   double *pq = mem + 3 * S + 3 * P; /* pairs' arrays after the poles' */
   run_state r = {mem, mem + S, mem + 2 * S, mem + 3 * S, mem + 3 * S + P,
-                 pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q, NULL, NULL};
-  r.pair_factor = (float *)(pq + 5 * Q);
+                 pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q, pq + 5 * Q,
+                 (dyn_anchor *)(pq + 6 * Q), NULL, NULL, NULL, NULL, NULL, NULL};
+  r.pair_factor = (float *)(pq + 9 * Q);
   r.slot_factor = r.pair_factor + Q;
+  r.common = pq + 9 * Q + (Q + S + 1) / 2 + 1;
+  r.obs_w = r.common + P, r.obs_wx = r.common + 2 * P, r.obs_n = r.common + 3 * P;
   const double mu = prm[P_CRED_MEAN], n0 = prm[P_CRED_STRENGTH];
   const double a0 = n0 * mu, b0 = n0 * (1 - mu);
   const double forget = exp2(-1.0 / prm[P_CRED_HALF_LIFE]);
@@ -650,8 +679,9 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const double drift = prm[P_DRIFT_RATE] / 12.0, eta = prm[P_GRAVITY];
   const double cut = prm[P_REDEPLOY];
   const double align_rate = 1 - exp2(-1.0 / prm[P_ALIGN_HALF_LIFE]);
-  const double autonomy = prm[P_AUTONOMY];
-  const double impulse[3] = {prm[P_IMP_COOP], -prm[P_IMP_CONFLICT], -prm[P_IMP_DISTANCE]};
+  const double autonomy = prm[P_AUTONOMY], slope = prm[P_ALIGN_SLOPE];
+  const double common_w = prm[P_ALIGN_COMMON], noise = prm[P_ALIGN_VOTE_NOISE];
+  const double center = prm[P_EXIT_CENTER];
   const double test_weight[3] = {1.0, prm[P_W_AGGRESSION], prm[P_W_LEADER]};
   const double h0 = prm[P_EXIT_BASE], beta_a = prm[P_EXIT_ALIGN], beta_k = prm[P_EXIT_CRED];
   const int persist = (int)floor(prm[P_WAR_PERSIST] + 0.5);
@@ -661,8 +691,12 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   for (size_t p = 0; p < P; p++) {
     float c0 = m->conflict[p * (size_t)m->conflict_years];
     r.burden[p] = isnan(c0) ? 0 : c0;
+    r.common[p] = NAN;
   }
-  for (size_t q = 0; q < Q; q++) r.econ[q] = m->econ[q], r.z[q] = 1, r.align[q] = 0;
+  for (size_t q = 0; q < Q; q++) {
+    r.econ[q] = m->econ[q], r.z[q] = 1, r.align[q] = 0;
+    r.anchor[q] = (dyn_anchor){0, 0, 0};
+  }
   size_t ti = 0, ai = 0, oi = 0;
   float *cap_out = out + dyn_series_capacity(m) * M;
   float *cred_out = out + dyn_series_credibility(m) * M;
@@ -717,7 +751,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
       const dyn_action *act = &m->actions[ai];
       if (act->kind == ACT_DEPLOY) r.z[act->pair] /= (1 - cut);
       else if (act->kind == ACT_WITHDRAW) r.z[act->pair] *= (1 - cut);
-      else r.impulse[act->pair] += impulse[act->kind];
+      else r.impulse[act->pair] += dyn_align_impulse(prm, act->kind);
     }
     /* ties, leverage and alignment, state by state */
     for (size_t st = 0; st < m->states; st++) {
@@ -747,23 +781,44 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
         sum += r.lev[q];
         lev_out[q * M + k] = (float)r.lev[q];
       }
-      const double inv = 1.0 / (sum + autonomy);
       for (size_t q = q0; q < q1; q++) { /* month 0 starts at the target */
-        const double a = r.align[q] + rate * (r.lev[q] * inv - r.align[q]) + r.impulse[q];
-        r.align[q] = fmin(fmax(a, 0.0), 1.0);
+        r.index[q] = dyn_align_index(r.lev[q], sum, autonomy);
+        const double g = r.common[m->pair_pole[q]];
+        r.align[q] = dyn_align_step(
+            r.align[q], dyn_align_target(&r.anchor[q], r.index[q], slope,
+                                         isnan(g) ? 0.0 : common_w * g),
+            rate, r.impulse[q]);
       }
     }
-    for (; oi < m->obs_count && m->obs[oi].month == k; oi++) {
-      double *a = &r.align[m->obs[oi].pair];
-      *a += prm[P_ASSIMILATE] * (m->obs[oi].value - *a);
+    /* revealed alignments: first the poles' common levels, then each pair */
+    size_t o1 = oi;
+    while (o1 < m->obs_count && m->obs[o1].month == k) o1++;
+    if (o1 > oi) {
+      for (size_t p = 0; p < P; p++) r.obs_w[p] = r.obs_wx[p] = r.obs_n[p] = 0;
+      for (size_t o = oi; o < o1; o++) {
+        const size_t p = m->pair_pole[m->obs[o].pair];
+        const double w = dyn_align_vote_weight(m->obs[o].votes, noise);
+        r.obs_w[p] += w, r.obs_wx[p] += w * m->obs[o].value, r.obs_n[p] += 1;
+      }
+      for (size_t p = 0; p < P; p++)
+        r.common[p] = dyn_align_common(r.common[p], r.obs_w[p], r.obs_wx[p], r.obs_n[p]);
+    }
+    for (; oi < o1; oi++) {
+      const uint32_t q = m->obs[oi].pair;
+      const double g = r.common[m->pair_pole[q]];
+      r.align[q] = dyn_align_observe(r.align[q], &r.anchor[q], m->obs[oi].value,
+                                     isnan(g) ? 0.0 : common_w * g, r.index[q],
+                                     prm[P_ASSIMILATE], prm[P_ALIGN_MEMORY],
+                                     dyn_align_vote_weight(m->obs[oi].votes, noise));
     }
     for (size_t q = 0; q < Q; q++) align_out[q * M + k] = (float)r.align[q];
     /* exit hazards */
-    /* h0 exp(beta_a (1 - 2A) + beta_k (mu - c) / mu) as a product of a factor per
+    /* h0 exp(2 beta_a (center - A) + beta_k (mu - c) / mu) as a product of a factor per
      * pair (shared by the pair's institutions) and one per credibility slot */
     for (size_t q = 0; q < Q; q++)
       if (m->pair_has_exit[q])
-        r.pair_factor[q] = expf((float)(beta_a * (1 - 2 * r.align[q])));
+        r.pair_factor[q] = expf((float)(beta_a * 2 * ((r.anchor[q].weight > 0 ? center : 0.5) -
+                                                      r.align[q])));
     for (size_t s = 0; s < S; s++)
       r.slot_factor[s] = (float)h0 * expf((float)(beta_k * (mu - r.cred[s]) / mu));
     for (size_t e = 0; e < m->exit_count; e++) {

@@ -71,7 +71,8 @@ static void record_conflict(orb_dyn_inputs *in, const orb_record *r, const size_
 
 /* Alignment: (agree + silent / 2) / roll calls of each state toward each pole,
  * per year with at least ORB_DYN_RECORD_MIN_VOTES roll calls (replacing the
- * world's stances of that year: dozens of votes against a few issues). */
+ * world's stances of that year: dozens of votes against a few issues), with the
+ * number of roll calls (alignment_votes). */
 static orb_status record_alignment(orb_dyn_inputs *in, const orb_record *r,
                                    const orb_world *w, const size_t *map, int last_year) {
   int y0 = in->first_year, y1 = in->first_year + in->year_count - 1;
@@ -96,6 +97,8 @@ static orb_status record_alignment(orb_dyn_inputs *in, const orb_record *r,
         double *cell = &in->alignment[(a * in->pole_count + k) * (size_t)in->year_count +
                                       (size_t)(y - in->first_year)];
         *cell = v;
+        if (in->alignment_votes)
+          in->alignment_votes[cell - in->alignment] = (double)t->total;
       }
     }
   }
@@ -133,6 +136,7 @@ void orb_dyn_inputs_truncate(orb_dyn_inputs *in, int last_year) {
     }
   }
   orb_date end = orb_date_from_ymd(last_year, 12, 31);
+  if (!in->structure_to || last_year < in->structure_to) in->structure_to = last_year;
   size_t n = 0;
   for (size_t e = 0; e < in->event_count; e++)
     if (in->events[e].date <= end) in->events[n++] = in->events[e];

@@ -233,7 +233,9 @@ static void test_story(void **state) {
   /* Armenia's risk of leaving the CSTO rises through 2024 */
   double e21 = median(m, s, "exit:ARM:CSTO", 2021, 12), e22 = median(m, s, "exit:ARM:CSTO", 2022, 12),
          e23 = median(m, s, "exit:ARM:CSTO", 2023, 12), e24 = median(m, s, "exit:ARM:CSTO", 2024, 12);
-  assert_true(e21 < e22 && e22 < e23 && e23 < e24);
+  /* (2023 eases against 2022: the alignment recovers part of the 2022 shock toward
+   * its anchor, docs/MODEL.md, "Alignment"; 2024 is the highest) */
+  assert_true(e21 < e22 && e21 < e23 && e22 < e24 && e23 < e24);
   assert_true(e24 > 1.5 * e21);
   orb_dyn_summary_free(s);
   orb_dyn_model_free(m);
@@ -465,6 +467,63 @@ static void test_story_record(void **state) {
   orb_diags_free(&d);
 }
 
+/* Alignment of ARM with RUS in December 2021 from the record's inputs, with 2021's
+ * revealed alignment set to value (NAN: none) averaging votes (-1: unknown). */
+static double december_2021(double value, double votes) {
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_inputs *in = NULL;
+  assert_int_equal(orb_dyn_inputs_from_world(world, 1992, 2030, &in, &d), ORB_OK);
+  assert_int_equal(orb_dyn_inputs_from_record(in, world, record_once(), ORB_DYN_RECORD_ALL, 9999, &d),
+                   ORB_OK);
+  size_t rus = orb_world_actor(world, "RUS"), arm = orb_world_actor(world, "ARM"), k = 0;
+  while (in->poles[k] != rus) k++;
+  const size_t cell = (arm * in->pole_count + k) * (size_t)in->year_count + (size_t)(2021 - 1992);
+  assert_true(isnan(in->alignment[cell])); /* no roll calls, no world stance in 2021 */
+  /* the record's alignments carry their roll calls, the world's stances one each */
+  assert_true(in->alignment_votes[cell - 11] >= ORB_DYN_RECORD_MIN_VOTES); /* 2010 */
+  assert_near(in->alignment_votes[cell + 1], 1, 0);                        /* 2022 */
+  assert_int_equal(orb_dyn_inputs_set(in, ORB_DYN_ALIGNMENT, arm, rus, 2021, value), ORB_OK);
+  assert_near(in->alignment_votes[cell], 0, 0);
+  if (votes >= 0) in->alignment_votes[cell] = votes;
+  orb_dyn_model *m = NULL;
+  assert_int_equal(orb_dyn_model_new(world, in, orb_date_from_ymd(1992, 1, 1),
+                                     orb_date_from_ymd(2021, 12, 1), &m, &d), ORB_OK);
+  orb_dyn_settings s;
+  assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
+  const size_t M = orb_dyn_month_count(m);
+  float *out = malloc(M * orb_dyn_series_count(m) * sizeof *out);
+  assert_non_null(out);
+  orb_dyn_run(m, s.value, out);
+  const double a = out[orb_dyn_series_find(m, "alignment:ARM:RUS") * M + M - 1];
+  free(out);
+  orb_dyn_settings_free(&s);
+  orb_dyn_model_free(m);
+  orb_dyn_inputs_free(in);
+  orb_diags_free(&d);
+  return a;
+}
+
+/* A revealed alignment moves the alignment by assimilate_weight x w(n) of its gap
+ * in its December, w(n) = min(1, n / (n + n0) x (10 + n0) / 10) (docs/MODEL.md,
+ * "Alignment"): one vote weighs 0.106 of a year with n0 = 145, 40 votes or an
+ * unknown count fully. */
+static void test_vote_weight(void **state) {
+  (void)state;
+  const double before = december_2021(NAN, -1), full = december_2021(0.3, -1),
+               one = december_2021(0.3, 1), forty = december_2021(0.3, 40);
+  const orb_dyn_param_info *info = orb_dyn_params(NULL);
+  const double n0 = info[orb_dyn_param_find("align_vote_noise")].spec.value,
+               omega = info[orb_dyn_param_find("assimilate_weight")].spec.value;
+  assert_near(n0, 145, 0);
+  const double w1 = 1 / (1 + n0) * (10 + n0) / 10;
+  assert_near(w1, 0.10616, 1e-5);
+  assert_true(before > 0.7);
+  assert_near(full - before, omega * (0.3 - before), 1e-5);
+  assert_near((one - before) / (full - before), w1, 1e-4);
+  assert_true(forty == full);
+}
+
 static void test_validate(void **state) {
   (void)state;
   orb_record *r = record_once();
@@ -513,6 +572,36 @@ static void test_validate(void **state) {
   assert_int_equal(v->rows[10].n, n);
   assert_near(v->rows[10].persist_mae, sum / (double)n, 1e-12);
   assert_true(v->fit_n[0] > 300 && v->fit_corr[1] > v->fit_corr[0]);
+  /* the mean of the last three years from origin 2010, recomputed the same way */
+  sum = 0;
+  for (size_t a = 0; a < world->actor_count; a++) {
+    char name[96];
+    snprintf(name, sizeof name, "alignment:%s:RUS", world->actors[a].id);
+    if (orb_dyn_series_find(m, name) == ORB_NONE) continue;
+    double mean3 = 0, seen = 0, last = agreement(r, world->actors[a].id, "RUS", 2010);
+    for (int y = 2008; y <= 2010; y++) {
+      double o = agreement(r, world->actors[a].id, "RUS", y);
+      if (!isnan(o)) mean3 += o, seen++;
+    }
+    for (int h = 1; h <= 3; h++) {
+      double o = agreement(r, world->actors[a].id, "RUS", 2010 + h);
+      if (!isnan(last) && !isnan(o)) sum += fabs(o - mean3 / seen);
+    }
+  }
+  assert_near(v->rows[10].mean3_mae, sum / (double)n, 1e-12);
+  /* the shipped defaults are the rates fitted on every year up to 2019 */
+  const orb_dyn_param_info *info = orb_dyn_params(NULL);
+  assert_true(v->full_fit.half_life_months ==
+              info[orb_dyn_param_find("align_half_life_months")].spec.value);
+  assert_true(v->full_fit.anchor_memory == info[orb_dyn_param_find("align_anchor_memory")].spec.value);
+  assert_true(v->full_fit.slope == info[orb_dyn_param_find("align_slope")].spec.value);
+  assert_true(v->full_fit.assimilate == info[orb_dyn_param_find("assimilate_weight")].spec.value);
+  assert_true(v->full_fit.common == info[orb_dyn_param_find("align_common")].spec.value);
+  assert_true(v->full_fit.inner_n[0] > 500 && v->full_fit.inner_n[0] == v->full_fit.inner_n[1]);
+  /* ... and the noise ratio of the roll calls, to the vote */
+  assert_true(fabs(v->vote_noise - info[orb_dyn_param_find("align_vote_noise")].spec.value) < 0.5);
+  assert_true(v->full_fit.n > 900 && v->full_fit.rmse < 0.1);
+  for (size_t k = 0; k < 17; k++) assert_true(v->origin_fits[k].n > 0);
   /* deterministic */
   orb_dyn_validation *again = NULL;
   assert_int_equal(orb_dyn_validate(world, r, &s, NULL, &again, &d), ORB_OK);
@@ -530,6 +619,185 @@ static void test_validate(void **state) {
   orb_dyn_inputs_free(in);
   orb_dyn_validation_free(v);
   orb_dyn_settings_free(&s);
+  orb_diags_free(&d);
+}
+
+/* The validation never reads a year after the origin: forecasts and fitted
+ * rates from origin 2005 are the same, bit for bit, when nothing after 2005 is
+ * read at all (data_to); only the scores, which need later years, go. */
+static void test_validate_truncation(void **state) {
+  (void)state;
+  orb_dyn_settings s;
+  assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_validation_options o = {.origin_from = 2005, .origin_to = 2005, .fit_from = 1995,
+                                  .fit_to = 2005};
+  orb_dyn_validation *all = NULL, *cut = NULL;
+  assert_int_equal(orb_dyn_validate(world, record_once(), &s, &o, &all, &d), ORB_OK);
+  o.data_to = 2005;
+  assert_int_equal(orb_dyn_validate(world, record_once(), &s, &o, &cut, &d), ORB_OK);
+  size_t cells = all->state_count * 3;
+  assert_int_equal(cut->state_count, all->state_count);
+  size_t known = 0;
+  for (size_t k = 0; k < cells; k++) known += !isnan(all->forecasts[k]);
+  assert_true(known > 30);
+  assert_memory_equal(cut->forecasts, all->forecasts, cells * sizeof *all->forecasts);
+  assert_memory_equal(cut->origin_fits, all->origin_fits, sizeof *all->origin_fits);
+  assert_memory_equal(&cut->full_fit, &all->full_fit, sizeof all->full_fit);
+  assert_true(all->rows[0].n > 30);
+  assert_int_equal(cut->rows[0].n, 0);
+  o.data_to = 2004; /* reads less than the origin: refused */
+  orb_dyn_validation *bad = NULL;
+  assert_int_equal(orb_dyn_validate(world, record_once(), &s, &o, &bad, &d), ORB_EINVAL);
+  assert_null(bad);
+  orb_dyn_validation_free(all);
+  orb_dyn_validation_free(cut);
+  orb_dyn_settings_free(&s);
+  orb_diags_free(&d);
+}
+
+/* The world's structure is cut with the inputs (orb_dyn_inputs_truncate): a tie
+ * value of 2008 and a membership of 2008 are unknown to a run cut at 2005, whose
+ * leverage then stays as in 2006; uncut, both raise it. */
+static void test_structure_cut(void **state) {
+  (void)state;
+  orb_world *w = test_load_world_text(
+      "world: {name: Cut, description: d, start: 2000-01-01, end: 2012-12-31}\n"
+      "actors:\n  - {id: AAA, name: A, kind: state}\n  - {id: BBB, name: B, kind: state}\n"
+      "  - {id: CCC, name: C, kind: state}\n  - {id: PACT, name: Pact, kind: organisation}\n"
+      "ties:\n"
+      "  - {from: BBB, to: AAA, type: trade, values: [{value: 0.2, year: 2004, source: t},"
+      " {value: 0.8, year: 2008, source: t}]}\n"
+      "  - {from: CCC, to: AAA, type: trade, values: [{value: 0.3, year: 2003, source: t}]}\n"
+      "institutions:\n  - id: PACT\n    leader: AAA\n    commitment: mutual_defence\n"
+      "    source: t\n    members:\n      - {actor: AAA, joined: 2000-01-01, source: t}\n"
+      "      - {actor: CCC, joined: 2008-03-01, source: t}\n");
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_settings s;
+  assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
+  double lev[2][2][2]; /* [cut][state BBB, CCC][2006-06, 2010-06] */
+  for (int cut = 0; cut < 2; cut++) {
+    orb_dyn_inputs *in = NULL;
+    assert_int_equal(orb_dyn_inputs_from_world(w, 2000, 2012, &in, &d), ORB_OK);
+    if (cut) orb_dyn_inputs_truncate(in, 2005);
+    orb_dyn_model *m = NULL;
+    assert_int_equal(orb_dyn_model_new(w, in, orb_date_from_ymd(2000, 1, 1),
+                                       orb_date_from_ymd(2012, 12, 1), &m, &d), ORB_OK);
+    size_t months = orb_dyn_month_count(m);
+    float *out = malloc(orb_dyn_series_count(m) * months * sizeof *out);
+    orb_dyn_run(m, s.value, out);
+    static const char *const names[2] = {"leverage:AAA:BBB", "leverage:AAA:CCC"};
+    for (int k = 0; k < 2; k++) {
+      size_t series = orb_dyn_series_find(m, names[k]);
+      assert_int_not_equal(series, ORB_NONE);
+      lev[cut][k][0] = out[series * months + 77];  /* 2006-06 */
+      lev[cut][k][1] = out[series * months + 125]; /* 2010-06 */
+    }
+    free(out);
+    orb_dyn_model_free(m);
+    orb_dyn_inputs_free(in);
+  }
+  for (int k = 0; k < 2; k++) {
+    assert_true(lev[0][k][1] > lev[0][k][0] + 0.01); /* uncut: the 2008 tie or membership */
+    assert_true(lev[1][k][1] == lev[1][k][0]);       /* cut at 2005: as known then */
+    assert_true(lev[1][k][0] == lev[0][k][0]);       /* the years before are the same */
+  }
+  orb_dyn_settings_free(&s);
+  orb_diags_free(&d);
+  orb_world_free(w);
+}
+
+/* Series made by the alignment equation (written out again here) with rates on
+ * the fit's grid and the common level's weight cw, revealed exactly from year 8 on
+ * (each year the mean of the path the equation forecast from the December
+ * before), with random revealed alignments before and a structural index that
+ * moves; every observation weighs fully (votes unknown). */
+enum { FIT_SERIES = 3, FIT_YEARS = 24 };
+static void make_fit_series(double half_life, double memory, double slope, double assimilate,
+                            double cw, float index[][12 * FIT_YEARS],
+                            float impulse[][12 * FIT_YEARS], double observed[][FIT_YEARS],
+                            orb_dyn_fit_series *series) {
+  const double rate = 1 - exp2(-1.0 / half_life);
+  uint64_t x = 88172645463325252ull; /* xorshift: fixed draws */
+  double a[FIT_SERIES] = {0}, level[FIT_SERIES] = {0}, anchor_index[FIT_SERIES] = {0},
+         weight[FIT_SERIES] = {0}, common = NAN, g = 0;
+  for (int s = 0; s < FIT_SERIES; s++)
+    for (int k = 0; k < 12 * FIT_YEARS; k++) {
+      index[s][k] = (float)(0.3 + 0.1 * s + 0.15 * sin(k / (7.0 + s)) + (k > 150 ? 0.1 : 0));
+      impulse[s][k] = k % 37 == 5 + 3 * s ? -0.03f : 0.0f;
+    }
+  for (int y = 0; y < FIT_YEARS; y++) {
+    double sum_obs = 0, n_obs = 0;
+    for (int s = 0; s < FIT_SERIES; s++) {
+      double sum = 0;
+      int pushed = 0; /* an impulse this year: the fit's forecast leaves it out */
+      for (int mo = 0; mo < 12; mo++) {
+        int k = y * 12 + mo;
+        pushed |= impulse[s][k] != 0;
+        double target = weight[s] > 0 ? g + level[s] + slope * (index[s][k] - anchor_index[s])
+                                      : index[s][k];
+        target = fmin(fmax(target, 0), 1);
+        a[s] = fmin(fmax(a[s] + (k ? rate : 1) * (target - a[s]) + impulse[s][k], 0), 1);
+        sum += a[s];
+      }
+      x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+      observed[s][y] = y < 8 ? 0.5 + 0.4 * (double)(x % 1000) / 1000.0 : sum / 12;
+      if (y >= 8 && pushed) observed[s][y] = NAN; /* not revealed */
+      if (!isnan(observed[s][y])) sum_obs += observed[s][y], n_obs += 1;
+    }
+    /* the common level: the first year's mean, then moved by the mean gap */
+    if (n_obs > 0) common = isnan(common) ? sum_obs / n_obs : common + (sum_obs - common * n_obs) / n_obs;
+    g = isnan(common) ? 0 : cw * common;
+    for (int s = 0; s < FIT_SERIES; s++) {
+      if (isnan(observed[s][y])) continue;
+      weight[s] = memory * weight[s] + 1;
+      level[s] += (observed[s][y] - g - level[s]) / weight[s];
+      anchor_index[s] += (index[s][y * 12 + 11] - anchor_index[s]) / weight[s];
+      a[s] += assimilate * (observed[s][y] - a[s]);
+    }
+  }
+  for (int s = 0; s < FIT_SERIES; s++)
+    series[s] = (orb_dyn_fit_series){index[s], impulse[s], observed[s], NULL};
+}
+
+/* The fit recovers known rates and the variant (without and with the common
+ * level) from series the equation made, with no error. */
+static void test_fit_recovers(void **state) {
+  (void)state;
+  static float index[FIT_SERIES][12 * FIT_YEARS], impulse[FIT_SERIES][12 * FIT_YEARS];
+  static double observed[FIT_SERIES][FIT_YEARS];
+  orb_dyn_fit_series series[FIT_SERIES];
+  orb_diags d;
+  orb_diags_init(&d);
+  static const double cases[][5] = {{24, 0.25, 1, 0.75, 0}, {12, 0.5, 0, 1, 1}};
+  for (int c = 0; c < 2; c++) {
+    const double *r = cases[c];
+    make_fit_series(r[0], r[1], r[2], r[3], r[4], index, impulse, observed, series);
+    orb_dyn_fit_data data = {1990, FIT_YEARS, FIT_SERIES, series, 1997, 1, 0};
+    orb_dyn_alignment_fit fit;
+    assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_OK);
+    assert_true(fit.half_life_months == r[0] && fit.anchor_memory == r[1] &&
+                fit.slope == r[2] && fit.assimilate == r[3] && fit.common == r[4]);
+    assert_true(fit.n > 10 && fit.rmse < 1e-6);
+    /* the inner validation scored both variants; the true one without error */
+    assert_true(fit.inner_n[0] > 10 && fit.inner_n[1] > 10);
+    assert_true(fit.inner_rmse[(int)r[4]] < 1e-6 && fit.inner_rmse[1 - (int)r[4]] > 1e-3);
+    /* votes of a year of roll calls or more weigh fully: the same fit */
+    double votes[FIT_YEARS];
+    for (int y = 0; y < FIT_YEARS; y++) votes[y] = ORB_DYN_RECORD_MIN_VOTES + y;
+    for (int s = 0; s < FIT_SERIES; s++) series[s].votes = votes;
+    data.vote_noise = 137;
+    orb_dyn_alignment_fit again;
+    assert_int_equal(orb_dyn_fit_alignment(&data, &again, &d), ORB_OK);
+    assert_true(again.half_life_months == fit.half_life_months && again.common == fit.common &&
+                again.rmse == fit.rmse);
+    /* nothing to forecast: refused */
+    data.origin_from = 2100;
+    assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_EINVAL);
+    assert_non_null(strstr(d.items[d.count - 1].message, "no forecast"));
+  }
   orb_diags_free(&d);
 }
 
@@ -782,7 +1050,9 @@ int main(void) {
       cmocka_unit_test(test_story),         cmocka_unit_test(test_without_ignored_requests),
       cmocka_unit_test(test_add_event),     cmocka_unit_test(test_inputs_set),
       cmocka_unit_test(test_record_inputs), cmocka_unit_test(test_story_record),
-      cmocka_unit_test(test_validate),
+      cmocka_unit_test(test_validate),      cmocka_unit_test(test_validate_truncation),
+      cmocka_unit_test(test_fit_recovers),  cmocka_unit_test(test_structure_cut),
+      cmocka_unit_test(test_vote_weight),
       cmocka_unit_test(test_threads_identical),
       cmocka_unit_test(test_store_schema),  cmocka_unit_test(test_store_killed),
       cmocka_unit_test(test_bounded_memory), cmocka_unit_test(test_cli),

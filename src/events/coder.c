@@ -518,6 +518,7 @@ typedef struct ev_sentence {
   size_t text_start, text_end;
   ev_pending events[EV_MAX_EVENTS];
   size_t event_count;
+  char back[6];               /* the verb being coded: its target's event back, or "" */
 } ev_sentence;
 
 /* Queues an event unless the same one is already queued. */
@@ -708,8 +709,9 @@ static int tree_place(const orb_coder *c, const ev_mention *m) {
   return !(c->labels[w] == c->lab.nmod && h >= 0 && has_case(c, h, from, 2));
 }
 
-/* Codes verb item k of the sentence into queued events. */
-static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
+/* Codes verb item k of the sentence into queued events (code_verb adds the
+ * events back). */
+static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   const ev_item *it = &c->items[k];
@@ -757,6 +759,8 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     snprintf(code, sizeof code, "%s", threat_code(code));
     type = ORB_EV_THREATEN;
   }
+  if (!negated && !threat) /* "arrived in X": X hosts the visit */
+    memcpy(sn->back, rule->back_code, sizeof sn->back);
 
   /* passive: "was attacked by X" */
   int passive = it->first > sn->s && tok[it->first - 1].id &&
@@ -872,8 +876,10 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     size_t g = group_start(c, source);
     int root = (code[0] - '0') * 10 + (code[1] - '0');
     int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref;
-    if (mutual && group_end(c, source) == g + 2)
+    if (mutual && group_end(c, source) == g + 2) {
       queue(sn, &c->mentions[g], &c->mentions[g + 1], code, type, rule);
+      queue(sn, &c->mentions[g + 1], &c->mentions[g], code, type, rule);
+    }
     return;
   }
   if (source_alone) {
@@ -890,6 +896,19 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     return;
   }
   queue_pairs(c, sn, source, target, 1, code, type, rule);
+}
+
+/* Codes verb item k: its events, then for a verb with a code back ("arrived
+ * in X": X hosts the visit) the event of each target toward its source. */
+static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
+  size_t first = sn->event_count;
+  sn->back[0] = '\0';
+  code_verb_events(c, sn, k);
+  if (!sn->back[0]) return;
+  int type = type_of_code(c->dict, sn->back);
+  for (size_t i = first, n = sn->event_count; i < n; i++)
+    if (sn->events[i].target)
+      queue(sn, sn->events[i].target, sn->events[i].source, sn->back, type, sn->events[i].rule);
 }
 
 /* Sends the queued events of a sentence; returns 0 if the sink asked to stop. */

@@ -88,6 +88,7 @@ typedef struct ev_rule {
   int8_t type;         /* orb_event_type or -1: from the code */
   char neg_code[6];    /* what the negated rule codes, "" to drop it */
   int8_t neg_type;
+  char back_code[6];   /* the target's event toward the source ("back="), "" if none */
   uint8_t flags;
   int32_t name;        /* string offset of "FILE:LINE" */
 } ev_rule;

@@ -422,6 +422,20 @@ static int adjective_like(const orb_coder *c, size_t t) {
          (it->kind == IT_MARKER && c->dict->nodes[it->node].marker == EV_MK_IGNORE);
 }
 
+/* Whether token t names a day ("Thursday", "today", "yesterday"): with the
+ * preposition before it, an adverbial that says nothing of the next word
+ * ("The United States on Thursday fired"). */
+static int day_word(const orb_coder *c, size_t t) {
+  static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                     "saturday", "sunday", "today", "yesterday", "tonight"};
+  const ev_token *tok = &c->tokens.items[t];
+  size_t len = tok->end - tok->start;
+  for (size_t i = 0; i < sizeof days / sizeof *days; i++)
+    if (strlen(days[i]) == len && strncasecmp(c->text + tok->start, days[i], len) == 0)
+      return 1;
+  return 0;
+}
+
 /* Whether a verb item reads as a noun: right after a determiner, a preposition
  * other than "to" or a possessive "'s", with at most two adjective-like words
  * between ("its territorial dispute", "for military support"). */
@@ -436,6 +450,10 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
     return 1; /* "being allies", "are talks": a plural noun after a form of "be" */
   for (size_t t = it->first; t > s;) {
     uint32_t id = tok[--t].id;
+    if (skipped == 0 && day_word(c, t)) { /* "on Thursday fired" */
+      if (t > s && tok[t - 1].id && (d->vocab_flags[tok[t - 1].id] & EV_VF_PREP)) t--;
+      continue;
+    }
     if (id == d->tok_s) return 1;
     if (id == d->tok_to) return 0;
     if (id && (d->vocab_flags[id] & (EV_VF_DET | EV_VF_PREP))) return 1;
@@ -566,7 +584,11 @@ static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_
     uint32_t node = root;
     int32_t found = -1;
     for (size_t j = p; j < e && tok[j].id; j++) {
-      node = ev_trie_child(d, node, tok[j].id);
+      uint32_t next = ev_trie_child(d, node, tok[j].id);
+      if (!next && node != root &&
+          ((tok[j].flags & EV_TF_DIGITS) || (d->vocab_flags[tok[j].id] & EV_VF_DET)))
+        continue; /* "acted on a resolution" matches "on resolution" */
+      node = next;
       if (!node) break;
       if (d->nodes[node].object >= 0) found = d->nodes[node].object;
     }

@@ -307,6 +307,13 @@ static int agent_of(const orb_coder *c, uint32_t from, uint32_t to) {
   return 1;
 }
 
+/* Whether token t lies inside a dictionary item of the sentence. */
+static int word_item(const orb_coder *c, uint32_t t) {
+  for (size_t k = 0; k < c->item_count; k++)
+    if (c->items[k].first <= t && t < c->items[k].last) return 1;
+  return 0;
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date) {
   const orb_dict *d = c->dict;
@@ -374,9 +381,13 @@ static orb_status find_mentions(orb_coder *c, orb_date date) {
    * share a group */
   for (size_t m = 1; m < c->mention_count; m++) {
     ev_mention *prev = &c->mentions[m - 1], *cur = &c->mentions[m];
-    int joined = cur->first >= prev->last;
+    int joined = cur->first >= prev->last, conj = 0, words = 0;
     for (uint32_t t = prev->last; joined && t < cur->first; t++) {
       uint32_t id = tok[t].id;
+      conj |= id == d->tok_comma || id == d->tok_and;
+      if (conj && !(tok[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) && id != d->tok_and &&
+          (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
+        continue; /* "Arnor and the evil awful Gondor" */
       joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
                (id && (d->vocab_flags[id] & EV_VF_DET));
     }
@@ -731,6 +742,22 @@ static int tree_place(const orb_coder *c, const ev_mention *m) {
   return !(c->labels[w] == c->lab.nmod && h >= 0 && has_case(c, h, from, 2));
 }
 
+/* Whether verb item it is passive: "was" (or another form of "be") just
+ * before it, or an aux:pass child in the tree ("was heavily criticised"). */
+static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
+  const ev_token *tok = c->tokens.items;
+  int v = tree_word(c, it->first);
+  if (v < 0) { /* no tree: a form of "be" just before a word not in "-ing" */
+    const ev_token *w = &tok[it->first];
+    return it->first > s && tok[it->first - 1].id &&
+           (c->dict->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE) &&
+           !(w->end - w->start > 3 && memcmp(c->text + w->end - 3, "ing", 3) == 0);
+  }
+  for (int j = 0; j < (int)c->tagged_n; j++)
+    if (c->heads[j] - 1 == v && c->labels[j] == c->lab.aux_pass) return 1;
+  return 0;
+}
+
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
@@ -879,6 +906,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (passive && by_mention != SIZE_MAX) {
     target = source;
     source = by_mention;
+  } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX &&
+             target != place) {
+    /* a passive without its agent: the subject underwent it, the actor named
+     * after the verb did it ("Georgia was criticised over its dispute with
+     * Russia", "was admitted to NATO") */
+    size_t t = target;
+    target = source;
+    source = t;
   }
   if (source == SIZE_MAX && (flags & EV_RF_SOLO)) {
     /* "They abstained at the UNGA (Armenia, ...)": the first states after */

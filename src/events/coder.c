@@ -58,6 +58,8 @@ typedef struct ev_recent {
   int32_t pair[2];        /* latest two states named together ("A and B") */
   int32_t bound_org, bound_org_role; /* named in apposition: "this alliance, the CSTO" */
   int32_t person, person_role;       /* latest person named */
+  int32_t subject, subject_role;     /* source of the latest sentence's first event */
+  uint8_t subject_is_org;
 } ev_recent;
 
 struct orb_coder {
@@ -128,7 +130,7 @@ static void forget_seen(orb_coder *c) {
   c->seen_count = 0;
   c->recent = (ev_recent){.org = -1, .org_role = -1, .state = {-1, -1}, .pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
-                          .person_role = -1};
+                          .person_role = -1, .subject = -1, .subject_role = -1};
 }
 
 orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
@@ -314,14 +316,123 @@ static int word_item(const orb_coder *c, uint32_t t) {
   return 0;
 }
 
+/* Whether token t reads word (ASCII, any case). */
+static int tok_is(const orb_coder *c, size_t t, const char *word) {
+  const ev_token *tok = &c->tokens.items[t];
+  size_t len = tok->end - tok->start;
+  return strlen(word) == len && strncasecmp(c->text + tok->start, word, len) == 0;
+}
+
+/* Whether token t is a double quote, straight or curly. */
+static int tok_quote(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  const unsigned char *p = (const unsigned char *)c->text + tok->start;
+  return (tok->flags & EV_TF_PUNCT) &&
+         (p[0] == '"' || (tok->end - tok->start == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+                          (p[2] == 0x9C || p[2] == 0x9D)));
+}
+
+/* Whether an actor item ending at token t is part of a place name: a
+ * capitalised Sea, Strait, Gulf... follows ("the South China Sea"). */
+static int place_name_after(const orb_coder *c, size_t t, size_t e) {
+  static const char *const places[] = {"sea", "ocean", "strait", "straits", "gulf", "bay",
+                                       "river", "peninsula", "mountains", "lake", "canal"};
+  if (t >= e || c->text[c->tokens.items[t].start] < 'A' ||
+      c->text[c->tokens.items[t].start] > 'Z')
+    return 0;
+  for (size_t i = 0; i < sizeof places / sizeof *places; i++)
+    if (tok_is(c, t, places[i])) return 1;
+  return 0;
+}
+
+/* Whether a verb item starts at token t, after at most one word that starts
+ * no item or a marker ("It also accused"). */
+static int verb_follows(const orb_coder *c, size_t t, size_t e) {
+  for (size_t u = t, words = 0; u < e && words < 2; u++) {
+    int32_t k = -1;
+    for (size_t i = 0; i < c->item_count; i++)
+      if (c->items[i].first == u) k = (int32_t)i;
+    if (k >= 0 && c->items[k].kind == IT_VERB) return 1;
+    if (k >= 0 && c->items[k].kind != IT_MARKER) return 0;
+    if (k < 0) {
+      if (word_item(c, (uint32_t)u) || (c->tokens.items[u].flags & EV_TF_PUNCT)) return 0;
+      words++;
+    }
+  }
+  return 0;
+}
+
+/* Inserts a mention standing for actor id at tokens [first, last), keeping
+ * the mentions in order; 0 on out of memory. */
+static int insert_coref(orb_coder *c, uint32_t first, uint32_t last, int32_t id, int32_t role,
+                        uint8_t is_org) {
+  if (!add_mention(c, first, last, id, role, is_org)) return 0;
+  ev_mention m = c->mentions[c->mention_count - 1];
+  m.is_coref = 1;
+  m.group = 0x40000000u + first; /* a group of its own */
+  size_t i = c->mention_count - 1;
+  for (; i > 0 && c->mentions[i - 1].first > first; i--) c->mentions[i] = c->mentions[i - 1];
+  c->mentions[i] = m;
+  return 1;
+}
+
+/* Pronouns over the sentence's tokens [s, e) (docs/MODEL.md, "Coding events
+ * from text", coreference): "we" or "I" inside quotes is the speaker, the
+ * first actor named outside them; "it" as the subject of a verb is the
+ * subject of the latest sentence, else the latest organisation or state;
+ * "its neighbour" is the latest state that is not that subject. Returns 1 on
+ * out of memory. */
+static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
+  const ev_recent *r = &c->recent;
+  int quoted = 0, any_quote = 0;
+  int32_t speaker = -1, speaker_role = -1;
+  uint8_t speaker_org = 0;
+  for (size_t t = s; t < e; t++) any_quote |= tok_quote(c, t);
+  if (any_quote) {
+    size_t m = 0;
+    for (size_t t = s; t < e && speaker < 0; t++) {
+      if (tok_quote(c, t)) quoted = !quoted;
+      while (m < c->mention_count && c->mentions[m].first < t) m++;
+      if (!quoted && m < c->mention_count && c->mentions[m].first == t &&
+          !c->mentions[m].is_coref) {
+        speaker = c->mentions[m].id;
+        speaker_role = c->mentions[m].role;
+        speaker_org = c->mentions[m].is_org;
+      }
+    }
+  }
+  int32_t it = r->subject >= 0 ? r->subject : r->org >= 0 ? r->org : r->state[0];
+  int32_t it_role = r->subject >= 0 ? r->subject_role : -1;
+  uint8_t it_org = r->subject >= 0 ? r->subject_is_org : r->subject < 0 && r->org >= 0;
+  quoted = 0;
+  for (size_t t = s; t < e; t++) {
+    if (tok_quote(c, t)) quoted = !quoted;
+    if (word_item(c, (uint32_t)t)) continue;
+    if (quoted && speaker >= 0 && (tok_is(c, t, "we") || tok_is(c, t, "i")) &&
+        verb_follows(c, t + 1, e)) {
+      if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, speaker, speaker_role, speaker_org))
+        return 1;
+    } else if (!quoted && it >= 0 && tok_is(c, t, "it") && verb_follows(c, t + 1, e)) {
+      if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, it, it_role, it_org)) return 1;
+    } else if (it >= 0 && t + 1 < e && tok_is(c, t, "its") &&
+               (tok_is(c, t + 1, "neighbour") || tok_is(c, t + 1, "neighbor")) &&
+               !(t + 2 < e && word_item(c, (uint32_t)t + 2))) {
+      int32_t other = r->state[0] != it ? r->state[0] : r->state[1];
+      if (other >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 2, other, -1, 0)) return 1;
+    }
+  }
+  return 0;
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
-static orb_status find_mentions(orb_coder *c, orb_date date) {
+static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   c->mention_count = 0;
   for (size_t k = 0; k < c->item_count; k++) {
     const ev_item *it = &c->items[k];
     const ev_node *n = &d->nodes[it->node];
+    if (it->kind == IT_ACTOR && place_name_after(c, it->last, end)) continue;
     if (it->kind == IT_ACTOR) {
       const ev_actor_entry *e = entry_on(d, n->actor, date);
       uint32_t first = it->first, last = it->last;
@@ -363,8 +474,15 @@ static orb_status find_mentions(orb_coder *c, orb_date date) {
         if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
           return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_STATE && c->recent.state[0] >= 0) {
-        if (!add_mention(c, it->first, it->last, c->recent.state[0], 0, 0))
-          return ORB_ENOMEM;
+        /* the latest state named in this sentence, else the subject of the
+         * latest sentence if a state, else the latest state */
+        int named = 0;
+        for (size_t m = 0; m < c->mention_count; m++)
+          named |= !c->mentions[m].is_coref && !c->mentions[m].is_org;
+        int32_t id = !named && c->recent.subject >= 0 && !c->recent.subject_is_org &&
+                             is_state_id(ev_string(d, c->recent.subject))
+                         ? c->recent.subject : c->recent.state[0];
+        if (!add_mention(c, it->first, it->last, id, 0, 0)) return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_PAIR && c->recent.state[1] >= 0) {
         int pair = c->recent.pair[0] >= 0;
         int32_t a = pair ? c->recent.pair[0] : c->recent.state[1];
@@ -377,6 +495,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date) {
       for (size_t m = before; m < c->mention_count; m++) c->mentions[m].is_coref = 1;
     }
   }
+  if (pronoun_mentions(c, s, end)) return ORB_ENOMEM;
   /* compounds: mentions separated only by ',' 'and' ')' and determiners
    * share a group */
   for (size_t m = 1; m < c->mention_count; m++) {
@@ -758,6 +877,49 @@ static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
   return 0;
 }
 
+/* Whether verb item k is the complement of an accusation before it in the
+ * sentence ("accused Azerbaijan of shelling"): "of" just before it and an
+ * earlier verb of CAMEO root 11. */
+static int accused_of(const orb_coder *c, size_t k, size_t s) {
+  const orb_dict *d = c->dict;
+  const ev_item *it = &c->items[k];
+  if (it->first <= s || c->tokens.items[it->first - 1].id != d->tok_of) return 0;
+  for (size_t m = k; m-- > 0;) {
+    if (c->items[m].kind != IT_VERB) continue;
+    const char *code = d->rules[d->nodes[c->items[m].node].verb].code;
+    if (code[0] == '1' && code[1] == '1') return 1;
+  }
+  return 0;
+}
+
+/* Whether token t is an auxiliary ("is", "has", "will"...). */
+static int auxiliary(const orb_coder *c, size_t t) {
+  static const char *const aux[] = {"is", "are", "was", "were", "has", "have", "had", "will",
+                                    "would", "could", "can", "may", "might", "should", "must"};
+  for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
+    if (tok_is(c, t, aux[i])) return 1;
+  return 0;
+}
+
+/* Whether the statement verb item k (CAMEO root 01) reports another act: a
+ * dictionary verb follows it in the sentence, or its target is the
+ * subject of a reported clause ("said Azerbaijan is massing troops"): only
+ * "that" and determiners before the target, a verb or an auxiliary after its
+ * group. */
+static int reports(const orb_coder *c, size_t k, size_t target, size_t e) {
+  const orb_dict *d = c->dict;
+  for (size_t m = k + 1; m < c->item_count; m++)
+    if (c->items[m].kind == IT_VERB) return 1;
+  if (target == SIZE_MAX) return 0;
+  size_t g = group_start(c, target), ge = group_end(c, target);
+  for (uint32_t t = c->items[k].last; t < c->mentions[g].first; t++) {
+    uint32_t id = c->tokens.items[t].id;
+    if (!tok_is(c, t, "that") && !(id && (d->vocab_flags[id] & EV_VF_DET))) return 0;
+  }
+  uint32_t after = c->mentions[ge - 1].last;
+  return after < e && (auxiliary(c, after) || verb_follows(c, after, e));
+}
+
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
@@ -768,6 +930,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const ev_rule *rule = find_pattern(c, it, verb->group, sn->e);
   if (!rule) rule = verb;
   if (!rule->code[0]) return;
+  if (accused_of(c, k, sn->s)) return; /* "accused Y of shelling Z": the accusation only */
   char code[6];
   memcpy(code, rule->code, sizeof code);
   int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
@@ -903,6 +1066,23 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     break;
   }
   if (target == SIZE_MAX) target = place;
+  if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN)) {
+    /* "the shelling of X by Y": Y did it to X */
+    for (size_t m = first_after; m < c->mention_count && by_mention == SIZE_MAX; m++)
+      if (c->mentions[m].first < clause_end && c->mentions[m].first > 0 &&
+          tok[c->mentions[m].first - 1].id == d->tok_by)
+        by_mention = m;
+    if (by_mention != SIZE_MAX) {
+      source = by_mention;
+      target = c->mentions[first_after].group != c->mentions[by_mention].group ? first_after
+                                                                             : SIZE_MAX;
+      passive = 0;
+      by_mention = SIZE_MAX;
+    }
+  }
+  if (target != SIZE_MAX && target == place && source != SIZE_MAX &&
+      group_end(c, source) == group_start(c, source) + 2)
+    target = SIZE_MAX; /* "A and B agreed to a ceasefire at talks in C": A and B */
   if (passive && by_mention != SIZE_MAX) {
     target = source;
     source = by_mention;
@@ -915,6 +1095,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     target = source;
     source = t;
   }
+  if (code[0] == '0' && code[1] == '1' && reports(c, k, target, sn->e))
+    return; /* "A says B is massing troops": B's act is the news, not A's words */
   if (source == SIZE_MAX && (flags & EV_RF_SOLO)) {
     /* "They abstained at the UNGA (Armenia, ...)": the first states after */
     for (size_t m = first_after; m < c->mention_count && source == SIZE_MAX; m++)
@@ -1021,7 +1203,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     sn.date_source = ORB_DATE_UNKNOWN;
   }
   orb_status st = match_sentence(c, s, e);
-  if (!st) st = find_mentions(c, sn.date);
+  if (!st) st = find_mentions(c, sn.date, s, e);
   if (st) return st;
   for (size_t t = s; t < e; t++) c->item_at[t] = -1;
   for (size_t k = 0; k < c->item_count; k++)
@@ -1047,6 +1229,11 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   }
   for (size_t k = 0; k < c->item_count; k++)
     if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);
+  if (sn.event_count) { /* the subject "it" may name in the next sentence */
+    c->recent.subject = sn.events[0].source->id;
+    c->recent.subject_role = sn.events[0].source->role;
+    c->recent.subject_is_org = sn.events[0].source->is_org;
+  }
   if (!emit(c, &sn, sink, user)) c->stopped = 1;
   return ORB_OK;
 }

@@ -380,7 +380,8 @@ static int insert_coref(orb_coder *c, uint32_t first, uint32_t last, int32_t id,
  * from text", coreference): "we" or "I" inside quotes is the speaker, the
  * first actor named outside them; "it" as the subject of a verb is the
  * subject of the latest sentence, else the latest organisation or state;
- * "its neighbour" is the latest state that is not that subject. Returns 1 on
+ * "its neighbour" is the latest state other than the owner of "its" (the
+ * actor named last before it in the sentence, else what "it" names). Returns 1 on
  * out of memory. */
 static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
   const ev_recent *r = &c->recent;
@@ -417,7 +418,10 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
     } else if (it >= 0 && t + 1 < e && tok_is(c, t, "its") &&
                (tok_is(c, t + 1, "neighbour") || tok_is(c, t + 1, "neighbor")) &&
                !(t + 2 < e && word_item(c, (uint32_t)t + 2))) {
-      int32_t other = r->state[0] != it ? r->state[0] : r->state[1];
+      int32_t owner = it; /* "its": the actor named last before it, else "it" */
+      for (size_t m = 0; m < c->mention_count && c->mentions[m].first < t; m++)
+        owner = c->mentions[m].id;
+      int32_t other = r->state[0] != owner ? r->state[0] : r->state[1];
       if (other >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 2, other, -1, 0)) return 1;
     }
   }
@@ -877,6 +881,17 @@ static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
   return 0;
 }
 
+/* Whether mention m follows "in", "at", "near" or "inside" (and determiners):
+ * a place, without the tree. */
+static int shallow_place(const orb_coder *c, const ev_mention *m) {
+  size_t t = m->first;
+  while (t > 0 && c->tokens.items[t - 1].id &&
+         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+    t--;
+  return t > 0 && (tok_is(c, t - 1, "in") || tok_is(c, t - 1, "at") ||
+                   tok_is(c, t - 1, "near") || tok_is(c, t - 1, "inside"));
+}
+
 /* Whether verb item k is the complement of an accusation before it in the
  * sentence ("accused Azerbaijan of shelling"): "of" just before it and an
  * earlier verb of CAMEO root 11. */
@@ -1080,8 +1095,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       by_mention = SIZE_MAX;
     }
   }
-  if (target != SIZE_MAX && target == place && source != SIZE_MAX &&
-      group_end(c, source) == group_start(c, source) + 2)
+  if (target != SIZE_MAX && (target == place || shallow_place(c, &c->mentions[target])) &&
+      source != SIZE_MAX && group_end(c, source) == group_start(c, source) + 2)
     target = SIZE_MAX; /* "A and B agreed to a ceasefire at talks in C": A and B */
   if (passive && by_mention != SIZE_MAX) {
     target = source;

@@ -132,6 +132,11 @@ static void test_cli(void **state) {
   fclose(f);
   int code;
   char *out = test_run_orbit("code /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  assert_int_equal(code, 0); /* the default: tagger and parser */
+  assert_null(strstr(out, "ARM"));
+  assert_non_null(strstr(out, ",RUS,,190,GEO,"));
+  free(out);
+  out = test_run_orbit("code --parse tagger /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
   assert_int_equal(code, 0);
   assert_null(strstr(out, "ARM"));
   assert_non_null(strstr(out, ",GEO,,190,RUS,")); /* the shallow passive rule misses it */

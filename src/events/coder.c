@@ -379,7 +379,8 @@ static int insert_coref(orb_coder *c, uint32_t first, uint32_t last, int32_t id,
 /* Pronouns over the sentence's tokens [s, e) (docs/MODEL.md, "Coding events
  * from text", coreference): "we" or "I" inside quotes is the speaker, the
  * first actor named outside them; "it" as the subject of a verb is the
- * subject of the latest sentence, else the latest organisation or state;
+ * first actor named before it in the sentence ("Russia said it would"), else
+ * the subject of the latest sentence, else the latest organisation or state;
  * "its neighbour" is the latest state other than the owner of "its" (the
  * actor named last before it in the sentence, else what "it" names). Returns 1 on
  * out of memory. */
@@ -413,8 +414,16 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
         verb_follows(c, t + 1, e)) {
       if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, speaker, speaker_role, speaker_org))
         return 1;
-    } else if (!quoted && it >= 0 && tok_is(c, t, "it") && verb_follows(c, t + 1, e)) {
-      if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, it, it_role, it_org)) return 1;
+    } else if (!quoted && tok_is(c, t, "it") && verb_follows(c, t + 1, e)) {
+      /* "Russia said it would ...": the first actor of the sentence, else the
+       * latest sentence's subject */
+      const ev_mention *first = NULL;
+      for (size_t m = 0; m < c->mention_count && c->mentions[m].first < t && !first; m++)
+        if (!c->mentions[m].is_coref) first = &c->mentions[m];
+      if (first ? !insert_coref(c, (uint32_t)t, (uint32_t)t + 1, first->id, first->role,
+                                first->is_org)
+                : it >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 1, it, it_role, it_org))
+        return 1;
     } else if (it >= 0 && t + 1 < e && tok_is(c, t, "its") &&
                (tok_is(c, t + 1, "neighbour") || tok_is(c, t + 1, "neighbor")) &&
                !(t + 2 < e && word_item(c, (uint32_t)t + 2))) {
@@ -590,6 +599,10 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
     }
     if (id == d->tok_s) return 1;
     if (id == d->tok_to) return 0;
+    if (id == d->tok_and && skipped == 0 && c->tagged_n && it->first >= c->tagged_s &&
+        it->first < c->tagged_s + c->tagged_n &&
+        c->upos[it->first - c->tagged_s] == ORB_UPOS_VERB)
+      return 0; /* "condemned ... on Thursday and promised aid": a second verb */
     if (id && (d->vocab_flags[id] & (EV_VF_DET | EV_VF_PREP))) return 1;
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
@@ -881,6 +894,17 @@ static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
   return 0;
 }
 
+/* Whether tokens [from, to) say that a pair acts on itself: "their", "each
+ * other", "one another" ("A and B postponed their meeting"). */
+static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
+  for (uint32_t t = from; t < to; t++)
+    if (tok_is(c, t, "their") ||
+        (t + 1 < to && ((tok_is(c, t, "each") && tok_is(c, t + 1, "other")) ||
+                        (tok_is(c, t, "one") && tok_is(c, t + 1, "another")))))
+      return 1;
+  return 0;
+}
+
 /* Whether mention m follows "in", "at", "near" or "inside" (and determiners):
  * a place, without the tree. */
 static int shallow_place(const orb_coder *c, const ev_mention *m) {
@@ -1129,7 +1153,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
      * on the other, for cooperation, meetings and fights or a coreferent pair */
     size_t g = group_start(c, source);
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref;
+    int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref ||
+                 reciprocal(c, it->last, clause_end);
     if (mutual && group_end(c, source) == g + 2) {
       queue(sn, &c->mentions[g], &c->mentions[g + 1], code, type, rule);
       queue(sn, &c->mentions[g + 1], &c->mentions[g], code, type, rule);

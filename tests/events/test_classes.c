@@ -143,9 +143,23 @@ static void test_coreference(void **state) {
      "RUS 11 GEO;GEO 11 RUS;"},
     {"Armenia and Azerbaijan held talks. The two countries accused each other of violations.",
      "ARM 04 AZE;AZE 04 ARM;ARM 11 AZE;AZE 11 ARM;"},
+    {"Georgia said it would sue Russia.", "GEO 17 RUS;"},
+    {"Armenia and Azerbaijan postponed their meeting.", "ARM 16 AZE;AZE 16 ARM;"},
     /* "it" as a dummy subject names nobody */
     {"Georgia met Armenia. It was clear that Russia criticised Azerbaijan.",
      "GEO 04 ARM;RUS 11 AZE;"},
+  };
+  CHECK(cases);
+}
+
+/* Conjoined subjects, objects and verbs. */
+static void test_conjoined(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    {"Russia criticised Georgia and Moldova.", "RUS 11 GEO;RUS 11 MDA;"},
+    {"Armenia and Georgia criticised Russia.", "ARM 11 RUS;GEO 11 RUS;"},
+    {"Kazakhstan condemned Russia on Monday and promised aid to Ukraine.",
+     "KAZ 11 RUS;KAZ 03 UKR;"},
   };
   CHECK(cases);
 }
@@ -167,6 +181,7 @@ int main(void) {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
     cmocka_unit_test(test_reported_speech), cmocka_unit_test(test_quotes),
     cmocka_unit_test(test_nominal_events), cmocka_unit_test(test_places),
-    cmocka_unit_test(test_coreference),    cmocka_unit_test(test_negation_modality)};
+    cmocka_unit_test(test_coreference),    cmocka_unit_test(test_conjoined),
+    cmocka_unit_test(test_negation_modality)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

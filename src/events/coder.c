@@ -32,6 +32,7 @@
 #define EV_MARKER_WINDOW 4       /* tokens before a verb searched for markers */
 #define EV_SEEN_SLOTS 8192       /* memory of repeated lines, per article */
 #define EV_MAX_EVENTS 64         /* events kept per sentence */
+#define EV_MAX_PRONOUNS 64       /* pronouns resolved per sentence */
 
 enum { IT_ACTOR, IT_AGENT, IT_VERB, IT_MARKER, IT_NOUN /* a verb read as a noun */ };
 
@@ -89,6 +90,8 @@ struct orb_coder {
   int heads[ORB_PARSE_MAX_WORDS];      /* 1-based within the tagged tokens, 0 root */
   uint8_t labels[ORB_PARSE_MAX_WORDS];
   ev_tree_labels lab;
+  size_t last_verb;         /* index of the sentence's last verb item, SIZE_MAX if none */
+  size_t first_accusation;  /* index of its first verb of CAMEO root 11, SIZE_MAX if none */
 };
 
 /* ---- lifetime ------------------------------------------------------------------- */
@@ -310,11 +313,7 @@ static int agent_of(const orb_coder *c, uint32_t from, uint32_t to) {
 }
 
 /* Whether token t lies inside a dictionary item of the sentence. */
-static int word_item(const orb_coder *c, uint32_t t) {
-  for (size_t k = 0; k < c->item_count; k++)
-    if (c->items[k].first <= t && t < c->items[k].last) return 1;
-  return 0;
-}
+static int word_item(const orb_coder *c, uint32_t t) { return c->item_at[t] >= 0; }
 
 /* Whether token t reads word (ASCII, any case). */
 static int tok_is(const orb_coder *c, size_t t, const char *word) {
@@ -349,9 +348,8 @@ static int place_name_after(const orb_coder *c, size_t t, size_t e) {
  * no item or a marker ("It also accused"). */
 static int verb_follows(const orb_coder *c, size_t t, size_t e) {
   for (size_t u = t, words = 0; u < e && words < 2; u++) {
-    int32_t k = -1;
-    for (size_t i = 0; i < c->item_count; i++)
-      if (c->items[i].first == u) k = (int32_t)i;
+    int32_t k = c->item_at[u];
+    if (k >= 0 && c->items[k].first != u) continue; /* inside a marker */
     if (k >= 0 && c->items[k].kind == IT_VERB) return 1;
     if (k >= 0 && c->items[k].kind != IT_MARKER) return 0;
     if (k < 0) {
@@ -406,8 +404,14 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
   int32_t it = r->subject >= 0 ? r->subject : r->org >= 0 ? r->org : r->state[0];
   int32_t it_role = r->subject >= 0 ? r->subject_role : -1;
   uint8_t it_org = r->subject >= 0 ? r->subject_is_org : r->subject < 0 && r->org >= 0;
+  ev_mention first = {.first = UINT32_MAX}; /* the first actor named in the sentence */
+  for (size_t m = 0; m < c->mention_count && first.first == UINT32_MAX; m++)
+    if (!c->mentions[m].is_coref) first = c->mentions[m];
   quoted = 0;
-  for (size_t t = s; t < e; t++) {
+  size_t before = 0, added = 0; /* mentions before token t; pronouns added (bounded) */
+  for (size_t t = s; t < e && added < EV_MAX_PRONOUNS; t++) {
+    while (before < c->mention_count && c->mentions[before].first < t) before++;
+    size_t count = c->mention_count;
     if (tok_quote(c, t)) quoted = !quoted;
     if (word_item(c, (uint32_t)t)) continue;
     if (quoted && speaker >= 0 && (tok_is(c, t, "we") || tok_is(c, t, "i")) &&
@@ -417,22 +421,20 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
     } else if (!quoted && tok_is(c, t, "it") && verb_follows(c, t + 1, e)) {
       /* "Russia said it would ...": the first actor of the sentence, else the
        * latest sentence's subject */
-      const ev_mention *first = NULL;
-      for (size_t m = 0; m < c->mention_count && c->mentions[m].first < t && !first; m++)
-        if (!c->mentions[m].is_coref) first = &c->mentions[m];
-      if (first ? !insert_coref(c, (uint32_t)t, (uint32_t)t + 1, first->id, first->role,
-                                first->is_org)
-                : it >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 1, it, it_role, it_org))
+      if (first.first < t ? !insert_coref(c, (uint32_t)t, (uint32_t)t + 1, first.id, first.role,
+                                          first.is_org)
+                          : it >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 1, it,
+                                                     it_role, it_org))
         return 1;
     } else if (it >= 0 && t + 1 < e && tok_is(c, t, "its") &&
                (tok_is(c, t + 1, "neighbour") || tok_is(c, t + 1, "neighbor")) &&
                !(t + 2 < e && word_item(c, (uint32_t)t + 2))) {
-      int32_t owner = it; /* "its": the actor named last before it, else "it" */
-      for (size_t m = 0; m < c->mention_count && c->mentions[m].first < t; m++)
-        owner = c->mentions[m].id;
+      /* "its": the actor named last before it, else "it" */
+      int32_t owner = before ? c->mentions[before - 1].id : it;
       int32_t other = r->state[0] != owner ? r->state[0] : r->state[1];
       if (other >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 2, other, -1, 0)) return 1;
     }
+    added += c->mention_count > count;
   }
   return 0;
 }
@@ -922,13 +924,8 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
 static int accused_of(const orb_coder *c, size_t k, size_t s) {
   const orb_dict *d = c->dict;
   const ev_item *it = &c->items[k];
-  if (it->first <= s || c->tokens.items[it->first - 1].id != d->tok_of) return 0;
-  for (size_t m = k; m-- > 0;) {
-    if (c->items[m].kind != IT_VERB) continue;
-    const char *code = d->rules[d->nodes[c->items[m].node].verb].code;
-    if (code[0] == '1' && code[1] == '1') return 1;
-  }
-  return 0;
+  return it->first > s && c->tokens.items[it->first - 1].id == d->tok_of &&
+         c->first_accusation < k;
 }
 
 /* Whether token t is an auxiliary ("is", "has", "will"...). */
@@ -947,8 +944,7 @@ static int auxiliary(const orb_coder *c, size_t t) {
  * group. */
 static int reports(const orb_coder *c, size_t k, size_t target, size_t e) {
   const orb_dict *d = c->dict;
-  for (size_t m = k + 1; m < c->item_count; m++)
-    if (c->items[m].kind == IT_VERB) return 1;
+  if (c->last_verb != SIZE_MAX && c->last_verb > k) return 1;
   if (target == SIZE_MAX) return 0;
   size_t g = group_start(c, target), ge = group_end(c, target);
   for (uint32_t t = c->items[k].last; t < c->mentions[g].first; t++) {
@@ -1243,11 +1239,12 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     sn.date_source = ORB_DATE_UNKNOWN;
   }
   orb_status st = match_sentence(c, s, e);
-  if (!st) st = find_mentions(c, sn.date, s, e);
   if (st) return st;
   for (size_t t = s; t < e; t++) c->item_at[t] = -1;
   for (size_t k = 0; k < c->item_count; k++)
     for (uint32_t t = c->items[k].first; t < c->items[k].last; t++) c->item_at[t] = (int32_t)k;
+  st = find_mentions(c, sn.date, s, e);
+  if (st) return st;
   int verbs = 0;
   for (size_t k = 0; k < c->item_count; k++) verbs += c->items[k].kind == IT_VERB;
   c->tagged_n = 0; /* sentences with an actor and a verb are tagged */
@@ -1266,6 +1263,14 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     if (it->kind == IT_VERB && !(c->dict->rules[c->dict->nodes[it->node].verb].flags & EV_RF_NOUN) &&
         ((reads_as_noun(c, it, s) && !tagged_verb(c, it)) || not_a_verb(c, it)))
       it->kind = IT_NOUN;
+  }
+  c->last_verb = c->first_accusation = SIZE_MAX;
+  for (size_t k = 0; k < c->item_count; k++) {
+    if (c->items[k].kind != IT_VERB) continue;
+    const char *code = c->dict->rules[c->dict->nodes[c->items[k].node].verb].code;
+    if (c->first_accusation == SIZE_MAX && code[0] == '1' && code[1] == '1')
+      c->first_accusation = k;
+    c->last_verb = k;
   }
   for (size_t k = 0; k < c->item_count; k++)
     if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);

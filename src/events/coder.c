@@ -1250,13 +1250,11 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   c->tagged_n = 0; /* sentences with an actor and a verb are tagged */
   c->parsed = 0;
   int tagged = c->parser && verbs && c->mention_count
-                   ? ev_tag_tokens(c->parser, text, tok + s, e - s, c->upos,
-                                   c->tree ? c->heads : NULL, c->labels)
+                   ? ev_tag_tokens(c->parser, text, tok + s, e - s, c->upos, NULL, NULL)
                    : 0;
   if (tagged) {
     c->tagged_s = s;
     c->tagged_n = e - s;
-    c->parsed = tagged == 2;
   }
   for (size_t k = 0; k < c->item_count; k++) { /* verbs used as nouns code nothing */
     ev_item *it = &c->items[k];
@@ -1272,6 +1270,9 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
       c->first_accusation = k;
     c->last_verb = k;
   }
+  /* parsed only when a verb is left once the tags have told the nouns */
+  if (tagged && c->tree && c->last_verb != SIZE_MAX)
+    c->parsed = ev_parse_tokens(c->parser, text, tok + s, e - s, c->upos, c->heads, c->labels);
   for (size_t k = 0; k < c->item_count; k++)
     if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);
   if (sn.event_count) { /* the subject "it" may name in the next sentence */

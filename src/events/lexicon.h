@@ -218,6 +218,12 @@ orb_status ev_tokenize_const(const orb_dict *dict, const char *text, size_t len,
 int ev_tag_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
                   size_t n, uint8_t *upos, int *heads, uint8_t *labels);
 
+/* Parses tokens tok[0..n) of text, tagged upos[n] by ev_tag_tokens, into
+ * heads[n] and labels[n] with model (which must have its parser). Returns 1
+ * when parsed, 0 otherwise. */
+int ev_parse_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
+                    size_t n, const uint8_t *upos, int *heads, uint8_t *labels);
+
 /* The relations of a model that the coder's tree rules read (-1: absent). */
 typedef struct ev_tree_labels {
   int agent, obl, nmod, kase, aux_pass;

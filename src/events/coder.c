@@ -133,7 +133,7 @@ static void forget_seen(orb_coder *c) {
   c->seen_count = 0;
   c->recent = (ev_recent){.org = -1, .org_role = -1, .state = {-1, -1}, .pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
-                          .person_role = -1, .subject = -1, .subject_role = -1};
+                          .person_role = -1, .subject = -1, .subject_role = 0};
 }
 
 orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
@@ -402,7 +402,7 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
     }
   }
   int32_t it = r->subject >= 0 ? r->subject : r->org >= 0 ? r->org : r->state[0];
-  int32_t it_role = r->subject >= 0 ? r->subject_role : -1;
+  int32_t it_role = r->subject >= 0 ? r->subject_role : 0;
   uint8_t it_org = r->subject >= 0 ? r->subject_is_org : r->subject < 0 && r->org >= 0;
   ev_mention first = {.first = UINT32_MAX}; /* the first actor named in the sentence */
   for (size_t m = 0; m < c->mention_count && first.first == UINT32_MAX; m++)
@@ -432,7 +432,7 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
       /* "its": the actor named last before it, else "it" */
       int32_t owner = before ? c->mentions[before - 1].id : it;
       int32_t other = r->state[0] != owner ? r->state[0] : r->state[1];
-      if (other >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 2, other, -1, 0)) return 1;
+      if (other >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 2, other, 0, 0)) return 1;
     }
     added += c->mention_count > count;
   }

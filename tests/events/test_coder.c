@@ -427,6 +427,37 @@ static void test_dictionary_errors(void **state) {
   orb_dict_free(d);
 }
 
+/* Paired codes: "back=" gives the target's event toward the source, not for a
+ * negated verb; a bad code is refused with its line. */
+static void test_paired_codes(void **state) {
+  (void)state;
+  orb_dict *d = NULL;
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *user = "actor | gondor | GON\n"
+                     "actor | mordor | MOR\n"
+                     "negation | did not\n"
+                     "verb | MY_VISIT | visited | 042 | back=043\n"
+                     "verb | MY_VISIT | visit | 042 | back=043\n";
+  assert_int_equal(load_buffer(d, user, &diags), ORB_OK);
+  evt_list list = evt_code_text(d, "Gondor visited Mordor.\nGondor did not visit Mordor.\n",
+                                "2024-01-01");
+  assert_int_equal(list.count, 2);
+  assert_true(evt_find(&list, "GON", "04", "MOR") == 0);
+  assert_true(evt_find(&list, "MOR", "04", "GON") == 1);
+  assert_string_equal(list.items[1].cameo, "043");
+  evt_list_free(&list);
+  orb_dict_free(d);
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  assert_int_equal(load_buffer(d, "verb | MY_VISIT | visited | 042 | back=4x\n", &diags),
+                   ORB_EPARSE);
+  assert_int_equal(diags.count, 1);
+  assert_non_null(strstr(diags.items[0].message, "bad CAMEO code '4x' in back="));
+  orb_diags_free(&diags);
+  orb_dict_free(d);
+}
+
 static void test_user_dictionary(void **state) {
   (void)state;
   orb_dict *d = evt_dict(NULL);
@@ -547,6 +578,7 @@ int main(void) {
     cmocka_unit_test(test_coreference),
     cmocka_unit_test(test_dictionary_errors),
     cmocka_unit_test(test_user_dictionary),
+    cmocka_unit_test(test_paired_codes),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -448,6 +448,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
     const ev_item *it = &c->items[k];
     const ev_node *n = &d->nodes[it->node];
     if (it->kind == IT_ACTOR && place_name_after(c, it->last, end)) continue;
+    if (it->kind == IT_ACTOR && it->last < end &&
+        ev_hyphen_modifier(c->text, tok, it->last) &&
+        !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
+      continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
     if (it->kind == IT_ACTOR) {
       const ev_actor_entry *e = entry_on(d, n->actor, date);
       uint32_t first = it->first, last = it->last;

@@ -77,6 +77,8 @@ static void test_modifiers(void **state) {
   static const ev_case cases[] = {
     {"The Russia-led CSTO condemned Azerbaijan.", "CSTO 11 AZE;"},
     {"The Kremlin-backed government of Belarus criticised Poland.", "BLR 11 POL;"},
+    {"Armenia criticised the Russia-led CSTO.", "ARM 11 CSTO;"},
+    {"Armenia condemned the US-backed government of Ukraine.", "ARM 11 UKR;"},
   };
   CHECK(cases);
 }

@@ -92,6 +92,7 @@ struct orb_coder {
   ev_tree_labels lab;
   size_t last_verb;         /* index of the sentence's last verb item, SIZE_MAX if none */
   size_t first_accusation;  /* index of its first verb of CAMEO root 11, SIZE_MAX if none */
+  size_t first_denial;      /* token of its first "deny", "denied"..., SIZE_MAX if none */
 };
 
 /* ---- lifetime ------------------------------------------------------------------- */
@@ -631,15 +632,16 @@ static int not_a_verb(const orb_coder *c, const ev_item *it) {
 
 /* Whether a verb item that the shallow rule reads as a noun is the verb of its
  * clause after all: the tagger reads its first word as a verb, and it follows
- * an agent or an actor ("Armenia's president criticised", "its forces
- * attacked"), where no noun modifier stands. */
+ * an agent, an actor or a verb read as a noun ("Armenia's president
+ * criticised", "its forces attacked"), where no noun modifier stands. */
 static int tagged_verb(const orb_coder *c, const ev_item *it) {
   size_t t = it->first;
   if (!c->tagged_n || t <= c->tagged_s || t >= c->tagged_s + c->tagged_n ||
       c->upos[t - c->tagged_s] != ORB_UPOS_VERB)
     return 0;
   int32_t k = c->item_at[t - 1];
-  return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR);
+  return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR ||
+                    c->items[k].kind == IT_NOUN); /* "its forces shelled" */
 }
 
 /* Whether mention m is the object of a preposition (skipping determiners and
@@ -932,6 +934,16 @@ static int accused_of(const orb_coder *c, size_t k, size_t s) {
          c->first_accusation < k;
 }
 
+/* The first form of "deny" among tokens [s, e) (what follows it is denied,
+ * not reported), or SIZE_MAX. */
+static size_t first_denial(const orb_coder *c, size_t s, size_t e) {
+  static const char *const deny[] = {"deny", "denied", "denies", "denying"};
+  for (size_t u = s; u < e; u++)
+    for (size_t i = 0; i < sizeof deny / sizeof *deny; i++)
+      if (tok_is(c, u, deny[i])) return u;
+  return SIZE_MAX;
+}
+
 /* Whether token t is an auxiliary ("is", "has", "will"...). */
 static int auxiliary(const orb_coder *c, size_t t) {
   static const char *const aux[] = {"is", "are", "was", "were", "has", "have", "had", "will",
@@ -970,6 +982,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (!rule) rule = verb;
   if (!rule->code[0]) return;
   if (accused_of(c, k, sn->s)) return; /* "accused Y of shelling Z": the accusation only */
+  if (c->first_denial < it->first) return; /* "X denied that its forces shelled Y" */
   char code[6];
   memcpy(code, rule->code, sizeof code);
   int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
@@ -1134,7 +1147,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     target = source;
     source = t;
   }
-  if (code[0] == '0' && code[1] == '1' && reports(c, k, target, sn->e))
+  if (code[0] == '0' && code[1] == '1' && (!code[2] || code[2] == '0') &&
+      reports(c, k, target, sn->e))
     return; /* "A says B is massing troops": B's act is the news, not A's words */
   if (source == SIZE_MAX && (flags & EV_RF_SOLO)) {
     /* "They abstained at the UNGA (Armenia, ...)": the first states after */
@@ -1267,6 +1281,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
       it->kind = IT_NOUN;
   }
   c->last_verb = c->first_accusation = SIZE_MAX;
+  c->first_denial = verbs ? first_denial(c, s, e) : SIZE_MAX;
   for (size_t k = 0; k < c->item_count; k++) {
     if (c->items[k].kind != IT_VERB) continue;
     const char *code = c->dict->rules[c->dict->nodes[c->items[k].node].verb].code;

@@ -91,6 +91,8 @@ static void test_reported_speech(void **state) {
     {"Armenia said Azerbaijan was massing troops near the border.", ""},
     {"Baku says Yerevan shelled Azerbaijani positions.", "ARM 19 AZE;"},
     {"Kazakhstan said on Monday.", ""},
+    {"Russia said its forces shelled Ukraine.", "RUS 19 UKR;"},
+    {"Russia denied that its forces shelled Ukraine.", ""},
     {"Georgia accused Russia of bombing Georgian villages.", "GEO 11 RUS;"},
     {"Armenia accused Azerbaijan of shelling Armenian villages.", "ARM 11 AZE;"},
   };

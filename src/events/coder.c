@@ -323,6 +323,13 @@ static int tok_is(const orb_coder *c, size_t t, const char *word) {
   return strlen(word) == len && strncasecmp(c->text + tok->start, word, len) == 0;
 }
 
+/* Whether token t reads one of words[0..n). */
+static int tok_in(const orb_coder *c, size_t t, const char *const *words, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (tok_is(c, t, words[i])) return 1;
+  return 0;
+}
+
 /* Whether token t is a double quote, straight or curly. */
 static int tok_quote(const orb_coder *c, size_t t) {
   const ev_token *tok = &c->tokens.items[t];
@@ -337,26 +344,26 @@ static int tok_quote(const orb_coder *c, size_t t) {
 static int place_name_after(const orb_coder *c, size_t t, size_t e) {
   static const char *const places[] = {"sea", "ocean", "strait", "straits", "gulf", "bay",
                                        "river", "peninsula", "mountains", "lake", "canal"};
-  if (t >= e || c->text[c->tokens.items[t].start] < 'A' ||
-      c->text[c->tokens.items[t].start] > 'Z')
-    return 0;
-  for (size_t i = 0; i < sizeof places / sizeof *places; i++)
-    if (tok_is(c, t, places[i])) return 1;
-  return 0;
+  return t < e && c->text[c->tokens.items[t].start] >= 'A' &&
+         c->text[c->tokens.items[t].start] <= 'Z' &&
+         tok_in(c, t, places, sizeof places / sizeof *places);
 }
 
 /* Whether a verb item starts at token t, after at most one word that starts
- * no item or a marker ("It also accused"). */
+ * no item and at most two markers ("It also accused", "it did not attack"). */
 static int verb_follows(const orb_coder *c, size_t t, size_t e) {
-  for (size_t u = t, words = 0; u < e && words < 2; u++) {
+  for (size_t u = t, words = 0, markers = 0; u < e && words < 2 && markers < 3;) {
     int32_t k = c->item_at[u];
-    if (k >= 0 && c->items[k].first != u) continue; /* inside a marker */
-    if (k >= 0 && c->items[k].kind == IT_VERB) return 1;
+    if (k >= 0 && c->items[k].kind == IT_VERB && c->items[k].first == u) return 1;
     if (k >= 0 && c->items[k].kind != IT_MARKER) return 0;
-    if (k < 0) {
-      if (word_item(c, (uint32_t)u) || (c->tokens.items[u].flags & EV_TF_PUNCT)) return 0;
-      words++;
+    if (k >= 0) { /* a marker: skipped whole */
+      u = c->items[k].last;
+      markers++;
+      continue;
     }
+    if (c->tokens.items[u].flags & EV_TF_PUNCT) return 0;
+    words++;
+    u++;
   }
   return 0;
 }
@@ -445,6 +452,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   c->mention_count = 0;
+  size_t scanned = 0; /* mentions looked at for a state named in the sentence */
+  int named = 0;
   for (size_t k = 0; k < c->item_count; k++) {
     const ev_item *it = &c->items[k];
     const ev_node *n = &d->nodes[it->node];
@@ -496,9 +505,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       } else if (mk == EV_MK_COREF_STATE && c->recent.state[0] >= 0) {
         /* the latest state named in this sentence, else the subject of the
          * latest sentence if a state, else the latest state */
-        int named = 0;
-        for (size_t m = 0; m < c->mention_count; m++)
-          named |= !c->mentions[m].is_coref && !c->mentions[m].is_org;
+        for (; scanned < c->mention_count; scanned++)
+          named |= !c->mentions[scanned].is_coref && !c->mentions[scanned].is_org;
         int32_t id = !named && c->recent.subject >= 0 && !c->recent.subject_is_org &&
                              is_state_id(ev_string(d, c->recent.subject))
                          ? c->recent.subject : c->recent.state[0];
@@ -578,12 +586,7 @@ static int adjective_like(const orb_coder *c, size_t t) {
 static int day_word(const orb_coder *c, size_t t) {
   static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
                                      "saturday", "sunday", "today", "yesterday", "tonight"};
-  const ev_token *tok = &c->tokens.items[t];
-  size_t len = tok->end - tok->start;
-  for (size_t i = 0; i < sizeof days / sizeof *days; i++)
-    if (strlen(days[i]) == len && strncasecmp(c->text + tok->start, days[i], len) == 0)
-      return 1;
-  return 0;
+  return tok_in(c, t, days, sizeof days / sizeof *days);
 }
 
 /* Whether a verb item reads as a noun: right after a determiner, a preposition
@@ -841,14 +844,10 @@ static int mention_head(const orb_coder *c, const ev_mention *m) {
 
 /* Whether word w has a "case" child that is one of words[0..n). */
 static int has_case(const orb_coder *c, int w, const char *const *words, size_t n) {
-  const ev_token *tok = c->tokens.items + c->tagged_s;
-  for (int j = 0; j < (int)c->tagged_n; j++) {
-    if (c->heads[j] - 1 != w || c->labels[j] != c->lab.kase) continue;
-    size_t len = tok[j].end - tok[j].start;
-    for (size_t k = 0; k < n; k++)
-      if (strlen(words[k]) == len && strncasecmp(c->text + tok[j].start, words[k], len) == 0)
-        return 1;
-  }
+  for (int j = 0; j < (int)c->tagged_n; j++)
+    if (c->heads[j] - 1 == w && c->labels[j] == c->lab.kase &&
+        tok_in(c, c->tagged_s + (size_t)j, words, n))
+      return 1;
   return 0;
 }
 
@@ -920,8 +919,8 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
   while (t > 0 && c->tokens.items[t - 1].id &&
          (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
     t--;
-  return t > 0 && (tok_is(c, t - 1, "in") || tok_is(c, t - 1, "at") ||
-                   tok_is(c, t - 1, "near") || tok_is(c, t - 1, "inside"));
+  static const char *const at[] = {"in", "at", "near", "inside"};
+  return t > 0 && tok_in(c, t - 1, at, sizeof at / sizeof *at);
 }
 
 /* Whether verb item k is the complement of an accusation before it in the
@@ -939,8 +938,7 @@ static int accused_of(const orb_coder *c, size_t k, size_t s) {
 static size_t first_denial(const orb_coder *c, size_t s, size_t e) {
   static const char *const deny[] = {"deny", "denied", "denies", "denying"};
   for (size_t u = s; u < e; u++)
-    for (size_t i = 0; i < sizeof deny / sizeof *deny; i++)
-      if (tok_is(c, u, deny[i])) return u;
+    if (tok_in(c, u, deny, sizeof deny / sizeof *deny)) return u;
   return SIZE_MAX;
 }
 
@@ -948,9 +946,7 @@ static size_t first_denial(const orb_coder *c, size_t s, size_t e) {
 static int auxiliary(const orb_coder *c, size_t t) {
   static const char *const aux[] = {"is", "are", "was", "were", "has", "have", "had", "will",
                                     "would", "could", "can", "may", "might", "should", "must"};
-  for (size_t i = 0; i < sizeof aux / sizeof *aux; i++)
-    if (tok_is(c, t, aux[i])) return 1;
-  return 0;
+  return tok_in(c, t, aux, sizeof aux / sizeof *aux);
 }
 
 /* Whether the statement verb item k (CAMEO root 01) reports another act: a
@@ -963,6 +959,7 @@ static int reports(const orb_coder *c, size_t k, size_t target, size_t e) {
   if (c->last_verb != SIZE_MAX && c->last_verb > k) return 1;
   if (target == SIZE_MAX) return 0;
   size_t g = group_start(c, target), ge = group_end(c, target);
+  if (c->mentions[g].first > c->items[k].last + 4) return 0; /* "said that the" at most */
   for (uint32_t t = c->items[k].last; t < c->mentions[g].first; t++) {
     uint32_t id = c->tokens.items[t].id;
     if (!tok_is(c, t, "that") && !(id && (d->vocab_flags[id] & EV_VF_DET))) return 0;

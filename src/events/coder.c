@@ -464,6 +464,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
     if (it->kind == IT_ACTOR) {
       const ev_actor_entry *e = entry_on(d, n->actor, date);
+      if (strcmp(ev_string(d, e->id), "MED") == 0)
+        continue; /* a news outlet of no state ("AFP reported") reports; it is no party */
       uint32_t first = it->first, last = it->last;
       int32_t role = e->role;
       /* an agent just before ("President Tokayev", "the army of Russia") or

@@ -91,6 +91,9 @@ static void test_reported_speech(void **state) {
     {"Armenia said Azerbaijan was massing troops near the border.", ""},
     {"Baku says Yerevan shelled Azerbaijani positions.", "ARM 19 AZE;"},
     {"Kazakhstan said on Monday.", ""},
+    /* news outlets report; they are no parties */
+    {"Armenia criticised Azerbaijan, Reuters reported.", "ARM 11 AZE;"},
+    {"Reuters reported that Russia attacked Georgia.", "RUS 19 GEO;"},
     {"Russia said its forces shelled Ukraine.", "RUS 19 UKR;"},
     {"Russia denied that its forces shelled Ukraine.", ""},
     {"Georgia accused Russia of bombing Georgian villages.", "GEO 11 RUS;"},

@@ -33,6 +33,8 @@
 #define EV_SEEN_SLOTS 8192       /* memory of repeated lines, per article */
 #define EV_MAX_EVENTS 64         /* events kept per sentence */
 #define EV_MAX_PRONOUNS 64       /* pronouns resolved per sentence */
+#define EV_CARET_WORDS 3         /* words a "^" of a verb pattern stands for */
+#define EV_PATTERN_TOKENS 16     /* tokens a verb pattern may span */
 
 enum { IT_ACTOR, IT_AGENT, IT_VERB, IT_MARKER, IT_NOUN /* a verb read as a noun */ };
 
@@ -93,6 +95,7 @@ struct orb_coder {
   size_t last_verb;         /* index of the sentence's last verb item, SIZE_MAX if none */
   size_t first_accusation;  /* index of its first verb of CAMEO root 11, SIZE_MAX if none */
   size_t first_denial;      /* token of its first "deny", "denied"..., SIZE_MAX if none */
+  uint32_t tok_caret;       /* the id of "^" in the dictionaries' patterns, 0 if none */
 };
 
 /* ---- lifetime ------------------------------------------------------------------- */
@@ -102,6 +105,7 @@ orb_status orb_coder_new(const orb_dict *dict, orb_coder **out) {
   orb_coder *c = calloc(1, sizeof *c);
   if (!c) return ORB_ENOMEM;
   c->dict = dict;
+  c->tok_caret = ev_vocab_find(dict, "^", 1, ev_hash("^", 1));
   c->seen = calloc(EV_SEEN_SLOTS, sizeof *c->seen);
   if (!c->seen) {
     free(c);
@@ -731,27 +735,45 @@ static void queue_pairs(const orb_coder *c, ev_sentence *sn, size_t src, size_t 
   }
 }
 
+/* The pattern (object rule index) of the longest match of the pattern trie
+ * from node against tokens [j, e), or -1. Inside a pattern, determiners and
+ * numbers of the text are skipped ("acted on a resolution" matches "on
+ * resolution"), and a "^" of the pattern (PETRARCH's noun phrase) stands for
+ * one to EV_CARET_WORDS words ("warned their people about"). At most
+ * EV_PATTERN_TOKENS tokens are looked at. */
+static int32_t pattern_match(const orb_coder *c, uint32_t node, uint32_t root, size_t j,
+                             size_t e, size_t budget) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  int32_t here = d->nodes[node].object;
+  if (j >= e || !budget) return here;
+  uint32_t id = tok[j].id;
+  uint32_t next = id ? ev_trie_child(d, node, id) : 0;
+  int32_t found = -1;
+  if (next) {
+    found = pattern_match(c, next, root, j + 1, e, budget - 1);
+  } else if (node != root &&
+             ((tok[j].flags & EV_TF_DIGITS) || (id && (d->vocab_flags[id] & EV_VF_DET)))) {
+    found = pattern_match(c, node, root, j + 1, e, budget - 1);
+  }
+  uint32_t caret = c->tok_caret ? ev_trie_child(d, node, c->tok_caret) : 0;
+  for (size_t skip = 1; found < 0 && caret && skip <= EV_CARET_WORDS && j + skip <= e &&
+                        !(tok[j + skip - 1].flags & EV_TF_PUNCT);
+       skip++)
+    found = pattern_match(c, caret, root, j + skip, e, budget > skip ? budget - skip : 0);
+  return found >= 0 ? found : here;
+}
+
 /* Finds the pattern of group for the verb item it, or NULL. */
 static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_t group,
                                    size_t e) {
   const orb_dict *d = c->dict;
-  const ev_token *tok = c->tokens.items;
   uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
   if (!root) return NULL;
   size_t stop = it->last + EV_OBJECT_WINDOW < e ? it->last + EV_OBJECT_WINDOW : e;
   for (size_t p = it->last; p < stop; p++) {
     if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) break;
-    uint32_t node = root;
-    int32_t found = -1;
-    for (size_t j = p; j < e && tok[j].id; j++) {
-      uint32_t next = ev_trie_child(d, node, tok[j].id);
-      if (!next && node != root &&
-          ((tok[j].flags & EV_TF_DIGITS) || (d->vocab_flags[tok[j].id] & EV_VF_DET)))
-        continue; /* "acted on a resolution" matches "on resolution" */
-      node = next;
-      if (!node) break;
-      if (d->nodes[node].object >= 0) found = d->nodes[node].object;
-    }
+    int32_t found = pattern_match(c, root, root, p, e, EV_PATTERN_TOKENS);
     if (found >= 0) return &d->rules[found];
   }
   return NULL;

@@ -32,6 +32,9 @@
 #define EV_MARKER_WINDOW 4       /* tokens before a verb searched for markers */
 #define EV_SEEN_SLOTS 8192       /* memory of repeated lines, per article */
 #define EV_MAX_EVENTS 64         /* events kept per sentence */
+#define EV_MAX_PRONOUNS 64       /* pronouns resolved per sentence */
+#define EV_CARET_WORDS 3         /* words a "^" of a verb pattern stands for */
+#define EV_PATTERN_TOKENS 16     /* tokens a verb pattern may span */
 
 enum { IT_ACTOR, IT_AGENT, IT_VERB, IT_MARKER, IT_NOUN /* a verb read as a noun */ };
 
@@ -58,6 +61,8 @@ typedef struct ev_recent {
   int32_t pair[2];        /* latest two states named together ("A and B") */
   int32_t bound_org, bound_org_role; /* named in apposition: "this alliance, the CSTO" */
   int32_t person, person_role;       /* latest person named */
+  int32_t subject, subject_role;     /* source of the latest sentence's first event */
+  uint8_t subject_is_org;
 } ev_recent;
 
 struct orb_coder {
@@ -87,6 +92,10 @@ struct orb_coder {
   int heads[ORB_PARSE_MAX_WORDS];      /* 1-based within the tagged tokens, 0 root */
   uint8_t labels[ORB_PARSE_MAX_WORDS];
   ev_tree_labels lab;
+  size_t last_verb;         /* index of the sentence's last verb item, SIZE_MAX if none */
+  size_t first_accusation;  /* index of its first verb of CAMEO root 11, SIZE_MAX if none */
+  size_t first_denial;      /* token of its first "deny", "denied"..., SIZE_MAX if none */
+  uint32_t tok_caret;       /* the id of "^" in the dictionaries' patterns, 0 if none */
 };
 
 /* ---- lifetime ------------------------------------------------------------------- */
@@ -96,6 +105,7 @@ orb_status orb_coder_new(const orb_dict *dict, orb_coder **out) {
   orb_coder *c = calloc(1, sizeof *c);
   if (!c) return ORB_ENOMEM;
   c->dict = dict;
+  c->tok_caret = ev_vocab_find(dict, "^", 1, ev_hash("^", 1));
   c->seen = calloc(EV_SEEN_SLOTS, sizeof *c->seen);
   if (!c->seen) {
     free(c);
@@ -128,7 +138,7 @@ static void forget_seen(orb_coder *c) {
   c->seen_count = 0;
   c->recent = (ev_recent){.org = -1, .org_role = -1, .state = {-1, -1}, .pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
-                          .person_role = -1};
+                          .person_role = -1, .subject = -1, .subject_role = 0};
 }
 
 orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
@@ -307,16 +317,159 @@ static int agent_of(const orb_coder *c, uint32_t from, uint32_t to) {
   return 1;
 }
 
+/* Whether token t lies inside a dictionary item of the sentence. */
+static int word_item(const orb_coder *c, uint32_t t) { return c->item_at[t] >= 0; }
+
+/* Whether token t reads word (ASCII, any case). */
+static int tok_is(const orb_coder *c, size_t t, const char *word) {
+  const ev_token *tok = &c->tokens.items[t];
+  size_t len = tok->end - tok->start;
+  return strlen(word) == len && strncasecmp(c->text + tok->start, word, len) == 0;
+}
+
+/* Whether token t reads one of words[0..n). */
+static int tok_in(const orb_coder *c, size_t t, const char *const *words, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (tok_is(c, t, words[i])) return 1;
+  return 0;
+}
+
+/* Whether token t is a double quote, straight or curly. */
+static int tok_quote(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  const unsigned char *p = (const unsigned char *)c->text + tok->start;
+  return (tok->flags & EV_TF_PUNCT) &&
+         (p[0] == '"' || (tok->end - tok->start == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+                          (p[2] == 0x9C || p[2] == 0x9D)));
+}
+
+/* Whether an actor item ending at token t is part of a place name: a
+ * capitalised Sea, Strait, Gulf... follows ("the South China Sea"). */
+static int place_name_after(const orb_coder *c, size_t t, size_t e) {
+  static const char *const places[] = {"sea", "ocean", "strait", "straits", "gulf", "bay",
+                                       "river", "peninsula", "mountains", "lake", "canal"};
+  return t < e && c->text[c->tokens.items[t].start] >= 'A' &&
+         c->text[c->tokens.items[t].start] <= 'Z' &&
+         tok_in(c, t, places, sizeof places / sizeof *places);
+}
+
+/* Whether a verb item starts at token t, after at most one word that starts
+ * no item and at most two markers ("It also accused", "it did not attack"). */
+static int verb_follows(const orb_coder *c, size_t t, size_t e) {
+  for (size_t u = t, words = 0, markers = 0; u < e && words < 2 && markers < 3;) {
+    int32_t k = c->item_at[u];
+    if (k >= 0 && c->items[k].kind == IT_VERB && c->items[k].first == u) return 1;
+    if (k >= 0 && c->items[k].kind != IT_MARKER) return 0;
+    if (k >= 0) { /* a marker: skipped whole */
+      u = c->items[k].last;
+      markers++;
+      continue;
+    }
+    if (c->tokens.items[u].flags & EV_TF_PUNCT) return 0;
+    words++;
+    u++;
+  }
+  return 0;
+}
+
+/* Inserts a mention standing for actor id at tokens [first, last), keeping
+ * the mentions in order; 0 on out of memory. */
+static int insert_coref(orb_coder *c, uint32_t first, uint32_t last, int32_t id, int32_t role,
+                        uint8_t is_org) {
+  if (!add_mention(c, first, last, id, role, is_org)) return 0;
+  ev_mention m = c->mentions[c->mention_count - 1];
+  m.is_coref = 1;
+  m.group = 0x40000000u + first; /* a group of its own */
+  size_t i = c->mention_count - 1;
+  for (; i > 0 && c->mentions[i - 1].first > first; i--) c->mentions[i] = c->mentions[i - 1];
+  c->mentions[i] = m;
+  return 1;
+}
+
+/* Pronouns over the sentence's tokens [s, e) (docs/MODEL.md, "Coding events
+ * from text", coreference): "we" or "I" inside quotes is the speaker, the
+ * first actor named outside them; "it" as the subject of a verb is the
+ * first actor named before it in the sentence ("Russia said it would"), else
+ * the subject of the latest sentence, else the latest organisation or state;
+ * "its neighbour" is the latest state other than the owner of "its" (the
+ * actor named last before it in the sentence, else what "it" names). Returns 1 on
+ * out of memory. */
+static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
+  const ev_recent *r = &c->recent;
+  int quoted = 0, any_quote = 0;
+  int32_t speaker = -1, speaker_role = -1;
+  uint8_t speaker_org = 0;
+  for (size_t t = s; t < e; t++) any_quote |= tok_quote(c, t);
+  if (any_quote) {
+    size_t m = 0;
+    for (size_t t = s; t < e && speaker < 0; t++) {
+      if (tok_quote(c, t)) quoted = !quoted;
+      while (m < c->mention_count && c->mentions[m].first < t) m++;
+      if (!quoted && m < c->mention_count && c->mentions[m].first == t &&
+          !c->mentions[m].is_coref) {
+        speaker = c->mentions[m].id;
+        speaker_role = c->mentions[m].role;
+        speaker_org = c->mentions[m].is_org;
+      }
+    }
+  }
+  int32_t it = r->subject >= 0 ? r->subject : r->org >= 0 ? r->org : r->state[0];
+  int32_t it_role = r->subject >= 0 ? r->subject_role : 0;
+  uint8_t it_org = r->subject >= 0 ? r->subject_is_org : r->subject < 0 && r->org >= 0;
+  ev_mention first = {.first = UINT32_MAX}; /* the first actor named in the sentence */
+  for (size_t m = 0; m < c->mention_count && first.first == UINT32_MAX; m++)
+    if (!c->mentions[m].is_coref) first = c->mentions[m];
+  quoted = 0;
+  size_t before = 0, added = 0; /* mentions before token t; pronouns added (bounded) */
+  for (size_t t = s; t < e && added < EV_MAX_PRONOUNS; t++) {
+    while (before < c->mention_count && c->mentions[before].first < t) before++;
+    size_t count = c->mention_count;
+    if (tok_quote(c, t)) quoted = !quoted;
+    if (word_item(c, (uint32_t)t)) continue;
+    if (quoted && speaker >= 0 && (tok_is(c, t, "we") || tok_is(c, t, "i")) &&
+        verb_follows(c, t + 1, e)) {
+      if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, speaker, speaker_role, speaker_org))
+        return 1;
+    } else if (!quoted && tok_is(c, t, "it") && verb_follows(c, t + 1, e)) {
+      /* "Russia said it would ...": the first actor of the sentence, else the
+       * latest sentence's subject */
+      if (first.first < t ? !insert_coref(c, (uint32_t)t, (uint32_t)t + 1, first.id, first.role,
+                                          first.is_org)
+                          : it >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 1, it,
+                                                     it_role, it_org))
+        return 1;
+    } else if (it >= 0 && t + 1 < e && tok_is(c, t, "its") &&
+               (tok_is(c, t + 1, "neighbour") || tok_is(c, t + 1, "neighbor")) &&
+               !(t + 2 < e && word_item(c, (uint32_t)t + 2))) {
+      /* "its": the actor named last before it, else "it" */
+      int32_t owner = before ? c->mentions[before - 1].id : it;
+      int32_t other = r->state[0] != owner ? r->state[0] : r->state[1];
+      if (other >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 2, other, 0, 0)) return 1;
+    }
+    added += c->mention_count > count;
+  }
+  return 0;
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
-static orb_status find_mentions(orb_coder *c, orb_date date) {
+static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   c->mention_count = 0;
+  size_t scanned = 0; /* mentions looked at for a state named in the sentence */
+  int named = 0;
   for (size_t k = 0; k < c->item_count; k++) {
     const ev_item *it = &c->items[k];
     const ev_node *n = &d->nodes[it->node];
+    if (it->kind == IT_ACTOR && place_name_after(c, it->last, end)) continue;
+    if (it->kind == IT_ACTOR && it->last < end &&
+        ev_hyphen_modifier(c->text, tok, it->last) &&
+        !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
+      continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
     if (it->kind == IT_ACTOR) {
       const ev_actor_entry *e = entry_on(d, n->actor, date);
+      if (strcmp(ev_string(d, e->id), "MED") == 0)
+        continue; /* a news outlet of no state ("AFP reported") reports; it is no party */
       uint32_t first = it->first, last = it->last;
       int32_t role = e->role;
       /* an agent just before ("President Tokayev", "the army of Russia") or
@@ -356,8 +509,14 @@ static orb_status find_mentions(orb_coder *c, orb_date date) {
         if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
           return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_STATE && c->recent.state[0] >= 0) {
-        if (!add_mention(c, it->first, it->last, c->recent.state[0], 0, 0))
-          return ORB_ENOMEM;
+        /* the latest state named in this sentence, else the subject of the
+         * latest sentence if a state, else the latest state */
+        for (; scanned < c->mention_count; scanned++)
+          named |= !c->mentions[scanned].is_coref && !c->mentions[scanned].is_org;
+        int32_t id = !named && c->recent.subject >= 0 && !c->recent.subject_is_org &&
+                             is_state_id(ev_string(d, c->recent.subject))
+                         ? c->recent.subject : c->recent.state[0];
+        if (!add_mention(c, it->first, it->last, id, 0, 0)) return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_PAIR && c->recent.state[1] >= 0) {
         int pair = c->recent.pair[0] >= 0;
         int32_t a = pair ? c->recent.pair[0] : c->recent.state[1];
@@ -370,13 +529,18 @@ static orb_status find_mentions(orb_coder *c, orb_date date) {
       for (size_t m = before; m < c->mention_count; m++) c->mentions[m].is_coref = 1;
     }
   }
+  if (pronoun_mentions(c, s, end)) return ORB_ENOMEM;
   /* compounds: mentions separated only by ',' 'and' ')' and determiners
    * share a group */
   for (size_t m = 1; m < c->mention_count; m++) {
     ev_mention *prev = &c->mentions[m - 1], *cur = &c->mentions[m];
-    int joined = cur->first >= prev->last;
+    int joined = cur->first >= prev->last, conj = 0, words = 0;
     for (uint32_t t = prev->last; joined && t < cur->first; t++) {
       uint32_t id = tok[t].id;
+      conj |= id == d->tok_comma || id == d->tok_and;
+      if (conj && !(tok[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) && id != d->tok_and &&
+          (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
+        continue; /* "Arnor and the evil awful Gondor" */
       joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
                (id && (d->vocab_flags[id] & EV_VF_DET));
     }
@@ -422,6 +586,15 @@ static int adjective_like(const orb_coder *c, size_t t) {
          (it->kind == IT_MARKER && c->dict->nodes[it->node].marker == EV_MK_IGNORE);
 }
 
+/* Whether token t names a day ("Thursday", "today", "yesterday"): with the
+ * preposition before it, an adverbial that says nothing of the next word
+ * ("The United States on Thursday fired"). */
+static int day_word(const orb_coder *c, size_t t) {
+  static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                                     "saturday", "sunday", "today", "yesterday", "tonight"};
+  return tok_in(c, t, days, sizeof days / sizeof *days);
+}
+
 /* Whether a verb item reads as a noun: right after a determiner, a preposition
  * other than "to" or a possessive "'s", with at most two adjective-like words
  * between ("its territorial dispute", "for military support"). */
@@ -436,8 +609,16 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
     return 1; /* "being allies", "are talks": a plural noun after a form of "be" */
   for (size_t t = it->first; t > s;) {
     uint32_t id = tok[--t].id;
+    if (skipped == 0 && day_word(c, t)) { /* "on Thursday fired" */
+      if (t > s && tok[t - 1].id && (d->vocab_flags[tok[t - 1].id] & EV_VF_PREP)) t--;
+      continue;
+    }
     if (id == d->tok_s) return 1;
     if (id == d->tok_to) return 0;
+    if (id == d->tok_and && skipped == 0 && c->tagged_n && it->first >= c->tagged_s &&
+        it->first < c->tagged_s + c->tagged_n &&
+        c->upos[it->first - c->tagged_s] == ORB_UPOS_VERB)
+      return 0; /* "condemned ... on Thursday and promised aid": a second verb */
     if (id && (d->vocab_flags[id] & (EV_VF_DET | EV_VF_PREP))) return 1;
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
@@ -460,15 +641,16 @@ static int not_a_verb(const orb_coder *c, const ev_item *it) {
 
 /* Whether a verb item that the shallow rule reads as a noun is the verb of its
  * clause after all: the tagger reads its first word as a verb, and it follows
- * an agent or an actor ("Armenia's president criticised", "its forces
- * attacked"), where no noun modifier stands. */
+ * an agent, an actor or a verb read as a noun ("Armenia's president
+ * criticised", "its forces attacked"), where no noun modifier stands. */
 static int tagged_verb(const orb_coder *c, const ev_item *it) {
   size_t t = it->first;
   if (!c->tagged_n || t <= c->tagged_s || t >= c->tagged_s + c->tagged_n ||
       c->upos[t - c->tagged_s] != ORB_UPOS_VERB)
     return 0;
   int32_t k = c->item_at[t - 1];
-  return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR);
+  return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR ||
+                    c->items[k].kind == IT_NOUN); /* "its forces shelled" */
 }
 
 /* Whether mention m is the object of a preposition (skipping determiners and
@@ -518,6 +700,7 @@ typedef struct ev_sentence {
   size_t text_start, text_end;
   ev_pending events[EV_MAX_EVENTS];
   size_t event_count;
+  char back[6];               /* the verb being coded: its target's event back, or "" */
 } ev_sentence;
 
 /* Queues an event unless the same one is already queued. */
@@ -552,23 +735,45 @@ static void queue_pairs(const orb_coder *c, ev_sentence *sn, size_t src, size_t 
   }
 }
 
+/* The pattern (object rule index) of the longest match of the pattern trie
+ * from node against tokens [j, e), or -1. Inside a pattern, determiners and
+ * numbers of the text are skipped ("acted on a resolution" matches "on
+ * resolution"), and a "^" of the pattern (PETRARCH's noun phrase) stands for
+ * one to EV_CARET_WORDS words ("warned their people about"). At most
+ * EV_PATTERN_TOKENS tokens are looked at. */
+static int32_t pattern_match(const orb_coder *c, uint32_t node, uint32_t root, size_t j,
+                             size_t e, size_t budget) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  int32_t here = d->nodes[node].object;
+  if (j >= e || !budget) return here;
+  uint32_t id = tok[j].id;
+  uint32_t next = id ? ev_trie_child(d, node, id) : 0;
+  int32_t found = -1;
+  if (next) {
+    found = pattern_match(c, next, root, j + 1, e, budget - 1);
+  } else if (node != root &&
+             ((tok[j].flags & EV_TF_DIGITS) || (id && (d->vocab_flags[id] & EV_VF_DET)))) {
+    found = pattern_match(c, node, root, j + 1, e, budget - 1);
+  }
+  uint32_t caret = c->tok_caret ? ev_trie_child(d, node, c->tok_caret) : 0;
+  for (size_t skip = 1; found < 0 && caret && skip <= EV_CARET_WORDS && j + skip <= e &&
+                        !(tok[j + skip - 1].flags & EV_TF_PUNCT);
+       skip++)
+    found = pattern_match(c, caret, root, j + skip, e, budget > skip ? budget - skip : 0);
+  return found >= 0 ? found : here;
+}
+
 /* Finds the pattern of group for the verb item it, or NULL. */
 static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_t group,
                                    size_t e) {
   const orb_dict *d = c->dict;
-  const ev_token *tok = c->tokens.items;
   uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
   if (!root) return NULL;
   size_t stop = it->last + EV_OBJECT_WINDOW < e ? it->last + EV_OBJECT_WINDOW : e;
   for (size_t p = it->last; p < stop; p++) {
     if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) break;
-    uint32_t node = root;
-    int32_t found = -1;
-    for (size_t j = p; j < e && tok[j].id; j++) {
-      node = ev_trie_child(d, node, tok[j].id);
-      if (!node) break;
-      if (d->nodes[node].object >= 0) found = d->nodes[node].object;
-    }
+    int32_t found = pattern_match(c, root, root, p, e, EV_PATTERN_TOKENS);
     if (found >= 0) return &d->rules[found];
   }
   return NULL;
@@ -663,14 +868,10 @@ static int mention_head(const orb_coder *c, const ev_mention *m) {
 
 /* Whether word w has a "case" child that is one of words[0..n). */
 static int has_case(const orb_coder *c, int w, const char *const *words, size_t n) {
-  const ev_token *tok = c->tokens.items + c->tagged_s;
-  for (int j = 0; j < (int)c->tagged_n; j++) {
-    if (c->heads[j] - 1 != w || c->labels[j] != c->lab.kase) continue;
-    size_t len = tok[j].end - tok[j].start;
-    for (size_t k = 0; k < n; k++)
-      if (strlen(words[k]) == len && strncasecmp(c->text + tok[j].start, words[k], len) == 0)
-        return 1;
-  }
+  for (int j = 0; j < (int)c->tagged_n; j++)
+    if (c->heads[j] - 1 == w && c->labels[j] == c->lab.kase &&
+        tok_in(c, c->tagged_s + (size_t)j, words, n))
+      return 1;
   return 0;
 }
 
@@ -708,8 +909,92 @@ static int tree_place(const orb_coder *c, const ev_mention *m) {
   return !(c->labels[w] == c->lab.nmod && h >= 0 && has_case(c, h, from, 2));
 }
 
-/* Codes verb item k of the sentence into queued events. */
-static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
+/* Whether verb item it is passive: "was" (or another form of "be") just
+ * before it, or an aux:pass child in the tree ("was heavily criticised"). */
+static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
+  const ev_token *tok = c->tokens.items;
+  int v = tree_word(c, it->first);
+  if (v < 0) { /* no tree: a form of "be" just before a word not in "-ing" */
+    const ev_token *w = &tok[it->first];
+    return it->first > s && tok[it->first - 1].id &&
+           (c->dict->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE) &&
+           !(w->end - w->start > 3 && memcmp(c->text + w->end - 3, "ing", 3) == 0);
+  }
+  for (int j = 0; j < (int)c->tagged_n; j++)
+    if (c->heads[j] - 1 == v && c->labels[j] == c->lab.aux_pass) return 1;
+  return 0;
+}
+
+/* Whether tokens [from, to) say that a pair acts on itself: "their", "each
+ * other", "one another" ("A and B postponed their meeting"). */
+static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
+  for (uint32_t t = from; t < to; t++)
+    if (tok_is(c, t, "their") ||
+        (t + 1 < to && ((tok_is(c, t, "each") && tok_is(c, t + 1, "other")) ||
+                        (tok_is(c, t, "one") && tok_is(c, t + 1, "another")))))
+      return 1;
+  return 0;
+}
+
+/* Whether mention m follows "in", "at", "near" or "inside" (and determiners):
+ * a place, without the tree. */
+static int shallow_place(const orb_coder *c, const ev_mention *m) {
+  size_t t = m->first;
+  while (t > 0 && c->tokens.items[t - 1].id &&
+         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+    t--;
+  static const char *const at[] = {"in", "at", "near", "inside"};
+  return t > 0 && tok_in(c, t - 1, at, sizeof at / sizeof *at);
+}
+
+/* Whether verb item k is the complement of an accusation before it in the
+ * sentence ("accused Azerbaijan of shelling"): "of" just before it and an
+ * earlier verb of CAMEO root 11. */
+static int accused_of(const orb_coder *c, size_t k, size_t s) {
+  const orb_dict *d = c->dict;
+  const ev_item *it = &c->items[k];
+  return it->first > s && c->tokens.items[it->first - 1].id == d->tok_of &&
+         c->first_accusation < k;
+}
+
+/* The first form of "deny" among tokens [s, e) (what follows it is denied,
+ * not reported), or SIZE_MAX. */
+static size_t first_denial(const orb_coder *c, size_t s, size_t e) {
+  static const char *const deny[] = {"deny", "denied", "denies", "denying"};
+  for (size_t u = s; u < e; u++)
+    if (tok_in(c, u, deny, sizeof deny / sizeof *deny)) return u;
+  return SIZE_MAX;
+}
+
+/* Whether token t is an auxiliary ("is", "has", "will"...). */
+static int auxiliary(const orb_coder *c, size_t t) {
+  static const char *const aux[] = {"is", "are", "was", "were", "has", "have", "had", "will",
+                                    "would", "could", "can", "may", "might", "should", "must"};
+  return tok_in(c, t, aux, sizeof aux / sizeof *aux);
+}
+
+/* Whether the statement verb item k (CAMEO root 01) reports another act: a
+ * dictionary verb follows it in the sentence, or its target is the
+ * subject of a reported clause ("said Azerbaijan is massing troops"): only
+ * "that" and determiners before the target, a verb or an auxiliary after its
+ * group. */
+static int reports(const orb_coder *c, size_t k, size_t target, size_t e) {
+  const orb_dict *d = c->dict;
+  if (c->last_verb != SIZE_MAX && c->last_verb > k) return 1;
+  if (target == SIZE_MAX) return 0;
+  size_t g = group_start(c, target), ge = group_end(c, target);
+  if (c->mentions[g].first > c->items[k].last + 4) return 0; /* "said that the" at most */
+  for (uint32_t t = c->items[k].last; t < c->mentions[g].first; t++) {
+    uint32_t id = c->tokens.items[t].id;
+    if (!tok_is(c, t, "that") && !(id && (d->vocab_flags[id] & EV_VF_DET))) return 0;
+  }
+  uint32_t after = c->mentions[ge - 1].last;
+  return after < e && (auxiliary(c, after) || verb_follows(c, after, e));
+}
+
+/* Codes verb item k of the sentence into queued events (code_verb adds the
+ * events back). */
+static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   const ev_item *it = &c->items[k];
@@ -717,6 +1002,8 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
   const ev_rule *rule = find_pattern(c, it, verb->group, sn->e);
   if (!rule) rule = verb;
   if (!rule->code[0]) return;
+  if (accused_of(c, k, sn->s)) return; /* "accused Y of shelling Z": the accusation only */
+  if (c->first_denial < it->first) return; /* "X denied that its forces shelled Y" */
   char code[6];
   memcpy(code, rule->code, sizeof code);
   int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
@@ -757,6 +1044,8 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     snprintf(code, sizeof code, "%s", threat_code(code));
     type = ORB_EV_THREATEN;
   }
+  if (!negated && !threat) /* "arrived in X": X hosts the visit */
+    memcpy(sn->back, rule->back_code, sizeof sn->back);
 
   /* passive: "was attacked by X" */
   int passive = it->first > sn->s && tok[it->first - 1].id &&
@@ -850,10 +1139,38 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     break;
   }
   if (target == SIZE_MAX) target = place;
+  if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN)) {
+    /* "the shelling of X by Y": Y did it to X */
+    for (size_t m = first_after; m < c->mention_count && by_mention == SIZE_MAX; m++)
+      if (c->mentions[m].first < clause_end && c->mentions[m].first > 0 &&
+          tok[c->mentions[m].first - 1].id == d->tok_by)
+        by_mention = m;
+    if (by_mention != SIZE_MAX) {
+      source = by_mention;
+      target = c->mentions[first_after].group != c->mentions[by_mention].group ? first_after
+                                                                             : SIZE_MAX;
+      passive = 0;
+      by_mention = SIZE_MAX;
+    }
+  }
+  if (target != SIZE_MAX && (target == place || shallow_place(c, &c->mentions[target])) &&
+      source != SIZE_MAX && group_end(c, source) == group_start(c, source) + 2)
+    target = SIZE_MAX; /* "A and B agreed to a ceasefire at talks in C": A and B */
   if (passive && by_mention != SIZE_MAX) {
     target = source;
     source = by_mention;
+  } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX &&
+             target != place) {
+    /* a passive without its agent: the subject underwent it, the actor named
+     * after the verb did it ("Georgia was criticised over its dispute with
+     * Russia", "was admitted to NATO") */
+    size_t t = target;
+    target = source;
+    source = t;
   }
+  if (code[0] == '0' && code[1] == '1' && (!code[2] || code[2] == '0') &&
+      reports(c, k, target, sn->e))
+    return; /* "A says B is massing troops": B's act is the news, not A's words */
   if (source == SIZE_MAX && (flags & EV_RF_SOLO)) {
     /* "They abstained at the UNGA (Armenia, ...)": the first states after */
     for (size_t m = first_after; m < c->mention_count && source == SIZE_MAX; m++)
@@ -871,9 +1188,12 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
      * on the other, for cooperation, meetings and fights or a coreferent pair */
     size_t g = group_start(c, source);
     int root = (code[0] - '0') * 10 + (code[1] - '0');
-    int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref;
-    if (mutual && group_end(c, source) == g + 2)
+    int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref ||
+                 reciprocal(c, it->last, clause_end);
+    if (mutual && group_end(c, source) == g + 2) {
       queue(sn, &c->mentions[g], &c->mentions[g + 1], code, type, rule);
+      queue(sn, &c->mentions[g + 1], &c->mentions[g], code, type, rule);
+    }
     return;
   }
   if (source_alone) {
@@ -890,6 +1210,19 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     return;
   }
   queue_pairs(c, sn, source, target, 1, code, type, rule);
+}
+
+/* Codes verb item k: its events, then for a verb with a code back ("arrived
+ * in X": X hosts the visit) the event of each target toward its source. */
+static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
+  size_t first = sn->event_count;
+  sn->back[0] = '\0';
+  code_verb_events(c, sn, k);
+  if (!sn->back[0]) return;
+  int type = type_of_code(c->dict, sn->back);
+  for (size_t i = first, n = sn->event_count; i < n; i++)
+    if (sn->events[i].target)
+      queue(sn, sn->events[i].target, sn->events[i].source, sn->back, type, sn->events[i].rule);
 }
 
 /* Sends the queued events of a sentence; returns 0 if the sink asked to stop. */
@@ -945,23 +1278,22 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     sn.date_source = ORB_DATE_UNKNOWN;
   }
   orb_status st = match_sentence(c, s, e);
-  if (!st) st = find_mentions(c, sn.date);
   if (st) return st;
   for (size_t t = s; t < e; t++) c->item_at[t] = -1;
   for (size_t k = 0; k < c->item_count; k++)
     for (uint32_t t = c->items[k].first; t < c->items[k].last; t++) c->item_at[t] = (int32_t)k;
+  st = find_mentions(c, sn.date, s, e);
+  if (st) return st;
   int verbs = 0;
   for (size_t k = 0; k < c->item_count; k++) verbs += c->items[k].kind == IT_VERB;
   c->tagged_n = 0; /* sentences with an actor and a verb are tagged */
   c->parsed = 0;
   int tagged = c->parser && verbs && c->mention_count
-                   ? ev_tag_tokens(c->parser, text, tok + s, e - s, c->upos,
-                                   c->tree ? c->heads : NULL, c->labels)
+                   ? ev_tag_tokens(c->parser, text, tok + s, e - s, c->upos, NULL, NULL)
                    : 0;
   if (tagged) {
     c->tagged_s = s;
     c->tagged_n = e - s;
-    c->parsed = tagged == 2;
   }
   for (size_t k = 0; k < c->item_count; k++) { /* verbs used as nouns code nothing */
     ev_item *it = &c->items[k];
@@ -969,8 +1301,25 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
         ((reads_as_noun(c, it, s) && !tagged_verb(c, it)) || not_a_verb(c, it)))
       it->kind = IT_NOUN;
   }
+  c->last_verb = c->first_accusation = SIZE_MAX;
+  c->first_denial = verbs ? first_denial(c, s, e) : SIZE_MAX;
+  for (size_t k = 0; k < c->item_count; k++) {
+    if (c->items[k].kind != IT_VERB) continue;
+    const char *code = c->dict->rules[c->dict->nodes[c->items[k].node].verb].code;
+    if (c->first_accusation == SIZE_MAX && code[0] == '1' && code[1] == '1')
+      c->first_accusation = k;
+    c->last_verb = k;
+  }
+  /* parsed only when a verb is left once the tags have told the nouns */
+  if (tagged && c->tree && c->last_verb != SIZE_MAX)
+    c->parsed = ev_parse_tokens(c->parser, text, tok + s, e - s, c->upos, c->heads, c->labels);
   for (size_t k = 0; k < c->item_count; k++)
     if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);
+  if (sn.event_count) { /* the subject "it" may name in the next sentence */
+    c->recent.subject = sn.events[0].source->id;
+    c->recent.subject_role = sn.events[0].source->role;
+    c->recent.subject_is_org = sn.events[0].source->is_org;
+  }
   if (!emit(c, &sn, sink, user)) c->stopped = 1;
   return ORB_OK;
 }

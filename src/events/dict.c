@@ -177,12 +177,15 @@ static orb_status parse_rule(line_ctx *ctx, line_fields *f, int is_object) {
         return bad(ctx, "bad CAMEO code '%s' in neg=", opt + 4);
       if (!parse_type(colon + 1, &rule.neg_type))
         return bad(ctx, "unknown event type '%s'", colon + 1);
+    } else if (strncmp(opt, "back=", 5) == 0) {
+      if (!parse_code(opt + 5, rule.back_code) || !rule.back_code[0])
+        return bad(ctx, "bad CAMEO code '%s' in back=", opt + 5);
     } else if (strcmp(opt, "solo") == 0) {
       rule.flags |= EV_RF_SOLO;
     } else if (strcmp(opt, "noun") == 0) {
       rule.flags |= EV_RF_NOUN;
     } else {
-      return bad(ctx, "unknown option '%s' (expected type=, neg=, solo or noun)", opt);
+      return bad(ctx, "unknown option '%s' (expected type=, neg=, back=, solo or noun)", opt);
     }
   }
   orb_dict *dict = ctx->dict;

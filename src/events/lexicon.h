@@ -88,6 +88,7 @@ typedef struct ev_rule {
   int8_t type;         /* orb_event_type or -1: from the code */
   char neg_code[6];    /* what the negated rule codes, "" to drop it */
   int8_t neg_type;
+  char back_code[6];   /* the target's event toward the source ("back="), "" if none */
   uint8_t flags;
   int32_t name;        /* string offset of "FILE:LINE" */
 } ev_rule;
@@ -216,6 +217,12 @@ orb_status ev_tokenize_const(const orb_dict *dict, const char *text, size_t len,
  * when the sentence is empty or longer than ORB_PARSE_MAX_WORDS. */
 int ev_tag_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
                   size_t n, uint8_t *upos, int *heads, uint8_t *labels);
+
+/* Parses tokens tok[0..n) of text, tagged upos[n] by ev_tag_tokens, into
+ * heads[n] and labels[n] with model (which must have its parser). Returns 1
+ * when parsed, 0 otherwise. */
+int ev_parse_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
+                    size_t n, const uint8_t *upos, int *heads, uint8_t *labels);
 
 /* The relations of a model that the coder's tree rules read (-1: absent). */
 typedef struct ev_tree_labels {

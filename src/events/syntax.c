@@ -9,18 +9,33 @@
  */
 #include "events/lexicon.h"
 
+/* The words of tokens tok[0..n) of text, for the tagger and the parser. */
+static void token_words(const char *text, const ev_token *tok, size_t n, const char **words,
+                        size_t *lens) {
+  for (size_t i = 0; i < n; i++) {
+    words[i] = text + tok[i].start;
+    lens[i] = tok[i].end - tok[i].start;
+  }
+}
+
 int ev_tag_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
                   size_t n, uint8_t *upos, int *heads, uint8_t *labels) {
   const char *words[ORB_PARSE_MAX_WORDS];
   size_t lens[ORB_PARSE_MAX_WORDS];
   if (n == 0 || n > ORB_PARSE_MAX_WORDS) return 0;
-  for (size_t i = 0; i < n; i++) {
-    words[i] = text + tok[i].start;
-    lens[i] = tok[i].end - tok[i].start;
-  }
+  token_words(text, tok, n, words, lens);
   if (orb_tagger_tag(model, words, lens, n, upos) != ORB_OK) return 0;
   if (!heads) return 1;
   return orb_parse_tree(model, words, lens, n, upos, heads, labels) == ORB_OK ? 2 : 1;
+}
+
+int ev_parse_tokens(const orb_parse_model *model, const char *text, const ev_token *tok,
+                    size_t n, const uint8_t *upos, int *heads, uint8_t *labels) {
+  const char *words[ORB_PARSE_MAX_WORDS];
+  size_t lens[ORB_PARSE_MAX_WORDS];
+  if (n == 0 || n > ORB_PARSE_MAX_WORDS) return 0;
+  token_words(text, tok, n, words, lens);
+  return orb_parse_tree(model, words, lens, n, upos, heads, labels) == ORB_OK;
 }
 
 void ev_tree_labels_init(ev_tree_labels *l, const orb_parse_model *model) {

@@ -46,7 +46,8 @@ static int char_class(const unsigned char *t, size_t i, size_t len, size_t *widt
     switch (c) {
     case ' ': case '\t': case '\r': case '\n': case '\f': case '\v': return C_SPACE;
     case '.': case '!': case '?': return C_STOP;
-    case ',': case ';': case ':': case '(': case ')': case '"': return C_PUNCT;
+    case ',': case ';': case ':': case '(': case ')': case '"':
+    case '^': return C_PUNCT; /* '^': the noun phrase of a verb pattern */
     case '\'': return C_APOS;
     default: return C_OTHER;
     }
@@ -67,12 +68,12 @@ static int char_class(const unsigned char *t, size_t i, size_t len, size_t *widt
   return C_WORD;
 }
 
-/* The normalised form of a punctuation character ("," ";" ":" "(" ")" "\"" "--"). */
+/* The normalised form of a punctuation character ("," ";" ":" "(" ")" "\"" "^" "--"). */
 static const char *punct_form(const unsigned char *t, size_t i, size_t width) {
   if (width == 1) {
-    static const char forms[] = ",;:()\"";
+    static const char forms[] = ",;:()\"^";
     const char *p = strchr(forms, t[i]);
-    static const char *names[] = {",", ";", ":", "(", ")", "\""};
+    static const char *names[] = {",", ";", ":", "(", ")", "\"", "^"};
     return p ? names[p - forms] : "";
   }
   return (t[i + 2] == 0x93 || t[i + 2] == 0x94) ? "--" : "\"";

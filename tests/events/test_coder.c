@@ -427,6 +427,71 @@ static void test_dictionary_errors(void **state) {
   orb_dict_free(d);
 }
 
+/* Paired codes: "back=" gives the target's event toward the source, not for a
+ * negated verb; a bad code is refused with its line. */
+static void test_paired_codes(void **state) {
+  (void)state;
+  orb_dict *d = NULL;
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *user = "actor | gondor | GON\n"
+                     "actor | mordor | MOR\n"
+                     "negation | did not\n"
+                     "verb | MY_VISIT | visited | 042 | back=043\n"
+                     "verb | MY_VISIT | visit | 042 | back=043\n";
+  assert_int_equal(load_buffer(d, user, &diags), ORB_OK);
+  evt_list list = evt_code_text(d, "Gondor visited Mordor.\nGondor did not visit Mordor.\n",
+                                "2024-01-01");
+  assert_int_equal(list.count, 2);
+  assert_true(evt_find(&list, "GON", "04", "MOR") == 0);
+  assert_true(evt_find(&list, "MOR", "04", "GON") == 1);
+  assert_string_equal(list.items[1].cameo, "043");
+  evt_list_free(&list);
+  orb_dict_free(d);
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  assert_int_equal(load_buffer(d, "verb | MY_VISIT | visited | 042 | back=4x\n", &diags),
+                   ORB_EPARSE);
+  assert_int_equal(diags.count, 1);
+  assert_non_null(strstr(diags.items[0].message, "bad CAMEO code '4x' in back="));
+  orb_diags_free(&diags);
+  orb_dict_free(d);
+}
+
+/* Verb patterns: "^" stands for one to three words, determiners and numbers of
+ * the text are skipped, a longer pattern wins. */
+static void test_pattern_gaps(void **state) {
+  (void)state;
+  orb_dict *d = NULL;
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *user = "actor | gondor | GON\n"
+                     "actor | rohan | ROH\n"
+                     "verb | MY_WARN | warned | 130\n"
+                     "object | MY_WARN | their ^ about | 131\n"
+                     "object | MY_WARN | on resolution | 057\n"
+                     "determiner | a\n";
+  assert_int_equal(load_buffer(d, user, &diags), ORB_OK);
+  static const struct { const char *text, *code; } cases[] = {
+    {"Gondor warned their people about Rohan.", "131"},
+    {"Gondor warned their old allies about Rohan.", "131"},
+    {"Gondor warned their four old loyal allies about Rohan.", "130"}, /* too long */
+    {"Gondor warned about Rohan.", "130"},
+    {"Gondor warned on a resolution with Rohan.", "057"},
+    {"Gondor warned on 2 resolution with Rohan.", "057"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    evt_list list = evt_code_text(d, cases[i].text, "2024-01-01");
+    assert_int_equal(list.count, 1);
+    if (strcmp(list.items[0].cameo, cases[i].code) != 0)
+      fail_msg("%s: got %s, expected %s", cases[i].text, list.items[0].cameo, cases[i].code);
+    evt_list_free(&list);
+  }
+  orb_diags_free(&diags);
+  orb_dict_free(d);
+}
+
 static void test_user_dictionary(void **state) {
   (void)state;
   orb_dict *d = evt_dict(NULL);
@@ -548,6 +613,8 @@ int main(void) {
     cmocka_unit_test(test_coreference),
     cmocka_unit_test(test_dictionary_errors),
     cmocka_unit_test(test_user_dictionary),
+    cmocka_unit_test(test_paired_codes),
+    cmocka_unit_test(test_pattern_gaps),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -139,6 +139,11 @@ static void seed_scores(int tagger, int world, int verbose, double *recall_out,
         hit = 1;
       }
       correct += hit;
+      if (!hit && verbose && getenv("ORB_SEEDS_DUMP")) /* set: the events not expected */
+        printf("  not expected: %s @%llu %s %s %s: %.*s\n", seeds[s].file,
+               (unsigned long long)list.items[i].start, list.items[i].source,
+               list.items[i].cameo, list.items[i].target,
+               (int)(list.items[i].end - list.items[i].start), text + list.items[i].start);
     }
     evt_list_free(&list);
     free(text);

@@ -122,44 +122,59 @@ static void test_tree_rules(void **state) {
   orb_dict_free(dict);
 }
 
+/* Runs `orbit code ARGS PATH` and returns its standard output (freed by the
+ * caller), its exit status in *code. */
+static char *code_file(const char *args, const char *path, int *code) {
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "code %s%s%s", args, *args ? " " : "", path);
+  return test_run_orbit(cmd, TEST_STDOUT, code);
+}
+
+/* The same, expecting exit status code and text in the output. */
+static void expect_code_file(const char *args, const char *path, int code, const char *text) {
+  char cmd[1024];
+  snprintf(cmd, sizeof cmd, "code %s%s%s", args, *args ? " " : "", path);
+  test_expect_orbit(cmd, code, text);
+}
+
 static void test_cli(void **state) {
   (void)state;
-  const char *path = "/tmp/orbit_test_syntax.txt";
-  FILE *f = fopen(path, "w");
-  assert_non_null(f);
-  fputs("Russian pressure on Armenia grew.\n"
-        "Georgia has been repeatedly attacked by Russia.\n", f);
-  fclose(f);
+  /* a file of its own: tests of other builds may run at the same time */
+  char *path = test_write_temp("Russian pressure on Armenia grew.\n"
+                               "Georgia has been repeatedly attacked by Russia.\n");
   int code;
-  char *out = test_run_orbit("code /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  char *out = code_file("", path, &code);
+  assert_int_equal(code, 0); /* the default: tagger and parser */
+  assert_null(strstr(out, "ARM"));
+  assert_non_null(strstr(out, ",RUS,,190,GEO,"));
+  free(out);
+  out = code_file("--parse tagger", path, &code);
   assert_int_equal(code, 0);
   assert_null(strstr(out, "ARM"));
   assert_non_null(strstr(out, ",GEO,,190,RUS,")); /* the shallow passive rule misses it */
   free(out);
-  out = test_run_orbit("code --no-parse /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  out = code_file("--no-parse", path, &code);
   assert_int_equal(code, 0);
   assert_non_null(strstr(out, "RUS,,170,ARM"));
   free(out);
-  out = test_run_orbit("code --parse none /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  out = code_file("--parse none", path, &code);
   assert_int_equal(code, 0);
   assert_non_null(strstr(out, "RUS,,170,ARM"));
   free(out);
-  out = test_run_orbit("code --parse full /tmp/orbit_test_syntax.txt", TEST_STDOUT, &code);
+  out = code_file("--parse full", path, &code);
   assert_int_equal(code, 0);
   assert_null(strstr(out, "ARM"));
   assert_non_null(strstr(out, ",RUS,,190,GEO,"));
   assert_null(strstr(out, ",GEO,,190,RUS,"));
   free(out);
-  test_expect_orbit("code --parse tree /tmp/orbit_test_syntax.txt", 2,
-                    "--parse expects tagger, full or none, not 'tree'");
+  expect_code_file("--parse tree", path, 2, "--parse expects tagger, full or none, not 'tree'");
   setenv("ORBIT_PARSE_MODEL", path, 1); /* not a model */
-  test_expect_orbit("code /tmp/orbit_test_syntax.txt", 1,
-                    "not a valid parser model: bad magic");
-  test_expect_orbit("code --no-parse /tmp/orbit_test_syntax.txt", 0, "RUS,,170,ARM");
-  test_expect_orbit("code --parse full /tmp/orbit_test_syntax.txt", 1,
-                    "not a valid parser model: bad magic");
+  expect_code_file("", path, 1, "not a valid parser model: bad magic");
+  expect_code_file("--no-parse", path, 0, "RUS,,170,ARM");
+  expect_code_file("--parse full", path, 1, "not a valid parser model: bad magic");
   unsetenv("ORBIT_PARSE_MODEL");
   remove(path);
+  free(path);
 }
 
 int main(void) {

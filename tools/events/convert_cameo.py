@@ -177,6 +177,21 @@ def first_code(text):
     return "---"
 
 
+def back_code(text):
+    """'[042:043]' -> '043' (the target's event toward the source); else ''."""
+    parts = text.strip()[1:-1].split(":")
+    if len(parts) < 2:
+        return ""
+    digits = re.sub(r"[^0-9]", "", parts[1])
+    return digits if 2 <= len(digits) <= 4 else ""
+
+
+def options(text):
+    """The verb options of a code block: ' | back=043' for a paired code."""
+    back = back_code(text) if text else ""
+    return " | back=%s" % back if back else ""
+
+
 def expand(tokens, synsets, limit=64):
     """Token list with &SYNSET entries -> list of phrases (capped)."""
     choices = []
@@ -205,14 +220,14 @@ def convert_verbs(path, out):
             synsets[current].append(line[1:].strip().rstrip("_"))
         elif not line.strip() or line.startswith("---"):
             current = None
-    group, group_code, verbs, patterns = None, "---", 0, 0
+    group, group_code, group_block, verbs, patterns = None, "---", "", 0, 0
     for raw in lines:
         line = raw.split("#", 1)[0].rstrip()
         if not line.strip() or line.startswith(("&", "+")) and group is None:
             continue
         m = re.match(r"---\s+(\S+)\s+(\[[^\]]*\])\s+---", line)
         if m:
-            group, group_code = m.group(1), first_code(m.group(2))
+            group, group_code, group_block = m.group(1), first_code(m.group(2)), m.group(2)
             continue
         if group is None:
             continue
@@ -229,7 +244,8 @@ def convert_verbs(path, out):
             if not words or all(w.strip("_").upper() in FUNCTION_WORDS for w in words):
                 continue  # "- * (TO)": a bare preposition would match everywhere
             for p in expand(words, synsets):
-                out.write("object | %s | %s | %s\n" % (group, p, first_code(m.group(2))))
+                out.write("object | %s | %s | %s%s\n" % (group, p, first_code(m.group(2)),
+                                                        options(m.group(2))))
                 patterns += 1
             continue
         m = re.match(r"\+?([A-Z'_-]+)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?", line.strip())
@@ -237,6 +253,7 @@ def convert_verbs(path, out):
             continue
         base = m.group(1).rstrip("_")
         code = first_code(m.group(3)) if m.group(3) else group_code
+        opts = options(m.group(3) if m.group(3) else group_block)
         parts = base.split("_")
         forms = set()
         for f in verb_forms(parts[0].lower()):
@@ -246,7 +263,7 @@ def convert_verbs(path, out):
                 if re.search(r"[A-Za-z]", extra):  # some lists hold stray commas
                     forms.add(phrase(extra.lstrip("+")))
         for f in sorted(forms):
-            out.write("verb | %s | %s | %s\n" % (group, f, code))
+            out.write("verb | %s | %s | %s%s\n" % (group, f, code, opts))
             verbs += 1
     return verbs, patterns
 

@@ -1,7 +1,7 @@
 /*
  * record.c: the record model's predictions on a world's issue for the session
- * (orbit stance --record): the fit on the years before the issue, then
- * orb_record_predict_issue.
+ * (orbit stance --record): the shipped parameters (the fit on the whole record)
+ * or the world's own, then orb_record_predict_issue.
  */
 #include <stdlib.h>
 
@@ -19,13 +19,10 @@ orb_status orb_record_stances_new(const orb_session *session, const orb_record *
   if (!s) return ORB_ENOMEM;
   s->world = w;
   s->issue = issue;
-  orb_date date = w->issues[issue].date;
-  orb_date before = date <= record->last ? date : ORB_DATE_NONE;
   int year = 0;
-  orb_date_to_ymd(before != ORB_DATE_NONE ? before : record->last, &year, NULL, NULL);
-  s->fitted_before = before != ORB_DATE_NONE ? year : year + 1;
-  orb_record_model_init(&s->model);
-  orb_status st = orb_record_fit_before(record, &s->model, before, diags);
+  orb_date_to_ymd(record->last, &year, NULL, NULL);
+  s->fitted_before = year + 1;
+  orb_status st = orb_record_model_read(w, &s->model, diags);
   if (st == ORB_OK)
     st = orb_record_predict_issue(record, &s->model, w, issue, &s->predictions, &s->count,
                                   diags);

@@ -504,7 +504,8 @@ static void test_feature_paths_agree(void **state) {
     assert_int_equal(orb_record_features_at(shipped, &m, rows.actor[i], rus,
                                             shipped->rollcalls[rc].date,
                                             orb_record_rollcall_attrs(shipped, rc, rus),
-                                            shipped->rollcalls[rc].title, ORB_VOTE_NO, x),
+                                            shipped->rollcalls[rc].title,
+                                            shipped->rollcalls[rc].stem, ORB_VOTE_NO, x),
                      ORB_OK);
     assert_memory_equal(x, rows.x + i * ORB_RT_COUNT, sizeof x);
     if (++checked == 12) break;
@@ -555,7 +556,7 @@ static void test_china_world(void **state) {
   for (size_t i = 0; i < count; i++) {
     if (p[i].actor == khm) {
       /* support even with the decision offset of silence (fitted before 2019:
-       * 0.3, e^0.3 * 0.320 < 0.494) */
+       * 0.25, e^0.25 * 0.307 < 0.475) */
       assert_int_equal(p[i].predicted, ORB_STANCE_SUPPORT);
       assert_true(p[i].factor[0][ORB_RF_RECORD] - p[i].factor[1][ORB_RF_RECORD] > 0.5);
     }
@@ -564,7 +565,7 @@ static void test_china_world(void **state) {
       assert_true(p[i].factor[0][ORB_RF_RECORD] - p[i].factor[1][ORB_RF_RECORD] < -0.5);
     }
   }
-  assert_true(fabs(m.silent_bias - 0.3) < 1e-12);
+  assert_true(fabs(m.silent_bias - 0.25) < 1e-12);
   /* of 12 (a third, 4, by chance); the most probable stance is right once more */
   assert_int_equal(right, 5);
   assert_int_equal(right_argmax, 6);
@@ -596,7 +597,8 @@ static void test_stance_record(void **state) {
   assert_non_null(root);
   assert_string_equal(cJSON_GetObjectItem(root, "model")->valuestring, "record");
   assert_int_equal(cJSON_GetObjectItem(root, "fitted_before")->valueint, 2021);
-  assert_true(fabs(cJSON_GetObjectItem(root, "silent_bias")->valuedouble - 0.35) < 1e-12);
+  /* the shipped parameters (data/record/stance-params.yaml) */
+  assert_true(fabs(cJSON_GetObjectItem(root, "silent_bias")->valuedouble - 0.6) < 1e-12);
   cJSON *preds = cJSON_GetObjectItem(root, "predictions");
   assert_int_equal(cJSON_GetArraySize(preds), 21); /* the UN members but Russia */
   size_t right = 0, observed = 0;
@@ -629,15 +631,15 @@ static void test_stance_record(void **state) {
     }
     if (strcmp(actor, "BLR") == 0) {
       cJSON *prob = cJSON_GetObjectItem(p, "probabilities");
-      assert_true(fabs(cJSON_GetObjectItem(prob, "support")->valuedouble - 0.045) < 0.0005);
-      assert_true(fabs(cJSON_GetObjectItem(prob, "condemn")->valuedouble - 0.593) < 0.0005);
-      assert_string_equal(predicted, "condemn");
+      assert_true(fabs(cJSON_GetObjectItem(prob, "support")->valuedouble - 0.044) < 0.0005);
+      assert_true(fabs(cJSON_GetObjectItem(prob, "condemn")->valuedouble - 0.574) < 0.0005);
+      assert_string_equal(predicted, "silent");
     }
     if (strcmp(actor, "ARM") == 0 || strcmp(actor, "TKM") == 0)
       assert_string_equal(predicted, "silent");
   }
   assert_int_equal(observed, 20);
-  assert_int_equal(right, 11);
+  assert_int_equal(right, 12);
   cJSON_Delete(root);
   free(out);
   /* the table beside the world's own model */
@@ -654,6 +656,58 @@ static void test_stance_record(void **state) {
   assert_null(rs);
   assert_non_null(strstr(diags.items[diags.count - 1].message, "no issue 5"));
   orb_session_free(session);
+  orb_diags_free(&diags);
+}
+
+/* The shipped parameters are the fit on the whole record: a fresh fit (the same
+ * command's) matches them, --write-params writes the same numbers, a world's own
+ * parameter takes the place of the shipped one, and a missing file is a clear error. */
+static void test_shipped_params(void **state) {
+  (void)state;
+  orb_world *w = test_load_world("tests/record/worlds/china.yaml");
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_record_model read, fresh;
+  assert_int_equal(orb_record_model_read(w, &read, &diags), ORB_OK);
+  orb_record_model_init(&fresh);
+  assert_int_equal(orb_record_fit_before(shipped, &fresh, ORB_DATE_NONE, &diags), ORB_OK);
+  assert_true(fabs(read.silent_bias - fresh.silent_bias) < 1e-12);
+  for (int k = 0; k < 2; k++)
+    for (int t = 0; t < ORB_RT_COUNT; t++)
+      assert_true(fabs(read.w[k][t] - fresh.w[k][t]) < 1e-6 * (1 + fabs(fresh.w[k][t])));
+  /* written and read back: the same numbers, exactly */
+  char *path = test_write_temp("");
+  assert_int_equal(orb_record_model_write(path, &fresh, "test", &diags), ORB_OK);
+  orb_world *with = NULL;
+  assert_int_equal(orb_world_with_params(w, path, &with, &diags), ORB_OK);
+  for (int t = 0; t < ORB_RT_COUNT; t++) {
+    char name[96];
+    snprintf(name, sizeof name, "record_w_condemn_%s", orb_record_term_name((orb_record_term)t));
+    assert_true(orb_world_param_value(with, name) == fresh.w[1][t]);
+  }
+  /* a world's own entry wins over the shipped one */
+  orb_record_model over;
+  orb_world *own = NULL;
+  char *one = test_write_temp("parameters:\n  - name: record_silent_bias\n    default: 1.5\n"
+                              "    range: [-5, 5]\n    justification: test\n");
+  assert_int_equal(orb_world_with_params(w, one, &own, &diags), ORB_OK);
+  assert_int_equal(orb_record_model_read(own, &over, &diags), ORB_OK);
+  assert_true(over.silent_bias == 1.5 && over.w[0][3] == read.w[0][3]);
+  /* a foreign file is not overwritten */
+  assert_int_equal(orb_record_model_write("tests/record/worlds/china.yaml", &fresh, NULL, &diags),
+                   ORB_EINVAL);
+  /* no parameter file */
+  setenv("ORBIT_RECORD_DIR", "/nonexistent-orbit-dir", 1);
+  assert_int_not_equal(orb_record_model_read(w, &over, &diags), ORB_OK);
+  assert_non_null(strstr(diags.items[diags.count - 1].message, "--write-params"));
+  unsetenv("ORBIT_RECORD_DIR");
+  unlink(path);
+  unlink(one);
+  free(path);
+  free(one);
+  orb_world_free(own);
+  orb_world_free(with);
+  orb_world_free(w);
   orb_diags_free(&diags);
 }
 
@@ -743,6 +797,7 @@ int main(void) {
     cmocka_unit_test(test_feature_paths_agree),
     cmocka_unit_test(test_china_world),
     cmocka_unit_test(test_stance_record),
+    cmocka_unit_test(test_shipped_params),
     cmocka_unit_test(test_votes_cli),
     cmocka_unit_test(test_align_record),
   };

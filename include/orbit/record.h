@@ -395,11 +395,11 @@ typedef struct orb_record_prediction {
 } orb_record_prediction;
 
 /* Predicts every state of world that is a UN member (by ISO alpha-3 id), other
- * than the patron, on issue with model, from the record strictly before the
- * issue's date. *out is a new array (caller frees) of *count entries. ORB_EINVAL
+ * than the patron, on issue with model, from the record strictly before date
+ * (ORB_DATE_NONE: the issue's date). *out is a new array (caller frees) of *count entries. ORB_EINVAL
  * (with a message) when the issue's patron is no UN member. */
 orb_status orb_record_predict_issue(const orb_record *record, const orb_record_model *model,
-                                    const orb_world *world, size_t issue,
+                                    const orb_world *world, size_t issue, orb_date date,
                                     orb_record_prediction **out, size_t *count,
                                     orb_diags *diags);
 

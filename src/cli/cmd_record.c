@@ -89,7 +89,7 @@ static int print_issues(const orb_record *rec, const orb_world *w) {
       fitted_year = year;
     }
     if (st != ORB_OK ||
-        orb_record_predict_issue(rec, &model, w, i, &preds, &count, &diags) != ORB_OK) {
+        orb_record_predict_issue(rec, &model, w, i, ORB_DATE_NONE, &preds, &count, &diags) != ORB_OK) {
       orb_diags_print(&diags, stderr);
       orb_diags_free(&diags);
       ok = 0;

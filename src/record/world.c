@@ -63,7 +63,7 @@ static orb_vote patron_vote(const orb_issue *is) {
 }
 
 orb_status orb_record_predict_issue(const orb_record *rec, const orb_record_model *model,
-                                    const orb_world *w, size_t issue,
+                                    const orb_world *w, size_t issue, orb_date date,
                                     orb_record_prediction **out, size_t *count,
                                     orb_diags *diags) {
   *out = NULL;
@@ -99,7 +99,8 @@ orb_status orb_record_predict_issue(const orb_record *rec, const orb_record_mode
     countries[n++] = map[a];
   }
   if (st == ORB_OK)
-    st = record_features_many(rec, model, countries, n, patron, is->date, attrs, title, stem,
+    st = record_features_many(rec, model, countries, n, patron,
+                              date != ORB_DATE_NONE ? date : is->date, attrs, title, stem,
                               pv, x);
   for (size_t i = 0; i < n && st == ORB_OK; i++) {
     orb_record_prediction *p = &preds[i];

@@ -22,7 +22,7 @@ static orb_status write_text(FILE *out, const orb_record_stances *rs) {
   const orb_world *w = rs->world;
   const orb_issue *issue = &w->issues[rs->issue];
   char date[11];
-  orb_date_format(issue->date, ORB_PREC_DAY, date);
+  orb_date_format(rs->date, ORB_PREC_DAY, date);
   fprintf(out,
           "Record model: %s (%s), patron %s; parameters fitted on the roll calls before %d "
           "(data/record/stance-params.yaml, or the world's own), silence offset %.2f\n",
@@ -53,7 +53,7 @@ static cJSON *build_json(const orb_record_stances *rs) {
   const orb_world *w = rs->world;
   const orb_issue *issue = &w->issues[rs->issue];
   char date[11];
-  orb_date_format(issue->date, ORB_PREC_DAY, date);
+  orb_date_format(rs->date, ORB_PREC_DAY, date);
   cJSON *root = cJSON_CreateObject();
   cJSON_AddStringToObject(root, "model", "record");
   cJSON_AddStringToObject(root, "issue", issue->id);

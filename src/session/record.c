@@ -8,7 +8,8 @@
 #include "orbit/session.h"
 
 orb_status orb_record_stances_new(const orb_session *session, const orb_record *record,
-                                  size_t issue, orb_record_stances **out, orb_diags *diags) {
+                                  size_t issue, orb_date date, orb_record_stances **out,
+                                  orb_diags *diags) {
   *out = NULL;
   const orb_world *w = orb_session_world(session);
   if (issue >= w->issue_count) {
@@ -19,12 +20,13 @@ orb_status orb_record_stances_new(const orb_session *session, const orb_record *
   if (!s) return ORB_ENOMEM;
   s->world = w;
   s->issue = issue;
+  s->date = date != ORB_DATE_NONE ? date : w->issues[issue].date;
   int year = 0;
   orb_date_to_ymd(record->last, &year, NULL, NULL);
   s->fitted_before = year + 1;
   orb_status st = orb_record_model_read(w, &s->model, diags);
   if (st == ORB_OK)
-    st = orb_record_predict_issue(record, &s->model, w, issue, &s->predictions, &s->count,
+    st = orb_record_predict_issue(record, &s->model, w, issue, s->date, &s->predictions, &s->count,
                                   diags);
   if (st) {
     orb_record_stances_free(s);

@@ -527,7 +527,7 @@ static void test_china_world(void **state) {
   assert_true(m.rows > 200000);
   orb_record_prediction *p = NULL;
   size_t count = 0;
-  assert_int_equal(orb_record_predict_issue(shipped, &m, w, 0, &p, &count, &diags), ORB_OK);
+  assert_int_equal(orb_record_predict_issue(shipped, &m, w, 0, ORB_DATE_NONE, &p, &count, &diags), ORB_OK);
   assert_int_equal(count, 12); /* every state but China; not ASEAN */
   size_t right = 0, right_argmax = 0;
   double support[16] = {0};
@@ -576,7 +576,7 @@ static void test_china_world(void **state) {
       "actors:\n  - {id: XXA, name: A, kind: state}\n  - {id: CHN, name: China, kind: state}\n"
       "issues:\n  - id: I\n    title: T\n    date: 2010-01-01\n    patron: XXA\n"
       "    assumption: test\n    options: [{id: 'yes', stance: condemn}]\n");
-  assert_int_equal(orb_record_predict_issue(shipped, &m, bad, 0, &p, &count, &diags),
+  assert_int_equal(orb_record_predict_issue(shipped, &m, bad, 0, ORB_DATE_NONE, &p, &count, &diags),
                    ORB_EINVAL);
   assert_non_null(strstr(diags.items[diags.count - 1].message, "no UN member"));
   orb_world_free(bad);
@@ -642,7 +642,37 @@ static void test_stance_record(void **state) {
   assert_int_equal(right, 12);
   cJSON_Delete(root);
   free(out);
-  /* the table beside the world's own model */
+  /* the record model is the default where the patron is a UN member; --model world
+   * and a world of no UN member give the world's own model */
+  test_expect_orbit("stance --issue ES-11/1", 0, "Record model: ES-11/1 (2022-03-02), patron RUS");
+  test_expect_orbit("stance --issue ES-11/1", 0, "\nBLR      0.044   0.382   0.574  silent");
+  test_expect_orbit("stance --issue ES-11/1 --csv", 0, "\nBLR,");
+  test_expect_orbit("stance --issue ES-11/1 --date 2019-06-01", 0,
+                    "Record model: ES-11/1 (2019-06-01)");
+  test_expect_orbit("stance --issue ES-11/1 --model world", 0, "Issue ES-11/1:");
+  test_expect_orbit("stance --world tests/stance/worlds/mini.yaml --issue I-2022", 0,
+                    "Issue I-2022:");
+  test_expect_orbit("stance --world tests/stance/worlds/mini.yaml --issue I-2022 --model record",
+                    1, "is no UN member");
+  test_expect_orbit("stance --issue ES-11/1 --model best", 2, "--model expects 'record' or 'world'");
+  char *plain = test_run_orbit("stance --issue ES-11/1", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  assert_null(strstr(plain, "Issue ES-11/1:")); /* the record model alone */
+  free(plain);
+  /* a world's own record_* parameter takes the shipped one's place */
+  char *params = test_write_temp("parameters:\n  - name: record_silent_bias\n    default: 3\n"
+                                 "    range: [-5, 5]\n    justification: test\n");
+  char args[512];
+  snprintf(args, sizeof args, "stance --issue ES-11/1 --params %s --json", params);
+  out = test_run_orbit(args, TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  root = cJSON_Parse(out);
+  assert_true(cJSON_GetObjectItem(root, "silent_bias")->valuedouble == 3);
+  cJSON_Delete(root);
+  free(out);
+  unlink(params);
+  free(params);
+  /* both tables */
   test_expect_orbit("stance --issue KURSK-2024 --record", 0, "right: 7 of 7 observed");
   test_expect_orbit("stance --issue KURSK-2024 --record", 0, "Record model: KURSK-2024");
   /* the library: an issue out of range */
@@ -652,7 +682,7 @@ static void test_stance_record(void **state) {
   orb_session_options load = {.world_path = "tests/record/worlds/china.yaml"};
   assert_int_equal(orb_session_load(&load, &session, &diags), ORB_OK);
   orb_record_stances *rs = (orb_record_stances *)1;
-  assert_int_equal(orb_record_stances_new(session, shipped, 5, &rs, &diags), ORB_EINVAL);
+  assert_int_equal(orb_record_stances_new(session, shipped, 5, ORB_DATE_NONE, &rs, &diags), ORB_EINVAL);
   assert_null(rs);
   assert_non_null(strstr(diags.items[diags.count - 1].message, "no issue 5"));
   orb_session_free(session);

@@ -210,6 +210,7 @@ typedef enum orb_record_term {
   ORB_RT_ABSENT_RECENT, /* EW share of absences by date */
   ORB_RT_REPEAT_X_ATTR_SILENT, ORB_RT_LAST_AGREE_X_DIR_SILENT, ORB_RT_TITLE_STALE, ORB_RT_ABSENT_X_DIVIDED, ORB_RT_ABSTAIN_X_DIVIDED,
   ORB_RT_STEM_LAST_AGREE, ORB_RT_STEM_LAST_SILENT, ORB_RT_STEM_LAST_OPPOSE, /* new title, known stem */
+  ORB_RT_NEAR_AGREE, ORB_RT_NEAR_SILENT, ORB_RT_NEAR_OPPOSE, /* new title: the nearest earlier one */
   /* security dependence */
   ORB_RT_ALLY_DEFENSE, ORB_RT_ALLY_OTHER,
   /* fear of retaliation */
@@ -333,6 +334,12 @@ orb_status orb_record_features_at(const orb_record *record, const orb_record_mod
                                   size_t actor, size_t patron, orb_date date, unsigned attrs,
                                   size_t title, size_t stem, orb_vote patron_vote,
                                   float x[ORB_RT_COUNT]);
+/* The same for an issue whose text (its title) may match no roll call: title,
+ * stem and nearest earlier title are read from it. */
+orb_status orb_record_features_text(const orb_record *record, const orb_record_model *model,
+                                    size_t actor, size_t patron, orb_date date, unsigned attrs,
+                                    const char *text, orb_vote patron_vote,
+                                    float x[ORB_RT_COUNT]);
 
 /* The title index of a text in the record (its normalised title), or ORB_NONE. */
 size_t orb_record_find_title(const orb_record *record, const char *text);

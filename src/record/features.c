@@ -31,7 +31,7 @@
   X(title_all_silent) X(title_all_oppose) X(silent_x_silent) X(attr_agree) X(attr_silent)   \
   X(attr_oppose) X(dir_agree) X(dir_silent) X(dir_oppose) X(absent_rate) X(abstain_rate)    \
   X(absent_last_day) X(absent_session) X(title_absent) X(session_x_title_absent)            \
-  X(repeat_absent) X(peer_silent) X(peer_oppose) X(absent_recent) X(repeat_x_attr_silent) X(last_agree_x_dir_silent) X(title_stale) X(absent_x_divided) X(abstain_x_divided) X(stem_last_agree) X(stem_last_silent) X(stem_last_oppose) X(ally_defense) X(ally_other) X(capability) X(patron_war) X(victim)      \
+  X(repeat_absent) X(peer_silent) X(peer_oppose) X(absent_recent) X(repeat_x_attr_silent) X(last_agree_x_dir_silent) X(title_stale) X(absent_x_divided) X(abstain_x_divided) X(stem_last_agree) X(stem_last_silent) X(stem_last_oppose) X(near_agree) X(near_silent) X(near_oppose) X(ally_defense) X(ally_other) X(capability) X(patron_war) X(victim)      \
   X(rival_ally) X(intercept) X(patron_no)
 #define NAME_STRING(n) #n,
 
@@ -59,7 +59,7 @@ const char *orb_record_factor_name(orb_record_factor factor) {
 }
 
 orb_record_factor orb_record_term_factor(orb_record_term term) {
-  if (term <= ORB_RT_STEM_LAST_OPPOSE) return ORB_RF_RECORD;
+  if (term <= ORB_RT_NEAR_OPPOSE) return ORB_RF_RECORD;
   if (term <= ORB_RT_ALLY_OTHER) return ORB_RF_SECURITY;
   if (term <= ORB_RT_PATRON_WAR) return ORB_RF_RETALIATION;
   if (term == ORB_RT_VICTIM) return ORB_RF_SOVEREIGNTY;
@@ -587,7 +587,7 @@ static void shares(const ew3 *e, const float *fallback, float out[3]) {
 /* Features of actor ai toward patron k on a roll call with attributes attrs, title
  * (ORB_NONE: none), the patron's vote pv (ORB_VOTE_YES or ORB_VOTE_NO; else unknown). */
 static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs, size_t title,
-                            size_t stem, orb_vote pv, float *x) {
+                            size_t stem, size_t near, float near_sim, orb_vote pv, float *x) {
   size_t pair = ai * s->np + k, pairs = s->na * s->np;
   memset(x, 0, ORB_RT_COUNT * sizeof *x);
   static const float third[3] = {1.0f / 3, 1.0f / 3, 1.0f / 3};
@@ -622,6 +622,8 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
     x[ORB_RT_TITLE_NEW] = 1;
     int last = stem != ORB_NONE && s->stem[stem] ? s->stem[stem][pair] : -1;
     if (last >= 0) x[ORB_RT_STEM_LAST_AGREE + last] = 1;
+    const title_state *nt = near != ORB_NONE && s->title[near] ? &s->title[near][pair] : NULL;
+    if (nt && nt->last >= 0) x[ORB_RT_NEAR_AGREE + nt->last] = near_sim;
 
   }
   float acc[3] = {0, 0, 0};
@@ -883,6 +885,9 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
   for (size_t a = 0; a < na; a++) actors[a] = a;
   rstate s;
   orb_status st = rstate_init(&s, rec, model, actors, na, spec->patrons, np);
+  size_t *near = malloc((rec->title_count + 1) * sizeof *near);
+  float *near_sim = malloc((rec->title_count + 1) * sizeof *near_sim);
+  if (st == ORB_OK) st = near && near_sim ? record_near_build(rec, near, near_sim) : ORB_ENOMEM;
   size_t cap = 0;
   for (size_t rc = 0; st == ORB_OK && rc < rec->rollcall_count;) {
     size_t end = rc;
@@ -908,7 +913,8 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
           if ((st = rows_reserve(rows, &cap)) != ORB_OK) break;
           size_t i = rows->count++;
           s.now = rec->rollcalls[j].date;
-          rstate_features(&s, a, k, at, rec->rollcalls[j].title, rec->rollcalls[j].stem, pv, rows->x + i * ORB_RT_COUNT);
+          size_t t = rec->rollcalls[j].title;
+          rstate_features(&s, a, k, at, t, rec->rollcalls[j].stem, near[t], near_sim[t], pv, rows->x + i * ORB_RT_COUNT);
           rstate_copies(&s, a, k, j, &rows->copy_title[i], &rows->copy_topic[i]);
           rows->rc[i] = (uint32_t)j;
           rows->actor[i] = (uint16_t)a;
@@ -929,6 +935,8 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
   rstate_free(&s);
   free(actors);
   free(attrs);
+  free(near);
+  free(near_sim);
   if (st) orb_record_rows_free(rows);
   return st;
 }
@@ -936,7 +944,7 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
 orb_status record_features_many(const orb_record *rec, const orb_record_model *model,
                                 const size_t *countries, size_t n, size_t patron,
                                 orb_date date, unsigned attrs, size_t title, size_t stem,
-                                orb_vote patron_vote, float *x) {
+                                size_t near, float near_sim, orb_vote patron_vote, float *x) {
   if (patron >= rec->country_count) return ORB_EINVAL;
   for (size_t i = 0; i < n; i++)
     if (countries[i] >= rec->country_count || countries[i] == patron) return ORB_EINVAL;
@@ -963,7 +971,7 @@ orb_status record_features_many(const orb_record *rec, const orb_record_model *m
     st = rstate_year(&s, year);
     s.now = date;
     for (size_t i = 0; st == ORB_OK && i < n; i++)
-      rstate_features(&s, countries[i], 0, attrs, title, stem, patron_vote,
+      rstate_features(&s, countries[i], 0, attrs, title, stem, near, near_sim, patron_vote,
                       x + i * ORB_RT_COUNT);
   }
   rstate_free(&s);
@@ -975,5 +983,51 @@ orb_status orb_record_features_at(const orb_record *rec, const orb_record_model 
                                   size_t actor, size_t patron, orb_date date, unsigned attrs,
                                   size_t title, size_t stem, orb_vote patron_vote,
                                   float x[ORB_RT_COUNT]) {
-  return record_features_many(rec, model, &actor, 1, patron, date, attrs, title, stem, patron_vote, x);
+  size_t near = ORB_NONE;
+  float sim = 0;
+  if (title != ORB_NONE && title < rec->title_count) {
+    size_t *all = malloc(rec->title_count * sizeof *all);
+    float *sims = malloc(rec->title_count * sizeof *sims);
+    orb_status st = all && sims ? record_near_build(rec, all, sims) : ORB_ENOMEM;
+    if (st == ORB_OK) {
+      near = all[title];
+      sim = sims[title];
+    }
+    free(all);
+    free(sims);
+    if (st) return st;
+  }
+  return record_features_many(rec, model, &actor, 1, patron, date, attrs, title, stem, near,
+                              sim, patron_vote, x);
+}
+
+orb_status record_issue_text(const orb_record *rec, const char *text, orb_date date,
+                             size_t *title, size_t *stem, size_t *near, float *sim) {
+  *title = orb_record_find_title(rec, text);
+  *stem = orb_record_find_stem(rec, text);
+  *near = ORB_NONE;
+  *sim = 0;
+  if (*title == ORB_NONE) return record_near_text(rec, text, date, near, sim);
+  size_t *all = malloc(rec->title_count * sizeof *all);
+  float *sims = malloc(rec->title_count * sizeof *sims);
+  orb_status st = all && sims ? record_near_build(rec, all, sims) : ORB_ENOMEM;
+  if (st == ORB_OK) {
+    *near = all[*title];
+    *sim = sims[*title];
+  }
+  free(all);
+  free(sims);
+  return st;
+}
+
+orb_status orb_record_features_text(const orb_record *rec, const orb_record_model *model,
+                                    size_t actor, size_t patron, orb_date date, unsigned attrs,
+                                    const char *text, orb_vote patron_vote,
+                                    float x[ORB_RT_COUNT]) {
+  size_t title, stem, near;
+  float sim;
+  orb_status st = record_issue_text(rec, text, date, &title, &stem, &near, &sim);
+  if (st) return st;
+  return record_features_many(rec, model, &actor, 1, patron, date, attrs, title, stem, near,
+                              sim, patron_vote, x);
 }

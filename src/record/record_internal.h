@@ -57,10 +57,22 @@ void record_stem_key(const char *key, char *out);
 orb_status record_features_many(const orb_record *rec, const orb_record_model *model,
                                 const size_t *countries, size_t n, size_t patron,
                                 orb_date date, unsigned attrs, size_t title, size_t stem,
-                                orb_vote patron_vote, float *x);
+                                size_t near, float near_sim, orb_vote patron_vote, float *x);
+/* The title, stem and nearest earlier title (with its similarity) of an issue's
+ * text voted on `date` (ORB_NONE where there is none). */
+orb_status record_issue_text(const orb_record *rec, const char *text, orb_date date,
+                             size_t *title, size_t *stem, size_t *near, float *sim);
 
 /* Sets the row-th scalar of the parameter table (orb_record_params order) of m. */
 void record_model_set_scalar(orb_record_model *m, size_t row, double value);
+
+/* The nearest earlier title of every title (near.c): near[t] (ORB_NONE when no
+ * earlier title shares a word) and its Jaccard similarity sim[t] of word sets;
+ * arrays of rec->title_count, caller-owned. */
+orb_status record_near_build(const orb_record *rec, size_t *near, float *sim);
+/* The nearest title to a text among the titles first voted before `before`. */
+orb_status record_near_text(const orb_record *rec, const char *text, orb_date before,
+                            size_t *near, float *sim);
 
 /* The text a roll call's title is read from: its description, except where the
  * description is an agenda listing ("A/71/251 34 - ..."), as in sessions 71-73,

@@ -87,21 +87,23 @@ orb_status orb_record_predict_issue(const orb_record *rec, const orb_record_mode
   orb_record_map_world(rec, w, map);
   unsigned attrs = orb_record_issue_attrs(rec, w, issue, patron);
   const char *text = is->title ? is->title : "";
-  size_t title = orb_record_find_title(rec, text), stem = orb_record_find_stem(rec, text);
+  orb_date at = date != ORB_DATE_NONE ? date : is->date;
+  size_t title, stem, near;
+  float sim;
+  orb_status tst = record_issue_text(rec, text, at, &title, &stem, &near, &sim);
   orb_vote pv = patron_vote(is);
   size_t n = 0;
   size_t *countries = malloc((w->actor_count + 1) * sizeof *countries);
   float *x = malloc((w->actor_count + 1) * ORB_RT_COUNT * sizeof *x);
-  orb_status st = countries && x ? ORB_OK : ORB_ENOMEM;
+  orb_status st = tst ? tst : countries && x ? ORB_OK : ORB_ENOMEM;
   for (size_t a = 0; a < w->actor_count && st == ORB_OK; a++) {
     if (map[a] == ORB_NONE || a == is->patron || map[a] == patron) continue;
     preds[n].actor = a;
     countries[n++] = map[a];
   }
   if (st == ORB_OK)
-    st = record_features_many(rec, model, countries, n, patron,
-                              date != ORB_DATE_NONE ? date : is->date, attrs, title, stem,
-                              pv, x);
+    st = record_features_many(rec, model, countries, n, patron, at, attrs, title, stem, near,
+                              sim, pv, x);
   for (size_t i = 0; i < n && st == ORB_OK; i++) {
     orb_record_prediction *p = &preds[i];
     size_t a = p->actor;

@@ -758,6 +758,18 @@ static void test_votes_cli(void **state) {
   test_expect_orbit("votes --with RUS --csv --json", 2, "exclude each other");
   test_expect_orbit("votes --world tests/record/worlds/china.yaml --with CHN --from 2019 --to 2019", 0,
                     "KHM    2019");
+  /* a world none of whose actors is a UN member */
+  char *none = test_write_temp("world: {name: t, start: 2000-01-01, end: 2030-12-31}\n"
+                               "actors:\n  - {id: XXA, name: A, kind: state}\n"
+                               "  - {id: XXB, name: B, kind: state}\n");
+  char args[512];
+  snprintf(args, sizeof args, "votes --world %s --with RUS", none);
+  test_expect_orbit(args, 1, "is a UN member in the record (states are matched by ISO alpha-3 id)");
+  snprintf(args, sizeof args, "votes --world %s --with XXA", none);
+  test_expect_orbit(args, 1, "actor 'XXA' of");
+  unlink(none);
+  free(none);
+  test_expect_orbit("votes --with RUS --from 2019 --to 2018", 1, "outside the record (1946-01-01 .. 2020-01-14) or out of order");
   int code;
   char *out = test_run_orbit("votes --with RUS --actor UKR,GEO --from 2019 --json", TEST_STDOUT, &code);
   assert_int_equal(code, 0);

@@ -39,7 +39,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     float x[ORB_RT_COUNT];
     if (orb_record_features_at(rec, &model, 0, 1, rec->last + 1,
                                orb_record_rollcall_attrs(rec, 0, 1), rec->rollcalls[0].title,
-                               ORB_VOTE_YES, x) != ORB_OK)
+                               rec->rollcalls[0].stem, ORB_VOTE_YES, x) != ORB_OK)
+      abort();
+    if (orb_record_features_text(rec, &model, 0, 1, rec->last + 1, 0, rec->rollcalls[0].descr,
+                                 ORB_VOTE_NO, x) != ORB_OK)
       abort();
   }
   orb_record_free(rec);

@@ -65,6 +65,7 @@ typedef struct orb_record_rollcall {
   const char *short_title;
   const char *descr;
   size_t title;                       /* index of its normalised title (same text, same index) */
+  size_t stem;                        /* index of its title's first six words */
 } orb_record_rollcall;
 
 typedef struct orb_record_capability {
@@ -101,7 +102,7 @@ typedef struct orb_record {
   orb_record_country *countries;       size_t country_count;
   orb_record_rollcall *rollcalls;      size_t rollcall_count; /* by date, then rcid */
   unsigned char *votes;                /* rollcall_count rows of country_count orb_vote */
-  size_t title_count;
+  size_t title_count, stem_count;
   orb_record_capability *capabilities; size_t capability_count; /* by country, year */
   orb_record_alliance *alliances;      size_t alliance_count;
   orb_record_conflict *conflicts;      size_t conflict_count;   /* by year */
@@ -205,6 +206,11 @@ typedef enum orb_record_term {
   ORB_RT_ABSENT_RATE, ORB_RT_ABSTAIN_RATE,
   ORB_RT_ABSENT_LAST_DAY, ORB_RT_ABSENT_SESSION,
   ORB_RT_TITLE_ABSENT, ORB_RT_SESSION_X_TITLE_ABSENT, ORB_RT_REPEAT_ABSENT,
+  ORB_RT_PEER_SILENT, ORB_RT_PEER_OPPOSE, /* the actor's peers' stances on the title's last roll call */
+  ORB_RT_ABSENT_RECENT, /* EW share of absences by date */
+  ORB_RT_REPEAT_X_ATTR_SILENT, ORB_RT_LAST_AGREE_X_DIR_SILENT, ORB_RT_TITLE_STALE, ORB_RT_ABSENT_X_DIVIDED, ORB_RT_ABSTAIN_X_DIVIDED,
+  ORB_RT_STEM_LAST_AGREE, ORB_RT_STEM_LAST_SILENT, ORB_RT_STEM_LAST_OPPOSE, /* new title, known stem */
+  ORB_RT_NEAR_AGREE, ORB_RT_NEAR_SILENT, ORB_RT_NEAR_OPPOSE, /* new title: the nearest earlier one */
   /* security dependence */
   ORB_RT_ALLY_DEFENSE, ORB_RT_ALLY_OTHER,
   /* fear of retaliation */
@@ -320,15 +326,25 @@ orb_status orb_record_fit_tuned(orb_record_model *model, const orb_record_rows *
                                 orb_diags *diags);
 
 /* The features of actor toward patron (country indices) on date for an issue with
- * attributes attrs, title key title (ORB_NONE: none) and the patron's vote
+ * attributes attrs, title index title and stem index stem (ORB_NONE: none;
+ * orb_record_find_title, orb_record_find_stem) and the patron's vote
  * (ORB_VOTE_YES/NO, else unknown), from the record strictly before date (its end
  * when date is later). */
 orb_status orb_record_features_at(const orb_record *record, const orb_record_model *model,
                                   size_t actor, size_t patron, orb_date date, unsigned attrs,
-                                  size_t title, orb_vote patron_vote, float x[ORB_RT_COUNT]);
+                                  size_t title, size_t stem, orb_vote patron_vote,
+                                  float x[ORB_RT_COUNT]);
+/* The same for an issue whose text (its title) may match no roll call: title,
+ * stem and nearest earlier title are read from it. */
+orb_status orb_record_features_text(const orb_record *record, const orb_record_model *model,
+                                    size_t actor, size_t patron, orb_date date, unsigned attrs,
+                                    const char *text, orb_vote patron_vote,
+                                    float x[ORB_RT_COUNT]);
 
 /* The title index of a text in the record (its normalised title), or ORB_NONE. */
 size_t orb_record_find_title(const orb_record *record, const char *text);
+/* The stem index of a text (its normalised title's first six words), or ORB_NONE. */
+size_t orb_record_find_stem(const orb_record *record, const char *text);
 
 /* The standard fitting rows (patrons Russia, the United States and China; one in
  * four rows from 1992 on), with every row of the years eval_from..eval_to kept
@@ -343,6 +359,26 @@ orb_status orb_record_rows_standard(const orb_record *record, const orb_record_m
  * silence chosen as orb_record_fit_tuned does. */
 orb_status orb_record_fit_before(const orb_record *record, orb_record_model *model,
                                  orb_date before, orb_diags *diags);
+
+/* ---- the shipped parameters (docs/MODEL.md, "The shipped parameters") ------------- */
+
+/* The path of the shipped parameter file: orb_record_default_dir()
+ * "/stance-params.yaml", written into buf[size]. */
+void orb_record_params_path(char *buf, size_t size);
+
+/* The model of the shipped parameter file, each parameter replaced by the world's
+ * own `parameters:` entry of the same name when it has one (the session's world,
+ * --params applied).
+ * ORB_EIO/ORB_EPARSE (diags say which file and how to regenerate it) when the
+ * file cannot be read or lacks a parameter. */
+orb_status orb_record_model_read(const orb_world *world, orb_record_model *model,
+                                 orb_diags *diags);
+
+/* Writes model's parameters as a `parameters:` file (loadable by
+ * orb_world_with_params and --params), through orb_output (a foreign file is
+ * refused); fitted_by (may be NULL) is stored beside the fitted ones. */
+orb_status orb_record_model_write(const char *path, const orb_record_model *model,
+                                  const char *fitted_by, orb_diags *diags);
 
 /* ---- a world's issues ------------------------------------------------------------- */
 
@@ -366,11 +402,11 @@ typedef struct orb_record_prediction {
 } orb_record_prediction;
 
 /* Predicts every state of world that is a UN member (by ISO alpha-3 id), other
- * than the patron, on issue with model, from the record strictly before the
- * issue's date. *out is a new array (caller frees) of *count entries. ORB_EINVAL
+ * than the patron, on issue with model, from the record strictly before date
+ * (ORB_DATE_NONE: the issue's date). *out is a new array (caller frees) of *count entries. ORB_EINVAL
  * (with a message) when the issue's patron is no UN member. */
 orb_status orb_record_predict_issue(const orb_record *record, const orb_record_model *model,
-                                    const orb_world *world, size_t issue,
+                                    const orb_world *world, size_t issue, orb_date date,
                                     orb_record_prediction **out, size_t *count,
                                     orb_diags *diags);
 

@@ -142,23 +142,26 @@ orb_status orb_stances_new(orb_session *session, size_t issue, orb_date date,
 void orb_stances_free(orb_stances *stances);
 
 /* The record model's predictions on one issue (docs/MODEL.md, "Stances learned
- * from the record"): the model fitted on the record's fitting rows of the years
- * before the issue's year (the whole record for a later date), with the decision
- * offset of silence chosen on the years before, for every state of the world
- * that is a UN member. */
+ * from the record"): the shipped parameters (fitted on the whole record, to
+ * January 2020; orb_record_model_read), each replaced by the world's own
+ * `parameters:` entry when it has one, for every state of the world that is a
+ * UN member. */
 typedef struct orb_record_stances {
   const orb_world *world;              /* points into the session */
   size_t issue;                        /* index in world->issues */
+  orb_date date;                       /* the features are of the record before it */
   int fitted_before;                   /* the fit's rows are of the years before this */
   orb_record_model model;              /* the fitted model */
   orb_record_prediction *predictions;  /* every UN member but the patron, world order */
   size_t count;
 } orb_record_stances;
 
-/* Fits and predicts (a few seconds: four fits). ORB_EINVAL for an issue out of
- * range or a patron that is no UN member (diagnostics say which). */
+/* Reads the parameters and predicts (no fit), from the record before date
+ * (ORB_DATE_NONE: the issue's date). ORB_EINVAL for an issue out of
+ * range or a patron that is no UN member, ORB_EIO/ORB_EPARSE for a missing or
+ * bad parameter file (diagnostics say which). */
 orb_status orb_record_stances_new(const orb_session *session, const orb_record *record,
-                                  size_t issue, orb_record_stances **stances,
+                                  size_t issue, orb_date date, orb_record_stances **stances,
                                   orb_diags *diags);
 void orb_record_stances_free(orb_record_stances *stances);
 

@@ -31,7 +31,7 @@
   X(title_all_silent) X(title_all_oppose) X(silent_x_silent) X(attr_agree) X(attr_silent)   \
   X(attr_oppose) X(dir_agree) X(dir_silent) X(dir_oppose) X(absent_rate) X(abstain_rate)    \
   X(absent_last_day) X(absent_session) X(title_absent) X(session_x_title_absent)            \
-  X(repeat_absent) X(ally_defense) X(ally_other) X(capability) X(patron_war) X(victim)      \
+  X(repeat_absent) X(peer_silent) X(peer_oppose) X(absent_recent) X(repeat_x_attr_silent) X(last_agree_x_dir_silent) X(title_stale) X(absent_x_divided) X(abstain_x_divided) X(stem_last_agree) X(stem_last_silent) X(stem_last_oppose) X(near_agree) X(near_silent) X(near_oppose) X(ally_defense) X(ally_other) X(capability) X(patron_war) X(victim)      \
   X(rival_ally) X(intercept) X(patron_no)
 #define NAME_STRING(n) #n,
 
@@ -59,7 +59,7 @@ const char *orb_record_factor_name(orb_record_factor factor) {
 }
 
 orb_record_factor orb_record_term_factor(orb_record_term term) {
-  if (term <= ORB_RT_REPEAT_ABSENT) return ORB_RF_RECORD;
+  if (term <= ORB_RT_NEAR_OPPOSE) return ORB_RF_RECORD;
   if (term <= ORB_RT_ALLY_OTHER) return ORB_RF_SECURITY;
   if (term <= ORB_RT_PATRON_WAR) return ORB_RF_RETALIATION;
   if (term == ORB_RT_VICTIM) return ORB_RF_SOVEREIGNTY;
@@ -163,6 +163,19 @@ size_t orb_record_find_title(const orb_record *record, const char *text) {
   return ORB_NONE;
 }
 
+size_t orb_record_find_stem(const orb_record *record, const char *text) {
+  char key[256], other[256];
+  orb_record_title_key(text, key, sizeof key);
+  record_stem_key(key, key);
+  if (!key[0]) return ORB_NONE;
+  for (size_t rc = 0; rc < record->rollcall_count; rc++) {
+    orb_record_title_key(record_title_text(&record->rollcalls[rc]), other, sizeof other);
+    record_stem_key(other, other);
+    if (strcmp(key, other) == 0) return record->rollcalls[rc].stem;
+  }
+  return ORB_NONE;
+}
+
 /* ---- the model's defaults and parameter table --------------------------------------- */
 
 #define WEIGHT_BOUND 100.0 /* range written for the fitted weights */
@@ -228,6 +241,10 @@ void orb_record_model_init(orb_record_model *m) {
     *(double *)((char *)m + record_rows[i].offset) = record_rows[i].spec.value;
 }
 
+void record_model_set_scalar(orb_record_model *m, size_t row, double value) {
+  if (row < RECORD_SCALARS) *(double *)((char *)m + record_rows[row].offset) = value;
+}
+
 size_t orb_record_param_count(void) {
   return RECORD_SCALARS + 2 * ORB_RT_COUNT;
 }
@@ -275,7 +292,10 @@ typedef struct title_state {
 
 #define ATTR_BUCKETS (ORB_ATTR_COUNT + 1) /* the last: no attribute */
 #define TOPIC_BUCKETS ORB_TOPIC_COUNT
-#define ATTR_PRIOR 3.0f /* roll calls' weight of the prior in the attribute shares */
+#define ATTR_PRIOR 3.0f
+#define RECORD_PEERS 8     /* peers per actor */
+#define PEER_YEARS 3       /* years of votes the peers are chosen on */
+#define PEER_MIN_VOTES 20  /* common votes a peer needs */ /* roll calls' weight of the prior in the attribute shares */
 
 /* The state of na actors toward np patrons. */
 typedef struct rstate {
@@ -302,6 +322,12 @@ typedef struct rstate {
   int year;
   float *structural;
   float *war;            /* per patron */
+  size_t *peers;         /* [na][RECORD_PEERS]: actor indices of its peers (ORB_NONE) */
+  float *recent;         /* [na][2]: EW absences share by date, weight */
+  orb_date *title_date;  /* [title]: date of its last roll call (0: none) */
+  int8_t **stem;         /* per stem: na * np last stances (-1 none), then na * np own last
+                            votes (orb_vote, 0 none); allocated on first use */
+  float *stem_all;       /* [stem][np][3]: as title_all */
 } rstate;
 
 static void rstate_free(rstate *s) {
@@ -320,6 +346,13 @@ static void rstate_free(rstate *s) {
   free(s->any_last);
   free(s->structural);
   free(s->war);
+  free(s->peers);
+  free(s->recent);
+  free(s->title_date);
+  if (s->stem)
+    for (size_t t = 0; t < s->rec->stem_count; t++) free(s->stem[t]);
+  free(s->stem);
+  free(s->stem_all);
   memset(s, 0, sizeof *s);
 }
 
@@ -348,13 +381,19 @@ static orb_status rstate_init(rstate *s, const orb_record *rec, const orb_record
   s->any_last = malloc(pairs);
   s->structural = calloc(pairs * 6, sizeof *s->structural);
   s->war = calloc(np, sizeof *s->war);
-  if (!s->title || !s->title_all || !s->attr || !s->attr_date || !s->dir || !s->rate || !s->day || !s->session || !s->topic_last || !s->topic_stamp ||
+  s->peers = malloc(na * RECORD_PEERS * sizeof *s->peers);
+  s->recent = calloc(na * 2, sizeof *s->recent);
+  s->title_date = calloc(rec->title_count ? rec->title_count : 1, sizeof *s->title_date);
+  s->stem = calloc(rec->stem_count ? rec->stem_count : 1, sizeof *s->stem);
+  s->stem_all = calloc((rec->stem_count ? rec->stem_count : 1) * np * 3, sizeof *s->stem_all);
+  if (!s->stem_all || !s->stem || !s->title_date || !s->peers || !s->recent ||!s->title || !s->title_all || !s->attr || !s->attr_date || !s->dir || !s->rate || !s->day || !s->session || !s->topic_last || !s->topic_stamp ||
       !s->any_last || !s->structural || !s->war) {
     rstate_free(s);
     return ORB_ENOMEM;
   }
   memset(s->topic_last, -1, TOPIC_BUCKETS * pairs);
   memset(s->any_last, -1, pairs);
+  for (size_t i = 0; i < na * RECORD_PEERS; i++) s->peers[i] = ORB_NONE;
   return ORB_OK;
 }
 
@@ -407,11 +446,78 @@ static int on_side(const orb_record *rec, const orb_record_conflict *c, int s, s
   return 0;
 }
 
+/* Each actor's peers for `year`: the RECORD_PEERS other actors whose votes (yes,
+ * no, abstain) were most often identical to its own on the roll calls of the
+ * PEER_YEARS years before (at least PEER_MIN_VOTES common votes). */
+static orb_status rstate_peers(rstate *s, int year) {
+  const orb_record *rec = s->rec;
+  size_t na = s->na;
+  if (na < 2) return ORB_OK;
+  int last;
+  orb_date_to_ymd(rec->last, &last, NULL, NULL);
+  if (year > last + 1) year = last + 1; /* after the record: its last years */
+  uint32_t *same = calloc(na * na, sizeof *same), *both = calloc(na * na, sizeof *both);
+  size_t *idx = malloc(na * sizeof *idx);
+  unsigned char *vote = malloc(na);
+  if (!same || !both || !idx || !vote) {
+    free(same); free(both); free(idx); free(vote);
+    return ORB_ENOMEM;
+  }
+  for (size_t rc = 0; rc < rec->rollcall_count; rc++) {
+    int y;
+    orb_date_to_ymd(rec->rollcalls[rc].date, &y, NULL, NULL);
+    if (y < year - PEER_YEARS) continue;
+    if (y >= year) break;
+    size_t n = 0;
+    for (size_t ai = 0; ai < na; ai++) {
+      orb_vote v = orb_record_vote(rec, rc, s->actors[ai]);
+      if (v == ORB_VOTE_YES || v == ORB_VOTE_NO || v == ORB_VOTE_ABSTAIN) {
+        idx[n] = ai;
+        vote[n++] = (unsigned char)v;
+      }
+    }
+    for (size_t i = 0; i < n; i++)
+      for (size_t j = i + 1; j < n; j++) {
+        size_t a = idx[i], b = idx[j];
+        both[a * na + b]++;
+        same[a * na + b] += vote[i] == vote[j];
+      }
+  }
+  for (size_t a = 0; a < na; a++) {
+    size_t *pe = &s->peers[a * RECORD_PEERS];
+    double best[RECORD_PEERS];
+    for (int k = 0; k < RECORD_PEERS; k++) {
+      pe[k] = ORB_NONE;
+      best[k] = -1;
+    }
+    for (size_t b = 0; b < na; b++) {
+      if (b == a) continue;
+      size_t lo = a < b ? a : b, hi = a < b ? b : a;
+      uint32_t nb = both[lo * na + hi];
+      if (nb < PEER_MIN_VOTES) continue;
+      double sh = (double)same[lo * na + hi] / nb;
+      if (sh <= best[RECORD_PEERS - 1]) continue;
+      int k = RECORD_PEERS - 1;
+      while (k > 0 && best[k - 1] < sh) {
+        best[k] = best[k - 1];
+        pe[k] = pe[k - 1];
+        k--;
+      }
+      best[k] = sh;
+      pe[k] = b;
+    }
+  }
+  free(same); free(both); free(idx); free(vote);
+  return ORB_OK;
+}
+
 /* The structural features of every pair for the year of a roll call: the series of
  * the year before (the last year a series has, when it ends earlier). */
-static void rstate_year(rstate *s, int year) {
-  if (year == s->year) return;
+static orb_status rstate_year(rstate *s, int year) {
+  if (year == s->year) return ORB_OK;
   s->year = year;
+  orb_status st = rstate_peers(s, year);
+  if (st) return st;
   const orb_record *rec = s->rec;
   const orb_record_model *m = s->model;
   int y = year - 1;
@@ -466,6 +572,7 @@ static void rstate_year(rstate *s, int year) {
       f[5] = rival;
     }
   }
+  return ORB_OK;
 }
 
 /* Shares of an EW state, or `fallback` when it is empty. */
@@ -480,7 +587,7 @@ static void shares(const ew3 *e, const float *fallback, float out[3]) {
 /* Features of actor ai toward patron k on a roll call with attributes attrs, title
  * (ORB_NONE: none), the patron's vote pv (ORB_VOTE_YES or ORB_VOTE_NO; else unknown). */
 static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs, size_t title,
-                            orb_vote pv, float *x) {
+                            size_t stem, size_t near, float near_sim, orb_vote pv, float *x) {
   size_t pair = ai * s->np + k, pairs = s->na * s->np;
   memset(x, 0, ORB_RT_COUNT * sizeof *x);
   static const float third[3] = {1.0f / 3, 1.0f / 3, 1.0f / 3};
@@ -513,6 +620,11 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
     x[ORB_RT_TITLE_OPPOSE] = sh[2];
   } else {
     x[ORB_RT_TITLE_NEW] = 1;
+    int last = stem != ORB_NONE && s->stem[stem] ? s->stem[stem][pair] : -1;
+    if (last >= 0) x[ORB_RT_STEM_LAST_AGREE + last] = 1;
+    const title_state *nt = near != ORB_NONE && s->title[near] ? &s->title[near][pair] : NULL;
+    if (nt && nt->last >= 0) x[ORB_RT_NEAR_AGREE + nt->last] = near_sim;
+
   }
   float acc[3] = {0, 0, 0};
   int used = 0;
@@ -548,6 +660,30 @@ static void rstate_features(const rstate *s, size_t ai, size_t k, unsigned attrs
   x[ORB_RT_TITLE_ABSENT] = ts && ts->votes > 0 ? ts->absent / ts->votes : 0;
   x[ORB_RT_SESSION_X_TITLE_ABSENT] = x[ORB_RT_ABSENT_SESSION] * x[ORB_RT_TITLE_ABSENT];
   x[ORB_RT_REPEAT_ABSENT] = ts && ts->own == ORB_VOTE_ABSENT;
+  if (title != ORB_NONE && s->title[title]) {
+    int n = 0, sil = 0, opp = 0;
+    for (int j = 0; j < RECORD_PEERS; j++) {
+      size_t b = s->peers[ai * RECORD_PEERS + j];
+      if (b == ORB_NONE || s->actors[b] == s->patrons[k]) continue;
+      int last = s->title[title][b * s->np + k].last;
+      if (last < 0) continue;
+      n++;
+      sil += last == ORB_STANCE_SILENT;
+      opp += last == ORB_STANCE_CONDEMN;
+    }
+    if (n) {
+      x[ORB_RT_PEER_SILENT] = (float)sil / (float)n;
+      x[ORB_RT_PEER_OPPOSE] = (float)opp / (float)n;
+    }
+  }
+  x[ORB_RT_REPEAT_X_ATTR_SILENT] = x[ORB_RT_REPEAT_SILENT] * x[ORB_RT_ATTR_SILENT];
+  x[ORB_RT_LAST_AGREE_X_DIR_SILENT] = x[ORB_RT_TITLE_LAST_AGREE] * x[ORB_RT_DIR_SILENT];
+  if (title != ORB_NONE && s->title_date[title])
+    x[ORB_RT_TITLE_STALE] = (float)(1.0 - exp2(-(double)(s->now - s->title_date[title]) / 365.25 + 1.0));
+  if (x[ORB_RT_TITLE_STALE] < 0) x[ORB_RT_TITLE_STALE] = 0;
+  x[ORB_RT_ABSENT_X_DIVIDED] = x[ORB_RT_ABSENT_RATE] * (x[ORB_RT_TITLE_ALL_SILENT] + x[ORB_RT_TITLE_ALL_OPPOSE]);
+  x[ORB_RT_ABSTAIN_X_DIVIDED] = x[ORB_RT_ABSTAIN_RATE] * (x[ORB_RT_TITLE_ALL_SILENT] + x[ORB_RT_TITLE_ALL_OPPOSE]);
+  x[ORB_RT_ABSENT_RECENT] = s->recent[ai * 2 + 1] > 0 ? s->recent[ai * 2] / s->recent[ai * 2 + 1] : 0;
   const float *f = &s->structural[pair * 6];
   x[ORB_RT_ALLY_DEFENSE] = f[0];
   x[ORB_RT_ALLY_OTHER] = f[1];
@@ -588,6 +724,12 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
   const orb_record_model *m = s->model;
   const orb_record_rollcall *r = &rec->rollcalls[rc];
   size_t pairs = s->na * s->np;
+  if (!s->stem[r->stem]) {
+    s->stem[r->stem] = malloc(2 * pairs);
+    if (!s->stem[r->stem]) return ORB_ENOMEM;
+    memset(s->stem[r->stem], -1, pairs);
+    memset(s->stem[r->stem] + pairs, 0, pairs);
+  }
   if (!s->title[r->title]) {
     s->title[r->title] = malloc(pairs * sizeof **s->title);
     if (!s->title[r->title]) return ORB_ENOMEM;
@@ -606,8 +748,10 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
     }
     if (!total) continue;
     float *all = &s->title_all[(r->title * s->np + k) * 3];
-    for (int j = 0; j < 3; j++) all[j] = (float)n[j] / (float)total;
+    float *sall = &s->stem_all[(r->stem * s->np + k) * 3];
+    for (int j = 0; j < 3; j++) sall[j] = all[j] = (float)n[j] / (float)total;
   }
+  s->title_date[r->title] = r->date;
   if (r->session != s->session_no) {
     s->session_no = r->session;
     memset(s->session, 0, s->na * 2 * sizeof *s->session);
@@ -627,6 +771,7 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
     for (size_t k = 0; k < s->np; k++) {
       title_state *ts = &s->title[r->title][ai * s->np + k];
       ts->own = (int8_t)v;
+      s->stem[r->stem][pairs + ai * s->np + k] = (int8_t)v;
       ts->absent = (float)(m->title_decay * ts->absent + (v == ORB_VOTE_ABSENT));
       ts->votes = (float)(m->title_decay * ts->votes + 1);
     }
@@ -637,6 +782,7 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
       title_state *ts = &s->title[r->title][pair];
       ew_add(&ts->ew, m->title_decay, (int)st);
       ts->last = (int8_t)st;
+      s->stem[r->stem][pair] = (int8_t)st;
       int no = orb_record_vote(rec, rc, s->patrons[k]) == ORB_VOTE_NO;
       for (int b = 0; b < ATTR_BUCKETS; b++) {
         int in = b < ORB_ATTR_COUNT ? (attrs[k] >> b) & 1u : attrs[k] == 0;
@@ -664,7 +810,12 @@ static orb_status rstate_update(rstate *s, size_t rc, const unsigned *attrs) {
 static void rstate_end_day(rstate *s) {
   for (size_t ai = 0; ai < s->na; ai++) {
     float *d = &s->day[ai * 4];
-    if (d[1] > 0) d[2] = d[0] / d[1];
+    if (d[1] > 0) {
+      d[2] = d[0] / d[1];
+      float *r = &s->recent[ai * 2];
+      r[0] = 0.7f * r[0] + d[2];
+      r[1] = 0.7f * r[1] + 1.0f;
+    }
     d[0] = d[1] = 0;
   }
 }
@@ -734,6 +885,9 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
   for (size_t a = 0; a < na; a++) actors[a] = a;
   rstate s;
   orb_status st = rstate_init(&s, rec, model, actors, na, spec->patrons, np);
+  size_t *near = malloc((rec->title_count + 1) * sizeof *near);
+  float *near_sim = malloc((rec->title_count + 1) * sizeof *near_sim);
+  if (st == ORB_OK) st = near && near_sim ? record_near_build(rec, near, near_sim) : ORB_ENOMEM;
   size_t cap = 0;
   for (size_t rc = 0; st == ORB_OK && rc < rec->rollcall_count;) {
     size_t end = rc;
@@ -742,7 +896,7 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
     orb_date_to_ymd(rec->rollcalls[rc].date, &year, NULL, NULL);
     int eval = year >= spec->eval_from && year <= spec->eval_to;
     int train = year >= spec->train_from;
-    if (eval || train) rstate_year(&s, year);
+    if ((eval || train) && st == ORB_OK) st = rstate_year(&s, year);
     for (size_t j = rc; st == ORB_OK && j < end && (eval || train); j++) {
       for (size_t k = 0; k < np; k++) {
         size_t p = spec->patrons[k];
@@ -759,7 +913,8 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
           if ((st = rows_reserve(rows, &cap)) != ORB_OK) break;
           size_t i = rows->count++;
           s.now = rec->rollcalls[j].date;
-          rstate_features(&s, a, k, at, rec->rollcalls[j].title, pv, rows->x + i * ORB_RT_COUNT);
+          size_t t = rec->rollcalls[j].title;
+          rstate_features(&s, a, k, at, t, rec->rollcalls[j].stem, near[t], near_sim[t], pv, rows->x + i * ORB_RT_COUNT);
           rstate_copies(&s, a, k, j, &rows->copy_title[i], &rows->copy_topic[i]);
           rows->rc[i] = (uint32_t)j;
           rows->actor[i] = (uint16_t)a;
@@ -780,18 +935,30 @@ orb_status orb_record_rows_build(const orb_record *rec, const orb_record_model *
   rstate_free(&s);
   free(actors);
   free(attrs);
+  free(near);
+  free(near_sim);
   if (st) orb_record_rows_free(rows);
   return st;
 }
 
-orb_status orb_record_features_at(const orb_record *rec, const orb_record_model *model,
-                                  size_t actor, size_t patron, orb_date date, unsigned attrs,
-                                  size_t title, orb_vote patron_vote, float x[ORB_RT_COUNT]) {
-  if (actor >= rec->country_count || patron >= rec->country_count || actor == patron)
-    return ORB_EINVAL;
+orb_status record_features_many(const orb_record *rec, const orb_record_model *model,
+                                const size_t *countries, size_t n, size_t patron,
+                                orb_date date, unsigned attrs, size_t title, size_t stem,
+                                size_t near, float near_sim, orb_vote patron_vote, float *x) {
+  if (patron >= rec->country_count) return ORB_EINVAL;
+  for (size_t i = 0; i < n; i++)
+    if (countries[i] >= rec->country_count || countries[i] == patron) return ORB_EINVAL;
+  size_t na = rec->country_count;
+  size_t *actors = malloc(na * sizeof *actors);
+  if (!actors) return ORB_ENOMEM;
+  for (size_t a = 0; a < na; a++) actors[a] = a;
   rstate s;
-  orb_status st = rstate_init(&s, rec, model, &actor, 1, &patron, 1);
-  if (st) return st;
+  orb_status st = rstate_init(&s, rec, model, actors, na, &patron, 1);
+  if (st) {
+    free(actors);
+    return st;
+  }
+  int year;
   for (size_t rc = 0; st == ORB_OK && rc < rec->rollcall_count && rec->rollcalls[rc].date < date;
        rc++) {
     unsigned at = orb_record_rollcall_attrs(rec, rc, patron);
@@ -800,12 +967,67 @@ orb_status orb_record_features_at(const orb_record *rec, const orb_record_model 
       rstate_end_day(&s);
   }
   if (st == ORB_OK) {
-    int year;
     orb_date_to_ymd(date, &year, NULL, NULL);
-    rstate_year(&s, year);
+    st = rstate_year(&s, year);
     s.now = date;
-    rstate_features(&s, 0, 0, attrs, title, patron_vote, x);
+    for (size_t i = 0; st == ORB_OK && i < n; i++)
+      rstate_features(&s, countries[i], 0, attrs, title, stem, near, near_sim, patron_vote,
+                      x + i * ORB_RT_COUNT);
   }
   rstate_free(&s);
+  free(actors);
   return st;
+}
+
+orb_status orb_record_features_at(const orb_record *rec, const orb_record_model *model,
+                                  size_t actor, size_t patron, orb_date date, unsigned attrs,
+                                  size_t title, size_t stem, orb_vote patron_vote,
+                                  float x[ORB_RT_COUNT]) {
+  size_t near = ORB_NONE;
+  float sim = 0;
+  if (title != ORB_NONE && title < rec->title_count) {
+    size_t *all = malloc(rec->title_count * sizeof *all);
+    float *sims = malloc(rec->title_count * sizeof *sims);
+    orb_status st = all && sims ? record_near_build(rec, all, sims) : ORB_ENOMEM;
+    if (st == ORB_OK) {
+      near = all[title];
+      sim = sims[title];
+    }
+    free(all);
+    free(sims);
+    if (st) return st;
+  }
+  return record_features_many(rec, model, &actor, 1, patron, date, attrs, title, stem, near,
+                              sim, patron_vote, x);
+}
+
+orb_status record_issue_text(const orb_record *rec, const char *text, orb_date date,
+                             size_t *title, size_t *stem, size_t *near, float *sim) {
+  *title = orb_record_find_title(rec, text);
+  *stem = orb_record_find_stem(rec, text);
+  *near = ORB_NONE;
+  *sim = 0;
+  if (*title == ORB_NONE) return record_near_text(rec, text, date, near, sim);
+  size_t *all = malloc(rec->title_count * sizeof *all);
+  float *sims = malloc(rec->title_count * sizeof *sims);
+  orb_status st = all && sims ? record_near_build(rec, all, sims) : ORB_ENOMEM;
+  if (st == ORB_OK) {
+    *near = all[*title];
+    *sim = sims[*title];
+  }
+  free(all);
+  free(sims);
+  return st;
+}
+
+orb_status orb_record_features_text(const orb_record *rec, const orb_record_model *model,
+                                    size_t actor, size_t patron, orb_date date, unsigned attrs,
+                                    const char *text, orb_vote patron_vote,
+                                    float x[ORB_RT_COUNT]) {
+  size_t title, stem, near;
+  float sim;
+  orb_status st = record_issue_text(rec, text, date, &title, &stem, &near, &sim);
+  if (st) return st;
+  return record_features_many(rec, model, &actor, 1, patron, date, attrs, title, stem, near,
+                              sim, patron_vote, x);
 }

@@ -332,7 +332,8 @@ static orb_status load_countries(orb_record *rec, tsv *t) {
   return keep_buffer(rec, t);
 }
 
-static orb_status load_rollcalls(orb_record *rec, tsv *t, record_titles *titles) {
+static orb_status load_rollcalls(orb_record *rec, tsv *t, record_titles *titles,
+                                 record_titles *stems) {
   orb_status st = tsv_header(t, "rollcalls",
                              "rcid\tsession\tdate\timportant\tamend\tpara\tunres\ttopics\tshort"
                              "\tdescr\tvotes");
@@ -404,6 +405,8 @@ static orb_status load_rollcalls(orb_record *rec, tsv *t, record_titles *titles)
     char key[256];
     orb_record_title_key(record_title_text(rc), key, sizeof key);
     if (record_titles_intern(titles, key, &rc->title) != ORB_OK) return ORB_ENOMEM;
+    record_stem_key(key, key);
+    if (record_titles_intern(stems, key, &rc->stem) != ORB_OK) return ORB_ENOMEM;
     rec->rollcall_count++;
   }
   if (r < 0) return ORB_EPARSE;
@@ -411,6 +414,7 @@ static orb_status load_rollcalls(orb_record *rec, tsv *t, record_titles *titles)
   rec->first = rec->rollcalls[0].date;
   rec->last = rec->rollcalls[rec->rollcall_count - 1].date;
   rec->title_count = titles->count;
+  rec->stem_count = stems->count;
   return keep_buffer(rec, t);
 }
 
@@ -546,8 +550,9 @@ static orb_status load_all(const char *const paths[5], const char *const *data,
   *out = NULL;
   orb_record *rec = calloc(1, sizeof *rec);
   if (!rec) return ORB_ENOMEM;
-  record_titles titles;
+  record_titles titles, stems;
   record_titles_init(&titles);
+  record_titles_init(&stems);
   orb_status st = ORB_OK;
   for (size_t i = 0; i < 5 && st == ORB_OK; i++) {
     tsv t;
@@ -556,7 +561,7 @@ static orb_status load_all(const char *const paths[5], const char *const *data,
     if (st == ORB_OK) {
       switch (i) {
       case 0: st = load_countries(rec, &t); break;
-      case 1: st = load_rollcalls(rec, &t, &titles); break;
+      case 1: st = load_rollcalls(rec, &t, &titles, &stems); break;
       case 2: st = load_capabilities(rec, &t); break;
       case 3: st = load_alliances(rec, &t); break;
       default: st = load_conflicts(rec, &t); break;
@@ -565,6 +570,7 @@ static orb_status load_all(const char *const paths[5], const char *const *data,
     }
   }
   record_titles_free(&titles);
+  record_titles_free(&stems);
   if (st) {
     orb_record_free(rec);
     return st;

@@ -24,7 +24,7 @@ void orb_record_predict(const orb_record_model *m, const float *x, double score[
   for (int k = 0; k < 2; k++) {
     double s = 0, f = 0;
     for (int t = 0; t < ORB_RT_COUNT; t++) {
-      double c = m->w[k][t] * x[t];
+      double c = m->w[k][t] * x[t] + 0.0; /* + 0.0: never -0 (a negative weight times 0) */
       if (contrib) contrib[k][t] = c;
       f += c;
       if (t + 1 == ORB_RT_COUNT ||

@@ -62,6 +62,16 @@ void orb_record_title_key(const char *text, char *buf, size_t size) {
   buf[n] = '\0';
 }
 
+void record_stem_key(const char *key, char *out) {
+  int words = 0;
+  size_t n = 0;
+  for (const char *p = key; *p; p++) {
+    if (*p == ' ' && ++words == RECORD_STEM_WORDS) break;
+    out[n++] = *p;
+  }
+  out[n] = '\0';
+}
+
 const char *record_title_text(const orb_record_rollcall *rc) {
   const char *d = rc->descr;
   if (d[0] == 'A' && d[1] == '/' && isdigit((unsigned char)d[2])) {

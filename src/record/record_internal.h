@@ -43,6 +43,37 @@ void record_ideal_free(record_ideal *model);
 int record_ideal_predict(const orb_record *record, const record_ideal *model, size_t rc,
                          size_t actor, size_t patron, double prob[ORB_STANCE_COUNT]);
 
+/* Words of a title that make its stem (docs/MODEL.md: chosen as the length whose
+ * same-stem copy is right most often on the years 1992-2009). */
+#define RECORD_STEM_WORDS 6
+/* Cuts a normalised title key (orb_record_title_key) in place after its first
+ * RECORD_STEM_WORDS words: the roll call's stem. */
+void record_stem_key(const char *key, char *out);
+
+/* The features of countries[0..n) toward patron on date (x: n rows of
+ * ORB_RT_COUNT, caller-owned), as orb_record_features_at gives them one by one, from
+ * one pass over the record before date with every country in the state (their
+ * peers need the others' votes). ORB_EINVAL for a bad index, ORB_ENOMEM. */
+orb_status record_features_many(const orb_record *rec, const orb_record_model *model,
+                                const size_t *countries, size_t n, size_t patron,
+                                orb_date date, unsigned attrs, size_t title, size_t stem,
+                                size_t near, float near_sim, orb_vote patron_vote, float *x);
+/* The title, stem and nearest earlier title (with its similarity) of an issue's
+ * text voted on `date` (ORB_NONE where there is none). */
+orb_status record_issue_text(const orb_record *rec, const char *text, orb_date date,
+                             size_t *title, size_t *stem, size_t *near, float *sim);
+
+/* Sets the row-th scalar of the parameter table (orb_record_params order) of m. */
+void record_model_set_scalar(orb_record_model *m, size_t row, double value);
+
+/* The nearest earlier title of every title (near.c): near[t] (ORB_NONE when no
+ * earlier title shares a word) and its Jaccard similarity sim[t] of word sets;
+ * arrays of rec->title_count, caller-owned. */
+orb_status record_near_build(const orb_record *rec, size_t *near, float *sim);
+/* The nearest title to a text among the titles first voted before `before`. */
+orb_status record_near_text(const orb_record *rec, const char *text, orb_date before,
+                            size_t *near, float *sim);
+
 /* The text a roll call's title is read from: its description, except where the
  * description is an agenda listing ("A/71/251 34 - ..."), as in sessions 71-73,
  * whose title is in the short title. */

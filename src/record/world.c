@@ -63,7 +63,7 @@ static orb_vote patron_vote(const orb_issue *is) {
 }
 
 orb_status orb_record_predict_issue(const orb_record *rec, const orb_record_model *model,
-                                    const orb_world *w, size_t issue,
+                                    const orb_world *w, size_t issue, orb_date date,
                                     orb_record_prediction **out, size_t *count,
                                     orb_diags *diags) {
   *out = NULL;
@@ -86,28 +86,41 @@ orb_status orb_record_predict_issue(const orb_record *rec, const orb_record_mode
   }
   orb_record_map_world(rec, w, map);
   unsigned attrs = orb_record_issue_attrs(rec, w, issue, patron);
-  size_t title = orb_record_find_title(rec, is->title ? is->title : "");
+  const char *text = is->title ? is->title : "";
+  orb_date at = date != ORB_DATE_NONE ? date : is->date;
+  size_t title, stem, near;
+  float sim;
+  orb_status tst = record_issue_text(rec, text, at, &title, &stem, &near, &sim);
   orb_vote pv = patron_vote(is);
   size_t n = 0;
-  orb_status st = ORB_OK;
+  size_t *countries = malloc((w->actor_count + 1) * sizeof *countries);
+  float *x = malloc((w->actor_count + 1) * ORB_RT_COUNT * sizeof *x);
+  orb_status st = tst ? tst : countries && x ? ORB_OK : ORB_ENOMEM;
   for (size_t a = 0; a < w->actor_count && st == ORB_OK; a++) {
     if (map[a] == ORB_NONE || a == is->patron || map[a] == patron) continue;
-    orb_record_prediction *p = &preds[n];
-    p->actor = a;
-    p->country = map[a];
-    st = orb_record_features_at(rec, model, map[a], patron, is->date, attrs, title, pv, p->x);
-    if (st) break;
+    preds[n].actor = a;
+    countries[n++] = map[a];
+  }
+  if (st == ORB_OK)
+    st = record_features_many(rec, model, countries, n, patron, at, attrs, title, stem, near,
+                              sim, pv, x);
+  for (size_t i = 0; i < n && st == ORB_OK; i++) {
+    orb_record_prediction *p = &preds[i];
+    size_t a = p->actor;
+    p->country = countries[i];
+    memcpy(p->x, x + i * ORB_RT_COUNT, sizeof p->x);
     orb_record_predict(model, p->x, p->score, p->prob, p->contrib);
     for (int k = 0; k < 2; k++)
       for (int t = 0; t < ORB_RT_COUNT; t++)
         p->factor[k][orb_record_term_factor((orb_record_term)t)] += p->contrib[k][t];
     p->predicted = orb_record_decide(model, p->prob);
     p->observed = ORB_NONE;
-    for (size_t i = 0; i < is->observed_count; i++)
-      if (is->observed[i].actor == a) p->observed = is->observed[i].option;
-    n++;
+    for (size_t j = 0; j < is->observed_count; j++)
+      if (is->observed[j].actor == a) p->observed = is->observed[j].option;
   }
   free(map);
+  free(countries);
+  free(x);
   if (st) {
     free(preds);
     return st;

@@ -22,11 +22,11 @@ static orb_status write_text(FILE *out, const orb_record_stances *rs) {
   const orb_world *w = rs->world;
   const orb_issue *issue = &w->issues[rs->issue];
   char date[11];
-  orb_date_format(issue->date, ORB_PREC_DAY, date);
+  orb_date_format(rs->date, ORB_PREC_DAY, date);
   fprintf(out,
-          "Record model: %s (%s), patron %s; fitted on the roll calls before %d (%zu rows), "
-          "silence offset %.2f\n",
-          issue->id, date, w->actors[issue->patron].id, rs->fitted_before, rs->model.rows,
+          "Record model: %s (%s), patron %s; parameters fitted on the roll calls before %d "
+          "(data/record/stance-params.yaml, or the world's own), silence offset %.2f\n",
+          issue->id, date, w->actors[issue->patron].id, rs->fitted_before,
           rs->model.silent_bias);
   fprintf(out, "%-6s %7s %7s %7s  %-9s %-20s %s\n", "actor", "support", "silent", "condemn",
           "predicted", "observed", "largest pulls toward support (s_support - s_condemn)");
@@ -53,14 +53,13 @@ static cJSON *build_json(const orb_record_stances *rs) {
   const orb_world *w = rs->world;
   const orb_issue *issue = &w->issues[rs->issue];
   char date[11];
-  orb_date_format(issue->date, ORB_PREC_DAY, date);
+  orb_date_format(rs->date, ORB_PREC_DAY, date);
   cJSON *root = cJSON_CreateObject();
   cJSON_AddStringToObject(root, "model", "record");
   cJSON_AddStringToObject(root, "issue", issue->id);
   cJSON_AddStringToObject(root, "date", date);
   cJSON_AddStringToObject(root, "patron", w->actors[issue->patron].id);
   cJSON_AddNumberToObject(root, "fitted_before", rs->fitted_before);
-  cJSON_AddNumberToObject(root, "fitted_rows", (double)rs->model.rows);
   cJSON_AddNumberToObject(root, "silent_bias", rs->model.silent_bias);
   cJSON *list = cJSON_AddArrayToObject(root, "predictions");
   for (size_t i = 0; i < rs->count && list; i++) {

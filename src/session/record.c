@@ -1,14 +1,15 @@
 /*
  * record.c: the record model's predictions on a world's issue for the session
- * (orbit stance --record): the fit on the years before the issue, then
- * orb_record_predict_issue.
+ * (orbit stance --record): the shipped parameters (the fit on the whole record)
+ * or the world's own, then orb_record_predict_issue.
  */
 #include <stdlib.h>
 
 #include "orbit/session.h"
 
 orb_status orb_record_stances_new(const orb_session *session, const orb_record *record,
-                                  size_t issue, orb_record_stances **out, orb_diags *diags) {
+                                  size_t issue, orb_date date, orb_record_stances **out,
+                                  orb_diags *diags) {
   *out = NULL;
   const orb_world *w = orb_session_world(session);
   if (issue >= w->issue_count) {
@@ -19,15 +20,13 @@ orb_status orb_record_stances_new(const orb_session *session, const orb_record *
   if (!s) return ORB_ENOMEM;
   s->world = w;
   s->issue = issue;
-  orb_date date = w->issues[issue].date;
-  orb_date before = date <= record->last ? date : ORB_DATE_NONE;
+  s->date = date != ORB_DATE_NONE ? date : w->issues[issue].date;
   int year = 0;
-  orb_date_to_ymd(before != ORB_DATE_NONE ? before : record->last, &year, NULL, NULL);
-  s->fitted_before = before != ORB_DATE_NONE ? year : year + 1;
-  orb_record_model_init(&s->model);
-  orb_status st = orb_record_fit_before(record, &s->model, before, diags);
+  orb_date_to_ymd(record->last, &year, NULL, NULL);
+  s->fitted_before = year + 1;
+  orb_status st = orb_record_model_read(w, &s->model, diags);
   if (st == ORB_OK)
-    st = orb_record_predict_issue(record, &s->model, w, issue, &s->predictions, &s->count,
+    st = orb_record_predict_issue(record, &s->model, w, issue, s->date, &s->predictions, &s->count,
                                   diags);
   if (st) {
     orb_record_stances_free(s);

@@ -504,7 +504,8 @@ static void test_feature_paths_agree(void **state) {
     assert_int_equal(orb_record_features_at(shipped, &m, rows.actor[i], rus,
                                             shipped->rollcalls[rc].date,
                                             orb_record_rollcall_attrs(shipped, rc, rus),
-                                            shipped->rollcalls[rc].title, ORB_VOTE_NO, x),
+                                            shipped->rollcalls[rc].title,
+                                            shipped->rollcalls[rc].stem, ORB_VOTE_NO, x),
                      ORB_OK);
     assert_memory_equal(x, rows.x + i * ORB_RT_COUNT, sizeof x);
     if (++checked == 12) break;
@@ -526,7 +527,7 @@ static void test_china_world(void **state) {
   assert_true(m.rows > 200000);
   orb_record_prediction *p = NULL;
   size_t count = 0;
-  assert_int_equal(orb_record_predict_issue(shipped, &m, w, 0, &p, &count, &diags), ORB_OK);
+  assert_int_equal(orb_record_predict_issue(shipped, &m, w, 0, ORB_DATE_NONE, &p, &count, &diags), ORB_OK);
   assert_int_equal(count, 12); /* every state but China; not ASEAN */
   size_t right = 0, right_argmax = 0;
   double support[16] = {0};
@@ -555,7 +556,7 @@ static void test_china_world(void **state) {
   for (size_t i = 0; i < count; i++) {
     if (p[i].actor == khm) {
       /* support even with the decision offset of silence (fitted before 2019:
-       * 0.3, e^0.3 * 0.320 < 0.494) */
+       * 0.3, e^0.3 * 0.236 < 0.596) */
       assert_int_equal(p[i].predicted, ORB_STANCE_SUPPORT);
       assert_true(p[i].factor[0][ORB_RF_RECORD] - p[i].factor[1][ORB_RF_RECORD] > 0.5);
     }
@@ -565,9 +566,10 @@ static void test_china_world(void **state) {
     }
   }
   assert_true(fabs(m.silent_bias - 0.3) < 1e-12);
-  /* of 12 (a third, 4, by chance); the most probable stance is right once more */
-  assert_int_equal(right, 5);
-  assert_int_equal(right_argmax, 6);
+  /* of 12 (a third, 4, by chance); the most probable stance is right once more
+   * (Laos: 0.406 support, 0.381 silent) */
+  assert_int_equal(right, 10);
+  assert_int_equal(right_argmax, 11);
   free(p);
   /* a world whose patron is no UN member */
   orb_world *bad = test_load_world_text(
@@ -575,7 +577,7 @@ static void test_china_world(void **state) {
       "actors:\n  - {id: XXA, name: A, kind: state}\n  - {id: CHN, name: China, kind: state}\n"
       "issues:\n  - id: I\n    title: T\n    date: 2010-01-01\n    patron: XXA\n"
       "    assumption: test\n    options: [{id: 'yes', stance: condemn}]\n");
-  assert_int_equal(orb_record_predict_issue(shipped, &m, bad, 0, &p, &count, &diags),
+  assert_int_equal(orb_record_predict_issue(shipped, &m, bad, 0, ORB_DATE_NONE, &p, &count, &diags),
                    ORB_EINVAL);
   assert_non_null(strstr(diags.items[diags.count - 1].message, "no UN member"));
   orb_world_free(bad);
@@ -596,7 +598,8 @@ static void test_stance_record(void **state) {
   assert_non_null(root);
   assert_string_equal(cJSON_GetObjectItem(root, "model")->valuestring, "record");
   assert_int_equal(cJSON_GetObjectItem(root, "fitted_before")->valueint, 2021);
-  assert_true(fabs(cJSON_GetObjectItem(root, "silent_bias")->valuedouble - 0.35) < 1e-12);
+  /* the shipped parameters (data/record/stance-params.yaml) */
+  assert_true(fabs(cJSON_GetObjectItem(root, "silent_bias")->valuedouble - 0.5) < 1e-12);
   cJSON *preds = cJSON_GetObjectItem(root, "predictions");
   assert_int_equal(cJSON_GetArraySize(preds), 21); /* the UN members but Russia */
   size_t right = 0, observed = 0;
@@ -629,18 +632,48 @@ static void test_stance_record(void **state) {
     }
     if (strcmp(actor, "BLR") == 0) {
       cJSON *prob = cJSON_GetObjectItem(p, "probabilities");
-      assert_true(fabs(cJSON_GetObjectItem(prob, "support")->valuedouble - 0.045) < 0.0005);
-      assert_true(fabs(cJSON_GetObjectItem(prob, "condemn")->valuedouble - 0.593) < 0.0005);
-      assert_string_equal(predicted, "condemn");
+      assert_true(fabs(cJSON_GetObjectItem(prob, "support")->valuedouble - 0.062) < 0.0005);
+      assert_true(fabs(cJSON_GetObjectItem(prob, "condemn")->valuedouble - 0.531) < 0.0005);
+      assert_string_equal(predicted, "silent");
     }
     if (strcmp(actor, "ARM") == 0 || strcmp(actor, "TKM") == 0)
       assert_string_equal(predicted, "silent");
   }
   assert_int_equal(observed, 20);
-  assert_int_equal(right, 11);
+  assert_int_equal(right, 13);
   cJSON_Delete(root);
   free(out);
-  /* the table beside the world's own model */
+  /* the record model is the default where the patron is a UN member; --model world
+   * and a world of no UN member give the world's own model */
+  test_expect_orbit("stance --issue ES-11/1", 0, "Record model: ES-11/1 (2022-03-02), patron RUS");
+  test_expect_orbit("stance --issue ES-11/1", 0, "\nBLR      0.062   0.407   0.531  silent");
+  test_expect_orbit("stance --issue ES-11/1 --csv", 0, "\nBLR,");
+  test_expect_orbit("stance --issue ES-11/1 --date 2019-06-01", 0,
+                    "Record model: ES-11/1 (2019-06-01)");
+  test_expect_orbit("stance --issue ES-11/1 --model world", 0, "Issue ES-11/1:");
+  test_expect_orbit("stance --world tests/stance/worlds/mini.yaml --issue I-2022", 0,
+                    "Issue I-2022:");
+  test_expect_orbit("stance --world tests/stance/worlds/mini.yaml --issue I-2022 --model record",
+                    1, "is no UN member");
+  test_expect_orbit("stance --issue ES-11/1 --model best", 2, "--model expects 'record' or 'world'");
+  char *plain = test_run_orbit("stance --issue ES-11/1", TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  assert_null(strstr(plain, "Issue ES-11/1:")); /* the record model alone */
+  free(plain);
+  /* a world's own record_* parameter takes the shipped one's place */
+  char *params = test_write_temp("parameters:\n  - name: record_silent_bias\n    default: 3\n"
+                                 "    range: [-5, 5]\n    justification: test\n");
+  char args[512];
+  snprintf(args, sizeof args, "stance --issue ES-11/1 --params %s --json", params);
+  out = test_run_orbit(args, TEST_STDOUT, &code);
+  assert_int_equal(code, 0);
+  root = cJSON_Parse(out);
+  assert_true(cJSON_GetObjectItem(root, "silent_bias")->valuedouble == 3);
+  cJSON_Delete(root);
+  free(out);
+  unlink(params);
+  free(params);
+  /* both tables */
   test_expect_orbit("stance --issue KURSK-2024 --record", 0, "right: 7 of 7 observed");
   test_expect_orbit("stance --issue KURSK-2024 --record", 0, "Record model: KURSK-2024");
   /* the library: an issue out of range */
@@ -650,10 +683,62 @@ static void test_stance_record(void **state) {
   orb_session_options load = {.world_path = "tests/record/worlds/china.yaml"};
   assert_int_equal(orb_session_load(&load, &session, &diags), ORB_OK);
   orb_record_stances *rs = (orb_record_stances *)1;
-  assert_int_equal(orb_record_stances_new(session, shipped, 5, &rs, &diags), ORB_EINVAL);
+  assert_int_equal(orb_record_stances_new(session, shipped, 5, ORB_DATE_NONE, &rs, &diags), ORB_EINVAL);
   assert_null(rs);
   assert_non_null(strstr(diags.items[diags.count - 1].message, "no issue 5"));
   orb_session_free(session);
+  orb_diags_free(&diags);
+}
+
+/* The shipped parameters are the fit on the whole record: a fresh fit (the same
+ * command's) matches them, --write-params writes the same numbers, a world's own
+ * parameter takes the place of the shipped one, and a missing file is a clear error. */
+static void test_shipped_params(void **state) {
+  (void)state;
+  orb_world *w = test_load_world("tests/record/worlds/china.yaml");
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_record_model read, fresh;
+  assert_int_equal(orb_record_model_read(w, &read, &diags), ORB_OK);
+  orb_record_model_init(&fresh);
+  assert_int_equal(orb_record_fit_before(shipped, &fresh, ORB_DATE_NONE, &diags), ORB_OK);
+  assert_true(fabs(read.silent_bias - fresh.silent_bias) < 1e-12);
+  for (int k = 0; k < 2; k++)
+    for (int t = 0; t < ORB_RT_COUNT; t++)
+      assert_true(fabs(read.w[k][t] - fresh.w[k][t]) < 1e-6 * (1 + fabs(fresh.w[k][t])));
+  /* written and read back: the same numbers, exactly */
+  char *path = test_write_temp("");
+  assert_int_equal(orb_record_model_write(path, &fresh, "test", &diags), ORB_OK);
+  orb_world *with = NULL;
+  assert_int_equal(orb_world_with_params(w, path, &with, &diags), ORB_OK);
+  for (int t = 0; t < ORB_RT_COUNT; t++) {
+    char name[96];
+    snprintf(name, sizeof name, "record_w_condemn_%s", orb_record_term_name((orb_record_term)t));
+    assert_true(orb_world_param_value(with, name) == fresh.w[1][t]);
+  }
+  /* a world's own entry wins over the shipped one */
+  orb_record_model over;
+  orb_world *own = NULL;
+  char *one = test_write_temp("parameters:\n  - name: record_silent_bias\n    default: 1.5\n"
+                              "    range: [-5, 5]\n    justification: test\n");
+  assert_int_equal(orb_world_with_params(w, one, &own, &diags), ORB_OK);
+  assert_int_equal(orb_record_model_read(own, &over, &diags), ORB_OK);
+  assert_true(over.silent_bias == 1.5 && over.w[0][3] == read.w[0][3]);
+  /* a foreign file is not overwritten */
+  assert_int_equal(orb_record_model_write("tests/record/worlds/china.yaml", &fresh, NULL, &diags),
+                   ORB_EINVAL);
+  /* no parameter file */
+  setenv("ORBIT_RECORD_DIR", "/nonexistent-orbit-dir", 1);
+  assert_int_not_equal(orb_record_model_read(w, &over, &diags), ORB_OK);
+  assert_non_null(strstr(diags.items[diags.count - 1].message, "--write-params"));
+  unsetenv("ORBIT_RECORD_DIR");
+  unlink(path);
+  unlink(one);
+  free(path);
+  free(one);
+  orb_world_free(own);
+  orb_world_free(with);
+  orb_world_free(w);
   orb_diags_free(&diags);
 }
 
@@ -673,6 +758,18 @@ static void test_votes_cli(void **state) {
   test_expect_orbit("votes --with RUS --csv --json", 2, "exclude each other");
   test_expect_orbit("votes --world tests/record/worlds/china.yaml --with CHN --from 2019 --to 2019", 0,
                     "KHM    2019");
+  /* a world none of whose actors is a UN member */
+  char *none = test_write_temp("world: {name: t, start: 2000-01-01, end: 2030-12-31}\n"
+                               "actors:\n  - {id: XXA, name: A, kind: state}\n"
+                               "  - {id: XXB, name: B, kind: state}\n");
+  char args[512];
+  snprintf(args, sizeof args, "votes --world %s --with RUS", none);
+  test_expect_orbit(args, 1, "is a UN member in the record (states are matched by ISO alpha-3 id)");
+  snprintf(args, sizeof args, "votes --world %s --with XXA", none);
+  test_expect_orbit(args, 1, "actor 'XXA' of");
+  unlink(none);
+  free(none);
+  test_expect_orbit("votes --with RUS --from 2019 --to 2018", 1, "outside the record (1946-01-01 .. 2020-01-14) or out of order");
   int code;
   char *out = test_run_orbit("votes --with RUS --actor UKR,GEO --from 2019 --json", TEST_STDOUT, &code);
   assert_int_equal(code, 0);
@@ -743,6 +840,7 @@ int main(void) {
     cmocka_unit_test(test_feature_paths_agree),
     cmocka_unit_test(test_china_world),
     cmocka_unit_test(test_stance_record),
+    cmocka_unit_test(test_shipped_params),
     cmocka_unit_test(test_votes_cli),
     cmocka_unit_test(test_align_record),
   };

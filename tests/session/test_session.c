@@ -183,7 +183,7 @@ static void test_reports_equal_command(void **state) {
     FILE *file = tmpfile();
     assert_int_equal(orb_report_stances(file, stances, formats[f], 3), ORB_OK);
     char *text = contents(file);
-    snprintf(args, sizeof args, "stance --issue ES-11/1%s", flags[f]);
+    snprintf(args, sizeof args, "stance --issue ES-11/1 --model world%s", flags[f]);
     expect_same(args, text);
     free(text);
     fclose(file);

@@ -873,7 +873,7 @@ static void test_new_issue_and_formats(void **state) {
 }
 
 static void test_builtin_es11(void **state) {
-  char *out = run_ok("stance --issue ES-11/1 --json");
+  char *out = run_ok("stance --issue ES-11/1 --model world --json");
   cJSON *root = cJSON_Parse(out);
   assert_non_null(root);
   assert_string_equal(cJSON_GetObjectItem(root, "patron")->valuestring, "RUS");
@@ -906,7 +906,7 @@ static void test_builtin_es11(void **state) {
   assert_int_equal(found, 2);
   cJSON_Delete(root);
   free(out);
-  char *table = run_ok("stance --issue ES-11/1");
+  char *table = run_ok("stance --issue ES-11/1 --model world");
   assert_non_null(strstr(table, "Issue ES-11/1:"));
   assert_non_null(strstr(table, "\nKAZ "));
   free(table);

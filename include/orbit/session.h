@@ -318,6 +318,42 @@ void orb_bargaining_free(orb_bargaining *bargaining);
  * (within 0.1 on the 0..100 scale): the holders of a final position. */
 int orb_bargain_holds(const orb_bargain_result *result, size_t unique, size_t actor);
 
+/* ---- a world month by month -------------------------------------------------------- */
+
+/* What a simulation of the session's world month by month takes (orbit simulate,
+ * run, compare, series): the months, the inputs, and the counterfactual edits. */
+typedef struct orb_simulation_request {
+  orb_date from, to;          /* first and last month; ORB_DATE_NONE: 1992-01 and
+                                 2030-12, moved inside the world's span */
+  int no_record;              /* 1: the world alone, without the shipped record */
+  const char *const *sets;    /* "NAME=VALUE" or "NAME=LOW..HIGH" (orb_dyn_settings_set) */
+  size_t set_count;
+  const char *const *without; /* ids of events to remove (orb_dyn_remove_event) */
+  size_t without_count;
+  const char *const *adds;    /* events to add, "DATE,ACTOR,TYPE[,TARGET[,MAGNITUDE]]" */
+  size_t add_count;
+} orb_simulation_request;
+
+/* A simulation ready to run: hand model and &settings to orb_dyn_ensemble or
+ * orb_dyn_compare. Everything is owned by the struct except world. */
+typedef struct orb_simulation {
+  const orb_world *world;     /* the session's */
+  orb_record *record;         /* the shipped record, or NULL (no_record) */
+  orb_dyn_settings settings;  /* the world's parameters, then the request's sets */
+  orb_dyn_inputs *inputs;     /* the world's and the record's, edited */
+  orb_dyn_model *model;       /* compiled from them */
+} orb_simulation;
+
+/* Builds a simulation of the session's world: settings, inputs (with the record
+ * unless no_record), the counterfactual edits, the compiled model. ORB_EINVAL or
+ * ORB_ENOTFOUND with a diagnostic for an argument the world does not have (an
+ * unknown parameter or event, impossible bounds, months outside the world);
+ * ORB_EPARSE when the world's own parameters are out of range or the record
+ * cannot be loaded; ORB_ENOMEM. Free with orb_simulation_free. */
+orb_status orb_simulation_new(const orb_session *session, const orb_simulation_request *request,
+                              orb_simulation **simulation, orb_diags *diags);
+void orb_simulation_free(orb_simulation *simulation);
+
 /* ---- a world end to end ----------------------------------------------------------- */
 
 /* What `orbit run` prints: the state on a date, the stances on every issue, the
@@ -329,13 +365,13 @@ typedef struct orb_run {
   orb_stances **stances;           /* world->issue_count */
   orb_alignment *alignment;
   orb_bargaining **bargains;       /* world->bargain_count */
-  orb_dyn_model *dynamics;         /* the world month by month, with the record's inputs */
-  orb_dyn_summary *ensemble;       /* ORB_RUN_ENSEMBLE_RUNS runs of it, seed ORB_RUN_ENSEMBLE_SEED */
+  orb_simulation *dynamics;        /* the world month by month, with the record's inputs */
+  orb_dyn_summary *ensemble;       /* an ensemble of it */
+  uint64_t seed;                   /* the ensemble's seed */
 } orb_run;
 
-/* The ensemble of orbit run: small enough to keep the command under a second
- * (orbit simulate runs more). */
-#define ORB_RUN_ENSEMBLE_RUNS 200
+/* The ensemble of orbit run without options (the defaults of orbit simulate). */
+#define ORB_RUN_ENSEMBLE_RUNS 1000
 #define ORB_RUN_ENSEMBLE_SEED 1
 
 /* Runs every analysis on the session as of date (ORB_DATE_NONE: the latest
@@ -344,6 +380,14 @@ typedef struct orb_run {
  * fails gives its status. */
 orb_status orb_run_new(orb_session *session, orb_date date, orb_run **run,
                        orb_diags *diags);
+/* The same with the simulation and the ensemble given (orbit run --runs, --set,
+ * --without-event...): simulation NULL takes the defaults, ensemble NULL runs
+ * ORB_RUN_ENSEMBLE_RUNS runs with seed ORB_RUN_ENSEMBLE_SEED. A failure of the
+ * simulation gives its status (orb_simulation_new, orb_dyn_ensemble). */
+orb_status orb_run_new_with(orb_session *session, orb_date date,
+                            const orb_simulation_request *simulation,
+                            const orb_dyn_ensemble_options *ensemble, orb_run **run,
+                            orb_diags *diags);
 void orb_run_free(orb_run *run);
 
 ORB_END_API

@@ -62,8 +62,8 @@ static void print_rows(FILE *out, const orb_dyn_model *m, const orb_dyn_summary 
   }
 }
 
-static void summary_text(FILE *out, const orb_world *w, const orb_dyn_model *m,
-                         const orb_dyn_summary *s, uint64_t seed) {
+void report_simulation_text(FILE *out, const orb_world *w, const orb_dyn_model *m,
+                            const orb_dyn_summary *s, uint64_t seed) {
   size_t at[4];
   char label[4][11];
   size_t n = checkpoints(m, at, label);
@@ -110,49 +110,8 @@ static void summary_text(FILE *out, const orb_world *w, const orb_dyn_model *m,
       fprintf(out, "\n");
     }
   }
-  fprintf(out, "\nAll series: --list-series; month by month: --series NAME; the model: docs/MODEL.md.\n");
-}
-
-void report_simulation_brief(FILE *out, const orb_world *w, const orb_dyn_model *m,
-                             const orb_dyn_summary *s) {
-  static const int ym[2][2] = {{2021, 12}, {2024, 12}};
-  size_t at[2], last = orb_dyn_month_count(m) - 1;
-  char label[2][11];
-  for (int c = 0; c < 2; c++) {
-    at[c] = month_index(m, ym[c][0], ym[c][1]);
-    if (at[c] == ORB_NONE) at[c] = last;
-    orb_date_format(orb_dyn_month_date(m, at[c]), ORB_PREC_MONTH, label[c]);
-  }
-  fprintf(out, "%zu runs, median [5%%-95%%]; more with orbit simulate\n", s->runs);
-  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
-    const char *name = orb_dyn_series_name(m, k);
-    if (strncmp(name, "credibility:", 12) != 0) continue;
-    size_t inst = orb_world_institution(w, name + 12);
-    if (inst == ORB_NONE || w->institutions[inst].leader == ORB_NONE) continue;
-    const char *leader = w->actors[w->institutions[inst].leader].id;
-    fprintf(out, "\n%-44s  %-20s  %-20s\n", "", label[0], label[1]);
-    fprintf(out, "%-44s", name);
-    for (int c = 0; c < 2; c++) print_band(out, cell(s, k, at[c]));
-    fprintf(out, "\n");
-    for (size_t e = 0; e < orb_dyn_series_count(m); e++) {
-      const char *en = orb_dyn_series_name(m, e);
-      const char *colon = strrchr(en, ':');
-      if (strncmp(en, "exit:", 5) != 0 || strcmp(colon + 1, name + 12) != 0) continue;
-      if (cell(s, e, at[0])[2] <= 0 && cell(s, e, at[1])[2] <= 0) continue; /* not a member then */
-      char state[64], series[160];
-      snprintf(state, sizeof state, "%.*s", (int)(colon - en - 5), en + 5);
-      snprintf(series, sizeof series, "leverage:%s:%s", leader, state);
-      size_t lev = orb_dyn_series_find(m, series);
-      if (lev != ORB_NONE) {
-        fprintf(out, "%-44s", series);
-        for (int c = 0; c < 2; c++) print_band(out, cell(s, lev, at[c]));
-        fprintf(out, "\n");
-      }
-      fprintf(out, "%-44s", en);
-      for (int c = 0; c < 2; c++) print_band(out, cell(s, e, at[c]));
-      fprintf(out, "\n");
-    }
-  }
+  fprintf(out, "\nAll series: orbit simulate --list-series; month by month: orbit series NAME;\n"
+               "the model: docs/MODEL.md.\n");
 }
 
 static orb_status summary_json(FILE *out, const orb_world *w, const orb_dyn_model *m,
@@ -183,42 +142,210 @@ orb_status orb_report_simulation(FILE *out, const orb_world *world, const orb_dy
                                  orb_format format) {
   if (format == ORB_FORMAT_JSON) return summary_json(out, world, model, summary, seed);
   if (format != ORB_FORMAT_TEXT) return ORB_EINVAL;
-  summary_text(out, world, model, summary, seed);
+  report_simulation_text(out, world, model, summary, seed);
+  return report_done(out);
+}
+
+/* The chosen series month by month: per run the kept values of s[0], or per month
+ * the quantiles of each of the n summaries, their columns prefixed by
+ * prefix[i] ("" for one summary: q05,q50,q95). */
+static orb_status series_rows(FILE *out, const orb_dyn_model *m, const orb_dyn_summary *const *s,
+                              const char *const *prefix, size_t n, const unsigned char *chosen,
+                              int per_run, orb_format format) {
+  if (format != ORB_FORMAT_CSV && format != ORB_FORMAT_JSON) return ORB_EINVAL;
+  const int json = format == ORB_FORMAT_JSON;
+  const size_t count = orb_dyn_series_count(m), M = orb_dyn_month_count(m);
+  static const char *const qname[3] = {"q05", "q50", "q95"};
+  if (!json) {
+    if (per_run)
+      fputs("series,run,month,value", out);
+    else {
+      fputs("series,month", out);
+      for (size_t i = 0; i < n; i++)
+        for (int q = 0; q < 3; q++) fprintf(out, ",%s%s", prefix[i], qname[q]);
+    }
+    fputc('\n', out);
+  }
+  for (size_t k = 0; k < count; k++) {
+    if (!chosen[k]) continue;
+    const char *name = orb_dyn_series_name(m, k);
+    for (size_t r = 0; r < (per_run ? s[0]->kept : 1); r++)
+      for (size_t t = 0; t < M; t++) {
+        char date[11];
+        orb_date_format(orb_dyn_month_date(m, t), ORB_PREC_MONTH, date);
+        if (per_run) {
+          float v = s[0]->kept_values[(r * count + k) * M + t];
+          if (json)
+            fprintf(out, "{\"series\":\"%s\",\"run\":%zu,\"month\":\"%s\",\"value\":%.6g}\n",
+                    name, r, date, v);
+          else
+            fprintf(out, "%s,%zu,%s,%.6g\n", name, r, date, v);
+          continue;
+        }
+        fprintf(out, json ? "{\"series\":\"%s\",\"month\":\"%s\"" : "%s,%s", name, date);
+        for (size_t i = 0; i < n; i++) {
+          const float *q = cell(s[i], k, t);
+          for (int j = 0; j < 3; j++) {
+            if (json) fprintf(out, ",\"%s%s\":", prefix[i], qname[j]);
+            fprintf(out, json ? "%.6g" : ",%.6g", q[j]);
+          }
+        }
+        fputs(json ? "}\n" : "\n", out);
+      }
+  }
   return report_done(out);
 }
 
 orb_status orb_report_simulation_series(FILE *out, const orb_dyn_model *m,
                                         const orb_dyn_summary *s, const unsigned char *chosen,
                                         int per_run, orb_format format) {
-  if (format != ORB_FORMAT_CSV && format != ORB_FORMAT_JSON) return ORB_EINVAL;
-  const int json = format == ORB_FORMAT_JSON;
-  const size_t count = orb_dyn_series_count(m), M = orb_dyn_month_count(m);
-  if (!json) fputs(per_run ? "series,run,month,value\n" : "series,month,q05,q50,q95\n", out);
-  for (size_t k = 0; k < count; k++) {
-    if (!chosen[k]) continue;
-    const char *name = orb_dyn_series_name(m, k);
-    for (size_t r = 0; r < (per_run ? s->kept : 1); r++)
-      for (size_t t = 0; t < M; t++) {
-        char date[11];
-        orb_date_format(orb_dyn_month_date(m, t), ORB_PREC_MONTH, date);
-        if (per_run) {
-          float v = s->kept_values[(r * count + k) * M + t];
-          if (json)
-            fprintf(out, "{\"series\":\"%s\",\"run\":%zu,\"month\":\"%s\",\"value\":%.6g}\n",
-                    name, r, date, v);
-          else
-            fprintf(out, "%s,%zu,%s,%.6g\n", name, r, date, v);
-        } else {
-          const float *q = cell(s, k, t);
-          if (json)
-            fprintf(out, "{\"series\":\"%s\",\"month\":\"%s\",\"q05\":%.6g,\"q50\":%.6g,"
-                    "\"q95\":%.6g}\n", name, date, q[0], q[1], q[2]);
-          else
-            fprintf(out, "%s,%s,%.6g,%.6g,%.6g\n", name, date, q[0], q[1], q[2]);
-        }
-      }
+  static const char *const none[1] = {""};
+  return series_rows(out, m, &s, none, 1, chosen, per_run, format);
+}
+
+/* ---- a counterfactual against its baseline (orbit compare) ------------------------ */
+
+static const char *const side_name[3] = {"baseline", "counterfactual", "difference"};
+
+/* The three summaries of a comparison, in side_name's order. */
+static void sides(const orb_dyn_comparison *c, const orb_dyn_summary *s[3]) {
+  s[0] = c->baseline, s[1] = c->counterfactual, s[2] = c->difference;
+}
+
+/* Whether the difference of series k is not zero at one of the months at[]. */
+static int changed(const orb_dyn_summary *d, size_t k, const size_t *at, size_t n) {
+  for (size_t c = 0; c < n; c++) {
+    const float *q = cell(d, k, at[c]);
+    if (fabsf(q[0]) >= 5e-4f || fabsf(q[2]) >= 5e-4f) return 1;
   }
+  return 0;
+}
+
+static void comparison_text(FILE *out, const orb_world *w, const orb_dyn_model *m,
+                            const orb_dyn_comparison *cmp, uint64_t seed, const char *what) {
+  const orb_dyn_summary *s[3];
+  sides(cmp, s);
+  size_t at[4];
+  char label[4][11];
+  size_t n = checkpoints(m, at, label);
+  char a[11], b[11];
+  orb_date_format(orb_dyn_month_date(m, 0), ORB_PREC_MONTH, a);
+  orb_date_format(orb_dyn_month_date(m, orb_dyn_month_count(m) - 1), ORB_PREC_MONTH, b);
+  fprintf(out, "%s: %zu runs of the baseline and of the counterfactual, %s to %s monthly, "
+               "seed %llu\n", w->name, s[0]->runs, a, b, (unsigned long long)seed);
+  fprintf(out, "counterfactual: %s\n", what && *what ? what : "(none: the baseline again)");
+  fprintf(out, "Both take the same draws run by run (common random numbers); the difference "
+               "is\ncounterfactual - baseline, run by run; median [5%%-95%%] of the runs.\n");
+  static const char *const kinds[] = {"credibility:", "capacity:", "leverage:", "exit:"};
+  size_t shown = 0, others = 0;
+  for (size_t kind = 0; kind < 4; kind++)
+    for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+      const char *name = orb_dyn_series_name(m, k);
+      if (strncmp(name, kinds[kind], strlen(kinds[kind])) != 0 || !changed(s[2], k, at, n))
+        continue;
+      fprintf(out, "\n%-18s", name);
+      for (size_t c = 0; c < n; c++) fprintf(out, "  %-22s", label[c]);
+      fprintf(out, "\n");
+      for (int side = 0; side < 3; side++) {
+        fprintf(out, "  %-16s", side_name[side]);
+        for (size_t c = 0; c < n; c++) {
+          const float *q = cell(s[side], k, at[c]);
+          if (side < 2)
+            fprintf(out, "  %5.3f  [%5.3f, %5.3f] ", q[1], q[0], q[2]);
+          else
+            fprintf(out, "  %+6.3f [%+.3f,%+.3f]", q[1], q[0], q[2]);
+        }
+        fprintf(out, "\n");
+      }
+      shown++;
+    }
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    int key = 0;
+    for (size_t kind = 0; kind < 4; kind++)
+      key |= strncmp(orb_dyn_series_name(m, k), kinds[kind], strlen(kinds[kind])) == 0;
+    others += !key && changed(s[2], k, at, n);
+  }
+  if (!shown) fprintf(out, "\nNo credibility, capacity, leverage or exit series changes.\n");
+  fprintf(out, "\n%zu series shown change; %zu other series change (alignments); month by "
+               "month: orbit compare ... --series NAME.\n", shown, others);
+}
+
+static orb_status comparison_json(FILE *out, const orb_world *w, const orb_dyn_model *m,
+                                  const orb_dyn_comparison *cmp, uint64_t seed, const char *what) {
+  const orb_dyn_summary *s[3];
+  sides(cmp, s);
+  size_t at[4];
+  char label[4][11];
+  size_t n = checkpoints(m, at, label);
+  cJSON *root = cJSON_CreateObject();
+  cJSON_AddStringToObject(root, "world", w->name);
+  cJSON_AddNumberToObject(root, "runs", (double)s[0]->runs);
+  cJSON_AddNumberToObject(root, "seed", (double)seed);
+  cJSON_AddStringToObject(root, "counterfactual", what ? what : "");
+  cJSON *series = cJSON_AddObjectToObject(root, "series");
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
+    cJSON *one = cJSON_AddObjectToObject(series, orb_dyn_series_name(m, k));
+    for (int side = 0; side < 3; side++) {
+      cJSON *part = cJSON_AddObjectToObject(one, side_name[side]);
+      for (size_t c = 0; c < n; c++) {
+        const float *q = cell(s[side], k, at[c]);
+        cJSON *band = cJSON_AddObjectToObject(part, label[c]);
+        cJSON_AddNumberToObject(band, "q05", q[0]);
+        cJSON_AddNumberToObject(band, "median", q[1]);
+        cJSON_AddNumberToObject(band, "q95", q[2]);
+      }
+    }
+  }
+  return report_json(out, root, 0);
+}
+
+orb_status orb_report_comparison(FILE *out, const orb_world *world, const orb_dyn_model *model,
+                                 const orb_dyn_comparison *comparison, uint64_t seed,
+                                 const char *counterfactual, orb_format format) {
+  if (format == ORB_FORMAT_JSON)
+    return comparison_json(out, world, model, comparison, seed, counterfactual);
+  if (format != ORB_FORMAT_TEXT) return ORB_EINVAL;
+  comparison_text(out, world, model, comparison, seed, counterfactual);
   return report_done(out);
+}
+
+orb_status orb_report_comparison_series(FILE *out, const orb_dyn_model *model,
+                                        const orb_dyn_comparison *comparison,
+                                        const unsigned char *chosen, orb_format format) {
+  static const char *const prefix[3] = {"baseline_", "counterfactual_", "difference_"};
+  const orb_dyn_summary *s[3];
+  sides(comparison, s);
+  return series_rows(out, model, s, prefix, 3, chosen, 0, format);
+}
+
+/* ---- progress ------------------------------------------------------------------------ */
+
+/* Writes d seconds as "12.3 s", "4 min 05 s" or "2 h 03 min" into text[16]. */
+static void duration(double d, char text[16]) {
+  if (!(d >= 0)) d = 0;
+  if (d < 100)
+    snprintf(text, 16, "%.1f s", d);
+  else if (d < 6000)
+    snprintf(text, 16, "%d min %02d s", (int)(d / 60), (int)d % 60);
+  else if (d < 3.6e7)
+    snprintf(text, 16, "%d h %02d min", (int)(d / 3600), (int)(d / 60) % 60);
+  else
+    snprintf(text, 16, "> 10000 h");
+}
+
+orb_status orb_report_progress(FILE *out, size_t done, size_t total, double seconds) {
+  enum { WIDTH = 30 };
+  double share = total ? (double)done / (double)total : 1;
+  if (share > 1) share = 1;
+  int filled = (int)(WIDTH * share);
+  double rate = seconds > 0 ? (double)done / seconds : 0;
+  char left[16];
+  duration(rate > 0 ? (double)(total - (done < total ? done : total)) / rate : 0, left);
+  fprintf(out, "\r[%.*s%*s] %zu/%zu runs, %.0f runs/s, %s left ", filled,
+          "##############################", WIDTH - filled, "", done, total, rate, left);
+  if (done >= total) fputc('\n', out);
+  fflush(out);
+  return ferror(out) ? ORB_EIO : ORB_OK;
 }
 
 /* ---- validation against the record -------------------------------------------- */

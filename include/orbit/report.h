@@ -107,6 +107,15 @@ orb_status orb_report_comparison_series(FILE *out, const orb_dyn_model *model,
                                         const orb_dyn_comparison *comparison,
                                         const unsigned char *chosen, orb_format format);
 
+/* Stances on issues with the simulated alignment (orbit simulate --stances): per
+ * issue and state the alignment band, the record's own alignment, the stance
+ * probabilities at the median, P(support) at the band's ends, the predicted and
+ * the observed stance and the three largest pulls by factor; or JSON (an array,
+ * one object per issue). */
+orb_status orb_report_sim_stances(FILE *out, const orb_world *world,
+                                  const orb_sim_stances *const *stances, size_t count,
+                                  orb_format format);
+
 /* One line of a progress bar: "\r[####      ] DONE/TOTAL runs, R runs/s, T left "
  * (30 marks; T as "12.3 s", "4 min 05 s" or "2 h 03 min"), a newline when done
  * reaches total; flushed. ORB_EIO when out reports an error. */

@@ -354,6 +354,40 @@ orb_status orb_simulation_new(const orb_session *session, const orb_simulation_r
                               orb_simulation **simulation, orb_diags *diags);
 void orb_simulation_free(orb_simulation *simulation);
 
+/* One state's stance on an issue with the simulated alignment toward its patron. */
+typedef struct orb_sim_stance {
+  size_t actor;                  /* world actor */
+  float alignment[3];            /* alignment:STATE:PATRON at the issue's month, 5%,
+                                    50% and 95% of the ensemble's runs */
+  double record_alignment;       /* the record's own: agree + silent / 2 of its
+                                    direction shares (the feature replaced) */
+  orb_record_prediction record;  /* the record model as it is (orbit stance --record) */
+  orb_record_prediction at;      /* with the median simulated alignment: features,
+                                    contributions, factor sums, probabilities */
+  double support[2];             /* P(support) at the 5% and at the 95% alignment */
+} orb_sim_stance;
+
+/* The stances on one issue: every state with a record country and an alignment
+ * series toward the issue's patron. Owned by the struct. */
+typedef struct orb_sim_stances {
+  size_t issue;                  /* index in the world's issues */
+  orb_date month;                /* the issue's month */
+  orb_record_model model;        /* fitted on the record before the issue's year */
+  size_t count;
+  orb_sim_stance *items;
+} orb_sim_stances;
+
+/* The stances on issue at its month (docs/MODEL.md, "Stances with the simulated
+ * alignment"): the record's stance model fitted on the years before the issue's
+ * (orb_record_fit_before), its revealed-alignment direction features set from
+ * the ensemble's alignment (summary: an ensemble of sim->model). ORB_EINVAL with
+ * a diagnostic without the record, for an issue whose month is not simulated or
+ * whose patron is no UN member; ORB_ENOMEM. Free with orb_sim_stances_free. */
+orb_status orb_simulation_stances(const orb_simulation *simulation,
+                                  const orb_dyn_summary *summary, size_t issue,
+                                  orb_sim_stances **stances, orb_diags *diags);
+void orb_sim_stances_free(orb_sim_stances *stances);
+
 /* ---- a world end to end ----------------------------------------------------------- */
 
 /* What `orbit run` prints: the state on a date, the stances on every issue, the

@@ -21,6 +21,7 @@ const char cmd_simulate_help[] =
   "                      [--store FILE] [--keep N] [--json] [--no-record]\n"
   "                      [--series NAME|all ... [--per-run] [--csv | --json]]\n"
   "       orbit simulate --validate [--json] [--world FILE] [--set NAME=VALUE ...]\n"
+  "       orbit simulate --stances [--issue ID] [--json] [options of an ensemble]\n"
   "       orbit simulate --list-events | --list-params | --list-tests | --list-series\n"
   "\n"
   "Simulates the world month by month, many times, each run drawing every uncertain\n"
@@ -39,6 +40,9 @@ const char cmd_simulate_help[] =
   "                       with Russia 1995-2019, and forecasts of the next 3 years from\n"
   "                       each year 2000-2016 against persistence (MAE, RMSE)\n"
   "  --json               print the summary (or the series) as JSON\n"
+  "  --stances           the stances on the world's issues at their months, from the\n"
+  "                       stance model learned from the record with the simulated\n"
+  "                       alignment in place of the record's (--issue ID: one issue)\n"
   "  --list-events        the world's events with their ids\n"
   "  --list-params        the parameters: default, range, justification\n"
   "  --list-tests         the tests of commitments the model recognises in the events\n"
@@ -53,7 +57,8 @@ typedef struct sim_args {
   cli_ensemble ens;
   const char **series;
   size_t series_count;
-  int json, csv, per_run, list_events, list_params, list_tests, list_series, validate;
+  int json, csv, per_run, list_events, list_params, list_tests, list_series, validate, stances;
+  const char *issue;
 } sim_args;
 
 static void free_args(sim_args *a) {
@@ -63,7 +68,7 @@ static void free_args(sim_args *a) {
 
 enum {
   OPT_SERIES = 1, OPT_JSON, OPT_CSV, OPT_PER_RUN, OPT_LIST_EVENTS, OPT_LIST_PARAMS,
-  OPT_LIST_TESTS, OPT_LIST_SERIES, OPT_VALIDATE
+  OPT_LIST_TESTS, OPT_LIST_SERIES, OPT_VALIDATE, OPT_STANCES, OPT_ISSUE
 };
 
 /* Adds a series name to the list; 0 when out of memory. */
@@ -84,7 +89,8 @@ static int parse_args(const char *command, int series_operands, int argc, char *
       {"json", OPT_JSON, 0}, {"csv", OPT_CSV, 0}, {"per-run", OPT_PER_RUN, 0},
       {"list-events", OPT_LIST_EVENTS, 0}, {"list-params", OPT_LIST_PARAMS, 0},
       {"list-tests", OPT_LIST_TESTS, 0}, {"list-series", OPT_LIST_SERIES, 0},
-      {"validate", OPT_VALIDATE, 0}, {NULL, 0, 0}};
+      {"validate", OPT_VALIDATE, 0}, {"stances", OPT_STANCES, 0}, {"issue", OPT_ISSUE, 1},
+      {NULL, 0, 0}};
   cli_parser parser;
   const char *value;
   int id;
@@ -106,6 +112,8 @@ static int parse_args(const char *command, int series_operands, int argc, char *
     case OPT_LIST_TESTS: a->list_tests = 1; break;
     case OPT_LIST_SERIES: a->list_series = 1; break;
     case OPT_VALIDATE: a->validate = 1; break;
+    case OPT_STANCES: a->stances = 1; break;
+    case OPT_ISSUE: a->issue = value; break;
     case CLI_OPERAND:
       if (series_operands) {
         ok = push_series(a, value);
@@ -123,6 +131,13 @@ static int parse_args(const char *command, int series_operands, int argc, char *
     return cli_usage_error(command, "--csv and --per-run print series: name them with --series");
   if (a->validate && a->ens.request.no_record)
     return cli_usage_error(command, "--validate compares with the record: drop --no-record");
+  if (a->issue && !a->stances)
+    return cli_usage_error(command, "--issue chooses the issue of --stances");
+  if (a->stances && (a->series_count || a->validate))
+    return cli_usage_error(command, "--stances excludes --series and --validate");
+  if (a->stances && a->ens.request.no_record)
+    return cli_usage_error(command, "--stances uses the stance model learned from the record: "
+                                    "drop --no-record");
   if (a->per_run && !a->ens.keep_text)
     return cli_usage_error(command, "--per-run needs --keep N");
   return CLI_OK;
@@ -173,6 +188,44 @@ static int print_series(const char *command, const orb_dyn_model *m, const orb_d
                                          a->json ? ORB_FORMAT_JSON : ORB_FORMAT_CSV));
   free(chosen);
   return code;
+}
+
+/* --stances: the stances on the world's issues (or --issue's) with the simulated
+ * alignment; issues whose patron has no record country or whose month is not
+ * simulated are skipped unless named. Sets *st when the library fails. */
+static int print_stances(const char *command, const orb_simulation *sim,
+                         const orb_dyn_summary *summary, const sim_args *a, orb_status *st,
+                         orb_diags *diags) {
+  const orb_world *w = sim->world;
+  size_t only = ORB_NONE;
+  if (a->issue && (only = orb_world_issue(w, a->issue)) == ORB_NONE) {
+    fprintf(stderr, "orbit %s: no issue '%s' in the world (orbit world lists them)\n", command,
+            a->issue);
+    return CLI_EUSAGE;
+  }
+  orb_sim_stances **all = calloc(w->issue_count ? w->issue_count : 1, sizeof *all);
+  if (!all) return cli_usage_error(command, "out of memory");
+  size_t n = 0;
+  int rc = -1;
+  for (size_t i = 0; i < w->issue_count && rc < 0; i++) {
+    if (only != ORB_NONE && i != only) continue;
+    orb_diags quiet;
+    orb_diags_init(&quiet);
+    orb_status s = orb_simulation_stances(sim, summary, i, &all[n], only == ORB_NONE ? &quiet : diags);
+    orb_diags_free(&quiet);
+    if (s == ORB_OK)
+      n++;
+    else if (s != ORB_EINVAL || only != ORB_NONE) { /* all issues: the ones it cannot do are skipped */
+      *st = s;
+      break;
+    }
+  }
+  if (*st == ORB_OK)
+    rc = cli_written(command, orb_report_sim_stances(stdout, w, (const orb_sim_stances *const *)all,
+                                                     n, a->json ? ORB_FORMAT_JSON : ORB_FORMAT_TEXT));
+  for (size_t i = 0; i < n; i++) orb_sim_stances_free(all[i]);
+  free(all);
+  return rc;
 }
 
 static void list_params(const orb_dyn_settings *s) {
@@ -234,7 +287,9 @@ static int simulate(const char *command, int series_operands, int argc, char **a
     if (st == ORB_EINVAL) st = ORB_EPARSE; /* a refused store target: bad input, as for bargain */
     goto done;
   }
-  if (a.series_count)
+  if (a.stances)
+    rc = print_stances(command, sim, summary, &a, &st, &diags);
+  else if (a.series_count)
     rc = print_series(command, sim->model, summary, &a);
   else
     rc = cli_written(command, orb_report_simulation(stdout, sim->world, sim->model, summary,

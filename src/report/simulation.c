@@ -318,6 +318,92 @@ orb_status orb_report_comparison_series(FILE *out, const orb_dyn_model *model,
   return series_rows(out, model, s, prefix, 3, chosen, 0, format);
 }
 
+/* ---- stances with the simulated alignment ------------------------------------------ */
+
+static void sim_stances_text(FILE *out, const orb_world *w, const orb_sim_stances *r) {
+  const orb_issue *is = &w->issues[r->issue];
+  char date[11], month[11];
+  orb_date_format(is->date, ORB_PREC_DAY, date);
+  orb_date_format(r->month, ORB_PREC_MONTH, month);
+  fprintf(out, "Stances on %s (%s), patron %s, with the simulated alignment of %s\n", is->id,
+          date, w->actors[is->patron].id, month);
+  fprintf(out, "%s\n", is->title ? is->title : "");
+  fprintf(out, "  %-6s %-21s %6s   %-22s %-22s %-9s %-9s %s\n", "state", "alignment [5%-95%]",
+          "record", "P support/silent/cond", "P(support) 5%..95%", "predicted", "observed",
+          "why (pull toward support)");
+  for (size_t i = 0; i < r->count; i++) {
+    const orb_sim_stance *s = &r->items[i];
+    char why[256];
+    orb_record_prediction_explain(&s->at, 3, why, sizeof why);
+    const char *observed = s->at.observed == ORB_NONE ? "-"
+                         : is->options[s->at.observed].stance < ORB_STANCE_COUNT
+                             ? orb_stance_name(is->options[s->at.observed].stance) : "-";
+    fprintf(out, "  %-6s %5.3f [%5.3f-%5.3f]  %6.3f   %5.3f %5.3f %5.3f      %5.3f..%5.3f           "
+                 "%-9s %-9s %s\n",
+            w->actors[s->actor].id, s->alignment[1], s->alignment[0], s->alignment[2],
+            s->record_alignment, s->at.prob[ORB_STANCE_SUPPORT], s->at.prob[ORB_STANCE_SILENT],
+            s->at.prob[ORB_STANCE_CONDEMN], s->support[0], s->support[1],
+            orb_stance_name(s->at.predicted), observed, why);
+  }
+  fprintf(out, "  (record: the revealed alignment the record model uses, agree + silent/2 of "
+               "the state's past votes; replaced by the simulated median)\n");
+}
+
+static cJSON *probabilities(const double prob[ORB_STANCE_COUNT]) {
+  cJSON *o = cJSON_CreateObject();
+  for (int k = 0; k < ORB_STANCE_COUNT; k++)
+    cJSON_AddNumberToObject(o, orb_stance_name((orb_stance)k), prob[k]);
+  return o;
+}
+
+static cJSON *sim_stances_json(const orb_world *w, const orb_sim_stances *r) {
+  const orb_issue *is = &w->issues[r->issue];
+  cJSON *o = cJSON_CreateObject(), *states = cJSON_CreateArray();
+  char month[11];
+  orb_date_format(r->month, ORB_PREC_MONTH, month);
+  cJSON_AddStringToObject(o, "issue", is->id);
+  cJSON_AddStringToObject(o, "month", month);
+  cJSON_AddStringToObject(o, "patron", w->actors[is->patron].id);
+  cJSON_AddItemToObject(o, "states", states);
+  for (size_t i = 0; i < r->count; i++) {
+    const orb_sim_stance *s = &r->items[i];
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddItemToArray(states, e);
+    cJSON_AddStringToObject(e, "state", w->actors[s->actor].id);
+    cJSON *a = cJSON_AddObjectToObject(e, "alignment");
+    cJSON_AddNumberToObject(a, "q05", s->alignment[0]);
+    cJSON_AddNumberToObject(a, "median", s->alignment[1]);
+    cJSON_AddNumberToObject(a, "q95", s->alignment[2]);
+    cJSON_AddNumberToObject(e, "record_alignment", s->record_alignment);
+    cJSON_AddItemToObject(e, "probabilities", probabilities(s->at.prob));
+    cJSON_AddItemToObject(e, "record_probabilities", probabilities(s->record.prob));
+    cJSON_AddNumberToObject(e, "support_q05", s->support[0]);
+    cJSON_AddNumberToObject(e, "support_q95", s->support[1]);
+    cJSON_AddStringToObject(e, "predicted", orb_stance_name(s->at.predicted));
+    cJSON *f = cJSON_AddObjectToObject(e, "pull");
+    for (int k = 0; k < ORB_RF_COUNT; k++)
+      cJSON_AddNumberToObject(f, orb_record_factor_name((orb_record_factor)k),
+                              s->at.factor[0][k] - s->at.factor[1][k]);
+  }
+  return o;
+}
+
+orb_status orb_report_sim_stances(FILE *out, const orb_world *world,
+                                  const orb_sim_stances *const *stances, size_t count,
+                                  orb_format format) {
+  if (format == ORB_FORMAT_JSON) {
+    cJSON *root = cJSON_CreateArray();
+    for (size_t i = 0; i < count; i++) cJSON_AddItemToArray(root, sim_stances_json(world, stances[i]));
+    return report_json(out, root, 0);
+  }
+  if (format != ORB_FORMAT_TEXT) return ORB_EINVAL;
+  for (size_t i = 0; i < count; i++) {
+    if (i) fputc('\n', out);
+    sim_stances_text(out, world, stances[i]);
+  }
+  return report_done(out);
+}
+
 /* ---- progress ------------------------------------------------------------------------ */
 
 /* Writes d seconds as "12.3 s", "4 min 05 s" or "2 h 03 min" into text[16]. */

@@ -307,12 +307,81 @@ static void test_run_cli(void **state) {
   free(out);
 }
 
+/* ---- stances with the simulated alignment ------------------------------------------ */
+
+static void test_sim_stances(void **state) {
+  (void)state;
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_simulation_request r = {.from = orb_date_from_ymd(2021, 1, 1),
+                              .to = orb_date_from_ymd(2023, 12, 1)};
+  orb_simulation *sim = NULL;
+  assert_int_equal(orb_simulation_new(session, &r, &sim, &diags), ORB_OK);
+  orb_dyn_ensemble_options o = {.runs = 100, .seed = 1};
+  orb_dyn_summary *sum = NULL;
+  assert_int_equal(orb_dyn_ensemble(sim->model, &sim->settings, &o, &sum, &diags), ORB_OK);
+  const orb_world *w = orb_session_world(session);
+  size_t issue = orb_world_issue(w, "ES-11/1");
+  orb_sim_stances *st = NULL;
+  assert_int_equal(orb_simulation_stances(sim, sum, issue, &st, &diags), ORB_OK);
+  assert_int_equal(st->month, orb_date_from_ymd(2022, 3, 1));
+  assert_true(st->count >= 10);
+  size_t M = sum->month_count;
+  for (size_t i = 0; i < st->count; i++) {
+    const orb_sim_stance *s = &st->items[i];
+    char name[64];
+    snprintf(name, sizeof name, "alignment:%s:RUS", w->actors[s->actor].id);
+    size_t series = orb_dyn_series_find(sim->model, name);
+    assert_true(series != ORB_NONE);
+    /* the band is the ensemble's at the issue's month (2022-03: month 14) */
+    assert_memory_equal(s->alignment, sum->quantiles + (series * M + 14) * 3, 3 * sizeof(float));
+    /* the direction features carry the median alignment: agree + silent / 2 */
+    const float *d = &s->at.x[ORB_RT_DIR_AGREE];
+    assert_float_equal(d[0] + d[1] + d[2], 1, 1e-6);
+    assert_float_equal(d[1], s->record.x[ORB_RT_DIR_SILENT], 0);
+    if (s->alignment[1] >= d[1] / 2 && s->alignment[1] <= 1 - d[1] / 2)
+      assert_float_equal(d[0] + d[1] / 2, s->alignment[1], 1e-6);
+    assert_float_equal(s->record_alignment,
+                       s->record.x[ORB_RT_DIR_AGREE] + s->record.x[ORB_RT_DIR_SILENT] / 2, 1e-6);
+    /* every other feature is the record model's own */
+    for (int t = 0; t < ORB_RT_COUNT; t++)
+      if (t < ORB_RT_DIR_AGREE || t > ORB_RT_DIR_OPPOSE)
+        assert_true(s->at.x[t] == s->record.x[t]);
+    /* probabilities, and contributions that add up to the scores */
+    assert_float_equal(s->at.prob[0] + s->at.prob[1] + s->at.prob[2], 1, 1e-9);
+    for (int k = 0; k < 2; k++) {
+      double total = 0, by_factor = 0;
+      for (int t = 0; t < ORB_RT_COUNT; t++) total += s->at.contrib[k][t];
+      for (int f = 0; f < ORB_RF_COUNT; f++) by_factor += s->at.factor[k][f];
+      assert_float_equal(total, s->at.score[k], 1e-9);
+      assert_float_equal(by_factor, s->at.score[k], 1e-9);
+    }
+  }
+  orb_sim_stances_free(st);
+  /* an issue whose month is not simulated */
+  size_t kursk = orb_world_issue(w, "KURSK-2024");
+  assert_int_equal(orb_simulation_stances(sim, sum, kursk, &st, &diags), ORB_EINVAL);
+  assert_null(st);
+  orb_dyn_summary_free(sum);
+  orb_simulation_free(sim);
+  orb_diags_free(&diags);
+
+  test_expect_orbit("simulate --stances --issue ES-11/1 --runs 50 --from 2021-01 --to 2023-12", 0,
+                    "Stances on ES-11/1 (2022-03-02), patron RUS, with the simulated alignment of "
+                    "2022-03\n");
+  test_expect_orbit("simulate --stances --issue ES-11/1 --runs 50 --from 2023-01 --to 2023-12", 2,
+                    "outside the simulated months");
+  test_expect_orbit("simulate --stances --issue XX --runs 5", 2, "no issue 'XX'");
+  test_expect_orbit("simulate --issue ES-11/1", 2, "--issue chooses the issue of --stances");
+  test_expect_orbit("simulate --stances --no-record", 2, "drop --no-record");
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_progress_format), cmocka_unit_test(test_progress_quiet),
       cmocka_unit_test(test_simulation_new),  cmocka_unit_test(test_compare_crn),
       cmocka_unit_test(test_compare_cli),     cmocka_unit_test(test_series_cli),
-      cmocka_unit_test(test_run_cli),
+      cmocka_unit_test(test_run_cli),         cmocka_unit_test(test_sim_stances),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

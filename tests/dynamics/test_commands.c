@@ -89,6 +89,29 @@ static void test_progress_quiet(void **state) {
   }
 }
 
+/* On a terminal (script(1) gives the command one): the bar, ending with a newline. */
+static void test_progress_terminal(void **state) {
+  (void)state;
+  if (system("command -v script >/dev/null 2>&1") != 0) {
+    printf("SKIPPED: the progress bar on a terminal (no script command)\n");
+    return;
+  }
+  char command[1024];
+  snprintf(command, sizeof command,
+           "script -qec \"'%s' simulate --runs 600 --from 2020-01 --to 2021-12 >/dev/null\" "
+           "/dev/null",
+           ORB_TEST_ORBIT_BIN);
+  FILE *p = popen(command, "r");
+  assert_non_null(p);
+  char buf[8192];
+  size_t n = fread(buf, 1, sizeof buf - 1, p);
+  buf[n] = 0;
+  assert_int_equal(pclose(p), 0);
+  assert_non_null(strstr(buf, "\r[#"));
+  assert_non_null(strstr(buf, " 600/600 runs, "));
+  assert_non_null(strstr(buf, " s left "));
+}
+
 /* ---- the one library call ------------------------------------------------------- */
 
 static void test_simulation_new(void **state) {
@@ -379,6 +402,7 @@ static void test_sim_stances(void **state) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_progress_format), cmocka_unit_test(test_progress_quiet),
+      cmocka_unit_test(test_progress_terminal),
       cmocka_unit_test(test_simulation_new),  cmocka_unit_test(test_compare_crn),
       cmocka_unit_test(test_compare_cli),     cmocka_unit_test(test_series_cli),
       cmocka_unit_test(test_run_cli),         cmocka_unit_test(test_sim_stances),

@@ -110,8 +110,9 @@ orb_status orb_report_comparison_series(FILE *out, const orb_dyn_model *model,
 /* Stances on issues with the simulated alignment (orbit simulate --stances): per
  * issue and state the alignment band, the record's own alignment, the stance
  * probabilities at the median, P(support) at the band's ends, the predicted and
- * the observed stance and the three largest pulls by factor; or JSON (an array,
- * one object per issue). */
+ * the observed stance and the three largest pulls by factor; JSON (an array,
+ * one object per issue); or CSV: the series stance:STATE:ISSUE:STANCE month by
+ * month (series,month,value). */
 orb_status orb_report_sim_stances(FILE *out, const orb_world *world,
                                   const orb_sim_stances *const *stances, size_t count,
                                   orb_format format);

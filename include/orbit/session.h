@@ -359,8 +359,8 @@ typedef struct orb_sim_stance {
   size_t actor;                  /* world actor */
   float alignment[3];            /* alignment:STATE:PATRON at the issue's month, 5%,
                                     50% and 95% of the ensemble's runs */
-  double record_alignment;       /* the record's own: agree + silent / 2 of its
-                                    direction shares (the feature replaced) */
+  double record_alignment;       /* the record's own: agree / (agree + oppose) of
+                                    its direction shares (the feature replaced) */
   orb_record_prediction record;  /* the record model as it is (orbit stance --record) */
   orb_record_prediction at;      /* with the median simulated alignment: features,
                                     contributions, factor sums, probabilities */
@@ -375,6 +375,13 @@ typedef struct orb_sim_stances {
   orb_record_model model;        /* fitted on the record before the issue's year */
   size_t count;
   orb_sim_stance *items;
+  size_t months;                 /* the simulation's months, from first */
+  orb_date first;
+  float *monthly;                /* [(item * months + month) * 3 + stance]: the
+                                    probabilities were the issue put in that month,
+                                    with its median alignment, the other features
+                                    as at the issue's date (series
+                                    stance:STATE:ISSUE:support|silent|condemn) */
 } orb_sim_stances;
 
 /* The stances on issue at its month (docs/MODEL.md, "Stances with the simulated

@@ -35,7 +35,8 @@ const char cmd_run_help[] =
   "  --events FILE        coded events, the JSON Lines of `orbit code --json`; repeatable\n"
   "  --date DATE          the date of sections 2 and 4 (default: the latest event's)\n"
   "  --help               show this help\n"
-  "The ensemble's options (section 6), as orbit simulate's:\n"
+  "The options of the ensemble (section 6), as orbit simulate's (--world and --params\n"
+  "hold for every section):\n"
   CLI_ENSEMBLE_HELP
   "\n"
   "For machine-readable output, run the sections' commands with --json.\n";

@@ -42,7 +42,8 @@ const char cmd_simulate_help[] =
   "  --json               print the summary (or the series) as JSON\n"
   "  --stances           the stances on the world's issues at their months, from the\n"
   "                       stance model learned from the record with the simulated\n"
-  "                       alignment in place of the record's (--issue ID: one issue)\n"
+  "                       alignment in place of the record's (--issue ID: one issue;\n"
+  "                       --csv: series stance:STATE:ISSUE:STANCE month by month)\n"
   "  --list-events        the world's events with their ids\n"
   "  --list-params        the parameters: default, range, justification\n"
   "  --list-tests         the tests of commitments the model recognises in the events\n"
@@ -127,7 +128,7 @@ static int parse_args(const char *command, int series_operands, int argc, char *
   if (series_operands && !a->series_count)
     return cli_usage_error(command, "name a series (or 'all'); the names: orbit simulate --list-series");
   if (a->json && a->csv) return cli_usage_error(command, "--json and --csv exclude each other");
-  if ((a->csv || a->per_run) && !a->series_count)
+  if ((a->csv || a->per_run) && !a->series_count && !(a->stances && !a->per_run))
     return cli_usage_error(command, "--csv and --per-run print series: name them with --series");
   if (a->validate && a->ens.request.no_record)
     return cli_usage_error(command, "--validate compares with the record: drop --no-record");
@@ -222,7 +223,9 @@ static int print_stances(const char *command, const orb_simulation *sim,
   }
   if (*st == ORB_OK)
     rc = cli_written(command, orb_report_sim_stances(stdout, w, (const orb_sim_stances *const *)all,
-                                                     n, a->json ? ORB_FORMAT_JSON : ORB_FORMAT_TEXT));
+                                                     n, a->json  ? ORB_FORMAT_JSON
+                                                        : a->csv ? ORB_FORMAT_CSV
+                                                                 : ORB_FORMAT_TEXT));
   for (size_t i = 0; i < n; i++) orb_sim_stances_free(all[i]);
   free(all);
   return rc;

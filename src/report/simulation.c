@@ -345,8 +345,9 @@ static void sim_stances_text(FILE *out, const orb_world *w, const orb_sim_stance
             s->at.prob[ORB_STANCE_CONDEMN], s->support[0], s->support[1],
             orb_stance_name(s->at.predicted), observed, why);
   }
-  fprintf(out, "  (record: the revealed alignment the record model uses, agree + silent/2 of "
-               "the state's past votes; replaced by the simulated median)\n");
+  fprintf(out, "  (record: the revealed alignment the record model uses, agree / (agree + "
+               "oppose) of the state's past votes;\n   the simulated median replaces it, the "
+               "share of silence kept)\n");
 }
 
 static cJSON *probabilities(const double prob[ORB_STANCE_COUNT]) {
@@ -395,6 +396,25 @@ orb_status orb_report_sim_stances(FILE *out, const orb_world *world,
     cJSON *root = cJSON_CreateArray();
     for (size_t i = 0; i < count; i++) cJSON_AddItemToArray(root, sim_stances_json(world, stances[i]));
     return report_json(out, root, 0);
+  }
+  if (format == ORB_FORMAT_CSV) { /* the series stance:STATE:ISSUE:STANCE month by month */
+    fputs("series,month,value\n", out);
+    for (size_t i = 0; i < count; i++) {
+      const orb_sim_stances *r = stances[i];
+      const char *issue = world->issues[r->issue].id;
+      for (size_t k = 0; k < r->count; k++)
+        for (int j = 0; j < ORB_STANCE_COUNT; j++)
+          for (size_t t = 0; t < r->months; t++) {
+            char date[11];
+            int y, m;
+            orb_date_to_ymd(r->first, &y, &m, NULL);
+            int n = y * 12 + (m - 1) + (int)t;
+            orb_date_format(orb_date_from_ymd(n / 12, n % 12 + 1, 1), ORB_PREC_MONTH, date);
+            fprintf(out, "stance:%s:%s:%s,%s,%.6g\n", world->actors[r->items[k].actor].id, issue,
+                    orb_stance_name((orb_stance)j), date, r->monthly[(k * r->months + t) * 3 + (size_t)j]);
+          }
+    }
+    return report_done(out);
   }
   if (format != ORB_FORMAT_TEXT) return ORB_EINVAL;
   for (size_t i = 0; i < count; i++) {

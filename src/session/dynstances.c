@@ -12,16 +12,16 @@
 
 #include "session/session_internal.h"
 
-/* The direction shares d (agree, silent, oppose) with their agree + silent / 2
- * moved to a, the silent share kept where it can be: agree = a - silent / 2,
- * clamped to [0, 1 - silent], oppose the rest. */
+/* The direction shares d (agree, silent, oppose) with the decided votes split
+ * by alignment a: the silent share kept, agree = (1 - silent) a, oppose =
+ * (1 - silent) (1 - a), so agree / (agree + oppose) = a. */
 static void shares_at(const float d[3], double a, float out[3]) {
-  double silent = d[1], agree = a - silent / 2;
-  if (agree < 0) agree = 0;
-  if (agree > 1 - silent) agree = 1 - silent;
-  out[0] = (float)agree;
+  double silent = d[1];
+  if (!(a >= 0)) a = 0; /* NAN too */
+  if (a > 1) a = 1;
+  out[0] = (float)((1 - silent) * a);
   out[1] = (float)silent;
-  out[2] = (float)(1 - silent - agree);
+  out[2] = (float)((1 - silent) * (1 - a));
 }
 
 /* Scores prediction p again with its direction features set for alignment a. */
@@ -68,8 +68,12 @@ orb_status orb_simulation_stances(const orb_simulation *sim, const orb_dyn_summa
   orb_status st = orb_record_fit_before(sim->record, &r->model, is->date, diags);
   if (st == ORB_OK)
     st = orb_record_predict_issue(sim->record, &r->model, w, issue, &preds, &count, diags);
-  if (st == ORB_OK && !(r->items = calloc(count ? count : 1, sizeof *r->items))) st = ORB_ENOMEM;
   const size_t M = summary->month_count;
+  if (st == ORB_OK && (!(r->items = calloc(count ? count : 1, sizeof *r->items)) ||
+                       !(r->monthly = malloc((count ? count : 1) * M * 3 * sizeof *r->monthly))))
+    st = ORB_ENOMEM;
+  r->months = M;
+  r->first = orb_dyn_month_date(sim->model, 0);
   for (size_t i = 0; st == ORB_OK && i < count; i++) {
     char name[160];
     snprintf(name, sizeof name, "alignment:%s:%s", w->actors[preds[i].actor].id,
@@ -82,12 +86,18 @@ orb_status orb_simulation_stances(const orb_simulation *sim, const orb_dyn_summa
     memcpy(d, &preds[i].x[ORB_RT_DIR_AGREE], sizeof d);
     s->actor = preds[i].actor;
     memcpy(s->alignment, q, sizeof s->alignment);
-    s->record_alignment = d[0] + d[1] / 2;
+    s->record_alignment = d[0] + d[2] > 0 ? d[0] / (d[0] + d[2]) : 0.5;
     s->record = preds[i];
     s->at = preds[i];
     for (int b = 0; b < 2; b++) {
       predict_at(&r->model, &s->at, d, q[b ? 2 : 0]);
       s->support[b] = s->at.prob[ORB_STANCE_SUPPORT];
+    }
+    /* the issue put to a vote in every month, with that month's median alignment */
+    float *row = r->monthly + (r->count - 1) * M * 3;
+    for (size_t t = 0; t < M; t++) {
+      predict_at(&r->model, &s->at, d, summary->quantiles[(series * M + t) * 3 + 1]);
+      for (int j = 0; j < 3; j++) row[t * 3 + (size_t)j] = (float)s->at.prob[j];
     }
     predict_at(&r->model, &s->at, d, q[1]);
   }
@@ -103,5 +113,6 @@ orb_status orb_simulation_stances(const orb_simulation *sim, const orb_dyn_summa
 void orb_sim_stances_free(orb_sim_stances *stances) {
   if (!stances) return;
   free(stances->items);
+  free(stances->monthly);
   free(stances);
 }

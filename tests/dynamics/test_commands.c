@@ -358,14 +358,16 @@ static void test_sim_stances(void **state) {
     assert_true(series != ORB_NONE);
     /* the band is the ensemble's at the issue's month (2022-03: month 14) */
     assert_memory_equal(s->alignment, sum->quantiles + (series * M + 14) * 3, 3 * sizeof(float));
-    /* the direction features carry the median alignment: agree + silent / 2 */
-    const float *d = &s->at.x[ORB_RT_DIR_AGREE];
+    /* the direction features carry the median alignment: the silent share kept,
+     * agree / (agree + oppose) = the alignment */
+    const float *d = &s->at.x[ORB_RT_DIR_AGREE], *rd = &s->record.x[ORB_RT_DIR_AGREE];
     assert_float_equal(d[0] + d[1] + d[2], 1, 1e-6);
-    assert_float_equal(d[1], s->record.x[ORB_RT_DIR_SILENT], 0);
-    if (s->alignment[1] >= d[1] / 2 && s->alignment[1] <= 1 - d[1] / 2)
-      assert_float_equal(d[0] + d[1] / 2, s->alignment[1], 1e-6);
-    assert_float_equal(s->record_alignment,
-                       s->record.x[ORB_RT_DIR_AGREE] + s->record.x[ORB_RT_DIR_SILENT] / 2, 1e-6);
+    assert_float_equal(d[1], rd[1], 0);
+    assert_float_equal(d[0] / (d[0] + d[2]), s->alignment[1], 1e-6);
+    assert_float_equal(s->record_alignment, rd[0] / (rd[0] + rd[2]), 1e-6);
+    /* the monthly series at the issue's month is the prediction at the median */
+    for (int j = 0; j < 3; j++)
+      assert_float_equal(st->monthly[(i * st->months + 14) * 3 + (size_t)j], s->at.prob[j], 1e-6);
     /* every other feature is the record model's own */
     for (int t = 0; t < ORB_RT_COUNT; t++)
       if (t < ORB_RT_DIR_AGREE || t > ORB_RT_DIR_OPPOSE)
@@ -392,6 +394,8 @@ static void test_sim_stances(void **state) {
   test_expect_orbit("simulate --stances --issue ES-11/1 --runs 50 --from 2021-01 --to 2023-12", 0,
                     "Stances on ES-11/1 (2022-03-02), patron RUS, with the simulated alignment of "
                     "2022-03\n");
+  test_expect_orbit("simulate --stances --issue ES-11/1 --runs 50 --from 2021-01 --to 2023-12 --csv",
+                    0, "series,month,value\nstance:BLR:ES-11/1:support,2021-01,");
   test_expect_orbit("simulate --stances --issue ES-11/1 --runs 50 --from 2023-01 --to 2023-12", 2,
                     "outside the simulated months");
   test_expect_orbit("simulate --stances --issue XX --runs 5", 2, "no issue 'XX'");

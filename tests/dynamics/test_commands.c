@@ -297,6 +297,10 @@ static void test_series_cli(void **state) {
   test_expect_orbit("series leverage:RUS:ARN --runs 5", 2, "did you mean 'leverage:RUS:ARM'");
   test_expect_orbit("series all --per-run", 2, "--per-run needs --keep N");
   test_expect_orbit("series all --runs 5 --set bogus=1", 2, "unknown parameter 'bogus'");
+  test_expect_orbit("series all --runs 5 --to 2040-01", 2, "outside the world");
+  test_expect_orbit("series all --runs 5 --set war_tiedown=2..1", 2, "impossible bounds 2..1");
+  test_expect_orbit("series all --runs 5 --without-event 2022-09-14/ARM/request_aid/XX", 2,
+                    "no event '2022-09-14/ARM/request_aid/XX'");
 }
 
 static void test_run_cli(void **state) {

@@ -62,6 +62,74 @@ static void print_rows(FILE *out, const orb_dyn_model *m, const orb_dyn_summary 
   }
 }
 
+/* The story in a few lines: from the end of 2021 to the end of 2024 (when both
+ * are simulated), each alliance's credibility, over how many states each pole's
+ * leverage fell or rose (and where most), and whose exit hazard rose most; the
+ * changes of the medians. */
+static void story(FILE *out, const orb_dyn_model *m, const orb_dyn_summary *s) {
+  const size_t a = month_index(m, 2021, 12), b = month_index(m, 2024, 12);
+  if (a == ORB_NONE || b == ORB_NONE) return;
+  const size_t n = orb_dyn_series_count(m);
+  fprintf(out, "\nFrom 2021-12 to 2024-12 (the medians of the runs):\n");
+  for (size_t k = 0; k < n; k++) {
+    const char *name = orb_dyn_series_name(m, k);
+    if (strncmp(name, "credibility:", 12) != 0) continue;
+    float x = cell(s, k, a)[1], y = cell(s, k, b)[1];
+    fprintf(out, "  credibility of %s: %.3f -> %.3f (%+.3f)\n", name + 12, x, y, y - x);
+  }
+  for (size_t p = 0; p < n; p++) { /* poles: their capacity series */
+    const char *pole = orb_dyn_series_name(m, p);
+    if (strncmp(pole, "capacity:", 9) != 0) continue;
+    char prefix[64];
+    int plen = snprintf(prefix, sizeof prefix, "leverage:%s:", pole + 9);
+    size_t states = 0, fell = 0, rose = 0, most_fell = ORB_NONE, most_rose = ORB_NONE;
+    float fall = 0, rise = 0;
+    for (size_t k = 0; k < n; k++) {
+      if (strncmp(orb_dyn_series_name(m, k), prefix, (size_t)plen) != 0) continue;
+      float d = cell(s, k, b)[1] - cell(s, k, a)[1];
+      states++;
+      if (d <= -5e-4f) fell++;
+      if (d >= 5e-4f) rose++;
+      if (d < fall) fall = d, most_fell = k;
+      if (d > rise) rise = d, most_rose = k;
+    }
+    if (!states) continue;
+    fprintf(out, "  leverage of %s: fell over %zu of %zu states, rose over %zu", pole + 9, fell,
+            states, rose);
+    if (most_fell != ORB_NONE && fell)
+      fprintf(out, "; fell most over %s (%.3f -> %.3f)", orb_dyn_series_name(m, most_fell) + plen,
+              cell(s, most_fell, a)[1], cell(s, most_fell, b)[1]);
+    if (most_rose != ORB_NONE && rose)
+      fprintf(out, "; rose most over %s (%.3f -> %.3f)", orb_dyn_series_name(m, most_rose) + plen,
+              cell(s, most_rose, a)[1], cell(s, most_rose, b)[1]);
+    fprintf(out, "\n");
+  }
+  for (size_t k = 0; k < n; k++) {
+    const char *name = orb_dyn_series_name(m, k);
+    if (strncmp(name, "credibility:", 12) != 0) continue;
+    size_t members = 0, rose = 0, most = ORB_NONE;
+    float rise = 0;
+    for (size_t e = 0; e < n; e++) {
+      const char *en = orb_dyn_series_name(m, e), *colon = strrchr(en, ':');
+      if (strncmp(en, "exit:", 5) != 0 || strcmp(colon + 1, name + 12) != 0) continue;
+      if (cell(s, e, a)[1] <= 0 || cell(s, e, b)[1] <= 0) continue; /* a member at both */
+      float d = cell(s, e, b)[1] - cell(s, e, a)[1];
+      members++;
+      if (d >= 5e-4f) rose++;
+      if (d > rise) rise = d, most = e;
+    }
+    if (!members) continue;
+    fprintf(out, "  yearly hazard of leaving %s: rose for %zu of %zu members", name + 12, rose,
+            members);
+    if (most != ORB_NONE) {
+      const char *en = orb_dyn_series_name(m, most), *colon = strrchr(en, ':');
+      fprintf(out, ", most for %.*s (%.3f -> %.3f)", (int)(colon - en - 5), en + 5,
+              cell(s, most, a)[1], cell(s, most, b)[1]);
+    }
+    fprintf(out, "\n");
+  }
+}
+
 void report_simulation_text(FILE *out, const orb_world *w, const orb_dyn_model *m,
                             const orb_dyn_summary *s, uint64_t seed) {
   size_t at[4];
@@ -72,6 +140,7 @@ void report_simulation_text(FILE *out, const orb_world *w, const orb_dyn_model *
   orb_date_format(orb_dyn_month_date(m, orb_dyn_month_count(m) - 1), ORB_PREC_MONTH, b);
   fprintf(out, "%s: %zu runs, %s to %s monthly, seed %llu; median [5%%-95%%] of the runs\n",
          w->name, s->runs, a, b, (unsigned long long)seed);
+  story(out, m, s);
   print_rows(out, m, s, "credibility:", at, n, "Credibility of alliance commitments (share honoured)",
              label);
   print_rows(out, m, s, "capacity:", at, n, "Free capacity of each pole (relative to the strongest)",

@@ -421,12 +421,14 @@ typedef struct orb_run {
  * fails gives its status. */
 orb_status orb_run_new(orb_session *session, orb_date date, orb_run **run,
                        orb_diags *diags);
-/* The same with the simulation and the ensemble given (orbit run --runs, --set,
- * --without-event...): simulation NULL takes the defaults, ensemble NULL runs
- * ORB_RUN_ENSEMBLE_RUNS runs with seed ORB_RUN_ENSEMBLE_SEED. A failure of the
- * simulation gives its status (orb_simulation_new, orb_dyn_ensemble). */
-orb_status orb_run_new_with(orb_session *session, orb_date date,
-                            const orb_simulation_request *simulation,
+/* The same with the world month by month built by the caller (orbit run --runs,
+ * --set, --without-event...: orb_simulation_new, whose argument errors the caller
+ * sees before any analysis runs) and the ensemble's options (NULL:
+ * ORB_RUN_ENSEMBLE_RUNS runs, seed ORB_RUN_ENSEMBLE_SEED). The run owns
+ * simulation from the call on, also when it fails (freed). The ensemble's
+ * failures: ORB_EIO for a store that cannot be written, ORB_EPARSE for a store
+ * target refused (not an orbit store). */
+orb_status orb_run_new_with(orb_session *session, orb_date date, orb_simulation *simulation,
                             const orb_dyn_ensemble_options *ensemble, orb_run **run,
                             orb_diags *diags);
 void orb_run_free(orb_run *run);

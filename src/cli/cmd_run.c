@@ -76,9 +76,14 @@ int cmd_run(int argc, char **argv) {
   orb_diags diags;
   orb_diags_init(&diags);
   orb_run *run = NULL;
-  if (code == CLI_OK)
-    code = cli_ensemble_code("run", orb_run_new_with(session, date, &e.request, &e.options, &run,
-                                                     &diags), &diags);
+  orb_simulation *sim = NULL;
+  if (code == CLI_OK) /* the ensemble's arguments first: an unknown parameter is bad usage */
+    code = cli_ensemble_code("run", orb_simulation_new(session, &e.request, &sim, &diags), &diags);
+  orb_diags_free(&diags); /* printed */
+  orb_diags_init(&diags);
+  orb_status st = ORB_OK;
+  if (code == CLI_OK && (st = orb_run_new_with(session, date, sim, &e.options, &run, &diags)) != ORB_OK)
+    code = cli_fail(&diags, st == ORB_EIO ? CLI_EOUTPUT : CLI_EINPUT);
   if (code == CLI_OK) code = cli_written("run", orb_report_run(stdout, run, ORB_FORMAT_TEXT));
   orb_run_free(run);
   orb_diags_free(&diags);

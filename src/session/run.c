@@ -10,24 +10,32 @@
 
 orb_status orb_run_new(orb_session *session, orb_date date, orb_run **out,
                        orb_diags *diags) {
-  return orb_run_new_with(session, date, NULL, NULL, out, diags);
+  const orb_simulation_request plain = {.from = ORB_DATE_NONE, .to = ORB_DATE_NONE};
+  orb_simulation *simulation = NULL;
+  orb_status st = orb_simulation_new(session, &plain, &simulation, diags);
+  if (st != ORB_OK) return st;
+  return orb_run_new_with(session, date, simulation, NULL, out, diags);
 }
 
-orb_status orb_run_new_with(orb_session *session, orb_date date,
-                            const orb_simulation_request *simulation,
+orb_status orb_run_new_with(orb_session *session, orb_date date, orb_simulation *simulation,
                             const orb_dyn_ensemble_options *ensemble, orb_run **out,
                             orb_diags *diags) {
   *out = NULL;
   const orb_world *w = session->world;
   if (date == ORB_DATE_NONE) date = orb_session_latest(session);
   orb_status status = orb_session_check_date(session, date, diags);
-  if (status != ORB_OK) return status;
+  if (status != ORB_OK) {
+    orb_simulation_free(simulation);
+    return status;
+  }
   orb_run *run = calloc(1, sizeof *run);
   if (run) {
     run->world = w;
     run->stances = calloc(w->issue_count ? w->issue_count : 1, sizeof *run->stances);
     run->bargains = calloc(w->bargain_count ? w->bargain_count : 1, sizeof *run->bargains);
   }
+  if (run) run->dynamics = simulation; /* owned by the run from here */
+  else orb_simulation_free(simulation);
   if (!run || !run->stances || !run->bargains) {
     orb_run_free(run);
     return ORB_ENOMEM;
@@ -51,14 +59,11 @@ orb_status orb_run_new_with(orb_session *session, orb_date date,
       if (status == ORB_OK) status = orb_bargaining_play(run->bargains[i], NULL, NULL, diags);
     }
   }
-  /* the world month by month (orb_simulation_new), and an ensemble of it */
-  const orb_simulation_request plain = {.from = ORB_DATE_NONE, .to = ORB_DATE_NONE};
+  /* an ensemble of the world month by month */
   const orb_dyn_ensemble_options defaults = {.runs = ORB_RUN_ENSEMBLE_RUNS,
                                              .seed = ORB_RUN_ENSEMBLE_SEED};
   if (!ensemble) ensemble = &defaults;
   run->seed = ensemble->seed;
-  if (status == ORB_OK)
-    status = orb_simulation_new(session, simulation ? simulation : &plain, &run->dynamics, diags);
   if (status == ORB_OK &&
       (status = orb_dyn_ensemble(run->dynamics->model, &run->dynamics->settings, ensemble,
                                  &run->ensemble, diags)) == ORB_EINVAL)

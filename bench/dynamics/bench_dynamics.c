@@ -132,6 +132,27 @@ static double ensemble_rate(const orb_dyn_model *m, size_t runs, int threads, co
   return (double)runs / t;
 }
 
+/* Pairs per second of a comparison (orbit compare) of m with itself. */
+static double compare_rate(const orb_dyn_model *m, size_t runs, int threads) {
+  orb_dyn_settings s;
+  orb_dyn_settings_init(&s);
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_ensemble_options o = {.runs = runs, .seed = 1, .threads = threads};
+  orb_dyn_comparison *c = NULL;
+  double t0 = now(), c0 = cpu();
+  if (orb_dyn_compare(m, &s, m, &s, &o, &c, &d) != ORB_OK) {
+    orb_diags_print(&d, stderr);
+    exit(1);
+  }
+  double t = now() - t0;
+  last_cpu_rate = (double)runs / (cpu() - c0);
+  orb_dyn_comparison_free(c);
+  orb_diags_free(&d);
+  orb_dyn_settings_free(&s);
+  return (double)runs / t;
+}
+
 /* Runs per second of orb_dyn_run alone, one thread (the arithmetic of a run). */
 static double run_rate(const orb_dyn_model *m, size_t runs) {
   orb_dyn_settings s;
@@ -198,6 +219,12 @@ int main(int argc, char **argv) {
   printf("  ensemble with the store,    1 thread : %8.0f runs/s [%6.0f /CPU-s]\n", s1, s1c);
   printf("  ensemble with the store,    2 threads: %8.0f runs/s [%6.0f /CPU-s] (target 10000: %.2f of it;"
          " two free cores: ~%.0f)\n", s2, s2c, s2 / 10000.0, 2 * s2c);
+  printf("  two free cores: the arithmetic alone allows ~%.0f runs/s; with the store ~%.0f per core"
+         " from 1 thread, ~%.0f from 2 threads (%.2f of the arithmetic)\n",
+         2 * arith_cpu, s1c, s2c, s2c / arith_cpu);
+  double p2 = compare_rate(m, runs / 2, 2), p2c = last_cpu_rate;
+  printf("  comparison (orbit compare: pairs of runs, same draws), 2 threads: %8.0f pairs/s "
+         "[%6.0f /CPU-s]\n", p2, p2c);
   orb_dyn_model_free(m);
   orb_world_free(w);
 

@@ -297,6 +297,28 @@ typedef struct orb_dyn_alignment_fit {
 orb_status orb_dyn_fit_alignment(const orb_dyn_fit_data *data, orb_dyn_alignment_fit *fit,
                                  orb_diags *diags);
 
+/* A counterfactual against its baseline with common random numbers: run j of
+ * both takes the draws of the stream (seed, j), so a parameter both draw has the
+ * same value in both, and the difference is computed run by run. Each summary
+ * holds per series and month the 5%, 50% and 95% quantiles over the runs: of the
+ * baseline, of the counterfactual, and of the per-run difference
+ * (counterfactual - baseline). Owned by the struct. */
+typedef struct orb_dyn_comparison {
+  orb_dyn_summary *baseline, *counterfactual, *difference;
+} orb_dyn_comparison;
+
+/* Runs the pair of ensembles (identical byte for byte for any thread count).
+ * The two models must have the same months and series (ORB_EINVAL with a
+ * diagnostic otherwise: a counterfactual that adds a pair or an institution);
+ * options->store must be NULL (ORB_EINVAL). Caller frees *comparison with
+ * orb_dyn_comparison_free. */
+orb_status orb_dyn_compare(const orb_dyn_model *baseline, const orb_dyn_settings *baseline_settings,
+                           const orb_dyn_model *counterfactual,
+                           const orb_dyn_settings *counterfactual_settings,
+                           const orb_dyn_ensemble_options *options,
+                           orb_dyn_comparison **comparison, orb_diags *diags);
+void orb_dyn_comparison_free(orb_dyn_comparison *comparison);
+
 /* ---- validation against the record ----------------------------------------------- */
 
 /* What orb_dyn_validate checks; zero fields take the defaults shown. */

@@ -92,6 +92,36 @@ orb_status orb_report_simulation_series(FILE *out, const orb_dyn_model *model,
                                         const unsigned char *chosen, int per_run,
                                         orb_format format);
 
+/* A counterfactual against its baseline (orbit compare): text (every credibility,
+ * capacity, leverage and exit series whose per-run difference is not zero at the
+ * summary's months: baseline, counterfactual and difference, median and 5-95%
+ * band) or JSON (every series: the three at those months). counterfactual
+ * describes the edits (the command line), or NULL. */
+orb_status orb_report_comparison(FILE *out, const orb_world *world, const orb_dyn_model *model,
+                                 const orb_dyn_comparison *comparison, uint64_t seed,
+                                 const char *counterfactual, orb_format format);
+
+/* The series chosen[series] != 0 month by month, baseline, counterfactual and
+ * difference quantiles side by side; CSV or JSON Lines. */
+orb_status orb_report_comparison_series(FILE *out, const orb_dyn_model *model,
+                                        const orb_dyn_comparison *comparison,
+                                        const unsigned char *chosen, orb_format format);
+
+/* Stances on issues with the simulated alignment (orbit simulate --stances): per
+ * issue and state the alignment band, the record's own alignment, the stance
+ * probabilities at the median, P(support) at the band's ends, the predicted and
+ * the observed stance and the three largest pulls by factor; JSON (an array,
+ * one object per issue); or CSV: the series stance:STATE:ISSUE:STANCE month by
+ * month (series,month,value). */
+orb_status orb_report_sim_stances(FILE *out, const orb_world *world,
+                                  const orb_sim_stances *const *stances, size_t count,
+                                  orb_format format);
+
+/* One line of a progress bar: "\r[####      ] DONE/TOTAL runs, R runs/s, T left "
+ * (30 marks; T as "12.3 s", "4 min 05 s" or "2 h 03 min"), a newline when done
+ * reaches total; flushed. ORB_EIO when out reports an error. */
+orb_status orb_report_progress(FILE *out, size_t done, size_t total, double seconds);
+
 /* The validation of the month-by-month model against the record (orbit simulate
  * --validate): text (the fit, then one line per forecast origin, per horizon and
  * pooled: n, MAE and RMSE of the model and of persistence) or JSON. */

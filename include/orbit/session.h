@@ -321,6 +321,83 @@ void orb_bargaining_free(orb_bargaining *bargaining);
  * (within 0.1 on the 0..100 scale): the holders of a final position. */
 int orb_bargain_holds(const orb_bargain_result *result, size_t unique, size_t actor);
 
+/* ---- a world month by month -------------------------------------------------------- */
+
+/* What a simulation of the session's world month by month takes (orbit simulate,
+ * run, compare, series): the months, the inputs, and the counterfactual edits. */
+typedef struct orb_simulation_request {
+  orb_date from, to;          /* first and last month; ORB_DATE_NONE: 1992-01 and
+                                 2030-12, moved inside the world's span */
+  int no_record;              /* 1: the world alone, without the shipped record */
+  const char *const *sets;    /* "NAME=VALUE" or "NAME=LOW..HIGH" (orb_dyn_settings_set) */
+  size_t set_count;
+  const char *const *without; /* ids of events to remove (orb_dyn_remove_event) */
+  size_t without_count;
+  const char *const *adds;    /* events to add, "DATE,ACTOR,TYPE[,TARGET[,MAGNITUDE]]" */
+  size_t add_count;
+} orb_simulation_request;
+
+/* A simulation ready to run: hand model and &settings to orb_dyn_ensemble or
+ * orb_dyn_compare. Everything is owned by the struct except world. */
+typedef struct orb_simulation {
+  const orb_world *world;     /* the session's */
+  orb_record *record;         /* the shipped record, or NULL (no_record) */
+  orb_dyn_settings settings;  /* the world's parameters, then the request's sets */
+  orb_dyn_inputs *inputs;     /* the world's and the record's, edited */
+  orb_dyn_model *model;       /* compiled from them */
+} orb_simulation;
+
+/* Builds a simulation of the session's world: settings, inputs (with the record
+ * unless no_record), the counterfactual edits, the compiled model. ORB_EINVAL or
+ * ORB_ENOTFOUND with a diagnostic for an argument the world does not have (an
+ * unknown parameter or event, impossible bounds, months outside the world);
+ * ORB_EPARSE when the world's own parameters are out of range or the record
+ * cannot be loaded; ORB_ENOMEM. Free with orb_simulation_free. */
+orb_status orb_simulation_new(const orb_session *session, const orb_simulation_request *request,
+                              orb_simulation **simulation, orb_diags *diags);
+void orb_simulation_free(orb_simulation *simulation);
+
+/* One state's stance on an issue with the simulated alignment toward its patron. */
+typedef struct orb_sim_stance {
+  size_t actor;                  /* world actor */
+  float alignment[3];            /* alignment:STATE:PATRON at the issue's month, 5%,
+                                    50% and 95% of the ensemble's runs */
+  double record_alignment;       /* the record's own: agree / (agree + oppose) of
+                                    its direction shares (the feature replaced) */
+  orb_record_prediction record;  /* the record model as it is (orbit stance --record) */
+  orb_record_prediction at;      /* with the median simulated alignment: features,
+                                    contributions, factor sums, probabilities */
+  double support[2];             /* P(support) at the 5% and at the 95% alignment */
+} orb_sim_stance;
+
+/* The stances on one issue: every state with a record country and an alignment
+ * series toward the issue's patron. Owned by the struct. */
+typedef struct orb_sim_stances {
+  size_t issue;                  /* index in the world's issues */
+  orb_date month;                /* the issue's month */
+  orb_record_model model;        /* fitted on the record before the issue's year */
+  size_t count;
+  orb_sim_stance *items;
+  size_t months;                 /* the simulation's months, from first */
+  orb_date first;
+  float *monthly;                /* [(item * months + month) * 3 + stance]: the
+                                    probabilities were the issue put in that month,
+                                    with its median alignment, the other features
+                                    as at the issue's date (series
+                                    stance:STATE:ISSUE:support|silent|condemn) */
+} orb_sim_stances;
+
+/* The stances on issue at its month (docs/MODEL.md, "Stances with the simulated
+ * alignment"): the record's stance model fitted on the years before the issue's
+ * (orb_record_fit_before), its revealed-alignment direction features set from
+ * the ensemble's alignment (summary: an ensemble of sim->model). ORB_EINVAL with
+ * a diagnostic without the record, for an issue whose month is not simulated or
+ * whose patron is no UN member; ORB_ENOMEM. Free with orb_sim_stances_free. */
+orb_status orb_simulation_stances(const orb_simulation *simulation,
+                                  const orb_dyn_summary *summary, size_t issue,
+                                  orb_sim_stances **stances, orb_diags *diags);
+void orb_sim_stances_free(orb_sim_stances *stances);
+
 /* ---- a world end to end ----------------------------------------------------------- */
 
 /* What `orbit run` prints: the state on a date, the stances on every issue, the
@@ -332,13 +409,13 @@ typedef struct orb_run {
   orb_stances **stances;           /* world->issue_count */
   orb_alignment *alignment;
   orb_bargaining **bargains;       /* world->bargain_count */
-  orb_dyn_model *dynamics;         /* the world month by month, with the record's inputs */
-  orb_dyn_summary *ensemble;       /* ORB_RUN_ENSEMBLE_RUNS runs of it, seed ORB_RUN_ENSEMBLE_SEED */
+  orb_simulation *dynamics;        /* the world month by month, with the record's inputs */
+  orb_dyn_summary *ensemble;       /* an ensemble of it */
+  uint64_t seed;                   /* the ensemble's seed */
 } orb_run;
 
-/* The ensemble of orbit run: small enough to keep the command under a second
- * (orbit simulate runs more). */
-#define ORB_RUN_ENSEMBLE_RUNS 200
+/* The ensemble of orbit run without options (the defaults of orbit simulate). */
+#define ORB_RUN_ENSEMBLE_RUNS 1000
 #define ORB_RUN_ENSEMBLE_SEED 1
 
 /* Runs every analysis on the session as of date (ORB_DATE_NONE: the latest
@@ -347,6 +424,16 @@ typedef struct orb_run {
  * fails gives its status. */
 orb_status orb_run_new(orb_session *session, orb_date date, orb_run **run,
                        orb_diags *diags);
+/* The same with the world month by month built by the caller (orbit run --runs,
+ * --set, --without-event...: orb_simulation_new, whose argument errors the caller
+ * sees before any analysis runs) and the ensemble's options (NULL:
+ * ORB_RUN_ENSEMBLE_RUNS runs, seed ORB_RUN_ENSEMBLE_SEED). The run owns
+ * simulation from the call on, also when it fails (freed). The ensemble's
+ * failures: ORB_EIO for a store that cannot be written, ORB_EPARSE for a store
+ * target refused (not an orbit store). */
+orb_status orb_run_new_with(orb_session *session, orb_date date, orb_simulation *simulation,
+                            const orb_dyn_ensemble_options *ensemble, orb_run **run,
+                            orb_diags *diags);
 void orb_run_free(orb_run *run);
 
 ORB_END_API

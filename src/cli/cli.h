@@ -9,6 +9,8 @@
 #ifndef ORB_CLI_H
 #define ORB_CLI_H
 
+#include <time.h>
+
 #include "orbit/orbit.h"
 
 enum {
@@ -115,6 +117,78 @@ int cli_written(const char *command, orb_status status);
 /* Prints the help of a subcommand to out. */
 void cli_print_help(const cli_command *command, FILE *out);
 
+/* ---- the options of the month-by-month model (ensemble.c) ---------------------- */
+
+/* Option ids of the shared ensemble options (above every command's own ids). */
+enum {
+  CLI_ENS_WORLD = 1000, CLI_ENS_PARAMS, CLI_ENS_FROM, CLI_ENS_TO, CLI_ENS_RUNS, CLI_ENS_SEED,
+  CLI_ENS_THREADS, CLI_ENS_SET, CLI_ENS_WITHOUT, CLI_ENS_ADD, CLI_ENS_STORE, CLI_ENS_KEEP,
+  CLI_ENS_NO_RECORD
+};
+
+/* The rows of the shared options, for a command's option table. */
+#define CLI_ENSEMBLE_OPTIONS                                                                   \
+  {"world", CLI_ENS_WORLD, 1}, {"params", CLI_ENS_PARAMS, 1}, {"from", CLI_ENS_FROM, 1},       \
+  {"to", CLI_ENS_TO, 1}, {"runs", CLI_ENS_RUNS, 1}, {"seed", CLI_ENS_SEED, 1},                 \
+  {"threads", CLI_ENS_THREADS, 1}, {"set", CLI_ENS_SET, 1},                                    \
+  {"without-event", CLI_ENS_WITHOUT, 1}, {"add-event", CLI_ENS_ADD, 1},                        \
+  {"store", CLI_ENS_STORE, 1}, {"keep", CLI_ENS_KEEP, 1}, {"no-record", CLI_ENS_NO_RECORD, 0}
+
+/* Their help. */
+#define CLI_ENSEMBLE_HELP                                                                      \
+  "  --world FILE         the world file (default: the built-in post-Soviet world)\n"          \
+  "  --from, --to         first and last month (default 1992-01 .. 2030-12, within the world)\n" \
+  "  --runs N             runs in the ensemble (default 1000)\n"                               \
+  "  --seed S             seed of the random streams (default 1)\n"                            \
+  "  --threads T          threads (default: all); results do not depend on it\n"               \
+  "  --set NAME=VALUE     fix a parameter; NAME=LOW..HIGH draws it uniformly (the\n"           \
+  "                       world's parameters: block may set them too; --set wins)\n"           \
+  "  --without-event ID   remove an event (ids: orbit simulate --list-events)\n"               \
+  "  --add-event SPEC     add an event DATE,ACTOR,TYPE[,TARGET[,MAGNITUDE]]\n"                 \
+  "  --store FILE         write the runs and quantiles to an SQLite store\n"                   \
+  "  --keep N             keep the full series of the first N runs (store, --per-run)\n"       \
+  "  --no-record          use the world alone: no COW capabilities, UCDP conflicts or\n"       \
+  "                       roll-call agreement from the shipped record\n"                       \
+  CLI_PARAMS_HELP
+
+/* What the shared options gave, and what they become. */
+typedef struct cli_ensemble {
+  const char *world_path, *params_path;
+  const char *from_text, *to_text, *runs_text, *seed_text, *threads_text, *keep_text;
+  const char **sets, **without, **adds; /* owned lists of argv's strings */
+  orb_simulation_request request;       /* after cli_ensemble_finish */
+  orb_dyn_ensemble_options options;     /* after cli_ensemble_finish */
+  char description[512];                /* the command line, stored with the runs */
+  struct timespec start;                /* of the progress bar */
+} cli_ensemble;
+
+/* Takes option id (and its value) when it is a shared one: 1 taken, 0 not a
+ * shared option, -1 out of memory. */
+int cli_ensemble_take(cli_ensemble *ensemble, int id, const char *value);
+
+/* Parses the values taken into ensemble->request and ->options (default runs
+ * `runs`; the progress bar on stderr when it is a terminal). CLI_OK, or
+ * CLI_EUSAGE after printing why. */
+int cli_ensemble_finish(const char *command, cli_ensemble *ensemble, size_t runs, int argc,
+                        char **argv);
+
+/* Loads the session of --world and --params (cli_load_session). */
+int cli_ensemble_load(const cli_ensemble *ensemble, orb_session **session);
+
+/* Prints diags and returns the exit code of status: an argument the world does
+ * not have (unknown parameter, event or series, months outside it, impossible
+ * bounds) is bad usage (2), a store that cannot be written output (3), the rest
+ * input (1). */
+int cli_ensemble_code(const char *command, orb_status status, const orb_diags *diags);
+
+void cli_ensemble_free(cli_ensemble *ensemble);
+
+/* The series named in names[n] ('all': every one) as flags chosen[series count]
+ * (*chosen, freed by the caller); CLI_OK, or CLI_EUSAGE after naming an unknown
+ * series with a did-you-mean (cmd_simulate.c). */
+int cli_choose_series(const char *command, const orb_dyn_model *model, const char *const *names,
+                      size_t n, unsigned char **chosen);
+
 /* Subcommands. */
 int cmd_world(int argc, char **argv);
 extern const char cmd_world_help[];
@@ -137,6 +211,10 @@ extern const char cmd_parse_help[];
 /* orbit calibrate --record and orbit align --record (cmd_record.c). */
 int cli_calibrate_record(int argc, char **argv);
 int cli_align_record(int argc, char **argv);
+int cmd_compare(int argc, char **argv);
+extern const char cmd_compare_help[];
+int cmd_series(int argc, char **argv);
+extern const char cmd_series_help[];
 int cmd_votes(int argc, char **argv);
 extern const char cmd_votes_help[];
 

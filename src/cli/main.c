@@ -11,7 +11,7 @@
 #include "cli/cli.h"
 
 const cli_command cli_commands[] = {
-  {"run", "run a world end to end: events, state, stances, alignments, bargains", cmd_run, cmd_run_help},
+  {"run", "run a world end to end: events, state, stances, alignments, bargains, an ensemble", cmd_run, cmd_run_help},
   {"world", "summarise, check or export a world file", cmd_world, cmd_world_help},
   {"code", "code news text into dated political events", cmd_code, cmd_code_help},
   {"stance", "predict stances on an issue, with the factors behind them", cmd_stance, cmd_stance_help},
@@ -19,6 +19,8 @@ const cli_command cli_commands[] = {
   {"align", "find the stable splits of actors into blocs (landscape theory)", cmd_align, cmd_align_help},
   {"votes", "agreement with a state in the UN General Assembly record, by year or topic", cmd_votes, cmd_votes_help},
   {"simulate", "simulate a world month by month: ensembles, counterfactuals, a run store", cmd_simulate, cmd_simulate_help},
+  {"compare", "a counterfactual against the baseline, run by run with the same draws", cmd_compare, cmd_compare_help},
+  {"series", "export series of an ensemble as CSV or JSON Lines, per quantile or per run", cmd_series, cmd_series_help},
   {"bargain", "play a bargaining issue with KTAB's spatial model of politics", cmd_bargain, cmd_bargain_help},
   {"parse", "tag and parse English text into dependency trees (CoNLL-U)", cmd_parse, cmd_parse_help},
   {NULL, NULL, NULL, NULL}

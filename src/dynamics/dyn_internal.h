@@ -215,11 +215,18 @@ orb_status dyn_store_open(const char *target, const orb_dyn_model *model,
                           const orb_dyn_settings *settings,
                           const orb_dyn_ensemble_options *options, dyn_store **store,
                           orb_diags *diags);
-/* Writes runs first..first+count-1 (their parameters [count][param count]) and
- * the kept series among them in one transaction. */
-orb_status dyn_store_runs(dyn_store *store, size_t first, size_t count,
-                          const double *params, const float *kept_values,
-                          size_t kept_first, size_t kept_count, orb_diags *diags);
+/* Bytes of the JSON object of one run's parameters (dyn_store_params_json). */
+size_t dyn_store_json_size(size_t param_count);
+/* Writes one run's parameters params[param_count] as the JSON object of the
+ * `run` table (keyed by registry name) into json[dyn_store_json_size]; called by
+ * the threads that run the batch, so the store's serial part only inserts. */
+void dyn_store_params_json(const double *params, size_t param_count, char *json);
+/* Writes runs first..first+count-1 (their parameters as JSON objects, json[r *
+ * dyn_store_json_size(param count)]) and the kept series among them in one
+ * transaction. */
+orb_status dyn_store_runs(dyn_store *store, size_t first, size_t count, const char *json,
+                          const float *kept_values, size_t kept_first, size_t kept_count,
+                          orb_diags *diags);
 /* Writes the quantiles, closes, and commits the output (renamed over the target). */
 orb_status dyn_store_finish(dyn_store *store, const orb_dyn_summary *summary,
                             orb_diags *diags);

@@ -164,29 +164,32 @@ orb_status dyn_store_open(const char *target, const orb_dyn_model *model,
   return ORB_OK;
 }
 
-orb_status dyn_store_runs(dyn_store *s, size_t first, size_t count, const double *params,
+size_t dyn_store_json_size(size_t param_count) { return param_count * 64 + 16; }
+
+void dyn_store_params_json(const double *params, size_t param_count, char *json) {
+  const orb_dyn_param_info *info = orb_dyn_params(NULL);
+  const size_t cap = dyn_store_json_size(param_count);
+  size_t len = 0;
+  json[len++] = '{';
+  for (size_t k = 0; k < param_count; k++)
+    len += (size_t)snprintf(json + len, cap - len, "%s\"%s\":%.17g", k ? "," : "",
+                            info[k].spec.name, params[k]);
+  snprintf(json + len, cap - len, "}");
+}
+
+orb_status dyn_store_runs(dyn_store *s, size_t first, size_t count, const char *json,
                           const float *kept, size_t kept_first, size_t kept_count,
                           orb_diags *diags) {
-  const orb_dyn_param_info *info = orb_dyn_params(NULL);
   const size_t M = s->model->months, cells = s->model->series * M;
+  const size_t cap = dyn_store_json_size(s->params);
   int ok = exec(s->db, "BEGIN");
-  size_t cap = s->params * 64 + 16;
-  char *json = malloc(cap);
-  ok = ok && json;
   for (size_t r = 0; ok && r < count; r++) {
-    size_t len = 0;
-    json[len++] = '{';
-    for (size_t k = 0; k < s->params; k++)
-      len += (size_t)snprintf(json + len, cap - len, "%s\"%s\":%.17g", k ? "," : "",
-                              info[k].spec.name, params[r * s->params + k]);
-    snprintf(json + len, cap - len, "}");
     sqlite3_reset(s->run);
     sqlite3_bind_int64(s->run, 1, (sqlite3_int64)(first + r));
     sqlite3_bind_int64(s->run, 2, (sqlite3_int64)s->seed);
-    sqlite3_bind_text(s->run, 3, json, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(s->run, 3, json + r * cap, -1, SQLITE_STATIC);
     ok = sqlite3_step(s->run) == SQLITE_DONE;
   }
-  free(json);
   for (size_t r = 0; ok && r < kept_count; r++)
     for (size_t c = 0; ok && c < cells; c++) {
       sqlite3_reset(s->value);

@@ -14,12 +14,10 @@
  * report_done. */
 orb_status report_json(FILE *out, cJSON *root, int formatted);
 
-/* The short ensemble section of orbit run (simulation.c): for each alliance
- * with a credibility series, its credibility, then its leader's leverage over
- * each member (at either date) and the member's exit hazard, at the end of 2021 and of 2024
- * (those inside the model, else its last month), median [5%-95%]. */
-void report_simulation_brief(FILE *out, const orb_world *world, const orb_dyn_model *model,
-                             const orb_dyn_summary *summary);
+/* The summary of an ensemble (orbit simulate, and the last section of orbit run):
+ * credibility, capacity, each pole's leverage over each state, exit hazards. */
+void report_simulation_text(FILE *out, const orb_world *world, const orb_dyn_model *model,
+                            const orb_dyn_summary *summary, uint64_t seed);
 
 /* ORB_EIO when out has seen a write error, else ORB_OK. */
 orb_status report_done(FILE *out);

@@ -41,7 +41,7 @@ orb_status orb_report_run(FILE *out, const orb_run *run, orb_format format) {
   }
   if (status == ORB_OK && run->dynamics && run->ensemble) {
     heading(out, "Influence over time (the world month by month, with the record)");
-    report_simulation_brief(out, w, run->dynamics, run->ensemble);
+    report_simulation_text(out, w, run->dynamics->model, run->ensemble, run->seed);
   }
   return status == ORB_OK ? report_done(out) : status;
 }

@@ -1,54 +1,41 @@
 /*
  * run.c: a world end to end (orbit run): its state on a date, the stances on each
  * of its issues, the alignment landscape on the date, each bargaining issue, and
- * an ensemble of the world month by month.
+ * an ensemble of the world month by month (orb_simulation_new, orb_dyn_ensemble).
  */
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "session/session_internal.h"
 
-/* The world month by month over its span, fed by the shipped record, and an
- * ensemble of ORB_RUN_ENSEMBLE_RUNS runs into run->dynamics and run->ensemble. */
-static orb_status run_ensemble(const orb_world *w, orb_run *run, orb_diags *diags) {
-  int y0, m0, y1, m1;
-  orb_date_to_ymd(w->start, &y0, &m0, NULL);
-  orb_date_to_ymd(w->end, &y1, &m1, NULL);
-  orb_dyn_settings settings = {0};
-  orb_dyn_inputs *inputs = NULL;
-  orb_record *record = NULL;
-  orb_status st = orb_dyn_settings_init(&settings);
-  if (st == ORB_OK) st = orb_dyn_settings_from_world(&settings, w, diags);
-  if (st == ORB_OK) st = orb_dyn_inputs_from_world(w, y0, y1, &inputs, diags);
-  if (st == ORB_OK) st = orb_record_load(NULL, &record, diags);
-  if (st == ORB_OK)
-    st = orb_dyn_inputs_from_record(inputs, w, record, ORB_DYN_RECORD_ALL, y1, diags);
-  if (st == ORB_OK)
-    st = orb_dyn_model_new(w, inputs, orb_date_from_ymd(y0, m0, 1), orb_date_from_ymd(y1, m1, 1),
-                           &run->dynamics, diags);
-  orb_dyn_ensemble_options options = {.runs = ORB_RUN_ENSEMBLE_RUNS,
-                                      .seed = ORB_RUN_ENSEMBLE_SEED};
-  if (st == ORB_OK)
-    st = orb_dyn_ensemble(run->dynamics, &settings, &options, &run->ensemble, diags);
-  orb_record_free(record);
-  orb_dyn_inputs_free(inputs);
-  orb_dyn_settings_free(&settings);
-  return st;
-}
-
 orb_status orb_run_new(orb_session *session, orb_date date, orb_run **out,
                        orb_diags *diags) {
+  const orb_simulation_request plain = {.from = ORB_DATE_NONE, .to = ORB_DATE_NONE};
+  orb_simulation *simulation = NULL;
+  orb_status st = orb_simulation_new(session, &plain, &simulation, diags);
+  if (st != ORB_OK) return st;
+  return orb_run_new_with(session, date, simulation, NULL, out, diags);
+}
+
+orb_status orb_run_new_with(orb_session *session, orb_date date, orb_simulation *simulation,
+                            const orb_dyn_ensemble_options *ensemble, orb_run **out,
+                            orb_diags *diags) {
   *out = NULL;
   const orb_world *w = session->world;
   if (date == ORB_DATE_NONE) date = orb_session_latest(session);
   orb_status status = orb_session_check_date(session, date, diags);
-  if (status != ORB_OK) return status;
+  if (status != ORB_OK) {
+    orb_simulation_free(simulation);
+    return status;
+  }
   orb_run *run = calloc(1, sizeof *run);
   if (run) {
     run->world = w;
     run->stances = calloc(w->issue_count ? w->issue_count : 1, sizeof *run->stances);
     run->bargains = calloc(w->bargain_count ? w->bargain_count : 1, sizeof *run->bargains);
   }
+  if (run) run->dynamics = simulation; /* owned by the run from here */
+  else orb_simulation_free(simulation);
   if (!run || !run->stances || !run->bargains) {
     orb_run_free(run);
     return ORB_ENOMEM;
@@ -72,7 +59,15 @@ orb_status orb_run_new(orb_session *session, orb_date date, orb_run **out,
       if (status == ORB_OK) status = orb_bargaining_play(run->bargains[i], NULL, NULL, diags);
     }
   }
-  if (status == ORB_OK) status = run_ensemble(w, run, diags);
+  /* an ensemble of the world month by month */
+  const orb_dyn_ensemble_options defaults = {.runs = ORB_RUN_ENSEMBLE_RUNS,
+                                             .seed = ORB_RUN_ENSEMBLE_SEED};
+  if (!ensemble) ensemble = &defaults;
+  run->seed = ensemble->seed;
+  if (status == ORB_OK &&
+      (status = orb_dyn_ensemble(run->dynamics->model, &run->dynamics->settings, ensemble,
+                                 &run->ensemble, diags)) == ORB_EINVAL)
+    status = ORB_EPARSE; /* the store's target refused (--runs 0 cannot reach here) */
   if (status != ORB_OK) {
     orb_run_free(run);
     return status;
@@ -92,6 +87,6 @@ void orb_run_free(orb_run *run) {
     orb_bargaining_free(run->bargains[i]);
   free(run->bargains);
   orb_dyn_summary_free(run->ensemble);
-  orb_dyn_model_free(run->dynamics);
+  orb_simulation_free(run->dynamics);
   free(run);
 }

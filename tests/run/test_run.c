@@ -39,17 +39,29 @@ static void test_run_sections(void **state) {
            world->event_count, latest);
   assert_non_null(strstr(out, heading));
   assert_non_null(strstr(out, "suspended: ARM"));
-  /* the ensemble section: the CSTO, Russia's leverage over its members, their
-   * exit hazards before and after 2022; members that left (UZB) are left out */
+  /* the ensemble section (orbit simulate's summary): the CSTO's credibility,
+   * Russia's and China's leverage over each state, the members' exit hazards,
+   * before and after 2022; members that left (UZB) are left out */
   const char *dyn = strstr(out, "======== Influence over time");
   assert_non_null(dyn);
-  assert_non_null(strstr(dyn, "200 runs, median [5%-95%]"));
-  assert_non_null(strstr(dyn, "2021-12               2024-12"));
-  assert_non_null(strstr(dyn, "\ncredibility:CSTO  "));
-  assert_non_null(strstr(dyn, "\nleverage:RUS:ARM  "));
-  assert_non_null(strstr(dyn, "\nleverage:RUS:KAZ  "));
-  assert_non_null(strstr(dyn, "\nexit:ARM:CSTO  "));
-  assert_null(strstr(dyn, "exit:UZB:CSTO"));
+  assert_non_null(strstr(dyn, "Post-Soviet space: 1000 runs, 1992-01 to 2030-12 monthly, seed 1"));
+  assert_non_null(strstr(dyn, "2021-12               2022-12               2024-12"));
+  assert_non_null(strstr(dyn, "\n  CSTO                0.671 [0.578-0.751]  0.580 [0.502-0.659]"));
+  const char *rus = strstr(dyn, "Leverage of RUS over each state");
+  const char *chn = strstr(dyn, "Leverage of CHN over each state");
+  const char *exits = strstr(dyn, "Hazard of leaving the CSTO");
+  assert_true(rus && chn && exits && rus < chn && chn < exits);
+  assert_non_null(strstr(rus, "\n  ARM                 0.138 [0.067-0.228]"));
+  assert_non_null(strstr(chn, "\n  KGZ                 0.107 [0.078-0.140]"));
+  assert_non_null(strstr(exits, "\n  ARM                 0.025 [0.011-0.047]"));
+  assert_null(strstr(exits, "\n  UZB "));
+  /* the story in a few lines, before the tables */
+  const char *story = strstr(dyn, "From 2021-12 to 2024-12 (the medians of the runs):\n"
+                                  "  credibility of CSTO: 0.671 -> 0.551 (-0.119)\n");
+  assert_true(story && story < rus);
+  assert_non_null(strstr(story, "\n  leverage of RUS: fell over 10 of 14 states"));
+  assert_non_null(strstr(story, "\n  yearly hazard of leaving CSTO: rose for 5 of 5 members, "
+                                "most for ARM (0.025 -> 0.066)\n"));
   orb_world_free(world);
   orb_diags_free(&diags);
   free(out);

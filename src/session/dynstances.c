@@ -67,7 +67,8 @@ orb_status orb_simulation_stances(const orb_simulation *sim, const orb_dyn_summa
   size_t count = 0;
   orb_status st = orb_record_fit_before(sim->record, &r->model, is->date, diags);
   if (st == ORB_OK)
-    st = orb_record_predict_issue(sim->record, &r->model, w, issue, &preds, &count, diags);
+    st = orb_record_predict_issue(sim->record, &r->model, w, issue, ORB_DATE_NONE, &preds, &count,
+                                  diags);
   const size_t M = summary->month_count;
   if (st == ORB_OK && (!(r->items = calloc(count ? count : 1, sizeof *r->items)) ||
                        !(r->monthly = malloc((count ? count : 1) * M * 3 * sizeof *r->monthly))))

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The first quick-start command: installs what is missing, builds orbit, installs
 # it under /usr/local, and runs the built-in world end to end: its state, stances,
-# landscape and bargain (orbit run), then its month-by-month ensemble (orbit simulate).
+# landscape and bargain, then its month-by-month ensemble (orbit run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/deps.sh
@@ -11,4 +11,3 @@ cmake --install build-install >/dev/null
 ldconfig 2>/dev/null || true
 set -x
 orbit run
-orbit simulate

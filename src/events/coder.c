@@ -353,10 +353,13 @@ static int place_name_after(const orb_coder *c, size_t t, size_t e) {
          tok_in(c, t, places, sizeof places / sizeof *places);
 }
 
+static int auxiliary(const orb_coder *c, size_t t);
+
 /* Whether a verb item starts at token t, after at most one word that starts
- * no item and at most two markers ("It also accused", "it did not attack"). */
+ * no item, two auxiliaries and two markers ("It also accused", "it did not
+ * attack", "we have effectively frozen"). */
 static int verb_follows(const orb_coder *c, size_t t, size_t e) {
-  for (size_t u = t, words = 0, markers = 0; u < e && words < 2 && markers < 3;) {
+  for (size_t u = t, words = 0, markers = 0, aux = 0; u < e && words < 2 && markers < 3;) {
     int32_t k = c->item_at[u];
     if (k >= 0 && c->items[k].kind == IT_VERB && c->items[k].first == u) return 1;
     if (k >= 0 && c->items[k].kind != IT_MARKER) return 0;
@@ -366,6 +369,11 @@ static int verb_follows(const orb_coder *c, size_t t, size_t e) {
       continue;
     }
     if (c->tokens.items[u].flags & EV_TF_PUNCT) return 0;
+    if (aux < 2 && auxiliary(c, u)) {
+      aux++;
+      u++;
+      continue;
+    }
     words++;
     u++;
   }
@@ -504,6 +512,13 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         int bound = c->recent.bound_org >= 0;
         if (!add_mention(c, it->first, it->last, bound ? c->recent.bound_org : c->recent.org,
                          bound ? c->recent.bound_org_role : c->recent.org_role, 1))
+          return ORB_ENOMEM;
+      } else if (mk == EV_MK_COREF_ACT && c->recent.subject >= 0 && k > 0 &&
+                 c->items[k - 1].kind == IT_VERB) {
+        /* "Georgia condemned the move": the one who made it, the source of
+         * the latest sentence's first event */
+        if (!add_mention(c, it->first, it->last, c->recent.subject, c->recent.subject_role,
+                         c->recent.subject_is_org))
           return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_PERSON && c->recent.person >= 0) {
         if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
@@ -900,6 +915,7 @@ static int tree_agent(const orb_coder *c, const ev_mention *m, int v) {
 static int tree_place(const orb_coder *c, const ev_mention *m) {
   static const char *const at[] = {"in", "at", "near", "inside"};
   static const char *const from[] = {"from", "out"};
+  if (m->is_org) return 0; /* "observer status in the EAEU": a member's place is no venue */
   int w = mention_head(c, m);
   if (w < 0 || (c->labels[w] != c->lab.obl && c->labels[w] != c->lab.nmod) ||
       !has_case(c, w, at, sizeof at / sizeof *at))
@@ -940,6 +956,7 @@ static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
  * a place, without the tree. */
 static int shallow_place(const orb_coder *c, const ev_mention *m) {
   size_t t = m->first;
+  if (m->is_org) return 0;
   while (t > 0 && c->tokens.items[t - 1].id &&
          (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
     t--;
@@ -1183,17 +1200,31 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (first_after == SIZE_MAX || !((verb->flags & EV_RF_NOUN) || passive)) return;
     source = first_after;
   }
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (target != SIZE_MAX && !source_alone && root >= 3 && root <= 6) {
+    /* "Russia and Armenia signed a protocol extending the lease of the
+     * Russian base": a joint act whose "target" is one of its own parties is
+     * an act of the parties on each other */
+    for (size_t a = group_start(c, source); a < group_end(c, source); a++)
+      if (c->mentions[a].id == c->mentions[target].id &&
+          group_end(c, source) - group_start(c, source) >= 2) {
+        target = SIZE_MAX;
+        break;
+      }
+  }
   if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one
-     * on the other, for cooperation, meetings and fights or a coreferent pair */
-    size_t g = group_start(c, source);
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
+     * on the other, for cooperation, meetings and fights or a coreferent pair;
+     * a group of more right before the verb ("Russia, Belarus and Kazakhstan
+     * signed") pairwise */
+    size_t g = group_start(c, source), ge = group_end(c, source);
     int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref ||
                  reciprocal(c, it->last, clause_end);
-    if (mutual && group_end(c, source) == g + 2) {
-      queue(sn, &c->mentions[g], &c->mentions[g + 1], code, type, rule);
-      queue(sn, &c->mentions[g + 1], &c->mentions[g], code, type, rule);
-    }
+    if (mutual && (ge == g + 2 || (ge > g + 2 && adjacent(c, c->mentions[ge - 1].last,
+                                                          it->first))))
+      for (size_t a = g; a < ge; a++)
+        for (size_t b = g; b < ge; b++)
+          if (a != b) queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);
     return;
   }
   if (source_alone) {

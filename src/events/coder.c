@@ -545,6 +545,20 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
     }
   }
   if (pronoun_mentions(c, s, end)) return ORB_ENOMEM;
+  /* an actor named twice in a row is one mention: "Kyrgyz President Almazbek
+   * Atambayev" (the title's and the name's entries) */
+  size_t kept = 0;
+  for (size_t m = 0; m < c->mention_count; m++) {
+    ev_mention *cur = &c->mentions[m];
+    if (kept && !cur->is_coref && !c->mentions[kept - 1].is_coref &&
+        c->mentions[kept - 1].last >= cur->first && c->mentions[kept - 1].id == cur->id) {
+      if (cur->last > c->mentions[kept - 1].last) c->mentions[kept - 1].last = cur->last;
+      if (!c->mentions[kept - 1].role) c->mentions[kept - 1].role = cur->role;
+      continue;
+    }
+    c->mentions[kept++] = *cur;
+  }
+  c->mention_count = kept;
   /* compounds: mentions separated only by ',' 'and' ')' and determiners
    * share a group */
   for (size_t m = 1; m < c->mention_count; m++) {
@@ -1009,6 +1023,47 @@ static int reports(const orb_coder *c, size_t k, size_t target, size_t e) {
   return after < e && (auxiliary(c, after) || verb_follows(c, after, e));
 }
 
+/* Whether verb item it is a gerund after a verb of stopping ("have stopped
+ * importing", "halted deliveries" is the CANCEL patterns'): the act ends. */
+static int ceased(const orb_coder *c, const ev_item *it, size_t s) {
+  static const char *const stop[] = {"stop", "stops", "stopped", "stopping", "halt",
+                                     "halts", "halted", "cease", "ceases", "ceased",
+                                     "suspend", "suspends", "suspended", "end", "ends",
+                                     "ended", "quit", "quits"};
+  const ev_token *w = &c->tokens.items[it->first];
+  return it->first > s && w->end - w->start > 4 &&
+         memcmp(c->text + w->end - 3, "ing", 3) == 0 &&
+         tok_in(c, it->first - 1, stop, sizeof stop / sizeof *stop);
+}
+
+/* The code of an act that ends ("stopped importing gas"): cooperation ends
+ * in reduced relations (CAMEO 16: negotiations 164, aid 162, trade 163),
+ * fighting in de-escalation (087); "" when no such code fits. */
+static const char *ceased_code(const char *code) {
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (root == 4) return "164";
+  if (root == 7) return "162";
+  if (root == 6 && code[2] == '1') return "163";
+  if (root >= 3 && root <= 8) return "160";
+  if (root >= 17) return "087";
+  return "";
+}
+
+/* Whether a conditional clause ("if", "unless") follows token t in the
+ * sentence and "will", "would" or "shall" stands in the three tokens before
+ * token v: "X will halt supplies if no contract is signed" is a threat. */
+static int conditional_future(const orb_coder *c, size_t v, size_t t, size_t s, size_t e) {
+  static const char *const future[] = {"will", "would", "shall"};
+  static const char *const cond[] = {"if", "unless"};
+  int fut = 0;
+  for (size_t u = v; u > s && u + 3 >= v && !fut;)
+    fut = tok_in(c, --u, future, 3);
+  if (!fut) return 0;
+  for (size_t u = t; u < e; u++)
+    if (tok_in(c, u, cond, 2)) return 1;
+  return 0;
+}
+
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
@@ -1024,6 +1079,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   char code[6];
   memcpy(code, rule->code, sizeof code);
   int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
+  if (ceased(c, it, sn->s)) { /* "stopped importing Russian gas" */
+    const char *end = ceased_code(code);
+    if (!end[0]) return;
+    snprintf(code, sizeof code, "%s", end);
+    type = type_of_code(d, code);
+  }
   uint8_t flags = rule->flags | verb->flags;
 
   /* markers just before the verb, and "neither"/"no" just after it */
@@ -1042,6 +1103,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       d->nodes[c->items[k + 1].node].marker == EV_MK_NEGATION)
     negated = 1;
   if (hypothesis && !threat) return;
+  int root0 = (code[0] - '0') * 10 + (code[1] - '0');
+  if (!negated && root0 >= 11 && root0 != 13 &&
+      conditional_future(c, it->first, it->last, sn->s, sn->e))
+    threat = 1; /* "Gazprom will halt deliveries if no contract is signed" */
   if (negated) {
     const char *neg_code = rule->neg_code[0] ? rule->neg_code : verb->neg_code;
     int neg_type = rule->neg_code[0] ? rule->neg_type : verb->neg_type;
@@ -1278,6 +1343,14 @@ static int emit(orb_coder *c, ev_sentence *sn, orb_event_sink sink, void *user) 
       .rule = ev_string(d, p->rule->name),
     };
     snprintf(ev.cameo, sizeof ev.cameo, "%s", p->code);
+    if (p->code[0] == '1' && p->code[1] == '3' && c->article != ORB_DATE_NONE &&
+        sn->date != ORB_DATE_NONE && sn->date > c->article) {
+      /* a threat is made when spoken, not on the date it names ("will halt
+       * supplies from January 1 if ...") */
+      ev.date = c->article;
+      ev.precision = ORB_PREC_DAY;
+      ev.date_source = ORB_DATE_FROM_ARTICLE;
+    }
     c->stats.events++;
     if (sink && sink(&ev, user)) return 0;
   }

@@ -183,12 +183,38 @@ static void test_negation_modality(void **state) {
   CHECK(cases);
 }
 
+/* Rules for news text: joint acts within their group, organisations no
+ * venue, a title and a name one actor, "the move", acts that end,
+ * conditional threats, auxiliaries in quotes, news outlets. */
+static void test_news_rules(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    {"Kazakhstan, Uzbekistan and Kyrgyzstan signed a trade deal on Monday.",
+     "KAZ 05 UZB;KAZ 05 KGZ;UZB 05 KAZ;UZB 05 KGZ;KGZ 05 KAZ;KGZ 05 UZB;"},
+    {"Moldova and Romania signed an agreement on Romanian gas.", "MDA 05 ROU;ROU 05 MDA;"},
+    {"Armenia and Azerbaijan signed a peace deal with the European Union.",
+     "ARM 05 EU;AZE 05 EU;"},
+    {"Russian President Vladimir Putin and Belarusian President Alexander Lukashenko "
+     "signed a treaty.", "RUS 05 BLR;BLR 05 RUS;"},
+    {"Serbia was granted observer status in the CSTO.", "CSTO 06 SRB;"},
+    {"Lithuania expelled a Russian diplomat on Monday. Moscow denounced the move.",
+     "LTU 16 RUS;RUS 11 LTU;"},
+    {"Latvia stopped importing Russian electricity.", "LVA 16 RUS;"},
+    {"Russia will cut off gas supplies to Moldova if the debt is not paid.", "RUS 13 MDA;"},
+    {"Russia cut off gas supplies to Moldova.", "RUS 16 MDA;"},
+    {"\"We have formally recalled our ambassador from Georgia,\" Russia said.", "RUS 16 GEO;"},
+    {"Armenia criticised Azerbaijan, Interfax reported.", "ARM 11 AZE;"},
+    {"Azerbaijan told TASS it had shelled Armenia.", "AZE 19 ARM;"},
+  };
+  CHECK(cases);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
     cmocka_unit_test(test_reported_speech), cmocka_unit_test(test_quotes),
     cmocka_unit_test(test_nominal_events), cmocka_unit_test(test_places),
     cmocka_unit_test(test_coreference),    cmocka_unit_test(test_conjoined),
-    cmocka_unit_test(test_negation_modality)};
+    cmocka_unit_test(test_negation_modality), cmocka_unit_test(test_news_rules)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1173,14 +1173,21 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
    * subject, unless that verb introduces speech ("said Azerbaijan decided") or
    * the actor stands right before our verb ("..., with both sides accusing") */
   uint32_t prev_verb_end = 0;
+  int prev_asks = 0; /* the earlier verb is an appeal or a demand (CAMEO 02, 10) */
   for (size_t m = k; m-- > 0 && c->items[m].last > clause_start;) {
     if (c->items[m].kind != IT_VERB) continue;
     const ev_rule *prev = &d->rules[d->nodes[c->items[m].node].verb];
     if (prev->flags & EV_RF_NOUN) continue; /* a noun event has no objects */
     if (prev->code[0] && !(prev->code[0] == '0' && prev->code[1] == '1'))
       prev_verb_end = c->items[m].last;
+    prev_asks = (prev->code[0] == '0' && prev->code[1] == '2') ||
+                (prev->code[0] == '1' && prev->code[1] == '0');
     break;
   }
+  if (prev_asks && it->first > clause_start && tok[it->first - 1].id == d->tok_to)
+    for (size_t m = 0; m < c->mention_count; m++)
+      if (c->mentions[m].first >= prev_verb_end && c->mentions[m].last < it->first)
+        return; /* "urged Serbia to recognise Kosovo": asked for, not done */
   uint32_t relative = relative_clause(c, it->first, clause_start);
   size_t source = (verb->flags & EV_RF_NOUN) ? noun_owner(c, it, clause_start) : SIZE_MAX;
   size_t target = SIZE_MAX;

@@ -459,6 +459,38 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
   return 0;
 }
 
+static int adjective_like(const orb_coder *c, size_t t);
+
+/* Whether mention m is the source of a trailing attribution: a comma before
+ * its phrase (determiners and adjective-like words between) and a statement
+ * verb (CAMEO root 01) right after it ("..., the Armenian defence ministry
+ * said", "..., Ukrainian intelligence said"): the reporter, no target. */
+static int attribution(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  size_t t = m->first, skipped = 0;
+  while (t > s && tok[t - 1].id != d->tok_comma) {
+    uint32_t id = tok[--t].id;
+    if (id && (d->vocab_flags[id] & EV_VF_DET)) continue;
+    if (++skipped > 2 || !adjective_like(c, t)) return 0;
+  }
+  if (t == s) return 0;
+  for (size_t u = m->last, words = 0; u < e && words <= 2; u++) {
+    int32_t k = c->item_at[u];
+    if (k >= 0 && c->items[k].kind == IT_VERB) {
+      static const char *const report[] = {"said", "says", "reported", "reports", "told",
+                                           "added", "announced", "stated", "claimed"};
+      const char *code = d->rules[d->nodes[c->items[k].node].verb].code;
+      return (code[0] == '0' && code[1] == '1') ||
+             tok_in(c, c->items[k].first, report, sizeof report / sizeof *report);
+    }
+    if (k >= 0 && c->items[k].kind != IT_AGENT) return 0;
+    if (tok[u].flags & EV_TF_PUNCT) return 0;
+    words += k < 0;
+  }
+  return 0;
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
@@ -573,7 +605,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
                (id && (d->vocab_flags[id] & EV_VF_DET));
     }
-    if (joined && cur->first > prev->last) cur->group = prev->group;
+    if (joined && cur->first > prev->last && !attribution(c, cur, s, end))
+      cur->group = prev->group; /* not "..., Ukrainian intelligence said" */
   }
   for (size_t m = 0; m < c->mention_count; m++) remember(c, m, 1);
   return ORB_OK;
@@ -1216,6 +1249,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   for (size_t m = 0; m < c->mention_count; m++) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->first < it->last || mn->first >= clause_end) continue;
+    if (attribution(c, mn, sn->s, sn->e)) continue; /* "..., Ukrainian intelligence said" */
     if (first_after == SIZE_MAX) first_after = m;
     if (source != SIZE_MAX && mn->id == c->mentions[source].id) continue; /* interned */
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;

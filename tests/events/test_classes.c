@@ -211,6 +211,9 @@ static void test_news_rules(void **state) {
     {"Kyrgyz border guards clashed with Tajik forces.", "KGZ 19 TJK;TJK 19 KGZ;"},
     {"Belarus began military exercises with Russian troops.", "BLR 06 RUS;"},
     {"Poland called for new sanctions on Belarus.", "POL 02 BLR;"},
+    {"Armenia accused Azerbaijan of aggression. Baku rejected the accusation.",
+     "ARM 11 AZE;AZE 01 ARM;"},
+    {"Belarus will join the SCO in July.", "BLR 05 SCO;"},
   };
   CHECK(cases);
 }

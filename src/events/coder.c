@@ -1097,6 +1097,31 @@ static int conditional_future(const orb_coder *c, size_t v, size_t t, size_t s, 
   return 0;
 }
 
+/* Whether "would" stands in the three tokens before token v and no verb of
+ * speech precedes it in the sentence: "Russia would attack" is a
+ * hypothesis, "Russia said it would attack" a report of an intent. */
+static int unreported_would(const orb_coder *c, size_t v, size_t s) {
+  static const char *const would[] = {"would"};
+  static const char *const speech[] = {"said", "says", "say", "told", "announced", "stated",
+                                       "added", "reported", "confirmed", "promised",
+                                       "pledged", "vowed", "warned", "decided", "agreed",
+                                       "indicated", "signalled", "signaled", "insisted",
+                                       "declared", "stressed", "claimed", "believes",
+                                       "believed", "expects", "hoped", "suggested"};
+  int found = 0;
+  for (size_t u = v; u > s && u + 3 >= v && !found;)
+    found = tok_in(c, --u, would, 1);
+  if (!found) return 0;
+  for (size_t u = s; u < v; u++)
+    if (tok_in(c, u, speech, sizeof speech / sizeof *speech)) return 0;
+  for (size_t k = 0; k < c->item_count && c->items[k].first < v; k++) {
+    const char *code = c->dict->rules[c->dict->nodes[c->items[k].node].verb].code;
+    if (c->items[k].kind == IT_VERB && code[0] == '0' && code[1] == '1')
+      return 0; /* a statement of the dictionaries ("indicated it would") */
+  }
+  return 1;
+}
+
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
@@ -1140,6 +1165,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (!negated && root0 >= 11 && root0 != 13 &&
       conditional_future(c, it->first, it->last, sn->s, sn->e))
     threat = 1; /* "Gazprom will halt deliveries if no contract is signed" */
+  if (!threat && unreported_would(c, it->first, sn->s))
+    return; /* "Russia would attack": not asserted */
   if (negated) {
     const char *neg_code = rule->neg_code[0] ? rule->neg_code : verb->neg_code;
     int neg_type = rule->neg_code[0] ? rule->neg_type : verb->neg_type;

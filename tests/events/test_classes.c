@@ -214,6 +214,9 @@ static void test_news_rules(void **state) {
     {"Armenia accused Azerbaijan of aggression. Baku rejected the accusation.",
      "ARM 11 AZE;AZE 01 ARM;"},
     {"Belarus will join the SCO in July.", "BLR 05 SCO;"},
+    {"Russia would attack Ukraine.", ""},
+    {"Russia said it would attack Ukraine.", "RUS 19 UKR;"},
+    {"Russia will attack Ukraine if NATO expands.", "RUS 13 UKR;"},
   };
   CHECK(cases);
 }

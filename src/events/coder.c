@@ -1122,6 +1122,13 @@ static int unreported_would(const orb_coder *c, size_t v, size_t s) {
   return 1;
 }
 
+/* Whether verb item it codes an event by itself or by one of its patterns. */
+static int codes_something(const orb_coder *c, const ev_item *it, size_t e) {
+  const ev_rule *verb = &c->dict->rules[c->dict->nodes[it->node].verb];
+  const ev_rule *pattern = find_pattern(c, it, verb->group, e);
+  return pattern ? pattern->code[0] != 0 : verb->code[0] != 0;
+}
+
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
@@ -1133,6 +1140,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (!rule) rule = verb;
   if (!rule->code[0]) return;
   if (accused_of(c, k, sn->s)) return; /* "accused Y of shelling Z": the accusation only */
+  if (rule == verb && strcmp(rule->code, "050") == 0 && it->last + 1 < sn->e &&
+      c->tokens.items[it->last].id == d->tok_to && k + 1 < c->item_count &&
+      c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= it->last + 2 &&
+      codes_something(c, &c->items[k + 1], sn->e))
+    return; /* "agreed to send troops": the act agreed to is the news */
   if (c->first_denial < it->first) return; /* "X denied that its forces shelled Y" */
   char code[6];
   memcpy(code, rule->code, sizeof code);

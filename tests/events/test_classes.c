@@ -215,6 +215,8 @@ static void test_news_rules(void **state) {
      "ARM 11 AZE;AZE 01 ARM;"},
     {"Belarus will join the SCO in July.", "BLR 05 SCO;"},
     {"Russia would attack Ukraine.", ""},
+    {"The CSTO agreed to send troops to Tajikistan.", "CSTO 15 TJK;"},
+    {"Turkish jets shot down a Russian plane, and Putin called it a crime.", "TUR 19 RUS;"},
     {"Russia said it would attack Ukraine.", "RUS 19 UKR;"},
     {"Russia will attack Ukraine if NATO expands.", "RUS 13 UKR;"},
   };

@@ -343,14 +343,19 @@ static int tok_quote(const orb_coder *c, size_t t) {
                           (p[2] == 0x9C || p[2] == 0x9D)));
 }
 
-/* Whether an actor item ending at token t is part of a place name: a
- * capitalised Sea, Strait, Gulf... follows ("the South China Sea"). */
-static int place_name_after(const orb_coder *c, size_t t, size_t e) {
+/* Whether an actor item of tokens [first, t) is part of a place name: a
+ * capitalised Sea, Strait, Gulf... follows ("the South China Sea") or comes
+ * before with "of" ("the Sea of Japan", "the Gulf of Finland"). */
+static int place_name_after(const orb_coder *c, size_t first, size_t t, size_t e) {
   static const char *const places[] = {"sea", "ocean", "strait", "straits", "gulf", "bay",
                                        "river", "peninsula", "mountains", "lake", "canal"};
-  return t < e && c->text[c->tokens.items[t].start] >= 'A' &&
-         c->text[c->tokens.items[t].start] <= 'Z' &&
-         tok_in(c, t, places, sizeof places / sizeof *places);
+  const size_t n = sizeof places / sizeof *places;
+  if (t < e && c->text[c->tokens.items[t].start] >= 'A' &&
+      c->text[c->tokens.items[t].start] <= 'Z' && tok_in(c, t, places, n))
+    return 1;
+  return first >= 2 && c->tokens.items[first - 1].id == c->dict->tok_of &&
+         c->text[c->tokens.items[first - 2].start] >= 'A' &&
+         c->text[c->tokens.items[first - 2].start] <= 'Z' && tok_in(c, first - 2, places, n);
 }
 
 static int auxiliary(const orb_coder *c, size_t t);
@@ -501,7 +506,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   for (size_t k = 0; k < c->item_count; k++) {
     const ev_item *it = &c->items[k];
     const ev_node *n = &d->nodes[it->node];
-    if (it->kind == IT_ACTOR && place_name_after(c, it->last, end)) continue;
+    if (it->kind == IT_ACTOR && place_name_after(c, it->first, it->last, end)) continue;
     if (it->kind == IT_ACTOR && it->last < end &&
         ev_hyphen_modifier(c->text, tok, it->last) &&
         !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
@@ -711,6 +716,10 @@ static int tagged_verb(const orb_coder *c, const ev_item *it) {
       c->upos[t - c->tagged_s] != ORB_UPOS_VERB)
     return 0;
   int32_t k = c->item_at[t - 1];
+  const ev_token *w = &c->tokens.items[t];
+  if (k < 0 && c->tokens.items[t - 1].id == c->dict->tok_by && w->end - w->start > 4 &&
+      memcmp(c->text + w->end - 3, "ing", 3) == 0)
+    return 1; /* "responded by cutting supplies": a gerund, the verb of its clause */
   return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR ||
                     c->items[k].kind == IT_NOUN); /* "its forces shelled" */
 }
@@ -1245,7 +1254,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
    * subject, unless that verb introduces speech ("said Azerbaijan decided") or
    * the actor stands right before our verb ("..., with both sides accusing") */
   uint32_t prev_verb_end = 0;
-  int prev_asks = 0; /* the earlier verb is an appeal or a demand (CAMEO 02, 10) */
+  int prev_asks = 0;   /* the earlier verb is an appeal or a demand (CAMEO 02, 10) */
+  int prev_intent = 0; /* it is an intent (03) right before "to": "pledged to expand" */
   for (size_t m = k; m-- > 0 && c->items[m].last > clause_start;) {
     if (c->items[m].kind != IT_VERB) continue;
     const ev_rule *prev = &d->rules[d->nodes[c->items[m].node].verb];
@@ -1254,8 +1264,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       prev_verb_end = c->items[m].last;
     prev_asks = (prev->code[0] == '0' && prev->code[1] == '2') ||
                 (prev->code[0] == '1' && prev->code[1] == '0');
+    prev_intent = prev->code[0] == '0' && prev->code[1] == '3' && c->items[m].last + 1 == it->first;
     break;
   }
+  if (prev_intent && tok[it->first - 1].id == d->tok_to)
+    return; /* "pledged to expand cooperation": the intent (03) is the event */
   if (prev_asks && it->first > clause_start && tok[it->first - 1].id == d->tok_to)
     for (size_t m = 0; m < c->mention_count; m++)
       if (c->mentions[m].first >= prev_verb_end && c->mentions[m].last < it->first)
@@ -1363,8 +1376,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
      * a group of more right before the verb ("Russia, Belarus and Kazakhstan
      * signed") pairwise */
     size_t g = group_start(c, source), ge = group_end(c, source);
+    static const char *const swap[] = {"exchanged", "exchange", "exchanges", "swapped",
+                                       "swap", "swaps"};
     int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref ||
-                 reciprocal(c, it->last, clause_end);
+                 reciprocal(c, it->last, clause_end) ||
+                 tok_in(c, it->first, swap, sizeof swap / sizeof *swap);
     if (mutual && (ge == g + 2 || (ge > g + 2 && adjacent(c, c->mentions[ge - 1].last,
                                                           it->first))))
       for (size_t a = g; a < ge; a++)

@@ -95,6 +95,8 @@ struct orb_coder {
   size_t last_verb;         /* index of the sentence's last verb item, SIZE_MAX if none */
   size_t first_accusation;  /* index of its first verb of CAMEO root 11, SIZE_MAX if none */
   size_t first_denial;      /* token of its first "deny", "denied"..., SIZE_MAX if none */
+  size_t last_condition;    /* token of its last "if" or "unless", SIZE_MAX if none */
+  size_t first_speech;      /* token of its first verb of speech, SIZE_MAX if none */
   uint32_t tok_caret;       /* the id of "^" in the dictionaries' patterns, 0 if none */
 };
 
@@ -475,12 +477,13 @@ static int attribution(const orb_coder *c, const ev_mention *m, size_t s, size_t
   const ev_token *tok = c->tokens.items;
   size_t t = m->first, skipped = 0;
   while (t > s && tok[t - 1].id != d->tok_comma) {
+    if (m->first - t >= 6) return 0; /* bounded: a phrase of a few words */
     uint32_t id = tok[--t].id;
     if (id && (d->vocab_flags[id] & EV_VF_DET)) continue;
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
   if (t == s) return 0;
-  for (size_t u = m->last, words = 0; u < e && words <= 2; u++) {
+  for (size_t u = m->last, words = 0; u < e && words <= 2 && u < m->last + 6; u++) {
     int32_t k = c->item_at[u];
     if (k >= 0 && c->items[k].kind == IT_VERB) {
       static const char *const report[] = {"said", "says", "reported", "reports", "told",
@@ -1094,16 +1097,13 @@ static const char *ceased_code(const char *code) {
 /* Whether a conditional clause ("if", "unless") follows token t in the
  * sentence and "will", "would" or "shall" stands in the three tokens before
  * token v: "X will halt supplies if no contract is signed" is a threat. */
-static int conditional_future(const orb_coder *c, size_t v, size_t t, size_t s, size_t e) {
+static int conditional_future(const orb_coder *c, size_t v, size_t t, size_t s) {
   static const char *const future[] = {"will", "would", "shall"};
-  static const char *const cond[] = {"if", "unless"};
+  if (c->last_condition == SIZE_MAX || c->last_condition < t) return 0;
   int fut = 0;
   for (size_t u = v; u > s && u + 3 >= v && !fut;)
     fut = tok_in(c, --u, future, 3);
-  if (!fut) return 0;
-  for (size_t u = t; u < e; u++)
-    if (tok_in(c, u, cond, 2)) return 1;
-  return 0;
+  return fut;
 }
 
 /* Whether "would" stands in the three tokens before token v and no verb of
@@ -1111,24 +1111,38 @@ static int conditional_future(const orb_coder *c, size_t v, size_t t, size_t s, 
  * hypothesis, "Russia said it would attack" a report of an intent. */
 static int unreported_would(const orb_coder *c, size_t v, size_t s) {
   static const char *const would[] = {"would"};
+  if (c->first_speech < v) return 0;
+  int found = 0;
+  for (size_t u = v; u > s && u + 3 >= v && !found;)
+    found = tok_in(c, --u, would, 1);
+  return found;
+}
+
+/* The first token of tokens [s, e) that is a verb of speech or intent, or
+ * starts a statement verb of the dictionaries (CAMEO root 01), or SIZE_MAX;
+ * and in *condition the last "if" or "unless", or SIZE_MAX. One pass per
+ * sentence, so that the modality rules stay linear. */
+static size_t speech_and_condition(const orb_coder *c, size_t s, size_t e, size_t *condition) {
   static const char *const speech[] = {"said", "says", "say", "told", "announced", "stated",
                                        "added", "reported", "confirmed", "promised",
                                        "pledged", "vowed", "warned", "decided", "agreed",
                                        "indicated", "signalled", "signaled", "insisted",
                                        "declared", "stressed", "claimed", "believes",
                                        "believed", "expects", "hoped", "suggested"};
-  int found = 0;
-  for (size_t u = v; u > s && u + 3 >= v && !found;)
-    found = tok_in(c, --u, would, 1);
-  if (!found) return 0;
-  for (size_t u = s; u < v; u++)
-    if (tok_in(c, u, speech, sizeof speech / sizeof *speech)) return 0;
-  for (size_t k = 0; k < c->item_count && c->items[k].first < v; k++) {
-    const char *code = c->dict->rules[c->dict->nodes[c->items[k].node].verb].code;
-    if (c->items[k].kind == IT_VERB && code[0] == '0' && code[1] == '1')
-      return 0; /* a statement of the dictionaries ("indicated it would") */
+  static const char *const cond[] = {"if", "unless"};
+  size_t first = SIZE_MAX;
+  *condition = SIZE_MAX;
+  for (size_t u = s; u < e; u++) {
+    if (tok_in(c, u, cond, 2)) *condition = u;
+    if (first != SIZE_MAX) continue;
+    int32_t k = c->item_at[u];
+    const char *code = k >= 0 && c->items[k].kind == IT_VERB
+                           ? c->dict->rules[c->dict->nodes[c->items[k].node].verb].code : "";
+    if ((code[0] == '0' && code[1] == '1') ||
+        tok_in(c, u, speech, sizeof speech / sizeof *speech))
+      first = u;
   }
-  return 1;
+  return first;
 }
 
 /* Whether verb item it codes an event by itself or by one of its patterns. */
@@ -1184,7 +1198,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (hypothesis && !threat) return;
   int root0 = (code[0] - '0') * 10 + (code[1] - '0');
   if (!negated && root0 >= 11 && root0 != 13 &&
-      conditional_future(c, it->first, it->last, sn->s, sn->e))
+      conditional_future(c, it->first, it->last, sn->s))
     threat = 1; /* "Gazprom will halt deliveries if no contract is signed" */
   if (!threat && unreported_would(c, it->first, sn->s))
     return; /* "Russia would attack": not asserted */
@@ -1503,6 +1517,8 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   }
   c->last_verb = c->first_accusation = SIZE_MAX;
   c->first_denial = verbs ? first_denial(c, s, e) : SIZE_MAX;
+  c->last_condition = SIZE_MAX;
+  c->first_speech = verbs ? speech_and_condition(c, s, e, &c->last_condition) : SIZE_MAX;
   for (size_t k = 0; k < c->item_count; k++) {
     if (c->items[k].kind != IT_VERB) continue;
     const char *code = c->dict->rules[c->dict->nodes[c->items[k].node].verb].code;

@@ -97,6 +97,7 @@ struct orb_coder {
   size_t first_denial;      /* token of its first "deny", "denied"..., SIZE_MAX if none */
   size_t last_condition;    /* token of its last "if" or "unless", SIZE_MAX if none */
   size_t first_speech;      /* token of its first verb of speech, SIZE_MAX if none */
+  int modality_read;        /* last_condition and first_speech hold this sentence's */
   uint32_t tok_caret;       /* the id of "^" in the dictionaries' patterns, 0 if none */
 };
 
@@ -1094,35 +1095,13 @@ static const char *ceased_code(const char *code) {
   return "";
 }
 
-/* Whether a conditional clause ("if", "unless") follows token t in the
- * sentence and "will", "would" or "shall" stands in the three tokens before
- * token v: "X will halt supplies if no contract is signed" is a threat. */
-static int conditional_future(const orb_coder *c, size_t v, size_t t, size_t s) {
-  static const char *const future[] = {"will", "would", "shall"};
-  if (c->last_condition == SIZE_MAX || c->last_condition < t) return 0;
-  int fut = 0;
-  for (size_t u = v; u > s && u + 3 >= v && !fut;)
-    fut = tok_in(c, --u, future, 3);
-  return fut;
-}
-
-/* Whether "would" stands in the three tokens before token v and no verb of
- * speech precedes it in the sentence: "Russia would attack" is a
- * hypothesis, "Russia said it would attack" a report of an intent. */
-static int unreported_would(const orb_coder *c, size_t v, size_t s) {
-  static const char *const would[] = {"would"};
-  if (c->first_speech < v) return 0;
-  int found = 0;
-  for (size_t u = v; u > s && u + 3 >= v && !found;)
-    found = tok_in(c, --u, would, 1);
-  return found;
-}
-
-/* The first token of tokens [s, e) that is a verb of speech or intent, or
- * starts a statement verb of the dictionaries (CAMEO root 01), or SIZE_MAX;
- * and in *condition the last "if" or "unless", or SIZE_MAX. One pass per
- * sentence, so that the modality rules stay linear. */
-static size_t speech_and_condition(const orb_coder *c, size_t s, size_t e, size_t *condition) {
+/* Sets c->first_speech to the first token of the sentence's tokens [s, e)
+ * that is a verb of speech or intent or starts a statement verb of the
+ * dictionaries (CAMEO root 01), and c->last_condition to its last "if" or
+ * "unless" (SIZE_MAX: none). At most one pass per sentence, and only for a
+ * sentence with "would", "will" or "shall" before a verb, so that the
+ * modality rules stay linear and cost nothing elsewhere. */
+static void speech_and_condition(orb_coder *c, size_t s, size_t e) {
   static const char *const speech[] = {"said", "says", "say", "told", "announced", "stated",
                                        "added", "reported", "confirmed", "promised",
                                        "pledged", "vowed", "warned", "decided", "agreed",
@@ -1130,10 +1109,12 @@ static size_t speech_and_condition(const orb_coder *c, size_t s, size_t e, size_
                                        "declared", "stressed", "claimed", "believes",
                                        "believed", "expects", "hoped", "suggested"};
   static const char *const cond[] = {"if", "unless"};
+  if (c->modality_read) return;
+  c->modality_read = 1;
   size_t first = SIZE_MAX;
-  *condition = SIZE_MAX;
+  c->last_condition = SIZE_MAX;
   for (size_t u = s; u < e; u++) {
-    if (tok_in(c, u, cond, 2)) *condition = u;
+    if (tok_in(c, u, cond, 2)) c->last_condition = u;
     if (first != SIZE_MAX) continue;
     int32_t k = c->item_at[u];
     const char *code = k >= 0 && c->items[k].kind == IT_VERB
@@ -1142,7 +1123,33 @@ static size_t speech_and_condition(const orb_coder *c, size_t s, size_t e, size_
         tok_in(c, u, speech, sizeof speech / sizeof *speech))
       first = u;
   }
-  return first;
+  c->first_speech = first;
+}
+
+/* Whether a conditional clause ("if", "unless") follows token t in the
+ * sentence and "will", "would" or "shall" stands in the three tokens before
+ * token v: "X will halt supplies if no contract is signed" is a threat. */
+static int conditional_future(orb_coder *c, size_t v, size_t t, size_t s, size_t e) {
+  static const char *const future[] = {"will", "would", "shall"};
+  int fut = 0;
+  for (size_t u = v; u > s && u + 3 >= v && !fut;)
+    fut = tok_in(c, --u, future, 3);
+  if (!fut) return 0;
+  speech_and_condition(c, s, e);
+  return c->last_condition != SIZE_MAX && c->last_condition >= t;
+}
+
+/* Whether "would" stands in the three tokens before token v and no verb of
+ * speech precedes it in the sentence: "Russia would attack" is a
+ * hypothesis, "Russia said it would attack" a report of an intent. */
+static int unreported_would(orb_coder *c, size_t v, size_t s, size_t e) {
+  static const char *const would[] = {"would"};
+  int found = 0;
+  for (size_t u = v; u > s && u + 3 >= v && !found;)
+    found = tok_in(c, --u, would, 1);
+  if (!found) return 0;
+  speech_and_condition(c, s, e);
+  return !(c->first_speech < v);
 }
 
 /* Whether verb item it codes an event by itself or by one of its patterns. */
@@ -1198,9 +1205,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (hypothesis && !threat) return;
   int root0 = (code[0] - '0') * 10 + (code[1] - '0');
   if (!negated && root0 >= 11 && root0 != 13 &&
-      conditional_future(c, it->first, it->last, sn->s))
+      conditional_future(c, it->first, it->last, sn->s, sn->e))
     threat = 1; /* "Gazprom will halt deliveries if no contract is signed" */
-  if (!threat && unreported_would(c, it->first, sn->s))
+  if (!threat && unreported_would(c, it->first, sn->s, sn->e))
     return; /* "Russia would attack": not asserted */
   if (negated) {
     const char *neg_code = rule->neg_code[0] ? rule->neg_code : verb->neg_code;
@@ -1517,8 +1524,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   }
   c->last_verb = c->first_accusation = SIZE_MAX;
   c->first_denial = verbs ? first_denial(c, s, e) : SIZE_MAX;
-  c->last_condition = SIZE_MAX;
-  c->first_speech = verbs ? speech_and_condition(c, s, e, &c->last_condition) : SIZE_MAX;
+  c->modality_read = 0; /* speech_and_condition reads the sentence when needed */
   for (size_t k = 0; k < c->item_count; k++) {
     if (c->items[k].kind != IT_VERB) continue;
     const char *code = c->dict->rules[c->dict->nodes[c->items[k].node].verb].code;

@@ -970,6 +970,20 @@ static int tree_agent(const orb_coder *c, const ev_mention *m, int v) {
   return 0;
 }
 
+/* Whether mention m hangs below a word of item it in the tree (at most four
+ * steps up from its head), or the tree does not say: "the deployment of
+ * weapons in Belarus alarmed Poland" has Belarus below "deployment", Poland
+ * not. */
+static int tree_under(const orb_coder *c, const ev_mention *m, const ev_item *it) {
+  int x = mention_head(c, m), lo = tree_word(c, it->first), hi = tree_word(c, it->last - 1);
+  if (x < 0 || lo < 0 || hi < 0) return 1;
+  for (int step = 0; x >= 0 && step < 4; step++) {
+    x = c->heads[x] - 1;
+    if (x >= lo && x <= hi) return 1;
+  }
+  return 0;
+}
+
 /* Whether mention m names a place: an obl or nmod introduced by in, at or near
  * ("a ceasefire in Uzbekistan", "positions near Abkhazia"). */
 static int tree_place(const orb_coder *c, const ev_mention *m) {
@@ -1323,6 +1337,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->first < it->last || mn->first >= clause_end) continue;
     if (attribution(c, mn, sn->s, sn->e)) continue; /* "..., Ukrainian intelligence said" */
+    if ((verb->flags & EV_RF_NOUN) && mn->first > it->last + 3 && !tree_under(c, mn, it))
+      continue; /* a noun event's target lies in its own phrase (the tree says so
+                   but for the next few words: "threats against X arouse") */
     if (first_after == SIZE_MAX) first_after = m;
     if (source != SIZE_MAX && mn->id == c->mentions[source].id) continue; /* interned */
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;

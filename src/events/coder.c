@@ -94,6 +94,7 @@ struct orb_coder {
   ev_tree_labels lab;
   size_t last_verb;         /* index of the sentence's last verb item, SIZE_MAX if none */
   size_t first_accusation;  /* index of its first verb of CAMEO root 11, SIZE_MAX if none */
+  size_t accusation_of;     /* token of the first "of" after it, SIZE_MAX if none */
   size_t first_denial;      /* token of its first "deny", "denied"..., SIZE_MAX if none */
   size_t last_condition;    /* token of its last "if" or "unless", SIZE_MAX if none */
   size_t first_speech;      /* token of its first verb of speech, SIZE_MAX if none */
@@ -1039,13 +1040,12 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
 }
 
 /* Whether verb item k is the complement of an accusation before it in the
- * sentence ("accused Azerbaijan of shelling"): "of" just before it and an
- * earlier verb of CAMEO root 11. */
+ * sentence ("accused Azerbaijan of shelling", "accused Kyiv of staging a
+ * drone attack"): an earlier verb of CAMEO root 11 and an "of" after that
+ * verb and before this one. */
 static int accused_of(const orb_coder *c, size_t k, size_t s) {
-  const orb_dict *d = c->dict;
   const ev_item *it = &c->items[k];
-  return it->first > s && c->tokens.items[it->first - 1].id == d->tok_of &&
-         c->first_accusation < k;
+  return it->first > s && c->first_accusation < k && c->accusation_of < it->first;
 }
 
 /* The first form of "deny" among tokens [s, e) (what follows it is denied,
@@ -1278,8 +1278,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       clause_start = c->items[m].last;
       break;
     }
+  int intent = rule->code[0] == '0' && rule->code[1] == '3';
   for (size_t m = k + 1; m < c->item_count; m++)
-    if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0]) ||
+    if (intent && m == k + 1 && c->items[m].kind == IT_VERB && c->items[m].first == it->last + 1 &&
+        tok[it->last].id == d->tok_to)
+      continue; /* "offered to mediate between A and B": the intent's objects */
+    else if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0]) ||
         (c->items[m].kind == IT_MARKER && d->nodes[c->items[m].node].marker == EV_MK_CLAUSE)) {
       clause_end = c->items[m].first;
       break;
@@ -1549,6 +1553,13 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
       c->first_accusation = k;
     c->last_verb = k;
   }
+  c->accusation_of = SIZE_MAX;
+  if (c->first_accusation != SIZE_MAX)
+    for (size_t u = c->items[c->first_accusation].last; u < e; u++)
+      if (c->tokens.items[u].id == c->dict->tok_of) {
+        c->accusation_of = u;
+        break;
+      }
   /* parsed only when a verb is left once the tags have told the nouns */
   if (tagged && c->tree && c->last_verb != SIZE_MAX)
     c->parsed = ev_parse_tokens(c->parser, text, tok + s, e - s, c->upos, c->heads, c->labels);

@@ -240,6 +240,8 @@ static void test_news_rules(void **state) {
     {"Azerbaijan and Armenia exchanged prisoners.", "AZE 08 ARM;ARM 08 AZE;"},
     {"Russia responded by cutting electricity supplies to Lithuania.", "RUS 16 LTU;"},
     {"Moscow and Beijing pledged to expand cooperation.", "RUS 03 CHN;CHN 03 RUS;"},
+    {"Turkey offered to mediate between Russia and Ukraine.", "TUR 03 RUS;TUR 03 UKR;"},
+    {"Moscow accused Kyiv of staging a drone attack on the Kremlin.", "RUS 11 UKR;"},
     {"Kazakhstan ruled out joining the union state with Belarus.", ""},
     {"The European Union granted Moldova candidate status.", "EU 05 MDA;"},
     {"Turkish jets shot down a Russian plane, and Putin called it a crime.", "TUR 19 RUS;"},

@@ -1182,7 +1182,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
   const ev_rule *rule = find_pattern(c, it, verb->group, sn->e);
   if (!rule) rule = verb;
-  if (!rule->code[0]) return;
+  /* a rule with only a code back (PETRARCH's "[:072]": "received tanks
+   * from X") codes the target's act toward the source alone */
+  int reversed = !rule->code[0] && rule->back_code[0];
+  if (!rule->code[0] && !reversed) return;
   if (accused_of(c, k, sn->s)) return; /* "accused Y of shelling Z": the accusation only */
   if (rule == verb && strcmp(rule->code, "050") == 0 && it->last + 1 < sn->e &&
       c->tokens.items[it->last].id == d->tok_to && k + 1 < c->item_count &&
@@ -1191,7 +1194,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     return; /* "agreed to send troops": the act agreed to is the news */
   if (c->first_denial < it->first) return; /* "X denied that its forces shelled Y" */
   char code[6];
-  memcpy(code, rule->code, sizeof code);
+  memcpy(code, reversed ? rule->back_code : rule->code, sizeof code);
   int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
   if (ceased(c, it, sn->s)) { /* "stopped importing Russian gas" */
     const char *end = ceased_code(code);
@@ -1242,7 +1245,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     snprintf(code, sizeof code, "%s", threat_code(code));
     type = ORB_EV_THREATEN;
   }
-  if (!negated && !threat) /* "arrived in X": X hosts the visit */
+  if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
 
   /* passive: "was attacked by X" */
@@ -1399,6 +1402,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
      * border", "the withdrawal of Russian troops from Armenia" */
     if (first_after == SIZE_MAX || !((verb->flags & EV_RF_NOUN) || passive)) return;
     source = first_after;
+  }
+  if (reversed) { /* "Ukraine received tanks from Denmark": Denmark gave them */
+    if (source == SIZE_MAX || target == SIZE_MAX) return;
+    for (size_t a = group_start(c, target); a < group_end(c, target); a++)
+      for (size_t b = source_alone ? source : group_start(c, source);
+           b < (source_alone ? source + 1 : group_end(c, source)); b++)
+        queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);
+    return;
   }
   int root = (code[0] - '0') * 10 + (code[1] - '0');
   if (target != SIZE_MAX && !source_alone && root >= 3 && root <= 6) {

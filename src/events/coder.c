@@ -1426,16 +1426,17 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one
      * on the other, for cooperation, meetings and fights or a coreferent pair;
-     * a group of more right before the verb ("Russia, Belarus and Kazakhstan
-     * signed") pairwise */
+     * a group of more right before the verb, with no actor after it in the
+     * sentence ("Russia, Belarus and Kazakhstan signed a treaty") pairwise */
     size_t g = group_start(c, source), ge = group_end(c, source);
     static const char *const swap[] = {"exchanged", "exchange", "exchanges", "swapped",
                                        "swap", "swaps"};
     int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref ||
                  reciprocal(c, it->last, clause_end) ||
                  tok_in(c, it->first, swap, sizeof swap / sizeof *swap);
-    if (mutual && (ge == g + 2 || (ge > g + 2 && adjacent(c, c->mentions[ge - 1].last,
-                                                          it->first))))
+    if (mutual && (ge == g + 2 ||
+                   (ge > g + 2 && c->mentions[c->mention_count - 1].first < it->last &&
+                    adjacent(c, c->mentions[ge - 1].last, it->first))))
       for (size_t a = g; a < ge; a++)
         for (size_t b = g; b < ge; b++)
           if (a != b) queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);

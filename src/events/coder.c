@@ -1173,6 +1173,35 @@ static int codes_something(const orb_coder *c, const ev_item *it, size_t e) {
   return pattern ? pattern->code[0] != 0 : verb->code[0] != 0;
 }
 
+/* Whether mention m lies in a phrase of "word" (one of words[0..n)): that
+ * word at most five tokens before it, with no verb, actor or punctuation
+ * between ("from its base in Tajikistan"). */
+static int in_phrase_of(const orb_coder *c, const ev_mention *m, const char *const *words,
+                        size_t n) {
+  for (size_t t = m->first; t > 0 && m->first - t < 5;) {
+    t--;
+    if (tok_in(c, t, words, n)) return 1;
+    int32_t k = c->item_at[t];
+    if ((c->tokens.items[t].flags & EV_TF_PUNCT) ||
+        (k >= 0 && (c->items[k].kind == IT_VERB || c->items[k].kind == IT_ACTOR)))
+      return 0;
+  }
+  return 0;
+}
+
+/* For a show of force (CAMEO 15), the destination over the origin: when the
+ * target lies in a "from" phrase and a later actor of the clause in a "to",
+ * "into" or "towards" phrase, the later one ("moved troops from its base in
+ * Tajikistan to Ukraine": Ukraine). Returns the target to use. */
+static size_t destination(const orb_coder *c, size_t target, uint32_t clause_end) {
+  static const char *const from[] = {"from"};
+  static const char *const to[] = {"to", "into", "towards", "toward"};
+  if (!in_phrase_of(c, &c->mentions[target], from, 1)) return target;
+  for (size_t m = target + 1; m < c->mention_count && c->mentions[m].first < clause_end; m++)
+    if (in_phrase_of(c, &c->mentions[m], to, 4)) return m;
+  return target;
+}
+
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
@@ -1359,6 +1388,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     break;
   }
   if (target == SIZE_MAX) target = place;
+  if (target != SIZE_MAX && code[0] == '1' && code[1] == '5')
+    target = destination(c, target, clause_end);
   if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN)) {
     /* "the shelling of X by Y": Y did it to X */
     for (size_t m = first_after; m < c->mention_count && by_mention == SIZE_MAX; m++)

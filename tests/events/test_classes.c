@@ -242,6 +242,8 @@ static void test_news_rules(void **state) {
     {"Moscow and Beijing pledged to expand cooperation.", "RUS 03 CHN;CHN 03 RUS;"},
     {"Turkey offered to mediate between Russia and Ukraine.", "TUR 03 RUS;TUR 03 UKR;"},
     {"Ukraine received tanks from Germany.", "DEU 07 UKR;"},
+    {"Russia moved troops from its base in Tajikistan to Ukraine.", "RUS 15 UKR;"},
+    {"Russia withdrew troops from Armenia to Russia.", "RUS 08 ARM;"},
     {"Armenia received a loan from Russia.", "RUS 07 ARM;"},
     {"Moscow accused Kyiv of staging a drone attack on the Kremlin.", "RUS 11 UKR;"},
     {"Kazakhstan ruled out joining the union state with Belarus.", ""},

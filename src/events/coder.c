@@ -1173,6 +1173,18 @@ static int codes_something(const orb_coder *c, const ev_item *it, size_t e) {
   return pattern ? pattern->code[0] != 0 : verb->code[0] != 0;
 }
 
+/* Whether mention m follows "by" and at most two determiners ("by the
+ * FSB"). */
+static int after_by(const orb_coder *c, const ev_mention *m, size_t s) {
+  const orb_dict *d = c->dict;
+  size_t t = m->first;
+  for (int dets = 0; t > s && dets < 2 && c->tokens.items[t - 1].id &&
+                     (d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET);
+       dets++)
+    t--;
+  return t > s && c->tokens.items[t - 1].id == d->tok_by;
+}
+
 /* Whether mention m lies in a phrase of "word" (one of words[0..n)): that
  * word at most five tokens before it, with no verb, actor or punctuation
  * between ("from its base in Tajikistan"). */
@@ -1393,8 +1405,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN)) {
     /* "the shelling of X by Y": Y did it to X */
     for (size_t m = first_after; m < c->mention_count && by_mention == SIZE_MAX; m++)
-      if (c->mentions[m].first < clause_end && c->mentions[m].first > 0 &&
-          tok[c->mentions[m].first - 1].id == d->tok_by)
+      if (c->mentions[m].first < clause_end && after_by(c, &c->mentions[m], sn->s))
         by_mention = m;
     if (by_mention != SIZE_MAX) {
       source = by_mention;

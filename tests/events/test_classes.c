@@ -192,6 +192,10 @@ static void test_news_nouns(void **state) {
     {"The European Union's sanctions against Belarus took effect.", "EU 16 BLR;"},
     {"Georgia condemned Russia's recognition of Abkhazia.", "GEO 11 RUS;RUS 05 ABKHAZIA;"},
     {"A Ukrainian drone attack on Moscow damaged two buildings.", "UKR 19 RUS;"},
+    {"The arrest of an Estonian border officer by the FSB raised tensions.", "RUS 17 EST;"},
+    {"The detention of two Georgian citizens by Russian border guards angered Tbilisi.",
+     "RUS 17 GEO;"},
+    {"Azerbaijan's blockade of Armenia continued.", "AZE 19 ARM;"},
   };
   CHECK(cases);
   orb_dict *dict = evt_dict(NULL);

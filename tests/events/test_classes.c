@@ -196,6 +196,7 @@ static void test_news_nouns(void **state) {
     {"The detention of two Georgian citizens by Russian border guards angered Tbilisi.",
      "RUS 17 GEO;"},
     {"Azerbaijan's blockade of Armenia continued.", "AZE 19 ARM;"},
+    {"Kazakhstan's refusal to recognise Abkhazia angered Moscow.", "KAZ 12 ABKHAZIA;"},
   };
   CHECK(cases);
   orb_dict *dict = evt_dict(NULL);

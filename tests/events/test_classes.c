@@ -247,6 +247,8 @@ static void test_news_rules(void **state) {
     {"Moscow and Beijing pledged to expand cooperation.", "RUS 03 CHN;CHN 03 RUS;"},
     {"Turkey offered to mediate between Russia and Ukraine.", "TUR 03 RUS;TUR 03 UKR;"},
     {"Ukraine received tanks from Germany.", "DEU 07 UKR;"},
+    {"Armenian villages came under fire from Azerbaijani forces.", "AZE 19 ARM;"},
+    {"Georgia came under fire from the European Union over the law.", "EU 11 GEO;"},
     {"Russia moved troops from its base in Tajikistan to Ukraine.", "RUS 15 UKR;"},
     {"Russia withdrew troops from Armenia to Russia.", "RUS 08 ARM;"},
     {"Armenia received a loan from Russia.", "RUS 07 ARM;"},

@@ -697,14 +697,20 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
   return 0;
 }
 
+/* Whether token t ends in "-ing" (a gerund or a participle: "massing",
+ * "importing"). */
+static int gerund(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  return tok->end - tok->start > 3 && memcmp(c->text + tok->end - 3, "ing", 3) == 0;
+}
+
 /* Whether a verb item is no verb by its form or its tag: the second half of a
  * hyphenated modifier ("Russia-led"), or a word the tagger reads as a noun or
  * an adjective ("forces", "pressure", "decrees"). */
 static int not_a_verb(const orb_coder *c, const ev_item *it) {
   if (ev_hyphen_modifier(c->text, c->tokens.items, it->first)) return 1;
   size_t t = it->first;
-  const ev_token *tok = &c->tokens.items[t];
-  if (tok->end - tok->start > 3 && memcmp(c->text + tok->end - 3, "ing", 3) == 0)
+  if (gerund(c, t))
     return 0; /* a gerund ("massing troops"): the tag is not to be trusted; "the
                  meeting" is the shallow rule's */
   return c->tagged_n && t >= c->tagged_s && t < c->tagged_s + c->tagged_n &&
@@ -721,9 +727,7 @@ static int tagged_verb(const orb_coder *c, const ev_item *it) {
       c->upos[t - c->tagged_s] != ORB_UPOS_VERB)
     return 0;
   int32_t k = c->item_at[t - 1];
-  const ev_token *w = &c->tokens.items[t];
-  if (k < 0 && c->tokens.items[t - 1].id == c->dict->tok_by && w->end - w->start > 4 &&
-      memcmp(c->text + w->end - 3, "ing", 3) == 0)
+  if (k < 0 && c->tokens.items[t - 1].id == c->dict->tok_by && gerund(c, t))
     return 1; /* "responded by cutting supplies": a gerund, the verb of its clause */
   return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR ||
                     c->items[k].kind == IT_NOUN); /* "its forces shelled" */
@@ -1006,10 +1010,9 @@ static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
   const ev_token *tok = c->tokens.items;
   int v = tree_word(c, it->first);
   if (v < 0) { /* no tree: a form of "be" just before a word not in "-ing" */
-    const ev_token *w = &tok[it->first];
     return it->first > s && tok[it->first - 1].id &&
            (c->dict->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE) &&
-           !(w->end - w->start > 3 && memcmp(c->text + w->end - 3, "ing", 3) == 0);
+           !gerund(c, it->first);
   }
   for (int j = 0; j < (int)c->tagged_n; j++)
     if (c->heads[j] - 1 == v && c->labels[j] == c->lab.aux_pass) return 1;
@@ -1090,9 +1093,7 @@ static int ceased(const orb_coder *c, const ev_item *it, size_t s) {
                                      "halts", "halted", "cease", "ceases", "ceased",
                                      "suspend", "suspends", "suspended", "end", "ends",
                                      "ended", "quit", "quits"};
-  const ev_token *w = &c->tokens.items[it->first];
-  return it->first > s && w->end - w->start > 4 &&
-         memcmp(c->text + w->end - 3, "ing", 3) == 0 &&
+  return it->first > s && gerund(c, it->first) &&
          tok_in(c, it->first - 1, stop, sizeof stop / sizeof *stop);
 }
 

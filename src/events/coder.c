@@ -94,7 +94,11 @@ struct orb_coder {
   ev_tree_labels lab;
   size_t last_verb;         /* index of the sentence's last verb item, SIZE_MAX if none */
   size_t first_accusation;  /* index of its first verb of CAMEO root 11, SIZE_MAX if none */
+  size_t accusation_of;     /* token of the first "of" after it, SIZE_MAX if none */
   size_t first_denial;      /* token of its first "deny", "denied"..., SIZE_MAX if none */
+  size_t last_condition;    /* token of its last "if" or "unless", SIZE_MAX if none */
+  size_t first_speech;      /* token of its first verb of speech, SIZE_MAX if none */
+  int modality_read;        /* last_condition and first_speech hold this sentence's */
   uint32_t tok_caret;       /* the id of "^" in the dictionaries' patterns, 0 if none */
 };
 
@@ -343,20 +347,28 @@ static int tok_quote(const orb_coder *c, size_t t) {
                           (p[2] == 0x9C || p[2] == 0x9D)));
 }
 
-/* Whether an actor item ending at token t is part of a place name: a
- * capitalised Sea, Strait, Gulf... follows ("the South China Sea"). */
-static int place_name_after(const orb_coder *c, size_t t, size_t e) {
+/* Whether an actor item of tokens [first, t) is part of a place name: a
+ * capitalised Sea, Strait, Gulf... follows ("the South China Sea") or comes
+ * before with "of" ("the Sea of Japan", "the Gulf of Finland"). */
+static int place_name_after(const orb_coder *c, size_t first, size_t t, size_t e) {
   static const char *const places[] = {"sea", "ocean", "strait", "straits", "gulf", "bay",
                                        "river", "peninsula", "mountains", "lake", "canal"};
-  return t < e && c->text[c->tokens.items[t].start] >= 'A' &&
-         c->text[c->tokens.items[t].start] <= 'Z' &&
-         tok_in(c, t, places, sizeof places / sizeof *places);
+  const size_t n = sizeof places / sizeof *places;
+  if (t < e && c->text[c->tokens.items[t].start] >= 'A' &&
+      c->text[c->tokens.items[t].start] <= 'Z' && tok_in(c, t, places, n))
+    return 1;
+  return first >= 2 && c->tokens.items[first - 1].id == c->dict->tok_of &&
+         c->text[c->tokens.items[first - 2].start] >= 'A' &&
+         c->text[c->tokens.items[first - 2].start] <= 'Z' && tok_in(c, first - 2, places, n);
 }
 
+static int auxiliary(const orb_coder *c, size_t t);
+
 /* Whether a verb item starts at token t, after at most one word that starts
- * no item and at most two markers ("It also accused", "it did not attack"). */
+ * no item, two auxiliaries and two markers ("It also accused", "it did not
+ * attack", "we have effectively frozen"). */
 static int verb_follows(const orb_coder *c, size_t t, size_t e) {
-  for (size_t u = t, words = 0, markers = 0; u < e && words < 2 && markers < 3;) {
+  for (size_t u = t, words = 0, markers = 0, aux = 0; u < e && words < 2 && markers < 3;) {
     int32_t k = c->item_at[u];
     if (k >= 0 && c->items[k].kind == IT_VERB && c->items[k].first == u) return 1;
     if (k >= 0 && c->items[k].kind != IT_MARKER) return 0;
@@ -366,6 +378,11 @@ static int verb_follows(const orb_coder *c, size_t t, size_t e) {
       continue;
     }
     if (c->tokens.items[u].flags & EV_TF_PUNCT) return 0;
+    if (aux < 2 && auxiliary(c, u)) {
+      aux++;
+      u++;
+      continue;
+    }
     words++;
     u++;
   }
@@ -451,6 +468,39 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
   return 0;
 }
 
+static int adjective_like(const orb_coder *c, size_t t);
+
+/* Whether mention m is the source of a trailing attribution: a comma before
+ * its phrase (determiners and adjective-like words between) and a statement
+ * verb (CAMEO root 01) right after it ("..., the Armenian defence ministry
+ * said", "..., Ukrainian intelligence said"): the reporter, no target. */
+static int attribution(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  size_t t = m->first, skipped = 0;
+  while (t > s && tok[t - 1].id != d->tok_comma) {
+    if (m->first - t >= 6) return 0; /* bounded: a phrase of a few words */
+    uint32_t id = tok[--t].id;
+    if (id && (d->vocab_flags[id] & EV_VF_DET)) continue;
+    if (++skipped > 2 || !adjective_like(c, t)) return 0;
+  }
+  if (t == s) return 0;
+  for (size_t u = m->last, words = 0; u < e && words <= 2 && u < m->last + 6; u++) {
+    int32_t k = c->item_at[u];
+    if (k >= 0 && c->items[k].kind == IT_VERB) {
+      static const char *const report[] = {"said", "says", "reported", "reports", "told",
+                                           "added", "announced", "stated", "claimed"};
+      const char *code = d->rules[d->nodes[c->items[k].node].verb].code;
+      return (code[0] == '0' && code[1] == '1') ||
+             tok_in(c, c->items[k].first, report, sizeof report / sizeof *report);
+    }
+    if (k >= 0 && c->items[k].kind != IT_AGENT) return 0;
+    if (tok[u].flags & EV_TF_PUNCT) return 0;
+    words += k < 0;
+  }
+  return 0;
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
@@ -461,7 +511,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   for (size_t k = 0; k < c->item_count; k++) {
     const ev_item *it = &c->items[k];
     const ev_node *n = &d->nodes[it->node];
-    if (it->kind == IT_ACTOR && place_name_after(c, it->last, end)) continue;
+    if (it->kind == IT_ACTOR && place_name_after(c, it->first, it->last, end)) continue;
     if (it->kind == IT_ACTOR && it->last < end &&
         ev_hyphen_modifier(c->text, tok, it->last) &&
         !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
@@ -505,6 +555,13 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         if (!add_mention(c, it->first, it->last, bound ? c->recent.bound_org : c->recent.org,
                          bound ? c->recent.bound_org_role : c->recent.org_role, 1))
           return ORB_ENOMEM;
+      } else if (mk == EV_MK_COREF_ACT && c->recent.subject >= 0 && k > 0 &&
+                 c->items[k - 1].kind == IT_VERB) {
+        /* "Georgia condemned the move": the one who made it, the source of
+         * the latest sentence's first event */
+        if (!add_mention(c, it->first, it->last, c->recent.subject, c->recent.subject_role,
+                         c->recent.subject_is_org))
+          return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_PERSON && c->recent.person >= 0) {
         if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
           return ORB_ENOMEM;
@@ -530,6 +587,20 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
     }
   }
   if (pronoun_mentions(c, s, end)) return ORB_ENOMEM;
+  /* an actor named twice in a row is one mention: "Kyrgyz President Almazbek
+   * Atambayev" (the title's and the name's entries) */
+  size_t kept = 0;
+  for (size_t m = 0; m < c->mention_count; m++) {
+    ev_mention *cur = &c->mentions[m];
+    if (kept && !cur->is_coref && !c->mentions[kept - 1].is_coref &&
+        c->mentions[kept - 1].last >= cur->first && c->mentions[kept - 1].id == cur->id) {
+      if (cur->last > c->mentions[kept - 1].last) c->mentions[kept - 1].last = cur->last;
+      if (!c->mentions[kept - 1].role) c->mentions[kept - 1].role = cur->role;
+      continue;
+    }
+    c->mentions[kept++] = *cur;
+  }
+  c->mention_count = kept;
   /* compounds: mentions separated only by ',' 'and' ')' and determiners
    * share a group */
   for (size_t m = 1; m < c->mention_count; m++) {
@@ -544,7 +615,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
                (id && (d->vocab_flags[id] & EV_VF_DET));
     }
-    if (joined && cur->first > prev->last) cur->group = prev->group;
+    if (joined && cur->first > prev->last && !attribution(c, cur, s, end))
+      cur->group = prev->group; /* not "..., Ukrainian intelligence said" */
   }
   for (size_t m = 0; m < c->mention_count; m++) remember(c, m, 1);
   return ORB_OK;
@@ -625,14 +697,20 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
   return 0;
 }
 
+/* Whether token t ends in "-ing" (a gerund or a participle: "massing",
+ * "importing"). */
+static int gerund(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  return tok->end - tok->start > 3 && memcmp(c->text + tok->end - 3, "ing", 3) == 0;
+}
+
 /* Whether a verb item is no verb by its form or its tag: the second half of a
  * hyphenated modifier ("Russia-led"), or a word the tagger reads as a noun or
  * an adjective ("forces", "pressure", "decrees"). */
 static int not_a_verb(const orb_coder *c, const ev_item *it) {
   if (ev_hyphen_modifier(c->text, c->tokens.items, it->first)) return 1;
   size_t t = it->first;
-  const ev_token *tok = &c->tokens.items[t];
-  if (tok->end - tok->start > 3 && memcmp(c->text + tok->end - 3, "ing", 3) == 0)
+  if (gerund(c, t))
     return 0; /* a gerund ("massing troops"): the tag is not to be trusted; "the
                  meeting" is the shallow rule's */
   return c->tagged_n && t >= c->tagged_s && t < c->tagged_s + c->tagged_n &&
@@ -649,6 +727,8 @@ static int tagged_verb(const orb_coder *c, const ev_item *it) {
       c->upos[t - c->tagged_s] != ORB_UPOS_VERB)
     return 0;
   int32_t k = c->item_at[t - 1];
+  if (k < 0 && c->tokens.items[t - 1].id == c->dict->tok_by && gerund(c, t))
+    return 1; /* "responded by cutting supplies": a gerund, the verb of its clause */
   return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR ||
                     c->items[k].kind == IT_NOUN); /* "its forces shelled" */
 }
@@ -895,11 +975,26 @@ static int tree_agent(const orb_coder *c, const ev_mention *m, int v) {
   return 0;
 }
 
+/* Whether mention m hangs below a word of item it in the tree (at most four
+ * steps up from its head), or the tree does not say: "the deployment of
+ * weapons in Belarus alarmed Poland" has Belarus below "deployment", Poland
+ * not. */
+static int tree_under(const orb_coder *c, const ev_mention *m, const ev_item *it) {
+  int x = mention_head(c, m), lo = tree_word(c, it->first), hi = tree_word(c, it->last - 1);
+  if (x < 0 || lo < 0 || hi < 0) return 1;
+  for (int step = 0; x >= 0 && step < 4; step++) {
+    x = c->heads[x] - 1;
+    if (x >= lo && x <= hi) return 1;
+  }
+  return 0;
+}
+
 /* Whether mention m names a place: an obl or nmod introduced by in, at or near
  * ("a ceasefire in Uzbekistan", "positions near Abkhazia"). */
 static int tree_place(const orb_coder *c, const ev_mention *m) {
   static const char *const at[] = {"in", "at", "near", "inside"};
   static const char *const from[] = {"from", "out"};
+  if (m->is_org) return 0; /* "observer status in the EAEU": a member's place is no venue */
   int w = mention_head(c, m);
   if (w < 0 || (c->labels[w] != c->lab.obl && c->labels[w] != c->lab.nmod) ||
       !has_case(c, w, at, sizeof at / sizeof *at))
@@ -915,10 +1010,9 @@ static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
   const ev_token *tok = c->tokens.items;
   int v = tree_word(c, it->first);
   if (v < 0) { /* no tree: a form of "be" just before a word not in "-ing" */
-    const ev_token *w = &tok[it->first];
     return it->first > s && tok[it->first - 1].id &&
            (c->dict->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE) &&
-           !(w->end - w->start > 3 && memcmp(c->text + w->end - 3, "ing", 3) == 0);
+           !gerund(c, it->first);
   }
   for (int j = 0; j < (int)c->tagged_n; j++)
     if (c->heads[j] - 1 == v && c->labels[j] == c->lab.aux_pass) return 1;
@@ -940,6 +1034,7 @@ static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
  * a place, without the tree. */
 static int shallow_place(const orb_coder *c, const ev_mention *m) {
   size_t t = m->first;
+  if (m->is_org) return 0;
   while (t > 0 && c->tokens.items[t - 1].id &&
          (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
     t--;
@@ -948,13 +1043,12 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
 }
 
 /* Whether verb item k is the complement of an accusation before it in the
- * sentence ("accused Azerbaijan of shelling"): "of" just before it and an
- * earlier verb of CAMEO root 11. */
+ * sentence ("accused Azerbaijan of shelling", "accused Kyiv of staging a
+ * drone attack"): an earlier verb of CAMEO root 11 and an "of" after that
+ * verb and before this one. */
 static int accused_of(const orb_coder *c, size_t k, size_t s) {
-  const orb_dict *d = c->dict;
   const ev_item *it = &c->items[k];
-  return it->first > s && c->tokens.items[it->first - 1].id == d->tok_of &&
-         c->first_accusation < k;
+  return it->first > s && c->first_accusation < k && c->accusation_of < it->first;
 }
 
 /* The first form of "deny" among tokens [s, e) (what follows it is denied,
@@ -992,6 +1086,135 @@ static int reports(const orb_coder *c, size_t k, size_t target, size_t e) {
   return after < e && (auxiliary(c, after) || verb_follows(c, after, e));
 }
 
+/* Whether verb item it is a gerund after a verb of stopping ("have stopped
+ * importing", "halted deliveries" is the CANCEL patterns'): the act ends. */
+static int ceased(const orb_coder *c, const ev_item *it, size_t s) {
+  static const char *const stop[] = {"stop", "stops", "stopped", "stopping", "halt",
+                                     "halts", "halted", "cease", "ceases", "ceased",
+                                     "suspend", "suspends", "suspended", "end", "ends",
+                                     "ended", "quit", "quits"};
+  return it->first > s && gerund(c, it->first) &&
+         tok_in(c, it->first - 1, stop, sizeof stop / sizeof *stop);
+}
+
+/* The code of an act that ends ("stopped importing gas"): cooperation ends
+ * in reduced relations (CAMEO 16: negotiations 164, aid 162, trade 163),
+ * fighting in de-escalation (087); "" when no such code fits. */
+static const char *ceased_code(const char *code) {
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (root == 4) return "164";
+  if (root == 7) return "162";
+  if (root == 6 && code[2] == '1') return "163";
+  if (root >= 3 && root <= 8) return "160";
+  if (root >= 17) return "087";
+  return "";
+}
+
+/* Sets c->first_speech to the first token of the sentence's tokens [s, e)
+ * that is a verb of speech or intent or starts a statement verb of the
+ * dictionaries (CAMEO root 01), and c->last_condition to its last "if" or
+ * "unless" (SIZE_MAX: none). At most one pass per sentence, and only for a
+ * sentence with "would", "will" or "shall" before a verb, so that the
+ * modality rules stay linear and cost nothing elsewhere. */
+static void speech_and_condition(orb_coder *c, size_t s, size_t e) {
+  static const char *const speech[] = {"said", "says", "say", "told", "announced", "stated",
+                                       "added", "reported", "confirmed", "promised",
+                                       "pledged", "vowed", "warned", "decided", "agreed",
+                                       "indicated", "signalled", "signaled", "insisted",
+                                       "declared", "stressed", "claimed", "believes",
+                                       "believed", "expects", "hoped", "suggested"};
+  static const char *const cond[] = {"if", "unless"};
+  if (c->modality_read) return;
+  c->modality_read = 1;
+  size_t first = SIZE_MAX;
+  c->last_condition = SIZE_MAX;
+  for (size_t u = s; u < e; u++) {
+    if (tok_in(c, u, cond, 2)) c->last_condition = u;
+    if (first != SIZE_MAX) continue;
+    int32_t k = c->item_at[u];
+    const char *code = k >= 0 && c->items[k].kind == IT_VERB
+                           ? c->dict->rules[c->dict->nodes[c->items[k].node].verb].code : "";
+    if ((code[0] == '0' && code[1] == '1') ||
+        tok_in(c, u, speech, sizeof speech / sizeof *speech))
+      first = u;
+  }
+  c->first_speech = first;
+}
+
+/* Whether a conditional clause ("if", "unless") follows token t in the
+ * sentence and "will", "would" or "shall" stands in the three tokens before
+ * token v: "X will halt supplies if no contract is signed" is a threat. */
+static int conditional_future(orb_coder *c, size_t v, size_t t, size_t s, size_t e) {
+  static const char *const future[] = {"will", "would", "shall"};
+  int fut = 0;
+  for (size_t u = v; u > s && u + 3 >= v && !fut;)
+    fut = tok_in(c, --u, future, 3);
+  if (!fut) return 0;
+  speech_and_condition(c, s, e);
+  return c->last_condition != SIZE_MAX && c->last_condition >= t;
+}
+
+/* Whether "would" stands in the three tokens before token v and no verb of
+ * speech precedes it in the sentence: "Russia would attack" is a
+ * hypothesis, "Russia said it would attack" a report of an intent. */
+static int unreported_would(orb_coder *c, size_t v, size_t s, size_t e) {
+  static const char *const would[] = {"would"};
+  int found = 0;
+  for (size_t u = v; u > s && u + 3 >= v && !found;)
+    found = tok_in(c, --u, would, 1);
+  if (!found) return 0;
+  speech_and_condition(c, s, e);
+  return !(c->first_speech < v);
+}
+
+/* Whether verb item it codes an event by itself or by one of its patterns. */
+static int codes_something(const orb_coder *c, const ev_item *it, size_t e) {
+  const ev_rule *verb = &c->dict->rules[c->dict->nodes[it->node].verb];
+  const ev_rule *pattern = find_pattern(c, it, verb->group, e);
+  return pattern ? pattern->code[0] != 0 : verb->code[0] != 0;
+}
+
+/* Whether mention m follows "by" and at most two determiners ("by the
+ * FSB"). */
+static int after_by(const orb_coder *c, const ev_mention *m, size_t s) {
+  const orb_dict *d = c->dict;
+  size_t t = m->first;
+  for (int dets = 0; t > s && dets < 2 && c->tokens.items[t - 1].id &&
+                     (d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET);
+       dets++)
+    t--;
+  return t > s && c->tokens.items[t - 1].id == d->tok_by;
+}
+
+/* Whether mention m lies in a phrase of "word" (one of words[0..n)): that
+ * word at most five tokens before it, with no verb, actor or punctuation
+ * between ("from its base in Tajikistan"). */
+static int in_phrase_of(const orb_coder *c, const ev_mention *m, const char *const *words,
+                        size_t n) {
+  for (size_t t = m->first; t > 0 && m->first - t < 5;) {
+    t--;
+    if (tok_in(c, t, words, n)) return 1;
+    int32_t k = c->item_at[t];
+    if ((c->tokens.items[t].flags & EV_TF_PUNCT) ||
+        (k >= 0 && (c->items[k].kind == IT_VERB || c->items[k].kind == IT_ACTOR)))
+      return 0;
+  }
+  return 0;
+}
+
+/* For a show of force (CAMEO 15), the destination over the origin: when the
+ * target lies in a "from" phrase and a later actor of the clause in a "to",
+ * "into" or "towards" phrase, the later one ("moved troops from its base in
+ * Tajikistan to Ukraine": Ukraine). Returns the target to use. */
+static size_t destination(const orb_coder *c, size_t target, uint32_t clause_end) {
+  static const char *const from[] = {"from"};
+  static const char *const to[] = {"to", "into", "towards", "toward"};
+  if (!in_phrase_of(c, &c->mentions[target], from, 1)) return target;
+  for (size_t m = target + 1; m < c->mention_count && c->mentions[m].first < clause_end; m++)
+    if (in_phrase_of(c, &c->mentions[m], to, 4)) return m;
+  return target;
+}
+
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
@@ -1001,12 +1224,26 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
   const ev_rule *rule = find_pattern(c, it, verb->group, sn->e);
   if (!rule) rule = verb;
-  if (!rule->code[0]) return;
+  /* a rule with only a code back (PETRARCH's "[:072]": "received tanks
+   * from X") codes the target's act toward the source alone */
+  int reversed = !rule->code[0] && rule->back_code[0];
+  if (!rule->code[0] && !reversed) return;
   if (accused_of(c, k, sn->s)) return; /* "accused Y of shelling Z": the accusation only */
+  if (rule == verb && strcmp(rule->code, "050") == 0 && it->last + 1 < sn->e &&
+      c->tokens.items[it->last].id == d->tok_to && k + 1 < c->item_count &&
+      c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= it->last + 2 &&
+      codes_something(c, &c->items[k + 1], sn->e))
+    return; /* "agreed to send troops": the act agreed to is the news */
   if (c->first_denial < it->first) return; /* "X denied that its forces shelled Y" */
   char code[6];
-  memcpy(code, rule->code, sizeof code);
+  memcpy(code, reversed ? rule->back_code : rule->code, sizeof code);
   int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
+  if (ceased(c, it, sn->s)) { /* "stopped importing Russian gas" */
+    const char *end = ceased_code(code);
+    if (!end[0]) return;
+    snprintf(code, sizeof code, "%s", end);
+    type = type_of_code(d, code);
+  }
   uint8_t flags = rule->flags | verb->flags;
 
   /* markers just before the verb, and "neither"/"no" just after it */
@@ -1025,6 +1262,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       d->nodes[c->items[k + 1].node].marker == EV_MK_NEGATION)
     negated = 1;
   if (hypothesis && !threat) return;
+  int root0 = (code[0] - '0') * 10 + (code[1] - '0');
+  if (!negated && root0 >= 11 && root0 != 13 &&
+      conditional_future(c, it->first, it->last, sn->s, sn->e))
+    threat = 1; /* "Gazprom will halt deliveries if no contract is signed" */
+  if (!threat && unreported_would(c, it->first, sn->s, sn->e))
+    return; /* "Russia would attack": not asserted */
   if (negated) {
     const char *neg_code = rule->neg_code[0] ? rule->neg_code : verb->neg_code;
     int neg_type = rule->neg_code[0] ? rule->neg_type : verb->neg_type;
@@ -1044,7 +1287,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     snprintf(code, sizeof code, "%s", threat_code(code));
     type = ORB_EV_THREATEN;
   }
-  if (!negated && !threat) /* "arrived in X": X hosts the visit */
+  if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
 
   /* passive: "was attacked by X" */
@@ -1080,8 +1323,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       clause_start = c->items[m].last;
       break;
     }
+  int intent = rule->code[0] == '0' && rule->code[1] == '3';
   for (size_t m = k + 1; m < c->item_count; m++)
-    if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0]) ||
+    if (intent && m == k + 1 && c->items[m].kind == IT_VERB && c->items[m].first == it->last + 1 &&
+        tok[it->last].id == d->tok_to)
+      continue; /* "offered to mediate between A and B": the intent's objects */
+    else if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0]) ||
         (c->items[m].kind == IT_MARKER && d->nodes[c->items[m].node].marker == EV_MK_CLAUSE)) {
       clause_end = c->items[m].first;
       break;
@@ -1091,14 +1338,25 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
    * subject, unless that verb introduces speech ("said Azerbaijan decided") or
    * the actor stands right before our verb ("..., with both sides accusing") */
   uint32_t prev_verb_end = 0;
+  int prev_asks = 0;   /* the earlier verb is an appeal or a demand (CAMEO 02, 10) */
+  int prev_intent = 0; /* it is an intent (03) right before "to": "pledged to expand" */
   for (size_t m = k; m-- > 0 && c->items[m].last > clause_start;) {
     if (c->items[m].kind != IT_VERB) continue;
     const ev_rule *prev = &d->rules[d->nodes[c->items[m].node].verb];
     if (prev->flags & EV_RF_NOUN) continue; /* a noun event has no objects */
     if (prev->code[0] && !(prev->code[0] == '0' && prev->code[1] == '1'))
       prev_verb_end = c->items[m].last;
+    prev_asks = (prev->code[0] == '0' && prev->code[1] == '2') ||
+                (prev->code[0] == '1' && prev->code[1] == '0');
+    prev_intent = prev->code[0] == '0' && prev->code[1] == '3' && c->items[m].last + 1 == it->first;
     break;
   }
+  if (prev_intent && tok[it->first - 1].id == d->tok_to)
+    return; /* "pledged to expand cooperation": the intent (03) is the event */
+  if (prev_asks && it->first > clause_start && tok[it->first - 1].id == d->tok_to)
+    for (size_t m = 0; m < c->mention_count; m++)
+      if (c->mentions[m].first >= prev_verb_end && c->mentions[m].last < it->first)
+        return; /* "urged Serbia to recognise Kosovo": asked for, not done */
   uint32_t relative = relative_clause(c, it->first, clause_start);
   size_t source = (verb->flags & EV_RF_NOUN) ? noun_owner(c, it, clause_start) : SIZE_MAX;
   size_t target = SIZE_MAX;
@@ -1127,6 +1385,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   for (size_t m = 0; m < c->mention_count; m++) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->first < it->last || mn->first >= clause_end) continue;
+    if (attribution(c, mn, sn->s, sn->e)) continue; /* "..., Ukrainian intelligence said" */
+    if ((verb->flags & EV_RF_NOUN) && mn->first > it->last + 3 && !tree_under(c, mn, it))
+      continue; /* a noun event's target lies in its own phrase (the tree says so
+                   but for the next few words: "threats against X arouse") */
     if (first_after == SIZE_MAX) first_after = m;
     if (source != SIZE_MAX && mn->id == c->mentions[source].id) continue; /* interned */
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
@@ -1139,11 +1401,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     break;
   }
   if (target == SIZE_MAX) target = place;
+  if (target != SIZE_MAX && code[0] == '1' && code[1] == '5')
+    target = destination(c, target, clause_end);
   if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN)) {
     /* "the shelling of X by Y": Y did it to X */
     for (size_t m = first_after; m < c->mention_count && by_mention == SIZE_MAX; m++)
-      if (c->mentions[m].first < clause_end && c->mentions[m].first > 0 &&
-          tok[c->mentions[m].first - 1].id == d->tok_by)
+      if (c->mentions[m].first < clause_end && after_by(c, &c->mentions[m], sn->s))
         by_mention = m;
     if (by_mention != SIZE_MAX) {
       source = by_mention;
@@ -1183,17 +1446,43 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (first_after == SIZE_MAX || !((verb->flags & EV_RF_NOUN) || passive)) return;
     source = first_after;
   }
+  if (reversed) { /* "Ukraine received tanks from Denmark": Denmark gave them */
+    if (source == SIZE_MAX || target == SIZE_MAX) return;
+    for (size_t a = group_start(c, target); a < group_end(c, target); a++)
+      for (size_t b = source_alone ? source : group_start(c, source);
+           b < (source_alone ? source + 1 : group_end(c, source)); b++)
+        queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);
+    return;
+  }
+  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  if (target != SIZE_MAX && !source_alone && root >= 3 && root <= 6) {
+    /* "Russia and Armenia signed a protocol extending the lease of the
+     * Russian base": a joint act whose "target" is one of its own parties is
+     * an act of the parties on each other */
+    for (size_t a = group_start(c, source); a < group_end(c, source); a++)
+      if (c->mentions[a].id == c->mentions[target].id &&
+          group_end(c, source) - group_start(c, source) >= 2) {
+        target = SIZE_MAX;
+        break;
+      }
+  }
   if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one
-     * on the other, for cooperation, meetings and fights or a coreferent pair */
-    size_t g = group_start(c, source);
-    int root = (code[0] - '0') * 10 + (code[1] - '0');
+     * on the other, for cooperation, meetings and fights or a coreferent pair;
+     * a group of more right before the verb, with no actor after it in the
+     * sentence ("Russia, Belarus and Kazakhstan signed a treaty") pairwise */
+    size_t g = group_start(c, source), ge = group_end(c, source);
+    static const char *const swap[] = {"exchanged", "exchange", "exchanges", "swapped",
+                                       "swap", "swaps"};
     int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref ||
-                 reciprocal(c, it->last, clause_end);
-    if (mutual && group_end(c, source) == g + 2) {
-      queue(sn, &c->mentions[g], &c->mentions[g + 1], code, type, rule);
-      queue(sn, &c->mentions[g + 1], &c->mentions[g], code, type, rule);
-    }
+                 reciprocal(c, it->last, clause_end) ||
+                 tok_in(c, it->first, swap, sizeof swap / sizeof *swap);
+    if (mutual && (ge == g + 2 ||
+                   (ge > g + 2 && c->mentions[c->mention_count - 1].first < it->last &&
+                    adjacent(c, c->mentions[ge - 1].last, it->first))))
+      for (size_t a = g; a < ge; a++)
+        for (size_t b = g; b < ge; b++)
+          if (a != b) queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);
     return;
   }
   if (source_alone) {
@@ -1247,6 +1536,14 @@ static int emit(orb_coder *c, ev_sentence *sn, orb_event_sink sink, void *user) 
       .rule = ev_string(d, p->rule->name),
     };
     snprintf(ev.cameo, sizeof ev.cameo, "%s", p->code);
+    if (p->code[0] == '1' && p->code[1] == '3' && c->article != ORB_DATE_NONE &&
+        sn->date != ORB_DATE_NONE && sn->date > c->article) {
+      /* a threat is made when spoken, not on the date it names ("will halt
+       * supplies from January 1 if ...") */
+      ev.date = c->article;
+      ev.precision = ORB_PREC_DAY;
+      ev.date_source = ORB_DATE_FROM_ARTICLE;
+    }
     c->stats.events++;
     if (sink && sink(&ev, user)) return 0;
   }
@@ -1303,6 +1600,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   }
   c->last_verb = c->first_accusation = SIZE_MAX;
   c->first_denial = verbs ? first_denial(c, s, e) : SIZE_MAX;
+  c->modality_read = 0; /* speech_and_condition reads the sentence when needed */
   for (size_t k = 0; k < c->item_count; k++) {
     if (c->items[k].kind != IT_VERB) continue;
     const char *code = c->dict->rules[c->dict->nodes[c->items[k].node].verb].code;
@@ -1310,6 +1608,13 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
       c->first_accusation = k;
     c->last_verb = k;
   }
+  c->accusation_of = SIZE_MAX;
+  if (c->first_accusation != SIZE_MAX)
+    for (size_t u = c->items[c->first_accusation].last; u < e; u++)
+      if (c->tokens.items[u].id == c->dict->tok_of) {
+        c->accusation_of = u;
+        break;
+      }
   /* parsed only when a verb is left once the tags have told the nouns */
   if (tagged && c->tree && c->last_verb != SIZE_MAX)
     c->parsed = ev_parse_tokens(c->parser, text, tok + s, e - s, c->upos, c->heads, c->labels);

@@ -53,6 +53,7 @@ typedef enum ev_marker {
   EV_MK_COREF_STATE, /* "the country": the latest state named */
   EV_MK_COREF_PAIR,  /* "the two sides": the latest two states named */
   EV_MK_COREF_PERSON, /* "he": the latest person (an entry with a term) named */
+  EV_MK_COREF_ACT,   /* "the move": the source of the article's latest event */
   EV_MK_IGNORE       /* "former Soviet": a phrase that means nothing here */
 } ev_marker;
 

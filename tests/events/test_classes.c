@@ -183,12 +183,92 @@ static void test_negation_modality(void **state) {
   CHECK(cases);
 }
 
+/* Nouns of events in news ("air strikes", "sanctions against", "recognition
+ * of"), and, with the parser, a noun event's target inside its phrase. */
+static void test_news_nouns(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    {"Russian air strikes on Ukrainian power plants continued.", "RUS 19 UKR;"},
+    {"The European Union's sanctions against Belarus took effect.", "EU 16 BLR;"},
+    {"Georgia condemned Russia's recognition of Abkhazia.", "GEO 11 RUS;RUS 05 ABKHAZIA;"},
+    {"A Ukrainian drone attack on Moscow damaged two buildings.", "UKR 19 RUS;"},
+    {"The arrest of an Estonian border officer by the FSB raised tensions.", "RUS 17 EST;"},
+    {"The detention of two Georgian citizens by Russian border guards angered Tbilisi.",
+     "RUS 17 GEO;"},
+    {"Azerbaijan's blockade of Armenia continued.", "AZE 19 ARM;"},
+    {"Kazakhstan's refusal to recognise Abkhazia angered Moscow.", "KAZ 12 ABKHAZIA;"},
+  };
+  CHECK(cases);
+  orb_dict *dict = evt_dict(NULL);
+  char got[256];
+  events_of(dict, "Russia's deployment of nuclear weapons in Belarus alarmed Poland.", 1, got,
+            sizeof got);
+  orb_dict_free(dict);
+  assert_string_equal(got, "RUS 15 BLR;");
+}
+
+/* Rules for news text: joint acts within their group, organisations no
+ * venue, a title and a name one actor, "the move", acts that end,
+ * conditional threats, auxiliaries in quotes, news outlets, trailing
+ * attributions, acts asked for, verbs the CAMEO list lacks. */
+static void test_news_rules(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    {"Kazakhstan, Uzbekistan and Kyrgyzstan signed a trade deal on Monday.",
+     "KAZ 05 UZB;KAZ 05 KGZ;UZB 05 KAZ;UZB 05 KGZ;KGZ 05 KAZ;KGZ 05 UZB;"},
+    {"Moldova and Romania signed an agreement on Romanian gas.", "MDA 05 ROU;ROU 05 MDA;"},
+    {"Armenia and Azerbaijan signed a peace deal with the European Union.",
+     "ARM 05 EU;AZE 05 EU;"},
+    {"Russian President Vladimir Putin and Belarusian President Alexander Lukashenko "
+     "signed a treaty.", "RUS 05 BLR;BLR 05 RUS;"},
+    {"Serbia was granted observer status in the CSTO.", "CSTO 05 SRB;"},
+    {"Lithuania expelled a Russian diplomat on Monday. Moscow denounced the move.",
+     "LTU 16 RUS;RUS 11 LTU;"},
+    {"Latvia stopped importing Russian electricity.", "LVA 16 RUS;"},
+    {"Russia will cut off gas supplies to Moldova if the debt is not paid.", "RUS 13 MDA;"},
+    {"Russia cut off gas supplies to Moldova.", "RUS 16 MDA;"},
+    {"\"We have formally recalled our ambassador from Georgia,\" Russia said.", "RUS 16 GEO;"},
+    {"Armenia criticised Azerbaijan, Interfax reported.", "ARM 11 AZE;"},
+    {"Azerbaijan told TASS it had shelled Armenia.", "AZE 19 ARM;"},
+    {"Russia has deployed more troops to Belarus, Ukrainian intelligence said.", "RUS 15 BLR;"},
+    {"The European Union urged Serbia to recognise Kosovo.", "EU 02 SRB;"},
+    {"Kyrgyz border guards clashed with Tajik forces.", "KGZ 19 TJK;TJK 19 KGZ;"},
+    {"Belarus began military exercises with Russian troops.", "BLR 06 RUS;"},
+    {"Poland called for new talks with Belarus.", "POL 02 BLR;"},
+    {"Poland called on Belarus to release the journalist.", "POL 02 BLR;"},
+    {"Armenia accused Azerbaijan of aggression. Baku rejected the accusation.",
+     "ARM 11 AZE;AZE 01 ARM;"},
+    {"Belarus will join the SCO in July.", "BLR 05 SCO;"},
+    {"Russia would attack Ukraine.", ""},
+    {"The CSTO agreed to send troops to Tajikistan.", "CSTO 15 TJK;"},
+    {"China and Russia held joint naval drills in the Sea of Japan.", "CHN 06 RUS;RUS 06 CHN;"},
+    {"Azerbaijan and Armenia exchanged prisoners.", "AZE 08 ARM;ARM 08 AZE;"},
+    {"Russia responded by cutting electricity supplies to Lithuania.", "RUS 16 LTU;"},
+    {"Moscow and Beijing pledged to expand cooperation.", "RUS 03 CHN;CHN 03 RUS;"},
+    {"Turkey offered to mediate between Russia and Ukraine.", "TUR 03 RUS;TUR 03 UKR;"},
+    {"Ukraine received tanks from Germany.", "DEU 07 UKR;"},
+    {"Armenian villages came under fire from Azerbaijani forces.", "AZE 19 ARM;"},
+    {"Georgia came under fire from the European Union over the law.", "EU 11 GEO;"},
+    {"Russia moved troops from its base in Tajikistan to Ukraine.", "RUS 15 UKR;"},
+    {"Russia withdrew troops from Armenia to Russia.", "RUS 08 ARM;"},
+    {"Armenia received a loan from Russia.", "RUS 07 ARM;"},
+    {"Moscow accused Kyiv of staging a drone attack on the Kremlin.", "RUS 11 UKR;"},
+    {"Kazakhstan ruled out joining the union state with Belarus.", ""},
+    {"The European Union granted Moldova candidate status.", "EU 05 MDA;"},
+    {"Turkish jets shot down a Russian plane, and Putin called it a crime.", "TUR 19 RUS;"},
+    {"Russia said it would attack Ukraine.", "RUS 19 UKR;"},
+    {"Russia will attack Ukraine if NATO expands.", "RUS 13 UKR;"},
+  };
+  CHECK(cases);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
     cmocka_unit_test(test_reported_speech), cmocka_unit_test(test_quotes),
     cmocka_unit_test(test_nominal_events), cmocka_unit_test(test_places),
     cmocka_unit_test(test_coreference),    cmocka_unit_test(test_conjoined),
-    cmocka_unit_test(test_negation_modality)};
+    cmocka_unit_test(test_negation_modality), cmocka_unit_test(test_news_rules),
+    cmocka_unit_test(test_news_nouns)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -419,6 +419,9 @@ static void test_dictionary_errors(void **state) {
   assert_non_null(strstr(diags.items[1].message, "did you mean 'actor'"));
   assert_non_null(strstr(diags.items[2].message, "bad CAMEO code '1x9'"));
   assert_non_null(strstr(diags.items[3].message, "unknown event type 'siege'"));
+  assert_non_null(strstr(diags.items[5].message,
+                         "unknown coreference 'kingdom' (expected org, state, pair, person "
+                         "or act)"));
   assert_int_equal(orb_dict_entry_count(d), 0); /* nothing of a bad file is kept */
   orb_diags_free(&diags);
   assert_int_equal(orb_dict_add_file(d, "/nonexistent/x.dict", &diags), ORB_EIO);
@@ -454,6 +457,39 @@ static void test_paired_codes(void **state) {
                    ORB_EPARSE);
   assert_int_equal(diags.count, 1);
   assert_non_null(strstr(diags.items[0].message, "bad CAMEO code '4x' in back="));
+  orb_diags_free(&diags);
+  orb_dict_free(d);
+}
+
+/* A rule with only a code back codes the target's act alone ("received ...
+ * from X": X's act); "coref | ... | act" names the latest act's author. */
+static void test_back_only_and_act(void **state) {
+  (void)state;
+  orb_dict *d = NULL;
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *user = "actor | gondor | GON\n"
+                     "actor | mordor | MOR\n"
+                     "verb | MY_GET | received | ---\n"
+                     "object | MY_GET | swords | --- | back=072\n"
+                     "verb | MY_BURN | burned | 190\n"
+                     "verb | MY_BLAME | condemned | 111\n"
+                     "coref | the raid | act\n";
+  assert_int_equal(load_buffer(d, user, &diags), ORB_OK);
+  evt_list list = evt_code_text(d, "Gondor received swords from Mordor.\n", "2024-01-01");
+  assert_int_equal(list.count, 1);
+  assert_true(evt_find(&list, "MOR", "07", "GON") == 0);
+  assert_string_equal(list.items[0].cameo, "072");
+  evt_list_free(&list);
+  list = evt_code_text(d, "Mordor burned a village.\nGondor condemned the raid.\n",
+                       "2024-01-01");
+  assert_int_equal(list.count, 0); /* no event before: "the raid" names no one */
+  evt_list_free(&list);
+  list = evt_code_text(d, "Mordor burned Gondor.\nGondor condemned the raid.\n", "2024-01-01");
+  assert_int_equal(list.count, 2);
+  assert_true(evt_find(&list, "GON", "11", "MOR") == 1);
+  evt_list_free(&list);
   orb_diags_free(&diags);
   orb_dict_free(d);
 }
@@ -614,6 +650,7 @@ int main(void) {
     cmocka_unit_test(test_dictionary_errors),
     cmocka_unit_test(test_user_dictionary),
     cmocka_unit_test(test_paired_codes),
+      cmocka_unit_test(test_back_only_and_act),
     cmocka_unit_test(test_pattern_gaps),
   };
   return cmocka_run_group_tests(tests, setup, teardown);

@@ -2,8 +2,12 @@
 """convert_cameo.py: converts the PETRARCH-2 CAMEO/Phoenix dictionaries (MIT,
 Open Event Data Alliance) into orbit's event dictionary format (docs/EVENTS.md).
 
-Usage: tools/events/convert_cameo.py SHARED_CAMEO_DIR OUT_DIR
-       tools/events/convert_cameo.py --actors|--verbs FILE OUT_FILE
+Usage: tools/events/convert_cameo.py [--reverse-only] SHARED_CAMEO_DIR OUT_DIR
+       tools/events/convert_cameo.py [--reverse-only] --actors|--verbs FILE OUT_FILE
+--reverse-only keeps the back code of PETRARCH's paired codes only where the
+source has no event of its own ('[:072]', "received tanks from X": X gave
+them); the built-in cameo.verbs.dict is converted so (the full pairs lowered
+the precision on news text, docs/EVENTS.md).
 Writes OUT_DIR/phoenix.actors.dict, phoenix.agents.dict and cameo.verbs.dict
 (or converts one actor or verb file).
 Run once; the outputs are committed under data/events/. orbit's own additions
@@ -166,8 +170,11 @@ def verb_forms(word):
 
 
 def first_code(text):
-    """'[020]' -> '020'; '[042:043]' -> '042'; '[---]' -> '---'."""
+    """'[020]' -> '020'; '[042:043]' -> '042'; '[---]' -> '---'; '[:072]' ->
+    '---' (no event of the source: only the target's back, see back_code)."""
     inner = text.strip()[1:-1].strip()
+    if inner.startswith(":"):
+        return "---"
     for part in inner.split(":"):
         digits = re.sub(r"[^0-9]", "", part)  # one source code reads "080!"
         if part.strip() == "---":
@@ -186,9 +193,17 @@ def back_code(text):
     return digits if 2 <= len(digits) <= 4 else ""
 
 
+# Whether paired codes ('[042:043]') keep their back code; with
+# --reverse-only only codes without a forward part ('[:072]', "received
+# tanks": the target's act alone) do.
+PAIRS = True
+
+
 def options(text):
     """The verb options of a code block: ' | back=043' for a paired code."""
     back = back_code(text) if text else ""
+    if back and not PAIRS and not text.strip()[1:].lstrip().startswith(":"):
+        back = ""
     return " | back=%s" % back if back else ""
 
 
@@ -269,6 +284,10 @@ def convert_verbs(path, out):
 
 
 def main():
+    global PAIRS
+    if "--reverse-only" in sys.argv:
+        sys.argv.remove("--reverse-only")
+        PAIRS = False
     if len(sys.argv) == 4 and sys.argv[1] in ("--actors", "--verbs"):
         # one file, e.g. PETRARCH's PETR.Validate.*.txt for the tests
         with open(sys.argv[3], "w") as out:
@@ -279,8 +298,8 @@ def main():
                 print("verbs: %d forms, %d object patterns" % convert_verbs(sys.argv[2], out))
         return
     if len(sys.argv) != 3:
-        sys.exit("usage: convert_cameo.py SHARED_CAMEO_DIR OUT_DIR\n"
-                 "       convert_cameo.py --actors|--verbs FILE OUT_FILE")
+        sys.exit("usage: convert_cameo.py [--reverse-only] SHARED_CAMEO_DIR OUT_DIR\n"
+                 "       convert_cameo.py [--reverse-only] --actors|--verbs FILE OUT_FILE")
     src, dst = sys.argv[1], sys.argv[2]
     with open(os.path.join(dst, "phoenix.actors.dict"), "w") as out:
         out.write(HEADER.format(src="Phoenix.Countries.actors.txt and "

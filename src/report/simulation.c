@@ -27,6 +27,15 @@ static void print_band(FILE *out, const float *q) {
   fprintf(out, "  %5.3f [%5.3f-%5.3f]", q[1], q[0], q[2]);
 }
 
+/* Adds to parent the object name = {"q05", "median", "q95"} of the band q (5%,
+ * median, 95%); cJSON's failures are caught when the tree is printed. */
+static void add_band(cJSON *parent, const char *name, const float *q) {
+  cJSON *band = cJSON_AddObjectToObject(parent, name);
+  cJSON_AddNumberToObject(band, "q05", q[0]);
+  cJSON_AddNumberToObject(band, "median", q[1]);
+  cJSON_AddNumberToObject(band, "q95", q[2]);
+}
+
 /* Checkpoints of the summary: before the invasion, after the ignored request,
  * after Armenia's freeze, and the last month (those inside the run). */
 static size_t checkpoints(const orb_dyn_model *m, size_t *at, char label[4][11]) {
@@ -196,11 +205,7 @@ static orb_status summary_json(FILE *out, const orb_world *w, const orb_dyn_mode
   for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
     cJSON *one = cJSON_AddObjectToObject(series, orb_dyn_series_name(m, k));
     for (size_t c = 0; c < n; c++) {
-      const float *q = cell(s, k, at[c]);
-      cJSON *band = cJSON_AddObjectToObject(one, label[c]);
-      cJSON_AddNumberToObject(band, "q05", q[0]);
-      cJSON_AddNumberToObject(band, "median", q[1]);
-      cJSON_AddNumberToObject(band, "q95", q[2]);
+      add_band(one, label[c], cell(s, k, at[c]));
     }
   }
   return report_json(out, root, 0);
@@ -357,11 +362,7 @@ static orb_status comparison_json(FILE *out, const orb_world *w, const orb_dyn_m
     for (int side = 0; side < 3; side++) {
       cJSON *part = cJSON_AddObjectToObject(one, side_name[side]);
       for (size_t c = 0; c < n; c++) {
-        const float *q = cell(s[side], k, at[c]);
-        cJSON *band = cJSON_AddObjectToObject(part, label[c]);
-        cJSON_AddNumberToObject(band, "q05", q[0]);
-        cJSON_AddNumberToObject(band, "median", q[1]);
-        cJSON_AddNumberToObject(band, "q95", q[2]);
+        add_band(part, label[c], cell(s[side], k, at[c]));
       }
     }
   }
@@ -440,10 +441,7 @@ static cJSON *sim_stances_json(const orb_world *w, const orb_sim_stances *r) {
     cJSON *e = cJSON_CreateObject();
     cJSON_AddItemToArray(states, e);
     cJSON_AddStringToObject(e, "state", w->actors[s->actor].id);
-    cJSON *a = cJSON_AddObjectToObject(e, "alignment");
-    cJSON_AddNumberToObject(a, "q05", s->alignment[0]);
-    cJSON_AddNumberToObject(a, "median", s->alignment[1]);
-    cJSON_AddNumberToObject(a, "q95", s->alignment[2]);
+    add_band(e, "alignment", s->alignment);
     cJSON_AddNumberToObject(e, "record_alignment", s->record_alignment);
     cJSON_AddItemToObject(e, "probabilities", probabilities(s->at.prob));
     cJSON_AddItemToObject(e, "record_probabilities", probabilities(s->record.prob));

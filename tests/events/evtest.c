@@ -137,3 +137,18 @@ long evt_find(const evt_list *list, const char *source, const char *root,
   }
   return -1;
 }
+
+size_t evt_fields(char *line, char **out, size_t max) {
+  size_t n = 0;
+  for (char *p = line; n < max;) {
+    char *bar = strchr(p, '|');
+    if (bar) *bar = '\0';
+    while (*p == ' ') p++;
+    char *end = p + strlen(p);
+    while (end > p && (end[-1] == ' ' || end[-1] == '\r' || end[-1] == '\n')) *--end = '\0';
+    out[n++] = p;
+    if (!bar) break;
+    p = bar + 1;
+  }
+  return n;
+}

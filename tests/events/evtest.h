@@ -63,4 +63,9 @@ evt_list evt_code_text(const orb_dict *dict, const char *text, const char *date)
 long evt_find(const evt_list *list, const char *source, const char *root,
               const char *target);
 
+/* Splits line in place at '|' into at most max fields, each trimmed of blanks
+ * and of a trailing '\r' or '\n' (the caller owns line; the fields point into
+ * it); returns the count. */
+size_t evt_fields(char *line, char **out, size_t max);
+
 #endif

@@ -54,22 +54,6 @@ static article articles[MAX_ARTICLES];
 static gold golds[MAX_GOLD];
 static size_t article_count, gold_count;
 
-/* Splits a line at '|' into at most max trimmed fields; returns the count. */
-static size_t fields(char *line, char **out, size_t max) {
-  size_t n = 0;
-  for (char *p = line; n < max;) {
-    char *bar = strchr(p, '|');
-    if (bar) *bar = '\0';
-    while (*p == ' ') p++;
-    char *end = p + strlen(p);
-    while (end > p && (end[-1] == ' ' || end[-1] == '\r')) *--end = '\0';
-    out[n++] = p;
-    if (!bar) break;
-    p = bar + 1;
-  }
-  return n;
-}
-
 /* Reads news_eval.txt into articles and golds, checking its format. */
 static void read_eval(void) {
   char *text = test_read_file(ORB_TEST_SOURCE_DIR "/tests/events/news_eval.txt", NULL);
@@ -79,7 +63,7 @@ static void read_eval(void) {
   for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
     if (line[0] == '#' || !line[0]) continue;
     char *f[8];
-    size_t n = fields(line, f, 8);
+    size_t n = evt_fields(line, f, 8);
     if (strcmp(f[0], "article") == 0) {
       assert_true(n >= 3 && n <= 4);
       assert_true(article_count < MAX_ARTICLES);

@@ -33,22 +33,6 @@ typedef struct seed {
   orb_date date;
 } seed;
 
-/* Splits a line at '|' into at most max trimmed fields; returns the count. */
-static size_t fields(char *line, char **out, size_t max) {
-  size_t n = 0;
-  for (char *p = line; n < max;) {
-    char *bar = strchr(p, '|');
-    if (bar) *bar = '\0';
-    while (*p == ' ') p++;
-    char *end = p + strlen(p);
-    while (end > p && (end[-1] == ' ' || end[-1] == '\n')) *--end = '\0';
-    out[n++] = p;
-    if (!bar) break;
-    p = bar + 1;
-  }
-  return n;
-}
-
 /* Reads seeds.expected into seeds and events (fixed arrays). */
 static void read_expected(seed *seeds, size_t *seed_count, expected *events,
                           size_t *event_count, size_t max) {
@@ -58,7 +42,7 @@ static void read_expected(seed *seeds, size_t *seed_count, expected *events,
   for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n")) {
     if (line[0] == '#') continue;
     char *f[8];
-    size_t n = fields(line, f, 8);
+    size_t n = evt_fields(line, f, 8);
     if (strcmp(f[0], "seed") == 0) {
       assert_int_equal(n, 3);
       assert_true(*seed_count < max);

@@ -152,3 +152,17 @@ size_t evt_fields(char *line, char **out, size_t max) {
   }
   return n;
 }
+
+void evt_events_of(const orb_dict *dict, const char *text, const char *date, int layer,
+                   char *out, size_t size) {
+  evt_set_parser(layer == 2 ? evt_parser_full() : layer ? evt_parser() : NULL);
+  evt_list list = evt_code_text(dict, text, date);
+  evt_set_parser(NULL);
+  out[0] = 0;
+  for (size_t i = 0; i < list.count; i++) {
+    size_t len = strlen(out);
+    snprintf(out + len, size - len, "%s %.2s %s;", list.items[i].source, list.items[i].cameo,
+             list.items[i].target);
+  }
+  evt_list_free(&list);
+}

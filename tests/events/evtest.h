@@ -63,6 +63,12 @@ evt_list evt_code_text(const orb_dict *dict, const char *text, const char *date)
 long evt_find(const evt_list *list, const char *source, const char *root,
               const char *target);
 
+/* Codes text (one article of this date) without the syntactic layer (layer 0),
+ * with the tagger (1) or with the tagger and the parser (2), and writes its
+ * events into out[size] as "SOURCE ROOT TARGET;..." (CAMEO root: two digits). */
+void evt_events_of(const orb_dict *dict, const char *text, const char *date, int layer,
+                   char *out, size_t size);
+
 /* Splits line in place at '|' into at most max fields, each trimmed of blanks
  * and of a trailing '\r' or '\n' (the caller owns line; the fields point into
  * it); returns the count. */

@@ -22,29 +22,13 @@ typedef struct ev_case {
   const char *text, *expected;
 } ev_case;
 
-/* Codes text (one article, date 2024-03-10) with the tagger (tree 0) or the
- * tagger and the parser (tree 1) into "SOURCE ROOT TARGET;..." in out. */
-static void events_of(const orb_dict *dict, const char *text, int tree, char *out,
-                      size_t size) {
-  evt_set_parser(tree ? evt_parser_full() : evt_parser());
-  evt_list list = evt_code_text(dict, text, "2024-03-10");
-  evt_set_parser(NULL);
-  out[0] = 0;
-  for (size_t i = 0; i < list.count; i++) {
-    size_t len = strlen(out);
-    snprintf(out + len, size - len, "%s %.2s %s;", list.items[i].source, list.items[i].cameo,
-             list.items[i].target);
-  }
-  evt_list_free(&list);
-}
-
 /* Checks every case in both modes; fails naming the first that differs. */
 static void check(const ev_case *cases, size_t n) {
   orb_dict *dict = evt_dict(NULL);
   char got[1024];
   for (size_t i = 0; i < n; i++)
     for (int tree = 0; tree < 2; tree++) {
-      events_of(dict, cases[i].text, tree, got, sizeof got);
+      evt_events_of(dict, cases[i].text, "2024-03-10", tree + 1, got, sizeof got);
       if (strcmp(got, cases[i].expected) != 0) {
         orb_dict_free(dict);
         fail_msg("%s\n %s: got '%s', expected '%s'", cases[i].text,
@@ -201,8 +185,8 @@ static void test_news_nouns(void **state) {
   CHECK(cases);
   orb_dict *dict = evt_dict(NULL);
   char got[256];
-  events_of(dict, "Russia's deployment of nuclear weapons in Belarus alarmed Poland.", 1, got,
-            sizeof got);
+  evt_events_of(dict, "Russia's deployment of nuclear weapons in Belarus alarmed Poland.",
+                "2024-03-10", 2, got, sizeof got);
   orb_dict_free(dict);
   assert_string_equal(got, "RUS 15 BLR;");
 }

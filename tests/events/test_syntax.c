@@ -18,23 +18,6 @@
 #include "common/testutil.h"
 #include "events/evtest.h"
 
-/* Codes text without the syntactic layer (tagger 0), with the tagger (1) or
- * with the tagger and the parser (2) and returns its events as
- * "SOURCE ROOT TARGET;..." (CAMEO root: two digits). */
-static void events_of(const orb_dict *dict, const char *text, int tagger, char *out,
-                      size_t size) {
-  evt_set_parser(tagger == 2 ? evt_parser_full() : tagger ? evt_parser() : NULL);
-  evt_list list = evt_code_text(dict, text, "2024-01-01");
-  evt_set_parser(NULL);
-  out[0] = 0;
-  for (size_t i = 0; i < list.count; i++) {
-    size_t len = strlen(out);
-    snprintf(out + len, size - len, "%s %.2s %s;", list.items[i].source, list.items[i].cameo,
-             list.items[i].target);
-  }
-  evt_list_free(&list);
-}
-
 static void test_nouns_are_not_verbs(void **state) {
   (void)state;
   orb_dict *dict = evt_dict(NULL);
@@ -59,11 +42,11 @@ static void test_nouns_are_not_verbs(void **state) {
   };
   char got[512];
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    events_of(dict, cases[i].text, 0, got, sizeof got);
+    evt_events_of(dict, cases[i].text, "2024-01-01", 0, got, sizeof got);
     if (strcmp(got, cases[i].without) != 0)
       fail_msg("%s\n without tagger: got '%s', expected '%s'", cases[i].text, got,
                cases[i].without);
-    events_of(dict, cases[i].text, 1, got, sizeof got);
+    evt_events_of(dict, cases[i].text, "2024-01-01", 1, got, sizeof got);
     if (strcmp(got, cases[i].with) != 0)
       fail_msg("%s\n with tagger: got '%s', expected '%s'", cases[i].text, got, cases[i].with);
   }
@@ -81,9 +64,10 @@ static void test_hyphen_modifier(void **state) {
   assert_int_equal(orb_dict_add_buffer(dict, "mine.dict", extra, strlen(extra), &d), ORB_OK);
   orb_diags_free(&d);
   char got[256];
-  events_of(dict, "The US-backed government of Ukraine met Poland.", 0, got, sizeof got);
+  evt_events_of(dict, "The US-backed government of Ukraine met Poland.", "2024-01-01", 0, got,
+                sizeof got);
   assert_null(strstr(got, " 18 ")); /* "backed" is a modifier here */
-  events_of(dict, "Russia backed Belarus.", 0, got, sizeof got);
+  evt_events_of(dict, "Russia backed Belarus.", "2024-01-01", 0, got, sizeof got);
   assert_string_equal(got, "RUS 18 BLR;");
   orb_dict_free(dict);
 }
@@ -112,10 +96,10 @@ static void test_tree_rules(void **state) {
   };
   char got[512];
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    events_of(dict, cases[i].text, 1, got, sizeof got);
+    evt_events_of(dict, cases[i].text, "2024-01-01", 1, got, sizeof got);
     if (strcmp(got, cases[i].tagger)) fprintf(stderr, "tagger: %s -> %s\n", cases[i].text, got);
     assert_string_equal(got, cases[i].tagger);
-    events_of(dict, cases[i].text, 2, got, sizeof got);
+    evt_events_of(dict, cases[i].text, "2024-01-01", 2, got, sizeof got);
     if (strcmp(got, cases[i].tree)) fprintf(stderr, "tree: %s -> %s\n", cases[i].text, got);
     assert_string_equal(got, cases[i].tree);
   }

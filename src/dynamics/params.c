@@ -145,7 +145,7 @@ static const orb_dyn_param_info table[] = {
    "fitted with align_half_life_months (same fit): 0, the record gives the leverage share no weight beyond the anchor; the range lets ensembles carry the theory's sign",
    NULL},
   {{"dyn.exit_prior_rate", 0.01, 0, 1, 0,
-    "prior mean of an institution's yearly rate of exits and suspensions per member (Gamma prior of the base rate exit_prior_rate x exit_prior_years exits in exit_prior_years member-years)"},
+    "prior mean of an institution's yearly rate of exits and suspensions per member (Gamma prior of the base rate: exit_prior_rate x exit_prior_years exits in exit_prior_years member-years)"},
    0.005, 0.02, TRI, "1/year",
    NULL,
    "one exit or suspension per 100 member-years (a member stays about a century on average): an alliance that nobody has left keeps a low base rate, and one exit in a few dozen member-years moves it; range half to double"},

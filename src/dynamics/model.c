@@ -399,35 +399,29 @@ static void sort_by_month(void *items, size_t count, size_t size, char **texts) 
  * years[M], caller-allocated): exits and suspensions (a member that is no longer a
  * full member the next month) and member-years of full membership, from the
  * world's first month, as far as the inputs know the world's structure; the
- * leader is not counted
- * (docs/MODEL.md, "Exit hazard"). */
+ * leader is not counted (docs/MODEL.md, "Exit hazard"). */
 static void institution_record(const compile_ctx *c, size_t inst, float *exits, float *years) {
   const orb_world *w = c->w;
   const orb_dyn_model *m = c->m;
   const orb_institution *in = &w->institutions[inst];
   int sy, sm;
   orb_date_to_ymd(w->start, &sy, &sm, NULL);
-  const long first = (long)(sy - m->first_year) * 12 + (sm - 1) - m->first_month;
+  const long first = (long)sy * 12 + (sm - 1), model_first = (long)m->first_year * 12 + m->first_month;
   double n = 0, t = 0;
-  for (long k = first < 0 ? first : 0; k < (long)m->months; k++) {
-    const long mm = (long)m->first_month + k;
-    const long yy = m->first_year + (mm >= 0 ? mm / 12 : (mm - 11) / 12);
-    const int mo = (int)(mm - (yy - m->first_year) * 12) + 1;
-    const orb_date d = structure_date(c->in, orb_date_from_ymd((int)yy, mo, 1));
+  orb_date prev = ORB_DATE_NONE; /* the month before, once there is one */
+  for (long mm = first < model_first ? first : model_first; mm < model_first + (long)m->months;
+       mm++) {
+    const orb_date d = structure_date(c->in, orb_date_from_ymd((int)(mm / 12), (int)(mm % 12) + 1, 1));
     for (size_t q = 0; q < in->member_count; q++) {
       const size_t s = in->members[q].actor;
       int dup = 0;
       for (size_t qq = 0; qq < q; qq++) dup |= in->members[qq].actor == s;
       if (dup || s == in->leader) continue; /* the leader is not at risk */
       if (is_member(w, inst, s, d)) t += 1.0 / 12;
-      else if (k > first) { /* a full member the month before that is no longer one */
-        const long pm = mm - 1;
-        const long py = m->first_year + (pm >= 0 ? pm / 12 : (pm - 11) / 12);
-        const int pmo = (int)(pm - (py - m->first_year) * 12) + 1;
-        n += is_member(w, inst, s, structure_date(c->in, orb_date_from_ymd((int)py, pmo, 1)));
-      }
+      else if (prev != ORB_DATE_NONE) n += is_member(w, inst, s, prev);
     }
-    if (k >= 0) exits[k] = (float)n, years[k] = (float)t;
+    prev = d;
+    if (mm >= model_first) exits[mm - model_first] = (float)n, years[mm - model_first] = (float)t;
   }
 }
 
@@ -625,6 +619,7 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
     int p = c.pole_of[inst->actor];
     int32_t slot = m->pole_slot[p];
     for (size_t sl = 0; sl < m->slots; sl++) if (m->slot_institution[sl] == i) slot = (int32_t)sl;
+    const size_t first_exit = m->exit_count; /* the institution's first exit series */
     for (size_t q = 0; q < inst->member_count; q++) {
       size_t s = inst->members[q].actor;
       int32_t pair = c.pair_of[s * P + (size_t)p];
@@ -642,7 +637,12 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       x->years = malloc(M * sizeof *x->years);
       m->exit_count++;
       if (!x->at_risk || !x->exits || !x->years) goto fail;
-      institution_record(&c, i, x->exits, x->years);
+      if (first_exit < m->exit_count - 1) { /* the institution's record, once */
+        memcpy(x->exits, m->exits[first_exit].exits, M * sizeof *x->exits);
+        memcpy(x->years, m->exits[first_exit].years, M * sizeof *x->years);
+      } else {
+        institution_record(&c, i, x->exits, x->years);
+      }
       for (size_t k = 0; k < M; k++)
         x->at_risk[k] = (uint8_t)at_risk(w, i, s, structure_date(in, m->dates[k]));
     }

@@ -23,8 +23,8 @@ enum dyn_param {
   P_WAR_SMOOTH, P_WAR_TIEDOWN, P_WAR_PERSIST, P_CAP_ELASTICITY, P_CAP_MISSING,
   P_W_ECON, P_W_SEC, P_W_INST, P_W_SOC, P_DRIFT_RATE, P_GRAVITY, P_REDEPLOY,
   P_ALIGN_HALF_LIFE, P_AUTONOMY, P_IMP_COOP, P_IMP_CONFLICT, P_IMP_DISTANCE,
-  P_ASSIMILATE, P_ALIGN_MEMORY, P_ALIGN_SLOPE, P_EXIT_BASE, P_EXIT_ALIGN, P_EXIT_CRED,
-  P_EXIT_CENTER, P_ALIGN_COMMON, P_ALIGN_VOTE_NOISE,
+  P_ASSIMILATE, P_ALIGN_MEMORY, P_ALIGN_SLOPE, P_EXIT_PRIOR_RATE, P_EXIT_PRIOR_YEARS, P_EXIT_ALIGN,
+  P_EXIT_CRED, P_EXIT_OWN_TESTS, P_ALIGN_COMMON, P_ALIGN_VOTE_NOISE,
   DYN_PARAM_COUNT
 };
 
@@ -40,6 +40,8 @@ typedef struct dyn_test {
   uint32_t slot;     /* credibility slot */
   uint32_t kind;     /* enum dyn_test_kind */
   float honoured;    /* share of the test honoured, in [0, 1] */
+  uint32_t actor;    /* the member tested (the requester, the attacked member), or
+                        UINT32_MAX (the leader attacked) */
 } dyn_test;
 
 /* Alignment impulse classes and security shocks, per month. */
@@ -60,12 +62,16 @@ typedef struct dyn_obs {
   float votes;
 } dyn_obs;
 
-/* An exit series: member state, institution, the pair with its leader. */
+/* An exit series: member state, institution, the pair with its leader, and the
+ * institution's own record up to each month (exits and suspensions, member-years)
+ * for its base rate (docs/MODEL.md, "Exit hazard"). */
 typedef struct dyn_exit {
   uint32_t pair;
   uint32_t institution; /* index in the world's institutions */
   int32_t slot;      /* credibility slot of the institution or its leader, -1 none */
   uint8_t *at_risk;  /* [month] 1 while a member (or suspended) */
+  float *exits;      /* [month] the institution's exits and suspensions up to the month */
+  float *years;      /* [month] its members' member-years up to the month */
 } dyn_exit;
 
 struct orb_dyn_model {

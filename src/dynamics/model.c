@@ -80,7 +80,11 @@ void orb_dyn_model_free(orb_dyn_model *m) {
   free(m->test_text);
   free(m->actions);
   free(m->obs);
-  for (size_t k = 0; m->exits && k < m->exit_count; k++) free(m->exits[k].at_risk);
+  for (size_t k = 0; m->exits && k < m->exit_count; k++) {
+    free(m->exits[k].at_risk);
+    free(m->exits[k].exits);
+    free(m->exits[k].years);
+  }
   free(m->exits);
   for (size_t k = 0; m->series_name && k < m->series; k++) free(m->series_name[k]);
   free(m->series_name);
@@ -121,7 +125,30 @@ static int32_t pair_with(const compile_ctx *c, size_t a, size_t b) {
   return c->pair_of[a * c->m->poles + (size_t)c->pole_of[b]];
 }
 
-/* Events to alignment impulses and security shocks (docs/MODEL.md lists the classes). */
+/* 1 when the pole (itself or an institution it leads) answers state s with help
+ * (aid given, troops deployed) in the test window after month: the rule by which
+ * a request is honoured (docs/MODEL.md, "Credibility"). */
+static int pole_answered(const compile_ctx *c, int pole, size_t s, long month) {
+  for (size_t j = 0; j < c->in->event_count; j++) {
+    const orb_dyn_event *f = &c->in->events[j];
+    long fm = event_month(c->m, f);
+    if (fm < month || fm > month + DYN_TEST_WINDOW_MONTHS || f->target != s ||
+        f->source == ORB_NONE || c->pole_of[f->source] != pole)
+      continue;
+    if (f->type == ORB_EV_AID_GIVEN || f->type == ORB_EV_TROOP_DEPLOYMENT) return 1;
+  }
+  return 0;
+}
+
+/* Events to alignment impulses and security shocks (docs/MODEL.md, "Alignment",
+ * lists the classes). A state's alignment is its own conduct: its acts toward the
+ * pole (or the pole's institution) count in every class; the pole's acts toward
+ * it count when they are joint (meetings, agreements, cooperation), help (aid,
+ * troops deployed) or force (attack, border clash, annexation); the pole's words
+ * and pressure (condemning, protesting, sanctioning, threatening, refusing aid,
+ * suspending the state) are its own stance and no impulse on the state's. A
+ * state's request for help is an impulse by its outcome: honoured, the answer's
+ * help is the cooperation; ignored, the requester distances itself. */
 static int compile_actions(compile_ctx *c) {
   for (size_t i = 0; i < c->in->event_count; i++) {
     const orb_dyn_event *e = &c->in->events[i];
@@ -129,28 +156,36 @@ static int compile_actions(compile_ctx *c) {
     long month = event_month(c->m, e);
     int32_t pole_to_state = pair_with(c, e->target, e->source); /* source is the pole side */
     int32_t state_to_pole = pair_with(c, e->source, e->target);
-    int32_t pair = pole_to_state >= 0 ? pole_to_state : state_to_pole;
+    const int by_pole = pole_to_state >= 0;
+    int32_t pair = by_pole ? pole_to_state : state_to_pole;
     int kind = -1;
     switch (e->type) {
     case ORB_EV_MEETING: case ORB_EV_COOPERATE: case ORB_EV_SIGN_AGREEMENT:
     case ORB_EV_AID_GIVEN: case ORB_EV_JOIN_INSTITUTION:
       kind = ACT_COOP; break;
-    case ORB_EV_CONDEMN: case ORB_EV_PROTEST: case ORB_EV_SANCTION: case ORB_EV_THREATEN:
     case ORB_EV_ATTACK: case ORB_EV_BORDER_CLASH: case ORB_EV_ANNEX:
-    case ORB_EV_REFUSE_RECOGNISE:
       kind = ACT_CONFLICT; break;
+    case ORB_EV_CONDEMN: case ORB_EV_PROTEST: case ORB_EV_SANCTION: case ORB_EV_THREATEN:
+    case ORB_EV_REFUSE_RECOGNISE:
+      if (!by_pole) kind = ACT_CONFLICT;
+      break;
     case ORB_EV_ABSTAIN: case ORB_EV_AID_REFUSED: case ORB_EV_SUSPEND_MEMBERSHIP:
     case ORB_EV_LEAVE_INSTITUTION:
-      kind = ACT_DISTANCE; break;
+      if (!by_pole) kind = ACT_DISTANCE;
+      break;
+    case ORB_EV_REQUEST_AID:
+      if (!by_pole && state_to_pole >= 0 &&
+          !pole_answered(c, c->pole_of[e->target], e->source, month))
+        kind = ACT_DISTANCE;
+      break;
     case ORB_EV_TROOP_DEPLOYMENT:
-      if (pole_to_state >= 0) {
+      if (by_pole) {
         if (!add_action(c, month, pole_to_state, ACT_DEPLOY)) return 0;
         kind = ACT_COOP;
-        pair = pole_to_state;
       }
       break;
     case ORB_EV_TROOP_WITHDRAWAL:
-      if (pole_to_state >= 0 && !add_action(c, month, pole_to_state, ACT_WITHDRAW)) return 0;
+      if (by_pole && !add_action(c, month, pole_to_state, ACT_WITHDRAW)) return 0;
       break;
     default:
       break;
@@ -188,8 +223,10 @@ static int is_member(const orb_world *w, size_t inst, size_t actor, orb_date dat
   return orb_membership_at(w, inst, actor, date) == ORB_MEMBER;
 }
 
+/* Adds a test of slot's commitment in month (kind, share honoured, the member
+ * tested or ORB_NONE) with its text for --list-tests; 0 when out of memory. */
 static int add_test(compile_ctx *c, long month, size_t slot, int kind, double honoured,
-                    const orb_dyn_event *e) {
+                    size_t member, const orb_dyn_event *e) {
   orb_dyn_model *m = c->m;
   if (month < 0 || month >= (long)m->months) return 1;
   size_t old_cap = c->test_cap;
@@ -207,22 +244,9 @@ static int add_test(compile_ctx *c, long month, size_t slot, int kind, double ho
   m->test_text[m->test_count] = strdup(text);
   if (!m->test_text[m->test_count]) return 0;
   m->tests[m->test_count++] = (dyn_test){(uint32_t)month, (uint32_t)slot, (uint32_t)kind,
-                                         (float)honoured};
+                                         (float)honoured,
+                                         member == ORB_NONE ? UINT32_MAX : (uint32_t)member};
   return 1;
-}
-
-/* An answer of the institution (or its leader) to state s in the window after
- * month: 1 honoured (aid given, troops deployed), 0 otherwise. */
-static int answered(const compile_ctx *c, size_t inst, size_t s, long month) {
-  const orb_institution *in = &c->w->institutions[inst];
-  for (size_t j = 0; j < c->in->event_count; j++) {
-    const orb_dyn_event *f = &c->in->events[j];
-    long fm = event_month(c->m, f);
-    if (fm < month || fm > month + DYN_TEST_WINDOW_MONTHS || f->target != s) continue;
-    if (f->source != in->actor && f->source != in->leader) continue;
-    if (f->type == ORB_EV_AID_GIVEN || f->type == ORB_EV_TROOP_DEPLOYMENT) return 1;
-  }
-  return 0;
 }
 
 /* Tests of mutual-defence commitments (docs/MODEL.md, "Credibility"). */
@@ -238,7 +262,9 @@ static int compile_tests(compile_ctx *c) {
       if (e->type == ORB_EV_REQUEST_AID && e->target != ORB_NONE &&
           (e->target == inst->actor || e->target == inst->leader) &&
           e->source != inst->leader && at_risk(w, ii, e->source, e->date)) {
-        if (!add_test(c, month, slot, TEST_REQUEST, answered(c, ii, e->source, month), e))
+        if (!add_test(c, month, slot, TEST_REQUEST,
+                      pole_answered(c, c->pole_of[inst->actor], e->source, month),
+                      e->source, e))
           return 0;
       } else if ((e->type == ORB_EV_ATTACK || e->type == ORB_EV_BORDER_CLASH) &&
                  e->target != ORB_NONE && is_member(w, ii, e->target, e->date) &&
@@ -253,7 +279,9 @@ static int compile_tests(compile_ctx *c) {
                         fm >= month && fm <= month + DYN_TEST_WINDOW_MONTHS;
           }
           if (!requested &&
-              !add_test(c, month, slot, TEST_AGGRESSION, answered(c, ii, e->target, month), e))
+              !add_test(c, month, slot, TEST_AGGRESSION,
+                        pole_answered(c, c->pole_of[inst->actor], e->target, month),
+                        e->target, e))
             return 0;
         } else { /* the leader attacked: do the other members stand by it? */
           double stood = 0, failed = 0;
@@ -272,7 +300,7 @@ static int compile_tests(compile_ctx *c) {
               failed++;
           }
           double share = stood + failed > 0 ? stood / (stood + failed) : 0.0;
-          if (!add_test(c, month, slot, TEST_LEADER, share, e)) return 0;
+          if (!add_test(c, month, slot, TEST_LEADER, share, ORB_NONE, e)) return 0;
         }
       }
     }
@@ -364,6 +392,36 @@ static void sort_by_month(void *items, size_t count, size_t size, char **texts) 
     }
     memcpy(base + j * size, tmp, size);
     if (texts) texts[j] = text;
+  }
+}
+
+/* The record of institution inst up to each month of the model (exits[M],
+ * years[M], caller-allocated): exits and suspensions (a member that is no longer a
+ * full member the next month) and member-years of full membership, from the
+ * world's first month, as far as the inputs know the world's structure; the
+ * leader is not counted (docs/MODEL.md, "Exit hazard"). */
+static void institution_record(const compile_ctx *c, size_t inst, float *exits, float *years) {
+  const orb_world *w = c->w;
+  const orb_dyn_model *m = c->m;
+  const orb_institution *in = &w->institutions[inst];
+  int sy, sm;
+  orb_date_to_ymd(w->start, &sy, &sm, NULL);
+  const long first = (long)sy * 12 + (sm - 1), model_first = (long)m->first_year * 12 + m->first_month;
+  double n = 0, t = 0;
+  orb_date prev = ORB_DATE_NONE; /* the month before, once there is one */
+  for (long mm = first < model_first ? first : model_first; mm < model_first + (long)m->months;
+       mm++) {
+    const orb_date d = structure_date(c->in, orb_date_from_ymd((int)(mm / 12), (int)(mm % 12) + 1, 1));
+    for (size_t q = 0; q < in->member_count; q++) {
+      const size_t s = in->members[q].actor;
+      int dup = 0;
+      for (size_t qq = 0; qq < q; qq++) dup |= in->members[qq].actor == s;
+      if (dup || s == in->leader) continue; /* the leader is not at risk */
+      if (is_member(w, inst, s, d)) t += 1.0 / 12;
+      else if (prev != ORB_DATE_NONE) n += is_member(w, inst, s, prev);
+    }
+    prev = d;
+    if (mm >= model_first) exits[mm - model_first] = (float)n, years[mm - model_first] = (float)t;
   }
 }
 
@@ -561,6 +619,7 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
     int p = c.pole_of[inst->actor];
     int32_t slot = m->pole_slot[p];
     for (size_t sl = 0; sl < m->slots; sl++) if (m->slot_institution[sl] == i) slot = (int32_t)sl;
+    const size_t first_exit = m->exit_count; /* the institution's first exit series */
     for (size_t q = 0; q < inst->member_count; q++) {
       size_t s = inst->members[q].actor;
       int32_t pair = c.pair_of[s * P + (size_t)p];
@@ -574,8 +633,16 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       x->institution = (uint32_t)i;
       x->slot = slot;
       x->at_risk = malloc(M);
-      if (!x->at_risk) goto fail;
+      x->exits = malloc(M * sizeof *x->exits);
+      x->years = malloc(M * sizeof *x->years);
       m->exit_count++;
+      if (!x->at_risk || !x->exits || !x->years) goto fail;
+      if (first_exit < m->exit_count - 1) { /* the institution's record, once */
+        memcpy(x->exits, m->exits[first_exit].exits, M * sizeof *x->exits);
+        memcpy(x->years, m->exits[first_exit].years, M * sizeof *x->years);
+      } else {
+        institution_record(&c, i, x->exits, x->years);
+      }
       for (size_t k = 0; k < M; k++)
         x->at_risk[k] = (uint8_t)at_risk(w, i, s, structure_date(in, m->dates[k]));
     }
@@ -646,14 +713,51 @@ typedef struct run_state {
   double *econ, *z, *align, *impulse, *lev; /* [pairs] */
   double *index;               /* [pairs]: structural index of the month */
   dyn_anchor *anchor;          /* [pairs] */
+  double *own_a, *own_b;       /* [exits]: a member's own tests of its institution */
   double *common, *obs_w, *obs_wx, *obs_n; /* [poles]: common level, a month's sums */
-  float *pair_factor, *slot_factor; /* exit hazard factors [pairs], [slots] */
 } run_state;
+
+/* The exit hazards of month k (docs/MODEL.md, "Exit hazard"), exits of one
+ * institution after another: each member's against the mean alignment of its
+ * fellow members at risk on the same scale (with an anchor or without), the
+ * institution's base rate from its own record and a prior, and the credibility
+ * of its commitment with the member's own tests added. */
+static void exit_hazards(const orb_dyn_model *m, const double *prm, const run_state *r,
+                         size_t k, float *exit_out) {
+  const size_t M = m->months;
+  const double mu = prm[P_CRED_MEAN], beta_a = prm[P_EXIT_ALIGN], beta_k = prm[P_EXIT_CRED];
+  const double prior_t = prm[P_EXIT_PRIOR_YEARS], prior_n = prm[P_EXIT_PRIOR_RATE] * prior_t;
+  for (size_t e0 = 0, e1; e0 < m->exit_count; e0 = e1) {
+    double sum[2] = {0, 0}, cnt[2] = {0, 0};
+    for (e1 = e0; e1 < m->exit_count && m->exits[e1].institution == m->exits[e0].institution; e1++)
+      if (m->exits[e1].at_risk[k]) {
+        const int an = r->anchor[m->exits[e1].pair].weight > 0;
+        sum[an] += r->align[m->exits[e1].pair], cnt[an] += 1;
+      }
+    for (size_t e = e0; e < e1; e++) {
+      const dyn_exit *x = &m->exits[e];
+      if (!x->at_risk[k]) { exit_out[e * M + k] = 0.0f; continue; }
+      const double a = r->align[x->pair];
+      const int an = r->anchor[x->pair].weight > 0;
+      const double center = cnt[an] > 1 ? (sum[an] - a) / (cnt[an] - 1) : a;
+      const double t = prior_t + x->years[k];
+      const double h0 = t > 0 ? (prior_n + x->exits[k]) / t : prm[P_EXIT_PRIOR_RATE];
+      double c = mu;
+      if (x->slot >= 0) {
+        const double ca = r->a[x->slot] + r->own_a[e], cb = r->b[x->slot] + r->own_b[e];
+        c = ca / (ca + cb);
+      }
+      exit_out[e * M + k] =
+          (float)(h0 * exp(2 * beta_a * (center - a) + beta_k * (mu - c) / mu));
+    }
+  }
+}
 
 void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs;
   double stack[512];
-  size_t need = 2 * S + S + 3 * P + 9 * Q + (Q + S + 1) / 2 + 1 + 4 * P; /* floats: two per double */
+  const size_t E = m->exit_count;
+  size_t need = 3 * S + 3 * P + 9 * Q + 2 * E + 4 * P;
   double *heap = need > 512 ? malloc(need * sizeof *heap) : NULL;
   double *mem = heap ? heap : stack;
   if (need > 512 && !heap) { /* out of memory: a run of NANs, never a crash */
@@ -664,9 +768,8 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   run_state r = {mem, mem + S, mem + 2 * S, mem + 3 * S, mem + 3 * S + P,
                  pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q, pq + 5 * Q,
                  (dyn_anchor *)(pq + 6 * Q), NULL, NULL, NULL, NULL, NULL, NULL};
-  r.pair_factor = (float *)(pq + 9 * Q);
-  r.slot_factor = r.pair_factor + Q;
-  r.common = pq + 9 * Q + (Q + S + 1) / 2 + 1;
+  r.own_a = pq + 9 * Q, r.own_b = r.own_a + E;
+  r.common = r.own_b + E;
   r.obs_w = r.common + P, r.obs_wx = r.common + 2 * P, r.obs_n = r.common + 3 * P;
   const double mu = prm[P_CRED_MEAN], n0 = prm[P_CRED_STRENGTH];
   const double a0 = n0 * mu, b0 = n0 * (1 - mu);
@@ -681,13 +784,13 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const double align_rate = 1 - exp2(-1.0 / prm[P_ALIGN_HALF_LIFE]);
   const double autonomy = prm[P_AUTONOMY], slope = prm[P_ALIGN_SLOPE];
   const double common_w = prm[P_ALIGN_COMMON], noise = prm[P_ALIGN_VOTE_NOISE];
-  const double center = prm[P_EXIT_CENTER];
   const double test_weight[3] = {1.0, prm[P_W_AGGRESSION], prm[P_W_LEADER]};
-  const double h0 = prm[P_EXIT_BASE], beta_a = prm[P_EXIT_ALIGN], beta_k = prm[P_EXIT_CRED];
+  const double own_w = prm[P_EXIT_OWN_TESTS];
   const int persist = (int)floor(prm[P_WAR_PERSIST] + 0.5);
   double gravity[64];
   double *pole_gravity = r.rel + P; /* after rel: see need */
   for (size_t s = 0; s < S; s++) r.a[s] = a0, r.b[s] = b0;
+  for (size_t e = 0; e < E; e++) r.own_a[e] = r.own_b[e] = 0;
   for (size_t p = 0; p < P; p++) {
     float c0 = m->conflict[p * (size_t)m->conflict_years];
     r.burden[p] = isnan(c0) ? 0 : c0;
@@ -711,10 +814,16 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
       r.a[s] = a0 + forget * (r.a[s] - a0);
       r.b[s] = b0 + forget * (r.b[s] - b0);
     }
+    for (size_t e = 0; e < E; e++) r.own_a[e] *= forget, r.own_b[e] *= forget;
     for (; ti < m->test_count && m->tests[ti].month == k; ti++) {
       const dyn_test *t = &m->tests[ti];
       r.a[t->slot] += test_weight[t->kind] * t->honoured;
       r.b[t->slot] += test_weight[t->kind] * (1 - t->honoured);
+      for (size_t e = 0; e < E; e++) /* the member's own test weighs again for it */
+        if (m->exits[e].slot == (int32_t)t->slot && m->pair_state[m->exits[e].pair] == t->actor) {
+          r.own_a[e] += own_w * test_weight[t->kind] * t->honoured;
+          r.own_b[e] += own_w * test_weight[t->kind] * (1 - t->honoured);
+        }
     }
     for (size_t s = 0; s < S; s++) {
       r.cred[s] = r.a[s] / (r.a[s] + r.b[s]);
@@ -812,20 +921,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
                                      dyn_align_vote_weight(m->obs[oi].votes, noise));
     }
     for (size_t q = 0; q < Q; q++) align_out[q * M + k] = (float)r.align[q];
-    /* exit hazards */
-    /* h0 exp(2 beta_a (center - A) + beta_k (mu - c) / mu) as a product of a factor per
-     * pair (shared by the pair's institutions) and one per credibility slot */
-    for (size_t q = 0; q < Q; q++)
-      if (m->pair_has_exit[q])
-        r.pair_factor[q] = expf((float)(beta_a * 2 * ((r.anchor[q].weight > 0 ? center : 0.5) -
-                                                      r.align[q])));
-    for (size_t s = 0; s < S; s++)
-      r.slot_factor[s] = (float)h0 * expf((float)(beta_k * (mu - r.cred[s]) / mu));
-    for (size_t e = 0; e < m->exit_count; e++) {
-      const dyn_exit *x = &m->exits[e];
-      const float f = x->slot >= 0 ? r.slot_factor[x->slot] : (float)h0;
-      exit_out[e * M + k] = x->at_risk[k] ? f * r.pair_factor[x->pair] : 0.0f;
-    }
+    exit_hazards(m, prm, &r, k, exit_out);
   }
   free(heap);
 }

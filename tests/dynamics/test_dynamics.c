@@ -709,6 +709,118 @@ static void test_structure_cut(void **state) {
   orb_world_free(w);
 }
 
+/* ---- exit hazard (docs/MODEL.md, "Exit hazard") ---------------------------------- */
+
+/* A world of a leader LEAD, its mutual-defence PACT (DDD left it in 2004-06) and
+ * its UNION without exits, both with members AAA, BBB, CCC since 2000; events
+ * may be added ("DATE,ACTOR,TYPE,TARGET"); alignments with LEAD of AAA, BBB and
+ * CCC set to align[3] every year when align is not NULL. Runs the defaults;
+ * returns the value of series in month (0 = 2000-01). */
+static double exit_world_value(const char *series, size_t month, const double *align,
+                               const char *const *events, size_t event_count) {
+  orb_world *w = test_load_world_text(
+      "world: {name: Exits, description: d, start: 2000-01-01, end: 2010-12-31}\n"
+      "actors:\n  - {id: LEAD, name: L, kind: state}\n  - {id: AAA, name: A, kind: state}\n"
+      "  - {id: BBB, name: B, kind: state}\n  - {id: CCC, name: C, kind: state}\n"
+      "  - {id: DDD, name: D, kind: state}\n"
+      "  - {id: PACT, name: Pact, kind: organisation}\n"
+      "  - {id: UNION, name: Union, kind: organisation}\n"
+      "institutions:\n  - id: PACT\n    leader: LEAD\n    commitment: mutual_defence\n"
+      "    source: t\n    members:\n      - {actor: LEAD, joined: 2000-01-01, source: t}\n"
+      "      - {actor: AAA, joined: 2000-01-01, source: t}\n"
+      "      - {actor: BBB, joined: 2000-01-01, source: t}\n"
+      "      - {actor: CCC, joined: 2000-01-01, source: t}\n"
+      "      - {actor: DDD, joined: 2000-01-01, left: 2004-06-01, source: t}\n"
+      "  - id: UNION\n    leader: LEAD\n    commitment: economic_union\n"
+      "    source: t\n    members:\n      - {actor: LEAD, joined: 2000-01-01, source: t}\n"
+      "      - {actor: AAA, joined: 2000-01-01, source: t}\n"
+      "      - {actor: BBB, joined: 2000-01-01, source: t}\n"
+      "      - {actor: CCC, joined: 2000-01-01, source: t}\n");
+  orb_diags d;
+  orb_diags_init(&d);
+  orb_dyn_settings s;
+  assert_int_equal(orb_dyn_settings_init(&s), ORB_OK);
+  orb_dyn_inputs *in = NULL;
+  assert_int_equal(orb_dyn_inputs_from_world(w, 2000, 2010, &in, &d), ORB_OK);
+  size_t lead = orb_world_actor(w, "LEAD");
+  static const char *const states[3] = {"AAA", "BBB", "CCC"};
+  for (int k = 0; align && k < 3; k++)
+    for (int y = 2000; y <= 2010; y++)
+      assert_int_equal(orb_dyn_inputs_set(in, ORB_DYN_ALIGNMENT, orb_world_actor(w, states[k]),
+                                          lead, y, align[k]), ORB_OK);
+  for (size_t k = 0; k < event_count; k++)
+    assert_int_equal(orb_dyn_add_event(in, w, events[k], &d), ORB_OK);
+  orb_dyn_model *m = NULL;
+  assert_int_equal(orb_dyn_model_new(w, in, orb_date_from_ymd(2000, 1, 1),
+                                     orb_date_from_ymd(2010, 12, 1), &m, &d), ORB_OK);
+  size_t months = orb_dyn_month_count(m), k = orb_dyn_series_find(m, series);
+  if (k == ORB_NONE) fail_msg("no series %s", series);
+  float *out = malloc(orb_dyn_series_count(m) * months * sizeof *out);
+  assert_non_null(out);
+  orb_dyn_run(m, s.value, out);
+  double v = out[k * months + month];
+  free(out);
+  orb_dyn_model_free(m);
+  orb_dyn_inputs_free(in);
+  orb_dyn_settings_free(&s);
+  orb_diags_free(&d);
+  orb_world_free(w);
+  return v;
+}
+
+/* The base rate is each institution's own record with a Gamma prior, and a
+ * member as aligned as its fellows' mean gets the base rate itself. */
+static void test_exit_base_rate(void **state) {
+  (void)state;
+  size_t count;
+  const orb_dyn_param_info *t = orb_dyn_params(&count);
+  const double rate = t[orb_dyn_param_find("exit_prior_rate")].spec.value;
+  const double years = t[orb_dyn_param_find("exit_prior_years")].spec.value;
+  /* 2010-12 (month 131): three members of 132 months each, DDD's 53 months
+   * (2000-01..2004-05) and its exit in PACT; no exit in UNION */
+  const double pact = (rate * years + 1) / (years + 3 * 11.0 + 53 / 12.0);
+  const double uni = (rate * years) / (years + 3 * 11.0);
+  /* no revealed alignment: every member's alignment is the same structural
+   * index, equal to its fellows' mean (factor 1), and no test: credibility at the
+   * prior mean (factor 1) */
+  const double h_pact = exit_world_value("exit:CCC:PACT", 131, NULL, NULL, 0);
+  const double h_union = exit_world_value("exit:CCC:UNION", 131, NULL, NULL, 0);
+  assert_float_equal(h_pact, pact, 1e-6);
+  assert_float_equal(h_union, uni, 1e-6);
+  assert_true(h_union < 0.5 * h_pact);
+  /* the record up to the date: in 2005-01 (month 60), 61 months each and DDD's */
+  assert_float_equal(exit_world_value("exit:CCC:PACT", 60, NULL, NULL, 0),
+                     (rate * years + 1) / (years + 3 * 61 / 12.0 + 53 / 12.0), 1e-6);
+  /* revealed alignments 0.9, 0.5, 0.7: CCC is its fellows' mean (factor 1), AAA
+   * more aligned (lower), BBB less (higher) */
+  static const double align[3] = {0.9, 0.5, 0.7};
+  const double a = exit_world_value("exit:AAA:PACT", 131, align, NULL, 0);
+  const double b = exit_world_value("exit:BBB:PACT", 131, align, NULL, 0);
+  const double c = exit_world_value("exit:CCC:PACT", 131, align, NULL, 0);
+  assert_float_equal(c, pact, 1e-5);
+  assert_true(a < 0.5 * c && b > 2 * c);
+}
+
+/* A request for help honoured does not raise the requester's hazard; one
+ * ignored raises it, and more than the other members'. */
+static void test_exit_requests(void **state) {
+  (void)state;
+  static const double align[3] = {0.8, 0.8, 0.8};
+  static const char *const honoured[] = {"2006-03-01,AAA,request_aid,PACT",
+                                         "2006-03-02,PACT,troop_deployment,AAA"};
+  static const char *const ignored[] = {"2006-03-01,AAA,request_aid,PACT"};
+  for (size_t month = 74; month <= 131; month += 19) { /* 2006-03 .. 2010-12 */
+    const double base_a = exit_world_value("exit:AAA:PACT", month, align, NULL, 0);
+    const double base_b = exit_world_value("exit:BBB:PACT", month, align, NULL, 0);
+    const double hon_a = exit_world_value("exit:AAA:PACT", month, align, honoured, 2);
+    const double ign_a = exit_world_value("exit:AAA:PACT", month, align, ignored, 1);
+    const double ign_b = exit_world_value("exit:BBB:PACT", month, align, ignored, 1);
+    assert_true(hon_a < base_a);
+    assert_true(ign_a > base_a);
+    assert_true(ign_a / base_a > ign_b / base_b);
+  }
+}
+
 /* Series made by the alignment equation (written out again here) with rates on
  * the fit's grid and the common level's weight cw, revealed exactly from year 8 on
  * (each year the mean of the path the equation forecast from the December
@@ -1052,7 +1164,8 @@ int main(void) {
       cmocka_unit_test(test_record_inputs), cmocka_unit_test(test_story_record),
       cmocka_unit_test(test_validate),      cmocka_unit_test(test_validate_truncation),
       cmocka_unit_test(test_fit_recovers),  cmocka_unit_test(test_structure_cut),
-      cmocka_unit_test(test_vote_weight),
+      cmocka_unit_test(test_vote_weight),   cmocka_unit_test(test_exit_base_rate),
+      cmocka_unit_test(test_exit_requests),
       cmocka_unit_test(test_threads_identical),
       cmocka_unit_test(test_store_schema),  cmocka_unit_test(test_store_killed),
       cmocka_unit_test(test_bounded_memory), cmocka_unit_test(test_cli),

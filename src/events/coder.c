@@ -1470,11 +1470,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one
      * on the other, for cooperation, meetings and fights or a coreferent pair;
      * a group of more right before the verb, with no actor after it in the
-     * sentence ("Russia, Belarus and Kazakhstan signed a treaty") pairwise */
+     * sentence ("Russia, Belarus and Kazakhstan signed a treaty") pairwise; a
+     * ceasefire (0871) agreed by two is mutual too */
     size_t g = group_start(c, source), ge = group_end(c, source);
     static const char *const swap[] = {"exchanged", "exchange", "exchanges", "swapped",
                                        "swap", "swaps"};
-    int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref ||
+    int mutual = (root >= 3 && root <= 6) || root >= 18 || !strcmp(code, "0871") ||
+                 c->mentions[g].is_coref ||
                  reciprocal(c, it->last, clause_end) ||
                  tok_in(c, it->first, swap, sizeof swap / sizeof *swap);
     if (mutual && (ge == g + 2 ||

@@ -1048,7 +1048,18 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
  * verb and before this one. */
 static int accused_of(const orb_coder *c, size_t k, size_t s) {
   const ev_item *it = &c->items[k];
-  return it->first > s && c->first_accusation < k && c->accusation_of < it->first;
+  if (!(it->first > s && c->first_accusation < k && c->accusation_of < it->first)) return 0;
+  /* a new clause ends the complement ("accused Y of X, while Z blamed W"):
+   * a comma or semicolon before "while", "whereas" or "but", looked for in
+   * the last 48 tokens before the verb */
+  static const char *const breaks[] = {"while", "whereas", "but"};
+  size_t from = it->first > c->accusation_of + 48 ? it->first - 48 : c->accusation_of;
+  for (size_t u = from + 1; u < it->first; u++)
+    if ((c->tokens.items[u - 1].flags & EV_TF_PUNCT) &&
+        (tok_is(c, u - 1, ",") || tok_is(c, u - 1, ";")) &&
+        tok_in(c, u, breaks, sizeof breaks / sizeof *breaks))
+      return 0;
+  return 1;
 }
 
 /* The first form of "deny" among tokens [s, e) (what follows it is denied,
@@ -1293,13 +1304,22 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   /* passive: "was attacked by X" */
   int passive = it->first > sn->s && tok[it->first - 1].id &&
                 (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE);
+  /* "were fired on and seized by X": a participle joined by "and" to one
+   * after a form of "be" a few words before, passive when "by" follows */
+  int joined = 0;
+  if (!passive && it->first >= sn->s + 3 && tok_is(c, it->first - 1, "and"))
+    for (size_t u = it->first - 2; u > sn->s && u + 6 > it->first && !joined; u--) {
+      if (tok[u].flags & EV_TF_PUNCT) break;
+      joined = tok[u - 1].id && (d->vocab_flags[tok[u - 1].id] & EV_VF_PASSIVE);
+    }
   size_t by_mention = SIZE_MAX;
-  if (passive) {
+  if (passive || joined) {
     for (size_t m = 0; m < c->mention_count; m++) {
       const ev_mention *mn = &c->mentions[m];
       if (mn->first >= it->last && mn->first <= it->last + 3 && mn->first > 0 &&
           tok[mn->first - 1].id == d->tok_by) {
         by_mention = m;
+        passive = 1;
         break;
       }
     }

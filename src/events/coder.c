@@ -349,7 +349,9 @@ static int tok_quote(const orb_coder *c, size_t t) {
 
 /* Whether an actor item of tokens [first, t) is part of a place name: a
  * capitalised Sea, Strait, Gulf... follows ("the South China Sea") or comes
- * before with "of" ("the Sea of Japan", "the Gulf of Finland"). */
+ * before with "of" ("the Sea of Japan", "the Gulf of Finland"); or a name of
+ * several words written in lower case before "of" is a common phrase ("the
+ * west bank of the Dnipro"). */
 static int place_name_after(const orb_coder *c, size_t first, size_t t, size_t e) {
   static const char *const places[] = {"sea", "ocean", "strait", "straits", "gulf", "bay",
                                        "river", "peninsula", "mountains", "lake", "canal"};
@@ -357,6 +359,13 @@ static int place_name_after(const orb_coder *c, size_t first, size_t t, size_t e
   if (t < e && c->text[c->tokens.items[t].start] >= 'A' &&
       c->text[c->tokens.items[t].start] <= 'Z' && tok_in(c, t, places, n))
     return 1;
+  if (t < e && t >= first + 2 && c->tokens.items[t].id == c->dict->tok_of) {
+    size_t u = first;
+    while (u < t && c->text[c->tokens.items[u].start] >= 'a' &&
+           c->text[c->tokens.items[u].start] <= 'z')
+      u++;
+    if (u == t) return 1;
+  }
   return first >= 2 && c->tokens.items[first - 1].id == c->dict->tok_of &&
          c->text[c->tokens.items[first - 2].start] >= 'A' &&
          c->text[c->tokens.items[first - 2].start] <= 'Z' && tok_in(c, first - 2, places, n);

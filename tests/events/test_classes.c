@@ -250,7 +250,8 @@ static void test_news_rules(void **state) {
  * prisoners exchanged are released both ways, an agreement signed with a
  * party binds both, "called a ..." is a description, not a call, a clause
  * after ", while" is no part of an accusation, a participle joined by "and"
- * to a passive one is passive, sanctions imposed with a word between. */
+ * to a passive one is passive, sanctions imposed with a word between, a
+ * name written in lower case before "of" is no actor. */
 static void test_news_dev_rules(void **state) {
   (void)state;
   static const ev_case cases[] = {
@@ -264,6 +265,8 @@ static void test_news_dev_rules(void **state) {
      "RUS 11 UKR;UKR 11 RUS;"},
     {"Two Georgian boats were stopped and seized by Russian border guards.", "RUS 17 GEO;"},
     {"Russia imposed economic sanctions on Turkey.", "RUS 16 TUR;"},
+    {"Russian troops withdrew from the west bank of the river.", ""},
+    {"Israel attacked the West Bank of the Jordan.", "ISR 19 PSE;"},
   };
   CHECK(cases);
 }

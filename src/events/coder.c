@@ -1333,6 +1333,21 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       }
     }
   }
+  if (passive && by_mention == SIZE_MAX) {
+    /* "were fired on and seized by X": the agent of a participle joined by
+     * "and" a few words after */
+    size_t and_at = SIZE_MAX;
+    for (size_t u = it->last; u < sn->e && u <= it->last + 2 && and_at == SIZE_MAX; u++)
+      if (tok_is(c, u, "and")) and_at = u;
+    for (size_t m = 0; m < c->mention_count && and_at != SIZE_MAX; m++) {
+      const ev_mention *mn = &c->mentions[m];
+      if (mn->first > and_at + 1 && mn->first <= and_at + 4 &&
+          tok[mn->first - 1].id == d->tok_by) {
+        by_mention = m;
+        break;
+      }
+    }
+  }
 
   int verb_word = tree_word(c, it->first);
   if (by_mention == SIZE_MAX && verb_word >= 0) {

@@ -251,7 +251,8 @@ static void test_news_rules(void **state) {
  * party binds both, "called a ..." is a description, not a call, a clause
  * after ", while" is no part of an accusation, a participle joined by "and"
  * to a passive one is passive, sanctions imposed with a word between, a
- * name written in lower case before "of" is no actor. */
+ * name written in lower case before "of" is no actor, the agent after "and
+ * ... by" of a passive, a decree signed no act of its own. */
 static void test_news_dev_rules(void **state) {
   (void)state;
   static const ev_case cases[] = {
@@ -267,6 +268,8 @@ static void test_news_dev_rules(void **state) {
     {"Russia imposed economic sanctions on Turkey.", "RUS 16 TUR;"},
     {"Russian troops withdrew from the west bank of the river.", ""},
     {"Israel attacked the West Bank of the Jordan.", "ISR 19 PSE;"},
+    {"Georgia was attacked and occupied by Russia.", "RUS 19 GEO;RUS 19 GEO;"},
+    {"Putin signed a decree imposing economic sanctions on Turkey.", "RUS 16 TUR;"},
   };
   CHECK(cases);
 }

@@ -1384,10 +1384,15 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   uint32_t prev_verb_end = 0;
   int prev_asks = 0;   /* the earlier verb is an appeal or a demand (CAMEO 02, 10) */
   int prev_intent = 0; /* it is an intent (03) right before "to": "pledged to expand" */
+  /* a participle after a comma ("X will expel Y, the ministry said, accusing
+   * Z"): a statement between is an attribution, the act before it the one
+   * whose objects are no subject */
+  int participle = it->first > sn->s && tok_is(c, it->first - 1, ",") && gerund(c, it->first);
   for (size_t m = k; m-- > 0 && c->items[m].last > clause_start;) {
     if (c->items[m].kind != IT_VERB) continue;
     const ev_rule *prev = &d->rules[d->nodes[c->items[m].node].verb];
     if (prev->flags & EV_RF_NOUN) continue; /* a noun event has no objects */
+    if (participle && prev->code[0] == '0' && prev->code[1] == '1') continue;
     if (prev->code[0] && !(prev->code[0] == '0' && prev->code[1] == '1'))
       prev_verb_end = c->items[m].last;
     prev_asks = (prev->code[0] == '0' && prev->code[1] == '2') ||

@@ -252,7 +252,8 @@ static void test_news_rules(void **state) {
  * after ", while" is no part of an accusation, a participle joined by "and"
  * to a passive one is passive, sanctions imposed with a word between, a
  * name written in lower case before "of" is no actor, the agent after "and
- * ... by" of a passive, a decree signed no act of its own. */
+ * ... by" of a passive, a decree signed no act of its own, a participle
+ * after an attribution the act's author's. */
 static void test_news_dev_rules(void **state) {
   (void)state;
   static const ev_case cases[] = {
@@ -270,6 +271,8 @@ static void test_news_dev_rules(void **state) {
     {"Israel attacked the West Bank of the Jordan.", "ISR 19 PSE;"},
     {"Georgia was attacked and occupied by Russia.", "RUS 19 GEO;RUS 19 GEO;"},
     {"Putin signed a decree imposing economic sanctions on Turkey.", "RUS 16 TUR;"},
+    {"Latvia will expel two Russian diplomats, the ministry said, accusing Moscow of spying.",
+     "LVA 17 RUS;LVA 11 RUS;"},
   };
   CHECK(cases);
 }

@@ -33,7 +33,7 @@
 #define ODD_PRECISION_FLOOR 0.83
 #define EVEN_RECALL_FLOOR 0.42
 #define EVEN_PRECISION_FLOOR 0.58
-#define DEV_RECALL_FLOOR 0.54 /* news_dev.txt, the development set */
+#define DEV_RECALL_FLOOR 0.55 /* news_dev.txt, the development set */
 #define DEV_PRECISION_FLOOR 0.69
 #define DATE_FLOOR 0.80 /* share of the found events dated right */
 

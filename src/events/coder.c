@@ -597,12 +597,23 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   }
   if (pronoun_mentions(c, s, end)) return ORB_ENOMEM;
   /* an actor named twice in a row is one mention: "Kyrgyz President Almazbek
-   * Atambayev" (the title's and the name's entries) */
+   * Atambayev" (the title's and the name's entries), also with one lower-case
+   * word between that is no preposition or conjunction ("his Kyrgyz
+   * counterpart Almazbek Atambayev") */
+  static const char *const links[] = {"and", "or", "to", "with", "against", "by", "from",
+                                      "of", "in", "on", "at", "than", "as", "for", "over",
+                                      "into", "after", "before", "near", "between", "says",
+                                      "said", "told", "the", "a", "an"};
   size_t kept = 0;
   for (size_t m = 0; m < c->mention_count; m++) {
     ev_mention *cur = &c->mentions[m];
+    size_t gap = kept ? c->mentions[kept - 1].last : 0;
+    int one_word = kept && gap + 1 == cur->first && !(tok[gap].flags & EV_TF_PUNCT) &&
+                   c->text[tok[gap].start] >= 'a' && c->text[tok[gap].start] <= 'z' &&
+                   !word_item(c, gap) && !tok_in(c, gap, links, sizeof links / sizeof *links);
     if (kept && !cur->is_coref && !c->mentions[kept - 1].is_coref &&
-        c->mentions[kept - 1].last >= cur->first && c->mentions[kept - 1].id == cur->id) {
+        (c->mentions[kept - 1].last >= cur->first || one_word) &&
+        c->mentions[kept - 1].id == cur->id) {
       if (cur->last > c->mentions[kept - 1].last) c->mentions[kept - 1].last = cur->last;
       if (!c->mentions[kept - 1].role) c->mentions[kept - 1].role = cur->role;
       continue;

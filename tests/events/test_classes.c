@@ -253,7 +253,8 @@ static void test_news_rules(void **state) {
  * to a passive one is passive, sanctions imposed with a word between, a
  * name written in lower case before "of" is no actor, the agent after "and
  * ... by" of a passive, a decree signed no act of its own, a participle
- * after an attribution the act's author's. */
+ * after an attribution the act's author's, "his Kyrgyz counterpart X" one
+ * mention. */
 static void test_news_dev_rules(void **state) {
   (void)state;
   static const ev_case cases[] = {
@@ -273,6 +274,8 @@ static void test_news_dev_rules(void **state) {
     {"Putin signed a decree imposing economic sanctions on Turkey.", "RUS 16 TUR;"},
     {"Latvia will expel two Russian diplomats, the ministry said, accusing Moscow of spying.",
      "LVA 17 RUS;LVA 11 RUS;"},
+    {"Tajik President Emomali Rahmon and his Kyrgyz counterpart Sadyr Japarov signed a "
+     "border treaty in Bishkek.", "TJK 05 KGZ;KGZ 05 TJK;"},
   };
   CHECK(cases);
 }

@@ -349,7 +349,9 @@ static int tok_quote(const orb_coder *c, size_t t) {
 
 /* Whether an actor item of tokens [first, t) is part of a place name: a
  * capitalised Sea, Strait, Gulf... follows ("the South China Sea") or comes
- * before with "of" ("the Sea of Japan", "the Gulf of Finland"). */
+ * before with "of" ("the Sea of Japan", "the Gulf of Finland"); or a name of
+ * several words written in lower case before "of" is a common phrase ("the
+ * west bank of the Dnipro"). */
 static int place_name_after(const orb_coder *c, size_t first, size_t t, size_t e) {
   static const char *const places[] = {"sea", "ocean", "strait", "straits", "gulf", "bay",
                                        "river", "peninsula", "mountains", "lake", "canal"};
@@ -357,6 +359,13 @@ static int place_name_after(const orb_coder *c, size_t first, size_t t, size_t e
   if (t < e && c->text[c->tokens.items[t].start] >= 'A' &&
       c->text[c->tokens.items[t].start] <= 'Z' && tok_in(c, t, places, n))
     return 1;
+  if (t < e && t >= first + 2 && c->tokens.items[t].id == c->dict->tok_of) {
+    size_t u = first;
+    while (u < t && c->text[c->tokens.items[u].start] >= 'a' &&
+           c->text[c->tokens.items[u].start] <= 'z')
+      u++;
+    if (u == t) return 1;
+  }
   return first >= 2 && c->tokens.items[first - 1].id == c->dict->tok_of &&
          c->text[c->tokens.items[first - 2].start] >= 'A' &&
          c->text[c->tokens.items[first - 2].start] <= 'Z' && tok_in(c, first - 2, places, n);
@@ -588,12 +597,23 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   }
   if (pronoun_mentions(c, s, end)) return ORB_ENOMEM;
   /* an actor named twice in a row is one mention: "Kyrgyz President Almazbek
-   * Atambayev" (the title's and the name's entries) */
+   * Atambayev" (the title's and the name's entries), also with one lower-case
+   * word between that is no preposition or conjunction ("his Kyrgyz
+   * counterpart Almazbek Atambayev") */
+  static const char *const links[] = {"and", "or", "to", "with", "against", "by", "from",
+                                      "of", "in", "on", "at", "than", "as", "for", "over",
+                                      "into", "after", "before", "near", "between", "says",
+                                      "said", "told", "the", "a", "an"};
   size_t kept = 0;
   for (size_t m = 0; m < c->mention_count; m++) {
     ev_mention *cur = &c->mentions[m];
+    size_t gap = kept ? c->mentions[kept - 1].last : 0;
+    int one_word = kept && gap + 1 == cur->first && !(tok[gap].flags & EV_TF_PUNCT) &&
+                   c->text[tok[gap].start] >= 'a' && c->text[tok[gap].start] <= 'z' &&
+                   !word_item(c, gap) && !tok_in(c, gap, links, sizeof links / sizeof *links);
     if (kept && !cur->is_coref && !c->mentions[kept - 1].is_coref &&
-        c->mentions[kept - 1].last >= cur->first && c->mentions[kept - 1].id == cur->id) {
+        (c->mentions[kept - 1].last >= cur->first || one_word) &&
+        c->mentions[kept - 1].id == cur->id) {
       if (cur->last > c->mentions[kept - 1].last) c->mentions[kept - 1].last = cur->last;
       if (!c->mentions[kept - 1].role) c->mentions[kept - 1].role = cur->role;
       continue;
@@ -1048,7 +1068,18 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
  * verb and before this one. */
 static int accused_of(const orb_coder *c, size_t k, size_t s) {
   const ev_item *it = &c->items[k];
-  return it->first > s && c->first_accusation < k && c->accusation_of < it->first;
+  if (!(it->first > s && c->first_accusation < k && c->accusation_of < it->first)) return 0;
+  /* a new clause ends the complement ("accused Y of X, while Z blamed W"):
+   * a comma or semicolon before "while", "whereas" or "but", looked for in
+   * the last 48 tokens before the verb */
+  static const char *const breaks[] = {"while", "whereas", "but"};
+  size_t from = it->first > c->accusation_of + 48 ? it->first - 48 : c->accusation_of;
+  for (size_t u = from + 1; u < it->first; u++)
+    if ((c->tokens.items[u - 1].flags & EV_TF_PUNCT) &&
+        (tok_is(c, u - 1, ",") || tok_is(c, u - 1, ";")) &&
+        tok_in(c, u, breaks, sizeof breaks / sizeof *breaks))
+      return 0;
+  return 1;
 }
 
 /* The first form of "deny" among tokens [s, e) (what follows it is denied,
@@ -1293,11 +1324,35 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   /* passive: "was attacked by X" */
   int passive = it->first > sn->s && tok[it->first - 1].id &&
                 (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE);
+  /* "were fired on and seized by X": a participle joined by "and" to one
+   * after a form of "be" a few words before, passive when "by" follows */
+  int joined = 0;
+  if (!passive && it->first >= sn->s + 3 && tok_is(c, it->first - 1, "and"))
+    for (size_t u = it->first - 2; u > sn->s && u + 6 > it->first && !joined; u--) {
+      if (tok[u].flags & EV_TF_PUNCT) break;
+      joined = tok[u - 1].id && (d->vocab_flags[tok[u - 1].id] & EV_VF_PASSIVE);
+    }
   size_t by_mention = SIZE_MAX;
-  if (passive) {
+  if (passive || joined) {
     for (size_t m = 0; m < c->mention_count; m++) {
       const ev_mention *mn = &c->mentions[m];
       if (mn->first >= it->last && mn->first <= it->last + 3 && mn->first > 0 &&
+          tok[mn->first - 1].id == d->tok_by) {
+        by_mention = m;
+        passive = 1;
+        break;
+      }
+    }
+  }
+  if (passive && by_mention == SIZE_MAX) {
+    /* "were fired on and seized by X": the agent of a participle joined by
+     * "and" a few words after */
+    size_t and_at = SIZE_MAX;
+    for (size_t u = it->last; u < sn->e && u <= it->last + 2 && and_at == SIZE_MAX; u++)
+      if (tok_is(c, u, "and")) and_at = u;
+    for (size_t m = 0; m < c->mention_count && and_at != SIZE_MAX; m++) {
+      const ev_mention *mn = &c->mentions[m];
+      if (mn->first > and_at + 1 && mn->first <= and_at + 4 &&
           tok[mn->first - 1].id == d->tok_by) {
         by_mention = m;
         break;
@@ -1340,10 +1395,15 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   uint32_t prev_verb_end = 0;
   int prev_asks = 0;   /* the earlier verb is an appeal or a demand (CAMEO 02, 10) */
   int prev_intent = 0; /* it is an intent (03) right before "to": "pledged to expand" */
+  /* a participle after a comma ("X will expel Y, the ministry said, accusing
+   * Z"): a statement between is an attribution, the act before it the one
+   * whose objects are no subject */
+  int participle = it->first > sn->s && tok_is(c, it->first - 1, ",") && gerund(c, it->first);
   for (size_t m = k; m-- > 0 && c->items[m].last > clause_start;) {
     if (c->items[m].kind != IT_VERB) continue;
     const ev_rule *prev = &d->rules[d->nodes[c->items[m].node].verb];
     if (prev->flags & EV_RF_NOUN) continue; /* a noun event has no objects */
+    if (participle && prev->code[0] == '0' && prev->code[1] == '1') continue;
     if (prev->code[0] && !(prev->code[0] == '0' && prev->code[1] == '1'))
       prev_verb_end = c->items[m].last;
     prev_asks = (prev->code[0] == '0' && prev->code[1] == '2') ||
@@ -1470,11 +1530,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one
      * on the other, for cooperation, meetings and fights or a coreferent pair;
      * a group of more right before the verb, with no actor after it in the
-     * sentence ("Russia, Belarus and Kazakhstan signed a treaty") pairwise */
+     * sentence ("Russia, Belarus and Kazakhstan signed a treaty") pairwise; a
+     * ceasefire (0871) agreed by two is mutual too */
     size_t g = group_start(c, source), ge = group_end(c, source);
     static const char *const swap[] = {"exchanged", "exchange", "exchanges", "swapped",
                                        "swap", "swaps"};
-    int mutual = (root >= 3 && root <= 6) || root >= 18 || c->mentions[g].is_coref ||
+    int mutual = (root >= 3 && root <= 6) || root >= 18 || !strcmp(code, "0871") ||
+                 c->mentions[g].is_coref ||
                  reciprocal(c, it->last, clause_end) ||
                  tok_in(c, it->first, swap, sizeof swap / sizeof *swap);
     if (mutual && (ge == g + 2 ||

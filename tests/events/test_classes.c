@@ -112,7 +112,7 @@ static void test_nominal_events(void **state) {
 static void test_places(void **state) {
   (void)state;
   static const ev_case cases[] = {
-    {"Armenia and Azerbaijan agreed to a ceasefire in Uzbekistan.", "ARM 03 AZE;AZE 03 ARM;"},
+    {"Armenia and Azerbaijan agreed to a ceasefire in Uzbekistan.", "ARM 08 AZE;AZE 08 ARM;"},
     {"Armenia and Azerbaijan signed an agreement at a summit in Kazakhstan.",
      "ARM 05 AZE;AZE 05 ARM;"},
     {"Vietnam criticised the Philippines over the South China Sea.", "VNM 11 PHL;"},
@@ -202,7 +202,7 @@ static void test_news_rules(void **state) {
      "KAZ 05 UZB;KAZ 05 KGZ;UZB 05 KAZ;UZB 05 KGZ;KGZ 05 KAZ;KGZ 05 UZB;"},
     {"Moldova and Romania signed an agreement on Romanian gas.", "MDA 05 ROU;ROU 05 MDA;"},
     {"Armenia and Azerbaijan signed a peace deal with the European Union.",
-     "ARM 05 EU;AZE 05 EU;"},
+     "ARM 05 EU;AZE 05 EU;EU 05 ARM;EU 05 AZE;"},
     {"Russian President Vladimir Putin and Belarusian President Alexander Lukashenko "
      "signed a treaty.", "RUS 05 BLR;BLR 05 RUS;"},
     {"Serbia was granted observer status in the CSTO.", "CSTO 05 SRB;"},
@@ -246,6 +246,40 @@ static void test_news_rules(void **state) {
   CHECK(cases);
 }
 
+/* Rules developed on news_dev.txt: ceasefires agreed by two are mutual,
+ * prisoners exchanged are released both ways, an agreement signed with a
+ * party binds both, "called a ..." is a description, not a call, a clause
+ * after ", while" is no part of an accusation, a participle joined by "and"
+ * to a passive one is passive, sanctions imposed with a word between, a
+ * name written in lower case before "of" is no actor, the agent after "and
+ * ... by" of a passive, a decree signed no act of its own, a participle
+ * after an attribution the act's author's, "his Kyrgyz counterpart X" one
+ * mention. */
+static void test_news_dev_rules(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    {"Armenia and Azerbaijan agreed to a ceasefire on Sunday.", "ARM 08 AZE;AZE 08 ARM;"},
+    {"Kyrgyzstan and Tajikistan agreed to a full ceasefire.", "KGZ 08 TJK;TJK 08 KGZ;"},
+    {"Russia and Ukraine exchanged prisoners of war.", "RUS 08 UKR;UKR 08 RUS;"},
+    {"Moldova signed a trade agreement with Romania on Friday.", "MDA 05 ROU;ROU 05 MDA;"},
+    {"Putin called Erdogan on Monday to discuss a gas deal.", "RUS 04 TUR;"},
+    {"Russia shelled Kharkiv, in what Moscow called a response to attacks.", "RUS 19 UKR;"},
+    {"Russia accused Ukraine of provocations, while Kyiv criticised Russia.",
+     "RUS 11 UKR;UKR 11 RUS;"},
+    {"Two Georgian boats were stopped and seized by Russian border guards.", "RUS 17 GEO;"},
+    {"Russia imposed economic sanctions on Turkey.", "RUS 16 TUR;"},
+    {"Russian troops withdrew from the west bank of the river.", ""},
+    {"Israel attacked the West Bank of the Jordan.", "ISR 19 PSE;"},
+    {"Georgia was attacked and occupied by Russia.", "RUS 19 GEO;RUS 19 GEO;"},
+    {"Putin signed a decree imposing economic sanctions on Turkey.", "RUS 16 TUR;"},
+    {"Latvia will expel two Russian diplomats, the ministry said, accusing Moscow of spying.",
+     "LVA 17 RUS;LVA 11 RUS;"},
+    {"Tajik President Emomali Rahmon and his Kyrgyz counterpart Sadyr Japarov signed a "
+     "border treaty in Bishkek.", "TJK 05 KGZ;KGZ 05 TJK;"},
+  };
+  CHECK(cases);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
@@ -253,6 +287,6 @@ int main(void) {
     cmocka_unit_test(test_nominal_events), cmocka_unit_test(test_places),
     cmocka_unit_test(test_coreference),    cmocka_unit_test(test_conjoined),
     cmocka_unit_test(test_negation_modality), cmocka_unit_test(test_news_rules),
-    cmocka_unit_test(test_news_nouns)};
+    cmocka_unit_test(test_news_nouns),     cmocka_unit_test(test_news_dev_rules)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -11,7 +11,7 @@
 
 const char cmd_code_help[] =
   "Usage: orbit code FILE... [--date D] [--json] [--dict FILE]... [--no-default-dict]\n"
-  "                  [--world W] [--threads N] [--parse tagger|full|none]\n"
+  "                  [--world W | --no-world] [--threads N] [--parse tagger|full|none]\n"
   "\n"
   "Codes news text (UTF-8, one paragraph a line; '-' reads standard input) into\n"
   "dated political events: who did what to whom, as CAMEO codes and the model's\n"
@@ -25,9 +25,12 @@ const char cmd_code_help[] =
   "  --dict FILE        add a dictionary file (docs/EVENTS.md) after the built-in\n"
   "                     ones; its entries win; may be repeated\n"
   "  --no-default-dict  do not load the built-in dictionaries (data/events)\n"
-  "  --world W          add the actors of world file W (docs/WORLD.md): names,\n"
-  "                     'adjective' and 'alias' text attributes, organisations'\n"
-  "                     ids, coded with the world's ids (before the --dict files)\n"
+  "  --world W          add the actors of world file W (docs/WORLD.md): their\n"
+  "                     names, adjectives and capitals, leaders on the dates of\n"
+  "                     their terms, companies as their owners, coded with the\n"
+  "                     world's ids (before the --dict files); default: the\n"
+  "                     built-in world (or ORBIT_WORLD) unless --no-default-dict\n"
+  "  --no-world         add no world's actors\n"
   "  --threads N        code up to N files at once (default 1); the output is the\n"
   "                     same, in file order, for any N\n"
   "  --parse MODE       the syntactic layer (data/parse): 'full' (default) tags\n"
@@ -168,17 +171,17 @@ static int code_parallel(const orb_dict *dict, const orb_parse_model *model,
 }
 
 enum { OPT_DATE = 1, OPT_JSON, OPT_DICT, OPT_NO_DEFAULT_DICT, OPT_THREADS, OPT_NO_PARSE,
-       OPT_WORLD, OPT_PARSE };
+       OPT_WORLD, OPT_NO_WORLD, OPT_PARSE };
 
 int cmd_code(int argc, char **argv) {
   static const cli_option options[] = {
     {"date", OPT_DATE, 1}, {"json", OPT_JSON, 0}, {"dict", OPT_DICT, 1},
     {"no-default-dict", OPT_NO_DEFAULT_DICT, 0}, {"threads", OPT_THREADS, 1},
-    {"no-parse", OPT_NO_PARSE, 0}, {"world", OPT_WORLD, 1},
+    {"no-parse", OPT_NO_PARSE, 0}, {"world", OPT_WORLD, 1}, {"no-world", OPT_NO_WORLD, 0},
     {"parse", OPT_PARSE, 1}, {NULL, 0, 0}};
   orb_date date = ORB_DATE_NONE;
   orb_format format = ORB_FORMAT_CSV;
-  int defaults = 1, id, extra_count = 0, input_count = 0, threads = 1, parse = 2;
+  int defaults = 1, id, extra_count = 0, input_count = 0, threads = 1, parse = 2, no_world = 0;
   unsigned long long number;
   const char *value, *world_path = NULL;
   /* at most argc values of each kind */
@@ -204,6 +207,7 @@ int cmd_code(int argc, char **argv) {
       if (world_path) code = cli_usage_error("code", "--world may be given once");
       world_path = value;
       break;
+    case OPT_NO_WORLD: no_world = 1; break;
     case OPT_THREADS:
       if (cli_parse_count(value, 1, 1024, &number) != ORB_OK)
         code = cli_usage_error("code", "--threads expects a number from 1 to 1024, not '%s'",
@@ -218,6 +222,11 @@ int cmd_code(int argc, char **argv) {
     code = cli_usage_error("code", "give at least one FILE (or - for standard input)");
   if (code == CLI_OK && !defaults && !extra_count)
     code = cli_usage_error("code", "--no-default-dict needs at least one --dict");
+  if (code == CLI_OK && no_world && world_path)
+    code = cli_usage_error("code", "--world and --no-world exclude each other");
+  /* the built-in world's names, leaders and companies join the built-in dictionaries */
+  if (code == CLI_OK && !world_path && !no_world && defaults)
+    world_path = orb_world_default_path();
   /* every file is checked before anything is written */
   int bad = 0;
   for (int i = 0; code == CLI_OK && i < input_count; i++) {

@@ -227,6 +227,21 @@ static void test_world(void **state) {
   free(out);
   snprintf(args, sizeof args, "code '%s' --world '%s' --world '%s'", text, world, world);
   free(run(args, TEST_BOTH, 2));
+  snprintf(args, sizeof args, "code '%s' --world '%s' --no-world", text, world);
+  out = run(args, TEST_BOTH, 2);
+  assert_non_null(strstr(out, "--world and --no-world exclude each other"));
+  free(out);
+  /* without --world the built-in world's companies and leaders are known;
+   * --no-world (or --no-default-dict) leaves them out */
+  const char *gas = write_text("gas.txt", "Gazprom cut gas supplies to Moldova.\n");
+  snprintf(args, sizeof args, "code '%s' --date 2024-05-01", gas);
+  out = run(args, TEST_STDOUT, 0);
+  assert_non_null(strstr(out, ",RUS,BUS,"));
+  free(out);
+  snprintf(args, sizeof args, "code '%s' --date 2024-05-01 --no-world", gas);
+  out = run(args, TEST_STDOUT, 0);
+  assert_null(strstr(out, ",RUS,BUS,"));
+  free(out);
 }
 
 static void test_bad_input(void **state) {

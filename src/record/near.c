@@ -23,6 +23,7 @@ static int stop_word(const char *w, size_t n) {
   return 1; /* a number */
 }
 
+/* qsort order of size_t values, ascending. */
 static int cmp_size(const void *a, const void *b) {
   size_t x = *(const size_t *)a, y = *(const size_t *)b;
   return x < y ? -1 : x > y;
@@ -85,12 +86,15 @@ static double jaccard(const size_t *a, size_t na, const size_t *b, size_t nb) {
 }
 
 /* Words of every title (by its first roll call) and first dates. */
+/* The content words of every distinct title: ids[t][0..n[t]) are word ids (in
+ * dict) of title t, sorted; first[t] is the date of its first roll call. */
 typedef struct title_words {
   record_titles dict;
   size_t **ids, *n;
   orb_date *first;
 } title_words;
 
+/* Frees what words_build allocated in tw (titles: the record's title count). */
 static void words_free(title_words *tw, size_t titles) {
   if (tw->ids)
     for (size_t t = 0; t < titles; t++) free(tw->ids[t]);
@@ -100,6 +104,8 @@ static void words_free(title_words *tw, size_t titles) {
   record_titles_free(&tw->dict);
 }
 
+/* Fills tw (owned by the caller, freed with words_free even on failure) with
+ * the words of each title of rec; ORB_ENOMEM. */
 static orb_status words_build(const orb_record *rec, title_words *tw) {
   memset(tw, 0, sizeof *tw);
   record_titles_init(&tw->dict);

@@ -913,8 +913,14 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
         sum += r.lev[q];
         lev_out[q * M + k] = (float)r.lev[q];
       }
+      for (size_t q = q0; q < q1; q++) r.index[q] = sum; /* the state's sum, for now */
+    }
+    /* alignment, every state's pairs in one loop after the leverages (so that the
+     * divisions of different states overlap) */
+    for (size_t st = 0; st < m->states; st++) {
+      const size_t q0 = m->state_first[st], q1 = m->state_first[st + 1];
       for (size_t q = q0; q < q1; q++) { /* month 0 starts at the target */
-        r.index[q] = dyn_align_index(r.lev[q], sum, autonomy);
+        r.index[q] = dyn_align_index(r.lev[q], r.index[q], autonomy);
         const double g = r.common[m->pair_pole[q]];
         r.align[q] = dyn_align_step(
             r.align[q], dyn_align_target(&r.anchor[q], r.index[q], slope,

@@ -715,7 +715,17 @@ typedef struct run_state {
   dyn_anchor *anchor;          /* [pairs] */
   double *own_a, *own_b;       /* [exits]: a member's own tests of its institution */
   double *common, *obs_w, *obs_wx, *obs_n; /* [poles]: common level, a month's sums */
+  double *memo; /* [2 poles] pairs (argument, exp of it): the last exp of each */
 } run_state;
+
+/* exp(x), from the memo pair m (the last argument, its exp) when x equals the last
+ * argument (exp is a function: the same bits), else computed and remembered there.
+ * A slowly converging state often repeats its argument from month to month. */
+static inline double memo_exp(double x, double *m) {
+  if (x == m[0]) return m[1];
+  m[0] = x;
+  return m[1] = exp(x);
+}
 
 /* The exit hazards of month k (docs/MODEL.md, "Exit hazard"), exits of one
  * institution after another: each member's against the mean alignment of its
@@ -728,49 +738,61 @@ static void exit_hazards(const orb_dyn_model *m, const double *prm, const run_st
   const double mu = prm[P_CRED_MEAN], beta_a = prm[P_EXIT_ALIGN], beta_k = prm[P_EXIT_CRED];
   const double prior_t = prm[P_EXIT_PRIOR_YEARS], prior_n = prm[P_EXIT_PRIOR_RATE] * prior_t;
   for (size_t e0 = 0, e1; e0 < m->exit_count; e0 = e1) {
-    double sum[2] = {0, 0}, cnt[2] = {0, 0};
+    /* the sums in scalars, not an array indexed by the scale: a store and a load per
+     * member made one long dependency chain */
+    double sum0 = 0, sum1 = 0, cnt0 = 0, cnt1 = 0;
     for (e1 = e0; e1 < m->exit_count && m->exits[e1].institution == m->exits[e0].institution; e1++)
       if (m->exits[e1].at_risk[k]) {
-        const int an = r->anchor[m->exits[e1].pair].weight > 0;
-        sum[an] += r->align[m->exits[e1].pair], cnt[an] += 1;
+        const double a = r->align[m->exits[e1].pair];
+        if (r->anchor[m->exits[e1].pair].weight > 0) sum1 += a, cnt1 += 1;
+        else sum0 += a, cnt0 += 1;
       }
+    const double sum[2] = {sum0, sum1}, cnt[2] = {cnt0, cnt1};
+    /* what the institution's members share, once: its record (one copy for all its
+     * exits) and, for a member without tests of its own (own_a = own_b = 0, so
+     * a + own_a / (a + own_a + b + own_b) is the slot's credibility bit for bit),
+     * the credibility term */
+    const dyn_exit *x0 = &m->exits[e0];
+    const double t = prior_t + x0->years[k];
+    const double h0 = t > 0 ? (prior_n + x0->exits[k]) / t : prm[P_EXIT_PRIOR_RATE];
+    const double cred_term = beta_k * (mu - (x0->slot >= 0 ? r->cred[x0->slot] : mu)) / mu;
     for (size_t e = e0; e < e1; e++) {
       const dyn_exit *x = &m->exits[e];
       if (!x->at_risk[k]) { exit_out[e * M + k] = 0.0f; continue; }
       const double a = r->align[x->pair];
       const int an = r->anchor[x->pair].weight > 0;
       const double center = cnt[an] > 1 ? (sum[an] - a) / (cnt[an] - 1) : a;
-      const double t = prior_t + x->years[k];
-      const double h0 = t > 0 ? (prior_n + x->exits[k]) / t : prm[P_EXIT_PRIOR_RATE];
-      double c = mu;
-      if (x->slot >= 0) {
+      double kterm = cred_term;
+      if (x->slot >= 0 && (r->own_a[e] != 0 || r->own_b[e] != 0)) {
         const double ca = r->a[x->slot] + r->own_a[e], cb = r->b[x->slot] + r->own_b[e];
-        c = ca / (ca + cb);
+        kterm = beta_k * (mu - ca / (ca + cb)) / mu;
       }
-      exit_out[e * M + k] =
-          (float)(h0 * exp(2 * beta_a * (center - a) + beta_k * (mu - c) / mu));
+      exit_out[e * M + k] = (float)(h0 * exp(2 * beta_a * (center - a) + kterm));
     }
   }
 }
 
 void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs;
-  double stack[512];
+  double stack[1024];
   const size_t E = m->exit_count;
-  size_t need = 3 * S + 3 * P + 9 * Q + 2 * E + 4 * P;
-  double *heap = need > 512 ? malloc(need * sizeof *heap) : NULL;
+  size_t need = 3 * S + 3 * P + 9 * Q + 2 * E + 4 * P + 4 * P; /* the last: memo */
+  double *heap = need > 1024 ? malloc(need * sizeof *heap) : NULL;
   double *mem = heap ? heap : stack;
-  if (need > 512 && !heap) { /* out of memory: a run of NANs, never a crash */
+  if (need > 1024 && !heap) { /* out of memory: a run of NANs, never a crash */
     for (size_t k = 0; k < m->series * M; k++) out[k] = NAN;
     return;
   }
   double *pq = mem + 3 * S + 3 * P; /* pairs' arrays after the poles' */
   run_state r = {mem, mem + S, mem + 2 * S, mem + 3 * S, mem + 3 * S + P,
                  pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q, pq + 5 * Q,
-                 (dyn_anchor *)(pq + 6 * Q), NULL, NULL, NULL, NULL, NULL, NULL};
+                 (dyn_anchor *)(pq + 6 * Q), NULL, NULL, NULL, NULL, NULL, NULL, NULL};
   r.own_a = pq + 9 * Q, r.own_b = r.own_a + E;
   r.common = r.own_b + E;
   r.obs_w = r.common + P, r.obs_wx = r.common + 2 * P, r.obs_n = r.common + 3 * P;
+  r.memo = r.common + 4 * P;
+  for (size_t i = 0; i < 4 * P; i += 2) r.memo[i] = NAN; /* matches nothing */
+  double *cap_memo = r.memo, *grav_memo = cap_memo + 2 * P;
   const double mu = prm[P_CRED_MEAN], n0 = prm[P_CRED_STRENGTH];
   const double a0 = n0 * mu, b0 = n0 * (1 - mu);
   const double forget = exp2(-1.0 / prm[P_CRED_HALF_LIFE]);
@@ -847,13 +869,14 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
     }
     for (size_t p = 0; p < P; p++) {
       r.rel[p] = isnan(r.rel[p]) || best == -INFINITY
-                     ? prm[P_CAP_MISSING] * exp(-theta * r.burden[p])
-                     : exp(gamma * (r.rel[p] - best));
+                     ? prm[P_CAP_MISSING] * memo_exp(-theta * r.burden[p], cap_memo + 2 * p)
+                     : memo_exp(gamma * (r.rel[p] - best), cap_memo + 2 * p);
       cap_out[p * M + k] = (float)r.rel[p];
     }
     /* economic mass^eta of each pole, for the drift of ties */
     if (k >= m->drift_from)
-      for (size_t p = 0; p < P; p++) pole_gravity[p] = exp(eta * m->logmass[p * M + k]);
+      for (size_t p = 0; p < P; p++)
+        pole_gravity[p] = memo_exp(eta * m->logmass[p * M + k], grav_memo + 2 * p);
     /* events: security shocks and alignment impulses */
     for (size_t q = 0; q < Q; q++) r.impulse[q] = 0;
     for (; ai < m->action_count && m->actions[ai].month == k; ai++) {
@@ -890,8 +913,14 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
         sum += r.lev[q];
         lev_out[q * M + k] = (float)r.lev[q];
       }
+      for (size_t q = q0; q < q1; q++) r.index[q] = sum; /* the state's sum, for now */
+    }
+    /* alignment, every state's pairs in one loop after the leverages (so that the
+     * divisions of different states overlap) */
+    for (size_t st = 0; st < m->states; st++) {
+      const size_t q0 = m->state_first[st], q1 = m->state_first[st + 1];
       for (size_t q = q0; q < q1; q++) { /* month 0 starts at the target */
-        r.index[q] = dyn_align_index(r.lev[q], sum, autonomy);
+        r.index[q] = dyn_align_index(r.lev[q], r.index[q], autonomy);
         const double g = r.common[m->pair_pole[q]];
         r.align[q] = dyn_align_step(
             r.align[q], dyn_align_target(&r.anchor[q], r.index[q], slope,

@@ -35,6 +35,8 @@
 #define EV_MAX_PRONOUNS 64       /* pronouns resolved per sentence */
 #define EV_CARET_WORDS 3         /* words a "^" of a verb pattern stands for */
 #define EV_PATTERN_TOKENS 16     /* tokens a verb pattern may span */
+#define EV_MARKER_REACH 4        /* a pattern's "+" or "$" names an actor starting
+                                    within this many tokens ("about the Prince of X") */
 
 enum { IT_ACTOR, IT_AGENT, IT_VERB, IT_MARKER, IT_NOUN /* a verb read as a noun */ };
 
@@ -835,14 +837,41 @@ static void queue_pairs(const orb_coder *c, ev_sentence *sn, size_t src, size_t 
   }
 }
 
+/* The actors a verb pattern names with PETRARCH's markers ("+" the target,
+ * "$" the source): mention indices, SIZE_MAX where the pattern has none. */
+typedef struct ev_binding {
+  size_t target, source;
+} ev_binding;
+
+/* The mention that a marker of a pattern matches at token j: the first one
+ * that starts within EV_MARKER_REACH tokens, with no punctuation or verb
+ * before it ("warned their people about the Prince of X", "money from X"),
+ * or SIZE_MAX. */
+static size_t marker_mention(const orb_coder *c, size_t j, size_t e) {
+  size_t best = SIZE_MAX;
+  for (size_t m = 0; m < c->mention_count; m++) {
+    uint32_t f = c->mentions[m].first;
+    if (f >= j && f < j + EV_MARKER_REACH && f < e &&
+        (best == SIZE_MAX || f < c->mentions[best].first))
+      best = m;
+  }
+  if (best == SIZE_MAX) return SIZE_MAX;
+  for (size_t t = j; t < c->mentions[best].first; t++)
+    if ((c->tokens.items[t].flags & EV_TF_PUNCT) ||
+        (c->item_at[t] >= 0 && c->items[c->item_at[t]].kind == IT_VERB))
+      return SIZE_MAX;
+  return best;
+}
+
 /* The pattern (object rule index) of the longest match of the pattern trie
  * from node against tokens [j, e), or -1. Inside a pattern, determiners and
  * numbers of the text are skipped ("acted on a resolution" matches "on
- * resolution"), and a "^" of the pattern (PETRARCH's noun phrase) stands for
- * one to EV_CARET_WORDS words ("warned their people about"). At most
- * EV_PATTERN_TOKENS tokens are looked at. */
+ * resolution"), a "^" of the pattern (PETRARCH's noun phrase) stands for
+ * one to EV_CARET_WORDS words ("warned their people about"), and a marker
+ * "+" or "$" for an actor (marker_mention), which *b records for the match
+ * returned. At most EV_PATTERN_TOKENS tokens are looked at. */
 static int32_t pattern_match(const orb_coder *c, uint32_t node, uint32_t root, size_t j,
-                             size_t e, size_t budget) {
+                             size_t e, size_t budget, ev_binding *b) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   int32_t here = d->nodes[node].object;
@@ -850,31 +879,48 @@ static int32_t pattern_match(const orb_coder *c, uint32_t node, uint32_t root, s
   uint32_t id = tok[j].id;
   uint32_t next = id ? ev_trie_child(d, node, id) : 0;
   int32_t found = -1;
+  ev_binding got = *b;
   if (next) {
-    found = pattern_match(c, next, root, j + 1, e, budget - 1);
+    found = pattern_match(c, next, root, j + 1, e, budget - 1, &got);
   } else if (node != root &&
              ((tok[j].flags & EV_TF_DIGITS) || (id && (d->vocab_flags[id] & EV_VF_DET)))) {
-    found = pattern_match(c, node, root, j + 1, e, budget - 1);
+    found = pattern_match(c, node, root, j + 1, e, budget - 1, &got);
+  }
+  for (int k = 0; found < 0 && k < 2; k++) { /* "+" then "$" */
+    uint32_t marked = ev_trie_child(d, node, k ? EV_TOK_SOURCE : EV_TOK_TARGET);
+    size_t m = marked ? marker_mention(c, j, e) : SIZE_MAX;
+    if (m == SIZE_MAX) continue;
+    got = *b;
+    *(k ? &got.source : &got.target) = m;
+    size_t used = c->mentions[m].last - j;
+    found = pattern_match(c, marked, root, c->mentions[m].last, e,
+                          budget > used ? budget - used : 0, &got);
   }
   uint32_t caret = c->tok_caret ? ev_trie_child(d, node, c->tok_caret) : 0;
   for (size_t skip = 1; found < 0 && caret && skip <= EV_CARET_WORDS && j + skip <= e &&
                         !(tok[j + skip - 1].flags & EV_TF_PUNCT);
-       skip++)
-    found = pattern_match(c, caret, root, j + skip, e, budget > skip ? budget - skip : 0);
+       skip++) {
+    got = *b;
+    found = pattern_match(c, caret, root, j + skip, e, budget > skip ? budget - skip : 0, &got);
+  }
+  if (found >= 0) *b = got;
   return found >= 0 ? found : here;
 }
 
-/* Finds the pattern of group for the verb item it, or NULL. */
+/* Finds the pattern of group for the verb item it, or NULL; *b gets the
+ * actors its markers name. */
 static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_t group,
-                                   size_t e) {
+                                   size_t e, ev_binding *b) {
   const orb_dict *d = c->dict;
+  *b = (ev_binding){SIZE_MAX, SIZE_MAX};
   uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
   if (!root) return NULL;
   size_t stop = it->last + EV_OBJECT_WINDOW < e ? it->last + EV_OBJECT_WINDOW : e;
   for (size_t p = it->last; p < stop; p++) {
     if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) break;
-    int32_t found = pattern_match(c, root, root, p, e, EV_PATTERN_TOKENS);
+    int32_t found = pattern_match(c, root, root, p, e, EV_PATTERN_TOKENS, b);
     if (found >= 0) return &d->rules[found];
+    *b = (ev_binding){SIZE_MAX, SIZE_MAX};
   }
   return NULL;
 }
@@ -1201,7 +1247,8 @@ static int unreported_would(orb_coder *c, size_t v, size_t s, size_t e) {
 /* Whether verb item it codes an event by itself or by one of its patterns. */
 static int codes_something(const orb_coder *c, const ev_item *it, size_t e) {
   const ev_rule *verb = &c->dict->rules[c->dict->nodes[it->node].verb];
-  const ev_rule *pattern = find_pattern(c, it, verb->group, e);
+  ev_binding unused;
+  const ev_rule *pattern = find_pattern(c, it, verb->group, e, &unused);
   return pattern ? pattern->code[0] != 0 : verb->code[0] != 0;
 }
 
@@ -1246,6 +1293,31 @@ static size_t destination(const orb_coder *c, size_t target, uint32_t clause_end
   return target;
 }
 
+/* Sets *source and *target (mention indices) from a pattern's markers
+ * (docs/EVENTS.md, "Source and target markers"), given the actor before the
+ * verb (*source as found) and the agent of a passive (by, or SIZE_MAX):
+ * "+" names the target and "$" the source; with "$" alone, the actor before
+ * the verb (a passive's agent if any) becomes the target; with "+ *" it is
+ * the target and "$" names the source. Returns 0 when no source is left. */
+static int pin_actors(const orb_coder *c, const ev_rule *rule, const ev_binding *b,
+                      size_t by, size_t *source, size_t *target) {
+  size_t subject = by != SIZE_MAX ? by : *source;
+  if (rule->flags & EV_RF_SUBJECT_TARGET) {
+    *target = b->target != SIZE_MAX ? b->target : *source;
+    *source = b->source;
+  } else if (b->source != SIZE_MAX) {
+    *target = b->target != SIZE_MAX ? b->target : subject;
+    *source = b->source;
+  } else {
+    *target = b->target;
+    *source = subject;
+  }
+  if (*source == SIZE_MAX) return 0;
+  if (*target != SIZE_MAX && c->mentions[*target].group == c->mentions[*source].group)
+    *target = SIZE_MAX; /* one actor on both sides: the source's act alone */
+  return 1;
+}
+
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
@@ -1253,7 +1325,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const ev_token *tok = c->tokens.items;
   const ev_item *it = &c->items[k];
   const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
-  const ev_rule *rule = find_pattern(c, it, verb->group, sn->e);
+  ev_binding bound;
+  const ev_rule *rule = find_pattern(c, it, verb->group, sn->e, &bound);
   if (!rule) rule = verb;
   /* a rule with only a code back (PETRARCH's "[:072]": "received tanks
    * from X") codes the target's act toward the source alone */
@@ -1479,7 +1552,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (target != SIZE_MAX && (target == place || shallow_place(c, &c->mentions[target])) &&
       source != SIZE_MAX && group_end(c, source) == group_start(c, source) + 2)
     target = SIZE_MAX; /* "A and B agreed to a ceasefire at talks in C": A and B */
-  if (passive && by_mention != SIZE_MAX) {
+  int pinned = bound.target != SIZE_MAX || bound.source != SIZE_MAX ||
+               (rule->flags & EV_RF_SUBJECT_TARGET);
+  if (pinned && !pin_actors(c, rule, &bound, passive ? by_mention : SIZE_MAX, &source,
+                            &target))
+    return; /* "+ * ..." without a "$": no source */
+  if (pinned) {
+    /* the pattern said who is who: no passive turns them round */
+  } else if (passive && by_mention != SIZE_MAX) {
     target = source;
     source = by_mention;
   } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX &&

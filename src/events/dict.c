@@ -28,6 +28,7 @@ typedef struct line_ctx {
   const char *name;   /* the file name as given */
   const char *base;   /* its base name, for rule names */
   int line;
+  const char *text;   /* the current line (its fields point into it), for columns */
   int apply;          /* 0: check only; 1: add the entry */
   int16_t file;       /* precedence of the file */
   orb_diags *diags;
@@ -44,6 +45,13 @@ static const char *const kinds[] = {
 /* Reports a problem of the current line; returns ORB_EPARSE. */
 static orb_status bad(line_ctx *ctx, const char *format, const char *arg) {
   orb_diags_add(ctx->diags, ctx->name, ctx->line, 1, format, arg);
+  return ORB_EPARSE;
+}
+
+/* Reports a problem at byte at of the current line (column counted from 1);
+ * returns ORB_EPARSE. */
+static orb_status bad_at(line_ctx *ctx, const char *at, const char *format, const char *arg) {
+  orb_diags_add(ctx->diags, ctx->name, ctx->line, (int)(at - ctx->text) + 1, format, arg);
   return ORB_EPARSE;
 }
 
@@ -116,6 +124,95 @@ static orb_status phrase_path(line_ctx *ctx, const char *phrase, uint32_t node,
     node = ev_trie_add(dict, node, ctx->tokens.items[i].id);
     if (!node) return ORB_ENOMEM;
   }
+  *end = node;
+  return ORB_OK;
+}
+
+/* Walks (creating when applying) the path of the words phrase[0..len) from
+ * *node, if it has any; ORB_ENOMEM on out of memory. */
+static orb_status words_path(line_ctx *ctx, const char *phrase, size_t len, uint32_t *node) {
+  orb_status st = ev_tokenize(ctx->dict, phrase, len, ctx->apply, &ctx->tokens);
+  for (size_t i = 0; !st && ctx->apply && i < ctx->tokens.count; i++) {
+    *node = ev_trie_add(ctx->dict, *node, ctx->tokens.items[i].id);
+    if (!*node) st = ORB_ENOMEM;
+  }
+  return st;
+}
+
+/* The phrase of an object entry (a verb pattern) with PETRARCH's markers
+ * (docs/EVENTS.md, "Source and target markers"): a word "+" stands for the
+ * target and "$" for the source, each an actor named at that place of the
+ * pattern (a pseudo token EV_TOK_TARGET or EV_TOK_SOURCE of the trie); a
+ * leading "+ *" says that the actor before the verb is the target
+ * (EV_RF_SUBJECT_TARGET in *flags), "$ *" that it is the source (as
+ * without). Each marker may appear once; "*" only after a leading marker;
+ * "%" (TABARI's compound marker) and a marker glued to a word are refused.
+ * Every problem is reported at its column. Walks (creating when applying)
+ * the path from start; *end gets the last node. */
+static orb_status pattern_path(line_ctx *ctx, char *phrase, uint32_t start, uint32_t *end,
+                               uint8_t *flags) {
+  if (!*phrase) return bad(ctx, "empty phrase%s", "");
+  const char *seen[2] = {NULL, NULL}; /* where "+" and "$" were found */
+  const char *lead = NULL;  /* a leading marker that "*" must follow at once */
+  const char *star = NULL, *run = NULL;
+  uint32_t node = start;
+  int elements = 0;         /* pattern elements after the verb */
+  for (char *p = phrase;;) {
+    while (*p == ' ' || *p == '\t') p++;
+    char *w = p;
+    while (*p && *p != ' ' && *p != '\t') p++;
+    size_t n = (size_t)(p - w);
+    int marker = n == 1 && (*w == '+' || *w == '$');
+    if (run && (!n || marker || (n == 1 && *w == '*'))) { /* the words before */
+      orb_status st = words_path(ctx, run, (size_t)(w - run), &node);
+      if (st) return st;
+      elements += ctx->tokens.count > 0;
+      run = NULL;
+    }
+    if (!n) break;
+    if (lead && !(n == 1 && *w == '*')) lead = NULL;
+    if (marker) {
+      int k = *w == '$';
+      if (seen[k])
+        return bad_at(ctx, w, k ? "'$' twice in a pattern (expected one source)%s"
+                                : "'+' twice in a pattern (expected one target)%s", "");
+      seen[k] = w;
+      const char *next = p;
+      while (*next == ' ' || *next == '\t') next++;
+      if (w == phrase && next[0] == '*' && (!next[1] || next[1] == ' ' || next[1] == '\t')) {
+        lead = w; /* "+ *": the actor before the verb */
+        continue;
+      }
+      if (ctx->apply) {
+        node = ev_trie_add(ctx->dict, node, k ? EV_TOK_SOURCE : EV_TOK_TARGET);
+        if (!node) return ORB_ENOMEM;
+      }
+      elements++;
+      continue;
+    }
+    if (n == 1 && *w == '*') {
+      if (!lead)
+        return bad_at(ctx, w, "'*' (the verb) only right after a leading '+' or '$' "
+                              "(expected '+ * WORDS' or '$ * WORDS')%s", "");
+      if (*lead == '+') *flags |= EV_RF_SUBJECT_TARGET;
+      star = w;
+      lead = NULL;
+      continue;
+    }
+    for (const char *q = w; q < p; q++)
+      if (*q == '%' || *q == '+' || *q == '$' || *q == '*') {
+        char what[2] = {*q, '\0'};
+        return bad_at(ctx, q,
+                      *q == '%' ? "'%s' (TABARI's compound marker) is not supported "
+                                  "(expected '+' for the target, '$' for the source)"
+                                : "'%s' glued to a word (expected it as a word of its own)",
+                      what);
+      }
+    if (!run) run = w;
+  }
+  if (!elements)
+    return bad(ctx, star ? "pattern '%s' has nothing after the verb (expected words or a marker)"
+                         : "phrase '%s' has no words", phrase);
   *end = node;
   return ORB_OK;
 }
@@ -198,7 +295,8 @@ static orb_status parse_rule(line_ctx *ctx, line_fields *f, int is_object) {
       if (!start) return ORB_ENOMEM;
     }
   }
-  orb_status st = phrase_path(ctx, f->field[2], start, &node);
+  orb_status st = is_object ? pattern_path(ctx, f->field[2], start, &node, &rule.flags)
+                            : phrase_path(ctx, f->field[2], start, &node);
   if (st || !ctx->apply) return st;
   ev_node *n = &dict->nodes[node];
   int32_t *slot = is_object ? &n->object : &n->verb;
@@ -462,6 +560,7 @@ static orb_status run_pass(line_ctx *ctx, const char *data, size_t len) {
       result = ORB_EPARSE;
       continue;
     }
+    ctx->text = line;
     orb_status st = parse_line(ctx, line);
     if (st == ORB_ENOMEM) {
       free(line);

@@ -21,6 +21,8 @@
 #define EV_TOK_UNKNOWN 0u          /* a word found in no dictionary */
 #define EV_TOK_GROUP 0x80000000u   /* pseudo token: EV_TOK_GROUP | verb group */
 #define EV_WORD_MAX 64             /* longer words are cut for lookup */
+#define EV_TOK_TARGET 0x7FFFFFFEu  /* pseudo token of a pattern: "+", the target */
+#define EV_TOK_SOURCE 0x7FFFFFFDu  /* pseudo token of a pattern: "$", the source */
 
 /* Vocabulary flags (per token id). */
 enum {
@@ -80,7 +82,8 @@ typedef struct ev_actor_entry {
 /* Rule flags. */
 enum {
   EV_RF_SOLO = 1,   /* the event needs no target ("remained silent") */
-  EV_RF_NOUN = 2    /* a noun ("the invasion"): may follow a determiner */
+  EV_RF_NOUN = 2,   /* a noun ("the invasion"): may follow a determiner */
+  EV_RF_SUBJECT_TARGET = 4 /* a pattern "+ * ...": the actor before the verb is the target */
 };
 
 typedef struct ev_rule {

@@ -528,6 +528,107 @@ static void test_pattern_gaps(void **state) {
   orb_dict_free(d);
 }
 
+/* PETRARCH's markers in verb patterns: "+" names the target and "$" the
+ * source wherever they stand after the verb; "$" alone makes the actor
+ * before the verb the target; "+ *" makes it the target and needs a "$"; a
+ * pattern whose marker finds no actor does not match. */
+static void test_pattern_markers(void **state) {
+  (void)state;
+  orb_dict *d = NULL;
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *user = "actor | gondor | GON\n"
+                     "actor | rohan | ROH\n"
+                     "actor | mordor | MOR\n"
+                     "agent | army | MIL\n"
+                     "determiner | the\n"
+                     "determiner | a\n"
+                     "passive | was\n"
+                     "verb | MY_WARN | warned | 130\n"
+                     "object | MY_WARN | their ^ about + | 131\n"
+                     "verb | MY_FREE | freed | 080\n"
+                     "object | MY_FREE | + * from $ | 081\n"
+                     "object | MY_FREE | + * by ^ | 082\n"
+                     "verb | MY_GET | received | 030\n"
+                     "object | MY_GET | money $ | 071\n"
+                     "verb | MY_HEAR | heard | 010\n"
+                     "object | MY_HEAR | from $ about + | 112\n"
+                     "object | MY_HEAR | of + through $ | 113\n"
+                     "object | MY_HEAR | $ * rumours about + | 114\n";
+  assert_int_equal(load_buffer(d, user, &diags), ORB_OK);
+  static const struct { const char *text, *source, *code, *target; } cases[] = {
+    {"Gondor warned their people about Rohan.", "GON", "131", "ROH"},
+    {"Gondor warned their old allies about the army of Mordor.", "GON", "131", "MOR"},
+    {"Rohan was freed from Mordor.", "MOR", "081", "ROH"},      /* "+ * ... $" */
+    {"Rohan received money from Gondor.", "GON", "071", "ROH"}, /* "$" alone */
+    {"Gondor heard from Rohan about Mordor.", "ROH", "112", "MOR"},
+    {"Gondor heard of Mordor through Rohan.", "ROH", "113", "MOR"},
+    {"Gondor heard rumours about Mordor.", "GON", "114", "MOR"}, /* "$ *": as without */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    evt_list list = evt_code_text(d, cases[i].text, "2024-01-01");
+    if (list.count != 1 || strcmp(list.items[0].source, cases[i].source) != 0 ||
+        strcmp(list.items[0].cameo, cases[i].code) != 0 ||
+        strcmp(list.items[0].target, cases[i].target) != 0)
+      fail_msg("%s: got %zu events, the first %s %s %s; expected %s %s %s", cases[i].text,
+               list.count, list.count ? list.items[0].source : "-",
+               list.count ? list.items[0].cameo : "-", list.count ? list.items[0].target : "-",
+               cases[i].source, cases[i].code, cases[i].target);
+    evt_list_free(&list);
+  }
+  /* a marker with no actor at its place: the pattern does not match, and the
+   * verb alone has no target */
+  evt_list list = evt_code_text(d, "Gondor warned their people about a storm.", "2024-01-01");
+  assert_int_equal(list.count, 0);
+  evt_list_free(&list);
+  /* "+ *" without "$": the subject is the target, there is no source */
+  list = evt_code_text(d, "Rohan was freed by force.", "2024-01-01");
+  assert_int_equal(list.count, 0);
+  evt_list_free(&list);
+  orb_diags_free(&diags);
+  orb_dict_free(d);
+}
+
+/* Bad markers in a pattern: each reported at its line and column, the file
+ * refused as a whole. */
+static void test_pattern_marker_errors(void **state) {
+  (void)state;
+  orb_dict *d = NULL;
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *bad = "verb | G | warned | 130\n"
+                    "object | G | + about + | 131\n"
+                    "object | G | $ * from $ | 131\n"
+                    "object | G | about * + | 131\n"
+                    "object | G | about +them | 131\n"
+                    "object | G | % with + | 131\n"
+                    "object | G | + * | 131\n"
+                    "object | G | $ about + | 131\n"; /* good: "$" and "+" once each */
+  assert_int_equal(load_buffer(d, bad, &diags), ORB_EPARSE);
+  assert_int_equal(diags.count, 6);
+  static const struct { int line, col; const char *message; } want[] = {
+    {2, 22, "'+' twice in a pattern (expected one target)"},
+    {3, 23, "'$' twice in a pattern (expected one source)"},
+    {4, 20, "'*' (the verb) only right after a leading '+' or '$'"},
+    {5, 20, "'+' glued to a word (expected it as a word of its own)"},
+    {6, 14, "'%' (TABARI's compound marker) is not supported"},
+    {7, 1, "pattern '+ *' has nothing after the verb"},
+  };
+  for (size_t i = 0; i < diags.count; i++) {
+    assert_string_equal(diags.items[i].file, "user.dict");
+    assert_int_equal(diags.items[i].line, want[i].line);
+    assert_int_equal(diags.items[i].column, want[i].col);
+    if (!strstr(diags.items[i].message, want[i].message))
+      fail_msg("line %d: '%s' lacks '%s'", want[i].line, diags.items[i].message,
+               want[i].message);
+  }
+  assert_int_equal(orb_dict_entry_count(d), 0);
+  orb_diags_free(&diags);
+  orb_dict_free(d);
+}
+
 static void test_user_dictionary(void **state) {
   (void)state;
   orb_dict *d = evt_dict(NULL);
@@ -652,6 +753,8 @@ int main(void) {
     cmocka_unit_test(test_paired_codes),
       cmocka_unit_test(test_back_only_and_act),
     cmocka_unit_test(test_pattern_gaps),
+    cmocka_unit_test(test_pattern_markers),
+    cmocka_unit_test(test_pattern_marker_errors),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

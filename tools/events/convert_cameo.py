@@ -23,9 +23,13 @@ token sequences):
 - agents: Phoenix.agents.txt, with the !PERSON!/!MINIST! macros expanded.
 - verbs: every verb form of CAMEO.2.0.txt (regular forms generated as PETRARCH
   does), and every pattern whose words all follow the verb ("- * WORDS [code]"),
-  with synonym sets (&NAME) expanded; patterns with words before the verb (337 of
-  4,668) and patterns of function words only ("- * (TO)") are dropped, as is
-  the discards (sport phrases) file.
+  with synonym sets (&NAME) expanded and PETRARCH's markers kept: "+" (the
+  target) and "$" (the source) where they stand among the words, and a lone
+  marker before the verb as "+ * WORDS" ("- + * (FROM $)": the actor before
+  the verb is the target, the one after "from" the source); patterns with
+  words before the verb, patterns of function words only ("- * (TO)"), and
+  patterns with a marker twice or TABARI's "%" are dropped, as is the
+  discards (sport phrases) file.
 """
 import itertools
 import os
@@ -252,15 +256,25 @@ def convert_verbs(path, out):
             if not m or "*" not in m.group(1):
                 continue
             left, right = m.group(1).split("*", 1)
-            if left.strip():
+            lead = re.sub(r"[()]", " ", left).split()
+            if lead not in ([], ["+"], ["$"]):
                 continue  # words before the verb: needs a parse; dropped
-            words = re.sub(r"[{}()$%+]", " ", right).split()
-            words = [w for w in words if w not in ("", "$", "+")]
-            if not words or all(w.strip("_").upper() in FUNCTION_WORDS for w in words):
+            words = re.sub(r"[{}()]", " ", right).split()
+            if "%" in words or any(len(w) > 1 and re.search(r"[$+%]", w) for w in words):
+                continue  # TABARI's compound marker, markers glued to words
+            if any((lead + words).count(k) > 1 for k in ("+", "$")):
+                continue  # a marker twice: not a pattern orbit accepts
+            plain = [w for w in words if w not in ("$", "+")]
+            if not plain and not (lead and words):
+                continue  # "- * +": no words at all
+            if plain and all(w.strip("_").upper() in FUNCTION_WORDS for w in plain) and \
+                    len(plain) == len(words):
                 continue  # "- * (TO)": a bare preposition would match everywhere
+            prefix = lead[0] + " * " if lead else ""
             for p in expand(words, synsets):
-                out.write("object | %s | %s | %s%s\n" % (group, p, first_code(m.group(2)),
-                                                        options(m.group(2))))
+                out.write("object | %s | %s%s | %s%s\n" % (group, prefix, p,
+                                                          first_code(m.group(2)),
+                                                          options(m.group(2))))
                 patterns += 1
             continue
         m = re.match(r"\+?([A-Z'_-]+)\s*(\{[^}]*\})?\s*(\[[^\]]*\])?", line.strip())

@@ -58,7 +58,9 @@ const char *orb_dict_default_dir(void);
  * `alias` code its id, its capitals its id with role GOV (an organisation's
  * without a role); an organisation or bloc also its id as a phrase, marked as
  * an organisation. A leader's name and aliases code the actor with the
- * leader's role during the leader's terms and with role ELI on other dates. An
+ * leader's role during the leader's terms and, on other dates, what the
+ * dictionaries already said of the name (else no actor: PETRARCH's rule for
+ * dated roles, docs/EVENTS.md "Dated roles: a date outside every role"). An
  * organisation with an `owner:` codes its owner with the owner's role instead
  * (docs/EVENTS.md, "Names, leaders and companies from a world"). The ids the
  * dictionaries gave those phrases before (other than ids of the world's

@@ -229,30 +229,26 @@ static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
   return ORB_OK;
 }
 
-/* The actor entry of a phrase that holds on date: one whose span contains it,
- * else one without a span, else the one whose span is nearest. */
+/* The actor entry of a phrase on date, by PETRARCH's rule for dated roles
+ * (docs/EVENTS.md, "Dated roles: a date outside every role"): the first
+ * entry, in file order, whose span holds the date; else the first one
+ * without a span (the phrase's default code); else none, NULL: outside every
+ * role a name without a default codes no actor. With no date known: the
+ * default, else the first entry. */
 static const ev_actor_entry *entry_on(const orb_dict *d, int32_t head, orb_date date) {
-  const ev_actor_entry *open = NULL, *nearest = NULL;
-  int64_t nearest_gap = INT64_MAX;
+  const ev_actor_entry *open = NULL;
   for (int32_t k = head; k >= 0; k = d->actors[k].next) {
     const ev_actor_entry *e = &d->actors[k];
     if (e->from == ORB_DATE_NONE && e->to == ORB_DATE_NONE) {
       if (!open) open = e;
       continue;
     }
-    if (date == ORB_DATE_NONE) continue;
-    int after_from = e->from == ORB_DATE_NONE || date >= e->from;
-    int before_to = e->to == ORB_DATE_NONE || date <= e->to;
-    if (after_from && before_to) return e;
-    int64_t gap = !after_from ? (int64_t)e->from - date : (int64_t)date - e->to;
-    if (gap < nearest_gap) {
-      nearest_gap = gap;
-      nearest = e;
-    }
+    if (date != ORB_DATE_NONE && (e->from == ORB_DATE_NONE || date >= e->from) &&
+        (e->to == ORB_DATE_NONE || date <= e->to))
+      return e;
   }
   if (open) return open;
-  if (nearest) return nearest;
-  return &d->actors[head]; /* no date known: the first entry */
+  return date == ORB_DATE_NONE ? &d->actors[head] : NULL;
 }
 
 /* Whether an actor id names a state (three capitals, not an organisation). */
@@ -529,6 +525,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
     if (it->kind == IT_ACTOR) {
       const ev_actor_entry *e = entry_on(d, n->actor, date);
+      if (!e) continue; /* a name outside every dated role: no actor (PETRARCH's null code) */
       if (strcmp(ev_string(d, e->id), "MED") == 0)
         continue; /* a news outlet of no state ("AFP reported") reports; it is no party */
       uint32_t first = it->first, last = it->last;

@@ -325,7 +325,7 @@ static orb_status parse_actor(line_ctx *ctx, line_fields *f) {
   for (const char *p = id; *p; p++)
     if (!isupper((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_')
       return bad(ctx, "bad actor id '%s' (expected capitals, digits, _)", id);
-  ev_actor_entry e = {.next = -1};
+  ev_actor_entry e = {.from = ORB_DATE_NONE, .to = ORB_DATE_NONE, .next = -1}; /* no span */
   if (f->count > 4 && !parse_span(f->field[4], &e.from, &e.to))
     return bad(ctx, "bad date span '%s' (expected YYYY-MM-DD..YYYY-MM-DD, "
                     "either side may be empty)", f->field[4]);

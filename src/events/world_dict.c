@@ -8,8 +8,8 @@
  * bloc also its id as a phrase ("CSTO") and the `org` mark. An organisation
  * with an `owner:` (a company, an agency) codes its owner with the owner's role
  * ("Gazprom": RUS BUS). A leader's name and aliases code the actor (or its
- * owner) with the leader's role during each term and with role ELI outside
- * every term (a former or future office holder is no government). Before the
+ * owner) with the leader's role during each term and, outside every term,
+ * what the dictionaries already said of the name (else no actor). Before the
  * names of a state, bloc or organisation are added, the ids that the
  * dictionaries already give them (now or before a later file replaced them:
  * Phoenix's IGOEUREEC for "European Union") are renamed to the world's id in
@@ -169,13 +169,35 @@ static int wd_compare_named(const void *x, const void *y) {
   return (p->leader > q->leader) - (p->leader < q->leader);
 }
 
+/* Writes "actor | phrase | ..." copies of the entries that the dictionaries
+ * already give phrase (in their order, with their roles, spans and marks):
+ * what a leader's name codes outside the leader's terms. tokens is scratch. */
+static void wd_earlier(const orb_dict *dict, const char *phrase, ev_tokens *tokens,
+                       wd_text *t) {
+  uint32_t node = wd_phrase_node(dict, phrase, tokens);
+  if (!node) return;
+  for (int32_t k = dict->nodes[node].actor; k >= 0; k = dict->actors[k].next) {
+    const ev_actor_entry *e = &dict->actors[k];
+    char from[11] = "", to[11] = "", span[32] = "";
+    if (e->from != ORB_DATE_NONE) orb_date_format(e->from, ORB_PREC_DAY, from);
+    if (e->to != ORB_DATE_NONE) orb_date_format(e->to, ORB_PREC_DAY, to);
+    if (*from || *to) snprintf(span, sizeof span, "%s..%s", from, to);
+    wd_entry(t, phrase, ev_string(dict, e->id), ev_string(dict, e->role), span, e->is_org);
+  }
+}
+
 /* Writes the entries of a's leaders: for each phrase (name or alias, compared
  * without case), one entry per term of every leader named so, with the
- * leader's role, then one without a span with role ELI (outside every term).
- * The code is a's id, or its owner's with the owner's role. Sorting the
- * phrases keeps this O(n log n) in the number of names. ORB_ENOMEM when out
- * of memory. */
-static orb_status wd_leaders(const orb_world *world, const orb_actor *a, wd_text *t) {
+ * leader's role, then copies of the entries the dictionaries already give
+ * the phrase. Outside every term the phrase thus codes what the dictionaries
+ * say (orbit.dict: "yanukovych | UKR | ELI | 2014-02-23..") by PETRARCH's
+ * rule for dated roles, and no actor where they say nothing: a world's leader
+ * is neither its government nor its elite outside the terms the world gives
+ * (docs/EVENTS.md, "Dated roles: a date outside every role"). The code is a's
+ * id, or its owner's with the owner's role. Sorting the phrases keeps this
+ * O(n log n) in the number of names. ORB_ENOMEM when out of memory. */
+static orb_status wd_leaders(const orb_dict *dict, const orb_world *world, const orb_actor *a,
+                             ev_tokens *tokens, wd_text *t) {
   size_t n = 0;
   for (size_t j = 0; j < a->leader_count; j++) n += 1 + a->leaders[j].alias_count;
   if (!n) return ORB_OK;
@@ -200,7 +222,7 @@ static orb_status wd_leaders(const orb_world *world, const orb_actor *a, wd_text
       wd_entry(t, named[k].phrase, id, owned ? a->owner.role : l->role, span, 0);
     }
     if (k + 1 == n || strcasecmp(named[k + 1].phrase, named[k].phrase) != 0)
-      wd_entry(t, named[k].phrase, id, "ELI", NULL, 0);
+      wd_earlier(dict, named[k].phrase, tokens, t);
   }
   free(named);
   return ORB_OK;
@@ -246,7 +268,7 @@ orb_status orb_dict_add_world(orb_dict *dict, const orb_world *world, const char
     for (const char *p = a->id; *p; p++) letters &= isupper((unsigned char)*p) != 0;
     if (!st && org && letters && strlen(a->id) >= 2)
       st = wd_phrase(dict, world, a, id_off, a->id, NULL, &tokens, &t);
-    if (!st) st = wd_leaders(world, a, &t);
+    if (!st) st = wd_leaders(dict, world, a, &tokens, &t);
   }
   free(tokens.items);
   if (!st && t.failed) st = ORB_ENOMEM;

@@ -629,6 +629,57 @@ static void test_pattern_marker_errors(void **state) {
   orb_dict_free(d);
 }
 
+/* PETRARCH's rule for dated roles: the first entry in file order whose span
+ * holds the date (spans inclusive at both ends), else the entry without a
+ * span (the default), else no actor at all: a name outside every role with
+ * no default codes nothing (before, the nearest span was taken). */
+static void test_dated_roles(void **state) {
+  (void)state;
+  orb_dict *d = NULL;
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *user = "actor | gondor | GON\n"
+                     "actor | gamgee | HOB | CIV | ..2008-01-19\n"
+                     "actor | gamgee | HOB | MIL | 2008-01-20..2012-11-08\n"
+                     "actor | gamgee | HOB | GOV | 2012-11-09..2013-01-19\n"
+                     "actor | smeagol | HOB | GOV | 1995-06-01..1999-08-15\n"
+                     "actor | smeagol | HOB | REB | 1999-08-17..\n"
+                     "actor | smeagol | HOB\n"
+                     "actor | nazg | MOR | ELI | 1958-01-01..2000-01-01\n"
+                     "actor | nazg | MOR | GOV | 1990-04-24..\n"
+                     "verb | MY_BLAME | criticised | 111\n";
+  assert_int_equal(load_buffer(d, user, &diags), ORB_OK);
+  static const struct { const char *text, *date, *role; } cases[] = {
+    {"Gamgee criticised Gondor.", "2008-01-19", "CIV"},
+    {"Gamgee criticised Gondor.", "2008-01-20", "MIL"},
+    {"Gamgee criticised Gondor.", "2012-11-08", "MIL"},
+    {"Gamgee criticised Gondor.", "2012-11-09", "GOV"},
+    {"Gamgee criticised Gondor.", "2013-01-19", "GOV"},
+    {"Gamgee criticised Gondor.", "2013-01-20", NULL}, /* outside every role: none */
+    {"Smeagol criticised Gondor.", "1995-05-31", ""},  /* the default */
+    {"Smeagol criticised Gondor.", "1995-06-01", "GOV"},
+    {"Smeagol criticised Gondor.", "1999-08-15", "GOV"},
+    {"Smeagol criticised Gondor.", "1999-08-16", ""},  /* the gap: the default */
+    {"Smeagol criticised Gondor.", "1999-08-17", "REB"},
+    {"Nazg criticised Gondor.", "1995-01-01", "ELI"},  /* overlap: the first in order */
+    {"Nazg criticised Gondor.", "2000-01-02", "GOV"},
+    {"Nazg criticised Gondor.", "1950-01-01", NULL},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    evt_list list = evt_code_text(d, cases[i].text, cases[i].date);
+    if (!cases[i].role) {
+      if (list.count) fail_msg("%s on %s: an event, expected none", cases[i].text, cases[i].date);
+    } else if (list.count != 1 || strcmp(list.items[0].source_role, cases[i].role) != 0) {
+      fail_msg("%s on %s: %zu events, role '%s', expected '%s'", cases[i].text, cases[i].date,
+               list.count, list.count ? list.items[0].source_role : "-", cases[i].role);
+    }
+    evt_list_free(&list);
+  }
+  orb_diags_free(&diags);
+  orb_dict_free(d);
+}
+
 static void test_user_dictionary(void **state) {
   (void)state;
   orb_dict *d = evt_dict(NULL);
@@ -755,6 +806,7 @@ int main(void) {
     cmocka_unit_test(test_pattern_gaps),
     cmocka_unit_test(test_pattern_markers),
     cmocka_unit_test(test_pattern_marker_errors),
+    cmocka_unit_test(test_dated_roles),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -217,6 +217,22 @@ static orb_status pattern_path(line_ctx *ctx, char *phrase, uint32_t start, uint
   return ORB_OK;
 }
 
+/* Reports a marker "+", "$" or "*" standing as a word of a verb phrase, where
+ * the tokeniser would drop it silently: markers belong in object patterns.
+ * Returns 1 if one was reported. */
+static int verb_markers(line_ctx *ctx, const char *phrase) {
+  for (const char *p = phrase; *p; p++) {
+    int alone = (p == phrase || p[-1] == ' ' || p[-1] == '\t') &&
+                (!p[1] || p[1] == ' ' || p[1] == '\t');
+    if (alone && (*p == '+' || *p == '$' || *p == '*')) {
+      char what[2] = {*p, '\0'};
+      bad_at(ctx, p, "'%s' in a verb phrase (expected it in an object pattern)", what);
+      return 1;
+    }
+  }
+  return 0;
+}
+
 /* The index of verb group name, added if new; -1 on out of memory. */
 static int32_t group_index(orb_dict *dict, const char *name) {
   size_t last = dict->last_group;
@@ -296,7 +312,8 @@ static orb_status parse_rule(line_ctx *ctx, line_fields *f, int is_object) {
     }
   }
   orb_status st = is_object ? pattern_path(ctx, f->field[2], start, &node, &rule.flags)
-                            : phrase_path(ctx, f->field[2], start, &node);
+                  : verb_markers(ctx, f->field[2]) ? ORB_EPARSE
+                                                   : phrase_path(ctx, f->field[2], start, &node);
   if (st || !ctx->apply) return st;
   ev_node *n = &dict->nodes[node];
   int32_t *slot = is_object ? &n->object : &n->verb;

@@ -605,9 +605,10 @@ static void test_pattern_marker_errors(void **state) {
                     "object | G | about +them | 131\n"
                     "object | G | % with + | 131\n"
                     "object | G | + * | 131\n"
-                    "object | G | $ about + | 131\n"; /* good: "$" and "+" once each */
+                    "object | G | $ about + | 131\n" /* good: "$" and "+" once each */
+                    "verb | G | warned + | 130\n";
   assert_int_equal(load_buffer(d, bad, &diags), ORB_EPARSE);
-  assert_int_equal(diags.count, 6);
+  assert_int_equal(diags.count, 7);
   static const struct { int line, col; const char *message; } want[] = {
     {2, 22, "'+' twice in a pattern (expected one target)"},
     {3, 23, "'$' twice in a pattern (expected one source)"},
@@ -615,6 +616,7 @@ static void test_pattern_marker_errors(void **state) {
     {5, 20, "'+' glued to a word (expected it as a word of its own)"},
     {6, 14, "'%' (TABARI's compound marker) is not supported"},
     {7, 1, "pattern '+ *' has nothing after the verb"},
+    {9, 19, "'+' in a verb phrase (expected it in an object pattern)"},
   };
   for (size_t i = 0; i < diags.count; i++) {
     assert_string_equal(diags.items[i].file, "user.dict");

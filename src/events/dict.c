@@ -149,7 +149,7 @@ static orb_status words_path(line_ctx *ctx, const char *phrase, size_t len, uint
  * "%" (TABARI's compound marker) and a marker glued to a word are refused.
  * Every problem is reported at its column. Walks (creating when applying)
  * the path from start; *end gets the last node. */
-static orb_status pattern_path(line_ctx *ctx, char *phrase, uint32_t start, uint32_t *end,
+static orb_status pattern_path(line_ctx *ctx, const char *phrase, uint32_t start, uint32_t *end,
                                uint8_t *flags) {
   if (!*phrase) return bad(ctx, "empty phrase%s", "");
   const char *seen[2] = {NULL, NULL}; /* where "+" and "$" were found */
@@ -157,9 +157,9 @@ static orb_status pattern_path(line_ctx *ctx, char *phrase, uint32_t start, uint
   const char *star = NULL, *run = NULL;
   uint32_t node = start;
   int elements = 0;         /* pattern elements after the verb */
-  for (char *p = phrase;;) {
+  for (const char *p = phrase;;) {
     while (*p == ' ' || *p == '\t') p++;
-    char *w = p;
+    const char *w = p;
     while (*p && *p != ' ' && *p != '\t') p++;
     size_t n = (size_t)(p - w);
     int marker = n == 1 && (*w == '+' || *w == '$');

@@ -339,6 +339,9 @@ typedef struct orb_dyn_validation_row {
   int origin, horizon;
   size_t n;                  /* (state, year) pairs scored */
   double model_mae, model_rmse, persist_mae, persist_rmse, mean3_mae, mean3_rmse;
+  double model_closer;       /* share of the pairs where the model's forecast is closer
+                                to the observed agreement than persistence's (a tie
+                                counts half) */
 } orb_dyn_validation_row;
 
 /* The fit of the yearly mean of alignment:S:POLE to the observed agreement over

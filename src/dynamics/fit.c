@@ -12,11 +12,14 @@
 
 #include "dynamics/dyn_internal.h"
 
-/* The grid searched, in the order ties are broken (the first wins). */
-static const double grid_half_life[] = {6, 12, 24, 36, 60, 120, 240, 600};
+/* The grid searched, in the order ties are broken (the first wins). A half-life
+ * of one month with no assimilation makes the forecast the target itself (the
+ * common level plus the filtered anchor); 600 months with full assimilation is
+ * nearly persistence: the grid holds both ends (docs/MODEL.md, "Alignment"). */
+static const double grid_half_life[] = {1, 6, 12, 24, 36, 60, 120, 240, 600};
 static const double grid_memory[] = {0, 0.25, 0.5, 0.75, 1};
 static const double grid_slope[] = {0, 0.25, 0.5, 1, 2};
-static const double grid_assimilate[] = {0.5, 0.75, 1};
+static const double grid_assimilate[] = {0, 0.5, 0.75, 1};
 #define GRID_N(a) (sizeof a / sizeof *a)
 #define GRID_POINTS (GRID_N(grid_half_life) * GRID_N(grid_memory) * GRID_N(grid_slope) * \
                      GRID_N(grid_assimilate))

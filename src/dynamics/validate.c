@@ -15,6 +15,7 @@
 typedef struct val_sums {
   size_t n;
   double model_abs, model_sq, persist_abs, persist_sq, mean3_abs, mean3_sq;
+  double closer; /* pairs where the model is closer than persistence (a tie half) */
 } val_sums;
 
 static void sums_add(val_sums *s, double observed, double model, double persist, double mean3) {
@@ -25,12 +26,15 @@ static void sums_add(val_sums *s, double observed, double model, double persist,
   s->persist_sq += (persist - observed) * (persist - observed);
   s->mean3_abs += fabs(mean3 - observed);
   s->mean3_sq += (mean3 - observed) * (mean3 - observed);
+  const double em = fabs(model - observed), ep = fabs(persist - observed);
+  s->closer += em < ep ? 1.0 : em == ep ? 0.5 : 0.0;
 }
 
 static void sums_merge(val_sums *into, const val_sums *s) {
   into->n += s->n, into->model_abs += s->model_abs, into->model_sq += s->model_sq;
   into->persist_abs += s->persist_abs, into->persist_sq += s->persist_sq;
   into->mean3_abs += s->mean3_abs, into->mean3_sq += s->mean3_sq;
+  into->closer += s->closer;
 }
 
 static orb_dyn_validation_row sums_row(const val_sums *s, int origin, int horizon) {
@@ -38,7 +42,7 @@ static orb_dyn_validation_row sums_row(const val_sums *s, int origin, int horizo
   return (orb_dyn_validation_row){origin, horizon, s->n, s->model_abs / n,
                                   sqrt(s->model_sq / n), s->persist_abs / n,
                                   sqrt(s->persist_sq / n), s->mean3_abs / n,
-                                  sqrt(s->mean3_sq / n)};
+                                  sqrt(s->mean3_sq / n), s->closer / n};
 }
 
 /* The context of one validation: the world, the record, the pole, the states. */

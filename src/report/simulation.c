@@ -544,8 +544,9 @@ static void validation_text(FILE *out, const orb_dyn_validation *v) {
           v->fit_to, v->vote_noise);
   fprintf(out, "\nForecasts of the next %d years from each origin t (record, events, ties and "
           "memberships up to t; rates fitted on years up to t)\n", v->horizon);
-  fprintf(out, "  %-10s %5s %10s %10s %12s %12s %10s %10s  %s\n", "origin", "n", "model MAE",
-          "model RMSE", "persist MAE", "persist RMSE", "mean3 MAE", "mean3 RMSE",
+  fprintf(out, "  %-10s %5s %10s %10s %12s %12s %10s %10s %7s  %s\n", "origin", "n",
+          "model MAE", "model RMSE", "persist MAE", "persist RMSE", "mean3 MAE", "mean3 RMSE",
+          "closer",
           "fitted half-life/memory/slope/assimilation/common (inner RMSE without/with)");
   for (size_t k = 0; k < v->row_count; k++) {
     const orb_dyn_validation_row *r = &v->rows[k];
@@ -556,9 +557,9 @@ static void validation_text(FILE *out, const orb_dyn_validation *v) {
       snprintf(label, sizeof label, "t+%d", r->horizon);
     else
       snprintf(label, sizeof label, "all");
-    fprintf(out, "  %-10s %5zu %10.3f %10.3f %12.3f %12.3f %10.3f %10.3f", label, r->n,
+    fprintf(out, "  %-10s %5zu %10.3f %10.3f %12.3f %12.3f %10.3f %10.3f %7.3f", label, r->n,
             r->model_mae, r->model_rmse, r->persist_mae, r->persist_rmse, r->mean3_mae,
-            r->mean3_rmse);
+            r->mean3_rmse, r->model_closer);
     if (r->origin) {
       const orb_dyn_alignment_fit *g = &v->origin_fits[r->origin - v->origin_from];
       fprintf(out, "  %g/%g/%g/%g/%g (%.4f/%.4f)", g->half_life_months, g->anchor_memory,
@@ -626,6 +627,7 @@ static orb_status validation_json(FILE *out, const orb_dyn_validation *v) {
     cJSON_AddItemToObject(o, "persistence_rmse", json_number(r->persist_rmse));
     cJSON_AddItemToObject(o, "mean3_mae", json_number(r->mean3_mae));
     cJSON_AddItemToObject(o, "mean3_rmse", json_number(r->mean3_rmse));
+    cJSON_AddItemToObject(o, "model_closer", json_number(r->model_closer));
     if (r->origin)
       cJSON_AddItemToObject(o, "rates", fit_json(&v->origin_fits[r->origin - v->origin_from]));
   }

@@ -607,6 +607,35 @@ static void test_validate(void **state) {
   assert_int_equal(orb_dyn_validate(world, r, &s, NULL, &again, &d), ORB_OK);
   assert_memory_equal(again->rows, v->rows, v->row_count * sizeof *v->rows);
   orb_dyn_validation_free(again);
+  /* golden: the pooled table of docs/MODEL.md ("Validation against the record"),
+   * to the sixth decimal: model, persistence, mean of three, share closer */
+  static const double golden[4][7] = {
+      {0.037852, 0.049833, 0.037695, 0.050263, 0.044144, 0.056058, 0.482759},
+      {0.052223, 0.065897, 0.050507, 0.065754, 0.056172, 0.070439, 0.476596},
+      {0.062425, 0.077813, 0.061269, 0.077956, 0.062030, 0.080232, 0.493617},
+      {0.050889, 0.065584, 0.049875, 0.065702, 0.054158, 0.069674, 0.484330}};
+  for (int k = 0; k < 4; k++) {
+    const orb_dyn_validation_row *g = &v->rows[17 + k];
+    const double got[7] = {g->model_mae,  g->model_rmse, g->persist_mae, g->persist_rmse,
+                           g->mean3_mae,  g->mean3_rmse, g->model_closer};
+    for (int j = 0; j < 7; j++) assert_near(got[j], golden[k][j], 5e-7);
+  }
+  /* the share closer, recomputed from the forecasts and the record's tallies */
+  double closer = 0;
+  size_t pairs = 0;
+  for (int t = 2000; t <= 2016; t++)
+    for (size_t i = 0; i < v->state_count; i++) {
+      const double last = agreement(r, v->states[i], "RUS", t);
+      for (int h = 1; h <= 3; h++) {
+        const double o = agreement(r, v->states[i], "RUS", t + h);
+        const double f = v->forecasts[((size_t)(t - 2000) * v->state_count + i) * 3 + h - 1];
+        if (isnan(last) || isnan(o) || isnan(f)) continue;
+        pairs++;
+        closer += fabs(f - o) < fabs(last - o) ? 1 : fabs(f - o) == fabs(last - o) ? 0.5 : 0;
+      }
+    }
+  assert_int_equal(pairs, 702);
+  assert_near(v->rows[20].model_closer, closer / 702.0, 1e-12);
   /* a pole that is no UN member, years outside the record */
   orb_dyn_validation *bad = NULL;
   assert_int_equal(orb_dyn_validate(world, r, &s, &(orb_dyn_validation_options){.pole = "EU"},
@@ -913,6 +942,48 @@ static void test_fit_recovers(void **state) {
   orb_diags_free(&d);
 }
 
+/* A state whose revealed alignment is a constant plus independent noise: the
+ * fitted filter (an anchor averaging the past years) forecasts it better than
+ * persistence, whose error carries the noise of two years (variance 2 s^2
+ * against about s^2 (1 + 1/k) after k years); the same forecasts scored. */
+static void test_fit_beats_persistence(void **state) {
+  (void)state;
+  enum { S = 6, Y = 30, H = 3 };
+  static float index[S][12 * Y];
+  static double observed[S][Y];
+  orb_dyn_fit_series series[S];
+  uint64_t x = 12345; /* a fixed linear congruential stream: noise in [-0.05, 0.05) */
+  for (int s = 0; s < S; s++) {
+    for (int k = 0; k < 12 * Y; k++) index[s][k] = 0.3f;
+    for (int y = 0; y < Y; y++) {
+      x = x * 6364136223846793005u + 1442695040888963407u;
+      observed[s][y] = 0.6 + 0.05 * s + ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 0.1;
+    }
+    series[s] = (orb_dyn_fit_series){index[s], NULL, observed[s], NULL};
+  }
+  orb_dyn_fit_data data = {1990, Y, S, series, 1991, H, 0};
+  orb_dyn_alignment_fit fit;
+  orb_diags d;
+  orb_diags_init(&d);
+  assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_OK);
+  double sq = 0;
+  size_t n = 0;
+  for (int s = 0; s < S; s++)
+    for (int u = 1; u < Y; u++)
+      for (int h = 1; h <= H && u + h < Y; h++) {
+        const double e = observed[s][u] - observed[s][u + h];
+        sq += e * e, n++;
+      }
+  assert_int_equal(fit.n, n);
+  const double persist = sqrt(sq / (double)n);
+  assert_true(fit.rmse < 0.85 * persist);
+  /* the noise's standard deviation is 0.1 / sqrt(12) = 0.0289: the filter is
+   * close to it, persistence close to sqrt(2) times it */
+  assert_true(fit.rmse < 0.034 && persist > 0.038);
+  assert_true(fit.anchor_memory >= 0.75);
+  orb_diags_free(&d);
+}
+
 /* ---- determinism and kept runs ----------------------------------------------------- */
 
 static void test_threads_identical(void **state) {
@@ -1164,6 +1235,7 @@ int main(void) {
       cmocka_unit_test(test_record_inputs), cmocka_unit_test(test_story_record),
       cmocka_unit_test(test_validate),      cmocka_unit_test(test_validate_truncation),
       cmocka_unit_test(test_fit_recovers),  cmocka_unit_test(test_structure_cut),
+      cmocka_unit_test(test_fit_beats_persistence),
       cmocka_unit_test(test_vote_weight),   cmocka_unit_test(test_exit_base_rate),
       cmocka_unit_test(test_exit_requests),
       cmocka_unit_test(test_threads_identical),

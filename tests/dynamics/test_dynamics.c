@@ -851,11 +851,13 @@ static void test_exit_requests(void **state) {
   }
 }
 
-/* Series made by the alignment equation (written out again here) with rates on
- * the fit's grid and the common level's weight cw, revealed exactly from year 8 on
- * (each year the mean of the path the equation forecast from the December
- * before), with random revealed alignments before and a structural index that
- * moves; every observation weighs fully (votes unknown). */
+/* Series made by the alignment equation (written out again here) with a level
+ * variance and slope on the fit's grid and the common level's weight cw,
+ * revealed exactly from year 8 on (each year the mean of the path the equation
+ * forecast from the December before), with random revealed alignments before, a
+ * structural index that moves, and votes whose count and stance variance vary
+ * (so that the anchor's gains do); every observation weighs fully (no noise
+ * ratio). */
 enum { FIT_SERIES = 3, FIT_YEARS = 24 };
 static void make_fit_series(double half_life, double level_var, double slope,
                             double assimilate, double cw, float index[][12 * FIT_YEARS],

@@ -432,6 +432,28 @@ static void test_record_inputs(void **state) {
     assert_near(alignment_at(in, arm, rus, y), agreement(r, "ARM", "RUS", y), 1e-12);
     assert_near(alignment_at(in, arm, usa, y), agreement(r, "ARM", "USA", y), 1e-12);
   }
+  /* ... and the variance of one of its votes' stance values (1, 1/2, 0) around it,
+   * recomputed from the tally (n - 1 in the denominator, at least 1/4n); the
+   * world's stances (ES-11/1 in 2022) give none */
+  size_t k = 0;
+  while (in->poles[k] != rus) k++;
+  for (int y = 1995; y <= 2019; y += 6) {
+    orb_record_tally t = orb_record_agreement(
+        r, orb_record_find_country(r, "ARM"), orb_record_find_country(r, "RUS"),
+        orb_date_from_ymd(y, 1, 1), orb_date_from_ymd(y + 1, 1, 1), NULL, NULL);
+    const double n = (double)t.total, x1 = (double)t.n[ORB_STANCE_SUPPORT],
+                 xh = (double)t.n[ORB_STANCE_SILENT], mean = (x1 + 0.5 * xh) / n;
+    double ss = x1 * (1 - mean) * (1 - mean) + xh * (0.5 - mean) * (0.5 - mean) +
+                (n - x1 - xh) * mean * mean;
+    double want = ss / (n - 1) > 0.25 / n ? ss / (n - 1) : 0.25 / n;
+    const size_t cell = (arm * in->pole_count + k) * (size_t)in->year_count + (size_t)(y - 1992);
+    assert_true(n >= ORB_DYN_RECORD_MIN_VOTES && want > 0.01);
+    assert_near(in->alignment_var[cell], want, 1e-12);
+  }
+  assert_true(isnan(in->alignment_var[(arm * in->pole_count + k) * (size_t)in->year_count +
+                                      (size_t)(2022 - 1992)]));
+  assert_false(isnan(in->alignment[(arm * in->pole_count + k) * (size_t)in->year_count +
+                                   (size_t)(2022 - 1992)]));
   /* cut at 2016: nothing after it survives */
   orb_dyn_inputs_truncate(in, 2016);
   for (size_t e = 0; e < in->event_count; e++)

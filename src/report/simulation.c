@@ -556,7 +556,7 @@ static void validation_text(FILE *out, const orb_dyn_validation *v) {
       snprintf(label, sizeof label, "t+%d", r->horizon);
     else
       snprintf(label, sizeof label, "all");
-    fprintf(out, "  %-10s %5zu %10.3f %10.3f %12.3f %12.3f %10.3f %10.3f %7.3f", label, r->n,
+    fprintf(out, "  %-10s %5zu %10.4f %10.4f %12.4f %12.4f %10.4f %10.4f %7.3f", label, r->n,
             r->model_mae, r->model_rmse, r->persist_mae, r->persist_rmse, r->mean3_mae,
             r->mean3_rmse, r->model_closer);
     if (r->origin) {

@@ -115,6 +115,10 @@ typedef struct orb_dyn_inputs {
   double *alignment_votes; /* same cells: the number of votes (roll calls, issue
                           stances) each alignment averages; 0 unknown (weighed as a
                           year of roll calls); NULL all unknown */
+  double *alignment_var; /* same cells: the variance of one of those votes' stance
+                          values (1, 1/2, 0) around the alignment, from the roll
+                          calls' tallies; NAN unknown (dyn.align_vote_var); NULL
+                          all unknown */
   orb_dyn_event *events; /* sorted by date (stable) */
   size_t event_count, event_capacity;
   int structure_to;    /* 0, or the last year whose structure the model may know:
@@ -256,6 +260,8 @@ typedef struct orb_dyn_fit_series {
   const float *impulse;     /* [12 * years]: the alignment impulses of its events, or NULL */
   const double *observed;   /* [years]: revealed alignment, NAN unknown (assimilated in December) */
   const double *votes;      /* [years]: votes each observation averages (0 unknown), or NULL */
+  const double *vote_var;   /* [years]: the variance of one of those votes' stance
+                               values (NAN unknown), or NULL (all unknown) */
 } orb_dyn_fit_series;
 
 /* What the fit knows: years first_year..first_year+years-1 and nothing after. */
@@ -266,34 +272,32 @@ typedef struct orb_dyn_fit_data {
   int origin_from;          /* forecasts from December of each year u >= origin_from ... */
   int horizon;              /* ... of years u+1..u+horizon within the data */
   double vote_noise;        /* dyn.align_vote_noise (0: every observation weighs fully) */
+  double vote_var;          /* dyn.align_vote_var: a vote's variance when unknown */
+  double common;            /* dyn.align_common: the weight of the pole's common level */
+  double assimilate;        /* dyn.assimilate_weight: the share of the way the alignment
+                               moves to the anchor's estimate at a year's observation */
+  double half_life_months;  /* dyn.align_half_life_months (> 0) */
 } orb_dyn_fit_data;
 
 /* The rates of the alignment equation that forecast best within the data, and
  * the scores of those forecasts. */
 typedef struct orb_dyn_alignment_fit {
-  double half_life_months;  /* dyn.align_half_life_months */
-  double anchor_memory;     /* dyn.align_anchor_memory */
+  double level_var;         /* dyn.align_level_var */
   double slope;             /* dyn.align_slope */
-  double assimilate;        /* dyn.assimilate_weight */
-  double common;            /* dyn.align_common: the variant chosen, 0 or 1 */
   size_t n;                 /* forecasts scored (pair, origin, horizon) */
   double mae, rmse;
-  size_t inner_n[2];        /* the inner validation of each variant (common 0, 1):
-                               forecasts scored, ... */
-  double inner_rmse[2];     /* ... and their RMSE (NAN when none) */
 } orb_dyn_alignment_fit;
 
 /* Fits the alignment's rates by a grid search (docs/MODEL.md lists the grid) that
- * minimises the squared error of the yearly mean alignment forecast from every
+ * minimises the absolute error of the yearly mean alignment forecast from every
  * origin u of the data (observed in u, no observation or impulse after u, the
  * structural index as the data gives it) against the revealed alignment of the
- * years u+1..u+horizon; the first grid point wins ties. The variant (common level
- * or not) is chosen first by an inner validation within the data: each variant's
- * rates fitted on the years up to v forecast from v, for every v from three years
- * after origin_from to the last year but one, scored on the data's later years;
- * the lower RMSE wins (the variant without the common level on a tie or when
- * neither can be scored). ORB_EINVAL with a diagnostic when no forecast can be
- * scored. */
+ * years u+1..u+horizon, with the data's weight of the common level, share of
+ * assimilation and half-life (not fitted: with the alignment moved to the
+ * anchor's estimate at each year, the record does not identify them); the first
+ * grid point wins ties. Every forecast is
+ * made from a December with what was known then and scored on later years of
+ * the data only. ORB_EINVAL with a diagnostic when no forecast can be scored. */
 orb_status orb_dyn_fit_alignment(const orb_dyn_fit_data *data, orb_dyn_alignment_fit *fit,
                                  orb_diags *diags);
 
@@ -339,6 +343,9 @@ typedef struct orb_dyn_validation_row {
   int origin, horizon;
   size_t n;                  /* (state, year) pairs scored */
   double model_mae, model_rmse, persist_mae, persist_rmse, mean3_mae, mean3_rmse;
+  double model_closer;       /* share of the pairs where the model's forecast is closer
+                                to the observed agreement than persistence's (a tie
+                                counts half) */
 } orb_dyn_validation_row;
 
 /* The fit of the yearly mean of alignment:S:POLE to the observed agreement over
@@ -359,6 +366,9 @@ typedef struct orb_dyn_validation {
                                          shipped defaults come from it) */
   double vote_noise;         /* the noise ratio n0 of the roll calls of years <= fit_to
                                 (dyn.align_vote_noise comes from it; NAN none) */
+  double vote_var;           /* the mean variance of a roll call's stance value around
+                                its state-year mean, years <= fit_to
+                                (dyn.align_vote_var comes from it; NAN none) */
   char (*states)[16];        /* [state_count]: ids of the states */
   double *forecasts;         /* [((t - origin_from) * state_count + state) * horizon + h-1]:
                                 the model's yearly agreement, NAN when none */

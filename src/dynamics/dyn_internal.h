@@ -23,8 +23,8 @@ enum dyn_param {
   P_WAR_SMOOTH, P_WAR_TIEDOWN, P_WAR_PERSIST, P_CAP_ELASTICITY, P_CAP_MISSING,
   P_W_ECON, P_W_SEC, P_W_INST, P_W_SOC, P_DRIFT_RATE, P_GRAVITY, P_REDEPLOY,
   P_ALIGN_HALF_LIFE, P_AUTONOMY, P_IMP_COOP, P_IMP_CONFLICT, P_IMP_DISTANCE,
-  P_ASSIMILATE, P_ALIGN_MEMORY, P_ALIGN_SLOPE, P_EXIT_PRIOR_RATE, P_EXIT_PRIOR_YEARS, P_EXIT_ALIGN,
-  P_EXIT_CRED, P_EXIT_OWN_TESTS, P_ALIGN_COMMON, P_ALIGN_VOTE_NOISE,
+  P_ASSIMILATE, P_ALIGN_LEVEL_VAR, P_ALIGN_SLOPE, P_EXIT_PRIOR_RATE, P_EXIT_PRIOR_YEARS, P_EXIT_ALIGN,
+  P_EXIT_CRED, P_EXIT_OWN_TESTS, P_ALIGN_COMMON, P_ALIGN_VOTE_NOISE, P_ALIGN_VOTE_VAR,
   DYN_PARAM_COUNT
 };
 
@@ -53,13 +53,16 @@ typedef struct dyn_action {
   uint32_t kind;     /* enum dyn_action_kind */
 } dyn_action;
 
-/* A revealed alignment assimilated in a month, and the number of votes it
- * averages (0: unknown, weighed as a full year of roll calls). */
+/* A revealed alignment assimilated in a month, the number of votes it averages
+ * (0: unknown, weighed as a full year of roll calls and taken as exact by the
+ * anchor) and the variance of one of its votes' stance values (NAN unknown:
+ * dyn.align_vote_var). */
 typedef struct dyn_obs {
   uint32_t month;
   uint32_t pair;
   float value;
   float votes;
+  float vote_var;
 } dyn_obs;
 
 /* An exit series: member state, institution, the pair with its leader, and the
@@ -126,12 +129,13 @@ static inline size_t dyn_series_exit(const struct orb_dyn_model *m) {
 /* ---- alignment (docs/MODEL.md, "Alignment"): one rule for the run (model.c) and
  * the fit of its rates (validate.c) ------------------------------------------------ */
 
-/* A pair's anchor: the exponentially weighted mean of its revealed alignments
- * less the pole's common level (level) and of the structural index in the months
- * they were observed (index); weight is the sum of the weights, 0 before the
- * first observation. */
+/* A pair's anchor: a local-level (Kalman) filter of its revealed alignments less
+ * the pole's common level (level, with its variance var), the structural index
+ * in the months they were observed, filtered with the same gains (index), the
+ * month of the last observation (month) and whether there was one (weight 1,
+ * 0 before the first). */
 typedef struct dyn_anchor {
-  double level, index, weight;
+  double level, index, weight, var, month;
 } dyn_anchor;
 
 /* The votes of a year of roll calls: the record's alignment of a year needs at
@@ -184,18 +188,41 @@ static inline double dyn_align_step(double align, double target, double rate, do
   return a < 0 ? 0 : a > 1 ? 1 : a;
 }
 
-/* A revealed alignment observed (in December, with the pair's structural index
- * of that month and the common term after this December's update), of weight w
- * (dyn_align_vote_weight): the anchor takes observed - common with weight w, older
- * weights multiplied by memory per observation; returns the alignment moved by
- * assimilate * w toward observed. */
+/* The sampling variance of a revealed alignment: the variance of one vote's
+ * stance value (vote_var, or dyn.align_vote_var `mean_var` when unknown: NAN)
+ * over the votes it averages; 0 (exact) for an unknown count (votes <= 0). */
+static inline double dyn_align_obs_var(double votes, double vote_var, double mean_var) {
+  if (!(votes > 0)) return 0.0;
+  const double s2 = isnan(vote_var) ? mean_var : vote_var;
+  return s2 / votes;
+}
+
+/* A revealed alignment observed in month `month` (in December, with the pair's
+ * structural index of that month and the common term after this December's
+ * update), of weight w (dyn_align_vote_weight) and sampling variance obs_var
+ * (dyn_align_obs_var): the anchor's level, a local-level filter of observed -
+ * common, first grows its variance by level_var per year since the last
+ * observation, then takes the observation with the Kalman gain var / (var +
+ * obs_var) (1 when both are 0); the index is filtered with the same gain.
+ * Returns the alignment moved by assimilate * w toward its new target (the
+ * filter's estimate: dyn_align_target with slope). */
 static inline double dyn_align_observe(double align, dyn_anchor *a, double observed,
-                                       double common, double index, double assimilate,
-                                       double memory, double w) {
-  a->weight = memory * a->weight + w;
-  a->level += w * (observed - common - a->level) / a->weight;
-  a->index += w * (index - a->index) / a->weight;
-  return align + assimilate * w * (observed - align);
+                                       double common, double index, double slope,
+                                       double assimilate, double level_var, double obs_var,
+                                       double w, double month) {
+  if (a->weight <= 0) {
+    a->level = observed - common, a->index = index, a->var = obs_var, a->weight = 1;
+  } else {
+    a->var += level_var * (month - a->month) / 12;
+    const double total = a->var + obs_var;
+    const double k = total > 0 ? a->var / total : 1.0;
+    a->level += k * (observed - common - a->level);
+    a->index += k * (index - a->index);
+    a->var *= 1 - k;
+  }
+  a->month = month;
+  const double u = assimilate * w;
+  return align + (u < 1 ? u : 1.0) * (dyn_align_target(a, index, slope, common) - align);
 }
 
 /* The alignment impulse of an event class (ACT_COOP, ACT_CONFLICT, ACT_DISTANCE)
@@ -205,6 +232,11 @@ static inline double dyn_align_impulse(const double *prm, uint32_t kind) {
          : kind == ACT_CONFLICT ? -prm[P_IMP_CONFLICT]
          : kind == ACT_DISTANCE ? -prm[P_IMP_DISTANCE] : 0.0;
 }
+
+/* The variance of one vote's stance value (1 agree, 1/2 silent, 0 oppose) in a
+ * tally, around its mean (n - 1 in the denominator); with floor, at least 0.25 /
+ * n (one vote off by a half); NAN for fewer than 2 votes (record.c). */
+double dyn_tally_vote_var(const orb_record_tally *t, int floor);
 
 /* Conflict years derived from the `attack` events of in (inputs.c), into
  * conflict[actor * year_count + y]. */

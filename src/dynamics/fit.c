@@ -1,10 +1,9 @@
 /*
  * fit.c: the rates of the alignment equation fitted to revealed alignments by
- * forecasting within the data, and the choice of its variant (with or without
- * the pole's common level) by an inner validation within the same data
- * (docs/MODEL.md, "Alignment" and "Validation against the record"). The
- * recursion is the run's own (dyn_align_* in dyn_internal.h), replayed on a
- * pair's structural index.
+ * forecasting within the data (docs/MODEL.md, "Alignment" and "Validation
+ * against the record"): every grid point's forecasts from every December of the
+ * data, scored on the data's later years only. The recursion is the run's own
+ * (dyn_align_* in dyn_internal.h), replayed on a pair's structural index.
  */
 #include <math.h>
 #include <stdlib.h>
@@ -12,18 +11,13 @@
 
 #include "dynamics/dyn_internal.h"
 
-/* The grid searched, in the order ties are broken (the first wins). */
-static const double grid_half_life[] = {6, 12, 24, 36, 60, 120, 240, 600};
-static const double grid_memory[] = {0, 0.25, 0.5, 0.75, 1};
+/* The grid searched, in the order ties are broken (the first wins). A level
+ * variance of 0 makes the anchor the mean of all past years (relative to the
+ * common level), 1 makes it the last year's: the grid holds persistence. */
+static const double grid_level_var[] = {0, 0.00025, 0.0005, 0.001, 0.002, 0.004, 0.008, 0.016, 1};
 static const double grid_slope[] = {0, 0.25, 0.5, 1, 2};
-static const double grid_assimilate[] = {0.5, 0.75, 1};
 #define GRID_N(a) (sizeof a / sizeof *a)
-#define GRID_POINTS (GRID_N(grid_half_life) * GRID_N(grid_memory) * GRID_N(grid_slope) * \
-                     GRID_N(grid_assimilate))
-/* The variants: the weight of the common level (dyn.align_common). */
-static const double variants[2] = {0, 1};
-/* The inner validation's first origin, in years after the fit's origin_from. */
-#define INNER_AFTER 3
+#define GRID_POINTS (GRID_N(grid_level_var) * GRID_N(grid_slope))
 
 /* Error sums of the forecasts from one origin at one horizon. */
 typedef struct fit_cell {
@@ -32,13 +26,10 @@ typedef struct fit_cell {
 } fit_cell;
 
 /* The rates of grid point g. */
-static void grid_rates(size_t g, double *half_life, double *memory, double *slope,
-                       double *assimilate) {
-  const size_t nl = GRID_N(grid_assimilate), ns = GRID_N(grid_slope), nm = GRID_N(grid_memory);
-  *assimilate = grid_assimilate[g % nl];
-  *slope = grid_slope[g / nl % ns];
-  *memory = grid_memory[g / nl / ns % nm];
-  *half_life = grid_half_life[g / nl / ns / nm];
+static void grid_rates(size_t g, double *level_var, double *slope) {
+  const size_t ns = GRID_N(grid_slope);
+  *slope = grid_slope[g % ns];
+  *level_var = grid_level_var[g / ns];
 }
 
 /* The pole's common level after each year's December (NAN before the first
@@ -58,16 +49,16 @@ static void common_levels(const orb_dyn_fit_data *d, double *common) {
   }
 }
 
-/* Replays one series with rates (rate per month, memory, slope, assimilate) and
+/* Replays one series with rates (rate per month, level_var, slope, assimilate) and
  * the common term cw * common[y], and adds the errors of its forecasts from every
  * origin u >= origin_from to cells[(u - first_year) * horizon + h - 1]. The month
  * loop is the run's: the step toward the target with the month's impulses, then
  * the December observation. */
 static void replay(const orb_dyn_fit_data *d, const orb_dyn_fit_series *s, const double *common,
-                   double cw, double rate, double memory, double slope, double assimilate,
+                   double cw, double rate, double level_var, double slope, double assimilate,
                    fit_cell *cells) {
   const int H = d->horizon, Y = d->years;
-  dyn_anchor anchor = {0, 0, 0};
+  dyn_anchor anchor = {0, 0, 0, 0, 0};
   double a = 0, g = 0;
   for (int y = 0; y < Y; y++) {
     for (int mo = 0; mo < 12; mo++) {
@@ -77,10 +68,12 @@ static void replay(const orb_dyn_fit_data *d, const orb_dyn_fit_series *s, const
                          s->impulse ? s->impulse[k] : 0.0);
       if (mo == 11) {
         g = isnan(common[y]) ? 0.0 : cw * common[y];
+        const double votes = s->votes ? s->votes[y] : 0;
         if (!isnan(s->observed[y]))
-          a = dyn_align_observe(a, &anchor, s->observed[y], g, index, assimilate, memory,
-                                dyn_align_vote_weight(s->votes ? s->votes[y] : 0,
-                                                      d->vote_noise));
+          a = dyn_align_observe(
+              a, &anchor, s->observed[y], g, index, slope, assimilate, level_var,
+              dyn_align_obs_var(votes, s->vote_var ? s->vote_var[y] : NAN, d->vote_var),
+              dyn_align_vote_weight(votes, d->vote_noise), (double)k);
       }
     }
     const int u = d->first_year + y; /* a forecast from December of u */
@@ -103,11 +96,11 @@ static void replay(const orb_dyn_fit_data *d, const orb_dyn_fit_series *s, const
 }
 
 /* The grid point whose forecasts from origins u with targets u + h <= last
- * (year indices) have the least squared error (the first on a tie), with their
+ * (year indices) have the least absolute error (the first on a tie), with their
  * sums in *best; GRID_POINTS when none is scored. */
 static size_t best_point(const fit_cell *cells, int years, int H, int last, fit_cell *best) {
   size_t arg = GRID_POINTS;
-  *best = (fit_cell){INFINITY, 0, 0};
+  *best = (fit_cell){INFINITY, INFINITY, 0};
   for (size_t g = 0; g < GRID_POINTS; g++) {
     fit_cell sum = {0, 0, 0};
     const fit_cell *c = cells + g * (size_t)years * (size_t)H;
@@ -116,7 +109,7 @@ static size_t best_point(const fit_cell *cells, int years, int H, int last, fit_
         const fit_cell *x = &c[(size_t)u * (size_t)H + (size_t)h - 1];
         sum.sq += x->sq, sum.abs += x->abs, sum.n += x->n;
       }
-    if (sum.n && sum.sq < best->sq) *best = sum, arg = g;
+    if (sum.n && sum.abs < best->abs) *best = sum, arg = g;
   }
   return arg;
 }
@@ -124,14 +117,16 @@ static size_t best_point(const fit_cell *cells, int years, int H, int last, fit_
 orb_status orb_dyn_fit_alignment(const orb_dyn_fit_data *d, orb_dyn_alignment_fit *fit,
                                  orb_diags *diags) {
   memset(fit, 0, sizeof *fit);
-  if (d->years < 2 || d->horizon < 1 || d->horizon > 50 || !d->series_count) {
-    orb_diags_add(diags, NULL, 0, 0, "alignment fit: %d years, horizon %d and %zu series "
-                  "leave nothing to forecast", d->years, d->horizon, d->series_count);
+  if (d->years < 2 || d->horizon < 1 || d->horizon > 50 || !d->series_count ||
+      !(d->half_life_months > 0)) {
+    orb_diags_add(diags, NULL, 0, 0, "alignment fit: %d years, horizon %d, %zu series and a "
+                  "half-life of %g months leave nothing to forecast", d->years, d->horizon,
+                  d->series_count, d->half_life_months);
     return ORB_EINVAL;
   }
   const int Y = d->years, H = d->horizon;
   const size_t per = (size_t)Y * (size_t)H; /* cells per grid point */
-  fit_cell *cells = calloc(2 * GRID_POINTS * per, sizeof *cells);
+  fit_cell *cells = calloc(GRID_POINTS * per, sizeof *cells);
   double *common = malloc((size_t)Y * sizeof *common);
   if (!cells || !common) {
     free(cells);
@@ -139,37 +134,16 @@ orb_status orb_dyn_fit_alignment(const orb_dyn_fit_data *d, orb_dyn_alignment_fi
     return ORB_ENOMEM;
   }
   common_levels(d, common);
-  for (size_t v = 0; v < 2; v++)
-    for (size_t g = 0; g < GRID_POINTS; g++) {
-      double hl, memory, slope, assimilate;
-      grid_rates(g, &hl, &memory, &slope, &assimilate);
-      const double rate = 1 - exp2(-1.0 / hl);
-      for (size_t s = 0; s < d->series_count; s++)
-        replay(d, &d->series[s], common, variants[v], rate, memory, slope, assimilate,
-               cells + (v * GRID_POINTS + g) * per);
-    }
-  /* inner validation: each variant fitted on the years up to each inner origin
-   * and scored on its forecasts from it (year indices; targets within the data) */
-  const int inner_from = d->origin_from + INNER_AFTER - d->first_year;
-  for (size_t v = 0; v < 2; v++) {
-    const fit_cell *vc = cells + v * GRID_POINTS * per;
-    double sq = 0;
-    size_t n = 0;
-    for (int u = inner_from < 1 ? 1 : inner_from; u < Y - 1; u++) {
-      fit_cell best;
-      size_t g = best_point(vc, Y, H, u, &best);
-      if (g == GRID_POINTS) continue;
-      for (int h = 1; h <= H && u + h < Y; h++) {
-        const fit_cell *x = &vc[g * per + (size_t)u * (size_t)H + (size_t)h - 1];
-        sq += x->sq, n += x->n;
-      }
-    }
-    fit->inner_n[v] = n;
-    fit->inner_rmse[v] = n ? sqrt(sq / (double)n) : NAN;
+  const double rate = 1 - exp2(-1.0 / d->half_life_months);
+  for (size_t g = 0; g < GRID_POINTS; g++) {
+    double level_var, slope;
+    grid_rates(g, &level_var, &slope);
+    for (size_t s = 0; s < d->series_count; s++)
+      replay(d, &d->series[s], common, d->common, rate, level_var, slope, d->assimilate,
+             cells + g * per);
   }
-  const size_t v = fit->inner_n[1] && (!fit->inner_n[0] || fit->inner_rmse[1] < fit->inner_rmse[0]);
   fit_cell best;
-  const size_t g = best_point(cells + v * GRID_POINTS * per, Y, H, Y - 1, &best);
+  const size_t g = best_point(cells, Y, H, Y - 1, &best);
   free(cells);
   free(common);
   if (g == GRID_POINTS) {
@@ -178,8 +152,7 @@ orb_status orb_dyn_fit_alignment(const orb_dyn_fit_data *d, orb_dyn_alignment_fi
                   d->origin_from, d->horizon);
     return ORB_EINVAL;
   }
-  grid_rates(g, &fit->half_life_months, &fit->anchor_memory, &fit->slope, &fit->assimilate);
-  fit->common = variants[v];
+  grid_rates(g, &fit->level_var, &fit->slope);
   fit->n = best.n;
   fit->mae = best.abs / (double)best.n;
   fit->rmse = sqrt(best.sq / (double)best.n);

@@ -192,6 +192,7 @@ static orb_status fill_alignment(const orb_world *w, orb_dyn_inputs *in) {
   for (size_t c = 0; c < cells; c++) {
     in->alignment[c] = count[c] > 0 ? in->alignment[c] / count[c] : NAN;
     in->alignment_votes[c] = count[c];
+    in->alignment_var[c] = NAN; /* a few stances: dyn.align_vote_var */
   }
   free(count);
   return ORB_OK;
@@ -228,7 +229,8 @@ orb_status orb_dyn_inputs_from_world(const orb_world *w, int first_year, int las
   if (st == ORB_OK) {
     in->alignment = malloc(dyn_nz(cells * in->pole_count) * sizeof(double));
     in->alignment_votes = calloc(dyn_nz(cells * in->pole_count), sizeof(double));
-    if (!in->alignment || !in->alignment_votes) st = ORB_ENOMEM;
+    in->alignment_var = malloc(dyn_nz(cells * in->pole_count) * sizeof(double));
+    if (!in->alignment || !in->alignment_votes || !in->alignment_var) st = ORB_ENOMEM;
   }
   if (st == ORB_OK) {
     fill_capability(w, in);
@@ -252,6 +254,7 @@ void orb_dyn_inputs_free(orb_dyn_inputs *in) {
   free(in->poles);
   free(in->alignment);
   free(in->alignment_votes);
+  free(in->alignment_var);
   free(in->events);
   free(in);
 }
@@ -368,6 +371,7 @@ orb_status orb_dyn_inputs_set(orb_dyn_inputs *in, orb_dyn_input series, size_t a
         if (value < 0 || value > 1) return ORB_EINVAL;
         in->alignment[(actor * in->pole_count + k) * Y + y] = value;
         if (in->alignment_votes) in->alignment_votes[(actor * in->pole_count + k) * Y + y] = 0;
+        if (in->alignment_var) in->alignment_var[(actor * in->pole_count + k) * Y + y] = NAN;
         return ORB_OK;
       }
     return ORB_EINVAL;

@@ -605,10 +605,12 @@ orb_status orb_dyn_model_new(const orb_world *w, const orb_dyn_inputs *in, orb_d
       long month = (long)(in->first_year + y - fy) * 12 + 11 - (fm - 1);
       if (isnan(v) || month < 0 || month >= (long)M) continue;
       if (!grow((void **)&m->obs, &c.obs_cap, m->obs_count, sizeof *m->obs)) goto fail;
-      const double nv = in->alignment_votes
-          ? in->alignment_votes[(m->pair_state[k] * P + m->pair_pole[k]) * (size_t)in->year_count +
-                                (size_t)y] : 0;
-      m->obs[m->obs_count++] = (dyn_obs){(uint32_t)month, (uint32_t)k, (float)v, (float)nv};
+      const size_t cell = (m->pair_state[k] * P + m->pair_pole[k]) * (size_t)in->year_count +
+                          (size_t)y;
+      const double nv = in->alignment_votes ? in->alignment_votes[cell] : 0;
+      const double vv = in->alignment_var ? in->alignment_var[cell] : NAN;
+      m->obs[m->obs_count++] = (dyn_obs){(uint32_t)month, (uint32_t)k, (float)v, (float)nv,
+                                         (float)vv};
     }
   sort_by_month(m->obs, m->obs_count, sizeof *m->obs, NULL);
   /* exits: members of institutions led by a pole */
@@ -776,7 +778,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs;
   double stack[1024];
   const size_t E = m->exit_count;
-  size_t need = 3 * S + 3 * P + 9 * Q + 2 * E + 4 * P + 4 * P; /* the last: memo */
+  size_t need = 3 * S + 3 * P + 11 * Q + 2 * E + 4 * P + 4 * P; /* the last: memo */
   double *heap = need > 1024 ? malloc(need * sizeof *heap) : NULL;
   double *mem = heap ? heap : stack;
   if (need > 1024 && !heap) { /* out of memory: a run of NANs, never a crash */
@@ -787,7 +789,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   run_state r = {mem, mem + S, mem + 2 * S, mem + 3 * S, mem + 3 * S + P,
                  pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q, pq + 5 * Q,
                  (dyn_anchor *)(pq + 6 * Q), NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-  r.own_a = pq + 9 * Q, r.own_b = r.own_a + E;
+  r.own_a = pq + 11 * Q, r.own_b = r.own_a + E; /* after the anchors (5 Q) */
   r.common = r.own_b + E;
   r.obs_w = r.common + P, r.obs_wx = r.common + 2 * P, r.obs_n = r.common + 3 * P;
   r.memo = r.common + 4 * P;
@@ -820,7 +822,7 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   }
   for (size_t q = 0; q < Q; q++) {
     r.econ[q] = m->econ[q], r.z[q] = 1, r.align[q] = 0;
-    r.anchor[q] = (dyn_anchor){0, 0, 0};
+    r.anchor[q] = (dyn_anchor){0, 0, 0, 0, 0};
   }
   size_t ti = 0, ai = 0, oi = 0;
   float *cap_out = out + dyn_series_capacity(m) * M;
@@ -944,10 +946,11 @@ void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
     for (; oi < o1; oi++) {
       const uint32_t q = m->obs[oi].pair;
       const double g = r.common[m->pair_pole[q]];
-      r.align[q] = dyn_align_observe(r.align[q], &r.anchor[q], m->obs[oi].value,
-                                     isnan(g) ? 0.0 : common_w * g, r.index[q],
-                                     prm[P_ASSIMILATE], prm[P_ALIGN_MEMORY],
-                                     dyn_align_vote_weight(m->obs[oi].votes, noise));
+      r.align[q] = dyn_align_observe(
+          r.align[q], &r.anchor[q], m->obs[oi].value, isnan(g) ? 0.0 : common_w * g,
+          r.index[q], slope, prm[P_ASSIMILATE], prm[P_ALIGN_LEVEL_VAR],
+          dyn_align_obs_var(m->obs[oi].votes, m->obs[oi].vote_var, prm[P_ALIGN_VOTE_VAR]),
+          dyn_align_vote_weight(m->obs[oi].votes, noise), (double)k);
     }
     for (size_t q = 0; q < Q; q++) align_out[q * M + k] = (float)r.align[q];
     exit_hazards(m, prm, &r, k, exit_out);

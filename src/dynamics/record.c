@@ -9,6 +9,15 @@
 
 #include "dynamics/dyn_internal.h"
 
+double dyn_tally_vote_var(const orb_record_tally *t, int floor) {
+  const double n = (double)t->total;
+  if (n < 2) return NAN;
+  const double agree = (double)t->n[ORB_STANCE_SUPPORT], silent = (double)t->n[ORB_STANCE_SILENT];
+  const double mean = (agree + 0.5 * silent) / n;
+  const double var = (agree + 0.25 * silent - n * mean * mean) / (n - 1);
+  return floor && var < 0.25 / n ? 0.25 / n : var;
+}
+
 /* Slot of actor a in year `year` of a per-actor series, or NULL outside. */
 static double *slot(const orb_dyn_inputs *in, double *series, size_t a, int year) {
   int y = year - in->first_year;
@@ -99,6 +108,8 @@ static orb_status record_alignment(orb_dyn_inputs *in, const orb_record *r,
         *cell = v;
         if (in->alignment_votes)
           in->alignment_votes[cell - in->alignment] = (double)t->total;
+        if (in->alignment_var)
+          in->alignment_var[cell - in->alignment] = dyn_tally_vote_var(t, 1);
       }
     }
   }

@@ -15,6 +15,7 @@
 typedef struct val_sums {
   size_t n;
   double model_abs, model_sq, persist_abs, persist_sq, mean3_abs, mean3_sq;
+  double closer; /* pairs where the model is closer than persistence (a tie half) */
 } val_sums;
 
 static void sums_add(val_sums *s, double observed, double model, double persist, double mean3) {
@@ -25,12 +26,15 @@ static void sums_add(val_sums *s, double observed, double model, double persist,
   s->persist_sq += (persist - observed) * (persist - observed);
   s->mean3_abs += fabs(mean3 - observed);
   s->mean3_sq += (mean3 - observed) * (mean3 - observed);
+  const double em = fabs(model - observed), ep = fabs(persist - observed);
+  s->closer += em < ep ? 1.0 : em == ep ? 0.5 : 0.0;
 }
 
 static void sums_merge(val_sums *into, const val_sums *s) {
   into->n += s->n, into->model_abs += s->model_abs, into->model_sq += s->model_sq;
   into->persist_abs += s->persist_abs, into->persist_sq += s->persist_sq;
   into->mean3_abs += s->mean3_abs, into->mean3_sq += s->mean3_sq;
+  into->closer += s->closer;
 }
 
 static orb_dyn_validation_row sums_row(const val_sums *s, int origin, int horizon) {
@@ -38,7 +42,7 @@ static orb_dyn_validation_row sums_row(const val_sums *s, int origin, int horizo
   return (orb_dyn_validation_row){origin, horizon, s->n, s->model_abs / n,
                                   sqrt(s->model_sq / n), s->persist_abs / n,
                                   sqrt(s->persist_sq / n), s->mean3_abs / n,
-                                  sqrt(s->mean3_sq / n)};
+                                  sqrt(s->mean3_sq / n), s->closer / n};
 }
 
 /* The context of one validation: the world, the record, the pole, the states. */
@@ -53,6 +57,7 @@ typedef struct val_ctx {
   int data_to;            /* the last year read at all */
   double *observed;       /* [state * years + y]: agreement, NAN when unknown */
   double *votes;          /* [state * years + y]: the roll calls it averages */
+  double *vote_var;       /* [state * years + y]: the variance of one of its votes */
   orb_diags *diags;
 } val_ctx;
 
@@ -149,7 +154,8 @@ static orb_status fit_upto(const val_ctx *c, const orb_dyn_model *m, const float
   float *impulse = calloc(dyn_nz(c->state_count * months), sizeof *impulse);
   double *observed = malloc(dyn_nz(c->state_count * (size_t)years) * sizeof *observed);
   double *votes = malloc(dyn_nz(c->state_count * (size_t)years) * sizeof *votes);
-  orb_status st = series && index && impulse && observed && votes ? ORB_OK : ORB_ENOMEM;
+  double *vvar = malloc(dyn_nz(c->state_count * (size_t)years) * sizeof *vvar);
+  orb_status st = series && index && impulse && observed && votes && vvar ? ORB_OK : ORB_ENOMEM;
   size_t n = 0;
   for (size_t i = 0; st == ORB_OK && i < c->state_count; i++) {
     size_t k = align_series(c, m, i);
@@ -175,13 +181,19 @@ static orb_status fit_upto(const val_ctx *c, const orb_dyn_model *m, const float
           c->observed[i * years_c + (size_t)(y0 + y - c->first_year)];
       votes[n * (size_t)years + (size_t)y] =
           c->votes[i * years_c + (size_t)(y0 + y - c->first_year)];
+      vvar[n * (size_t)years + (size_t)y] =
+          c->vote_var[i * years_c + (size_t)(y0 + y - c->first_year)];
     }
     series[n] = (orb_dyn_fit_series){index + n * months, impulse + n * months,
-                                     observed + n * (size_t)years, votes + n * (size_t)years};
+                                     observed + n * (size_t)years, votes + n * (size_t)years,
+                                     vvar + n * (size_t)years};
     n++;
   }
   if (st == ORB_OK) {
-    orb_dyn_fit_data d = {y0, years, n, series, y0 + 1, horizon, c->params[P_ALIGN_VOTE_NOISE]};
+    orb_dyn_fit_data d = {y0,      years,   n, series, y0 + 1, horizon,
+                          c->params[P_ALIGN_VOTE_NOISE], c->params[P_ALIGN_VOTE_VAR],
+                          c->params[P_ALIGN_COMMON], c->params[P_ASSIMILATE],
+                          c->params[P_ALIGN_HALF_LIFE]};
     st = orb_dyn_fit_alignment(&d, fit, c->diags);
   }
   free(series);
@@ -189,17 +201,15 @@ static orb_status fit_upto(const val_ctx *c, const orb_dyn_model *m, const float
   free(impulse);
   free(observed);
   free(votes);
+  free(vvar);
   return st;
 }
 
 /* params with the alignment's rates of fit (into p[DYN_PARAM_COUNT]). */
 static void with_fit(const double *params, const orb_dyn_alignment_fit *fit, double *p) {
   memcpy(p, params, DYN_PARAM_COUNT * sizeof *p);
-  p[P_ALIGN_HALF_LIFE] = fit->half_life_months;
-  p[P_ALIGN_MEMORY] = fit->anchor_memory;
+  p[P_ALIGN_LEVEL_VAR] = fit->level_var;
   p[P_ALIGN_SLOPE] = fit->slope;
-  p[P_ASSIMILATE] = fit->assimilate;
-  p[P_ALIGN_COMMON] = fit->common;
 }
 
 /* Whether model has a series alignment:S:POLE (s, pole world actors). */
@@ -244,17 +254,20 @@ static orb_status prepare(val_ctx *c, const char *pole) {
   c->states = malloc(dyn_nz(in->actor_count) * sizeof *c->states);
   c->observed = malloc(dyn_nz(in->actor_count * years) * sizeof *c->observed);
   c->votes = malloc(dyn_nz(in->actor_count * years) * sizeof *c->votes);
-  if (!c->states || !c->observed || !c->votes) st = ORB_ENOMEM;
+  c->vote_var = malloc(dyn_nz(in->actor_count * years) * sizeof *c->vote_var);
+  if (!c->states || !c->observed || !c->votes || !c->vote_var) st = ORB_ENOMEM;
   for (size_t a = 0; st == ORB_OK && a < in->actor_count; a++) {
     if (map[a] == ORB_NONE || a == c->pole || !has_series(c, m, a)) continue;
     const double *row = &in->alignment[(a * in->pole_count + k) * (size_t)in->year_count];
     const double *nrow = &in->alignment_votes[(a * in->pole_count + k) * (size_t)in->year_count];
+    const double *vrow = &in->alignment_var[(a * in->pole_count + k) * (size_t)in->year_count];
     int any = 0;
     for (size_t y = 0; y < years; y++) {
       int yi = c->first_year + (int)y - in->first_year;
       double v = yi >= 0 && yi < in->year_count ? row[yi] : NAN;
       c->observed[c->state_count * years + y] = v;
       c->votes[c->state_count * years + y] = yi >= 0 && yi < in->year_count ? nrow[yi] : 0;
+      c->vote_var[c->state_count * years + y] = yi >= 0 && yi < in->year_count ? vrow[yi] : NAN;
       any |= !isnan(v);
     }
     if (any) c->states[c->state_count++] = a;
@@ -268,61 +281,42 @@ static orb_status prepare(val_ctx *c, const char *pole) {
 /* The noise ratio n0 of revealed alignments (docs/MODEL.md, "Alignment"): over
  * the states' years first_year..to with at least ORB_DYN_RECORD_MIN_VOTES roll
  * calls toward the pole, R = the mean variance of a roll call's stance value (1,
- * 1/2, 0) around its state-year mean, q = the mean squared change of a state's
- * agreement from one such year to the next less its sampling part R/n + R/n';
- * n0 = R / q (NAN when q <= 0 or nothing is observed). */
-static double vote_noise(const val_ctx *c, int to) {
-  size_t map_n = c->w->actor_count;
-  size_t *map = malloc(dyn_nz(map_n) * sizeof *map);
-  const size_t years = (size_t)(to - c->first_year + 1);
-  double *sum = calloc(dyn_nz(years * 3), sizeof *sum);
-  if (!map || !sum) {
+ * 1/2, 0) around its state-year mean (into *vote_var), q = the mean squared
+ * change of a state's agreement from one such year to the next less its sampling
+ * part R/n + R/n'; n0 = R / q (NAN when q <= 0 or nothing is observed). */
+static double vote_noise(const val_ctx *c, int to, double *vote_var) {
+  const size_t years = (size_t)(to - c->first_year + 1), S = c->state_count;
+  size_t *map = malloc(dyn_nz(c->w->actor_count) * sizeof *map);
+  orb_record_tally *tally = calloc(dyn_nz(S * years), sizeof *tally);
+  *vote_var = NAN;
+  if (!map || !tally) {
     free(map);
-    free(sum);
+    free(tally);
     return NAN;
   }
   orb_record_map_world(c->r, c->w, map);
   const size_t patron = map[c->pole];
   double R = 0, D = 0, noise = 0;
   size_t nR = 0, nD = 0;
-  for (size_t i = 0; i < c->state_count; i++) {
-    const size_t country = map[c->states[i]];
-    memset(sum, 0, years * 3 * sizeof *sum); /* [y * 3]: n, sum, sum of squares */
-    for (size_t rc = 0; rc < c->r->rollcall_count; rc++) {
-      int y;
-      orb_date_to_ymd(c->r->rollcalls[rc].date, &y, NULL, NULL);
-      orb_stance st;
-      if (y < c->first_year || y > to || !orb_record_stance(c->r, rc, country, patron, &st))
-        continue;
-      const double x = st == ORB_STANCE_SUPPORT ? 1.0 : st == ORB_STANCE_SILENT ? 0.5 : 0.0;
-      double *t = &sum[(size_t)(y - c->first_year) * 3];
-      t[0] += 1, t[1] += x, t[2] += x * x;
-    }
-    for (size_t y = 0; y < years; y++) {
-      const double *t = &sum[y * 3];
-      if (t[0] < ORB_DYN_RECORD_MIN_VOTES) continue;
-      const double mean = t[1] / t[0];
-      R += (t[2] - t[0] * mean * mean) / (t[0] - 1), nR++;
-    }
+  for (size_t i = 0; i < S; i++) {
+    orb_record_agreement(c->r, map[c->states[i]], patron, orb_date_from_ymd(c->first_year, 1, 1),
+                         orb_date_from_ymd(to + 1, 1, 1), tally + i * years, NULL);
+    for (size_t y = 0; y < years; y++)
+      if (tally[i * years + y].total >= ORB_DYN_RECORD_MIN_VOTES)
+        R += dyn_tally_vote_var(&tally[i * years + y], 0), nR++;
   }
   R /= nR ? (double)nR : NAN;
-  for (size_t i = 0; i < c->state_count; i++) {
-    const size_t country = map[c->states[i]];
-    orb_record_tally *tally = calloc(dyn_nz(years), sizeof *tally);
-    if (!tally) break;
-    orb_record_agreement(c->r, country, patron, orb_date_from_ymd(c->first_year, 1, 1),
-                         orb_date_from_ymd(to + 1, 1, 1), tally, NULL);
+  for (size_t i = 0; i < S; i++)
     for (size_t y = 1; y < years; y++) {
-      const orb_record_tally *a = &tally[y - 1], *b = &tally[y];
+      const orb_record_tally *a = &tally[i * years + y - 1], *b = &tally[i * years + y];
       if (a->total < ORB_DYN_RECORD_MIN_VOTES || b->total < ORB_DYN_RECORD_MIN_VOTES) continue;
       const double oa = (a->n[ORB_STANCE_SUPPORT] + 0.5 * a->n[ORB_STANCE_SILENT]) / (double)a->total,
                    ob = (b->n[ORB_STANCE_SUPPORT] + 0.5 * b->n[ORB_STANCE_SILENT]) / (double)b->total;
       D += (ob - oa) * (ob - oa), noise += R / (double)a->total + R / (double)b->total, nD++;
     }
-    free(tally);
-  }
   free(map);
-  free(sum);
+  free(tally);
+  *vote_var = R;
   const double q = nD ? (D - noise) / (double)nD : NAN;
   return q > 0 ? R / q : NAN;
 }
@@ -421,7 +415,7 @@ orb_status orb_dyn_validate(const orb_world *w, const orb_record *r,
     st = fit(&c, ORB_DYN_RECORD_ALL, o.fit_from, o.fit_to, &v->fit_n[1], &v->fit_mae[1],
              &v->fit_rmse[1], &v->fit_corr[1]);
   /* the rates fitted on every year up to fit_to (the shipped defaults) */
-  if (st == ORB_OK) v->vote_noise = vote_noise(&c, o.fit_to > o.data_to ? o.data_to : o.fit_to);
+  if (st == ORB_OK) v->vote_noise = vote_noise(&c, o.fit_to > o.data_to ? o.data_to : o.fit_to, &v->vote_var);
   if (st == ORB_OK) {
     orb_dyn_inputs *in = NULL;
     orb_dyn_model *m = NULL;
@@ -492,6 +486,7 @@ orb_status orb_dyn_validate(const orb_world *w, const orb_record *r,
   free(c.states);
   free(c.observed);
   free(c.votes);
+  free(c.vote_var);
   if (st != ORB_OK) {
     orb_dyn_validation_free(v);
     return st;

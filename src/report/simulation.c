@@ -535,18 +535,18 @@ static void validation_text(FILE *out, const orb_dyn_validation *v) {
     fprintf(out, "  %-46s %5zu %7.3f %7.3f %7.3f\n", variant[k], v->fit_n[k], v->fit_mae[k],
             v->fit_rmse[k], v->fit_corr[k]);
   const orb_dyn_alignment_fit *f = &v->full_fit;
-  fprintf(out, "\nAlignment rates fitted on the years up to %d (the shipped defaults): half-life "
-          "%g months, anchor memory %g, slope %g, assimilation %g, common level %g (%zu "
-          "forecasts, MAE %.3f, RMSE %.3f; inner validation RMSE %.4f without the common level, "
-          "%.4f with it)\n", v->fit_to, f->half_life_months, f->anchor_memory, f->slope,
-          f->assimilate, f->common, f->n, f->mae, f->rmse, f->inner_rmse[0], f->inner_rmse[1]);
-  fprintf(out, "Noise ratio of the roll calls up to %d (the shipped align_vote_noise): %.0f votes\n",
-          v->fit_to, v->vote_noise);
+  fprintf(out, "\nAlignment rates fitted on the years up to %d (the shipped defaults): "
+          "level variance %g, slope %g (%zu forecasts, MAE %.3f, RMSE %.3f)\n",
+          v->fit_to, f->level_var, f->slope, f->n, f->mae, f->rmse);
+  fprintf(out, "Noise ratio of the roll calls up to %d (the shipped align_vote_noise): %.0f votes; "
+          "variance of a vote's stance value (the shipped align_vote_var): %.3f\n",
+          v->fit_to, v->vote_noise, v->vote_var);
   fprintf(out, "\nForecasts of the next %d years from each origin t (record, events, ties and "
           "memberships up to t; rates fitted on years up to t)\n", v->horizon);
-  fprintf(out, "  %-10s %5s %10s %10s %12s %12s %10s %10s  %s\n", "origin", "n", "model MAE",
-          "model RMSE", "persist MAE", "persist RMSE", "mean3 MAE", "mean3 RMSE",
-          "fitted half-life/memory/slope/assimilation/common (inner RMSE without/with)");
+  fprintf(out, "  %-10s %5s %10s %10s %12s %12s %10s %10s %7s  %s\n", "origin", "n",
+          "model MAE", "model RMSE", "persist MAE", "persist RMSE", "mean3 MAE", "mean3 RMSE",
+          "closer",
+          "fitted level variance/slope");
   for (size_t k = 0; k < v->row_count; k++) {
     const orb_dyn_validation_row *r = &v->rows[k];
     char label[32];
@@ -556,13 +556,12 @@ static void validation_text(FILE *out, const orb_dyn_validation *v) {
       snprintf(label, sizeof label, "t+%d", r->horizon);
     else
       snprintf(label, sizeof label, "all");
-    fprintf(out, "  %-10s %5zu %10.3f %10.3f %12.3f %12.3f %10.3f %10.3f", label, r->n,
+    fprintf(out, "  %-10s %5zu %10.4f %10.4f %12.4f %12.4f %10.4f %10.4f %7.3f", label, r->n,
             r->model_mae, r->model_rmse, r->persist_mae, r->persist_rmse, r->mean3_mae,
-            r->mean3_rmse);
+            r->mean3_rmse, r->model_closer);
     if (r->origin) {
       const orb_dyn_alignment_fit *g = &v->origin_fits[r->origin - v->origin_from];
-      fprintf(out, "  %g/%g/%g/%g/%g (%.4f/%.4f)", g->half_life_months, g->anchor_memory,
-              g->slope, g->assimilate, g->common, g->inner_rmse[0], g->inner_rmse[1]);
+      fprintf(out, "  %g/%g", g->level_var, g->slope);
     }
     fputc('\n', out);
   }
@@ -576,13 +575,8 @@ static cJSON *json_number(double x) {
 /* The fitted rates of the alignment as a JSON object (NULL when out of memory). */
 static cJSON *fit_json(const orb_dyn_alignment_fit *f) {
   cJSON *o = cJSON_CreateObject();
-  cJSON_AddNumberToObject(o, "half_life_months", f->half_life_months);
-  cJSON_AddNumberToObject(o, "anchor_memory", f->anchor_memory);
+  cJSON_AddNumberToObject(o, "level_var", f->level_var);
   cJSON_AddNumberToObject(o, "slope", f->slope);
-  cJSON_AddNumberToObject(o, "assimilate", f->assimilate);
-  cJSON_AddNumberToObject(o, "common", f->common);
-  cJSON_AddItemToObject(o, "inner_rmse_without_common", json_number(f->inner_rmse[0]));
-  cJSON_AddItemToObject(o, "inner_rmse_with_common", json_number(f->inner_rmse[1]));
   cJSON_AddNumberToObject(o, "n", (double)f->n);
   cJSON_AddItemToObject(o, "mae", json_number(f->mae));
   cJSON_AddItemToObject(o, "rmse", json_number(f->rmse));
@@ -602,6 +596,7 @@ static orb_status validation_json(FILE *out, const orb_dyn_validation *v) {
   cJSON_AddNumberToObject(root, "horizon", v->horizon);
   cJSON_AddItemToObject(root, "rates", fit_json(&v->full_fit));
   cJSON_AddItemToObject(root, "vote_noise", json_number(v->vote_noise));
+  cJSON_AddItemToObject(root, "vote_var", json_number(v->vote_var));
   for (int k = 0; k < 2; k++) {
     cJSON *f = cJSON_CreateObject();
     cJSON_AddItemToArray(fits, f);
@@ -626,6 +621,7 @@ static orb_status validation_json(FILE *out, const orb_dyn_validation *v) {
     cJSON_AddItemToObject(o, "persistence_rmse", json_number(r->persist_rmse));
     cJSON_AddItemToObject(o, "mean3_mae", json_number(r->mean3_mae));
     cJSON_AddItemToObject(o, "mean3_rmse", json_number(r->mean3_rmse));
+    cJSON_AddItemToObject(o, "model_closer", json_number(r->model_closer));
     if (r->origin)
       cJSON_AddItemToObject(o, "rates", fit_json(&v->origin_fits[r->origin - v->origin_from]));
   }

@@ -432,6 +432,28 @@ static void test_record_inputs(void **state) {
     assert_near(alignment_at(in, arm, rus, y), agreement(r, "ARM", "RUS", y), 1e-12);
     assert_near(alignment_at(in, arm, usa, y), agreement(r, "ARM", "USA", y), 1e-12);
   }
+  /* ... and the variance of one of its votes' stance values (1, 1/2, 0) around it,
+   * recomputed from the tally (n - 1 in the denominator, at least 1/4n); the
+   * world's stances (ES-11/1 in 2022) give none */
+  size_t k = 0;
+  while (in->poles[k] != rus) k++;
+  for (int y = 1995; y <= 2019; y += 6) {
+    orb_record_tally t = orb_record_agreement(
+        r, orb_record_find_country(r, "ARM"), orb_record_find_country(r, "RUS"),
+        orb_date_from_ymd(y, 1, 1), orb_date_from_ymd(y + 1, 1, 1), NULL, NULL);
+    const double n = (double)t.total, x1 = (double)t.n[ORB_STANCE_SUPPORT],
+                 xh = (double)t.n[ORB_STANCE_SILENT], mean = (x1 + 0.5 * xh) / n;
+    double ss = x1 * (1 - mean) * (1 - mean) + xh * (0.5 - mean) * (0.5 - mean) +
+                (n - x1 - xh) * mean * mean;
+    double want = ss / (n - 1) > 0.25 / n ? ss / (n - 1) : 0.25 / n;
+    const size_t cell = (arm * in->pole_count + k) * (size_t)in->year_count + (size_t)(y - 1992);
+    assert_true(n >= ORB_DYN_RECORD_MIN_VOTES && want > 0.01);
+    assert_near(in->alignment_var[cell], want, 1e-12);
+  }
+  assert_true(isnan(in->alignment_var[(arm * in->pole_count + k) * (size_t)in->year_count +
+                                      (size_t)(2022 - 1992)]));
+  assert_false(isnan(in->alignment[(arm * in->pole_count + k) * (size_t)in->year_count +
+                                   (size_t)(2022 - 1992)]));
   /* cut at 2016: nothing after it survives */
   orb_dyn_inputs_truncate(in, 2016);
   for (size_t e = 0; e < in->event_count; e++)
@@ -504,10 +526,11 @@ static double december_2021(double value, double votes) {
   return a;
 }
 
-/* A revealed alignment moves the alignment by assimilate_weight x w(n) of its gap
- * in its December, w(n) = min(1, n / (n + n0) x (10 + n0) / 10) (docs/MODEL.md,
- * "Alignment"): one vote weighs 0.106 of a year with n0 = 145, 40 votes or an
- * unknown count fully. */
+/* A revealed alignment moves the anchor with the Kalman gain of its sampling
+ * variance and the alignment by assimilate_weight x w(n) of the gap to the
+ * anchor's new estimate in its December, w(n) = min(1, n / (n + n0) x (10 + n0) /
+ * 10) (docs/MODEL.md, "Alignment"): one vote weighs 0.106 of a year with n0 =
+ * 145 and moves the anchor little; a value of unknown count is exact. */
 static void test_vote_weight(void **state) {
   (void)state;
   const double before = december_2021(NAN, -1), full = december_2021(0.3, -1),
@@ -519,9 +542,13 @@ static void test_vote_weight(void **state) {
   const double w1 = 1 / (1 + n0) * (10 + n0) / 10;
   assert_near(w1, 0.10616, 1e-5);
   assert_true(before > 0.7);
-  assert_near(full - before, omega * (0.3 - before), 1e-5);
-  assert_near((one - before) / (full - before), w1, 1e-4);
-  assert_true(forty == full);
+  assert_near(omega, 1, 0);
+  /* a value of unknown count is exact: the anchor and the alignment take it */
+  assert_near(full, 0.3, 1e-6);
+  /* one vote moves the alignment less than w(1) of that (the anchor's gain for
+   * one vote is small too), forty votes more, and less than the exact value */
+  assert_true(one < before && before - one < w1 * (before - full));
+  assert_true(forty < one && forty > full);
 }
 
 static void test_validate(void **state) {
@@ -591,15 +618,11 @@ static void test_validate(void **state) {
   assert_near(v->rows[10].mean3_mae, sum / (double)n, 1e-12);
   /* the shipped defaults are the rates fitted on every year up to 2019 */
   const orb_dyn_param_info *info = orb_dyn_params(NULL);
-  assert_true(v->full_fit.half_life_months ==
-              info[orb_dyn_param_find("align_half_life_months")].spec.value);
-  assert_true(v->full_fit.anchor_memory == info[orb_dyn_param_find("align_anchor_memory")].spec.value);
+  assert_true(v->full_fit.level_var == info[orb_dyn_param_find("align_level_var")].spec.value);
   assert_true(v->full_fit.slope == info[orb_dyn_param_find("align_slope")].spec.value);
-  assert_true(v->full_fit.assimilate == info[orb_dyn_param_find("assimilate_weight")].spec.value);
-  assert_true(v->full_fit.common == info[orb_dyn_param_find("align_common")].spec.value);
-  assert_true(v->full_fit.inner_n[0] > 500 && v->full_fit.inner_n[0] == v->full_fit.inner_n[1]);
-  /* ... and the noise ratio of the roll calls, to the vote */
+  /* ... and the noise ratio of the roll calls, to the vote, and a vote's variance */
   assert_true(fabs(v->vote_noise - info[orb_dyn_param_find("align_vote_noise")].spec.value) < 0.5);
+  assert_true(fabs(v->vote_var - info[orb_dyn_param_find("align_vote_var")].spec.value) < 0.001);
   assert_true(v->full_fit.n > 900 && v->full_fit.rmse < 0.1);
   for (size_t k = 0; k < 17; k++) assert_true(v->origin_fits[k].n > 0);
   /* deterministic */
@@ -607,6 +630,35 @@ static void test_validate(void **state) {
   assert_int_equal(orb_dyn_validate(world, r, &s, NULL, &again, &d), ORB_OK);
   assert_memory_equal(again->rows, v->rows, v->row_count * sizeof *v->rows);
   orb_dyn_validation_free(again);
+  /* golden: the pooled table of docs/MODEL.md ("Validation against the record"),
+   * to the sixth decimal: model, persistence, mean of three, share closer */
+  static const double golden[4][7] = {
+      {0.036552, 0.048597, 0.037695, 0.050263, 0.044144, 0.056058, 0.521552},
+      {0.051026, 0.065390, 0.050507, 0.065754, 0.056172, 0.070439, 0.497872},
+      {0.061388, 0.076623, 0.061269, 0.077956, 0.062030, 0.080232, 0.506383},
+      {0.049711, 0.064632, 0.049875, 0.065702, 0.054158, 0.069674, 0.508547}};
+  for (int k = 0; k < 4; k++) {
+    const orb_dyn_validation_row *g = &v->rows[17 + k];
+    const double got[7] = {g->model_mae,  g->model_rmse, g->persist_mae, g->persist_rmse,
+                           g->mean3_mae,  g->mean3_rmse, g->model_closer};
+    for (int j = 0; j < 7; j++) assert_near(got[j], golden[k][j], 5e-7);
+  }
+  /* the share closer, recomputed from the forecasts and the record's tallies */
+  double closer = 0;
+  size_t pairs = 0;
+  for (int t = 2000; t <= 2016; t++)
+    for (size_t i = 0; i < v->state_count; i++) {
+      const double last = agreement(r, v->states[i], "RUS", t);
+      for (int h = 1; h <= 3; h++) {
+        const double o = agreement(r, v->states[i], "RUS", t + h);
+        const double f = v->forecasts[((size_t)(t - 2000) * v->state_count + i) * 3 + h - 1];
+        if (isnan(last) || isnan(o) || isnan(f)) continue;
+        pairs++;
+        closer += fabs(f - o) < fabs(last - o) ? 1 : fabs(f - o) == fabs(last - o) ? 0.5 : 0;
+      }
+    }
+  assert_int_equal(pairs, 702);
+  assert_near(v->rows[20].model_closer, closer / 702.0, 1e-12);
   /* a pole that is no UN member, years outside the record */
   orb_dyn_validation *bad = NULL;
   assert_int_equal(orb_dyn_validate(world, r, &s, &(orb_dyn_validation_options){.pole = "EU"},
@@ -821,25 +873,31 @@ static void test_exit_requests(void **state) {
   }
 }
 
-/* Series made by the alignment equation (written out again here) with rates on
- * the fit's grid and the common level's weight cw, revealed exactly from year 8 on
- * (each year the mean of the path the equation forecast from the December
- * before), with random revealed alignments before and a structural index that
- * moves; every observation weighs fully (votes unknown). */
+/* Series made by the alignment equation (written out again here) with a level
+ * variance and slope on the fit's grid and the common level's weight cw,
+ * revealed exactly from year 8 on (each year the mean of the path the equation
+ * forecast from the December before), with random revealed alignments before, a
+ * structural index that moves, and votes whose count and stance variance vary
+ * (so that the anchor's gains do); every observation weighs fully (no noise
+ * ratio). */
 enum { FIT_SERIES = 3, FIT_YEARS = 24 };
-static void make_fit_series(double half_life, double memory, double slope, double assimilate,
-                            double cw, float index[][12 * FIT_YEARS],
+static void make_fit_series(double half_life, double level_var, double slope,
+                            double assimilate, double cw, float index[][12 * FIT_YEARS],
                             float impulse[][12 * FIT_YEARS], double observed[][FIT_YEARS],
+                            double votes[][FIT_YEARS], double vote_var[][FIT_YEARS],
                             orb_dyn_fit_series *series) {
   const double rate = 1 - exp2(-1.0 / half_life);
   uint64_t x = 88172645463325252ull; /* xorshift: fixed draws */
   double a[FIT_SERIES] = {0}, level[FIT_SERIES] = {0}, anchor_index[FIT_SERIES] = {0},
-         weight[FIT_SERIES] = {0}, common = NAN, g = 0;
-  for (int s = 0; s < FIT_SERIES; s++)
+         var[FIT_SERIES] = {0}, seen[FIT_SERIES] = {0}, common = NAN, g = 0;
+  for (int s = 0; s < FIT_SERIES; s++) {
     for (int k = 0; k < 12 * FIT_YEARS; k++) {
       index[s][k] = (float)(0.3 + 0.1 * s + 0.15 * sin(k / (7.0 + s)) + (k > 150 ? 0.1 : 0));
       impulse[s][k] = k % 37 == 5 + 3 * s ? -0.03f : 0.0f;
     }
+    for (int y = 0; y < FIT_YEARS; y++)
+      votes[s][y] = 40 + 10 * ((y + s) % 4), vote_var[s][y] = 0.05 + 0.02 * ((y * 3 + s) % 5);
+  }
   for (int y = 0; y < FIT_YEARS; y++) {
     double sum_obs = 0, n_obs = 0;
     for (int s = 0; s < FIT_SERIES; s++) {
@@ -848,8 +906,8 @@ static void make_fit_series(double half_life, double memory, double slope, doubl
       for (int mo = 0; mo < 12; mo++) {
         int k = y * 12 + mo;
         pushed |= impulse[s][k] != 0;
-        double target = weight[s] > 0 ? g + level[s] + slope * (index[s][k] - anchor_index[s])
-                                      : index[s][k];
+        double target = seen[s] > 0 ? g + level[s] + slope * (index[s][k] - anchor_index[s])
+                                    : index[s][k];
         target = fmin(fmax(target, 0), 1);
         a[s] = fmin(fmax(a[s] + (k ? rate : 1) * (target - a[s]) + impulse[s][k], 0), 1);
         sum += a[s];
@@ -864,52 +922,106 @@ static void make_fit_series(double half_life, double memory, double slope, doubl
     g = isnan(common) ? 0 : cw * common;
     for (int s = 0; s < FIT_SERIES; s++) {
       if (isnan(observed[s][y])) continue;
-      weight[s] = memory * weight[s] + 1;
-      level[s] += (observed[s][y] - g - level[s]) / weight[s];
-      anchor_index[s] += (index[s][y * 12 + 11] - anchor_index[s]) / weight[s];
-      a[s] += assimilate * (observed[s][y] - a[s]);
+      const double v = vote_var[s][y] / votes[s][y], idx = index[s][y * 12 + 11];
+      if (!seen[s]) { /* the local-level filter, written out again */
+        level[s] = observed[s][y] - g, anchor_index[s] = idx, var[s] = v, seen[s] = y + 1;
+      } else {
+        var[s] += level_var * (double)(y + 1 - seen[s]);
+        const double k = var[s] / (var[s] + v);
+        level[s] += k * (observed[s][y] - g - level[s]);
+        anchor_index[s] += k * (idx - anchor_index[s]);
+        var[s] *= 1 - k, seen[s] = y + 1;
+      }
+      const double target = fmin(fmax(g + level[s] + slope * (idx - anchor_index[s]), 0), 1);
+      a[s] += assimilate * (target - a[s]);
     }
   }
   for (int s = 0; s < FIT_SERIES; s++)
-    series[s] = (orb_dyn_fit_series){index[s], impulse[s], observed[s], NULL};
+    series[s] = (orb_dyn_fit_series){index[s], impulse[s], observed[s], votes[s], vote_var[s]};
 }
 
-/* The fit recovers known rates and the variant (without and with the common
- * level) from series the equation made, with no error. */
+/* The fit finds the level variance and slope of series made by the equation
+ * (written out above), given the half-life, assimilation and common weight. */
 static void test_fit_recovers(void **state) {
   (void)state;
   static float index[FIT_SERIES][12 * FIT_YEARS], impulse[FIT_SERIES][12 * FIT_YEARS];
-  static double observed[FIT_SERIES][FIT_YEARS];
+  static double observed[FIT_SERIES][FIT_YEARS], votes[FIT_SERIES][FIT_YEARS],
+      vote_var[FIT_SERIES][FIT_YEARS];
   orb_dyn_fit_series series[FIT_SERIES];
   orb_diags d;
   orb_diags_init(&d);
-  static const double cases[][5] = {{24, 0.25, 1, 0.75, 0}, {12, 0.5, 0, 1, 1}};
+  /* half-life, level variance, slope, assimilation, common */
+  static const double cases[][5] = {{24, 0.002, 1, 1, 0}, {12, 0.0005, 0, 0.75, 1}};
   for (int c = 0; c < 2; c++) {
     const double *r = cases[c];
-    make_fit_series(r[0], r[1], r[2], r[3], r[4], index, impulse, observed, series);
-    orb_dyn_fit_data data = {1990, FIT_YEARS, FIT_SERIES, series, 1997, 1, 0};
+    make_fit_series(r[0], r[1], r[2], r[3], r[4], index, impulse, observed, votes, vote_var,
+                    series);
+    orb_dyn_fit_data data = {1990, FIT_YEARS, FIT_SERIES, series, 1997, 1, 0, 0.1,
+                             r[4], r[3], r[0]};
     orb_dyn_alignment_fit fit;
     assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_OK);
-    assert_true(fit.half_life_months == r[0] && fit.anchor_memory == r[1] &&
-                fit.slope == r[2] && fit.assimilate == r[3] && fit.common == r[4]);
+    assert_true(fit.level_var == r[1] && fit.slope == r[2]);
     assert_true(fit.n > 10 && fit.rmse < 1e-6);
-    /* the inner validation scored both variants; the true one without error */
-    assert_true(fit.inner_n[0] > 10 && fit.inner_n[1] > 10);
-    assert_true(fit.inner_rmse[(int)r[4]] < 1e-6 && fit.inner_rmse[1 - (int)r[4]] > 1e-3);
-    /* votes of a year of roll calls or more weigh fully: the same fit */
-    double votes[FIT_YEARS];
-    for (int y = 0; y < FIT_YEARS; y++) votes[y] = ORB_DYN_RECORD_MIN_VOTES + y;
-    for (int s = 0; s < FIT_SERIES; s++) series[s].votes = votes;
-    data.vote_noise = 137;
-    orb_dyn_alignment_fit again;
-    assert_int_equal(orb_dyn_fit_alignment(&data, &again, &d), ORB_OK);
-    assert_true(again.half_life_months == fit.half_life_months && again.common == fit.common &&
-                again.rmse == fit.rmse);
-    /* nothing to forecast: refused */
+    /* another level variance forecasts worse */
+    for (int s = 0; s < FIT_SERIES; s++) series[s].vote_var = NULL; /* align_vote_var 0.1 */
+    orb_dyn_alignment_fit other;
+    assert_int_equal(orb_dyn_fit_alignment(&data, &other, &d), ORB_OK);
+    assert_true(other.mae > 1e-4);
+    /* nothing to forecast, or no half-life: refused */
+    data.half_life_months = 0;
+    assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_EINVAL);
+    data.half_life_months = r[0];
     data.origin_from = 2100;
     assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_EINVAL);
     assert_non_null(strstr(d.items[d.count - 1].message, "no forecast"));
   }
+  orb_diags_free(&d);
+}
+
+/* A state whose revealed alignment is a constant plus independent noise of the
+ * sampling variance its votes give: the fitted filter (the anchor averaging the
+ * past years) forecasts it better than persistence, whose error carries the
+ * noise of two years (variance 2 s^2 against about s^2 (1 + 1/k) after k years);
+ * the same forecasts scored. */
+static void test_fit_beats_persistence(void **state) {
+  (void)state;
+  enum { S = 6, Y = 30, H = 3 };
+  static float index[S][12 * Y];
+  static double observed[S][Y];
+  orb_dyn_fit_series series[S];
+  uint64_t x = 12345; /* a fixed linear congruential stream: noise in [-0.05, 0.05) */
+  for (int s = 0; s < S; s++) {
+    for (int k = 0; k < 12 * Y; k++) index[s][k] = 0.3f;
+    for (int y = 0; y < Y; y++) {
+      x = x * 6364136223846793005u + 1442695040888963407u;
+      observed[s][y] = 0.6 + 0.05 * s + ((double)(x >> 11) / 9007199254740992.0 - 0.5) * 0.1;
+    }
+    series[s] = (orb_dyn_fit_series){index[s], NULL, observed[s], NULL, NULL};
+  }
+  /* each year's observation: 40 votes of variance 0.0333 (the noise's, 0.0008, times 40) */
+  static double votes[Y], vote_var[Y];
+  for (int y = 0; y < Y; y++) votes[y] = 40, vote_var[y] = 0.01 / 12 * 40;
+  for (int s = 0; s < S; s++) series[s].votes = votes, series[s].vote_var = vote_var;
+  orb_dyn_fit_data data = {1990, Y, S, series, 1991, H, 0, 0.1, 0, 1, 24};
+  orb_dyn_alignment_fit fit;
+  orb_diags d;
+  orb_diags_init(&d);
+  assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_OK);
+  double sq = 0;
+  size_t n = 0;
+  for (int s = 0; s < S; s++)
+    for (int u = 1; u < Y; u++)
+      for (int h = 1; h <= H && u + h < Y; h++) {
+        const double e = observed[s][u] - observed[s][u + h];
+        sq += e * e, n++;
+      }
+  assert_int_equal(fit.n, n);
+  const double persist = sqrt(sq / (double)n);
+  assert_true(fit.rmse < 0.85 * persist);
+  /* the noise's standard deviation is 0.1 / sqrt(12) = 0.0289: the filter is
+   * close to it, persistence close to sqrt(2) times it */
+  assert_true(fit.rmse < 0.034 && persist > 0.038);
+  assert_true(fit.level_var <= 0.00025); /* a constant: the level does not move */
   orb_diags_free(&d);
 }
 
@@ -1164,6 +1276,7 @@ int main(void) {
       cmocka_unit_test(test_record_inputs), cmocka_unit_test(test_story_record),
       cmocka_unit_test(test_validate),      cmocka_unit_test(test_validate_truncation),
       cmocka_unit_test(test_fit_recovers),  cmocka_unit_test(test_structure_cut),
+      cmocka_unit_test(test_fit_beats_persistence),
       cmocka_unit_test(test_vote_weight),   cmocka_unit_test(test_exit_base_rate),
       cmocka_unit_test(test_exit_requests),
       cmocka_unit_test(test_threads_identical),

@@ -28,9 +28,14 @@
 /* The built-in world, loaded once. */
 static orb_world *world;
 static orb_record *shipped_record; /* the shipped record, loaded by the first test that needs it */
+/* A fresh folder for the stores the tests write, so that two builds running the
+ * tests at once do not collide; emptied by each test, removed at the end. */
+static char tmpdir[64];
 
 static int setup(void **state) {
   (void)state;
+  snprintf(tmpdir, sizeof tmpdir, "/tmp/orbit-dynamics-XXXXXX");
+  if (!mkdtemp(tmpdir)) return -1;
   world = test_load_world(orb_world_default_path());
   return world ? 0 : -1;
 }
@@ -39,7 +44,14 @@ static int teardown(void **state) {
   (void)state;
   orb_world_free(world);
   orb_record_free(shipped_record);
-  return 0;
+  return rmdir(tmpdir) == 0 ? 0 : -1; /* fails when a test left a file behind */
+}
+
+/* The path of a file named name in the tests' folder, into path[TEMP_PATH]. */
+#define TEMP_PATH 128
+static const char *temp_path(char *path, const char *name) {
+  snprintf(path, TEMP_PATH, "%s/%s", tmpdir, name);
+  return path;
 }
 
 /* A model of the built-in world, 1992-01..2030-12, with events removed. */
@@ -918,7 +930,9 @@ static void test_fit_recovers(void **state) {
 static void test_threads_identical(void **state) {
   (void)state;
   orb_dyn_model *m = make_model(NULL, 0);
-  const char *p1 = "test_dynamics_t1.db", *p2 = "test_dynamics_t2.db";
+  char p1[TEMP_PATH], p2[TEMP_PATH];
+  temp_path(p1, "t1.db");
+  temp_path(p2, "t2.db");
   remove(p1);
   remove(p2);
   orb_dyn_summary *a = ensemble(m, 300, 1, p1, 2), *b = ensemble(m, 300, 2, p2, 2);
@@ -967,7 +981,8 @@ static long long query_int(const char *path, const char *sql) {
 static void test_store_schema(void **state) {
   (void)state;
   orb_dyn_model *m = make_model(NULL, 0);
-  const char *p = "test_dynamics_store.db";
+  char p[TEMP_PATH];
+  temp_path(p, "store.db");
   remove(p);
   orb_dyn_summary *s = ensemble(m, 40, 0, p, 1);
   size_t series = orb_dyn_series_count(m), months = orb_dyn_month_count(m);
@@ -985,7 +1000,8 @@ static void test_store_schema(void **state) {
   s = ensemble(m, 20, 0, p, 0);
   assert_int_equal(query_int(p, "SELECT count(*) FROM run"), 20);
   orb_dyn_summary_free(s);
-  const char *other = "test_dynamics_other.txt";
+  char other[TEMP_PATH];
+  temp_path(other, "other.txt");
   FILE *f = fopen(other, "w");
   fputs("not a store\n", f);
   fclose(f);
@@ -1017,11 +1033,18 @@ static void spawn_orbit(const char **args) {
   _exit(127);
 }
 
-/* The temporary file a writer of path (in the current folder) is filling, its
+/* The glob pattern of the temporary and lock files of a writer of path (in the
+ * tests' folder): beside it, named .NAME.orbit-*. */
+static void leftover_pattern(const char *path, char *pattern, size_t size) {
+  const char *base = strrchr(path, '/');
+  snprintf(pattern, size, "%s/.%s.orbit-*", tmpdir, base ? base + 1 : path);
+}
+
+/* The temporary file a writer of path (in the tests' folder) is filling, its
  * size in *size; 0 when there is none. */
 static int find_temporary(const char *path, off_t *size) {
   char pattern[256];
-  snprintf(pattern, sizeof pattern, ".%s.orbit-*", path);
+  leftover_pattern(path, pattern, sizeof pattern);
   glob_t g;
   int found = 0;
   if (glob(pattern, GLOB_PERIOD, NULL, &g) == 0) {
@@ -1039,7 +1062,7 @@ static int find_temporary(const char *path, off_t *size) {
 /* Removes what a killed writer of path left (its temporary and lock files). */
 static void remove_leftovers(const char *path) {
   char pattern[256];
-  snprintf(pattern, sizeof pattern, ".%s.orbit-*", path);
+  leftover_pattern(path, pattern, sizeof pattern);
   glob_t g;
   if (glob(pattern, GLOB_PERIOD, NULL, &g) == 0) {
     for (size_t i = 0; i < g.gl_pathc; i++) remove(g.gl_pathv[i]);
@@ -1072,7 +1095,8 @@ static void kill_mid_run(const char *path) {
 static void test_store_killed(void **state) {
   (void)state;
   orb_dyn_model *m = make_model(NULL, 0);
-  const char *p = "test_dynamics_killed.db";
+  char p[TEMP_PATH];
+  temp_path(p, "killed.db");
   remove(p);
   kill_mid_run(p); /* no old target: nothing is left */
   struct stat sb;
@@ -1088,13 +1112,15 @@ static void test_store_killed(void **state) {
 
 /* Peak resident memory (KiB) of `orbit simulate --runs RUNS --store ...`. */
 static long peak_rss(size_t runs) {
+  char path[TEMP_PATH];
+  temp_path(path, "rss.db");
   pid_t child = fork();
   assert_true(child >= 0);
   char text[32];
   snprintf(text, sizeof text, "%zu", runs);
   if (child == 0)
     spawn_orbit((const char *[]){"simulate", "--runs", text, "--threads", "2", "--store",
-                                 "test_dynamics_rss.db", NULL});
+                                 path, NULL});
   int status;
   struct rusage ru;
   assert_true(wait4(child, &status, 0, &ru) == child);
@@ -1107,7 +1133,8 @@ static void test_bounded_memory(void **state) {
   long small = peak_rss(200), big = peak_rss(2000);
   printf("peak RSS: 200 runs %ld KiB, 2000 runs %ld KiB\n", small, big);
   assert_true(big < small + small / 10 + 4096);
-  remove("test_dynamics_rss.db");
+  char path[TEMP_PATH];
+  assert_int_equal(remove(temp_path(path, "rss.db")), 0);
 }
 
 /* ---- the command ------------------------------------------------------------------ */

@@ -440,6 +440,12 @@ static void test_record_inputs(void **state) {
   assert_near(input_at(in, in->conflict, rus, 2019), 0.5, 0);
   assert_near(input_at(in, in->conflict, rus, 1997), 0.0, 0);
   assert_true(isnan(input_at(in, in->conflict, rus, 2025)));
+  /* a secondary party's half shared among the secondary parties of its side: China
+   * in 2022 one of 56 on the side of Mali's government (intensity 2); the United
+   * States the only one on Israel's side against Iran (intensity 1) */
+  size_t chn = orb_world_actor(world, "CHN");
+  assert_near(input_at(in, in->conflict, chn, 2022), 1.0 / 2 / 56, 1e-15);
+  assert_near(input_at(in, in->conflict, usa, 2022), 0.5 / 2, 0);
   /* the roll calls' agreement, the record's own tally */
   for (int y = 1995; y <= 2019; y += 6) {
     assert_near(alignment_at(in, arm, rus, y), agreement(r, "ARM", "RUS", y), 1e-12);

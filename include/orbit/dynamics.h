@@ -154,7 +154,8 @@ orb_status orb_dyn_inputs_set(orb_dyn_inputs *inputs, orb_dyn_input series, size
 /* Which series orb_dyn_inputs_from_record fills (bits). */
 enum {
   ORB_DYN_RECORD_CAPABILITY = 1, /* COW military expenditure (thousands of US$ x 1000) */
-  ORB_DYN_RECORD_CONFLICT = 2,   /* UCDP conflict-years: intensity 2 -> 1, 1 -> 0.5 */
+  ORB_DYN_RECORD_CONFLICT = 2,   /* UCDP conflict-years: intensity 2 -> 1, 1 -> 0.5; a
+                                    secondary party's half shared with its side's */
   ORB_DYN_RECORD_ALIGNMENT = 4,  /* agreement with each pole in the UN roll calls */
   ORB_DYN_RECORD_ALL = 7
 };

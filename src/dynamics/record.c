@@ -47,9 +47,28 @@ static void record_capability(orb_dyn_inputs *in, const orb_record *r, const siz
   }
 }
 
+/* The distinct countries on side `side` of the conflict-year whose rows (one per
+ * secondary party, as in the source) are r->conflicts[g0..g1). */
+static size_t side_parties(const orb_record *r, size_t g0, size_t g1, int side) {
+  size_t n = 0;
+  for (size_t i = g0; i < g1; i++)
+    for (size_t k = 0; k < r->conflicts[i].side_count[side]; k++) {
+      const size_t c = r->conflict_sides[r->conflicts[i].side_start[side] + k];
+      int seen = 0;
+      for (size_t j = g0; j <= i && !seen; j++)
+        for (size_t l = 0; l < r->conflicts[j].side_count[side] && !seen; l++)
+          seen = (j < i || l < k) &&
+                 r->conflict_sides[r->conflicts[j].side_start[side] + l] == c;
+      n += !seen;
+    }
+  return n;
+}
+
 /* Conflict: per actor and year the largest of its conflict-years' weights, an
- * intensity of 2 (1,000+ battle deaths) weighing 1 and of 1 weighing 0.5, halved
- * for a secondary party; 0 in covered years without one, NAN after the file. */
+ * intensity of 2 (1,000+ battle deaths) weighing 1 and of 1 weighing 0.5; a
+ * secondary party's weight halved and shared among the secondary parties on its
+ * side that year (docs/MODEL.md, "Coalitions in the record's conflicts"); 0 in
+ * covered years without one, NAN after the file. */
 static void record_conflict(orb_dyn_inputs *in, const orb_record *r, const size_t *map,
                             int last_year) {
   int last = 0;
@@ -61,19 +80,27 @@ static void record_conflict(orb_dyn_inputs *in, const orb_record *r, const size_
     for (int y = in->first_year; y < in->first_year + in->year_count; y++)
       *slot(in, in->conflict, a, y) = y <= last ? 0.0 : NAN;
   }
-  for (size_t i = 0; i < r->conflict_count; i++) {
-    const orb_record_conflict *c = &r->conflicts[i];
-    if (c->year > last) continue;
-    double weight = c->intensity >= 2 ? 1.0 : 0.5;
-    for (int side = 0; side < 4; side++)
-      for (size_t k = 0; k < c->side_count[side]; k++) {
-        size_t country = r->conflict_sides[c->side_start[side] + k];
-        double w = side == 1 || side == 3 ? weight / 2 : weight;
-        for (size_t a = 0; a < in->actor_count; a++) {
-          double *v;
-          if (map[a] == country && (v = slot(in, in->conflict, a, c->year)) && w > *v) *v = w;
+  for (size_t g0 = 0, g1; g0 < r->conflict_count; g0 = g1) {
+    /* the rows of one conflict-year (the file is sorted by year, then conflict) */
+    for (g1 = g0 + 1; g1 < r->conflict_count && r->conflicts[g1].id == r->conflicts[g0].id &&
+                      r->conflicts[g1].year == r->conflicts[g0].year;
+         g1++)
+      ;
+    if (r->conflicts[g0].year > last) continue;
+    const size_t shared[4] = {1, side_parties(r, g0, g1, 1), 1, side_parties(r, g0, g1, 3)};
+    for (size_t i = g0; i < g1; i++) {
+      const orb_record_conflict *c = &r->conflicts[i];
+      double weight = c->intensity >= 2 ? 1.0 : 0.5;
+      for (int side = 0; side < 4; side++)
+        for (size_t k = 0; k < c->side_count[side]; k++) {
+          size_t country = r->conflict_sides[c->side_start[side] + k];
+          double w = side == 1 || side == 3 ? weight / 2 / (double)shared[side] : weight;
+          for (size_t a = 0; a < in->actor_count; a++) {
+            double *v;
+            if (map[a] == country && (v = slot(in, in->conflict, a, c->year)) && w > *v) *v = w;
+          }
         }
-      }
+    }
   }
   in->conflict_from_events = 0;
 }

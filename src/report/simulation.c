@@ -71,10 +71,27 @@ static void print_rows(FILE *out, const orb_dyn_model *m, const orb_dyn_summary 
   }
 }
 
+/* The share of pole in the poles' leverage over the state of the series lev
+ * ("leverage:POLE:STATE") at month i: its median over the sum of the medians of
+ * every pole's leverage over that state (0 when none has any). */
+static float leverage_share(const orb_dyn_model *m, const orb_dyn_summary *s, size_t lev, size_t i) {
+  const char *state = strrchr(orb_dyn_series_name(m, lev), ':') + 1;
+  float total = 0;
+  for (size_t p = 0; p < orb_dyn_series_count(m); p++) {
+    const char *pole = orb_dyn_series_name(m, p);
+    if (strncmp(pole, "capacity:", 9) != 0) continue;
+    char name[96];
+    snprintf(name, sizeof name, "leverage:%s:%s", pole + 9, state);
+    size_t k = orb_dyn_series_find(m, name);
+    if (k != ORB_NONE) total += cell(s, k, i)[1];
+  }
+  return total > 0 ? cell(s, lev, i)[1] / total : 0;
+}
+
 /* The story in a few lines: from the end of 2021 to the end of 2024 (when both
  * are simulated), each alliance's credibility, over how many states each pole's
- * leverage fell or rose (and where most), and whose exit hazard rose most; the
- * changes of the medians. */
+ * leverage and its share of the poles' leverage fell or rose (and where most),
+ * and whose exit hazard rose most; the changes of the medians. */
 static void story(FILE *out, const orb_dyn_model *m, const orb_dyn_summary *s) {
   const size_t a = month_index(m, 2021, 12), b = month_index(m, 2024, 12);
   if (a == ORB_NONE || b == ORB_NONE) return;
@@ -111,6 +128,29 @@ static void story(FILE *out, const orb_dyn_model *m, const orb_dyn_summary *s) {
     if (most_rose != ORB_NONE && rose)
       fprintf(out, "; rose most over %s (%.3f -> %.3f)", orb_dyn_series_name(m, most_rose) + plen,
               cell(s, most_rose, a)[1], cell(s, most_rose, b)[1]);
+    fprintf(out, "\n");
+    /* its share of the poles' leverage, where another pole has some too */
+    size_t shared = 0, lost = 0, gained = 0, most_lost = ORB_NONE, most_gained = ORB_NONE;
+    float loss = 0, gain = 0;
+    for (size_t k = 0; k < n; k++) {
+      if (strncmp(orb_dyn_series_name(m, k), prefix, (size_t)plen) != 0) continue;
+      float x = leverage_share(m, s, k, a), y = leverage_share(m, s, k, b);
+      if ((x >= 1 || x <= 0) && (y >= 1 || y <= 0)) continue; /* no rival at either date */
+      shared++;
+      if (y - x <= -5e-4f) lost++;
+      if (y - x >= 5e-4f) gained++;
+      if (y - x < loss) loss = y - x, most_lost = k;
+      if (y - x > gain) gain = y - x, most_gained = k;
+    }
+    if (!shared) continue;
+    fprintf(out, "  share of %s in the poles' leverage: fell over %zu of %zu states, rose over %zu",
+            pole + 9, lost, shared, gained);
+    if (most_lost != ORB_NONE && lost)
+      fprintf(out, "; fell most over %s (%.3f -> %.3f)", orb_dyn_series_name(m, most_lost) + plen,
+              leverage_share(m, s, most_lost, a), leverage_share(m, s, most_lost, b));
+    if (most_gained != ORB_NONE && gained)
+      fprintf(out, "; rose most over %s (%.3f -> %.3f)", orb_dyn_series_name(m, most_gained) + plen,
+              leverage_share(m, s, most_gained, a), leverage_share(m, s, most_gained, b));
     fprintf(out, "\n");
   }
   for (size_t k = 0; k < n; k++) {

@@ -67,6 +67,10 @@ static void test_run_sections(void **state) {
                                   "  credibility of CSTO: 0.671 -> 0.551 (-0.119)\n");
   assert_true(story && story < rus);
   assert_non_null(strstr(story, "\n  leverage of RUS: fell over 11 of 14 states"));
+  /* China's share of the poles' leverage rises where its leverage alone does not */
+  assert_non_null(strstr(story, "\n  share of CHN in the poles' leverage: fell over 3 of 12 states, "
+                                "rose over 9; fell most over BLR (0.429 -> 0.343); rose most over "
+                                "AZE (0.254 -> 0.379)\n"));
   assert_non_null(strstr(story, "\n  yearly hazard of leaving CSTO: rose for 5 of 5 members, "
                                 "most for ARM (0.023 -> 0.066)\n"));
   orb_world_free(world);

@@ -510,6 +510,39 @@ static int attribution(const orb_coder *c, const ev_mention *m, size_t s, size_t
   return 0;
 }
 
+/* Whether actor item it is the place of a wire dateline: the first words of
+ * the line, written in capitals, followed by a comma and a month ("MOSCOW,
+ * July 21 (wire) -") or by a parenthesis ("TBILISI (AP) -"). The place the
+ * story was filed from is no party to it. */
+static int dateline(const orb_coder *c, const ev_item *it) {
+  static const char *const months[] = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "january", "february", "march", "april", "june", "july", "august", "september",
+      "october", "november", "december"};
+  const ev_token *tok = c->tokens.items;
+  if (it->first != 0 || it->last + 1 >= c->tokens.count) return 0;
+  size_t letters = 0;
+  for (uint32_t t = it->first; t < it->last; t++)
+    for (uint32_t b = tok[t].start; b < tok[t].end; b++) {
+      char ch = c->text[b];
+      if (ch >= 'a' && ch <= 'z') return 0;
+      letters += ch >= 'A' && ch <= 'Z';
+    }
+  if (letters < 3) return 0;
+  if (tok_is(c, it->last, "(")) return 1;
+  return tok_is(c, it->last, ",") &&
+         tok_in(c, it->last + 1, months, sizeof months / sizeof *months);
+}
+
+/* Whether token t may be part of a person's name after a title: a capitalised
+ * word of letters that starts no dictionary item ("President Boris Yeltsin"). */
+static int name_word(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  if ((tok->flags & (EV_TF_PUNCT | EV_TF_DIGITS)) || word_item(c, (uint32_t)t)) return 0;
+  char first = c->text[tok->start];
+  return first >= 'A' && first <= 'Z';
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
@@ -517,6 +550,9 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   c->mention_count = 0;
   size_t scanned = 0; /* mentions looked at for a state named in the sentence */
   int named = 0;
+  /* the latest two states named before this sentence: "Germany and Poland
+   * asked both sides" are not both sides (the pair as the object of a verb) */
+  const int32_t prior_state[2] = {c->recent.state[0], c->recent.state[1]};
   for (size_t k = 0; k < c->item_count; k++) {
     const ev_item *it = &c->items[k];
     const ev_node *n = &d->nodes[it->node];
@@ -525,6 +561,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         ev_hyphen_modifier(c->text, tok, it->last) &&
         !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
       continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
+    if (it->kind == IT_ACTOR && dateline(c, it)) continue; /* "MOSCOW, July 21 -" */
     if (it->kind == IT_ACTOR) {
       const ev_actor_entry *e = entry_on(d, n->actor, date);
       if (strcmp(ev_string(d, e->id), "MED") == 0)
@@ -545,6 +582,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
                                       tok[last].id == d->tok_paren_close))) {
           if (!role) role = d->nodes[c->items[k + 1].node].agent;
           last = c->items[k + 1].last;
+          /* a title is followed by the name of its holder ("Russian President
+           * Boris Yeltsin"): the name belongs to the mention, so that "and his
+           * counterpart" after it joins it */
+          for (size_t words = 0; words < 3 && last < end && name_word(c, last); words++) last++;
         }
       }
       if (!add_mention(c, first, last, e->id, role, e->is_org)) return ORB_ENOMEM;
@@ -584,9 +625,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
                          ? c->recent.subject : c->recent.state[0];
         if (!add_mention(c, it->first, it->last, id, 0, 0)) return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_PAIR && c->recent.state[1] >= 0) {
-        int pair = c->recent.pair[0] >= 0;
-        int32_t a = pair ? c->recent.pair[0] : c->recent.state[1];
-        int32_t b = pair ? c->recent.pair[1] : c->recent.state[0];
+        int pair = c->recent.pair[0] >= 0,
+            prior = prior_state[1] >= 0 && k > 0 && c->items[k - 1].kind == IT_VERB;
+        int32_t a = pair ? c->recent.pair[0] : prior ? prior_state[1] : c->recent.state[1];
+        int32_t b = pair ? c->recent.pair[1] : prior ? prior_state[0] : c->recent.state[0];
         if (!add_mention(c, it->first, it->last, a, 0, 0) ||
             !add_mention(c, it->first, it->last, b, 0, 0))
           return ORB_ENOMEM;

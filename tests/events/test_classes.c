@@ -280,6 +280,25 @@ static void test_news_dev_rules(void **state) {
   CHECK(cases);
 }
 
+/* Rules found on the second development set (tests/events/news_dev2.txt). */
+static void test_news_dev2_rules(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    /* a wire dateline names where the story was filed, no party */
+    {"KIEV, May 31 (wire) - The president criticised Russia on Saturday.", ""},
+    {"MOSCOW, July 21 (wire) - Russia and Moldova signed an agreement.",
+     "RUS 05 MDA;MDA 05 RUS;"},
+    {"TBILISI (AP) - The minister condemned Russia.", ""},
+    /* a title's holder belongs to the mention, so "and his counterpart" joins */
+    {"Russian President Boris Yeltsin and his Moldovan counterpart Mircea Snegur signed an "
+     "agreement.", "RUS 05 MDA;MDA 05 RUS;"},
+    /* "both sides" as the object of a verb: the pair named before the sentence */
+    {"Russia halted oil supplies to Belarus. Germany and Poland asked both sides to settle "
+     "the dispute.", "RUS 16 BLR;DEU 02 RUS;DEU 02 BLR;POL 02 RUS;POL 02 BLR;"},
+  };
+  CHECK(cases);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
@@ -287,6 +306,7 @@ int main(void) {
     cmocka_unit_test(test_nominal_events), cmocka_unit_test(test_places),
     cmocka_unit_test(test_coreference),    cmocka_unit_test(test_conjoined),
     cmocka_unit_test(test_negation_modality), cmocka_unit_test(test_news_rules),
-    cmocka_unit_test(test_news_nouns),     cmocka_unit_test(test_news_dev_rules)};
+    cmocka_unit_test(test_news_nouns),     cmocka_unit_test(test_news_dev_rules),
+    cmocka_unit_test(test_news_dev2_rules)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

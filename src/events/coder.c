@@ -100,6 +100,7 @@ struct orb_coder {
   size_t first_speech;      /* token of its first verb of speech, SIZE_MAX if none */
   int modality_read;        /* last_condition and first_speech hold this sentence's */
   uint32_t tok_caret;       /* the id of "^" in the dictionaries' patterns, 0 if none */
+  ev_mention implied;       /* the latest act's author, target of a criticism naming none */
 };
 
 /* ---- lifetime ------------------------------------------------------------------- */
@@ -1051,10 +1052,11 @@ static int tree_under(const orb_coder *c, const ev_mention *m, const ev_item *it
   return 0;
 }
 
-/* Whether mention m names a place: an obl or nmod introduced by in, at or near
- * ("a ceasefire in Uzbekistan", "positions near Abkhazia"). */
+/* Whether mention m names a place: an obl or nmod introduced by in, at, near
+ * or a preposition of a route ("a ceasefire in Uzbekistan", "positions near
+ * Abkhazia", "trade through Abkhazia"). */
 static int tree_place(const orb_coder *c, const ev_mention *m) {
-  static const char *const at[] = {"in", "at", "near", "inside"};
+  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across"};
   static const char *const from[] = {"from", "out"};
   if (m->is_org) return 0; /* "observer status in the EAEU": a member's place is no venue */
   int w = mention_head(c, m);
@@ -1092,15 +1094,16 @@ static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
   return 0;
 }
 
-/* Whether mention m follows "in", "at", "near" or "inside" (and determiners):
- * a place, without the tree. */
+/* Whether mention m follows "in", "at", "near", "inside" or a preposition of
+ * a route ("through", "via", "across"), and determiners: a place, without
+ * the tree. */
 static int shallow_place(const orb_coder *c, const ev_mention *m) {
   size_t t = m->first;
   if (m->is_org) return 0;
   while (t > 0 && c->tokens.items[t - 1].id &&
          (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
     t--;
-  static const char *const at[] = {"in", "at", "near", "inside"};
+  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across"};
   return t > 0 && tok_in(c, t - 1, at, sizeof at / sizeof *at);
 }
 
@@ -1532,6 +1535,23 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     size_t t = target;
     target = source;
     source = t;
+  }
+  if (target == SIZE_MAX && source != SIZE_MAX && code[0] == '1' && code[1] == '1' &&
+      !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&
+      c->recent.subject != c->mentions[source].id && group_end(c, source) == source + 1 &&
+      group_start(c, source) == source && it->last < sn->e &&
+      (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
+       tok_is(c, it->last, "these"))) {
+    /* "Kyiv called the decree an attack on its sovereignty", "Lavrov called the
+     * removal blasphemous": a criticism of a definite thing ("the", "this")
+     * that names no actor criticises the thing just reported, so its author,
+     * the source of the latest sentence's first event (as "the move" does) */
+    c->implied = (ev_mention){.first = it->last, .last = it->last, .id = c->recent.subject,
+                              .role = c->recent.subject_role,
+                              .group = 0x7fffffffu, .is_org = c->recent.subject_is_org,
+                              .is_coref = 1};
+    queue(sn, &c->mentions[source], &c->implied, code, type, rule);
+    return;
   }
   if (code[0] == '0' && code[1] == '1' && (!code[2] || code[2] == '0') &&
       reports(c, k, target, sn->e))

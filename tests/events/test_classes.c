@@ -295,6 +295,18 @@ static void test_news_dev2_rules(void **state) {
     /* "both sides" as the object of a verb: the pair named before the sentence */
     {"Russia halted oil supplies to Belarus. Germany and Poland asked both sides to settle "
      "the dispute.", "RUS 16 BLR;DEU 02 RUS;DEU 02 BLR;POL 02 RUS;POL 02 BLR;"},
+    /* "called the X a violation": a criticism of the latest act's author */
+    {"Russia recognised the independence of Abkhazia. Georgia called the recognition a "
+     "violation of international law.", "RUS 05 ABKHAZIA;GEO 11 RUS;"},
+    {"Putin called Erdogan to discuss the attack.", "RUS 04 TUR;"},
+    /* bans on airlines and travel are sanctions */
+    {"Ukraine banned Russian airlines from its airspace.", "UKR 16 RUS;"},
+    {"Latvia imposed travel bans on Belarusian officials.", "LVA 16 BLR;"},
+    /* "the two governments": the latest pair */
+    {"Kyrgyz and Tajik troops clashed on the border. By evening the two governments had "
+     "agreed on a ceasefire.", "KGZ 19 TJK;TJK 19 KGZ;KGZ 08 TJK;TJK 08 KGZ;"},
+    /* a route ("through X") is a place, no party to a deal */
+    {"Georgia and Russia signed a deal on trade through Abkhazia.", "GEO 05 RUS;RUS 05 GEO;"},
   };
   CHECK(cases);
 }

@@ -1310,10 +1310,33 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= it->last + 2 &&
       codes_something(c, &c->items[k + 1], sn->e))
     return; /* "agreed to send troops": the act agreed to is the news */
+  int agreed_to = 0; /* "agreed (on Friday) to work on ...": an intent (not "agree that",
+                        which PETRARCH's 2.02 suite codes 05) */
+  if (rule == verb && strcmp(rule->code, "050") == 0) {
+    size_t u = it->last;
+    if (u + 1 < sn->e && tok[u].id && (d->vocab_flags[tok[u].id] & EV_VF_PREP) &&
+        day_word(c, u + 1))
+      u += 2; /* "on Friday" */
+    if (u + 1 < sn->e && tok[u].id == d->tok_to && c->item_at[u + 1] < 0 &&
+        !(tok[u + 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
+        !(tok[u + 1].id && (d->vocab_flags[tok[u + 1].id] & (EV_VF_DET | EV_VF_PREP))))
+      agreed_to = 1;
+  }
   if (c->first_denial < it->first) return; /* "X denied that its forces shelled Y" */
+  if (it->first >= sn->s + 3 && tok[it->first - 1].id == d->tok_to) {
+    /* "a deal for Gazprom to supply gas": what a deal or plan is for, not done */
+    for (size_t m = 0; m < c->mention_count; m++)
+      if (c->mentions[m].last + 1 == it->first && c->mentions[m].first > sn->s &&
+          tok_is(c, c->mentions[m].first - 1, "for"))
+        return;
+  }
   char code[6];
   memcpy(code, reversed ? rule->back_code : rule->code, sizeof code);
   int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
+  if (agreed_to) { /* CAMEO 03: "agree to ... or otherwise indicate willingness" */
+    snprintf(code, sizeof code, "030");
+    type = type_of_code(d, code);
+  }
   if (ceased(c, it, sn->s)) { /* "stopped importing Russian gas" */
     const char *end = ceased_code(code);
     if (!end[0]) return;

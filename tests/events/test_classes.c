@@ -307,6 +307,12 @@ static void test_news_dev2_rules(void **state) {
      "agreed on a ceasefire.", "KGZ 19 TJK;TJK 19 KGZ;KGZ 08 TJK;TJK 08 KGZ;"},
     /* a route ("through X") is a place, no party to a deal */
     {"Georgia and Russia signed a deal on trade through Abkhazia.", "GEO 05 RUS;RUS 05 GEO;"},
+    /* "agreed to" an act that codes nothing: an intent to cooperate (CAMEO 03) */
+    {"Armenia and Azerbaijan agreed on Monday to work on reopening rail links.",
+     "ARM 03 AZE;AZE 03 ARM;"},
+    /* what a deal is for is not done */
+    {"Russia and China signed a deal for Russia to supply gas to China.",
+     "RUS 05 CHN;CHN 05 RUS;"},
   };
   CHECK(cases);
 }

@@ -101,6 +101,7 @@ struct orb_coder {
   int modality_read;        /* last_condition and first_speech hold this sentence's */
   uint32_t tok_caret;       /* the id of "^" in the dictionaries' patterns, 0 if none */
   ev_mention implied;       /* the latest act's author, target of a criticism naming none */
+  size_t dateline_end;      /* token after the line's dateline ("MOSCOW, July 21 (wire)"), 0 */
 };
 
 /* ---- lifetime ------------------------------------------------------------------- */
@@ -549,6 +550,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   c->mention_count = 0;
+  c->dateline_end = 0;
   size_t scanned = 0; /* mentions looked at for a state named in the sentence */
   int named = 0;
   /* the latest two states named before this sentence: "Germany and Poland
@@ -562,7 +564,12 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         ev_hyphen_modifier(c->text, tok, it->last) &&
         !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
       continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
-    if (it->kind == IT_ACTOR && dateline(c, it)) continue; /* "MOSCOW, July 21 -" */
+    if (it->kind == IT_ACTOR && dateline(c, it)) { /* "MOSCOW, July 21 (wire) -" */
+      size_t t = it->last, stop = t + 10 < end ? t + 10 : end;
+      while (t < stop && !tok_is(c, t, ")")) t++;
+      c->dateline_end = t < stop ? t + 1 : it->last;
+      continue;
+    }
     if (it->kind == IT_ACTOR) {
       const ev_actor_entry *e = entry_on(d, n->actor, date);
       if (strcmp(ev_string(d, e->id), "MED") == 0)
@@ -922,6 +929,24 @@ static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_
   return NULL;
 }
 
+/* The pattern of group for a passive verb item it found in the words of its
+ * subject before it ("Imports of dairy products were banned": the object of
+ * the act moved before the verb), at most EV_OBJECT_WINDOW tokens back from
+ * the verb and not before token from; NULL if none. */
+static const ev_rule *find_pattern_before(const orb_coder *c, const ev_item *it, int32_t group,
+                                          size_t from) {
+  const orb_dict *d = c->dict;
+  uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
+  if (!root) return NULL;
+  size_t p = it->first > from + EV_OBJECT_WINDOW ? it->first - EV_OBJECT_WINDOW : from;
+  for (; p < it->first; p++) {
+    if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) continue;
+    int32_t found = pattern_match(c, root, root, p, it->first, EV_PATTERN_TOKENS);
+    if (found >= 0) return &d->rules[found];
+  }
+  return NULL;
+}
+
 /* Whether tokens from and to are next to each other but for markers and at
  * most one adverb-like word ("Lukashenko did not come", "Moscow quickly sent"). */
 static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
@@ -939,12 +964,15 @@ static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
 }
 
 /* Whether the tokens from the clause start to token t hold no dictionary item
- * but agents ("The ambassadors of Arnor", "Human rights activists in Arnor"):
- * an actor there, even after a preposition, belongs to the subject. */
-static int in_first_phrase(const orb_coder *c, uint32_t t, uint32_t clause_start) {
+ * but agents ("The ambassadors of Arnor", "Human rights activists in Arnor"),
+ * or also nouns when nouns is set (the subject of a passive: "Imports of
+ * Lithuanian dairy products were banned by Russia"): an actor there, even
+ * after a preposition, belongs to the subject. */
+static int in_first_phrase(const orb_coder *c, uint32_t t, uint32_t clause_start,
+                           int nouns) {
   for (uint32_t u = clause_start; u < t; u++) {
     int32_t k = c->item_at[u];
-    if ((k >= 0 && c->items[k].kind != IT_AGENT) ||
+    if ((k >= 0 && c->items[k].kind != IT_AGENT && !(nouns && c->items[k].kind == IT_NOUN)) ||
         (c->tokens.items[u].flags & EV_TF_PUNCT))
       return 0;
   }
@@ -1437,9 +1465,21 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         passive = 1;
       }
   }
+  if (passive && by_mention != SIZE_MAX && rule == verb && !negated && !threat) {
+    /* "Imports of Lithuanian dairy products were banned by Russia": the
+     * pattern of the act in its subject */
+    const ev_rule *before = find_pattern_before(c, it, verb->group, sn->s);
+    if (before && before->code[0]) {
+      memcpy(code, before->code, sizeof code);
+      type = before->type >= 0 ? before->type : type_of_code(d, code);
+      rule = before;
+    }
+  }
 
   /* the limits of the clause: the nearest clause marker before, next verb after */
   uint32_t clause_start = (uint32_t)sn->s, clause_end = (uint32_t)sn->e;
+  if (c->dateline_end > clause_start && c->dateline_end <= it->first)
+    clause_start = (uint32_t)c->dateline_end; /* the story starts after its dateline */
   for (size_t m = k; m-- > 0;)
     if (c->items[m].kind == IT_MARKER &&
         d->nodes[c->items[m].node].marker == EV_MK_CLAUSE) {
@@ -1498,7 +1538,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       continue; /* an object of the earlier verb */
     size_t head = group_start(c, m);
     if (after_preposition(c, &c->mentions[head], clause_start) &&
-        !in_first_phrase(c, c->mentions[head].first, clause_start)) {
+        !in_first_phrase(c, c->mentions[head].first, clause_start,
+                         passive && by_mention != SIZE_MAX)) {
       if (!adjacent(c, mn->last, it->first)) {
         m = head;
         continue;

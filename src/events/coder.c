@@ -496,7 +496,7 @@ static int attribution(const orb_coder *c, const ev_mention *m, size_t s, size_t
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
   if (t == s) return 0;
-  for (size_t u = m->last, words = 0; u < e && words <= 2 && u < m->last + 6; u++) {
+  for (size_t u = m->last, words = 0; u < e && words <= 3 && u < m->last + 6; u++) {
     int32_t k = c->item_at[u];
     if (k >= 0 && c->items[k].kind == IT_VERB) {
       static const char *const report[] = {"said", "says", "reported", "reports", "told",
@@ -505,9 +505,9 @@ static int attribution(const orb_coder *c, const ev_mention *m, size_t s, size_t
       return (code[0] == '0' && code[1] == '1') ||
              tok_in(c, c->items[k].first, report, sizeof report / sizeof *report);
     }
-    if (k >= 0 && c->items[k].kind != IT_AGENT) return 0;
+    if (k >= 0 && c->items[k].kind != IT_AGENT && c->items[k].kind != IT_NOUN) return 0;
     if (tok[u].flags & EV_TF_PUNCT) return 0;
-    words += k < 0;
+    words += k < 0 || c->items[k].kind == IT_NOUN;
   }
   return 0;
 }
@@ -1271,6 +1271,24 @@ static int unreported_would(orb_coder *c, size_t v, size_t s, size_t e) {
   return !(c->first_speech < v);
 }
 
+/* Whether verb item k follows "will", "would" or "shall" (in the three tokens
+ * before it) after an earlier verb of threat (CAMEO root 13) in the sentence:
+ * "X warned that Y would face consequences" codes the warning, not what it
+ * foretells. */
+static int after_threat(const orb_coder *c, size_t k, size_t s) {
+  static const char *const future[] = {"will", "would", "shall"};
+  const ev_item *it = &c->items[k];
+  int fut = 0;
+  for (size_t u = it->first; u > s && u + 3 >= it->first && !fut;) fut = tok_in(c, --u, future, 3);
+  if (!fut) return 0;
+  for (size_t m = 0; m < k; m++) {
+    if (c->items[m].kind != IT_VERB) continue;
+    const char *code = c->dict->rules[c->dict->nodes[c->items[m].node].verb].code;
+    if (code[0] == '1' && code[1] == '3') return 1;
+  }
+  return 0;
+}
+
 /* Whether verb item it codes an event by itself or by one of its patterns. */
 static int codes_something(const orb_coder *c, const ev_item *it, size_t e) {
   const ev_rule *verb = &c->dict->rules[c->dict->nodes[it->node].verb];
@@ -1352,11 +1370,19 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
   if (c->first_denial < it->first) return; /* "X denied that its forces shelled Y" */
   if (it->first >= sn->s + 3 && tok[it->first - 1].id == d->tok_to) {
-    /* "a deal for Gazprom to supply gas": what a deal or plan is for, not done */
-    for (size_t m = 0; m < c->mention_count; m++)
-      if (c->mentions[m].last + 1 == it->first && c->mentions[m].first > sn->s &&
-          tok_is(c, c->mentions[m].first - 1, "for"))
+    /* "a deal for Gazprom to supply gas", "a treaty committing Russia and
+     * Uzbekistan to help each other": what a deal is for or binds its
+     * parties to, not done; the actors before "to" follow "for" or a verb
+     * that codes nothing */
+    for (size_t m = 0; m < c->mention_count; m++) {
+      if (c->mentions[m].last + 1 != it->first) continue;
+      uint32_t b = c->mentions[group_start(c, m)].first;
+      int32_t kb = b > sn->s ? c->item_at[b - 1] : -1;
+      if (b > sn->s &&
+          (tok_is(c, b - 1, "for") ||
+           (kb >= 0 && c->items[kb].kind == IT_VERB && !codes_something(c, &c->items[kb], sn->e))))
         return;
+    }
   }
   char code[6];
   memcpy(code, reversed ? rule->back_code : rule->code, sizeof code);
@@ -1395,6 +1421,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     threat = 1; /* "Gazprom will halt deliveries if no contract is signed" */
   if (!threat && unreported_would(c, it->first, sn->s, sn->e))
     return; /* "Russia would attack": not asserted */
+  if (root0 != 13 && after_threat(c, k, sn->s))
+    return; /* "warned that Kiev would face tougher controls": the threat's content */
   if (negated) {
     const char *neg_code = rule->neg_code[0] ? rule->neg_code : verb->neg_code;
     int neg_type = rule->neg_code[0] ? rule->neg_type : verb->neg_type;
@@ -1534,8 +1562,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->last > it->first || mn->first < clause_start) continue;
     if (mn->first >= relative && mn->last <= it->first) continue; /* ", who ..., " */
-    if (prev_verb_end && mn->first >= prev_verb_end && !adjacent(c, mn->last, it->first))
-      continue; /* an object of the earlier verb */
+    if (prev_verb_end && mn->first >= prev_verb_end && !adjacent(c, mn->last, it->first) &&
+        !attribution(c, mn, sn->s, sn->e))
+      continue; /* an object of the earlier verb, not the speaker of ", X said" */
     size_t head = group_start(c, m);
     if (after_preposition(c, &c->mentions[head], clause_start) &&
         !in_first_phrase(c, c->mentions[head].first, clause_start,
@@ -1725,9 +1754,10 @@ static int emit(orb_coder *c, ev_sentence *sn, orb_event_sink sink, void *user) 
     };
     snprintf(ev.cameo, sizeof ev.cameo, "%s", p->code);
     if (p->code[0] == '1' && p->code[1] == '3' && c->article != ORB_DATE_NONE &&
-        sn->date != ORB_DATE_NONE && sn->date > c->article) {
+        sn->date != ORB_DATE_NONE && (sn->date > c->article || sn->precision != ORB_PREC_DAY)) {
       /* a threat is made when spoken, not on the date it names ("will halt
-       * supplies from January 1 if ...") */
+       * supplies from January 1 if ...", "would face controls if it signed
+       * a pact in November") */
       ev.date = c->article;
       ev.precision = ORB_PREC_DAY;
       ev.date_source = ORB_DATE_FROM_ARTICLE;

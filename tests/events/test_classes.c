@@ -315,6 +315,15 @@ static void test_news_dev2_rules(void **state) {
     {"Imports of Lithuanian dairy products were banned by Russia on Monday.", "RUS 16 LTU;"},
     {"VILNIUS, Oct 7 (wire) - Imports of Lithuanian dairy products were banned by Russia.",
      "RUS 16 LTU;"},
+    /* what a treaty binds its parties to is not done */
+    {"Russia and Uzbekistan signed a treaty on Monday, committing Russia and Uzbekistan to "
+     "help each other.", "RUS 05 UZB;UZB 05 RUS;"},
+    /* a warning's content is not done */
+    {"Russia warned that Ukraine would face tougher controls if it signed the pact.",
+     "RUS 13 UKR;"},
+    /* ", X's state oil company said": X speaks, no event of its own */
+    {"Russia halted oil supplies to Belarus after the two sides failed to agree on prices, "
+     "Belarus's state oil company said on Friday.", "RUS 16 BLR;RUS 12 BLR;BLR 12 RUS;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

@@ -324,6 +324,12 @@ static void test_news_dev2_rules(void **state) {
     /* ", X's state oil company said": X speaks, no event of its own */
     {"Russia halted oil supplies to Belarus after the two sides failed to agree on prices, "
      "Belarus's state oil company said on Friday.", "RUS 16 BLR;RUS 12 BLR;BLR 12 RUS;"},
+    /* relations suspended, links cut, claims dismissed, a visa regime introduced */
+    {"Armenia suspended diplomatic relations with Hungary.", "ARM 16 HUN;"},
+    {"Russia cut all transport and postal links with Georgia.", "RUS 16 GEO;"},
+    {"Moldova accused Russia of plotting a coup. Russia's foreign ministry dismissed the "
+     "claims as unfounded.", "MDA 11 RUS;RUS 01 MDA;"},
+    {"Russia introduced a visa regime for citizens of Georgia.", "RUS 16 GEO;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

@@ -929,6 +929,17 @@ static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_
   return NULL;
 }
 
+/* The token after item it, past an adverbial of a day ("pledged on Monday
+ * to respect"): the item's end, or two tokens more. */
+static size_t past_day(const orb_coder *c, const ev_item *it, size_t e) {
+  size_t u = it->last;
+  const ev_token *tok = c->tokens.items;
+  if (u + 2 < e && tok[u].id && (c->dict->vocab_flags[tok[u].id] & EV_VF_PREP) &&
+      day_word(c, u + 1))
+    u += 2;
+  return u;
+}
+
 /* The pattern of group for a passive verb item it found in the words of its
  * subject before it ("Imports of dairy products were banned": the object of
  * the act moved before the verb), at most EV_OBJECT_WINDOW tokens back from
@@ -1359,10 +1370,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   int agreed_to = 0; /* "agreed (on Friday) to work on ...": an intent (not "agree that",
                         which PETRARCH's 2.02 suite codes 05) */
   if (rule == verb && strcmp(rule->code, "050") == 0) {
-    size_t u = it->last;
-    if (u + 1 < sn->e && tok[u].id && (d->vocab_flags[tok[u].id] & EV_VF_PREP) &&
-        day_word(c, u + 1))
-      u += 2; /* "on Friday" */
+    size_t u = past_day(c, it, sn->e); /* "agreed on Friday to" */
     if (u + 1 < sn->e && tok[u].id == d->tok_to && c->item_at[u + 1] < 0 &&
         !(tok[u + 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
         !(tok[u + 1].id && (d->vocab_flags[tok[u + 1].id] & (EV_VF_DET | EV_VF_PREP))))
@@ -1516,8 +1524,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
   int intent = rule->code[0] == '0' && rule->code[1] == '3';
   for (size_t m = k + 1; m < c->item_count; m++)
-    if (intent && m == k + 1 && c->items[m].kind == IT_VERB && c->items[m].first == it->last + 1 &&
-        tok[it->last].id == d->tok_to)
+    if (intent && m == k + 1 && c->items[m].kind == IT_VERB &&
+        c->items[m].first == past_day(c, it, sn->e) + 1 &&
+        tok[c->items[m].first - 1].id == d->tok_to)
       continue; /* "offered to mediate between A and B": the intent's objects */
     else if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0]) ||
         (c->items[m].kind == IT_MARKER && d->nodes[c->items[m].node].marker == EV_MK_CLAUSE)) {
@@ -1544,7 +1553,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       prev_verb_end = c->items[m].last;
     prev_asks = (prev->code[0] == '0' && prev->code[1] == '2') ||
                 (prev->code[0] == '1' && prev->code[1] == '0');
-    prev_intent = prev->code[0] == '0' && prev->code[1] == '3' && c->items[m].last + 1 == it->first;
+    prev_intent = prev->code[0] == '0' && prev->code[1] == '3' &&
+                  past_day(c, &c->items[m], sn->e) + 1 == it->first;
     break;
   }
   if (prev_intent && tok[it->first - 1].id == d->tok_to)

@@ -330,6 +330,9 @@ static void test_news_dev2_rules(void **state) {
     {"Moldova accused Russia of plotting a coup. Russia's foreign ministry dismissed the "
      "claims as unfounded.", "MDA 11 RUS;RUS 01 MDA;"},
     {"Russia introduced a visa regime for citizens of Georgia.", "RUS 16 GEO;"},
+    /* an intent with a day between it and "to": the intent is the event */
+    {"The United States, Britain and Russia pledged on Monday to respect Ukraine's "
+     "independence.", "USA 03 UKR;GBR 03 UKR;RUS 03 UKR;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

@@ -1598,7 +1598,16 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       continue; /* a noun event's target lies in its own phrase (the tree says so
                    but for the next few words: "threats against X arouse") */
     if (first_after == SIZE_MAX) first_after = m;
-    if (source != SIZE_MAX && mn->id == c->mentions[source].id) continue; /* interned */
+    if (source != SIZE_MAX && mn->id == c->mentions[source].id) {
+      /* "Russia's parliament urged the Kremlin to sever relations with
+       * Tallinn": an act on the source itself, its direct object (only
+       * determiners between), is no event, and no later actor takes its place */
+      int direct = m == first_after;
+      for (uint32_t t = it->last; direct && t < mn->first; t++)
+        direct = tok[t].id && (d->vocab_flags[tok[t].id] & EV_VF_DET);
+      if (direct && !(verb->flags & EV_RF_NOUN)) return;
+      continue; /* interned */
+    }
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
     if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
     if (place == SIZE_MAX && tree_place(c, mn)) {

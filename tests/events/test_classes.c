@@ -333,6 +333,8 @@ static void test_news_dev2_rules(void **state) {
     /* an intent with a day between it and "to": the intent is the event */
     {"The United States, Britain and Russia pledged on Monday to respect Ukraine's "
      "independence.", "USA 03 UKR;GBR 03 UKR;RUS 03 UKR;"},
+    /* an act whose direct object is its own source is none */
+    {"Russia's parliament urged the Kremlin to sever relations with Estonia.", ""},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

@@ -1319,6 +1319,19 @@ static int after_by(const orb_coder *c, const ev_mention *m, size_t s) {
   return t > s && c->tokens.items[t - 1].id == d->tok_by;
 }
 
+/* Whether mention m opens a coordinated clause as its subject: ", and" or
+ * ", but" just before it (determiners between) and a verb right after it
+ * ("would impose sanctions, and Ukraine's foreign minister called ..."). */
+static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e) {
+  static const char *const conj[] = {"and", "but"};
+  size_t t = m->first;
+  while (t > 0 && c->tokens.items[t - 1].id &&
+         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+    t--;
+  return t >= 2 && tok_in(c, t - 1, conj, 2) && tok_is(c, t - 2, ",") &&
+         verb_follows(c, m->last, e);
+}
+
 /* Whether mention m lies in a phrase of "word" (one of words[0..n)): that
  * word at most five tokens before it, with no verb, actor or punctuation
  * between ("from its base in Tajikistan"). */
@@ -1594,6 +1607,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->first < it->last || mn->first >= clause_end) continue;
     if (attribution(c, mn, sn->s, sn->e)) continue; /* "..., Ukrainian intelligence said" */
+    if (new_clause_subject(c, mn, sn->e)) break; /* "..., and Ukraine's minister called" */
     if ((verb->flags & EV_RF_NOUN) && mn->first > it->last + 3 && !tree_under(c, mn, it))
       continue; /* a noun event's target lies in its own phrase (the tree says so
                    but for the next few words: "threats against X arouse") */

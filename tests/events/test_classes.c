@@ -337,6 +337,11 @@ static void test_news_dev2_rules(void **state) {
     {"Russia's parliament urged the Kremlin to sever relations with Estonia.", ""},
     /* a meeting is mutual */
     {"Armenia's prime minister met the Russian president in Sochi.", "ARM 04 RUS;RUS 04 ARM;"},
+    /* ", and X called": X opens a clause of its own, no target of the verb before */
+    {"The United States and the European Union said they would impose sanctions in "
+     "response, and Ukraine's foreign minister called the recognition a violation.", ""},
+    {"Russia imposed sanctions on Georgia, Moldova, and Ukraine.",
+     "RUS 16 GEO;RUS 16 MDA;RUS 16 UKR;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

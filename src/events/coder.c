@@ -63,6 +63,8 @@ typedef struct ev_recent {
   int32_t person, person_role;       /* latest person named */
   int32_t subject, subject_role;     /* source of the latest sentence's first event */
   uint8_t subject_is_org;
+  int32_t cosubject[3];              /* others of its group who did the same act */
+  uint8_t cosubject_count;
 } ev_recent;
 
 struct orb_coder {
@@ -101,6 +103,7 @@ struct orb_coder {
   int modality_read;        /* last_condition and first_speech hold this sentence's */
   uint32_t tok_caret;       /* the id of "^" in the dictionaries' patterns, 0 if none */
   ev_mention implied;       /* the latest act's author, target of a criticism naming none */
+  ev_mention implied_more[3]; /* and those who did the act with it */
   size_t dateline_end;      /* token after the line's dateline ("MOSCOW, July 21 (wire)"), 0 */
 };
 
@@ -616,10 +619,16 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       } else if (mk == EV_MK_COREF_ACT && c->recent.subject >= 0 && k > 0 &&
                  c->items[k - 1].kind == IT_VERB) {
         /* "Georgia condemned the move": the one who made it, the source of
-         * the latest sentence's first event */
+         * the latest sentence's first event, with those of its group who did
+         * the same ("Estonia, Latvia and Lithuania imposed ...") */
         if (!add_mention(c, it->first, it->last, c->recent.subject, c->recent.subject_role,
                          c->recent.subject_is_org))
           return ORB_ENOMEM;
+        for (size_t j = 0; j < c->recent.cosubject_count; j++) {
+          if (!add_mention(c, it->first, it->last, c->recent.cosubject[j], 0, 0))
+            return ORB_ENOMEM;
+          c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
+        }
       } else if (mk == EV_MK_COREF_PERSON && c->recent.person >= 0) {
         if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
           return ORB_ENOMEM;
@@ -1677,6 +1686,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                               .group = 0x7fffffffu, .is_org = c->recent.subject_is_org,
                               .is_coref = 1};
     queue(sn, &c->mentions[source], &c->implied, code, type, rule);
+    for (size_t j = 0; j < c->recent.cosubject_count; j++) {
+      c->implied_more[j] = c->implied;
+      c->implied_more[j].id = c->recent.cosubject[j];
+      c->implied_more[j].role = 0;
+      c->implied_more[j].is_org = 0;
+      queue(sn, &c->mentions[source], &c->implied_more[j], code, type, rule);
+    }
     return;
   }
   if (code[0] == '0' && code[1] == '1' && (!code[2] || code[2] == '0') &&
@@ -1875,6 +1891,16 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     c->recent.subject = sn.events[0].source->id;
     c->recent.subject_role = sn.events[0].source->role;
     c->recent.subject_is_org = sn.events[0].source->is_org;
+    c->recent.cosubject_count = 0;
+    for (size_t i = 1; i < sn.event_count && c->recent.cosubject_count < 3; i++) {
+      const ev_pending *p = &sn.events[i];
+      int known = p->source->id == sn.events[0].source->id;
+      for (size_t j = 0; j < c->recent.cosubject_count && !known; j++)
+        known = c->recent.cosubject[j] == p->source->id;
+      if (!known && p->source->group == sn.events[0].source->group &&
+          strcmp(p->code, sn.events[0].code) == 0)
+        c->recent.cosubject[c->recent.cosubject_count++] = p->source->id;
+    }
   }
   if (!emit(c, &sn, sink, user)) c->stopped = 1;
   return ORB_OK;

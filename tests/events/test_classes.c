@@ -342,6 +342,12 @@ static void test_news_dev2_rules(void **state) {
      "response, and Ukraine's foreign minister called the recognition a violation.", ""},
     {"Russia imposed sanctions on Georgia, Moldova, and Ukraine.",
      "RUS 16 GEO;RUS 16 MDA;RUS 16 UKR;"},
+    /* "the move" of several who acted together names them all */
+    {"Estonia, Latvia and Lithuania imposed travel bans on Belarusian officials. Minsk called "
+     "the move interference in its internal affairs.",
+     "EST 16 BLR;LVA 16 BLR;LTU 16 BLR;BLR 11 EST;BLR 11 LVA;BLR 11 LTU;"},
+    {"Estonia and Latvia expelled Russian diplomats. Moscow condemned the decision.",
+     "EST 17 RUS;LVA 17 RUS;RUS 11 EST;RUS 11 LVA;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

@@ -758,12 +758,16 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
       (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE) &&
       c->text[last->end - 1] == 's')
     return 1; /* "being allies", "are talks": a plural noun after a form of "be" */
+  int day = 0;
   for (size_t t = it->first; t > s;) {
     uint32_t id = tok[--t].id;
-    if (skipped == 0 && day_word(c, t)) { /* "on Thursday fired" */
+    if (skipped == 0 && !day && day_word(c, t)) { /* "on Thursday fired" */
       if (t > s && tok[t - 1].id && (d->vocab_flags[tok[t - 1].id] & EV_VF_PREP)) t--;
+      day = 1;
       continue;
     }
+    if (day && !(id && (d->vocab_flags[id] & (EV_VF_DET | EV_VF_PREP))) && id != d->tok_s)
+      return 0; /* "signed a decree on Saturday imposing": no adjective before a day */
     if (id == d->tok_s) return 1;
     if (id == d->tok_to) return 0;
     if (id == d->tok_and && skipped == 0 && c->tagged_n && it->first >= c->tagged_s &&

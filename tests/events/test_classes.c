@@ -348,6 +348,8 @@ static void test_news_dev2_rules(void **state) {
      "EST 16 BLR;LVA 16 BLR;LTU 16 BLR;BLR 11 EST;BLR 11 LVA;BLR 11 LTU;"},
     {"Estonia and Latvia expelled Russian diplomats. Moscow condemned the decision.",
      "EST 17 RUS;LVA 17 RUS;RUS 11 EST;RUS 11 LVA;"},
+    /* a verb after a day is no noun of the phrase before the day */
+    {"Russia signed a decree on Saturday imposing economic sanctions on Turkey.", "RUS 16 TUR;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

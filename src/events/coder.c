@@ -539,6 +539,22 @@ static int dateline(const orb_coder *c, const ev_item *it) {
          tok_in(c, it->last + 1, months, sizeof months / sizeof *months);
 }
 
+/* Whether actor item it is a single word of two or three letters written in
+ * mixed case right after a capitalised word ("Kim Jong Un"): the short
+ * names of the dictionaries are acronyms (UN, EU, US), written in capitals. */
+static int mixed_case_acronym(const orb_coder *c, const ev_item *it) {
+  const ev_token *tok = c->tokens.items;
+  if (it->last != it->first + 1 || it->first == 0) return 0;
+  size_t len = tok[it->first].end - tok[it->first].start;
+  if (len < 2 || len > 3) return 0;
+  const char *w = c->text + tok[it->first].start;
+  int lower = 0;
+  for (size_t i = 0; i < len; i++) lower |= w[i] >= 'a' && w[i] <= 'z';
+  char prev = c->text[tok[it->first - 1].start];
+  return lower && w[0] >= 'A' && w[0] <= 'Z' && prev >= 'A' && prev <= 'Z' &&
+         !(tok[it->first - 1].flags & EV_TF_PUNCT);
+}
+
 /* Whether token t may be part of a person's name after a title: a capitalised
  * word of letters that starts no dictionary item ("President Boris Yeltsin"). */
 static int name_word(const orb_coder *c, size_t t) {
@@ -567,6 +583,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         ev_hyphen_modifier(c->text, tok, it->last) &&
         !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
       continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
+    if (it->kind == IT_ACTOR && mixed_case_acronym(c, it))
+      continue; /* "Kim Jong Un": "Un" is no UN */
     if (it->kind == IT_ACTOR && dateline(c, it)) { /* "MOSCOW, July 21 (wire) -" */
       size_t t = it->last, stop = t + 10 < end ? t + 10 : end;
       while (t < stop && !tok_is(c, t, ")")) t++;

@@ -350,6 +350,14 @@ static void test_news_dev2_rules(void **state) {
      "EST 17 RUS;LVA 17 RUS;RUS 11 EST;RUS 11 LVA;"},
     /* a verb after a day is no noun of the phrase before the day */
     {"Russia signed a decree on Saturday imposing economic sanctions on Turkey.", "RUS 16 TUR;"},
+    /* a short name in mixed case after a capitalised word is no acronym */
+    {"Kim Jong Un criticised Japan.", ""},
+    {"The UN criticised Japan.", "IGOUNO 11 JPN;"},
+    /* forces ordered out; idioms that are no act */
+    {"Uzbekistan ordered U.S. forces to leave its territory.", "UZB 16 USA;"},
+    {"Hungary sent home an officer serving a life sentence for killing an Armenian officer.",
+     ""},
+    {"Ukraine had broken free of the Russian empire.", ""},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

@@ -564,6 +564,8 @@ static int name_word(const orb_coder *c, size_t t) {
   return first >= 'A' && first <= 'Z';
 }
 
+static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e);
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
@@ -712,8 +714,16 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
                (id && (d->vocab_flags[id] & EV_VF_DET));
     }
-    if (joined && cur->first > prev->last && !attribution(c, cur, s, end))
-      cur->group = prev->group; /* not "..., Ukrainian intelligence said" */
+    /* not "..., Ukrainian intelligence said", nor "urged the Kremlin to cut ties
+     * with Tallinn, and Foreign Minister Lavrov called ..." (a clause of its
+     * own after an object) */
+    int object_before = 0;
+    for (size_t k = 0; k < c->item_count && c->items[k].first < prev->first && !object_before;
+         k++)
+      object_before = c->items[k].kind == IT_VERB && c->items[k].first >= s;
+    if (joined && cur->first > prev->last && !attribution(c, cur, s, end) &&
+        !(object_before && new_clause_subject(c, cur, end)))
+      cur->group = prev->group;
   }
   for (size_t m = 0; m < c->mention_count; m++) remember(c, m, 1);
   return ORB_OK;

@@ -358,6 +358,10 @@ static void test_news_dev2_rules(void **state) {
     {"Hungary sent home an officer serving a life sentence for killing an Armenian officer.",
      ""},
     {"Ukraine had broken free of the Russian empire.", ""},
+    /* ", and X verb" after an object: X opens a clause, no compound with the object */
+    {"Estonia expelled a Russian diplomat. Russia's parliament urged the Kremlin to cut ties "
+     "with Tallinn, and Russia's foreign minister called the expulsion blasphemous.",
+     "EST 16 RUS;RUS 11 EST;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

@@ -362,6 +362,8 @@ static void test_news_dev2_rules(void **state) {
     {"Estonia expelled a Russian diplomat. Russia's parliament urged the Kremlin to cut ties "
      "with Tallinn, and Russia's foreign minister called the expulsion blasphemous.",
      "EST 16 RUS;RUS 11 EST;"},
+    /* a refusal with a day before its "to" */
+    {"Moldova's president refused on Tuesday to sign a Russian plan.", "MDA 12 RUS;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

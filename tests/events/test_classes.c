@@ -364,6 +364,9 @@ static void test_news_dev2_rules(void **state) {
      "EST 16 RUS;RUS 11 EST;"},
     /* a refusal with a day before its "to" */
     {"Moldova's president refused on Tuesday to sign a Russian plan.", "MDA 12 RUS;"},
+    /* "talks between A and B": a meeting of the two */
+    {"Talks between Russia and Belarus in Sochi ended without agreement on Friday.",
+     "RUS 04 BLR;BLR 04 RUS;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

@@ -367,6 +367,9 @@ static void test_news_dev2_rules(void **state) {
     /* "talks between A and B": a meeting of the two */
     {"Talks between Russia and Belarus in Sochi ended without agreement on Friday.",
      "RUS 04 BLR;BLR 04 RUS;"},
+    /* oil pumped is a supply, its halt a sanction; a route is the target when
+     * no other actor is named */
+    {"Russia stopped pumping oil to Europe through Belarus on Monday.", "RUS 16 BLR;"},
     /* what a deal is for is not done */
     {"Russia and China signed a deal for Russia to supply gas to China.",
      "RUS 05 CHN;CHN 05 RUS;"},

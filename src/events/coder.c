@@ -1297,15 +1297,22 @@ static void speech_and_condition(orb_coder *c, size_t s, size_t e) {
   c->first_speech = first;
 }
 
+/* Whether one of words[0..n) stands in the three tokens before token v (and
+ * not before token s): "will", "would", "shall" before a verb. */
+static int word_before(const orb_coder *c, size_t v, size_t s, const char *const *words,
+                       size_t n) {
+  for (size_t u = v; u > s && u + 3 >= v;)
+    if (tok_in(c, --u, words, n)) return 1;
+  return 0;
+}
+
+static const char *const future_words[] = {"will", "would", "shall"};
+
 /* Whether a conditional clause ("if", "unless") follows token t in the
  * sentence and "will", "would" or "shall" stands in the three tokens before
  * token v: "X will halt supplies if no contract is signed" is a threat. */
 static int conditional_future(orb_coder *c, size_t v, size_t t, size_t s, size_t e) {
-  static const char *const future[] = {"will", "would", "shall"};
-  int fut = 0;
-  for (size_t u = v; u > s && u + 3 >= v && !fut;)
-    fut = tok_in(c, --u, future, 3);
-  if (!fut) return 0;
+  if (!word_before(c, v, s, future_words, 3)) return 0;
   speech_and_condition(c, s, e);
   return c->last_condition != SIZE_MAX && c->last_condition >= t;
 }
@@ -1315,10 +1322,7 @@ static int conditional_future(orb_coder *c, size_t v, size_t t, size_t s, size_t
  * hypothesis, "Russia said it would attack" a report of an intent. */
 static int unreported_would(orb_coder *c, size_t v, size_t s, size_t e) {
   static const char *const would[] = {"would"};
-  int found = 0;
-  for (size_t u = v; u > s && u + 3 >= v && !found;)
-    found = tok_in(c, --u, would, 1);
-  if (!found) return 0;
+  if (!word_before(c, v, s, would, 1)) return 0;
   speech_and_condition(c, s, e);
   return !(c->first_speech < v);
 }
@@ -1328,11 +1332,7 @@ static int unreported_would(orb_coder *c, size_t v, size_t s, size_t e) {
  * "X warned that Y would face consequences" codes the warning, not what it
  * foretells. */
 static int after_threat(const orb_coder *c, size_t k, size_t s) {
-  static const char *const future[] = {"will", "would", "shall"};
-  const ev_item *it = &c->items[k];
-  int fut = 0;
-  for (size_t u = it->first; u > s && u + 3 >= it->first && !fut;) fut = tok_in(c, --u, future, 3);
-  if (!fut) return 0;
+  if (!word_before(c, c->items[k].first, s, future_words, 3)) return 0;
   for (size_t m = 0; m < k; m++) {
     if (c->items[m].kind != IT_VERB) continue;
     const char *code = c->dict->rules[c->dict->nodes[c->items[m].node].verb].code;

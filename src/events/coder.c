@@ -65,6 +65,8 @@ typedef struct ev_recent {
   int32_t person, person_role;       /* latest person named */
   int32_t subject, subject_role;     /* source of the latest sentence's first event */
   uint8_t subject_is_org;
+  int32_t cosubject[3];              /* others of its group who did the same act */
+  uint8_t cosubject_count;
 } ev_recent;
 
 struct orb_coder {
@@ -102,6 +104,9 @@ struct orb_coder {
   size_t first_speech;      /* token of its first verb of speech, SIZE_MAX if none */
   int modality_read;        /* last_condition and first_speech hold this sentence's */
   uint32_t tok_caret;       /* the id of "^" in the dictionaries' patterns, 0 if none */
+  ev_mention implied;       /* the latest act's author, target of a criticism naming none */
+  ev_mention implied_more[3]; /* and those who did the act with it */
+  size_t dateline_end;      /* token after the line's dateline ("MOSCOW, July 21 (wire)"), 0 */
 };
 
 /* ---- lifetime ------------------------------------------------------------------- */
@@ -492,7 +497,7 @@ static int attribution(const orb_coder *c, const ev_mention *m, size_t s, size_t
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
   if (t == s) return 0;
-  for (size_t u = m->last, words = 0; u < e && words <= 2 && u < m->last + 6; u++) {
+  for (size_t u = m->last, words = 0; u < e && words <= 3 && u < m->last + 6; u++) {
     int32_t k = c->item_at[u];
     if (k >= 0 && c->items[k].kind == IT_VERB) {
       static const char *const report[] = {"said", "says", "reported", "reports", "told",
@@ -501,20 +506,75 @@ static int attribution(const orb_coder *c, const ev_mention *m, size_t s, size_t
       return (code[0] == '0' && code[1] == '1') ||
              tok_in(c, c->items[k].first, report, sizeof report / sizeof *report);
     }
-    if (k >= 0 && c->items[k].kind != IT_AGENT) return 0;
+    if (k >= 0 && c->items[k].kind != IT_AGENT && c->items[k].kind != IT_NOUN) return 0;
     if (tok[u].flags & EV_TF_PUNCT) return 0;
-    words += k < 0;
+    words += k < 0 || c->items[k].kind == IT_NOUN;
   }
   return 0;
 }
+
+/* Whether actor item it is the place of a wire dateline: the first words of
+ * the line, written in capitals, followed by a comma and a month ("MOSCOW,
+ * July 21 (wire) -") or by a parenthesis ("TBILISI (AP) -"). The place the
+ * story was filed from is no party to it. */
+static int dateline(const orb_coder *c, const ev_item *it) {
+  static const char *const months[] = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "january", "february", "march", "april", "june", "july", "august", "september",
+      "october", "november", "december"};
+  const ev_token *tok = c->tokens.items;
+  if (it->first != 0 || it->last + 1 >= c->tokens.count) return 0;
+  size_t letters = 0;
+  for (uint32_t t = it->first; t < it->last; t++)
+    for (uint32_t b = tok[t].start; b < tok[t].end; b++) {
+      char ch = c->text[b];
+      if (ch >= 'a' && ch <= 'z') return 0;
+      letters += ch >= 'A' && ch <= 'Z';
+    }
+  if (letters < 3) return 0;
+  if (tok_is(c, it->last, "(")) return 1;
+  return tok_is(c, it->last, ",") &&
+         tok_in(c, it->last + 1, months, sizeof months / sizeof *months);
+}
+
+/* Whether actor item it is a single word of two or three letters written in
+ * mixed case right after a capitalised word ("Kim Jong Un"): the short
+ * names of the dictionaries are acronyms (UN, EU, US), written in capitals. */
+static int mixed_case_acronym(const orb_coder *c, const ev_item *it) {
+  const ev_token *tok = c->tokens.items;
+  if (it->last != it->first + 1 || it->first == 0) return 0;
+  size_t len = tok[it->first].end - tok[it->first].start;
+  if (len < 2 || len > 3) return 0;
+  const char *w = c->text + tok[it->first].start;
+  int lower = 0;
+  for (size_t i = 0; i < len; i++) lower |= w[i] >= 'a' && w[i] <= 'z';
+  char prev = c->text[tok[it->first - 1].start];
+  return lower && w[0] >= 'A' && w[0] <= 'Z' && prev >= 'A' && prev <= 'Z' &&
+         !(tok[it->first - 1].flags & EV_TF_PUNCT);
+}
+
+/* Whether token t may be part of a person's name after a title: a capitalised
+ * word of letters that starts no dictionary item ("President Boris Yeltsin"). */
+static int name_word(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  if ((tok->flags & (EV_TF_PUNCT | EV_TF_DIGITS)) || word_item(c, (uint32_t)t)) return 0;
+  char first = c->text[tok->start];
+  return first >= 'A' && first <= 'Z';
+}
+
+static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e);
 
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   c->mention_count = 0;
+  c->dateline_end = 0;
   size_t scanned = 0; /* mentions looked at for a state named in the sentence */
   int named = 0;
+  /* the latest two states named before this sentence: "Germany and Poland
+   * asked both sides" are not both sides (the pair as the object of a verb) */
+  const int32_t prior_state[2] = {c->recent.state[0], c->recent.state[1]};
   for (size_t k = 0; k < c->item_count; k++) {
     const ev_item *it = &c->items[k];
     const ev_node *n = &d->nodes[it->node];
@@ -523,6 +583,14 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         ev_hyphen_modifier(c->text, tok, it->last) &&
         !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
       continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
+    if (it->kind == IT_ACTOR && mixed_case_acronym(c, it))
+      continue; /* "Kim Jong Un": "Un" is no UN */
+    if (it->kind == IT_ACTOR && dateline(c, it)) { /* "MOSCOW, July 21 (wire) -" */
+      size_t t = it->last, stop = t + 10 < end ? t + 10 : end;
+      while (t < stop && !tok_is(c, t, ")")) t++;
+      c->dateline_end = t < stop ? t + 1 : it->last;
+      continue;
+    }
     if (it->kind == IT_ACTOR) {
       const ev_actor_entry *e = entry_on(d, n->actor, date);
       if (!e) continue; /* a name outside every dated role: no actor (PETRARCH's null code) */
@@ -544,6 +612,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
                                       tok[last].id == d->tok_paren_close))) {
           if (!role) role = d->nodes[c->items[k + 1].node].agent;
           last = c->items[k + 1].last;
+          /* a title is followed by the name of its holder ("Russian President
+           * Boris Yeltsin"): the name belongs to the mention, so that "and his
+           * counterpart" after it joins it */
+          for (size_t words = 0; words < 3 && last < end && name_word(c, last); words++) last++;
         }
       }
       if (!add_mention(c, first, last, e->id, role, e->is_org)) return ORB_ENOMEM;
@@ -566,10 +638,16 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       } else if (mk == EV_MK_COREF_ACT && c->recent.subject >= 0 && k > 0 &&
                  c->items[k - 1].kind == IT_VERB) {
         /* "Georgia condemned the move": the one who made it, the source of
-         * the latest sentence's first event */
+         * the latest sentence's first event, with those of its group who did
+         * the same ("Estonia, Latvia and Lithuania imposed ...") */
         if (!add_mention(c, it->first, it->last, c->recent.subject, c->recent.subject_role,
                          c->recent.subject_is_org))
           return ORB_ENOMEM;
+        for (size_t j = 0; j < c->recent.cosubject_count; j++) {
+          if (!add_mention(c, it->first, it->last, c->recent.cosubject[j], 0, 0))
+            return ORB_ENOMEM;
+          c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
+        }
       } else if (mk == EV_MK_COREF_PERSON && c->recent.person >= 0) {
         if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
           return ORB_ENOMEM;
@@ -583,9 +661,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
                          ? c->recent.subject : c->recent.state[0];
         if (!add_mention(c, it->first, it->last, id, 0, 0)) return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_PAIR && c->recent.state[1] >= 0) {
-        int pair = c->recent.pair[0] >= 0;
-        int32_t a = pair ? c->recent.pair[0] : c->recent.state[1];
-        int32_t b = pair ? c->recent.pair[1] : c->recent.state[0];
+        int pair = c->recent.pair[0] >= 0,
+            prior = prior_state[1] >= 0 && k > 0 && c->items[k - 1].kind == IT_VERB;
+        int32_t a = pair ? c->recent.pair[0] : prior ? prior_state[1] : c->recent.state[1];
+        int32_t b = pair ? c->recent.pair[1] : prior ? prior_state[0] : c->recent.state[0];
         if (!add_mention(c, it->first, it->last, a, 0, 0) ||
             !add_mention(c, it->first, it->last, b, 0, 0))
           return ORB_ENOMEM;
@@ -634,8 +713,16 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
                (id && (d->vocab_flags[id] & EV_VF_DET));
     }
-    if (joined && cur->first > prev->last && !attribution(c, cur, s, end))
-      cur->group = prev->group; /* not "..., Ukrainian intelligence said" */
+    /* not "..., Ukrainian intelligence said", nor "urged the Kremlin to cut ties
+     * with Tallinn, and Foreign Minister Lavrov called ..." (a clause of its
+     * own after an object) */
+    int object_before = 0;
+    for (size_t k = 0; k < c->item_count && c->items[k].first < prev->first && !object_before;
+         k++)
+      object_before = c->items[k].kind == IT_VERB && c->items[k].first >= s;
+    if (joined && cur->first > prev->last && !attribution(c, cur, s, end) &&
+        !(object_before && new_clause_subject(c, cur, end)))
+      cur->group = prev->group;
   }
   for (size_t m = 0; m < c->mention_count; m++) remember(c, m, 1);
   return ORB_OK;
@@ -698,12 +785,16 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
       (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE) &&
       c->text[last->end - 1] == 's')
     return 1; /* "being allies", "are talks": a plural noun after a form of "be" */
+  int day = 0;
   for (size_t t = it->first; t > s;) {
     uint32_t id = tok[--t].id;
-    if (skipped == 0 && day_word(c, t)) { /* "on Thursday fired" */
+    if (skipped == 0 && !day && day_word(c, t)) { /* "on Thursday fired" */
       if (t > s && tok[t - 1].id && (d->vocab_flags[tok[t - 1].id] & EV_VF_PREP)) t--;
+      day = 1;
       continue;
     }
+    if (day && !(id && (d->vocab_flags[id] & (EV_VF_DET | EV_VF_PREP))) && id != d->tok_s)
+      return 0; /* "signed a decree on Saturday imposing": no adjective before a day */
     if (id == d->tok_s) return 1;
     if (id == d->tok_to) return 0;
     if (id == d->tok_and && skipped == 0 && c->tagged_n && it->first >= c->tagged_s &&
@@ -922,6 +1013,35 @@ static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_
   return NULL;
 }
 
+/* The token after item it, past an adverbial of a day ("pledged on Monday
+ * to respect"): the item's end, or two tokens more. */
+static size_t past_day(const orb_coder *c, const ev_item *it, size_t e) {
+  size_t u = it->last;
+  const ev_token *tok = c->tokens.items;
+  if (u + 2 < e && tok[u].id && (c->dict->vocab_flags[tok[u].id] & EV_VF_PREP) &&
+      day_word(c, u + 1))
+    u += 2;
+  return u;
+}
+
+/* The pattern of group for a passive verb item it found in the words of its
+ * subject before it ("Imports of dairy products were banned": the object of
+ * the act moved before the verb), at most EV_OBJECT_WINDOW tokens back from
+ * the verb and not before token from; NULL if none. */
+static const ev_rule *find_pattern_before(const orb_coder *c, const ev_item *it, int32_t group,
+                                          size_t from) {
+  const orb_dict *d = c->dict;
+  uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
+  if (!root) return NULL;
+  size_t p = it->first > from + EV_OBJECT_WINDOW ? it->first - EV_OBJECT_WINDOW : from;
+  for (; p < it->first; p++) {
+    if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) continue;
+    int32_t found = pattern_match(c, root, root, p, it->first, EV_PATTERN_TOKENS);
+    if (found >= 0) return &d->rules[found];
+  }
+  return NULL;
+}
+
 /* Whether tokens from and to are next to each other but for markers and at
  * most one adverb-like word ("Lukashenko did not come", "Moscow quickly sent"). */
 static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
@@ -939,12 +1059,15 @@ static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
 }
 
 /* Whether the tokens from the clause start to token t hold no dictionary item
- * but agents ("The ambassadors of Arnor", "Human rights activists in Arnor"):
- * an actor there, even after a preposition, belongs to the subject. */
-static int in_first_phrase(const orb_coder *c, uint32_t t, uint32_t clause_start) {
+ * but agents ("The ambassadors of Arnor", "Human rights activists in Arnor"),
+ * or also nouns when nouns is set (the subject of a passive: "Imports of
+ * Lithuanian dairy products were banned by Russia"): an actor there, even
+ * after a preposition, belongs to the subject. */
+static int in_first_phrase(const orb_coder *c, uint32_t t, uint32_t clause_start,
+                           int nouns) {
   for (uint32_t u = clause_start; u < t; u++) {
     int32_t k = c->item_at[u];
-    if ((k >= 0 && c->items[k].kind != IT_AGENT) ||
+    if ((k >= 0 && c->items[k].kind != IT_AGENT && !(nouns && c->items[k].kind == IT_NOUN)) ||
         (c->tokens.items[u].flags & EV_TF_PUNCT))
       return 0;
   }
@@ -1052,10 +1175,11 @@ static int tree_under(const orb_coder *c, const ev_mention *m, const ev_item *it
   return 0;
 }
 
-/* Whether mention m names a place: an obl or nmod introduced by in, at or near
- * ("a ceasefire in Uzbekistan", "positions near Abkhazia"). */
+/* Whether mention m names a place: an obl or nmod introduced by in, at, near
+ * or a preposition of a route ("a ceasefire in Uzbekistan", "positions near
+ * Abkhazia", "trade through Abkhazia"). */
 static int tree_place(const orb_coder *c, const ev_mention *m) {
-  static const char *const at[] = {"in", "at", "near", "inside"};
+  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across"};
   static const char *const from[] = {"from", "out"};
   if (m->is_org) return 0; /* "observer status in the EAEU": a member's place is no venue */
   int w = mention_head(c, m);
@@ -1093,15 +1217,16 @@ static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
   return 0;
 }
 
-/* Whether mention m follows "in", "at", "near" or "inside" (and determiners):
- * a place, without the tree. */
+/* Whether mention m follows "in", "at", "near", "inside" or a preposition of
+ * a route ("through", "via", "across"), and determiners: a place, without
+ * the tree. */
 static int shallow_place(const orb_coder *c, const ev_mention *m) {
   size_t t = m->first;
   if (m->is_org) return 0;
   while (t > 0 && c->tokens.items[t - 1].id &&
          (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
     t--;
-  static const char *const at[] = {"in", "at", "near", "inside"};
+  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across"};
   return t > 0 && tok_in(c, t - 1, at, sizeof at / sizeof *at);
 }
 
@@ -1215,15 +1340,22 @@ static void speech_and_condition(orb_coder *c, size_t s, size_t e) {
   c->first_speech = first;
 }
 
+/* Whether one of words[0..n) stands in the three tokens before token v (and
+ * not before token s): "will", "would", "shall" before a verb. */
+static int word_before(const orb_coder *c, size_t v, size_t s, const char *const *words,
+                       size_t n) {
+  for (size_t u = v; u > s && u + 3 >= v;)
+    if (tok_in(c, --u, words, n)) return 1;
+  return 0;
+}
+
+static const char *const future_words[] = {"will", "would", "shall"};
+
 /* Whether a conditional clause ("if", "unless") follows token t in the
  * sentence and "will", "would" or "shall" stands in the three tokens before
  * token v: "X will halt supplies if no contract is signed" is a threat. */
 static int conditional_future(orb_coder *c, size_t v, size_t t, size_t s, size_t e) {
-  static const char *const future[] = {"will", "would", "shall"};
-  int fut = 0;
-  for (size_t u = v; u > s && u + 3 >= v && !fut;)
-    fut = tok_in(c, --u, future, 3);
-  if (!fut) return 0;
+  if (!word_before(c, v, s, future_words, 3)) return 0;
   speech_and_condition(c, s, e);
   return c->last_condition != SIZE_MAX && c->last_condition >= t;
 }
@@ -1233,12 +1365,23 @@ static int conditional_future(orb_coder *c, size_t v, size_t t, size_t s, size_t
  * hypothesis, "Russia said it would attack" a report of an intent. */
 static int unreported_would(orb_coder *c, size_t v, size_t s, size_t e) {
   static const char *const would[] = {"would"};
-  int found = 0;
-  for (size_t u = v; u > s && u + 3 >= v && !found;)
-    found = tok_in(c, --u, would, 1);
-  if (!found) return 0;
+  if (!word_before(c, v, s, would, 1)) return 0;
   speech_and_condition(c, s, e);
   return !(c->first_speech < v);
+}
+
+/* Whether verb item k follows "will", "would" or "shall" (in the three tokens
+ * before it) after an earlier verb of threat (CAMEO root 13) in the sentence:
+ * "X warned that Y would face consequences" codes the warning, not what it
+ * foretells. */
+static int after_threat(const orb_coder *c, size_t k, size_t s) {
+  if (!word_before(c, c->items[k].first, s, future_words, 3)) return 0;
+  for (size_t m = 0; m < k; m++) {
+    if (c->items[m].kind != IT_VERB) continue;
+    const char *code = c->dict->rules[c->dict->nodes[c->items[m].node].verb].code;
+    if (code[0] == '1' && code[1] == '3') return 1;
+  }
+  return 0;
 }
 
 /* Whether verb item it codes an event by itself or by one of its patterns. */
@@ -1259,6 +1402,19 @@ static int after_by(const orb_coder *c, const ev_mention *m, size_t s) {
        dets++)
     t--;
   return t > s && c->tokens.items[t - 1].id == d->tok_by;
+}
+
+/* Whether mention m opens a coordinated clause as its subject: ", and" or
+ * ", but" just before it (determiners between) and a verb right after it
+ * ("would impose sanctions, and Ukraine's foreign minister called ..."). */
+static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e) {
+  static const char *const conj[] = {"and", "but"};
+  size_t t = m->first;
+  while (t > 0 && c->tokens.items[t - 1].id &&
+         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+    t--;
+  return t >= 2 && tok_in(c, t - 1, conj, 2) && tok_is(c, t - 2, ",") &&
+         verb_follows(c, m->last, e);
 }
 
 /* Whether mention m lies in a phrase of "word" (one of words[0..n)): that
@@ -1335,10 +1491,38 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= it->last + 2 &&
       codes_something(c, &c->items[k + 1], sn->e))
     return; /* "agreed to send troops": the act agreed to is the news */
+  int agreed_to = 0; /* "agreed (on Friday) to work on ...": an intent (not "agree that",
+                        which PETRARCH's 2.02 suite codes 05) */
+  if (rule == verb && strcmp(rule->code, "050") == 0) {
+    size_t u = past_day(c, it, sn->e); /* "agreed on Friday to" */
+    if (u + 1 < sn->e && tok[u].id == d->tok_to && c->item_at[u + 1] < 0 &&
+        !(tok[u + 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
+        !(tok[u + 1].id && (d->vocab_flags[tok[u + 1].id] & (EV_VF_DET | EV_VF_PREP))))
+      agreed_to = 1;
+  }
   if (c->first_denial < it->first) return; /* "X denied that its forces shelled Y" */
+  if (it->first >= sn->s + 3 && tok[it->first - 1].id == d->tok_to) {
+    /* "a deal for Gazprom to supply gas", "a treaty committing Russia and
+     * Uzbekistan to help each other": what a deal is for or binds its
+     * parties to, not done; the actors before "to" follow "for" or a verb
+     * that codes nothing */
+    for (size_t m = 0; m < c->mention_count; m++) {
+      if (c->mentions[m].last + 1 != it->first) continue;
+      uint32_t b = c->mentions[group_start(c, m)].first;
+      int32_t kb = b > sn->s ? c->item_at[b - 1] : -1;
+      if (b > sn->s &&
+          (tok_is(c, b - 1, "for") ||
+           (kb >= 0 && c->items[kb].kind == IT_VERB && !codes_something(c, &c->items[kb], sn->e))))
+        return;
+    }
+  }
   char code[6];
   memcpy(code, reversed ? rule->back_code : rule->code, sizeof code);
   int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
+  if (agreed_to) { /* CAMEO 03: "agree to ... or otherwise indicate willingness" */
+    snprintf(code, sizeof code, "030");
+    type = type_of_code(d, code);
+  }
   if (ceased(c, it, sn->s)) { /* "stopped importing Russian gas" */
     const char *end = ceased_code(code);
     if (!end[0]) return;
@@ -1369,6 +1553,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     threat = 1; /* "Gazprom will halt deliveries if no contract is signed" */
   if (!threat && unreported_would(c, it->first, sn->s, sn->e))
     return; /* "Russia would attack": not asserted */
+  if (root0 != 13 && after_threat(c, k, sn->s))
+    return; /* "warned that Kiev would face tougher controls": the threat's content */
   if (negated) {
     const char *neg_code = rule->neg_code[0] ? rule->neg_code : verb->neg_code;
     int neg_type = rule->neg_code[0] ? rule->neg_type : verb->neg_type;
@@ -1439,9 +1625,21 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         passive = 1;
       }
   }
+  if (passive && by_mention != SIZE_MAX && rule == verb && !negated && !threat) {
+    /* "Imports of Lithuanian dairy products were banned by Russia": the
+     * pattern of the act in its subject */
+    const ev_rule *before = find_pattern_before(c, it, verb->group, sn->s);
+    if (before && before->code[0]) {
+      memcpy(code, before->code, sizeof code);
+      type = before->type >= 0 ? before->type : type_of_code(d, code);
+      rule = before;
+    }
+  }
 
   /* the limits of the clause: the nearest clause marker before, next verb after */
   uint32_t clause_start = (uint32_t)sn->s, clause_end = (uint32_t)sn->e;
+  if (c->dateline_end > clause_start && c->dateline_end <= it->first)
+    clause_start = (uint32_t)c->dateline_end; /* the story starts after its dateline */
   for (size_t m = k; m-- > 0;)
     if (c->items[m].kind == IT_MARKER &&
         d->nodes[c->items[m].node].marker == EV_MK_CLAUSE) {
@@ -1450,8 +1648,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
   int intent = rule->code[0] == '0' && rule->code[1] == '3';
   for (size_t m = k + 1; m < c->item_count; m++)
-    if (intent && m == k + 1 && c->items[m].kind == IT_VERB && c->items[m].first == it->last + 1 &&
-        tok[it->last].id == d->tok_to)
+    if (intent && m == k + 1 && c->items[m].kind == IT_VERB &&
+        c->items[m].first == past_day(c, it, sn->e) + 1 &&
+        tok[c->items[m].first - 1].id == d->tok_to)
       continue; /* "offered to mediate between A and B": the intent's objects */
     else if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0]) ||
         (c->items[m].kind == IT_MARKER && d->nodes[c->items[m].node].marker == EV_MK_CLAUSE)) {
@@ -1478,7 +1677,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       prev_verb_end = c->items[m].last;
     prev_asks = (prev->code[0] == '0' && prev->code[1] == '2') ||
                 (prev->code[0] == '1' && prev->code[1] == '0');
-    prev_intent = prev->code[0] == '0' && prev->code[1] == '3' && c->items[m].last + 1 == it->first;
+    prev_intent = prev->code[0] == '0' && prev->code[1] == '3' &&
+                  past_day(c, &c->items[m], sn->e) + 1 == it->first;
     break;
   }
   if (prev_intent && tok[it->first - 1].id == d->tok_to)
@@ -1496,11 +1696,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->last > it->first || mn->first < clause_start) continue;
     if (mn->first >= relative && mn->last <= it->first) continue; /* ", who ..., " */
-    if (prev_verb_end && mn->first >= prev_verb_end && !adjacent(c, mn->last, it->first))
-      continue; /* an object of the earlier verb */
+    if (prev_verb_end && mn->first >= prev_verb_end && !adjacent(c, mn->last, it->first) &&
+        !attribution(c, mn, sn->s, sn->e))
+      continue; /* an object of the earlier verb, not the speaker of ", X said" */
     size_t head = group_start(c, m);
     if (after_preposition(c, &c->mentions[head], clause_start) &&
-        !in_first_phrase(c, c->mentions[head].first, clause_start)) {
+        !in_first_phrase(c, c->mentions[head].first, clause_start,
+                         passive && by_mention != SIZE_MAX)) {
       if (!adjacent(c, mn->last, it->first)) {
         m = head;
         continue;
@@ -1516,11 +1718,21 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->first < it->last || mn->first >= clause_end) continue;
     if (attribution(c, mn, sn->s, sn->e)) continue; /* "..., Ukrainian intelligence said" */
+    if (new_clause_subject(c, mn, sn->e)) break; /* "..., and Ukraine's minister called" */
     if ((verb->flags & EV_RF_NOUN) && mn->first > it->last + 3 && !tree_under(c, mn, it))
       continue; /* a noun event's target lies in its own phrase (the tree says so
                    but for the next few words: "threats against X arouse") */
     if (first_after == SIZE_MAX) first_after = m;
-    if (source != SIZE_MAX && mn->id == c->mentions[source].id) continue; /* interned */
+    if (source != SIZE_MAX && mn->id == c->mentions[source].id) {
+      /* "Russia's parliament urged the Kremlin to sever relations with
+       * Tallinn": an act on the source itself, its direct object (only
+       * determiners between), is no event, and no later actor takes its place */
+      int direct = m == first_after;
+      for (uint32_t t = it->last; direct && t < mn->first; t++)
+        direct = tok[t].id && (d->vocab_flags[tok[t].id] & EV_VF_DET);
+      if (direct && !(verb->flags & EV_RF_NOUN)) return;
+      continue; /* interned */
+    }
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
     if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
     if (place == SIZE_MAX && tree_place(c, mn)) {
@@ -1567,6 +1779,30 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     size_t t = target;
     target = source;
     source = t;
+  }
+  if (target == SIZE_MAX && source != SIZE_MAX && code[0] == '1' && code[1] == '1' &&
+      !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&
+      c->recent.subject != c->mentions[source].id && group_end(c, source) == source + 1 &&
+      group_start(c, source) == source && it->last < sn->e &&
+      (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
+       tok_is(c, it->last, "these"))) {
+    /* "Kyiv called the decree an attack on its sovereignty", "Lavrov called the
+     * removal blasphemous": a criticism of a definite thing ("the", "this")
+     * that names no actor criticises the thing just reported, so its author,
+     * the source of the latest sentence's first event (as "the move" does) */
+    c->implied = (ev_mention){.first = it->last, .last = it->last, .id = c->recent.subject,
+                              .role = c->recent.subject_role,
+                              .group = 0x7fffffffu, .is_org = c->recent.subject_is_org,
+                              .is_coref = 1};
+    queue(sn, &c->mentions[source], &c->implied, code, type, rule);
+    for (size_t j = 0; j < c->recent.cosubject_count; j++) {
+      c->implied_more[j] = c->implied;
+      c->implied_more[j].id = c->recent.cosubject[j];
+      c->implied_more[j].role = 0;
+      c->implied_more[j].is_org = 0;
+      queue(sn, &c->mentions[source], &c->implied_more[j], code, type, rule);
+    }
+    return;
   }
   if (code[0] == '0' && code[1] == '1' && (!code[2] || code[2] == '0') &&
       reports(c, k, target, sn->e))
@@ -1676,9 +1912,10 @@ static int emit(orb_coder *c, ev_sentence *sn, orb_event_sink sink, void *user) 
     };
     snprintf(ev.cameo, sizeof ev.cameo, "%s", p->code);
     if (p->code[0] == '1' && p->code[1] == '3' && c->article != ORB_DATE_NONE &&
-        sn->date != ORB_DATE_NONE && sn->date > c->article) {
+        sn->date != ORB_DATE_NONE && (sn->date > c->article || sn->precision != ORB_PREC_DAY)) {
       /* a threat is made when spoken, not on the date it names ("will halt
-       * supplies from January 1 if ...") */
+       * supplies from January 1 if ...", "would face controls if it signed
+       * a pact in November") */
       ev.date = c->article;
       ev.precision = ORB_PREC_DAY;
       ev.date_source = ORB_DATE_FROM_ARTICLE;
@@ -1763,6 +2000,16 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     c->recent.subject = sn.events[0].source->id;
     c->recent.subject_role = sn.events[0].source->role;
     c->recent.subject_is_org = sn.events[0].source->is_org;
+    c->recent.cosubject_count = 0;
+    for (size_t i = 1; i < sn.event_count && c->recent.cosubject_count < 3; i++) {
+      const ev_pending *p = &sn.events[i];
+      int known = p->source->id == sn.events[0].source->id;
+      for (size_t j = 0; j < c->recent.cosubject_count && !known; j++)
+        known = c->recent.cosubject[j] == p->source->id;
+      if (!known && p->source->group == sn.events[0].source->group &&
+          strcmp(p->code, sn.events[0].code) == 0)
+        c->recent.cosubject[c->recent.cosubject_count++] = p->source->id;
+    }
   }
   if (!emit(c, &sn, sink, user)) c->stopped = 1;
   return ORB_OK;

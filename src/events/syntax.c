@@ -52,5 +52,5 @@ int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t) {
 }
 
 int ev_tagged_nominal(uint8_t upos) {
-  return upos == ORB_UPOS_NOUN || upos == ORB_UPOS_ADJ;
+  return upos == ORB_UPOS_NOUN || upos == ORB_UPOS_ADJ || upos == ORB_UPOS_PROPN;
 }

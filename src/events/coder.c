@@ -1036,7 +1036,8 @@ static const ev_rule *find_pattern_before(const orb_coder *c, const ev_item *it,
   size_t p = it->first > from + EV_OBJECT_WINDOW ? it->first - EV_OBJECT_WINDOW : from;
   for (; p < it->first; p++) {
     if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) continue;
-    int32_t found = pattern_match(c, root, root, p, it->first, EV_PATTERN_TOKENS);
+    ev_binding b = {SIZE_MAX, SIZE_MAX}; /* the pattern's markers are not read here */
+    int32_t found = pattern_match(c, root, root, p, it->first, EV_PATTERN_TOKENS, &b);
     if (found >= 0) return &d->rules[found];
   }
   return NULL;

@@ -263,31 +263,34 @@ static void test_petr_unit_records(void **state) {
   assert_true(precision >= PRECISION_FLOOR);
 }
 
+/* The 2.02 suite's records and its own dictionaries (below). */
+#define VALIDATE_2_02_XML \
+  ORB_TEST_SHARED_DIR "/data/cameo/validate-2.02/PETR_Validate_records_2_02.xml"
+static const char *const validate_2_02[] = {
+  ORB_TEST_SOURCE_DIR "/tests/events/petr_validate_2_02.actors.dict",
+  ORB_TEST_SOURCE_DIR "/tests/events/petr_validate_2_02.verbs.dict", NULL};
+
 /* PETRARCH's 2.02 validation suite (../shared/data/cameo/validate-2.02: current
  * CAMEO codes) with its own actors and verbs (tests/events/
  * petr_validate_2_02.*.dict, converted by tools/events/convert_cameo.py). */
 static void test_petr_validate_2_02(void **state) {
   (void)state;
   if (!test_have_shared("PETRARCH 2.02 validation suite")) skip();
-  char *xml = test_read_file(
-      ORB_TEST_SHARED_DIR "/data/cameo/validate-2.02/PETR_Validate_records_2_02.xml", NULL);
+  char *xml = test_read_file(VALIDATE_2_02_XML, NULL);
   assert_non_null(xml);
-  static const char *const validate[] = {
-    ORB_TEST_SOURCE_DIR "/tests/events/petr_validate_2_02.actors.dict",
-    ORB_TEST_SOURCE_DIR "/tests/events/petr_validate_2_02.verbs.dict", NULL};
-  orb_dict *dict = evt_dict(validate);
+  orb_dict *dict = evt_dict(validate_2_02);
   double recall, precision;
   score_both(xml, dict, "2.02 suite", &recall, &precision);
   orb_dict_free(dict);
   /* with the parser's tree (orbit code --parse full) */
   double tree_recall, tree_precision;
-  dict = evt_dict(validate);
+  dict = evt_dict(validate_2_02);
   evt_set_parser(evt_parser_full());
   score(xml, dict, "2.02 suite, tagger and parser", &tree_recall, &tree_precision);
   evt_set_parser(NULL);
   orb_dict_free(dict);
   /* with the built-in world's actors added (orbit code --world), no floor */
-  dict = evt_dict_world(ORB_TEST_SOURCE_DIR "/worlds/postsoviet.yaml", validate);
+  dict = evt_dict_world(ORB_TEST_SOURCE_DIR "/worlds/postsoviet.yaml", validate_2_02);
   double world_recall, world_precision;
   evt_set_parser(evt_parser());
   score(xml, dict, "2.02 suite, tagger, built-in world added", &world_recall, &world_precision);
@@ -313,16 +316,12 @@ static void test_petr_validate_2_02(void **state) {
 static void test_petr_2_02_marker_records(void **state) {
   (void)state;
   if (!test_have_shared("PETRARCH 2.02 validation suite")) skip();
-  char *xml = test_read_file(
-      ORB_TEST_SHARED_DIR "/data/cameo/validate-2.02/PETR_Validate_records_2_02.xml", NULL);
+  char *xml = test_read_file(VALIDATE_2_02_XML, NULL);
   assert_non_null(xml);
-  static const char *const validate[] = {
-    ORB_TEST_SOURCE_DIR "/tests/events/petr_validate_2_02.actors.dict",
-    ORB_TEST_SOURCE_DIR "/tests/events/petr_validate_2_02.verbs.dict", NULL};
   static const char *const ids[] = {"COMPOUND-19", "COMPOUND-22", "COMPOUND-24", "PATTERN-07",
                                     "PATTERN-17", "PATTERN-18", "PATTERN-19", "PATTERN-20",
                                     "PATTERN-21", "PATTERN-22", "PASSIVE-03", NULL};
-  orb_dict *dict = evt_dict(validate);
+  orb_dict *dict = evt_dict(validate_2_02);
   double recall, precision, tree_recall, tree_precision;
   score_only = ids;
   evt_set_parser(evt_parser());

@@ -210,6 +210,19 @@ static inline double dyn_align_impulse(const double *prm, uint32_t kind) {
  * conflict[actor * year_count + y]. */
 void dyn_fill_conflict(const orb_world *world, const orb_dyn_inputs *in, double *conflict);
 
+/* ---- runs in lanes (model.c; docs/MODEL.md, "Speed of the ensemble") ------------- */
+
+/* Runs computed together, one per vector lane. */
+#define DYN_LANES 4
+
+/* DYN_LANES runs of m at once, run l with parameters prm[l] into out[l] (as
+ * orb_dyn_run: out[l][series * months + month], the caller's); only the first
+ * `lanes` (1..DYN_LANES) are written, the others compute on prm[l] (give them any
+ * valid parameters, e.g. prm[0]). Each lane's values are those of orb_dyn_run
+ * with its parameters, bit for bit. */
+void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *const *out,
+                   size_t lanes);
+
 /* ---- store (store.c) -------------------------------------------------------------- */
 
 typedef struct dyn_store dyn_store;

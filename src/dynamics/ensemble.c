@@ -112,20 +112,31 @@ typedef struct dyn_job {
  * counterfactual, difference). */
 static size_t job_width(const dyn_job *job) { return job->paired ? 3 : 1; }
 
-/* Run number `run` of the job: its parameters into prm (the counterfactual's
- * into prm2), its values into out[job_width * series * months]. For a pair,
- * both models take the draws of the same streams (common random numbers:
- * parameters both draw are equal), and the third block is counterfactual minus
- * baseline. */
-static void job_run(const dyn_job *job, uint64_t seed, size_t run, double *prm, double *prm2,
-                    float *out) {
-  orb_dyn_draw(job->settings[0], seed, run, prm);
-  orb_dyn_run(job->model[0], prm, out);
+/* Runs run[0..n-1] of the job (n <= DYN_LANES) at once, in the lanes of
+ * dyn_run_lanes: run run[i]'s parameters into prm[i], its values into
+ * out[i][job_width * series * months]; prm2 is the thread's scratch for the
+ * counterfactual's parameters (DYN_LANES * parameter count). For a pair, both
+ * models take the draws of the same streams (common random numbers: parameters
+ * both draw are equal), and the third block is counterfactual minus baseline.
+ * Each run's values are the same whatever runs share its call. */
+static void job_run(const dyn_job *job, uint64_t seed, const size_t *run, size_t n,
+                    double *const *prm, double *prm2, float *const *out) {
+  const double *p[DYN_LANES];
+  float *o[DYN_LANES];
+  for (size_t l = 0; l < DYN_LANES; l++) {
+    if (l < n) orb_dyn_draw(job->settings[0], seed, run[l], prm[l]);
+    p[l] = prm[l < n ? l : 0], o[l] = out[l < n ? l : 0];
+  }
+  dyn_run_lanes(job->model[0], p, o, n);
   if (!job->paired) return;
-  const size_t cells = job->model[0]->series * job->model[0]->months;
-  orb_dyn_draw(job->settings[1], seed, run, prm2);
-  orb_dyn_run(job->model[1], prm2, out + cells);
-  for (size_t c = 0; c < cells; c++) out[2 * cells + c] = out[cells + c] - out[c];
+  const size_t cells = job->model[0]->series * job->model[0]->months, np = job->settings[1]->count;
+  for (size_t l = 0; l < DYN_LANES; l++) {
+    if (l < n) orb_dyn_draw(job->settings[1], seed, run[l], prm2 + l * np);
+    p[l] = prm2 + (l < n ? l : 0) * np, o[l] = out[l < n ? l : 0] + cells;
+  }
+  dyn_run_lanes(job->model[1], p, o, n);
+  for (size_t l = 0; l < n; l++)
+    for (size_t c = 0; c < cells; c++) out[l][2 * cells + c] = out[l][cells + c] - out[l][c];
 }
 
 /* The ensemble of a job: its summary has job_width(job) times the model's series
@@ -158,9 +169,9 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
   float *pilot = malloc(dyn_nz(pilot_runs * cells) * sizeof *pilot);
   cell_range *range = malloc(dyn_nz(cells) * sizeof *range);
   float *extremes = malloc(dyn_nz((size_t)threads * 2 * cells) * sizeof *extremes); /* lo, hi per thread */
-  float *scratch = malloc(dyn_nz((size_t)threads * cells) * sizeof *scratch);
+  float *scratch = malloc(dyn_nz((size_t)threads * DYN_LANES * cells) * sizeof *scratch);
   double *params = malloc(batch * np * sizeof *params);
-  double *params2 = malloc(dyn_nz((size_t)threads * np) * sizeof *params2); /* the pair's */
+  double *params2 = malloc(dyn_nz((size_t)threads * DYN_LANES * np) * sizeof *params2); /* the pair's */
   const size_t json_size = dyn_store_json_size(np);
   char *json = opt->store && !job->paired ? malloc(batch * json_size) : NULL;
   orb_status st = ORB_ENOMEM;
@@ -188,25 +199,36 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
     const size_t nb = runs - first < batch ? runs - first : batch;
     if (first == 0) { /* the pilot runs set the histograms' ranges */
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-      for (size_t r = 0; r < pilot_runs; r++) {
-        job_run(job, opt->seed, r, params + r * np,
-                params2 + (size_t)omp_get_thread_num() * np, pilot + r * cells);
+      for (size_t g = 0; g < pilot_runs; g += DYN_LANES) {
+        size_t run[DYN_LANES], n = 0;
+        double *prm[DYN_LANES];
+        float *values[DYN_LANES];
+        for (; n < DYN_LANES && g + n < pilot_runs; n++)
+          run[n] = g + n, prm[n] = params + (g + n) * np, values[n] = pilot + (g + n) * cells;
+        job_run(job, opt->seed, run, n, prm, params2 + (size_t)omp_get_thread_num() * DYN_LANES * np,
+                values);
       }
       set_ranges(range, pilot, pilot_runs, cells, bins);
     }
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-    for (size_t r = 0; r < nb; r++) {
-      const size_t run = first + r;
-      float *values = run < pilot_runs ? pilot + run * cells
-                                       : scratch + (size_t)omp_get_thread_num() * cells;
-      if (run >= pilot_runs)
-        job_run(job, opt->seed, run, params + r * np,
-                params2 + (size_t)omp_get_thread_num() * np, values);
+    for (size_t g = 0; g < nb; g += DYN_LANES) {
       const size_t me = (size_t)omp_get_thread_num();
-      bin_row(values, range, cells, bins, binned + r * cells, extremes + 2 * me * cells,
-              extremes + (2 * me + 1) * cells);
-      if (run < keep) memcpy(sum->kept_values + run * cells, values, cells * sizeof *values);
-      if (json) dyn_store_params_json(params + r * np, np, json + r * json_size);
+      size_t run[DYN_LANES], n = 0;
+      double *prm[DYN_LANES];
+      float *values[DYN_LANES];
+      for (size_t r = g; r < nb && r < g + DYN_LANES; r++) /* the pilot's are run already */
+        if (first + r >= pilot_runs)
+          run[n] = first + r, prm[n] = params + r * np,
+          values[n] = scratch + (me * DYN_LANES + n) * cells, n++;
+      if (n) job_run(job, opt->seed, run, n, prm, params2 + me * DYN_LANES * np, values);
+      for (size_t r = g, i = 0; r < nb && r < g + DYN_LANES; r++) {
+        const size_t one = first + r;
+        const float *v = one < pilot_runs ? pilot + one * cells : values[i++];
+        bin_row(v, range, cells, bins, binned + r * cells, extremes + 2 * me * cells,
+                extremes + (2 * me + 1) * cells);
+        if (one < keep) memcpy(sum->kept_values + one * cells, v, cells * sizeof *v);
+        if (json) dyn_store_params_json(params + r * np, np, json + r * json_size);
+      }
     }
     const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
 #pragma omp parallel for num_threads(threads) schedule(static)

@@ -58,22 +58,28 @@ static void set_ranges(cell_range *range, const float *pilot, size_t runs, size_
   }
 }
 
-/* Bins one run's values into row[cells] and widens the thread's extremes lo[]
- * and hi[] (branch-free, so it vectorises). */
+/* Bins one run's values into its rows of the batch's tiles (binned: tile t holds
+ * cells t*CELL_BLOCK.. of every run of the batch, run r's at t*batch + r, so that
+ * the counting reads each tile in one sweep) and widens the thread's extremes
+ * lo[] and hi[] (branch-free, so it vectorises). */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("avx2", "default"))) /* 8 lanes: the same results */
 #endif
 static void bin_row(const float *values, const cell_range *range, size_t cells, size_t bins,
-                    uint8_t *row, float *lo, float *hi) {
+                    uint8_t *binned, size_t batch, size_t r, float *lo, float *hi) {
   const float top = (float)bins - 0.5f;
-  for (size_t c = 0; c < cells; c++) {
-    const float v = values[c];
-    float x = (v - range[c].lo) * range[c].scale;
-    x = x > 0 ? x : 0; /* NAN too */
-    x = x < top ? x : top;
-    row[c] = (uint8_t)(int)x;
-    lo[c] = v < lo[c] ? v : lo[c];
-    hi[c] = v > hi[c] ? v : hi[c];
+  for (size_t c0 = 0; c0 < cells; c0 += CELL_BLOCK) {
+    const size_t c1 = c0 + CELL_BLOCK < cells ? c0 + CELL_BLOCK : cells;
+    uint8_t *row = binned + ((c0 / CELL_BLOCK) * batch + r) * CELL_BLOCK - c0;
+    for (size_t c = c0; c < c1; c++) {
+      const float v = values[c];
+      float x = (v - range[c].lo) * range[c].scale;
+      x = x > 0 ? x : 0; /* NAN too */
+      x = x < top ? x : top;
+      row[c] = (uint8_t)(int)x;
+      lo[c] = v < lo[c] ? v : lo[c];
+      hi[c] = v > hi[c] ? v : hi[c];
+    }
   }
 }
 
@@ -164,7 +170,8 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
   uint32_t *hist = calloc(dyn_nz(cells * bins), sizeof *hist);
   const size_t batch = clamp_runs((size_t)64 << 20, cells, MAX_BATCH);
   const size_t pilot_max = clamp_runs((size_t)32 << 20, cells * sizeof(float), MAX_PILOT);
-  uint8_t *binned = malloc(dyn_nz(batch * cells));
+  const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
+  uint8_t *binned = malloc(dyn_nz(blocks * batch * CELL_BLOCK)); /* tiles: bin_row */
   const size_t pilot_runs = runs < pilot_max ? runs : pilot_max;
   float *pilot = malloc(dyn_nz(pilot_runs * cells) * sizeof *pilot);
   cell_range *range = malloc(dyn_nz(cells) * sizeof *range);
@@ -224,18 +231,17 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
       for (size_t r = g, i = 0; r < nb && r < g + DYN_LANES; r++) {
         const size_t one = first + r;
         const float *v = one < pilot_runs ? pilot + one * cells : values[i++];
-        bin_row(v, range, cells, bins, binned + r * cells, extremes + 2 * me * cells,
+        bin_row(v, range, cells, bins, binned, batch, r, extremes + 2 * me * cells,
                 extremes + (2 * me + 1) * cells);
         if (one < keep) memcpy(sum->kept_values + one * cells, v, cells * sizeof *v);
         if (json) dyn_store_params_json(params + r * np, np, json + r * json_size);
       }
     }
-    const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
 #pragma omp parallel for num_threads(threads) schedule(static)
     for (size_t b = 0; b < blocks; b++) {
       const size_t c0 = b * CELL_BLOCK, c1 = c0 + CELL_BLOCK < cells ? c0 + CELL_BLOCK : cells;
-      for (size_t r = 0; r < nb; r++) {
-        const uint8_t *row = binned + r * cells;
+      for (size_t r = 0; r < nb; r++) { /* the tile's rows, one after another */
+        const uint8_t *row = binned + (b * batch + r) * CELL_BLOCK - c0;
         for (size_t c = c0; c < c1; c++) hist[c * bins + row[c]]++;
       }
     }

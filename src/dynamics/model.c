@@ -719,13 +719,14 @@ typedef struct run_state {
   double *index;               /* [pairs]: structural index of the month */
   double *level, *anchor_index, *weight; /* [pairs]: the anchor (dyn_anchor) */
   double *own_a, *own_b;       /* [exits]: a member's own tests of its institution */
+  double *own_any;             /* [exits], not lanes: 1 once the member had a test */
   double *common, *obs_w, *obs_wx, *obs_n; /* [poles]: common level, a month's sums */
   double *memo; /* [2 poles] pairs (argument, exp of it): the last exp of each */
 } run_state;
 
 /* Doubles of a run_state (times DYN_LANES), and the layout in mem. */
 static size_t run_state_size(const orb_dyn_model *m) {
-  return 3 * m->slots + 11 * m->poles + 9 * m->pairs + 2 * m->exit_count; /* memo: 4 P */
+  return 3 * m->slots + 11 * m->poles + 9 * m->pairs + 3 * m->exit_count; /* memo: 4 P */
 }
 static run_state run_state_at(const orb_dyn_model *m, double *mem) {
   const size_t S = m->slots, P = m->poles, Q = m->pairs, E = m->exit_count, W = DYN_LANES;
@@ -738,7 +739,7 @@ static run_state run_state_at(const orb_dyn_model *m, double *mem) {
   double **pairs[] = {&r.econ, &r.z, &r.align, &r.impulse, &r.lev, &r.index, &r.level,
                       &r.anchor_index, &r.weight};
   for (size_t i = 0; i < 9; i++) *pairs[i] = next, next += Q * W;
-  r.own_a = next, r.own_b = next + E * W, next += 2 * E * W;
+  r.own_a = next, r.own_b = next + E * W, r.own_any = next + 2 * E * W, next += 3 * E * W;
   r.memo = next; /* 2 P W */
   return r;
 }
@@ -750,6 +751,17 @@ static inline double memo_exp(double x, double *m) {
   if (x == m[0]) return m[1];
   m[0] = x;
   return m[1] = exp(x);
+}
+
+/* Stores a row of lanes x[DYN_LANES] as floats at out[l][at], lanes l < `lanes`
+ * (converted together; the stores unrolled for the usual full row). */
+static inline void store_lanes(float *const *out, size_t lanes, size_t at, const double *x) {
+  float f[DYN_LANES];
+  for (size_t l = 0; l < DYN_LANES; l++) f[l] = (float)x[l];
+  if (lanes == DYN_LANES)
+    for (size_t l = 0; l < DYN_LANES; l++) out[l][at] = f[l];
+  else
+    for (size_t l = 0; l < lanes; l++) out[l][at] = f[l];
 }
 
 /* The parameters of the lanes' runs, each a row of lanes (the run's constants). */
@@ -796,8 +808,7 @@ static void run_params_set(run_params *c, const double *const *prm) {
  * member's against the mean alignment of its fellow members at risk on the same
  * scale (with an anchor or without), the institution's base rate from its own
  * record and a prior, and the credibility of its commitment with the member's own
- * tests added (a + own_a / (a + own_a + b + own_b): the slot's credibility bit
- * for bit for a member without tests of its own). Inlined into dyn_run_lanes, so
+ * tests added (a + own_a / (a + own_a + b + own_b), once it had one). Inlined into dyn_run_lanes, so
  * that it is compiled for the same vector width. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
@@ -820,11 +831,13 @@ static inline void exit_hazards(const orb_dyn_model *m, const run_params *c, con
       }
     /* the institution's record (one copy for all its exits) and base rate */
     const dyn_exit *x0 = &m->exits[e0];
-    double h0[W];
+    double h0[W], cred_term[W]; /* and the credibility term of its members */
     #pragma omp simd
     for (size_t l = 0; l < W; l++) {
       const double t = c->prior_t[l] + x0->years[k];
       h0[l] = t > 0 ? (c->prior_n[l] + x0->exits[k]) / t : c->prior_rate[l];
+      const double kappa = x0->slot >= 0 ? r->cred[x0->slot * W + l] : c->mu[l];
+      cred_term[l] = c->beta_k[l] * (c->mu[l] - kappa) / c->mu[l];
     }
     for (size_t e = e0; e < e1; e++) {
       const dyn_exit *x = &m->exits[e];
@@ -833,20 +846,26 @@ static inline void exit_hazards(const orb_dyn_model *m, const run_params *c, con
         continue;
       }
       const size_t q = x->pair;
-      double h[W];
+      double h[W], kterm[W];
+      if (r->own_any[e] != 0) { /* the member's own tests (x->slot >= 0) */
+        #pragma omp simd
+        for (size_t l = 0; l < W; l++) {
+          const double ca = r->a[x->slot * W + l] + r->own_a[e * W + l];
+          const double cb = r->b[x->slot * W + l] + r->own_b[e * W + l];
+          kterm[l] = c->beta_k[l] * (c->mu[l] - ca / (ca + cb)) / c->mu[l];
+        }
+      } else {
+        for (size_t l = 0; l < W; l++) kterm[l] = cred_term[l];
+      }
       #pragma omp simd
       for (size_t l = 0; l < W; l++) { /* branch-free, so that it vectorises */
         const double a = r->align[q * W + l], one = r->weight[q * W + l] > 0;
         const double cnt = one ? cnt1[l] : cnt0[l], sum = one ? sum1[l] : sum0[l];
         /* the fellows' mean without the member, or the member itself when alone */
         const double center = (cnt > 1 ? sum - a : a) / (cnt > 1 ? cnt - 1 : 1.0);
-        const double ca = x->slot >= 0 ? r->a[x->slot * W + l] + r->own_a[e * W + l] : 1.0;
-        const double cb = x->slot >= 0 ? r->b[x->slot * W + l] + r->own_b[e * W + l] : 0.0;
-        const double kappa = x->slot >= 0 ? ca / (ca + cb) : c->mu[l];
-        const double kterm = c->beta_k[l] * (c->mu[l] - kappa) / c->mu[l];
-        h[l] = h0[l] * dyn_exp(2 * c->beta_a[l] * (center - a) + kterm);
+        h[l] = h0[l] * dyn_exp(2 * c->beta_a[l] * (center - a) + kterm[l]);
       }
-      for (size_t l = 0; l < lanes; l++) out[l][off + e * M + k] = (float)h[l];
+      store_lanes(out, lanes, off + e * M + k, h);
     }
   }
 }
@@ -876,7 +895,7 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
   for (size_t s = 0; s < S; s++)
     #pragma omp simd
     for (size_t l = 0; l < W; l++) r.a[s * W + l] = c.a0[l], r.b[s * W + l] = c.b0[l];
-  for (size_t i = 0; i < E * W; i++) r.own_a[i] = r.own_b[i] = 0;
+  for (size_t i = 0; i < E * W; i++) r.own_a[i] = r.own_b[i] = r.own_any[i] = 0;
   for (size_t p = 0; p < P; p++) {
     const float c0 = m->conflict[p * (size_t)m->conflict_years];
     #pragma omp simd
@@ -916,18 +935,20 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
         r.b[t->slot * W + l] += c.test_weight[t->kind][l] * (1 - t->honoured);
       }
       for (size_t e = 0; e < E; e++) /* the member's own test weighs again for it */
-        if (m->exits[e].slot == (int32_t)t->slot && m->pair_state[m->exits[e].pair] == t->actor)
+        if (m->exits[e].slot == (int32_t)t->slot && m->pair_state[m->exits[e].pair] == t->actor) {
+          r.own_any[e] = 1;
           #pragma omp simd
           for (size_t l = 0; l < W; l++) {
             r.own_a[e * W + l] += c.own_w[l] * c.test_weight[t->kind][l] * t->honoured;
             r.own_b[e * W + l] += c.own_w[l] * c.test_weight[t->kind][l] * (1 - t->honoured);
           }
+        }
     }
     for (size_t s = 0; s < S; s++) {
       #pragma omp simd
       for (size_t l = 0; l < W; l++)
         r.cred[s * W + l] = r.a[s * W + l] / (r.a[s * W + l] + r.b[s * W + l]);
-      for (size_t l = 0; l < lanes; l++) out[l][cred_off + s * M + k] = (float)r.cred[s * W + l];
+      store_lanes(out, lanes, cred_off + s * M + k, &r.cred[s * W]);
     }
     /* capacity: the burden of wars smoothed; free capability relative to the strongest */
     double best[W];
@@ -963,7 +984,7 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
                                              cap_memo + 2 * (p * W + l))
                    : memo_exp(c.gamma[l] * (*rel - best[l]), cap_memo + 2 * (p * W + l));
       }
-      for (size_t l = 0; l < lanes; l++) out[l][cap_off + p * M + k] = (float)r.rel[p * W + l];
+      store_lanes(out, lanes, cap_off + p * M + k, &r.rel[p * W]);
     }
     /* economic mass^eta of each pole, for the drift of ties */
     if (k >= m->drift_from)
@@ -1023,7 +1044,7 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
           r.lev[q * W + l] = r.rel[pole * W + l] * dep;
           sum[l] += r.lev[q * W + l];
         }
-        for (size_t l = 0; l < lanes; l++) out[l][lev_off + q * M + k] = (float)r.lev[q * W + l];
+        store_lanes(out, lanes, lev_off + q * M + k, &r.lev[q * W]);
       }
       for (size_t q = q0; q < q1; q++) /* the state's sum, for now */
         #pragma omp simd
@@ -1075,7 +1096,7 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
       }
     }
     for (size_t q = 0; q < Q; q++)
-      for (size_t l = 0; l < lanes; l++) out[l][align_off + q * M + k] = (float)r.align[q * W + l];
+      store_lanes(out, lanes, align_off + q * M + k, &r.align[q * W]);
     exit_hazards(m, &c, &r, k, out, lanes);
   }
   free(heap);

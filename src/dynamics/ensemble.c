@@ -58,28 +58,39 @@ static void set_ranges(cell_range *range, const float *pilot, size_t runs, size_
   }
 }
 
-/* Bins one run's values into its rows of the batch's tiles (binned: tile t holds
- * cells t*CELL_BLOCK.. of every run of the batch, run r's at t*batch + r, so that
- * the counting reads each tile in one sweep) and widens the thread's extremes
- * lo[] and hi[] (branch-free, so it vectorises). */
+/* Bins one run's values v[n] of a tile into row[n] and widens the extremes lo[n]
+ * and hi[n] (branch-free, so it vectorises). */
+static inline void bin_block(const float *restrict v, const cell_range *restrict range, size_t n,
+                             float top, uint8_t *restrict row, float *restrict lo,
+                             float *restrict hi) {
+  for (size_t c = 0; c < n; c++) {
+    float x = (v[c] - range[c].lo) * range[c].scale;
+    x = x > 0 ? x : 0; /* NAN too */
+    x = x < top ? x : top;
+    row[c] = (uint8_t)(int)x;
+    lo[c] = v[c] < lo[c] ? v[c] : lo[c];
+    hi[c] = v[c] > hi[c] ? v[c] : hi[c];
+  }
+}
+
+/* Bins the values of n runs (values[i], the batch's run r[i]) into their rows of
+ * the batch's tiles (binned: tile t holds cells t*CELL_BLOCK.. of every run of the
+ * batch, run r's at t*stride + r, so that the counting reads each tile in one
+ * sweep; stride = batch | 1 rows, an odd number, so that a run's rows do not all
+ * fall in the same cache sets) and widens the thread's extremes lo[] and hi[]. A
+ * tile's ranges and extremes serve the n runs while they are in the cache. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 __attribute__((target_clones("avx2", "default"))) /* 8 lanes: the same results */
 #endif
-static void bin_row(const float *values, const cell_range *range, size_t cells, size_t bins,
-                    uint8_t *binned, size_t batch, size_t r, float *lo, float *hi) {
+static void bin_rows(const float *const *values, const size_t *r, size_t n,
+                     const cell_range *range, size_t cells, size_t bins, uint8_t *binned,
+                     size_t stride, float *lo, float *hi) {
   const float top = (float)bins - 0.5f;
   for (size_t c0 = 0; c0 < cells; c0 += CELL_BLOCK) {
-    const size_t c1 = c0 + CELL_BLOCK < cells ? c0 + CELL_BLOCK : cells;
-    uint8_t *row = binned + ((c0 / CELL_BLOCK) * batch + r) * CELL_BLOCK - c0;
-    for (size_t c = c0; c < c1; c++) {
-      const float v = values[c];
-      float x = (v - range[c].lo) * range[c].scale;
-      x = x > 0 ? x : 0; /* NAN too */
-      x = x < top ? x : top;
-      row[c] = (uint8_t)(int)x;
-      lo[c] = v < lo[c] ? v : lo[c];
-      hi[c] = v > hi[c] ? v : hi[c];
-    }
+    const size_t w = c0 + CELL_BLOCK < cells ? CELL_BLOCK : cells - c0;
+    for (size_t i = 0; i < n; i++)
+      bin_block(values[i] + c0, range + c0, w, top,
+                binned + ((c0 / CELL_BLOCK) * stride + r[i]) * CELL_BLOCK, lo + c0, hi + c0);
   }
 }
 
@@ -171,7 +182,8 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
   const size_t batch = clamp_runs((size_t)64 << 20, cells, MAX_BATCH);
   const size_t pilot_max = clamp_runs((size_t)32 << 20, cells * sizeof(float), MAX_PILOT);
   const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
-  uint8_t *binned = malloc(dyn_nz(blocks * batch * CELL_BLOCK)); /* tiles: bin_row */
+  const size_t stride = batch | 1; /* rows per tile: odd (bin_row) */
+  uint8_t *binned = malloc(dyn_nz(blocks * stride * CELL_BLOCK)); /* tiles: bin_row */
   const size_t pilot_runs = runs < pilot_max ? runs : pilot_max;
   float *pilot = malloc(dyn_nz(pilot_runs * cells) * sizeof *pilot);
   cell_range *range = malloc(dyn_nz(cells) * sizeof *range);
@@ -228,20 +240,23 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
           run[n] = first + r, prm[n] = params + r * np,
           values[n] = scratch + (me * DYN_LANES + n) * cells, n++;
       if (n) job_run(job, opt->seed, run, n, prm, params2 + me * DYN_LANES * np, values);
-      for (size_t r = g, i = 0; r < nb && r < g + DYN_LANES; r++) {
+      const float *v[DYN_LANES];
+      size_t rows[DYN_LANES], nr = 0;
+      for (size_t r = g, i = 0; r < nb && r < g + DYN_LANES; r++, nr++) {
         const size_t one = first + r;
-        const float *v = one < pilot_runs ? pilot + one * cells : values[i++];
-        bin_row(v, range, cells, bins, binned, batch, r, extremes + 2 * me * cells,
-                extremes + (2 * me + 1) * cells);
-        if (one < keep) memcpy(sum->kept_values + one * cells, v, cells * sizeof *v);
+        v[nr] = one < pilot_runs ? pilot + one * cells : values[i++];
+        rows[nr] = r;
+        if (one < keep) memcpy(sum->kept_values + one * cells, v[nr], cells * sizeof *v[nr]);
         if (json) dyn_store_params_json(params + r * np, np, json + r * json_size);
       }
+      bin_rows(v, rows, nr, range, cells, bins, binned, stride, extremes + 2 * me * cells,
+               extremes + (2 * me + 1) * cells);
     }
 #pragma omp parallel for num_threads(threads) schedule(static)
     for (size_t b = 0; b < blocks; b++) {
       const size_t c0 = b * CELL_BLOCK, c1 = c0 + CELL_BLOCK < cells ? c0 + CELL_BLOCK : cells;
       for (size_t r = 0; r < nb; r++) { /* the tile's rows, one after another */
-        const uint8_t *row = binned + (b * batch + r) * CELL_BLOCK - c0;
+        const uint8_t *row = binned + (b * stride + r) * CELL_BLOCK - c0;
         for (size_t c = c0; c < c1; c++) hist[c * bins + row[c]]++;
       }
     }

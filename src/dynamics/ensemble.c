@@ -13,9 +13,9 @@
 
 #include "dynamics/dyn_internal.h"
 
-enum { MAX_BATCH = 256, MAX_PILOT = 64, CELL_BLOCK = 64 };
+enum { MAX_BATCH = 1024, MAX_PILOT = 64, CELL_BLOCK = 64 };
 
-/* Runs per batch and pilot runs: at most 256 and 64, fewer for large models so
+/* Runs per batch and pilot runs: at most 1024 and 64, fewer for large models so
  * that the batch's bins stay within 64 MiB and the pilot's values within 32 MiB
  * (but at least 16 each). */
 static size_t clamp_runs(size_t budget, size_t per_run, size_t most) {
@@ -80,7 +80,7 @@ static inline void bin_block(const float *restrict v, const cell_range *restrict
  * fall in the same cache sets) and widens the thread's extremes lo[] and hi[]. A
  * tile's ranges and extremes serve the n runs while they are in the cache. */
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default"))) /* 8 lanes: the same results */
+__attribute__((target_clones("avx512f", "avx2", "default"))) /* the same results */
 #endif
 static void bin_rows(const float *const *values, const size_t *r, size_t n,
                      const cell_range *range, size_t cells, size_t bins, uint8_t *binned,
@@ -179,7 +179,11 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
   int threads = opt->threads > 0 ? opt->threads : omp_get_max_threads();
   orb_dyn_summary *sum = calloc(1, sizeof *sum);
   uint32_t *hist = calloc(dyn_nz(cells * bins), sizeof *hist);
-  const size_t batch = clamp_runs((size_t)64 << 20, cells, MAX_BATCH);
+  size_t batch = clamp_runs((size_t)64 << 20, cells, MAX_BATCH);
+  /* long ensembles take long batches (fewer of the threads' meetings and of the
+   * store's transactions), short ones no more bins than a sixteenth of their runs
+   * beyond 256 */
+  if (batch > 256 && runs / 16 < batch) batch = runs / 16 > 256 ? runs / 16 : 256;
   const size_t pilot_max = clamp_runs((size_t)32 << 20, cells * sizeof(float), MAX_PILOT);
   const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
   const size_t stride = batch | 1; /* rows per tile: odd (bin_row) */

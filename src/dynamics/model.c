@@ -706,8 +706,8 @@ const char *const *orb_dyn_tests(const orb_dyn_model *m, size_t *count) {
 
 /* ---- one run ---------------------------------------------------------------------- */
 
-/* A run's state, for DYN_LANES runs at once: every value is a row of lanes,
- * x[i * DYN_LANES + lane], so each statement of the month is a loop over the lanes
+/* A run's state, for W runs at once (DYN_LANES in an ensemble, 1 for orb_dyn_run):
+ * every value is a row of lanes, x[i * W + lane], so each statement of the month is a loop over the lanes
  * that the compiler turns into vector instructions (docs/MODEL.md, "Speed of the
  * ensemble"). Small; it lives on the stack up to RUN_STACK doubles and on the heap
  * beyond (rare: worlds with hundreds of actors). */
@@ -724,12 +724,12 @@ typedef struct run_state {
   double *memo; /* [2 poles] pairs (argument, exp of it): the last exp of each */
 } run_state;
 
-/* Doubles of a run_state (times DYN_LANES), and the layout in mem. */
+/* Doubles of a run_state (times its lanes W), and its layout in mem. */
 static size_t run_state_size(const orb_dyn_model *m) {
   return 3 * m->slots + 11 * m->poles + 9 * m->pairs + 3 * m->exit_count; /* memo: 4 P */
 }
-static run_state run_state_at(const orb_dyn_model *m, double *mem) {
-  const size_t S = m->slots, P = m->poles, Q = m->pairs, E = m->exit_count, W = DYN_LANES;
+static run_state run_state_at(const orb_dyn_model *m, double *mem, size_t W) {
+  const size_t S = m->slots, P = m->poles, Q = m->pairs, E = m->exit_count;
   run_state r;
   double *next = mem;
   double **rows[] = {&r.a, &r.b, &r.cred};
@@ -753,13 +753,14 @@ static inline double memo_exp(double x, double *m) {
   return m[1] = exp(x);
 }
 
-/* Stores a row of lanes x[DYN_LANES] as floats at out[l][at], lanes l < `lanes`
+/* Stores a row of lanes x[W] as floats at out[l][at], lanes l < `lanes`
  * (converted together; the stores unrolled for the usual full row). */
-static inline void store_lanes(float *const *out, size_t lanes, size_t at, const double *x) {
+static inline void store_lanes(float *const *out, size_t lanes, size_t at, const double *x,
+                               size_t W) {
   float f[DYN_LANES];
-  for (size_t l = 0; l < DYN_LANES; l++) f[l] = (float)x[l];
-  if (lanes == DYN_LANES)
-    for (size_t l = 0; l < DYN_LANES; l++) out[l][at] = f[l];
+  for (size_t l = 0; l < W; l++) f[l] = (float)x[l];
+  if (lanes == W)
+    for (size_t l = 0; l < W; l++) out[l][at] = f[l];
   else
     for (size_t l = 0; l < lanes; l++) out[l][at] = f[l];
 }
@@ -814,11 +815,11 @@ static void run_params_set(run_params *c, const double *const *prm) {
 __attribute__((always_inline))
 #endif
 static inline void exit_hazards(const orb_dyn_model *m, const run_params *c, const run_state *r,
-                         size_t k, float *const *out, size_t lanes) {
-  enum { W = DYN_LANES };
+                                size_t k, float *const *out, size_t lanes, size_t W) {
   const size_t M = m->months, off = dyn_series_exit(m) * M;
   for (size_t e0 = 0, e1; e0 < m->exit_count; e0 = e1) {
-    double sum0[W] = {0}, sum1[W] = {0}, cnt0[W] = {0}, cnt1[W] = {0};
+    double sum0[DYN_LANES] = {0}, sum1[DYN_LANES] = {0};
+    double cnt0[DYN_LANES] = {0}, cnt1[DYN_LANES] = {0};
     for (e1 = e0; e1 < m->exit_count && m->exits[e1].institution == m->exits[e0].institution; e1++)
       if (m->exits[e1].at_risk[k]) {
         const size_t q = m->exits[e1].pair;
@@ -831,7 +832,7 @@ static inline void exit_hazards(const orb_dyn_model *m, const run_params *c, con
       }
     /* the institution's record (one copy for all its exits) and base rate */
     const dyn_exit *x0 = &m->exits[e0];
-    double h0[W], cred_term[W]; /* and the credibility term of its members */
+    double h0[DYN_LANES], cred_term[DYN_LANES]; /* and the credibility term of its members */
     #pragma omp simd
     for (size_t l = 0; l < W; l++) {
       const double t = c->prior_t[l] + x0->years[k];
@@ -846,7 +847,7 @@ static inline void exit_hazards(const orb_dyn_model *m, const run_params *c, con
         continue;
       }
       const size_t q = x->pair;
-      double h[W], kterm[W];
+      double h[DYN_LANES], kterm[DYN_LANES];
       if (r->own_any[e] != 0) { /* the member's own tests (x->slot >= 0) */
         #pragma omp simd
         for (size_t l = 0; l < W; l++) {
@@ -865,19 +866,19 @@ static inline void exit_hazards(const orb_dyn_model *m, const run_params *c, con
         const double center = (cnt > 1 ? sum - a : a) / (cnt > 1 ? cnt - 1 : 1.0);
         h[l] = h0[l] * dyn_exp(2 * c->beta_a[l] * (center - a) + kterm[l]);
       }
-      store_lanes(out, lanes, off + e * M + k, h);
+      store_lanes(out, lanes, off + e * M + k, h, W);
     }
   }
 }
 
-/* DYN_LANES runs at once (dyn_internal.h); orb_dyn_run is its first lane. */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx512f", "avx2", "default"))) /* 8, 4 or 2 doubles an
-                                                                 instruction: the same results */
+/* W runs at once (W <= DYN_LANES, a constant where it is inlined: dyn_run_lanes
+ * with DYN_LANES, orb_dyn_run with 1), as dyn_run_lanes (dyn_internal.h); prm[l]
+ * for every l < DYN_LANES. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
 #endif
-void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *const *out,
-                   size_t lanes) {
-  enum { W = DYN_LANES };
+static inline void run_lanes(const orb_dyn_model *m, const double *const *prm,
+                             float *const *out, size_t lanes, size_t W) {
   const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs, E = m->exit_count;
   double stack[RUN_STACK];
   const size_t need = W * run_state_size(m);
@@ -887,12 +888,12 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
       for (size_t k = 0; k < m->series * M; k++) out[l][k] = NAN;
     return;
   }
-  run_state r = run_state_at(m, heap ? heap : stack);
+  run_state r = run_state_at(m, heap ? heap : stack, W);
   run_params c;
   run_params_set(&c, prm);
   for (size_t i = 0; i < 2 * P * W; i += 2) r.memo[i] = NAN; /* matches nothing */
   double *cap_memo = r.memo;
-  double gravity[64 * W];
+  double gravity[64 * DYN_LANES];
   for (size_t s = 0; s < S; s++)
     #pragma omp simd
     for (size_t l = 0; l < W; l++) r.a[s * W + l] = c.a0[l], r.b[s * W + l] = c.b0[l];
@@ -949,15 +950,15 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
       #pragma omp simd
       for (size_t l = 0; l < W; l++)
         r.cred[s * W + l] = r.a[s * W + l] / (r.a[s * W + l] + r.b[s * W + l]);
-      store_lanes(out, lanes, cred_off + s * M + k, &r.cred[s * W]);
+      store_lanes(out, lanes, cred_off + s * M + k, &r.cred[s * W], W);
     }
     /* capacity: the burden of wars smoothed; free capability relative to the strongest */
-    double best[W];
+    double best[DYN_LANES];
     #pragma omp simd
     for (size_t l = 0; l < W; l++) best[l] = -INFINITY;
     for (size_t p = 0; p < P; p++) {
       const float cy = m->conflict[p * (size_t)m->conflict_years + (size_t)y];
-      float cl[W];
+      float cl[DYN_LANES];
       #pragma omp simd
       for (size_t l = 0; l < W; l++) cl[l] = cy;
       if (isnan(cy)) { /* after the record: the last recorded year goes on for a while */
@@ -985,7 +986,7 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
                                              cap_memo + 2 * (p * W + l))
                    : memo_exp(c.gamma[l] * (*rel - best[l]), cap_memo + 2 * (p * W + l));
       }
-      store_lanes(out, lanes, cap_off + p * M + k, &r.rel[p * W]);
+      store_lanes(out, lanes, cap_off + p * M + k, &r.rel[p * W], W);
     }
     /* economic mass^eta of each pole, for the drift of ties */
     if (k >= m->drift_from)
@@ -1008,7 +1009,7 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
     for (size_t st = 0; st < m->states; st++) {
       const size_t q0 = m->state_first[st], q1 = m->state_first[st + 1];
       if (k >= m->state_drift[st] && q1 - q0 <= 64) { /* drift toward gravity shares */
-        double total[W] = {0}, norm[W] = {0}, share[W];
+        double total[DYN_LANES] = {0}, norm[DYN_LANES] = {0}, share[DYN_LANES];
         for (size_t q = q0; q < q1; q++)
           #pragma omp simd
           for (size_t l = 0; l < W; l++) {
@@ -1031,7 +1032,7 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
           #pragma omp simd
           for (size_t l = 0; l < W; l++) r.econ[q * W + l] = m->econ[k * Q + q];
       }
-      double sum[W] = {0};
+      double sum[DYN_LANES] = {0};
       for (size_t q = q0; q < q1; q++) {
         const int32_t slot = m->pair_slot[q];
         const size_t pole = m->pair_pole[q];
@@ -1045,7 +1046,7 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
           r.lev[q * W + l] = r.rel[pole * W + l] * dep;
           sum[l] += r.lev[q * W + l];
         }
-        store_lanes(out, lanes, lev_off + q * M + k, &r.lev[q * W]);
+        store_lanes(out, lanes, lev_off + q * M + k, &r.lev[q * W], W);
       }
       for (size_t q = q0; q < q1; q++) /* the state's sum, for now */
         #pragma omp simd
@@ -1097,15 +1098,25 @@ void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *cons
       }
     }
     for (size_t q = 0; q < Q; q++)
-      store_lanes(out, lanes, align_off + q * M + k, &r.align[q * W]);
-    exit_hazards(m, &c, &r, k, out, lanes);
+      store_lanes(out, lanes, align_off + q * M + k, &r.align[q * W], W);
+    exit_hazards(m, &c, &r, k, out, lanes, W);
   }
   free(heap);
 }
 
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx512f", "avx2", "default"))) /* 8, 4 or 2 doubles an
+                                                                 instruction: the same results */
+#endif
+void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *const *out,
+                   size_t lanes) {
+  run_lanes(m, prm, out, lanes, DYN_LANES);
+}
+
+/* One lane: the same statements as the ensemble's runs, so the same bits. */
 void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
   const double *prms[DYN_LANES];
   float *outs[DYN_LANES];
   for (size_t l = 0; l < DYN_LANES; l++) prms[l] = prm, outs[l] = out;
-  dyn_run_lanes(m, prms, outs, 1);
+  run_lanes(m, prms, outs, 1, 1);
 }

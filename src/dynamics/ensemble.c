@@ -156,6 +156,17 @@ static void job_run(const dyn_job *job, uint64_t seed, const size_t *run, size_t
     for (size_t c = 0; c < cells; c++) out[l][2 * cells + c] = out[l][cells + c] - out[l][c];
 }
 
+/* Stores runs first..first+count-1 (their parameters' JSON in json, the kept ones
+ * among them from sum) in one transaction. */
+static orb_status store_batch(dyn_store *store, size_t first, size_t count, const char *json,
+                              const orb_dyn_summary *sum, size_t cells, orb_diags *diags) {
+  const size_t keep = sum->kept;
+  const size_t kf = first < keep ? first : keep;
+  const size_t kc = first < keep ? (keep - first < count ? keep - first : count) : 0;
+  return dyn_store_runs(store, first, count, json, kc ? sum->kept_values + kf * cells : NULL,
+                        kf, kc, diags);
+}
+
 /* The ensemble of a job: its summary has job_width(job) times the model's series
  * (the baseline's, then the counterfactual's and the differences' for a pair). */
 static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *opt,
@@ -196,7 +207,10 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
   double *params = malloc(batch * np * sizeof *params);
   double *params2 = malloc(dyn_nz((size_t)threads * DYN_LANES * np) * sizeof *params2); /* the pair's */
   const size_t json_size = dyn_store_json_size(np);
-  char *json = opt->store && !job->paired ? malloc(batch * json_size) : NULL;
+  /* two batches' parameters as JSON: one being stored while the next is run */
+  char *json = opt->store && !job->paired ? malloc(2 * batch * json_size) : NULL;
+  size_t stored_first = 0, stored_count = 0; /* the batch whose store is pending */
+  orb_status store_st = ORB_OK;
   orb_status st = ORB_ENOMEM;
   dyn_store *store = NULL;
   if (!sum || !hist || !binned || !scratch || !params || !params2 || !pilot || !range ||
@@ -220,6 +234,7 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
   st = ORB_OK;
   for (size_t first = 0; first < runs && st == ORB_OK; first += batch) {
     const size_t nb = runs - first < batch ? runs - first : batch;
+    char *bjson = json ? json + (first / batch % 2) * batch * json_size : NULL;
     if (first == 0) { /* the pilot runs set the histograms' ranges */
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
       for (size_t g = 0; g < pilot_runs; g += DYN_LANES) {
@@ -233,9 +248,19 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
       }
       set_ranges(range, pilot, pilot_runs, cells, bins);
     }
+    /* iteration 0 stores the previous batch (one thread, while the others run this
+     * batch's groups: the store's inserts are no serial step); iteration i > 0 runs
+     * group i - 1 */
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-    for (size_t g = 0; g < nb; g += DYN_LANES) {
-      const size_t me = (size_t)omp_get_thread_num();
+    for (size_t gi = 0; gi <= (nb + DYN_LANES - 1) / DYN_LANES; gi++) {
+      if (gi == 0) {
+        if (stored_count)
+          store_st = store_batch(store, stored_first, stored_count,
+                                 json + (stored_first / batch % 2) * batch * json_size, sum,
+                                 cells, diags);
+        continue;
+      }
+      const size_t g = (gi - 1) * DYN_LANES, me = (size_t)omp_get_thread_num();
       size_t run[DYN_LANES], n = 0;
       double *prm[DYN_LANES];
       float *values[DYN_LANES];
@@ -251,7 +276,7 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
         v[nr] = one < pilot_runs ? pilot + one * cells : values[i++];
         rows[nr] = r;
         if (one < keep) memcpy(sum->kept_values + one * cells, v[nr], cells * sizeof *v[nr]);
-        if (json) dyn_store_params_json(params + r * np, np, json + r * json_size);
+        if (bjson) dyn_store_params_json(params + r * np, np, bjson + r * json_size);
       }
       bin_rows(v, rows, nr, range, cells, bins, binned, stride, extremes + 2 * me * cells,
                extremes + (2 * me + 1) * cells);
@@ -264,14 +289,13 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
         for (size_t c = c0; c < c1; c++) hist[c * bins + row[c]]++;
       }
     }
-    if (store) {
-      size_t kf = first < keep ? first : keep;
-      size_t kc = first < keep ? (keep - first < nb ? keep - first : nb) : 0;
-      st = dyn_store_runs(store, first, nb, json,
-                          kc ? sum->kept_values + kf * cells : NULL, kf, kc, diags);
-    }
+    st = store_st;
+    if (store) stored_first = first, stored_count = nb;
     if (opt->progress) opt->progress(first + nb, runs, opt->context);
   }
+  if (st == ORB_OK && store && stored_count) /* the last batch */
+    st = store_batch(store, stored_first, stored_count,
+                     json + (stored_first / batch % 2) * batch * json_size, sum, cells, diags);
   if (st != ORB_OK) goto done;
   static const double qs[3] = {0.05, 0.5, 0.95};
 #pragma omp parallel for num_threads(threads) schedule(static)

@@ -197,13 +197,17 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
   if (batch > 256 && runs / 16 < batch) batch = runs / 16 > 256 ? runs / 16 : 256;
   const size_t pilot_max = clamp_runs((size_t)32 << 20, cells * sizeof(float), MAX_PILOT);
   const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
-  const size_t stride = batch | 1; /* rows per tile: odd (bin_row) */
-  uint8_t *binned = malloc(dyn_nz(blocks * stride * CELL_BLOCK)); /* tiles: bin_row */
+  const size_t stride = batch | 1; /* rows per tile: odd (bin_rows) */
+  uint8_t *binned = malloc(dyn_nz(blocks * stride * CELL_BLOCK)); /* tiles: bin_rows */
   const size_t pilot_runs = runs < pilot_max ? runs : pilot_max;
   float *pilot = malloc(dyn_nz(pilot_runs * cells) * sizeof *pilot);
   cell_range *range = malloc(dyn_nz(cells) * sizeof *range);
   float *extremes = malloc(dyn_nz((size_t)threads * 2 * cells) * sizeof *extremes); /* lo, hi per thread */
-  float *scratch = malloc(dyn_nz((size_t)threads * DYN_LANES * cells) * sizeof *scratch);
+  /* runs per call of the lanes: DYN_LANES, fewer for models whose outputs would
+   * take more than 32 MiB a thread */
+  size_t group = ((size_t)32 << 20) / (dyn_nz(cells) * sizeof(float));
+  group = group < 1 ? 1 : group > DYN_LANES ? DYN_LANES : group;
+  float *scratch = malloc(dyn_nz((size_t)threads * group * cells) * sizeof *scratch);
   double *params = malloc(batch * np * sizeof *params);
   double *params2 = malloc(dyn_nz((size_t)threads * DYN_LANES * np) * sizeof *params2); /* the pair's */
   const size_t json_size = dyn_store_json_size(np);
@@ -237,11 +241,11 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
     char *bjson = json ? json + (first / batch % 2) * batch * json_size : NULL;
     if (first == 0) { /* the pilot runs set the histograms' ranges */
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-      for (size_t g = 0; g < pilot_runs; g += DYN_LANES) {
+      for (size_t g = 0; g < pilot_runs; g += group) {
         size_t run[DYN_LANES], n = 0;
         double *prm[DYN_LANES];
         float *values[DYN_LANES];
-        for (; n < DYN_LANES && g + n < pilot_runs; n++)
+        for (; n < group && g + n < pilot_runs; n++)
           run[n] = g + n, prm[n] = params + (g + n) * np, values[n] = pilot + (g + n) * cells;
         job_run(job, opt->seed, run, n, prm, params2 + (size_t)omp_get_thread_num() * DYN_LANES * np,
                 values);
@@ -252,7 +256,7 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
      * batch's groups: the store's inserts are no serial step); iteration i > 0 runs
      * group i - 1 */
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-    for (size_t gi = 0; gi <= (nb + DYN_LANES - 1) / DYN_LANES; gi++) {
+    for (size_t gi = 0; gi <= (nb + group - 1) / group; gi++) {
       if (gi == 0) {
         if (stored_count)
           store_st = store_batch(store, stored_first, stored_count,
@@ -260,18 +264,18 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
                                  cells, diags);
         continue;
       }
-      const size_t g = (gi - 1) * DYN_LANES, me = (size_t)omp_get_thread_num();
+      const size_t g = (gi - 1) * group, me = (size_t)omp_get_thread_num();
       size_t run[DYN_LANES], n = 0;
       double *prm[DYN_LANES];
       float *values[DYN_LANES];
-      for (size_t r = g; r < nb && r < g + DYN_LANES; r++) /* the pilot's are run already */
+      for (size_t r = g; r < nb && r < g + group; r++) /* the pilot's are run already */
         if (first + r >= pilot_runs)
           run[n] = first + r, prm[n] = params + r * np,
-          values[n] = scratch + (me * DYN_LANES + n) * cells, n++;
+          values[n] = scratch + (me * group + n) * cells, n++;
       if (n) job_run(job, opt->seed, run, n, prm, params2 + me * DYN_LANES * np, values);
       const float *v[DYN_LANES];
       size_t rows[DYN_LANES], nr = 0;
-      for (size_t r = g, i = 0; r < nb && r < g + DYN_LANES; r++, nr++) {
+      for (size_t r = g, i = 0; r < nb && r < g + group; r++, nr++) {
         const size_t one = first + r;
         v[nr] = one < pilot_runs ? pilot + one * cells : values[i++];
         rows[nr] = r;

@@ -707,10 +707,11 @@ const char *const *orb_dyn_tests(const orb_dyn_model *m, size_t *count) {
 /* ---- one run ---------------------------------------------------------------------- */
 
 /* A run's state, for W runs at once (DYN_LANES in an ensemble, 1 for orb_dyn_run):
- * every value is a row of lanes, x[i * W + lane], so each statement of the month is a loop over the lanes
- * that the compiler turns into vector instructions (docs/MODEL.md, "Speed of the
- * ensemble"). Small; it lives on the stack up to RUN_STACK doubles and on the heap
- * beyond (rare: worlds with hundreds of actors). */
+ * every value is a row of lanes, x[i * W + lane], so each statement of the month
+ * is a loop over the lanes that the compiler turns into vector instructions
+ * (docs/MODEL.md, "Speed of the ensemble: runs in lanes"). Small; it lives on the
+ * stack up to RUN_STACK doubles and on the heap beyond (rare: worlds with hundreds
+ * of actors). */
 enum { RUN_STACK = 4096 };
 typedef struct run_state {
   double *a, *b, *cred;        /* [slots] */
@@ -724,10 +725,11 @@ typedef struct run_state {
   double *memo; /* [2 poles] pairs (argument, exp of it): the last exp of each */
 } run_state;
 
-/* Doubles of a run_state (times its lanes W), and its layout in mem. */
+/* Doubles of a run_state of m, per lane. */
 static size_t run_state_size(const orb_dyn_model *m) {
   return 3 * m->slots + 11 * m->poles + 9 * m->pairs + 3 * m->exit_count; /* memo: 4 P */
 }
+/* The run_state of W lanes laid out in mem[W * run_state_size(m)] (the caller's). */
 static run_state run_state_at(const orb_dyn_model *m, double *mem, size_t W) {
   const size_t S = m->slots, P = m->poles, Q = m->pairs, E = m->exit_count;
   run_state r;
@@ -777,8 +779,9 @@ typedef struct run_params {
   double prior_rate[DYN_LANES];
 } run_params;
 
-static void run_params_set(run_params *c, const double *const *prm) {
-  for (size_t l = 0; l < DYN_LANES; l++) {
+/* The constants of lanes l < W from their parameters prm[l] (registry order). */
+static void run_params_set(run_params *c, const double *const *prm, size_t W) {
+  for (size_t l = 0; l < W; l++) {
     const double *p = prm[l];
     const double mu = p[P_CRED_MEAN], n0 = p[P_CRED_STRENGTH];
     c->mu[l] = mu, c->a0[l] = n0 * mu, c->b0[l] = n0 * (1 - mu);
@@ -872,8 +875,8 @@ static inline void exit_hazards(const orb_dyn_model *m, const run_params *c, con
 }
 
 /* W runs at once (W <= DYN_LANES, a constant where it is inlined: dyn_run_lanes
- * with DYN_LANES, orb_dyn_run with 1), as dyn_run_lanes (dyn_internal.h); prm[l]
- * for every l < DYN_LANES. */
+ * with DYN_LANES, orb_dyn_run with 1), as dyn_run_lanes (dyn_internal.h): prm[l]
+ * for every l < W, out[l] for l < lanes. */
 #if defined(__GNUC__)
 __attribute__((always_inline))
 #endif
@@ -890,7 +893,7 @@ static inline void run_lanes(const orb_dyn_model *m, const double *const *prm,
   }
   run_state r = run_state_at(m, heap ? heap : stack, W);
   run_params c;
-  run_params_set(&c, prm);
+  run_params_set(&c, prm, W);
   for (size_t i = 0; i < 2 * P * W; i += 2) r.memo[i] = NAN; /* matches nothing */
   double *cap_memo = r.memo;
   double gravity[64 * DYN_LANES];

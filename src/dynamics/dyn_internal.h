@@ -210,7 +210,7 @@ static inline double dyn_align_impulse(const double *prm, uint32_t kind) {
  * conflict[actor * year_count + y]. */
 void dyn_fill_conflict(const orb_world *world, const orb_dyn_inputs *in, double *conflict);
 
-/* ---- runs in lanes (model.c; docs/MODEL.md, "Speed of the ensemble") ------------- */
+/* ---- runs in lanes (model.c; docs/MODEL.md, "Speed of the ensemble: runs in lanes") */
 
 /* Runs computed together, one per vector lane: eight, one AVX-512 register of
  * doubles, two of AVX2 (fewer lanes left more of the time to the work that is the

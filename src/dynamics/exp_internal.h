@@ -1,8 +1,9 @@
 /*
  * exp_internal.h: an exponential that vectorises (private to the dynamics
- * module; docs/MODEL.md, "Speed of the ensemble"). The C library's exp is a call
- * that stops a loop from vectorising; this one is straight-line arithmetic on
- * doubles and their bits, so a loop of them runs two or four lanes at a time.
+ * module; docs/MODEL.md, "Speed of the ensemble: runs in lanes"). The C library's
+ * exp is a call that stops a loop from vectorising; this one is straight-line
+ * arithmetic on doubles and their bits, so a loop of them runs two, four or eight
+ * lanes at a time.
  */
 #ifndef ORB_DYN_EXP_INTERNAL_H
 #define ORB_DYN_EXP_INTERNAL_H

@@ -2,7 +2,8 @@
  * bench_dynamics.c: runs per second of the month-by-month model (docs/MODEL.md,
  * "Influence over time"): the built-in world 1992-01..2030-12 on 1 and 2 threads
  * with and without the SQLite store, against the arithmetic of the runs alone
- * (orb_dyn_run in a loop, the baseline measured in the same process); a generated
+ * (the runs in a loop, DYN_LANES at a time as the ensemble runs them, and
+ * orb_dyn_run one at a time: the baselines measured in the same process); a generated
  * world of 200 actors; peak memory.
  *
  *   bench_dynamics [RUNS]        figures (default 20000 runs)
@@ -17,6 +18,7 @@
 #include <time.h>
 
 #include "../common/textbuf.h"
+#include "dynamics/dyn_internal.h"
 #include "orbit/orbit.h"
 
 static double now(void) {
@@ -153,16 +155,25 @@ static double compare_rate(const orb_dyn_model *m, size_t runs, int threads) {
   return (double)runs / t;
 }
 
-/* Runs per second of orb_dyn_run alone, one thread (the arithmetic of a run). */
-static double run_rate(const orb_dyn_model *m, size_t runs) {
+/* Runs per second of the arithmetic of the runs alone, one thread: DYN_LANES runs
+ * at a time in dyn_run_lanes (as the ensemble runs them) when lanes, else
+ * orb_dyn_run one run at a time. */
+static double run_rate(const orb_dyn_model *m, size_t runs, int lanes) {
   orb_dyn_settings s;
   orb_dyn_settings_init(&s);
   size_t cells = orb_dyn_series_count(m) * orb_dyn_month_count(m);
-  float *out = malloc(cells * sizeof *out);
-  double prm[64], check = 0, t0 = now(), c0 = cpu();
-  for (size_t r = 0; r < runs; r++) {
-    orb_dyn_draw(&s, 1, r, prm);
-    orb_dyn_run(m, prm, out);
+  float *out = malloc(DYN_LANES * cells * sizeof *out);
+  double prm[DYN_LANES][64], check = 0, t0 = now(), c0 = cpu();
+  const size_t step = lanes ? DYN_LANES : 1;
+  for (size_t r = 0; r < runs; r += step) {
+    const double *p[DYN_LANES];
+    float *o[DYN_LANES];
+    for (size_t l = 0; l < DYN_LANES; l++) {
+      orb_dyn_draw(&s, 1, r + (l < step ? l : 0), prm[l]);
+      p[l] = prm[l], o[l] = out + l * cells;
+    }
+    if (lanes) dyn_run_lanes(m, p, o, DYN_LANES);
+    else orb_dyn_run(m, prm[0], out);
     check += out[cells - 1];
   }
   double t = now() - t0;
@@ -205,9 +216,13 @@ int main(int argc, char **argv) {
   printf("built-in world: %zu series x %zu months = %zu values per run\n", series, months,
          series * months);
   printf("  (runs/s of wall time; in brackets runs per CPU second, what one free core does)\n");
-  double arith = run_rate(m, runs / 4), arith_cpu = last_cpu_rate;
-  printf("  arithmetic of the runs alone (orb_dyn_run), 1 thread: %8.0f runs/s [%6.0f /CPU-s, %.0f us/run]\n",
-         arith, arith_cpu, 1e6 / arith_cpu);
+  double single = run_rate(m, runs / 8, 0), single_cpu = last_cpu_rate;
+  double arith = run_rate(m, runs / 4, 1), arith_cpu = last_cpu_rate;
+  printf("  arithmetic of the runs alone, 1 thread, one run at a time (orb_dyn_run):"
+         " %8.0f runs/s [%6.0f /CPU-s, %.0f us/run]\n", single, single_cpu, 1e6 / single_cpu);
+  printf("  arithmetic of the runs alone, 1 thread, %d runs at a time (the ensemble's):"
+         " %8.0f runs/s [%6.0f /CPU-s, %.0f us/run] (%.2fx one at a time)\n",
+         DYN_LANES, arith, arith_cpu, 1e6 / arith_cpu, arith_cpu / single_cpu);
   double r1 = ensemble_rate(m, runs, 1, NULL), r1c = last_cpu_rate;
   double r2 = ensemble_rate(m, runs, 2, NULL), r2c = last_cpu_rate;
   printf("  ensemble, quantiles only,   1 thread : %8.0f runs/s [%6.0f /CPU-s, %.2f of the arithmetic]\n",
@@ -240,7 +255,7 @@ int main(int argc, char **argv) {
   size_t gruns = runs / 10 ? runs / 10 : 1;
   printf("generated world, %zu actors: %zu series x %zu months\n", w->actor_count,
          orb_dyn_series_count(m), orb_dyn_month_count(m));
-  run_rate(m, gruns / 4 ? gruns / 4 : 1);
+  run_rate(m, gruns / 4 ? gruns / 4 : 1, 1);
   double gac = last_cpu_rate;
   double g2 = ensemble_rate(m, gruns, 2, store), g2c = last_cpu_rate;
   printf("  arithmetic alone: %.0f runs/CPU-s; ensemble with the store, 2 threads: %.0f runs/s [%.0f /CPU-s]\n",

@@ -242,6 +242,21 @@ double dyn_tally_vote_var(const orb_record_tally *t, int floor);
  * conflict[actor * year_count + y]. */
 void dyn_fill_conflict(const orb_world *world, const orb_dyn_inputs *in, double *conflict);
 
+/* ---- runs in lanes (model.c; docs/MODEL.md, "Speed of the ensemble: runs in lanes") */
+
+/* Runs computed together, one per vector lane: eight, one AVX-512 register of
+ * doubles, two of AVX2 (fewer lanes left more of the time to the work that is the
+ * same for every lane: 8 ran 1.3 times faster than 4 per run). */
+#define DYN_LANES 8
+
+/* DYN_LANES runs of m at once, run l with parameters prm[l] into out[l] (as
+ * orb_dyn_run: out[l][series * months + month], the caller's); only the first
+ * `lanes` (1..DYN_LANES) are written, the others compute on prm[l] (give them any
+ * valid parameters, e.g. prm[0]). Each lane's values are those of orb_dyn_run
+ * with its parameters, bit for bit. */
+void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *const *out,
+                   size_t lanes);
+
 /* ---- store (store.c) -------------------------------------------------------------- */
 
 typedef struct dyn_store dyn_store;

@@ -13,9 +13,9 @@
 
 #include "dynamics/dyn_internal.h"
 
-enum { MAX_BATCH = 256, MAX_PILOT = 64, CELL_BLOCK = 64 };
+enum { MAX_BATCH = 1024, MAX_PILOT = 64, CELL_BLOCK = 64 };
 
-/* Runs per batch and pilot runs: at most 256 and 64, fewer for large models so
+/* Runs per batch and pilot runs: at most 1024 and 64, fewer for large models so
  * that the batch's bins stay within 64 MiB and the pilot's values within 32 MiB
  * (but at least 16 each). */
 static size_t clamp_runs(size_t budget, size_t per_run, size_t most) {
@@ -58,22 +58,39 @@ static void set_ranges(cell_range *range, const float *pilot, size_t runs, size_
   }
 }
 
-/* Bins one run's values into row[cells] and widens the thread's extremes lo[]
- * and hi[] (branch-free, so it vectorises). */
-#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
-__attribute__((target_clones("avx2", "default"))) /* 8 lanes: the same results */
-#endif
-static void bin_row(const float *values, const cell_range *range, size_t cells, size_t bins,
-                    uint8_t *row, float *lo, float *hi) {
-  const float top = (float)bins - 0.5f;
-  for (size_t c = 0; c < cells; c++) {
-    const float v = values[c];
-    float x = (v - range[c].lo) * range[c].scale;
+/* Bins one run's values v[n] of a tile into row[n] and widens the extremes lo[n]
+ * and hi[n] (branch-free, so it vectorises). */
+static inline void bin_block(const float *restrict v, const cell_range *restrict range, size_t n,
+                             float top, uint8_t *restrict row, float *restrict lo,
+                             float *restrict hi) {
+  for (size_t c = 0; c < n; c++) {
+    float x = (v[c] - range[c].lo) * range[c].scale;
     x = x > 0 ? x : 0; /* NAN too */
     x = x < top ? x : top;
     row[c] = (uint8_t)(int)x;
-    lo[c] = v < lo[c] ? v : lo[c];
-    hi[c] = v > hi[c] ? v : hi[c];
+    lo[c] = v[c] < lo[c] ? v[c] : lo[c];
+    hi[c] = v[c] > hi[c] ? v[c] : hi[c];
+  }
+}
+
+/* Bins the values of n runs (values[i], the batch's run r[i]) into their rows of
+ * the batch's tiles (binned: tile t holds cells t*CELL_BLOCK.. of every run of the
+ * batch, run r's at t*stride + r, so that the counting reads each tile in one
+ * sweep; stride = batch | 1 rows, an odd number, so that a run's rows do not all
+ * fall in the same cache sets) and widens the thread's extremes lo[] and hi[]. A
+ * tile's ranges and extremes serve the n runs while they are in the cache. */
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx512f", "avx2", "default"))) /* the same results */
+#endif
+static void bin_rows(const float *const *values, const size_t *r, size_t n,
+                     const cell_range *range, size_t cells, size_t bins, uint8_t *binned,
+                     size_t stride, float *lo, float *hi) {
+  const float top = (float)bins - 0.5f;
+  for (size_t c0 = 0; c0 < cells; c0 += CELL_BLOCK) {
+    const size_t w = c0 + CELL_BLOCK < cells ? CELL_BLOCK : cells - c0;
+    for (size_t i = 0; i < n; i++)
+      bin_block(values[i] + c0, range + c0, w, top,
+                binned + ((c0 / CELL_BLOCK) * stride + r[i]) * CELL_BLOCK, lo + c0, hi + c0);
   }
 }
 
@@ -112,20 +129,42 @@ typedef struct dyn_job {
  * counterfactual, difference). */
 static size_t job_width(const dyn_job *job) { return job->paired ? 3 : 1; }
 
-/* Run number `run` of the job: its parameters into prm (the counterfactual's
- * into prm2), its values into out[job_width * series * months]. For a pair,
- * both models take the draws of the same streams (common random numbers:
- * parameters both draw are equal), and the third block is counterfactual minus
- * baseline. */
-static void job_run(const dyn_job *job, uint64_t seed, size_t run, double *prm, double *prm2,
-                    float *out) {
-  orb_dyn_draw(job->settings[0], seed, run, prm);
-  orb_dyn_run(job->model[0], prm, out);
+/* Runs run[0..n-1] of the job (n <= DYN_LANES) at once, in the lanes of
+ * dyn_run_lanes: run run[i]'s parameters into prm[i], its values into
+ * out[i][job_width * series * months]; prm2 is the thread's scratch for the
+ * counterfactual's parameters (DYN_LANES * parameter count). For a pair, both
+ * models take the draws of the same streams (common random numbers: parameters
+ * both draw are equal), and the third block is counterfactual minus baseline.
+ * Each run's values are the same whatever runs share its call. */
+static void job_run(const dyn_job *job, uint64_t seed, const size_t *run, size_t n,
+                    double *const *prm, double *prm2, float *const *out) {
+  const double *p[DYN_LANES];
+  float *o[DYN_LANES];
+  for (size_t l = 0; l < DYN_LANES; l++) {
+    if (l < n) orb_dyn_draw(job->settings[0], seed, run[l], prm[l]);
+    p[l] = prm[l < n ? l : 0], o[l] = out[l < n ? l : 0];
+  }
+  dyn_run_lanes(job->model[0], p, o, n);
   if (!job->paired) return;
-  const size_t cells = job->model[0]->series * job->model[0]->months;
-  orb_dyn_draw(job->settings[1], seed, run, prm2);
-  orb_dyn_run(job->model[1], prm2, out + cells);
-  for (size_t c = 0; c < cells; c++) out[2 * cells + c] = out[cells + c] - out[c];
+  const size_t cells = job->model[0]->series * job->model[0]->months, np = job->settings[1]->count;
+  for (size_t l = 0; l < DYN_LANES; l++) {
+    if (l < n) orb_dyn_draw(job->settings[1], seed, run[l], prm2 + l * np);
+    p[l] = prm2 + (l < n ? l : 0) * np, o[l] = out[l < n ? l : 0] + cells;
+  }
+  dyn_run_lanes(job->model[1], p, o, n);
+  for (size_t l = 0; l < n; l++)
+    for (size_t c = 0; c < cells; c++) out[l][2 * cells + c] = out[l][cells + c] - out[l][c];
+}
+
+/* Stores runs first..first+count-1 (their parameters' JSON in json, the kept ones
+ * among them from sum) in one transaction. */
+static orb_status store_batch(dyn_store *store, size_t first, size_t count, const char *json,
+                              const orb_dyn_summary *sum, size_t cells, orb_diags *diags) {
+  const size_t keep = sum->kept;
+  const size_t kf = first < keep ? first : keep;
+  const size_t kc = first < keep ? (keep - first < count ? keep - first : count) : 0;
+  return dyn_store_runs(store, first, count, json, kc ? sum->kept_values + kf * cells : NULL,
+                        kf, kc, diags);
 }
 
 /* The ensemble of a job: its summary has job_width(job) times the model's series
@@ -151,18 +190,31 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
   int threads = opt->threads > 0 ? opt->threads : omp_get_max_threads();
   orb_dyn_summary *sum = calloc(1, sizeof *sum);
   uint32_t *hist = calloc(dyn_nz(cells * bins), sizeof *hist);
-  const size_t batch = clamp_runs((size_t)64 << 20, cells, MAX_BATCH);
+  size_t batch = clamp_runs((size_t)64 << 20, cells, MAX_BATCH);
+  /* long ensembles take long batches (fewer of the threads' meetings and of the
+   * store's transactions), short ones no more bins than a sixteenth of their runs
+   * beyond 256 */
+  if (batch > 256 && runs / 16 < batch) batch = runs / 16 > 256 ? runs / 16 : 256;
   const size_t pilot_max = clamp_runs((size_t)32 << 20, cells * sizeof(float), MAX_PILOT);
-  uint8_t *binned = malloc(dyn_nz(batch * cells));
+  const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
+  const size_t stride = batch | 1; /* rows per tile: odd (bin_rows) */
+  uint8_t *binned = malloc(dyn_nz(blocks * stride * CELL_BLOCK)); /* tiles: bin_rows */
   const size_t pilot_runs = runs < pilot_max ? runs : pilot_max;
   float *pilot = malloc(dyn_nz(pilot_runs * cells) * sizeof *pilot);
   cell_range *range = malloc(dyn_nz(cells) * sizeof *range);
   float *extremes = malloc(dyn_nz((size_t)threads * 2 * cells) * sizeof *extremes); /* lo, hi per thread */
-  float *scratch = malloc(dyn_nz((size_t)threads * cells) * sizeof *scratch);
+  /* runs per call of the lanes: DYN_LANES, fewer for models whose outputs would
+   * take more than 32 MiB a thread */
+  size_t group = ((size_t)32 << 20) / (dyn_nz(cells) * sizeof(float));
+  group = group < 1 ? 1 : group > DYN_LANES ? DYN_LANES : group;
+  float *scratch = malloc(dyn_nz((size_t)threads * group * cells) * sizeof *scratch);
   double *params = malloc(batch * np * sizeof *params);
-  double *params2 = malloc(dyn_nz((size_t)threads * np) * sizeof *params2); /* the pair's */
+  double *params2 = malloc(dyn_nz((size_t)threads * DYN_LANES * np) * sizeof *params2); /* the pair's */
   const size_t json_size = dyn_store_json_size(np);
-  char *json = opt->store && !job->paired ? malloc(batch * json_size) : NULL;
+  /* two batches' parameters as JSON: one being stored while the next is run */
+  char *json = opt->store && !job->paired ? malloc(2 * batch * json_size) : NULL;
+  size_t stored_first = 0, stored_count = 0; /* the batch whose store is pending */
+  orb_status store_st = ORB_OK;
   orb_status st = ORB_ENOMEM;
   dyn_store *store = NULL;
   if (!sum || !hist || !binned || !scratch || !params || !params2 || !pilot || !range ||
@@ -186,45 +238,68 @@ static orb_status run_job(const dyn_job *job, const orb_dyn_ensemble_options *op
   st = ORB_OK;
   for (size_t first = 0; first < runs && st == ORB_OK; first += batch) {
     const size_t nb = runs - first < batch ? runs - first : batch;
+    char *bjson = json ? json + (first / batch % 2) * batch * json_size : NULL;
     if (first == 0) { /* the pilot runs set the histograms' ranges */
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-      for (size_t r = 0; r < pilot_runs; r++) {
-        job_run(job, opt->seed, r, params + r * np,
-                params2 + (size_t)omp_get_thread_num() * np, pilot + r * cells);
+      for (size_t g = 0; g < pilot_runs; g += group) {
+        size_t run[DYN_LANES], n = 0;
+        double *prm[DYN_LANES];
+        float *values[DYN_LANES];
+        for (; n < group && g + n < pilot_runs; n++)
+          run[n] = g + n, prm[n] = params + (g + n) * np, values[n] = pilot + (g + n) * cells;
+        job_run(job, opt->seed, run, n, prm, params2 + (size_t)omp_get_thread_num() * DYN_LANES * np,
+                values);
       }
       set_ranges(range, pilot, pilot_runs, cells, bins);
     }
+    /* iteration 0 stores the previous batch (one thread, while the others run this
+     * batch's groups: the store's inserts are no serial step); iteration i > 0 runs
+     * group i - 1 */
 #pragma omp parallel for num_threads(threads) schedule(dynamic, 1)
-    for (size_t r = 0; r < nb; r++) {
-      const size_t run = first + r;
-      float *values = run < pilot_runs ? pilot + run * cells
-                                       : scratch + (size_t)omp_get_thread_num() * cells;
-      if (run >= pilot_runs)
-        job_run(job, opt->seed, run, params + r * np,
-                params2 + (size_t)omp_get_thread_num() * np, values);
-      const size_t me = (size_t)omp_get_thread_num();
-      bin_row(values, range, cells, bins, binned + r * cells, extremes + 2 * me * cells,
-              extremes + (2 * me + 1) * cells);
-      if (run < keep) memcpy(sum->kept_values + run * cells, values, cells * sizeof *values);
-      if (json) dyn_store_params_json(params + r * np, np, json + r * json_size);
+    for (size_t gi = 0; gi <= (nb + group - 1) / group; gi++) {
+      if (gi == 0) {
+        if (stored_count)
+          store_st = store_batch(store, stored_first, stored_count,
+                                 json + (stored_first / batch % 2) * batch * json_size, sum,
+                                 cells, diags);
+        continue;
+      }
+      const size_t g = (gi - 1) * group, me = (size_t)omp_get_thread_num();
+      size_t run[DYN_LANES], n = 0;
+      double *prm[DYN_LANES];
+      float *values[DYN_LANES];
+      for (size_t r = g; r < nb && r < g + group; r++) /* the pilot's are run already */
+        if (first + r >= pilot_runs)
+          run[n] = first + r, prm[n] = params + r * np,
+          values[n] = scratch + (me * group + n) * cells, n++;
+      if (n) job_run(job, opt->seed, run, n, prm, params2 + me * DYN_LANES * np, values);
+      const float *v[DYN_LANES];
+      size_t rows[DYN_LANES], nr = 0;
+      for (size_t r = g, i = 0; r < nb && r < g + group; r++, nr++) {
+        const size_t one = first + r;
+        v[nr] = one < pilot_runs ? pilot + one * cells : values[i++];
+        rows[nr] = r;
+        if (one < keep) memcpy(sum->kept_values + one * cells, v[nr], cells * sizeof *v[nr]);
+        if (bjson) dyn_store_params_json(params + r * np, np, bjson + r * json_size);
+      }
+      bin_rows(v, rows, nr, range, cells, bins, binned, stride, extremes + 2 * me * cells,
+               extremes + (2 * me + 1) * cells);
     }
-    const size_t blocks = (cells + CELL_BLOCK - 1) / CELL_BLOCK;
 #pragma omp parallel for num_threads(threads) schedule(static)
     for (size_t b = 0; b < blocks; b++) {
       const size_t c0 = b * CELL_BLOCK, c1 = c0 + CELL_BLOCK < cells ? c0 + CELL_BLOCK : cells;
-      for (size_t r = 0; r < nb; r++) {
-        const uint8_t *row = binned + r * cells;
+      for (size_t r = 0; r < nb; r++) { /* the tile's rows, one after another */
+        const uint8_t *row = binned + (b * stride + r) * CELL_BLOCK - c0;
         for (size_t c = c0; c < c1; c++) hist[c * bins + row[c]]++;
       }
     }
-    if (store) {
-      size_t kf = first < keep ? first : keep;
-      size_t kc = first < keep ? (keep - first < nb ? keep - first : nb) : 0;
-      st = dyn_store_runs(store, first, nb, json,
-                          kc ? sum->kept_values + kf * cells : NULL, kf, kc, diags);
-    }
+    st = store_st;
+    if (store) stored_first = first, stored_count = nb;
     if (opt->progress) opt->progress(first + nb, runs, opt->context);
   }
+  if (st == ORB_OK && store && stored_count) /* the last batch */
+    st = store_batch(store, stored_first, stored_count,
+                     json + (stored_first / batch % 2) * batch * json_size, sum, cells, diags);
   if (st != ORB_OK) goto done;
   static const double qs[3] = {0.05, 0.5, 0.95};
 #pragma omp parallel for num_threads(threads) schedule(static)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "dynamics/dyn_internal.h"
+#include "dynamics/exp_internal.h"
 
 /* ---- compiling ------------------------------------------------------------------ */
 
@@ -707,18 +708,46 @@ const char *const *orb_dyn_tests(const orb_dyn_model *m, size_t *count) {
 
 /* ---- one run ---------------------------------------------------------------------- */
 
-/* Per-run state sizes are small; they live on the stack up to these bounds and
- * on the heap beyond (rare: worlds with hundreds of actors). */
+/* A run's state, for W runs at once (DYN_LANES in an ensemble, 1 for orb_dyn_run):
+ * every value is a row of lanes, x[i * W + lane], so each statement of the month
+ * is a loop over the lanes that the compiler turns into vector instructions
+ * (docs/MODEL.md, "Speed of the ensemble: runs in lanes"). Small; it lives on the
+ * stack up to RUN_STACK doubles and on the heap beyond (rare: worlds with hundreds
+ * of actors). */
+enum { RUN_STACK = 4096 };
 typedef struct run_state {
   double *a, *b, *cred;        /* [slots] */
-  double *burden, *rel;        /* [poles] */
+  double *burden, *rel, *gravity; /* [poles]; gravity: economic mass^eta */
   double *econ, *z, *align, *impulse, *lev; /* [pairs] */
   double *index;               /* [pairs]: structural index of the month */
-  dyn_anchor *anchor;          /* [pairs] */
+  double *level, *anchor_index, *weight, *anchor_var, *anchor_month; /* [pairs]: the anchor
+                                                                       (dyn_anchor) */
   double *own_a, *own_b;       /* [exits]: a member's own tests of its institution */
+  double *own_any;             /* [exits], not lanes: 1 once the member had a test */
   double *common, *obs_w, *obs_wx, *obs_n; /* [poles]: common level, a month's sums */
   double *memo; /* [2 poles] pairs (argument, exp of it): the last exp of each */
 } run_state;
+
+/* Doubles of a run_state of m, per lane. */
+static size_t run_state_size(const orb_dyn_model *m) {
+  return 3 * m->slots + 11 * m->poles + 11 * m->pairs + 3 * m->exit_count; /* memo: 4 P */
+}
+/* The run_state of W lanes laid out in mem[W * run_state_size(m)] (the caller's). */
+static run_state run_state_at(const orb_dyn_model *m, double *mem, size_t W) {
+  const size_t S = m->slots, P = m->poles, Q = m->pairs, E = m->exit_count;
+  run_state r;
+  double *next = mem;
+  double **rows[] = {&r.a, &r.b, &r.cred};
+  for (size_t i = 0; i < 3; i++) *rows[i] = next, next += S * W;
+  double **poles[] = {&r.burden, &r.rel, &r.gravity, &r.common, &r.obs_w, &r.obs_wx, &r.obs_n};
+  for (size_t i = 0; i < 7; i++) *poles[i] = next, next += P * W;
+  double **pairs[] = {&r.econ, &r.z, &r.align, &r.impulse, &r.lev, &r.index, &r.level,
+                      &r.anchor_index, &r.weight, &r.anchor_var, &r.anchor_month};
+  for (size_t i = 0; i < 11; i++) *pairs[i] = next, next += Q * W;
+  r.own_a = next, r.own_b = next + E * W, r.own_any = next + 2 * E * W, next += 3 * E * W;
+  r.memo = next; /* 2 P W */
+  return r;
+}
 
 /* exp(x), from the memo pair m (the last argument, its exp) when x equals the last
  * argument (exp is a function: the same bits), else computed and remembered there.
@@ -729,231 +758,375 @@ static inline double memo_exp(double x, double *m) {
   return m[1] = exp(x);
 }
 
-/* The exit hazards of month k (docs/MODEL.md, "Exit hazard"), exits of one
- * institution after another: each member's against the mean alignment of its
- * fellow members at risk on the same scale (with an anchor or without), the
- * institution's base rate from its own record and a prior, and the credibility
- * of its commitment with the member's own tests added. */
-static void exit_hazards(const orb_dyn_model *m, const double *prm, const run_state *r,
-                         size_t k, float *exit_out) {
-  const size_t M = m->months;
-  const double mu = prm[P_CRED_MEAN], beta_a = prm[P_EXIT_ALIGN], beta_k = prm[P_EXIT_CRED];
-  const double prior_t = prm[P_EXIT_PRIOR_YEARS], prior_n = prm[P_EXIT_PRIOR_RATE] * prior_t;
+/* Stores a row of lanes x[W] as floats at out[l][at], lanes l < `lanes`
+ * (converted together; the stores unrolled for the usual full row). */
+static inline void store_lanes(float *const *out, size_t lanes, size_t at, const double *x,
+                               size_t W) {
+  float f[DYN_LANES];
+  for (size_t l = 0; l < W; l++) f[l] = (float)x[l];
+  if (lanes == W)
+    for (size_t l = 0; l < W; l++) out[l][at] = f[l];
+  else
+    for (size_t l = 0; l < lanes; l++) out[l][at] = f[l];
+}
+
+/* The parameters of the lanes' runs, each a row of lanes (the run's constants). */
+typedef struct run_params {
+  double mu[DYN_LANES], a0[DYN_LANES], b0[DYN_LANES], forget[DYN_LANES], wsmooth[DYN_LANES];
+  double theta[DYN_LANES], gamma[DYN_LANES], missing[DYN_LANES];
+  double we[DYN_LANES], ws[DYN_LANES], wi[DYN_LANES], wl[DYN_LANES];
+  double drift[DYN_LANES], eta[DYN_LANES], cut[DYN_LANES], align_rate[DYN_LANES];
+  double autonomy[DYN_LANES], slope[DYN_LANES], common_w[DYN_LANES], noise[DYN_LANES];
+  double test_weight[3][DYN_LANES], own_w[DYN_LANES], persist[DYN_LANES];
+  double beta_a[DYN_LANES], beta_k[DYN_LANES], prior_t[DYN_LANES], prior_n[DYN_LANES];
+  double prior_rate[DYN_LANES];
+} run_params;
+
+/* The constants of lanes l < W from their parameters prm[l] (registry order). */
+static void run_params_set(run_params *c, const double *const *prm, size_t W) {
+  for (size_t l = 0; l < W; l++) {
+    const double *p = prm[l];
+    const double mu = p[P_CRED_MEAN], n0 = p[P_CRED_STRENGTH];
+    c->mu[l] = mu, c->a0[l] = n0 * mu, c->b0[l] = n0 * (1 - mu);
+    c->forget[l] = exp2(-1.0 / p[P_CRED_HALF_LIFE]);
+    c->wsmooth[l] = 1 - exp(-1.0 / p[P_WAR_SMOOTH]);
+    c->theta[l] = p[P_WAR_TIEDOWN], c->gamma[l] = p[P_CAP_ELASTICITY];
+    c->missing[l] = p[P_CAP_MISSING];
+    const double wsum = p[P_W_ECON] + p[P_W_SEC] + p[P_W_INST] + p[P_W_SOC];
+    c->we[l] = p[P_W_ECON] / wsum, c->ws[l] = p[P_W_SEC] / wsum;
+    c->wi[l] = p[P_W_INST] / wsum, c->wl[l] = p[P_W_SOC] / wsum;
+    c->drift[l] = p[P_DRIFT_RATE] / 12.0, c->eta[l] = p[P_GRAVITY], c->cut[l] = p[P_REDEPLOY];
+    c->align_rate[l] = 1 - exp2(-1.0 / p[P_ALIGN_HALF_LIFE]);
+    c->autonomy[l] = p[P_AUTONOMY], c->slope[l] = p[P_ALIGN_SLOPE];
+    c->common_w[l] = p[P_ALIGN_COMMON], c->noise[l] = p[P_ALIGN_VOTE_NOISE];
+    c->test_weight[TEST_REQUEST][l] = 1.0;
+    c->test_weight[TEST_AGGRESSION][l] = p[P_W_AGGRESSION];
+    c->test_weight[TEST_LEADER][l] = p[P_W_LEADER];
+    c->own_w[l] = p[P_EXIT_OWN_TESTS];
+    c->persist[l] = floor(p[P_WAR_PERSIST] + 0.5);
+    c->beta_a[l] = p[P_EXIT_ALIGN], c->beta_k[l] = p[P_EXIT_CRED];
+    c->prior_t[l] = p[P_EXIT_PRIOR_YEARS], c->prior_n[l] = p[P_EXIT_PRIOR_RATE] * c->prior_t[l];
+    c->prior_rate[l] = p[P_EXIT_PRIOR_RATE];
+  }
+}
+
+/* The exit hazards of month k (docs/MODEL.md, "Exit hazard") of every lane into
+ * its out[lane] (lanes < `lanes`), exits of one institution after another: each
+ * member's against the mean alignment of its fellow members at risk on the same
+ * scale (with an anchor or without), the institution's base rate from its own
+ * record and a prior, and the credibility of its commitment with the member's own
+ * tests added (a + own_a / (a + own_a + b + own_b), once it had one). Inlined into dyn_run_lanes, so
+ * that it is compiled for the same vector width. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void exit_hazards(const orb_dyn_model *m, const run_params *c, const run_state *r,
+                                size_t k, float *const *out, size_t lanes, size_t W) {
+  const size_t M = m->months, off = dyn_series_exit(m) * M;
   for (size_t e0 = 0, e1; e0 < m->exit_count; e0 = e1) {
-    /* the sums in scalars, not an array indexed by the scale: a store and a load per
-     * member made one long dependency chain */
-    double sum0 = 0, sum1 = 0, cnt0 = 0, cnt1 = 0;
+    double sum0[DYN_LANES] = {0}, sum1[DYN_LANES] = {0};
+    double cnt0[DYN_LANES] = {0}, cnt1[DYN_LANES] = {0};
     for (e1 = e0; e1 < m->exit_count && m->exits[e1].institution == m->exits[e0].institution; e1++)
       if (m->exits[e1].at_risk[k]) {
-        const double a = r->align[m->exits[e1].pair];
-        if (r->anchor[m->exits[e1].pair].weight > 0) sum1 += a, cnt1 += 1;
-        else sum0 += a, cnt0 += 1;
+        const size_t q = m->exits[e1].pair;
+        #pragma omp simd
+        for (size_t l = 0; l < W; l++) {
+          const double a = r->align[q * W + l], one = r->weight[q * W + l] > 0;
+          sum1[l] += one ? a : 0.0, cnt1[l] += one;
+          sum0[l] += one ? 0.0 : a, cnt0[l] += 1 - one;
+        }
       }
-    const double sum[2] = {sum0, sum1}, cnt[2] = {cnt0, cnt1};
-    /* what the institution's members share, once: its record (one copy for all its
-     * exits) and, for a member without tests of its own (own_a = own_b = 0, so
-     * a + own_a / (a + own_a + b + own_b) is the slot's credibility bit for bit),
-     * the credibility term */
+    /* the institution's record (one copy for all its exits) and base rate */
     const dyn_exit *x0 = &m->exits[e0];
-    const double t = prior_t + x0->years[k];
-    const double h0 = t > 0 ? (prior_n + x0->exits[k]) / t : prm[P_EXIT_PRIOR_RATE];
-    const double cred_term = beta_k * (mu - (x0->slot >= 0 ? r->cred[x0->slot] : mu)) / mu;
+    double h0[DYN_LANES], cred_term[DYN_LANES]; /* and the credibility term of its members */
+    #pragma omp simd
+    for (size_t l = 0; l < W; l++) {
+      const double t = c->prior_t[l] + x0->years[k];
+      h0[l] = t > 0 ? (c->prior_n[l] + x0->exits[k]) / t : c->prior_rate[l];
+      const double kappa = x0->slot >= 0 ? r->cred[x0->slot * W + l] : c->mu[l];
+      cred_term[l] = c->beta_k[l] * (c->mu[l] - kappa) / c->mu[l];
+    }
     for (size_t e = e0; e < e1; e++) {
       const dyn_exit *x = &m->exits[e];
-      if (!x->at_risk[k]) { exit_out[e * M + k] = 0.0f; continue; }
-      const double a = r->align[x->pair];
-      const int an = r->anchor[x->pair].weight > 0;
-      const double center = cnt[an] > 1 ? (sum[an] - a) / (cnt[an] - 1) : a;
-      double kterm = cred_term;
-      if (x->slot >= 0 && (r->own_a[e] != 0 || r->own_b[e] != 0)) {
-        const double ca = r->a[x->slot] + r->own_a[e], cb = r->b[x->slot] + r->own_b[e];
-        kterm = beta_k * (mu - ca / (ca + cb)) / mu;
+      if (!x->at_risk[k]) {
+        for (size_t l = 0; l < lanes; l++) out[l][off + e * M + k] = 0.0f;
+        continue;
       }
-      exit_out[e * M + k] = (float)(h0 * exp(2 * beta_a * (center - a) + kterm));
+      const size_t q = x->pair;
+      double h[DYN_LANES], kterm[DYN_LANES];
+      if (r->own_any[e] != 0) { /* the member's own tests (x->slot >= 0) */
+        #pragma omp simd
+        for (size_t l = 0; l < W; l++) {
+          const double ca = r->a[x->slot * W + l] + r->own_a[e * W + l];
+          const double cb = r->b[x->slot * W + l] + r->own_b[e * W + l];
+          kterm[l] = c->beta_k[l] * (c->mu[l] - ca / (ca + cb)) / c->mu[l];
+        }
+      } else {
+        for (size_t l = 0; l < W; l++) kterm[l] = cred_term[l];
+      }
+      #pragma omp simd
+      for (size_t l = 0; l < W; l++) { /* branch-free, so that it vectorises */
+        const double a = r->align[q * W + l], one = r->weight[q * W + l] > 0;
+        const double cnt = one ? cnt1[l] : cnt0[l], sum = one ? sum1[l] : sum0[l];
+        /* the fellows' mean without the member, or the member itself when alone */
+        const double center = (cnt > 1 ? sum - a : a) / (cnt > 1 ? cnt - 1 : 1.0);
+        h[l] = h0[l] * dyn_exp(2 * c->beta_a[l] * (center - a) + kterm[l]);
+      }
+      store_lanes(out, lanes, off + e * M + k, h, W);
     }
   }
 }
 
-void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
-  const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs;
-  double stack[1024];
-  const size_t E = m->exit_count;
-  size_t need = 3 * S + 3 * P + 11 * Q + 2 * E + 4 * P + 4 * P; /* the last: memo */
-  double *heap = need > 1024 ? malloc(need * sizeof *heap) : NULL;
-  double *mem = heap ? heap : stack;
-  if (need > 1024 && !heap) { /* out of memory: a run of NANs, never a crash */
-    for (size_t k = 0; k < m->series * M; k++) out[k] = NAN;
+/* W runs at once (W <= DYN_LANES, a constant where it is inlined: dyn_run_lanes
+ * with DYN_LANES, orb_dyn_run with 1), as dyn_run_lanes (dyn_internal.h): prm[l]
+ * for every l < W, out[l] for l < lanes. */
+#if defined(__GNUC__)
+__attribute__((always_inline))
+#endif
+static inline void run_lanes(const orb_dyn_model *m, const double *const *prm,
+                             float *const *out, size_t lanes, size_t W) {
+  const size_t M = m->months, P = m->poles, S = m->slots, Q = m->pairs, E = m->exit_count;
+  double stack[RUN_STACK];
+  const size_t need = W * run_state_size(m);
+  double *heap = need > RUN_STACK ? malloc(need * sizeof *heap) : NULL;
+  if (need > RUN_STACK && !heap) { /* out of memory: runs of NANs, never a crash */
+    for (size_t l = 0; l < lanes; l++)
+      for (size_t k = 0; k < m->series * M; k++) out[l][k] = NAN;
     return;
   }
-  double *pq = mem + 3 * S + 3 * P; /* pairs' arrays after the poles' */
-  run_state r = {mem, mem + S, mem + 2 * S, mem + 3 * S, mem + 3 * S + P,
-                 pq, pq + Q, pq + 2 * Q, pq + 3 * Q, pq + 4 * Q, pq + 5 * Q,
-                 (dyn_anchor *)(pq + 6 * Q), NULL, NULL, NULL, NULL, NULL, NULL, NULL};
-  r.own_a = pq + 11 * Q, r.own_b = r.own_a + E; /* after the anchors (5 Q) */
-  r.common = r.own_b + E;
-  r.obs_w = r.common + P, r.obs_wx = r.common + 2 * P, r.obs_n = r.common + 3 * P;
-  r.memo = r.common + 4 * P;
-  for (size_t i = 0; i < 4 * P; i += 2) r.memo[i] = NAN; /* matches nothing */
-  double *cap_memo = r.memo, *grav_memo = cap_memo + 2 * P;
-  const double mu = prm[P_CRED_MEAN], n0 = prm[P_CRED_STRENGTH];
-  const double a0 = n0 * mu, b0 = n0 * (1 - mu);
-  const double forget = exp2(-1.0 / prm[P_CRED_HALF_LIFE]);
-  const double wsmooth = 1 - exp(-1.0 / prm[P_WAR_SMOOTH]);
-  const double theta = prm[P_WAR_TIEDOWN], gamma = prm[P_CAP_ELASTICITY];
-  const double wsum = prm[P_W_ECON] + prm[P_W_SEC] + prm[P_W_INST] + prm[P_W_SOC];
-  const double we = prm[P_W_ECON] / wsum, ws = prm[P_W_SEC] / wsum,
-               wi = prm[P_W_INST] / wsum, wl = prm[P_W_SOC] / wsum;
-  const double drift = prm[P_DRIFT_RATE] / 12.0, eta = prm[P_GRAVITY];
-  const double cut = prm[P_REDEPLOY];
-  const double align_rate = 1 - exp2(-1.0 / prm[P_ALIGN_HALF_LIFE]);
-  const double autonomy = prm[P_AUTONOMY], slope = prm[P_ALIGN_SLOPE];
-  const double common_w = prm[P_ALIGN_COMMON], noise = prm[P_ALIGN_VOTE_NOISE];
-  const double test_weight[3] = {1.0, prm[P_W_AGGRESSION], prm[P_W_LEADER]};
-  const double own_w = prm[P_EXIT_OWN_TESTS];
-  const int persist = (int)floor(prm[P_WAR_PERSIST] + 0.5);
-  double gravity[64];
-  double *pole_gravity = r.rel + P; /* after rel: see need */
-  for (size_t s = 0; s < S; s++) r.a[s] = a0, r.b[s] = b0;
-  for (size_t e = 0; e < E; e++) r.own_a[e] = r.own_b[e] = 0;
+  run_state r = run_state_at(m, heap ? heap : stack, W);
+  run_params c;
+  run_params_set(&c, prm, W);
+  for (size_t i = 0; i < 2 * P * W; i += 2) r.memo[i] = NAN; /* matches nothing */
+  double *cap_memo = r.memo;
+  double gravity[64 * DYN_LANES];
+  for (size_t s = 0; s < S; s++)
+    #pragma omp simd
+    for (size_t l = 0; l < W; l++) r.a[s * W + l] = c.a0[l], r.b[s * W + l] = c.b0[l];
+  for (size_t i = 0; i < E * W; i++) r.own_a[i] = r.own_b[i] = r.own_any[i] = 0;
   for (size_t p = 0; p < P; p++) {
-    float c0 = m->conflict[p * (size_t)m->conflict_years];
-    r.burden[p] = isnan(c0) ? 0 : c0;
-    r.common[p] = NAN;
+    const float c0 = m->conflict[p * (size_t)m->conflict_years];
+    #pragma omp simd
+    for (size_t l = 0; l < W; l++) {
+      r.burden[p * W + l] = isnan(c0) ? 0 : c0;
+      r.common[p * W + l] = NAN;
+    }
   }
-  for (size_t q = 0; q < Q; q++) {
-    r.econ[q] = m->econ[q], r.z[q] = 1, r.align[q] = 0;
-    r.anchor[q] = (dyn_anchor){0, 0, 0, 0, 0};
-  }
+  for (size_t q = 0; q < Q; q++)
+    #pragma omp simd
+    for (size_t l = 0; l < W; l++) {
+      const size_t i = q * W + l;
+      r.econ[i] = m->econ[q], r.z[i] = 1, r.align[i] = 0;
+      r.level[i] = r.anchor_index[i] = r.weight[i] = r.anchor_var[i] = r.anchor_month[i] = 0;
+    }
   size_t ti = 0, ai = 0, oi = 0;
-  float *cap_out = out + dyn_series_capacity(m) * M;
-  float *cred_out = out + dyn_series_credibility(m) * M;
-  float *lev_out = out + dyn_series_leverage(m) * M;
-  float *align_out = out + dyn_series_alignment(m) * M;
-  float *exit_out = out + dyn_series_exit(m) * M;
+  const size_t cap_off = dyn_series_capacity(m) * M, cred_off = dyn_series_credibility(m) * M;
+  const size_t lev_off = dyn_series_leverage(m) * M, align_off = dyn_series_alignment(m) * M;
   for (size_t k = 0; k < M; k++) {
     const int y = (int)((k + (size_t)m->first_month) / 12); /* years since the first */
-    const double rate = k ? align_rate : 1.0; /* alignment starts at its target */
     /* credibility: forgetting toward the prior, then this month's tests */
-    for (size_t s = 0; s < S; s++) {
-      r.a[s] = a0 + forget * (r.a[s] - a0);
-      r.b[s] = b0 + forget * (r.b[s] - b0);
-    }
-    for (size_t e = 0; e < E; e++) r.own_a[e] *= forget, r.own_b[e] *= forget;
+    for (size_t s = 0; s < S; s++)
+      #pragma omp simd
+      for (size_t l = 0; l < W; l++) {
+        r.a[s * W + l] = c.a0[l] + c.forget[l] * (r.a[s * W + l] - c.a0[l]);
+        r.b[s * W + l] = c.b0[l] + c.forget[l] * (r.b[s * W + l] - c.b0[l]);
+      }
+    for (size_t e = 0; e < E; e++)
+      #pragma omp simd
+      for (size_t l = 0; l < W; l++)
+        r.own_a[e * W + l] *= c.forget[l], r.own_b[e * W + l] *= c.forget[l];
     for (; ti < m->test_count && m->tests[ti].month == k; ti++) {
       const dyn_test *t = &m->tests[ti];
-      r.a[t->slot] += test_weight[t->kind] * t->honoured;
-      r.b[t->slot] += test_weight[t->kind] * (1 - t->honoured);
+      #pragma omp simd
+      for (size_t l = 0; l < W; l++) {
+        r.a[t->slot * W + l] += c.test_weight[t->kind][l] * t->honoured;
+        r.b[t->slot * W + l] += c.test_weight[t->kind][l] * (1 - t->honoured);
+      }
       for (size_t e = 0; e < E; e++) /* the member's own test weighs again for it */
         if (m->exits[e].slot == (int32_t)t->slot && m->pair_state[m->exits[e].pair] == t->actor) {
-          r.own_a[e] += own_w * test_weight[t->kind] * t->honoured;
-          r.own_b[e] += own_w * test_weight[t->kind] * (1 - t->honoured);
+          r.own_any[e] = 1;
+          #pragma omp simd
+          for (size_t l = 0; l < W; l++) {
+            r.own_a[e * W + l] += c.own_w[l] * c.test_weight[t->kind][l] * t->honoured;
+            r.own_b[e * W + l] += c.own_w[l] * c.test_weight[t->kind][l] * (1 - t->honoured);
+          }
         }
     }
     for (size_t s = 0; s < S; s++) {
-      r.cred[s] = r.a[s] / (r.a[s] + r.b[s]);
-      cred_out[s * M + k] = (float)r.cred[s];
+      #pragma omp simd
+      for (size_t l = 0; l < W; l++)
+        r.cred[s * W + l] = r.a[s * W + l] / (r.a[s * W + l] + r.b[s * W + l]);
+      store_lanes(out, lanes, cred_off + s * M + k, &r.cred[s * W], W);
     }
     /* capacity: the burden of wars smoothed; free capability relative to the strongest */
-    double best = -INFINITY;
+    double best[DYN_LANES];
+    #pragma omp simd
+    for (size_t l = 0; l < W; l++) best[l] = -INFINITY;
     for (size_t p = 0; p < P; p++) {
-      float c = m->conflict[p * (size_t)m->conflict_years + (size_t)y];
-      if (isnan(c)) { /* after the record: the last recorded year goes on for a while */
+      const float cy = m->conflict[p * (size_t)m->conflict_years + (size_t)y];
+      float cl[DYN_LANES];
+      #pragma omp simd
+      for (size_t l = 0; l < W; l++) cl[l] = cy;
+      if (isnan(cy)) { /* after the record: the last recorded year goes on for a while */
         int last = y;
         while (last > 0 && isnan(m->conflict[p * (size_t)m->conflict_years + (size_t)last])) last--;
-        float lc = m->conflict[p * (size_t)m->conflict_years + (size_t)last];
-        c = (!isnan(lc) && y - last <= persist) ? lc : 0.0f;
+        const float lc = m->conflict[p * (size_t)m->conflict_years + (size_t)last];
+        #pragma omp simd
+        for (size_t l = 0; l < W; l++) cl[l] = (!isnan(lc) && y - last <= c.persist[l]) ? lc : 0.0f;
       }
-      r.burden[p] += wsmooth * (c - r.burden[p]);
-      /* log of the free capability: log capability - theta * burden */
-      const double logfree = m->logcap[p * M + k] - theta * r.burden[p];
-      r.rel[p] = logfree;
-      if (logfree > best) best = logfree; /* false for NAN */
+      #pragma omp simd
+      for (size_t l = 0; l < W; l++) {
+        double *burden = &r.burden[p * W + l];
+        *burden += c.wsmooth[l] * (cl[l] - *burden);
+        /* log of the free capability: log capability - theta * burden */
+        const double logfree = m->logcap[p * M + k] - c.theta[l] * *burden;
+        r.rel[p * W + l] = logfree;
+        best[l] = logfree > best[l] ? logfree : best[l]; /* false for NAN */
+      }
     }
     for (size_t p = 0; p < P; p++) {
-      r.rel[p] = isnan(r.rel[p]) || best == -INFINITY
-                     ? prm[P_CAP_MISSING] * memo_exp(-theta * r.burden[p], cap_memo + 2 * p)
-                     : memo_exp(gamma * (r.rel[p] - best), cap_memo + 2 * p);
-      cap_out[p * M + k] = (float)r.rel[p];
+      for (size_t l = 0; l < W; l++) {
+        double *rel = &r.rel[p * W + l];
+        *rel = isnan(*rel) || best[l] == -INFINITY
+                   ? c.missing[l] * memo_exp(-c.theta[l] * r.burden[p * W + l],
+                                             cap_memo + 2 * (p * W + l))
+                   : memo_exp(c.gamma[l] * (*rel - best[l]), cap_memo + 2 * (p * W + l));
+      }
+      store_lanes(out, lanes, cap_off + p * M + k, &r.rel[p * W], W);
     }
     /* economic mass^eta of each pole, for the drift of ties */
     if (k >= m->drift_from)
       for (size_t p = 0; p < P; p++)
-        pole_gravity[p] = memo_exp(eta * m->logmass[p * M + k], grav_memo + 2 * p);
+        for (size_t l = 0; l < W; l++)
+          r.gravity[p * W + l] = memo_exp(c.eta[l] * m->logmass[p * M + k],
+                                          r.memo + 2 * P * W + 2 * (p * W + l));
     /* events: security shocks and alignment impulses */
-    for (size_t q = 0; q < Q; q++) r.impulse[q] = 0;
+    for (size_t i = 0; i < Q * W; i++) r.impulse[i] = 0;
     for (; ai < m->action_count && m->actions[ai].month == k; ai++) {
       const dyn_action *act = &m->actions[ai];
-      if (act->kind == ACT_DEPLOY) r.z[act->pair] /= (1 - cut);
-      else if (act->kind == ACT_WITHDRAW) r.z[act->pair] *= (1 - cut);
-      else r.impulse[act->pair] += dyn_align_impulse(prm, act->kind);
+      for (size_t l = 0; l < W; l++) {
+        const size_t i = act->pair * W + l;
+        if (act->kind == ACT_DEPLOY) r.z[i] /= (1 - c.cut[l]);
+        else if (act->kind == ACT_WITHDRAW) r.z[i] *= (1 - c.cut[l]);
+        else r.impulse[i] += dyn_align_impulse(prm[l], act->kind);
+      }
     }
     /* ties, leverage and alignment, state by state */
     for (size_t st = 0; st < m->states; st++) {
       const size_t q0 = m->state_first[st], q1 = m->state_first[st + 1];
       if (k >= m->state_drift[st] && q1 - q0 <= 64) { /* drift toward gravity shares */
-        double total = 0, norm = 0;
-        for (size_t q = q0; q < q1; q++) {
-          gravity[q - q0] = r.econ[q] > 0 ? pole_gravity[m->pair_pole[q]] : 0;
-          total += r.econ[q];
-          norm += gravity[q - q0];
-        }
-        const double share = norm > 0 ? total / norm : 0;
-        for (size_t q = q0; q < q1 && norm > 0; q++)
-          r.econ[q] += drift * (share * gravity[q - q0] - r.econ[q]);
+        double total[DYN_LANES] = {0}, norm[DYN_LANES] = {0}, share[DYN_LANES];
+        for (size_t q = q0; q < q1; q++)
+          #pragma omp simd
+          for (size_t l = 0; l < W; l++) {
+            const double g = r.econ[q * W + l] > 0 ? r.gravity[m->pair_pole[q] * W + l] : 0;
+            gravity[(q - q0) * W + l] = g;
+            total[l] += r.econ[q * W + l];
+            norm[l] += g;
+          }
+        #pragma omp simd
+        for (size_t l = 0; l < W; l++) share[l] = norm[l] > 0 ? total[l] / norm[l] : 0;
+        for (size_t q = q0; q < q1; q++)
+          #pragma omp simd
+          for (size_t l = 0; l < W; l++) {
+            double *econ = &r.econ[q * W + l];
+            *econ = norm[l] > 0 ? *econ + c.drift[l] * (share[l] * gravity[(q - q0) * W + l] - *econ)
+                                : *econ;
+          }
       } else {
-        for (size_t q = q0; q < q1; q++) r.econ[q] = m->econ[k * Q + q];
+        for (size_t q = q0; q < q1; q++)
+          #pragma omp simd
+          for (size_t l = 0; l < W; l++) r.econ[q * W + l] = m->econ[k * Q + q];
       }
-      double sum = 0;
+      double sum[DYN_LANES] = {0};
       for (size_t q = q0; q < q1; q++) {
         const int32_t slot = m->pair_slot[q];
-        const double kappa = slot >= 0 ? r.cred[slot] : mu;
-        double sec = m->sec[k * Q + q] * r.z[q];
-        if (sec > 1) sec = 1;
-        const double dep = we * r.econ[q] + ws * kappa * sec + wi * m->inst[k * Q + q] +
-                           wl * m->soc[k * Q + q];
-        r.lev[q] = r.rel[m->pair_pole[q]] * dep;
-        sum += r.lev[q];
-        lev_out[q * M + k] = (float)r.lev[q];
+        const size_t pole = m->pair_pole[q];
+        #pragma omp simd
+        for (size_t l = 0; l < W; l++) {
+          const double kappa = slot >= 0 ? r.cred[(size_t)slot * W + l] : c.mu[l];
+          double sec = m->sec[k * Q + q] * r.z[q * W + l];
+          sec = sec > 1 ? 1 : sec;
+          const double dep = c.we[l] * r.econ[q * W + l] + c.ws[l] * kappa * sec +
+                             c.wi[l] * m->inst[k * Q + q] + c.wl[l] * m->soc[k * Q + q];
+          r.lev[q * W + l] = r.rel[pole * W + l] * dep;
+          sum[l] += r.lev[q * W + l];
+        }
+        store_lanes(out, lanes, lev_off + q * M + k, &r.lev[q * W], W);
       }
-      for (size_t q = q0; q < q1; q++) r.index[q] = sum; /* the state's sum, for now */
+      for (size_t q = q0; q < q1; q++) /* the state's sum, for now */
+        #pragma omp simd
+        for (size_t l = 0; l < W; l++) r.index[q * W + l] = sum[l];
     }
-    /* alignment, every state's pairs in one loop after the leverages (so that the
-     * divisions of different states overlap) */
-    for (size_t st = 0; st < m->states; st++) {
-      const size_t q0 = m->state_first[st], q1 = m->state_first[st + 1];
-      for (size_t q = q0; q < q1; q++) { /* month 0 starts at the target */
-        r.index[q] = dyn_align_index(r.lev[q], r.index[q], autonomy);
-        const double g = r.common[m->pair_pole[q]];
-        r.align[q] = dyn_align_step(
-            r.align[q], dyn_align_target(&r.anchor[q], r.index[q], slope,
-                                         isnan(g) ? 0.0 : common_w * g),
-            rate, r.impulse[q]);
+    /* alignment of every pair (month 0 starts at the target) */
+    for (size_t q = 0; q < Q; q++) {
+      const size_t pole = m->pair_pole[q];
+      #pragma omp simd
+      for (size_t l = 0; l < W; l++) {
+        const size_t i = q * W + l;
+        const double rate = k ? c.align_rate[l] : 1.0;
+        r.index[i] = dyn_align_index(r.lev[i], r.index[i], c.autonomy[l]);
+        const double g = r.common[pole * W + l];
+        const dyn_anchor anchor = {r.level[i], r.anchor_index[i], r.weight[i], r.anchor_var[i],
+                                   r.anchor_month[i]};
+        r.align[i] = dyn_align_step(
+            r.align[i], dyn_align_target(&anchor, r.index[i], c.slope[l],
+                                         isnan(g) ? 0.0 : c.common_w[l] * g),
+            rate, r.impulse[i]);
       }
     }
     /* revealed alignments: first the poles' common levels, then each pair */
     size_t o1 = oi;
     while (o1 < m->obs_count && m->obs[o1].month == k) o1++;
     if (o1 > oi) {
-      for (size_t p = 0; p < P; p++) r.obs_w[p] = r.obs_wx[p] = r.obs_n[p] = 0;
+      for (size_t i = 0; i < P * W; i++) r.obs_w[i] = r.obs_wx[i] = r.obs_n[i] = 0;
       for (size_t o = oi; o < o1; o++) {
         const size_t p = m->pair_pole[m->obs[o].pair];
-        const double w = dyn_align_vote_weight(m->obs[o].votes, noise);
-        r.obs_w[p] += w, r.obs_wx[p] += w * m->obs[o].value, r.obs_n[p] += 1;
+        for (size_t l = 0; l < W; l++) {
+          const double w = dyn_align_vote_weight(m->obs[o].votes, c.noise[l]);
+          r.obs_w[p * W + l] += w, r.obs_wx[p * W + l] += w * m->obs[o].value;
+          r.obs_n[p * W + l] += 1;
+        }
       }
-      for (size_t p = 0; p < P; p++)
-        r.common[p] = dyn_align_common(r.common[p], r.obs_w[p], r.obs_wx[p], r.obs_n[p]);
+      for (size_t i = 0; i < P * W; i++)
+        r.common[i] = dyn_align_common(r.common[i], r.obs_w[i], r.obs_wx[i], r.obs_n[i]);
     }
     for (; oi < o1; oi++) {
       const uint32_t q = m->obs[oi].pair;
-      const double g = r.common[m->pair_pole[q]];
-      r.align[q] = dyn_align_observe(
-          r.align[q], &r.anchor[q], m->obs[oi].value, isnan(g) ? 0.0 : common_w * g,
-          r.index[q], slope, prm[P_ASSIMILATE], prm[P_ALIGN_LEVEL_VAR],
-          dyn_align_obs_var(m->obs[oi].votes, m->obs[oi].vote_var, prm[P_ALIGN_VOTE_VAR]),
-          dyn_align_vote_weight(m->obs[oi].votes, noise), (double)k);
+      for (size_t l = 0; l < W; l++) {
+        const size_t i = q * W + l;
+        const double g = r.common[m->pair_pole[q] * W + l];
+        dyn_anchor anchor = {r.level[i], r.anchor_index[i], r.weight[i], r.anchor_var[i],
+                             r.anchor_month[i]};
+        r.align[i] = dyn_align_observe(
+            r.align[i], &anchor, m->obs[oi].value, isnan(g) ? 0.0 : c.common_w[l] * g, r.index[i],
+            c.slope[l], prm[l][P_ASSIMILATE], prm[l][P_ALIGN_LEVEL_VAR],
+            dyn_align_obs_var(m->obs[oi].votes, m->obs[oi].vote_var, prm[l][P_ALIGN_VOTE_VAR]),
+            dyn_align_vote_weight(m->obs[oi].votes, c.noise[l]), (double)k);
+        r.level[i] = anchor.level, r.anchor_index[i] = anchor.index, r.weight[i] = anchor.weight;
+        r.anchor_var[i] = anchor.var, r.anchor_month[i] = anchor.month;
+      }
     }
-    for (size_t q = 0; q < Q; q++) align_out[q * M + k] = (float)r.align[q];
-    exit_hazards(m, prm, &r, k, exit_out);
+    for (size_t q = 0; q < Q; q++)
+      store_lanes(out, lanes, align_off + q * M + k, &r.align[q * W], W);
+    exit_hazards(m, &c, &r, k, out, lanes, W);
   }
   free(heap);
+}
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+__attribute__((target_clones("avx512f", "avx2", "default"))) /* 8, 4 or 2 doubles an
+                                                                 instruction: the same results */
+#endif
+void dyn_run_lanes(const orb_dyn_model *m, const double *const *prm, float *const *out,
+                   size_t lanes) {
+  run_lanes(m, prm, out, lanes, DYN_LANES);
+}
+
+/* One lane: the same statements as the ensemble's runs, so the same bits. */
+void orb_dyn_run(const orb_dyn_model *m, const double *prm, float *out) {
+  const double *prms[DYN_LANES];
+  float *outs[DYN_LANES];
+  for (size_t l = 0; l < DYN_LANES; l++) prms[l] = prm, outs[l] = out;
+  run_lanes(m, prms, outs, 1, 1);
 }

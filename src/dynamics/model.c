@@ -745,7 +745,7 @@ static run_state run_state_at(const orb_dyn_model *m, double *mem, size_t W) {
                       &r.anchor_index, &r.weight, &r.anchor_var, &r.anchor_month};
   for (size_t i = 0; i < 11; i++) *pairs[i] = next, next += Q * W;
   r.own_a = next, r.own_b = next + E * W, r.own_any = next + 2 * E * W, next += 3 * E * W;
-  r.memo = next; /* 2 P W */
+  r.memo = next; /* 4 P W: capacity's exp memos, then gravity's */
   return r;
 }
 
@@ -897,7 +897,8 @@ static inline void run_lanes(const orb_dyn_model *m, const double *const *prm,
   run_state r = run_state_at(m, heap ? heap : stack, W);
   run_params c;
   run_params_set(&c, prm, W);
-  for (size_t i = 0; i < 2 * P * W; i += 2) r.memo[i] = NAN; /* matches nothing */
+  /* both memos (capacity's, then gravity's: 4 P W) match nothing at first */
+  for (size_t i = 0; i < 4 * P * W; i += 2) r.memo[i] = NAN;
   double *cap_memo = r.memo;
   double gravity[64 * DYN_LANES];
   for (size_t s = 0; s < S; s++)

@@ -278,6 +278,8 @@ typedef struct orb_dyn_fit_data {
   double assimilate;        /* dyn.assimilate_weight: the share of the way the alignment
                                moves to the anchor's estimate at a year's observation */
   double half_life_months;  /* dyn.align_half_life_months (> 0) */
+  double level_prior_var;   /* dyn.align_level_prior_var: the prior variance of a pair's
+                               level relative to the common level at its first observation */
 } orb_dyn_fit_data;
 
 /* The rates of the alignment equation that forecast best within the data, and
@@ -370,6 +372,10 @@ typedef struct orb_dyn_validation {
   double vote_var;           /* the mean variance of a roll call's stance value around
                                 its state-year mean, years <= fit_to
                                 (dyn.align_vote_var comes from it; NAN none) */
+  double level_prior_var;    /* the cross-sectional variance of the states' agreement
+                                around the year's mean less its sampling part, years
+                                <= fit_to (dyn.align_level_prior_var comes from it;
+                                NAN none) */
   char (*states)[16];        /* [state_count]: ids of the states */
   double *forecasts;         /* [((t - origin_from) * state_count + state) * horizon + h-1]:
                                 the model's yearly agreement, NAN when none */

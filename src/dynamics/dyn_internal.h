@@ -25,7 +25,7 @@ enum dyn_param {
   P_ALIGN_HALF_LIFE, P_AUTONOMY, P_IMP_COOP, P_IMP_CONFLICT, P_IMP_DISTANCE,
   P_ASSIMILATE, P_ALIGN_LEVEL_VAR, P_ALIGN_SLOPE, P_EXIT_PRIOR_RATE, P_EXIT_PRIOR_YEARS, P_EXIT_ALIGN,
   P_EXIT_CRED, P_EXIT_OWN_TESTS, P_ALIGN_COMMON, P_ALIGN_VOTE_NOISE, P_ALIGN_VOTE_VAR,
-  DYN_PARAM_COUNT
+  P_ALIGN_LEVEL_PRIOR_VAR, DYN_PARAM_COUNT
 };
 
 /* Months after a test in which an answer counts (a structural rule of how tests
@@ -201,25 +201,28 @@ static inline double dyn_align_obs_var(double votes, double vote_var, double mea
  * structural index of that month and the common term after this December's
  * update), of weight w (dyn_align_vote_weight) and sampling variance obs_var
  * (dyn_align_obs_var): the anchor's level, a local-level filter of observed -
- * common, first grows its variance by level_var per year since the last
- * observation, then takes the observation with the Kalman gain var / (var +
- * obs_var) (1 when both are 0); the index is filtered with the same gain.
+ * common, starts at the first observation from its prior, prior_mean - common
+ * (prior_mean: the pole's common level, the alignment of its average state) with
+ * variance prior_var (dyn.align_level_prior_var), and later first grows its
+ * variance by level_var per year since the last observation; then it takes the
+ * observation with the Kalman gain var / (var + obs_var) (1 when both are 0); the
+ * index is filtered with the same gain (from the month's index at the first).
  * Returns the alignment moved by assimilate * w toward its new target (the
  * filter's estimate: dyn_align_target with slope). */
 static inline double dyn_align_observe(double align, dyn_anchor *a, double observed,
                                        double common, double index, double slope,
                                        double assimilate, double level_var, double obs_var,
-                                       double w, double month) {
-  if (a->weight <= 0) {
-    a->level = observed - common, a->index = index, a->var = obs_var, a->weight = 1;
-  } else {
+                                       double w, double month, double prior_mean,
+                                       double prior_var) {
+  if (a->weight <= 0)
+    a->level = prior_mean - common, a->index = index, a->var = prior_var, a->weight = 1;
+  else
     a->var += level_var * (month - a->month) / 12;
-    const double total = a->var + obs_var;
-    const double k = total > 0 ? a->var / total : 1.0;
-    a->level += k * (observed - common - a->level);
-    a->index += k * (index - a->index);
-    a->var *= 1 - k;
-  }
+  const double total = a->var + obs_var;
+  const double k = total > 0 ? a->var / total : 1.0;
+  a->level += k * (observed - common - a->level);
+  a->index += k * (index - a->index);
+  a->var *= 1 - k;
   a->month = month;
   const double u = assimilate * w;
   return align + (u < 1 ? u : 1.0) * (dyn_align_target(a, index, slope, common) - align);

@@ -73,7 +73,8 @@ static void replay(const orb_dyn_fit_data *d, const orb_dyn_fit_series *s, const
           a = dyn_align_observe(
               a, &anchor, s->observed[y], g, index, slope, assimilate, level_var,
               dyn_align_obs_var(votes, s->vote_var ? s->vote_var[y] : NAN, d->vote_var),
-              dyn_align_vote_weight(votes, d->vote_noise), (double)k);
+              dyn_align_vote_weight(votes, d->vote_noise), (double)k,
+              isnan(common[y]) ? 0.0 : common[y], d->level_prior_var);
       }
     }
     const int u = d->first_year + y; /* a forecast from December of u */

@@ -1103,7 +1103,8 @@ static inline void run_lanes(const orb_dyn_model *m, const double *const *prm,
             r.align[i], &anchor, m->obs[oi].value, isnan(g) ? 0.0 : c.common_w[l] * g, r.index[i],
             c.slope[l], prm[l][P_ASSIMILATE], prm[l][P_ALIGN_LEVEL_VAR],
             dyn_align_obs_var(m->obs[oi].votes, m->obs[oi].vote_var, prm[l][P_ALIGN_VOTE_VAR]),
-            dyn_align_vote_weight(m->obs[oi].votes, c.noise[l]), (double)k);
+            dyn_align_vote_weight(m->obs[oi].votes, c.noise[l]), (double)k, isnan(g) ? 0.0 : g,
+            prm[l][P_ALIGN_LEVEL_PRIOR_VAR]);
         r.level[i] = anchor.level, r.anchor_index[i] = anchor.index, r.weight[i] = anchor.weight;
         r.anchor_var[i] = anchor.var, r.anchor_month[i] = anchor.month;
       }

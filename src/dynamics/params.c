@@ -184,6 +184,11 @@ static const orb_dyn_param_info table[] = {
    0.1, 0.1, FIX, "",
    "the shipped UN roll calls 1992-2019 (orbit simulate --validate): the mean variance of a roll call's stance value around its state-year mean",
    NULL},
+  {{"dyn.align_level_prior_var", 0.0063, 0, 1, 0,
+    "prior variance of a state's level relative to the pole's common level before its first revealed alignment (the anchor starts at the common level, the average state's, and the first revealed alignment of sampling variance V enters with gain V0/(V0 + V))"},
+   0.003, 0.0125, TRI, "",
+   "the shipped UN roll calls 1992-2019 (orbit simulate --validate): the cross-sectional variance of the post-Soviet states' yearly agreement with Russia around the year's mean, less its sampling part (a standard proper Kalman initialisation: Harvey 1989, Durbin & Koopman 2012); range half to double",
+   NULL},
 };
 
 _Static_assert(sizeof table / sizeof *table == DYN_PARAM_COUNT,

@@ -136,9 +136,10 @@ static void yearly_means(const val_ctx *c, const orb_dyn_model *m, const float *
 /* The alignment's rates fitted on what a run up to December of t knows (docs/
  * MODEL.md, "Validation against the record"): for each state, its structural
  * index toward the pole from the run's leverages, its impulses from the model's
- * events, and its observed agreement, all of years up to t. */
+ * events, and its observed agreement, all of years up to t; the anchors start
+ * from the prior variance prior_var (estimated on the same years). */
 static orb_status fit_upto(const val_ctx *c, const orb_dyn_model *m, const float *out, int t,
-                           int horizon, orb_dyn_alignment_fit *fit) {
+                           int horizon, double prior_var, orb_dyn_alignment_fit *fit) {
   const size_t M = m->months, years_c = (size_t)(c->last_year - c->first_year + 1);
   const int y0 = m->first_month ? m->first_year + 1 : m->first_year; /* first whole year */
   const long j0 = (long)(y0 - m->first_year) * 12 - m->first_month;
@@ -193,7 +194,7 @@ static orb_status fit_upto(const val_ctx *c, const orb_dyn_model *m, const float
     orb_dyn_fit_data d = {y0,      years,   n, series, y0 + 1, horizon,
                           c->params[P_ALIGN_VOTE_NOISE], c->params[P_ALIGN_VOTE_VAR],
                           c->params[P_ALIGN_COMMON], c->params[P_ASSIMILATE],
-                          c->params[P_ALIGN_HALF_LIFE]};
+                          c->params[P_ALIGN_HALF_LIFE], prior_var};
     st = orb_dyn_fit_alignment(&d, fit, c->diags);
   }
   free(series);
@@ -205,9 +206,12 @@ static orb_status fit_upto(const val_ctx *c, const orb_dyn_model *m, const float
   return st;
 }
 
-/* params with the alignment's rates of fit (into p[DYN_PARAM_COUNT]). */
-static void with_fit(const double *params, const orb_dyn_alignment_fit *fit, double *p) {
+/* params with the alignment's rates of fit and the anchors' prior variance
+ * prior_var (into p[DYN_PARAM_COUNT]). */
+static void with_fit(const double *params, const orb_dyn_alignment_fit *fit, double prior_var,
+                     double *p) {
   memcpy(p, params, DYN_PARAM_COUNT * sizeof *p);
+  p[P_ALIGN_LEVEL_PRIOR_VAR] = prior_var;
   p[P_ALIGN_LEVEL_VAR] = fit->level_var;
   p[P_ALIGN_SLOPE] = fit->slope;
 }
@@ -321,6 +325,34 @@ static double vote_noise(const val_ctx *c, int to, double *vote_var) {
   return q > 0 ? R / q : NAN;
 }
 
+/* The prior variance V0 of a pair's level relative to the pole's common level
+ * (docs/MODEL.md, "Alignment"): over the years first_year..to, the pooled
+ * cross-sectional variance of the states' observed agreement around the year's
+ * mean, sum (O - mean)^2 / sum (S_y - 1) over years with S_y >= 2 states
+ * observed, less its sampling part, the mean of vote_var / votes; at least 0,
+ * NAN when no year has two states. */
+static double level_prior_var(const val_ctx *c, int to) {
+  const size_t years = (size_t)(c->last_year - c->first_year + 1), S = c->state_count;
+  double dev = 0, dof = 0, noise = 0, count = 0;
+  for (size_t y = 0; (int)y <= to - c->first_year && y < years; y++) {
+    double sum = 0, n = 0;
+    for (size_t i = 0; i < S; i++)
+      if (!isnan(c->observed[i * years + y])) sum += c->observed[i * years + y], n++;
+    if (n < 2) continue;
+    for (size_t i = 0; i < S; i++) {
+      const double o = c->observed[i * years + y], v = c->votes[i * years + y];
+      if (isnan(o)) continue;
+      dev += (o - sum / n) * (o - sum / n);
+      noise += v > 0 && !isnan(c->vote_var[i * years + y]) ? c->vote_var[i * years + y] / v : 0;
+      count++;
+    }
+    dof += n - 1;
+  }
+  if (!(dof > 0)) return NAN;
+  const double v0 = dev / dof - noise / count;
+  return v0 > 0 ? v0 : 0.0;
+}
+
 /* The fit over [fit_from, fit_to] of one variant: n, MAE, RMSE, correlation. */
 static orb_status fit(val_ctx *c, unsigned what, int from, int to, size_t *n, double *mae,
                       double *rmse, double *corr) {
@@ -416,6 +448,8 @@ orb_status orb_dyn_validate(const orb_world *w, const orb_record *r,
              &v->fit_rmse[1], &v->fit_corr[1]);
   /* the rates fitted on every year up to fit_to (the shipped defaults) */
   if (st == ORB_OK) v->vote_noise = vote_noise(&c, o.fit_to > o.data_to ? o.data_to : o.fit_to, &v->vote_var);
+  if (st == ORB_OK)
+    v->level_prior_var = level_prior_var(&c, o.fit_to > o.data_to ? o.data_to : o.fit_to);
   if (st == ORB_OK) {
     orb_dyn_inputs *in = NULL;
     orb_dyn_model *m = NULL;
@@ -423,22 +457,26 @@ orb_status orb_dyn_validate(const orb_world *w, const orb_record *r,
     if ((st = make_inputs(&c, o.fit_to, ORB_DYN_RECORD_ALL, 0, &in)) == ORB_OK &&
         (st = run_model(&c, in, o.fit_to, c.params, &m, &run)) == ORB_OK)
       st = fit_upto(&c, m, run, o.fit_to > o.data_to ? o.data_to : o.fit_to, o.horizon,
+                    isnan(v->level_prior_var) ? c.params[P_ALIGN_LEVEL_PRIOR_VAR]
+                                              : v->level_prior_var,
                     &v->full_fit);
     free(run);
     orb_dyn_model_free(m);
     orb_dyn_inputs_free(in);
   }
   /* forecasts from every origin t: a run that knows the years up to t, the rates
-   * fitted on them, and a second run with those rates */
+   * and the anchors' prior variance fitted on them, and a second run with those */
   for (int t = o.origin_from; st == ORB_OK && t <= o.origin_to; t++) {
     const size_t oi = (size_t)(t - o.origin_from);
+    const double v0 = level_prior_var(&c, t);
+    const double prior_var = isnan(v0) ? c.params[P_ALIGN_LEVEL_PRIOR_VAR] : v0;
     orb_dyn_inputs *in = NULL;
     orb_dyn_model *m = NULL;
     float *run = NULL;
     if ((st = make_inputs(&c, t, ORB_DYN_RECORD_ALL, 0, &in)) == ORB_OK &&
         (st = run_model(&c, in, t + o.horizon, c.params, &m, &run)) == ORB_OK &&
-        (st = fit_upto(&c, m, run, t, o.horizon, &v->origin_fits[oi])) == ORB_OK) {
-      with_fit(c.params, &v->origin_fits[oi], prm);
+        (st = fit_upto(&c, m, run, t, o.horizon, prior_var, &v->origin_fits[oi])) == ORB_OK) {
+      with_fit(c.params, &v->origin_fits[oi], prior_var, prm);
       orb_dyn_run(m, prm, run);
       yearly_means(&c, m, run, yearly);
     }

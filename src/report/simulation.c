@@ -581,6 +581,9 @@ static void validation_text(FILE *out, const orb_dyn_validation *v) {
   fprintf(out, "Noise ratio of the roll calls up to %d (the shipped align_vote_noise): %.0f votes; "
           "variance of a vote's stance value (the shipped align_vote_var): %.3f\n",
           v->fit_to, v->vote_noise, v->vote_var);
+  fprintf(out, "Cross-sectional variance of the states' levels relative to the common level up to "
+          "%d, less sampling noise (the shipped align_level_prior_var): %.4f\n",
+          v->fit_to, v->level_prior_var);
   fprintf(out, "\nForecasts of the next %d years from each origin t (record, events, ties and "
           "memberships up to t; rates fitted on years up to t)\n", v->horizon);
   fprintf(out, "  %-10s %5s %10s %10s %12s %12s %10s %10s %7s  %s\n", "origin", "n",
@@ -637,6 +640,7 @@ static orb_status validation_json(FILE *out, const orb_dyn_validation *v) {
   cJSON_AddItemToObject(root, "rates", fit_json(&v->full_fit));
   cJSON_AddItemToObject(root, "vote_noise", json_number(v->vote_noise));
   cJSON_AddItemToObject(root, "vote_var", json_number(v->vote_var));
+  cJSON_AddItemToObject(root, "level_prior_var", json_number(v->level_prior_var));
   for (int k = 0; k < 2; k++) {
     cJSON *f = cJSON_CreateObject();
     cJSON_AddItemToArray(fits, f);

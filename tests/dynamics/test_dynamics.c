@@ -250,6 +250,23 @@ static void test_story(void **state) {
    * its anchor, docs/MODEL.md, "Alignment"; 2024 is the highest) */
   assert_true(e21 < e22 && e21 < e23 && e22 < e24 && e23 < e24);
   assert_true(e24 > 1.5 * e21);
+  /* ... above Kazakhstan's at 2024-12 (Armenia froze its membership), though the
+   * world's stances alone are Kazakhstan's anchors (two abstentions, the Kursk
+   * silence): the anchor's prior (dyn.align_level_prior_var) keeps them from
+   * setting its level; with a nearly diffuse prior they do, and the order flips */
+  assert_true(e24 > 1.2 * median(m, s, "exit:KAZ:CSTO", 2024, 12));
+  orb_dyn_settings diffuse;
+  assert_int_equal(orb_dyn_settings_init(&diffuse), ORB_OK);
+  orb_diags d;
+  orb_diags_init(&d);
+  assert_int_equal(orb_dyn_settings_set(&diffuse, "align_level_prior_var=1", &d), ORB_OK);
+  orb_dyn_ensemble_options o = {.runs = 300, .seed = 7};
+  orb_dyn_summary *f = NULL;
+  assert_int_equal(orb_dyn_ensemble(m, &diffuse, &o, &f, &d), ORB_OK);
+  assert_true(median(m, f, "exit:KAZ:CSTO", 2024, 12) > median(m, f, "exit:ARM:CSTO", 2024, 12));
+  orb_dyn_summary_free(f);
+  orb_dyn_settings_free(&diffuse);
+  orb_diags_free(&d);
   orb_dyn_summary_free(s);
   orb_dyn_model_free(m);
 }
@@ -689,6 +706,9 @@ static void test_validate(void **state) {
   /* ... and the noise ratio of the roll calls, to the vote, and a vote's variance */
   assert_true(fabs(v->vote_noise - info[orb_dyn_param_find("align_vote_noise")].spec.value) < 0.5);
   assert_true(fabs(v->vote_var - info[orb_dyn_param_find("align_vote_var")].spec.value) < 0.001);
+  /* ... and the anchors' prior variance, the states' cross-sectional variance */
+  assert_true(fabs(v->level_prior_var -
+                   info[orb_dyn_param_find("align_level_prior_var")].spec.value) < 0.00005);
   assert_true(v->full_fit.n > 900 && v->full_fit.rmse < 0.1);
   for (size_t k = 0; k < 17; k++) assert_true(v->origin_fits[k].n > 0);
   /* deterministic */
@@ -699,10 +719,10 @@ static void test_validate(void **state) {
   /* golden: the pooled table of docs/MODEL.md ("Validation against the record"),
    * to the sixth decimal: model, persistence, mean of three, share closer */
   static const double golden[4][7] = {
-      {0.036552, 0.048597, 0.037695, 0.050263, 0.044144, 0.056058, 0.521552},
-      {0.051026, 0.065390, 0.050507, 0.065754, 0.056172, 0.070439, 0.497872},
-      {0.061388, 0.076623, 0.061269, 0.077956, 0.062030, 0.080232, 0.506383},
-      {0.049711, 0.064632, 0.049875, 0.065702, 0.054158, 0.069674, 0.508547}};
+      {0.036669, 0.048452, 0.037695, 0.050263, 0.044144, 0.056058, 0.517241},
+      {0.051015, 0.065030, 0.050507, 0.065754, 0.056172, 0.070439, 0.489362},
+      {0.061558, 0.076501, 0.061269, 0.077956, 0.062030, 0.080232, 0.506383},
+      {0.049803, 0.064425, 0.049875, 0.065702, 0.054158, 0.069674, 0.504274}};
   for (int k = 0; k < 4; k++) {
     const orb_dyn_validation_row *g = &v->rows[17 + k];
     const double got[7] = {g->model_mae,  g->model_rmse, g->persist_mae, g->persist_rmse,
@@ -945,8 +965,9 @@ static void test_exit_requests(void **state) {
  * forecast from the December before), with random revealed alignments before, a
  * structural index that moves, and votes whose count and stance variance vary
  * (so that the anchor's gains do); every observation weighs fully (no noise
- * ratio). */
+ * ratio); each anchor starts from the common level with variance FIT_PRIOR_VAR. */
 enum { FIT_SERIES = 3, FIT_YEARS = 24 };
+#define FIT_PRIOR_VAR 0.01
 static void make_fit_series(double half_life, double level_var, double slope,
                             double assimilate, double cw, float index[][12 * FIT_YEARS],
                             float impulse[][12 * FIT_YEARS], double observed[][FIT_YEARS],
@@ -989,15 +1010,16 @@ static void make_fit_series(double half_life, double level_var, double slope,
     for (int s = 0; s < FIT_SERIES; s++) {
       if (isnan(observed[s][y])) continue;
       const double v = vote_var[s][y] / votes[s][y], idx = index[s][y * 12 + 11];
-      if (!seen[s]) { /* the local-level filter, written out again */
-        level[s] = observed[s][y] - g, anchor_index[s] = idx, var[s] = v, seen[s] = y + 1;
-      } else {
+      /* the local-level filter, written out again: from the prior (the common
+       * level, variance FIT_PRIOR_VAR) at the first observation */
+      if (!seen[s])
+        level[s] = common - g, anchor_index[s] = idx, var[s] = FIT_PRIOR_VAR;
+      else
         var[s] += level_var * (double)(y + 1 - seen[s]);
-        const double k = var[s] / (var[s] + v);
-        level[s] += k * (observed[s][y] - g - level[s]);
-        anchor_index[s] += k * (idx - anchor_index[s]);
-        var[s] *= 1 - k, seen[s] = y + 1;
-      }
+      const double k = var[s] / (var[s] + v);
+      level[s] += k * (observed[s][y] - g - level[s]);
+      anchor_index[s] += k * (idx - anchor_index[s]);
+      var[s] *= 1 - k, seen[s] = y + 1;
       const double target = fmin(fmax(g + level[s] + slope * (idx - anchor_index[s]), 0), 1);
       a[s] += assimilate * (target - a[s]);
     }
@@ -1023,7 +1045,7 @@ static void test_fit_recovers(void **state) {
     make_fit_series(r[0], r[1], r[2], r[3], r[4], index, impulse, observed, votes, vote_var,
                     series);
     orb_dyn_fit_data data = {1990, FIT_YEARS, FIT_SERIES, series, 1997, 1, 0, 0.1,
-                             r[4], r[3], r[0]};
+                             r[4], r[3], r[0], FIT_PRIOR_VAR};
     orb_dyn_alignment_fit fit;
     assert_int_equal(orb_dyn_fit_alignment(&data, &fit, &d), ORB_OK);
     assert_true(fit.level_var == r[1] && fit.slope == r[2]);
@@ -1068,7 +1090,7 @@ static void test_fit_beats_persistence(void **state) {
   static double votes[Y], vote_var[Y];
   for (int y = 0; y < Y; y++) votes[y] = 40, vote_var[y] = 0.01 / 12 * 40;
   for (int s = 0; s < S; s++) series[s].votes = votes, series[s].vote_var = vote_var;
-  orb_dyn_fit_data data = {1990, Y, S, series, 1991, H, 0, 0.1, 0, 1, 24};
+  orb_dyn_fit_data data = {1990, Y, S, series, 1991, H, 0, 0.1, 0, 1, 24, 0.01};
   orb_dyn_alignment_fit fit;
   orb_diags d;
   orb_diags_init(&d);

@@ -473,8 +473,10 @@ orb_status orb_dyn_validate(const orb_world *w, const orb_record *r,
     orb_dyn_inputs *in = NULL;
     orb_dyn_model *m = NULL;
     float *run = NULL;
+    memcpy(prm, c.params, sizeof prm);
+    prm[P_ALIGN_LEVEL_PRIOR_VAR] = prior_var; /* nothing estimated after t */
     if ((st = make_inputs(&c, t, ORB_DYN_RECORD_ALL, 0, &in)) == ORB_OK &&
-        (st = run_model(&c, in, t + o.horizon, c.params, &m, &run)) == ORB_OK &&
+        (st = run_model(&c, in, t + o.horizon, prm, &m, &run)) == ORB_OK &&
         (st = fit_upto(&c, m, run, t, o.horizon, prior_var, &v->origin_fits[oi])) == ORB_OK) {
       with_fit(c.params, &v->origin_fits[oi], prior_var, prm);
       orb_dyn_run(m, prm, run);

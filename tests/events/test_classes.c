@@ -377,6 +377,37 @@ static void test_news_dev2_rules(void **state) {
   CHECK(cases);
 }
 
+/* Common wire forms checked by CAMEO category in the third round
+ * (tests/events/news_dev3.txt; docs/EVENTS.md), each the like of a form the
+ * dictionaries had. */
+static void test_news_dev3_rules(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    /* the thing reacted to in the singular: its author is the target */
+    {"Georgia accused Russia of shooting down a drone. The Kremlin denied the charge.",
+     "GEO 11 RUS;RUS 01 GEO;"},
+    {"Turkmenistan blamed Russia for the explosion. Moscow rejected the claim that it was "
+     "at fault.", "TKM 11 RUS;RUS 01 TKM;"},
+    {"Russia warned Georgia that it could strike. Georgia rejected the warning.",
+     "RUS 13 GEO;GEO 12 RUS;"},
+    {"Moldova demanded that Russian troops leave. The Kremlin rejected the idea.",
+     "MDA 10 RUS;RUS 12 MDA;"},
+    /* a warning or a plan rejected with its author named */
+    {"Georgia rejected the warning from Russia.", "GEO 12 RUS;"},
+    {"Russia refused on Tuesday to hand over the suspects to Lithuania.", "RUS 12 LTU;"},
+    /* deliveries cut, supplies reduced, purchases halted */
+    {"Russia cut gas deliveries to Moldova by 30 percent.", "RUS 16 MDA;"},
+    {"Russia reduced gas supplies to Moldova.", "RUS 16 MDA;"},
+    {"Ukraine halted purchases of Russian gas.", "UKR 16 RUS;"},
+    /* envoys recalled or told to leave */
+    {"The European Union recalled its ambassadors from Belarus.", "EU 16 BLR;"},
+    {"Belarus told the Polish ambassador to leave.", "BLR 16 POL;"},
+    /* a call held */
+    {"Russia and the United States held a video call.", "RUS 04 USA;USA 04 RUS;"},
+  };
+  CHECK(cases);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
@@ -385,6 +416,6 @@ int main(void) {
     cmocka_unit_test(test_coreference),    cmocka_unit_test(test_conjoined),
     cmocka_unit_test(test_negation_modality), cmocka_unit_test(test_news_rules),
     cmocka_unit_test(test_news_nouns),     cmocka_unit_test(test_news_dev_rules),
-    cmocka_unit_test(test_news_dev2_rules)};
+    cmocka_unit_test(test_news_dev2_rules), cmocka_unit_test(test_news_dev3_rules)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

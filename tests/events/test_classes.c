@@ -404,6 +404,13 @@ static void test_news_dev3_rules(void **state) {
     {"Belarus told the Polish ambassador to leave.", "BLR 16 POL;"},
     /* a call held */
     {"Russia and the United States held a video call.", "RUS 04 USA;USA 04 RUS;"},
+    /* "cannot", "could not": negations; a result not accepted is rejected */
+    {"The United States said it could not accept the result of the Ukrainian election.",
+     "USA 12 UKR;"},
+    {"The United States cannot accept the result of the Ukrainian election.", "USA 12 UKR;"},
+    {"The United States refused to accept the result of the Ukrainian election.",
+     "USA 12 UKR;"},
+    {"Russia could not attack Ukraine without help.", ""},
   };
   CHECK(cases);
 }

@@ -1094,14 +1094,59 @@ static uint32_t relative_clause(const orb_coder *c, uint32_t verb, uint32_t clau
   return verb;
 }
 
+/* The start of the words that lead a noun event to its owner, or it->first:
+ * a light verb ("paid a visit to") or an adverbial set off by a comma
+ * ("Niyazov, on a visit to ...", "..., during his first visit to"), then
+ * determiners and up to two adjective-like words. */
+static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+  static const char *const light[] = {"paid", "pays", "paying", "made", "makes", "making"};
+  static const char *const adverbial[] = {"on", "during"};
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  uint32_t t = it->first;
+  for (size_t words = 0; t > clause_start && words < 3; words++) {
+    uint32_t id = tok[t - 1].id;
+    if (!(id && (d->vocab_flags[id] & EV_VF_DET)) &&
+        !(adjective_like(c, t - 1) && !(id && (d->vocab_flags[id] & EV_VF_PREP))))
+      break;
+    t--;
+  }
+  if (t == it->first) return it->first;
+  if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light)) return t - 1;
+  if (t > clause_start + 1 && tok_in(c, t - 1, adverbial, sizeof adverbial / sizeof *adverbial) &&
+      tok_is(c, t - 2, ","))
+    return t - 2;
+  return it->first;
+}
+
+/* Whether verb item it is a noun event in a prepositional phrase ("during a
+ * brief private visit to X", "after talks between"): an adverbial of the
+ * clause before it, which it does not end. */
+static int adverbial_noun(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+  const orb_dict *d = c->dict;
+  if (!(d->rules[d->nodes[it->node].verb].flags & EV_RF_NOUN)) return 0;
+  static const char *const also[] = {"during", "after", "before"};
+  const ev_token *tok = c->tokens.items;
+  for (uint32_t t = it->first, words = 0; t > clause_start && words < 4; words++) {
+    uint32_t id = tok[--t].id;
+    if ((id && (d->vocab_flags[id] & EV_VF_PREP)) || tok_in(c, t, also, sizeof also / sizeof *also))
+      return 1;
+    if (!(id && (d->vocab_flags[id] & EV_VF_DET)) && !adjective_like(c, t)) return 0;
+  }
+  return 0;
+}
+
 /* The owner of a noun event: an actor just before it, possessive or adjective
- * ("Ukraine's bold incursion", "Russian threats"), or SIZE_MAX. */
+ * ("Ukraine's bold incursion", "Russian threats"), or before the words that
+ * lead to it (noun_lead: "Niyazov, on a visit to"), or SIZE_MAX. */
 static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
   const ev_token *tok = c->tokens.items;
+  uint32_t lead = noun_lead(c, it, clause_start);
   for (size_t m = c->mention_count; m-- > 0;) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->last > it->first) continue;
     if (mn->first < clause_start) break;
+    if (lead < it->first && mn->last == lead) return m;
     uint32_t t = mn->last;
     if (t < it->first && tok[t].id == c->dict->tok_s) t++;
     size_t skipped = 0;
@@ -1653,7 +1698,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         c->items[m].first == past_day(c, it, sn->e) + 1 &&
         tok[c->items[m].first - 1].id == d->tok_to)
       continue; /* "offered to mediate between A and B": the intent's objects */
-    else if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0]) ||
+    else if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0] &&
+              !adverbial_noun(c, &c->items[m], clause_start)) ||
         (c->items[m].kind == IT_MARKER && d->nodes[c->items[m].node].marker == EV_MK_CLAUSE)) {
       clause_end = c->items[m].first;
       break;
@@ -1755,6 +1801,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       source = by_mention;
       target = c->mentions[first_after].group != c->mentions[by_mention].group ? first_after
                                                                              : SIZE_MAX;
+      /* "a visit by X to Y", "the shelling by X of Y": the next actor after
+       * the agent's group, when the agent comes first */
+      for (size_t m = group_end(c, by_mention); target == SIZE_MAX && m < c->mention_count &&
+                                                c->mentions[m].first < clause_end;
+           m++)
+        if (!attribution(c, &c->mentions[m], sn->s, sn->e) &&
+            c->mentions[m].id != c->mentions[by_mention].id)
+          target = m;
       passive = 0;
       by_mention = SIZE_MAX;
     }

@@ -411,6 +411,13 @@ static void test_news_dev3_rules(void **state) {
     {"The United States refused to accept the result of the Ukrainian election.",
      "USA 12 UKR;"},
     {"Russia could not attack Ukraine without help.", ""},
+    /* visits named by a noun: owned by the actor before an adverbial set off
+     * by a comma, before a light verb, or after "by" */
+    {"The Turkmen president, on a visit to Russia, said nothing.", "TKM 04 RUS;"},
+    {"The Russian president, on his first visit to Ukraine, said nothing.", "RUS 04 UKR;"},
+    {"The Hungarian prime minister paid a visit to Georgia.", "HUN 04 GEO;"},
+    {"Armenia and Russia signed a deal during a visit by the Russian president to Armenia.",
+     "ARM 05 RUS;RUS 05 ARM;RUS 04 ARM;"},
   };
   CHECK(cases);
 }

@@ -1835,16 +1835,21 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     target = source;
     source = t;
   }
-  if (target == SIZE_MAX && source != SIZE_MAX && code[0] == '1' && code[1] == '1' &&
+  int criticism = code[0] == '1' && code[1] == '1' && it->last < sn->e &&
+                  (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
+                   tok_is(c, it->last, "these"));
+  int denial = strcmp(code, "016") == 0 && it->last < sn->e &&
+               (tok_is(c, it->last, "that") || tok_is(c, it->last, "the"));
+  if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) &&
       !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&
       c->recent.subject != c->mentions[source].id && group_end(c, source) == source + 1 &&
-      group_start(c, source) == source && it->last < sn->e &&
-      (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
-       tok_is(c, it->last, "these"))) {
+      group_start(c, source) == source) {
     /* "Kyiv called the decree an attack on its sovereignty", "Lavrov called the
      * removal blasphemous": a criticism of a definite thing ("the", "this")
      * that names no actor criticises the thing just reported, so its author,
-     * the source of the latest sentence's first event (as "the move" does) */
+     * the source of the latest sentence's first event (as "the move" does);
+     * "Moscow denied that ...", "denied the charge": a denial that names no
+     * actor answers the latest sentence's act, so its author */
     c->implied = (ev_mention){.first = it->last, .last = it->last, .id = c->recent.subject,
                               .role = c->recent.subject_role,
                               .group = 0x7fffffffu, .is_org = c->recent.subject_is_org,

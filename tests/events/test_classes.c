@@ -411,6 +411,10 @@ static void test_news_dev3_rules(void **state) {
     {"The United States refused to accept the result of the Ukrainian election.",
      "USA 12 UKR;"},
     {"Russia could not attack Ukraine without help.", ""},
+    /* "denied that": a denial of the latest sentence's act, toward its author */
+    {"Georgia accused Russia of shooting down a drone. Moscow denied that any Russian "
+     "aircraft had been in the area.", "GEO 11 RUS;RUS 01 GEO;"},
+    {"Moscow denied that any Russian aircraft had been in the area.", ""},
     /* visits named by a noun: owned by the actor before an adverbial set off
      * by a comma, before a light verb, or after "by" */
     {"The Turkmen president, on a visit to Russia, said nothing.", "TKM 04 RUS;"},

@@ -1705,6 +1705,16 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       break;
     }
 
+  /* a participle after a comma opens a clause of its own ("failed to agree on
+   * a price, leaving Poland and Lithuania short of gas"): what follows it is
+   * not this verb's object */
+  for (uint32_t t = it->last + 1; t + 1 < clause_end; t++)
+    if (tok_is(c, t, ",") && gerund(c, t + 1) && c->item_at[t + 1] >= 0 &&
+        c->items[c->item_at[t + 1]].kind == IT_VERB) {
+      clause_end = t;
+      break;
+    }
+
   /* the actors after an earlier verb of the clause are its objects, not our
    * subject, unless that verb introduces speech ("said Azerbaijan decided") or
    * the actor stands right before our verb ("..., with both sides accusing") */

@@ -429,6 +429,33 @@ static void test_news_dev3_rules(void **state) {
   CHECK(cases);
 }
 
+/* Leaders of the region before the built-in world's terms, by full name and
+ * by surname, only within their terms. */
+static void test_news_dev3_leaders(void **state) {
+  (void)state;
+  static const struct {
+    const char *text, *date, *expected;
+  } cases[] = {
+    {"Boris Yeltsin criticised Ukraine.", "1997-05-31", "RUS 11 UKR;"},
+    {"Kuchma criticised Russia.", "1997-05-31", "UKR 11 RUS;"},
+    {"Shevardnadze asked Russia for help.", "1993-10-08", "GEO 02 RUS;"},
+    {"Robert Kocharian visited Iran.", "2007-03-19", "ARM 04 IRN;"},
+    {"Kuchma criticised Russia.", "2024-03-10", "UKR 11 RUS;"}, /* the default, ELI */
+  };
+  orb_dict *dict = evt_dict(NULL);
+  char got[1024];
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    for (int tree = 0; tree < 2; tree++) {
+      evt_events_of(dict, cases[i].text, cases[i].date, tree + 1, got, sizeof got);
+      if (strcmp(got, cases[i].expected) != 0) {
+        orb_dict_free(dict);
+        fail_msg("%s (%s)\n %s: got '%s', expected '%s'", cases[i].text, cases[i].date,
+                 tree ? "tagger and parser" : "tagger", got, cases[i].expected);
+      }
+    }
+  orb_dict_free(dict);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
@@ -437,6 +464,7 @@ int main(void) {
     cmocka_unit_test(test_coreference),    cmocka_unit_test(test_conjoined),
     cmocka_unit_test(test_negation_modality), cmocka_unit_test(test_news_rules),
     cmocka_unit_test(test_news_nouns),     cmocka_unit_test(test_news_dev_rules),
-    cmocka_unit_test(test_news_dev2_rules), cmocka_unit_test(test_news_dev3_rules)};
+    cmocka_unit_test(test_news_dev2_rules), cmocka_unit_test(test_news_dev3_rules),
+    cmocka_unit_test(test_news_dev3_leaders)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -402,6 +402,10 @@ static void test_news_dev3_rules(void **state) {
     /* envoys recalled or told to leave */
     {"The European Union recalled its ambassadors from Belarus.", "EU 16 BLR;"},
     {"Belarus told the Polish ambassador to leave.", "BLR 16 POL;"},
+    /* a note of protest handed or delivered to an envoy */
+    {"Tajikistan handed a protest note to the Russian ambassador.", "TJK 11 RUS;"},
+    {"Ukraine delivered a note of protest to the Russian envoy.", "UKR 11 RUS;"},
+    {"Russia handed over two prisoners to Ukraine.", ""},
     /* a call held */
     {"Russia and the United States held a video call.", "RUS 04 USA;USA 04 RUS;"},
     /* "cannot", "could not": negations; a result not accepted is rejected */

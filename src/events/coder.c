@@ -1119,6 +1119,19 @@ static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause
   return it->first;
 }
 
+/* Whether mention mn is the object of the preposition that ends verb item
+ * it's phrase ("arrived in Georgia", determiners between): the phrase's
+ * object, its target, not a place. */
+static int phrase_object(const orb_coder *c, const ev_item *it, const ev_mention *mn) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  uint32_t id = tok[it->last - 1].id;
+  if (!(id && (d->vocab_flags[id] & EV_VF_PREP)) || mn->first < it->last) return 0;
+  for (uint32_t t = it->last; t < mn->first; t++)
+    if (!(tok[t].id && (d->vocab_flags[tok[t].id] & EV_VF_DET))) return 0;
+  return 1;
+}
+
 /* Whether verb item it is a noun event in a prepositional phrase ("during a
  * brief private visit to X", "after talks between"): an adverbial of the
  * clause before it, which it does not end. */
@@ -1792,7 +1805,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
     if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
-    if (place == SIZE_MAX && tree_place(c, mn)) {
+    if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;
     }

@@ -422,6 +422,9 @@ static void test_news_dev3_rules(void **state) {
     /* a participle after a comma opens a clause: its actors are no objects */
     {"Russia halted gas supplies to Belarus after the two sides failed to agree on a price, "
      "leaving Poland and Lithuania short of gas.", "RUS 16 BLR;RUS 12 BLR;BLR 12 RUS;"},
+    /* the object of a verb phrase's own preposition is its target, no place */
+    {"The Hungarian prime minister arrived in Georgia on Monday for a visit that the "
+     "European Union criticised.", "HUN 04 GEO;"},
     /* visits named by a noun: owned by the actor before an adverbial set off
      * by a comma, before a light verb, or after "by" */
     {"The Turkmen president, on a visit to Russia, said nothing.", "TKM 04 RUS;"},

@@ -1592,14 +1592,20 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
 
   /* markers just before the verb, and "neither"/"no" just after it */
   int negated = 0, hypothesis = 0, threat = 0;
+  int crossed = 0; /* an actor between: "if Russia invaded" (a hypothesis only) */
   for (size_t m = k; m-- > 0;) {
     const ev_item *mk = &c->items[m];
-    if (mk->last + EV_MARKER_WINDOW <= it->first || mk->kind != IT_MARKER) break;
+    if (mk->last + EV_MARKER_WINDOW <= it->first) break;
+    if (mk->kind == IT_ACTOR) {
+      crossed = 1;
+      continue;
+    }
+    if (mk->kind != IT_MARKER) break;
     ev_marker what = (ev_marker)d->nodes[mk->node].marker;
     if (what == EV_MK_CLAUSE) break;
-    negated |= what == EV_MK_NEGATION;
+    negated |= what == EV_MK_NEGATION && !crossed;
     hypothesis |= what == EV_MK_HYPOTHESIS;
-    threat |= what == EV_MK_THREAT;
+    threat |= what == EV_MK_THREAT && !crossed;
   }
   if (k + 1 < c->item_count && c->items[k + 1].kind == IT_MARKER &&
       c->items[k + 1].first == it->last &&

@@ -425,6 +425,9 @@ static void test_news_dev3_rules(void **state) {
     /* the object of a verb phrase's own preposition is its target, no place */
     {"The Hungarian prime minister arrived in Georgia on Monday for a visit that the "
      "European Union criticised.", "HUN 04 GEO;"},
+    /* a hypothesis reaches over the subject of its clause ("if Russia invaded") */
+    {"Biden warned Putin that the United States would respond if Russia invaded Ukraine.",
+     "USA 13 RUS;"},
     /* visits named by a noun: owned by the actor before an adverbial set off
      * by a comma, before a light verb, or after "by" */
     {"The Turkmen president, on a visit to Russia, said nothing.", "TKM 04 RUS;"},

@@ -1906,6 +1906,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     /* a noun event or a passive without its agent: "clashes erupted at the X-Y
      * border", "the withdrawal of Russian troops from Armenia" */
     if (first_after == SIZE_MAX || !((verb->flags & EV_RF_NOUN) || passive)) return;
+    static const char *const in[] = {"in", "inside", "near"};
+    uint32_t before = c->mentions[first_after].first;
+    while (before > it->last && c->tokens.items[before - 1].id &&
+           (d->vocab_flags[c->tokens.items[before - 1].id] & EV_VF_DET))
+      before--;
+    if ((verb->flags & EV_RF_NOUN) && before > it->last &&
+        tok_in(c, before - 1, in, sizeof in / sizeof *in))
+      return; /* "plotting attacks in Crimea": where, not who */
     source = first_after;
   }
   if (reversed) { /* "Ukraine received tanks from Denmark": Denmark gave them */

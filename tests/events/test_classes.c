@@ -428,6 +428,9 @@ static void test_news_dev3_rules(void **state) {
     /* a hypothesis reaches over the subject of its clause ("if Russia invaded") */
     {"Biden warned Putin that the United States would respond if Russia invaded Ukraine.",
      "USA 13 RUS;"},
+    /* a noun event's place ("in X") is no source; a border's parties are */
+    {"The court convicted the director of plotting attacks in Crimea.", ""},
+    {"Clashes erupted at the Armenian-Azerbaijani border.", "ARM 19 AZE;"},
     /* visits named by a noun: owned by the actor before an adverbial set off
      * by a comma, before a light verb, or after "by" */
     {"The Turkmen president, on a visit to Russia, said nothing.", "TKM 04 RUS;"},

@@ -406,6 +406,8 @@ static void test_news_dev3_rules(void **state) {
     {"Tajikistan handed a protest note to the Russian ambassador.", "TJK 11 RUS;"},
     {"Ukraine delivered a note of protest to the Russian envoy.", "UKR 11 RUS;"},
     {"Russia handed over two prisoners to Ukraine.", ""},
+    /* "breaking X's hold over": no attack */
+    {"China opened a pipeline, breaking Russia's hold over the region's exports.", ""},
     /* a call held */
     {"Russia and the United States held a video call.", "RUS 04 USA;USA 04 RUS;"},
     /* "cannot", "could not": negations; a result not accepted is rejected */

@@ -1094,14 +1094,72 @@ static uint32_t relative_clause(const orb_coder *c, uint32_t verb, uint32_t clau
   return verb;
 }
 
+/* The start of the words that lead a noun event to its owner, or it->first:
+ * a light verb ("paid a visit to") or an adverbial set off by a comma
+ * ("Niyazov, on a visit to ...", "..., during his first visit to"), then
+ * determiners and up to two adjective-like words. */
+static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+  static const char *const light[] = {"paid", "pays", "paying", "made", "makes", "making"};
+  static const char *const adverbial[] = {"on", "during"};
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  uint32_t t = it->first;
+  for (size_t words = 0; t > clause_start && words < 3; words++) {
+    uint32_t id = tok[t - 1].id;
+    if (!(id && (d->vocab_flags[id] & EV_VF_DET)) &&
+        !(adjective_like(c, t - 1) && !(id && (d->vocab_flags[id] & EV_VF_PREP))))
+      break;
+    t--;
+  }
+  if (t == it->first) return it->first;
+  if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light)) return t - 1;
+  if (t > clause_start + 1 && tok_in(c, t - 1, adverbial, sizeof adverbial / sizeof *adverbial) &&
+      tok_is(c, t - 2, ","))
+    return t - 2;
+  return it->first;
+}
+
+/* Whether mention mn is the object of the preposition that ends verb item
+ * it's phrase ("arrived in Georgia", determiners between): the phrase's
+ * object, its target, not a place. */
+static int phrase_object(const orb_coder *c, const ev_item *it, const ev_mention *mn) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  uint32_t id = tok[it->last - 1].id;
+  if (!(id && (d->vocab_flags[id] & EV_VF_PREP)) || mn->first < it->last) return 0;
+  for (uint32_t t = it->last; t < mn->first; t++)
+    if (!(tok[t].id && (d->vocab_flags[tok[t].id] & EV_VF_DET))) return 0;
+  return 1;
+}
+
+/* Whether verb item it is a noun event in a prepositional phrase ("during a
+ * brief private visit to X", "after talks between"): an adverbial of the
+ * clause before it, which it does not end. */
+static int adverbial_noun(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+  const orb_dict *d = c->dict;
+  if (!(d->rules[d->nodes[it->node].verb].flags & EV_RF_NOUN)) return 0;
+  static const char *const also[] = {"during", "after", "before"};
+  const ev_token *tok = c->tokens.items;
+  for (uint32_t t = it->first, words = 0; t > clause_start && words < 4; words++) {
+    uint32_t id = tok[--t].id;
+    if ((id && (d->vocab_flags[id] & EV_VF_PREP)) || tok_in(c, t, also, sizeof also / sizeof *also))
+      return 1;
+    if (!(id && (d->vocab_flags[id] & EV_VF_DET)) && !adjective_like(c, t)) return 0;
+  }
+  return 0;
+}
+
 /* The owner of a noun event: an actor just before it, possessive or adjective
- * ("Ukraine's bold incursion", "Russian threats"), or SIZE_MAX. */
+ * ("Ukraine's bold incursion", "Russian threats"), or before the words that
+ * lead to it (noun_lead: "Niyazov, on a visit to"), or SIZE_MAX. */
 static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
   const ev_token *tok = c->tokens.items;
+  uint32_t lead = noun_lead(c, it, clause_start);
   for (size_t m = c->mention_count; m-- > 0;) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->last > it->first) continue;
     if (mn->first < clause_start) break;
+    if (lead < it->first && mn->last == lead) return m;
     uint32_t t = mn->last;
     if (t < it->first && tok[t].id == c->dict->tok_s) t++;
     size_t skipped = 0;
@@ -1534,14 +1592,20 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
 
   /* markers just before the verb, and "neither"/"no" just after it */
   int negated = 0, hypothesis = 0, threat = 0;
+  int crossed = 0; /* an actor between: "if Russia invaded" (a hypothesis only) */
   for (size_t m = k; m-- > 0;) {
     const ev_item *mk = &c->items[m];
-    if (mk->last + EV_MARKER_WINDOW <= it->first || mk->kind != IT_MARKER) break;
+    if (mk->last + EV_MARKER_WINDOW <= it->first) break;
+    if (mk->kind == IT_ACTOR) {
+      crossed = 1;
+      continue;
+    }
+    if (mk->kind != IT_MARKER) break;
     ev_marker what = (ev_marker)d->nodes[mk->node].marker;
     if (what == EV_MK_CLAUSE) break;
-    negated |= what == EV_MK_NEGATION;
+    negated |= what == EV_MK_NEGATION && !crossed;
     hypothesis |= what == EV_MK_HYPOTHESIS;
-    threat |= what == EV_MK_THREAT;
+    threat |= what == EV_MK_THREAT && !crossed;
   }
   if (k + 1 < c->item_count && c->items[k + 1].kind == IT_MARKER &&
       c->items[k + 1].first == it->last &&
@@ -1653,9 +1717,20 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         c->items[m].first == past_day(c, it, sn->e) + 1 &&
         tok[c->items[m].first - 1].id == d->tok_to)
       continue; /* "offered to mediate between A and B": the intent's objects */
-    else if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0]) ||
+    else if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0] &&
+              !adverbial_noun(c, &c->items[m], clause_start)) ||
         (c->items[m].kind == IT_MARKER && d->nodes[c->items[m].node].marker == EV_MK_CLAUSE)) {
       clause_end = c->items[m].first;
+      break;
+    }
+
+  /* a participle after a comma opens a clause of its own ("failed to agree on
+   * a price, leaving Poland and Lithuania short of gas"): what follows it is
+   * not this verb's object */
+  for (uint32_t t = it->last + 1; t + 1 < clause_end; t++)
+    if (tok_is(c, t, ",") && gerund(c, t + 1) && c->item_at[t + 1] >= 0 &&
+        c->items[c->item_at[t + 1]].kind == IT_VERB) {
+      clause_end = t;
       break;
     }
 
@@ -1736,7 +1811,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
     if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
-    if (place == SIZE_MAX && tree_place(c, mn)) {
+    if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;
     }
@@ -1755,6 +1830,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       source = by_mention;
       target = c->mentions[first_after].group != c->mentions[by_mention].group ? first_after
                                                                              : SIZE_MAX;
+      /* "a visit by X to Y", "the shelling by X of Y": the next actor after
+       * the agent's group, when the agent comes first */
+      for (size_t m = group_end(c, by_mention); target == SIZE_MAX && m < c->mention_count &&
+                                                c->mentions[m].first < clause_end;
+           m++)
+        if (!attribution(c, &c->mentions[m], sn->s, sn->e) &&
+            c->mentions[m].id != c->mentions[by_mention].id)
+          target = m;
       passive = 0;
       by_mention = SIZE_MAX;
     }
@@ -1781,16 +1864,21 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     target = source;
     source = t;
   }
-  if (target == SIZE_MAX && source != SIZE_MAX && code[0] == '1' && code[1] == '1' &&
+  int criticism = code[0] == '1' && code[1] == '1' && it->last < sn->e &&
+                  (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
+                   tok_is(c, it->last, "these"));
+  int denial = strcmp(code, "016") == 0 && it->last < sn->e &&
+               (tok_is(c, it->last, "that") || tok_is(c, it->last, "the"));
+  if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) &&
       !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&
       c->recent.subject != c->mentions[source].id && group_end(c, source) == source + 1 &&
-      group_start(c, source) == source && it->last < sn->e &&
-      (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
-       tok_is(c, it->last, "these"))) {
+      group_start(c, source) == source) {
     /* "Kyiv called the decree an attack on its sovereignty", "Lavrov called the
      * removal blasphemous": a criticism of a definite thing ("the", "this")
      * that names no actor criticises the thing just reported, so its author,
-     * the source of the latest sentence's first event (as "the move" does) */
+     * the source of the latest sentence's first event (as "the move" does);
+     * "Moscow denied that ...", "denied the charge": a denial that names no
+     * actor answers the latest sentence's act, so its author */
     c->implied = (ev_mention){.first = it->last, .last = it->last, .id = c->recent.subject,
                               .role = c->recent.subject_role,
                               .group = 0x7fffffffu, .is_org = c->recent.subject_is_org,
@@ -1818,6 +1906,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     /* a noun event or a passive without its agent: "clashes erupted at the X-Y
      * border", "the withdrawal of Russian troops from Armenia" */
     if (first_after == SIZE_MAX || !((verb->flags & EV_RF_NOUN) || passive)) return;
+    static const char *const in[] = {"in", "inside", "near"};
+    uint32_t before = c->mentions[first_after].first;
+    while (before > it->last && c->tokens.items[before - 1].id &&
+           (d->vocab_flags[c->tokens.items[before - 1].id] & EV_VF_DET))
+      before--;
+    if ((verb->flags & EV_RF_NOUN) && before > it->last &&
+        tok_in(c, before - 1, in, sizeof in / sizeof *in))
+      return; /* "plotting attacks in Crimea": where, not who */
     source = first_after;
   }
   if (reversed) { /* "Ukraine received tanks from Denmark": Denmark gave them */

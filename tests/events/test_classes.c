@@ -377,6 +377,100 @@ static void test_news_dev2_rules(void **state) {
   CHECK(cases);
 }
 
+/* Common wire forms checked by CAMEO category in the third round
+ * (tests/events/news_dev3.txt; docs/EVENTS.md), each the like of a form the
+ * dictionaries had. */
+static void test_news_dev3_rules(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    /* the thing reacted to in the singular: its author is the target */
+    {"Georgia accused Russia of shooting down a drone. The Kremlin denied the charge.",
+     "GEO 11 RUS;RUS 01 GEO;"},
+    {"Turkmenistan blamed Russia for the explosion. Moscow rejected the claim that it was "
+     "at fault.", "TKM 11 RUS;RUS 01 TKM;"},
+    {"Russia warned Georgia that it could strike. Georgia rejected the warning.",
+     "RUS 13 GEO;GEO 12 RUS;"},
+    {"Moldova demanded that Russian troops leave. The Kremlin rejected the idea.",
+     "MDA 10 RUS;RUS 12 MDA;"},
+    /* a warning or a plan rejected with its author named */
+    {"Georgia rejected the warning from Russia.", "GEO 12 RUS;"},
+    {"Russia refused on Tuesday to hand over the suspects to Lithuania.", "RUS 12 LTU;"},
+    /* deliveries cut, supplies reduced, purchases halted */
+    {"Russia cut gas deliveries to Moldova by 30 percent.", "RUS 16 MDA;"},
+    {"Russia reduced gas supplies to Moldova.", "RUS 16 MDA;"},
+    {"Ukraine halted purchases of Russian gas.", "UKR 16 RUS;"},
+    /* envoys recalled or told to leave */
+    {"The European Union recalled its ambassadors from Belarus.", "EU 16 BLR;"},
+    {"Belarus told the Polish ambassador to leave.", "BLR 16 POL;"},
+    /* a note of protest handed or delivered to an envoy */
+    {"Tajikistan handed a protest note to the Russian ambassador.", "TJK 11 RUS;"},
+    {"Ukraine delivered a note of protest to the Russian envoy.", "UKR 11 RUS;"},
+    {"Russia handed over two prisoners to Ukraine.", ""},
+    /* "breaking X's hold over": no attack */
+    {"China opened a pipeline, breaking Russia's hold over the region's exports.", ""},
+    /* a call held */
+    {"Russia and the United States held a video call.", "RUS 04 USA;USA 04 RUS;"},
+    /* "cannot", "could not": negations; a result not accepted is rejected */
+    {"The United States said it could not accept the result of the Ukrainian election.",
+     "USA 12 UKR;"},
+    {"The United States cannot accept the result of the Ukrainian election.", "USA 12 UKR;"},
+    {"The United States refused to accept the result of the Ukrainian election.",
+     "USA 12 UKR;"},
+    {"Russia could not attack Ukraine without help.", ""},
+    /* "denied that": a denial of the latest sentence's act, toward its author */
+    {"Georgia accused Russia of shooting down a drone. Moscow denied that any Russian "
+     "aircraft had been in the area.", "GEO 11 RUS;RUS 01 GEO;"},
+    {"Moscow denied that any Russian aircraft had been in the area.", ""},
+    /* a participle after a comma opens a clause: its actors are no objects */
+    {"Russia halted gas supplies to Belarus after the two sides failed to agree on a price, "
+     "leaving Poland and Lithuania short of gas.", "RUS 16 BLR;RUS 12 BLR;BLR 12 RUS;"},
+    /* the object of a verb phrase's own preposition is its target, no place */
+    {"The Hungarian prime minister arrived in Georgia on Monday for a visit that the "
+     "European Union criticised.", "HUN 04 GEO;"},
+    /* a hypothesis reaches over the subject of its clause ("if Russia invaded") */
+    {"Biden warned Putin that the United States would respond if Russia invaded Ukraine.",
+     "USA 13 RUS;"},
+    /* a noun event's place ("in X") is no source; a border's parties are */
+    {"The court convicted the director of plotting attacks in Crimea.", ""},
+    {"Clashes erupted at the Armenian-Azerbaijani border.", "ARM 19 AZE;"},
+    /* visits named by a noun: owned by the actor before an adverbial set off
+     * by a comma, before a light verb, or after "by" */
+    {"The Turkmen president, on a visit to Russia, said nothing.", "TKM 04 RUS;"},
+    {"The Russian president, on his first visit to Ukraine, said nothing.", "RUS 04 UKR;"},
+    {"The Hungarian prime minister paid a visit to Georgia.", "HUN 04 GEO;"},
+    {"Armenia and Russia signed a deal during a visit by the Russian president to Armenia.",
+     "ARM 05 RUS;RUS 05 ARM;RUS 04 ARM;"},
+  };
+  CHECK(cases);
+}
+
+/* Leaders of the region before the built-in world's terms, by full name and
+ * by surname, only within their terms. */
+static void test_news_dev3_leaders(void **state) {
+  (void)state;
+  static const struct {
+    const char *text, *date, *expected;
+  } cases[] = {
+    {"Boris Yeltsin criticised Ukraine.", "1997-05-31", "RUS 11 UKR;"},
+    {"Kuchma criticised Russia.", "1997-05-31", "UKR 11 RUS;"},
+    {"Shevardnadze asked Russia for help.", "1993-10-08", "GEO 02 RUS;"},
+    {"Robert Kocharian visited Iran.", "2007-03-19", "ARM 04 IRN;"},
+    {"Kuchma criticised Russia.", "2024-03-10", "UKR 11 RUS;"}, /* the default, ELI */
+  };
+  orb_dict *dict = evt_dict(NULL);
+  char got[1024];
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    for (int tree = 0; tree < 2; tree++) {
+      evt_events_of(dict, cases[i].text, cases[i].date, tree + 1, got, sizeof got);
+      if (strcmp(got, cases[i].expected) != 0) {
+        orb_dict_free(dict);
+        fail_msg("%s (%s)\n %s: got '%s', expected '%s'", cases[i].text, cases[i].date,
+                 tree ? "tagger and parser" : "tagger", got, cases[i].expected);
+      }
+    }
+  orb_dict_free(dict);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
@@ -385,6 +479,7 @@ int main(void) {
     cmocka_unit_test(test_coreference),    cmocka_unit_test(test_conjoined),
     cmocka_unit_test(test_negation_modality), cmocka_unit_test(test_news_rules),
     cmocka_unit_test(test_news_nouns),     cmocka_unit_test(test_news_dev_rules),
-    cmocka_unit_test(test_news_dev2_rules)};
+    cmocka_unit_test(test_news_dev2_rules), cmocka_unit_test(test_news_dev3_rules),
+    cmocka_unit_test(test_news_dev3_leaders)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

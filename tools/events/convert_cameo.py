@@ -8,7 +8,8 @@ Usage: tools/events/convert_cameo.py [--reverse-only] SHARED_CAMEO_DIR OUT_DIR
 source has no event of its own ('[:072]', "received tanks from X": X gave
 them); the built-in cameo.verbs.dict is converted so (the full pairs lowered
 the precision on news text, docs/EVENTS.md).
-Writes OUT_DIR/phoenix.actors.dict, phoenix.agents.dict and cameo.verbs.dict
+Writes OUT_DIR/phoenix.actors.dict, phoenix.milnonstate.dict (armed non-state
+groups, Phoenix.MilNonState.actors.txt), phoenix.agents.dict and cameo.verbs.dict
 (or converts one actor or verb file).
 Run once; the outputs are committed under data/events/. orbit's own additions
 (the built-in world's leaders, organisations, model event types) live in the
@@ -17,9 +18,11 @@ hand-written data/events/orbit.dict, which is loaded after these and wins.
 What is converted and what is dropped (PETRARCH works on parse trees; orbit on
 token sequences):
 - actors: every entry of Phoenix.Countries.actors.txt and
-  Phoenix.International.actors.txt; codes are split into the actor id (first 3
+  Phoenix.International.actors.txt (phoenix.actors.dict) and of
+  Phoenix.MilNonState.actors.txt (phoenix.milnonstate.dict); codes are split into the actor id (first 3
   letters for countries, the whole code for IGO/NGO codes) and a role (the rest);
-  dates YYMMDD become YYYY-MM-DD with years 00-39 read as 20xx.
+  dates YYMMDD become YYYY-MM-DD with years 00-39 read as 20xx; names that
+  are common English words (DROPPED_NAMES: "organization", "tigers", "youth", ...) are dropped.
 - agents: Phoenix.agents.txt, with the !PERSON!/!MINIST! macros expanded.
 - verbs: every verb form of CAMEO.2.0.txt (regular forms generated as PETRARCH
   does), and every pattern whose words all follow the verb ("- * WORDS [code]"),
@@ -90,6 +93,17 @@ def code_block(text):
     return code, start, end
 
 
+# One-word actor names of the Phoenix files that are common English words,
+# numbers or first names and name no actor in news text:
+# Phoenix.MilNonState.actors.txt gives "ORGANIZATION" (the Arabic "tanzim"
+# translated) to the Fatah's Tanzim, so that "what sort of organization is
+# this" coded a Middle Eastern rebel group, and "TIGERS" to a Swazi group, so
+# that "Lions, tigers, and Gondor" (PETRARCH's 2.02 suite) coded it.
+DROPPED_NAMES = {"organization", "tigers", "youth", "zero", "falcon", "camo", "aleph",
+                 "yahweh", "mavericks", "boogeymen", "313", "380", "39649", "hamzah",
+                 "muhannad", "shahin"}
+
+
 def convert_actors(path, out):
     names, blocks, count = [], [], 0
 
@@ -98,6 +112,8 @@ def convert_actors(path, out):
         if not names or not blocks:
             return
         for name in names:
+            if name in DROPPED_NAMES:
+                continue
             for code, start, end in blocks:
                 if not re.fullmatch(r"[A-Z]{3,}", code):
                     continue
@@ -321,6 +337,10 @@ def main():
         n = convert_actors(os.path.join(src, "Phoenix.Countries.actors.txt"), out)
         n += convert_actors(os.path.join(src, "Phoenix.International.actors.txt"), out)
     print("actors: %d entries" % n)
+    with open(os.path.join(dst, "phoenix.milnonstate.dict"), "w") as out:
+        out.write(HEADER.format(src="Phoenix.MilNonState.actors.txt"))
+        n = convert_actors(os.path.join(src, "Phoenix.MilNonState.actors.txt"), out)
+    print("armed non-state actors: %d entries" % n)
     with open(os.path.join(dst, "phoenix.agents.dict"), "w") as out:
         out.write(HEADER.format(src="Phoenix.agents.txt"))
         print("agents: %d entries" % convert_agents(os.path.join(src, "Phoenix.agents.txt"), out))

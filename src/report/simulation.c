@@ -6,6 +6,7 @@
  */
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/report_internal.h"
@@ -34,6 +35,12 @@ static void add_band(cJSON *parent, const char *name, const float *q) {
   cJSON_AddNumberToObject(band, "q05", q[0]);
   cJSON_AddNumberToObject(band, "median", q[1]);
   cJSON_AddNumberToObject(band, "q95", q[2]);
+}
+
+/* The first and last months of m as YYYY-MM into a and b (the caller's). */
+static void month_span(const orb_dyn_model *m, char a[11], char b[11]) {
+  orb_date_format(orb_dyn_month_date(m, 0), ORB_PREC_MONTH, a);
+  orb_date_format(orb_dyn_month_date(m, orb_dyn_month_count(m) - 1), ORB_PREC_MONTH, b);
 }
 
 /* Checkpoints of the summary: before the invasion, after the ignored request,
@@ -71,21 +78,29 @@ static void print_rows(FILE *out, const orb_dyn_model *m, const orb_dyn_summary 
   }
 }
 
-/* The share of pole in the poles' leverage over the state of the series lev
- * ("leverage:POLE:STATE") at month i: its median over the sum of the medians of
- * every pole's leverage over that state (0 when none has any). */
-static float leverage_share(const orb_dyn_model *m, const orb_dyn_summary *s, size_t lev, size_t i) {
-  const char *state = strrchr(orb_dyn_series_name(m, lev), ':') + 1;
-  float total = 0;
-  for (size_t p = 0; p < orb_dyn_series_count(m); p++) {
-    const char *pole = orb_dyn_series_name(m, p);
-    if (strncmp(pole, "capacity:", 9) != 0) continue;
-    char name[96];
-    snprintf(name, sizeof name, "leverage:%s:%s", pole + 9, state);
-    size_t k = orb_dyn_series_find(m, name);
-    if (k != ORB_NONE) total += cell(s, k, i)[1];
+/* The state of a series "leverage:POLE:STATE", or NULL for another series. */
+static const char *leverage_state(const char *name) {
+  return strncmp(name, "leverage:", 9) == 0 ? strrchr(name, ':') + 1 : NULL;
+}
+
+/* Fills share[k], for every series k, with the share of the pole of leverage
+ * series k in the poles' leverage over its state at month i: its median over the
+ * sum of the medians of every pole's leverage over that state (0 when none has
+ * any, and for other series). share[orb_dyn_series_count(m)] is the caller's. */
+static void leverage_shares(const orb_dyn_model *m, const orb_dyn_summary *s, size_t i,
+                            float *share) {
+  const size_t n = orb_dyn_series_count(m);
+  for (size_t k = 0; k < n; k++) {
+    const char *state = leverage_state(orb_dyn_series_name(m, k));
+    share[k] = 0;
+    if (!state) continue;
+    float total = 0;
+    for (size_t j = 0; j < n; j++) {
+      const char *other = leverage_state(orb_dyn_series_name(m, j));
+      if (other && strcmp(other, state) == 0) total += cell(s, j, i)[1];
+    }
+    if (total > 0) share[k] = cell(s, k, i)[1] / total;
   }
-  return total > 0 ? cell(s, lev, i)[1] / total : 0;
 }
 
 /* The story in a few lines: from the end of 2021 to the end of 2024 (when both
@@ -96,6 +111,8 @@ static void story(FILE *out, const orb_dyn_model *m, const orb_dyn_summary *s) {
   const size_t a = month_index(m, 2021, 12), b = month_index(m, 2024, 12);
   if (a == ORB_NONE || b == ORB_NONE) return;
   const size_t n = orb_dyn_series_count(m);
+  float *share = malloc(2 * n * sizeof *share); /* at a, then at b; NULL: no share lines */
+  if (share) leverage_shares(m, s, a, share), leverage_shares(m, s, b, share + n);
   fprintf(out, "\nFrom 2021-12 to 2024-12 (the medians of the runs):\n");
   for (size_t k = 0; k < n; k++) {
     const char *name = orb_dyn_series_name(m, k);
@@ -130,11 +147,12 @@ static void story(FILE *out, const orb_dyn_model *m, const orb_dyn_summary *s) {
               cell(s, most_rose, a)[1], cell(s, most_rose, b)[1]);
     fprintf(out, "\n");
     /* its share of the poles' leverage, where another pole has some too */
+    if (!share) continue;
     size_t shared = 0, lost = 0, gained = 0, most_lost = ORB_NONE, most_gained = ORB_NONE;
     float loss = 0, gain = 0;
     for (size_t k = 0; k < n; k++) {
       if (strncmp(orb_dyn_series_name(m, k), prefix, (size_t)plen) != 0) continue;
-      float x = leverage_share(m, s, k, a), y = leverage_share(m, s, k, b);
+      float x = share[k], y = share[n + k];
       if ((x >= 1 || x <= 0) && (y >= 1 || y <= 0)) continue; /* no rival at either date */
       shared++;
       if (y - x <= -5e-4f) lost++;
@@ -147,10 +165,10 @@ static void story(FILE *out, const orb_dyn_model *m, const orb_dyn_summary *s) {
             pole + 9, lost, shared, gained);
     if (most_lost != ORB_NONE && lost)
       fprintf(out, "; fell most over %s (%.3f -> %.3f)", orb_dyn_series_name(m, most_lost) + plen,
-              leverage_share(m, s, most_lost, a), leverage_share(m, s, most_lost, b));
+              share[most_lost], share[n + most_lost]);
     if (most_gained != ORB_NONE && gained)
       fprintf(out, "; rose most over %s (%.3f -> %.3f)", orb_dyn_series_name(m, most_gained) + plen,
-              leverage_share(m, s, most_gained, a), leverage_share(m, s, most_gained, b));
+              share[most_gained], share[n + most_gained]);
     fprintf(out, "\n");
   }
   for (size_t k = 0; k < n; k++) {
@@ -177,6 +195,7 @@ static void story(FILE *out, const orb_dyn_model *m, const orb_dyn_summary *s) {
     }
     fprintf(out, "\n");
   }
+  free(share);
 }
 
 void report_simulation_text(FILE *out, const orb_world *w, const orb_dyn_model *m,
@@ -185,8 +204,7 @@ void report_simulation_text(FILE *out, const orb_world *w, const orb_dyn_model *
   char label[4][11];
   size_t n = checkpoints(m, at, label);
   char a[11], b[11];
-  orb_date_format(orb_dyn_month_date(m, 0), ORB_PREC_MONTH, a);
-  orb_date_format(orb_dyn_month_date(m, orb_dyn_month_count(m) - 1), ORB_PREC_MONTH, b);
+  month_span(m, a, b);
   fprintf(out, "%s: %zu runs, %s to %s monthly, seed %llu; median [5%%-95%%] of the runs\n",
          w->name, s->runs, a, b, (unsigned long long)seed);
   story(out, m, s);
@@ -343,8 +361,7 @@ static void comparison_text(FILE *out, const orb_world *w, const orb_dyn_model *
   char label[4][11];
   size_t n = checkpoints(m, at, label);
   char a[11], b[11];
-  orb_date_format(orb_dyn_month_date(m, 0), ORB_PREC_MONTH, a);
-  orb_date_format(orb_dyn_month_date(m, orb_dyn_month_count(m) - 1), ORB_PREC_MONTH, b);
+  month_span(m, a, b);
   fprintf(out, "%s: %zu runs of the baseline and of the counterfactual, %s to %s monthly, "
                "seed %llu\n", w->name, s[0]->runs, a, b, (unsigned long long)seed);
   fprintf(out, "counterfactual: %s\n", what && *what ? what : "(none: the baseline again)");
@@ -352,7 +369,13 @@ static void comparison_text(FILE *out, const orb_world *w, const orb_dyn_model *
                "is\ncounterfactual - baseline, run by run; median [5%%-95%%] of the runs.\n");
   static const char *const kinds[] = {"credibility:", "capacity:", "leverage:", "exit:"};
   size_t shown = 0, others = 0;
-  for (size_t kind = 0; kind < 4; kind++)
+  for (size_t k = 0; k < orb_dyn_series_count(m); k++) { /* the other kinds (alignments) */
+    int key = 0;
+    for (size_t kind = 0; kind < 4; kind++)
+      key |= strncmp(orb_dyn_series_name(m, k), kinds[kind], strlen(kinds[kind])) == 0;
+    others += !key && changed(s[2], k, at, n);
+  }
+  for (size_t kind = 0; kind < 4; kind++) /* the shown kinds, in this order */
     for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
       const char *name = orb_dyn_series_name(m, k);
       if (strncmp(name, kinds[kind], strlen(kinds[kind])) != 0 || !changed(s[2], k, at, n))
@@ -373,12 +396,6 @@ static void comparison_text(FILE *out, const orb_world *w, const orb_dyn_model *
       }
       shown++;
     }
-  for (size_t k = 0; k < orb_dyn_series_count(m); k++) {
-    int key = 0;
-    for (size_t kind = 0; kind < 4; kind++)
-      key |= strncmp(orb_dyn_series_name(m, k), kinds[kind], strlen(kinds[kind])) == 0;
-    others += !key && changed(s[2], k, at, n);
-  }
   if (!shown) fprintf(out, "\nNo credibility, capacity, leverage or exit series changes.\n");
   fprintf(out, "\n%zu series shown change; %zu other series change (alignments); month by "
                "month: orbit compare ... --series NAME.\n", shown, others);

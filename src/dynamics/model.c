@@ -712,9 +712,9 @@ const char *const *orb_dyn_tests(const orb_dyn_model *m, size_t *count) {
  * every value is a row of lanes, x[i * W + lane], so each statement of the month
  * is a loop over the lanes that the compiler turns into vector instructions
  * (docs/MODEL.md, "Speed of the ensemble: runs in lanes"). Small; it lives on the
- * stack up to RUN_STACK doubles and on the heap beyond (rare: worlds with hundreds
- * of actors). */
-enum { RUN_STACK = 4096 };
+ * stack up to RUN_STACK doubles (64 KiB: the built-in world's eight lanes need
+ * 4,224) and on the heap beyond (rare: worlds with hundreds of actors). */
+enum { RUN_STACK = 8192 };
 typedef struct run_state {
   double *a, *b, *cred;        /* [slots] */
   double *burden, *rel, *gravity; /* [poles]; gravity: economic mass^eta */

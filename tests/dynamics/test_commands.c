@@ -243,6 +243,24 @@ static void test_compare_crn(void **state) {
 
 /* ---- the commands ---------------------------------------------------------------- */
 
+/* The ensemble options' bad input, the same for every command that takes them
+ * (command: "run", "compare", "series all"): exit 2 and the message. */
+static void expect_bad_ensemble_input(const char *command) {
+  static const struct { const char *args, *message; } bad[] = {
+    {"--set war_tiedwn=1", "did you mean 'war_tiedown'"},
+    {"--from 1980-01", "outside the world"},
+    {"--to 2040-01", "outside the world"},
+    {"--set war_tiedown=2..1", "impossible bounds 2..1"},
+    {"--without-event 2022-09-14/ARM/request_aid/XX", "no event '2022-09-14/ARM/request_aid/XX'"},
+    {"--add-event 2022-09-20,CSTO,deploy,ARM", "unknown event type 'deploy'"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    char line[256];
+    snprintf(line, sizeof line, "%s --runs 5 %s", command, bad[i].args);
+    test_expect_orbit(line, 2, bad[i].message);
+  }
+}
+
 static void test_compare_cli(void **state) {
   (void)state;
   /* golden: the Kursk incursion removed, the CSTO's credibility around it */
@@ -265,13 +283,7 @@ static void test_compare_cli(void **state) {
                     "--without-event 2022-09-14/ARM/request_aid/CSTO", 0,
                     "\"credibility:CSTO\":{\"baseline\":{\"2022-12\":{\"q05\":");
   /* bad input: exit codes and messages */
-  test_expect_orbit("compare --runs 50 --set war_tiedwn=1", 2, "did you mean 'war_tiedown'");
-  test_expect_orbit("compare --runs 50 --from 1980-01", 2, "outside the world");
-  test_expect_orbit("compare --runs 50 --set war_tiedown=2..1", 2, "impossible bounds 2..1");
-  test_expect_orbit("compare --runs 50 --without-event 2022-09-14/ARM/request_aid/XX", 2,
-                    "no event '2022-09-14/ARM/request_aid/XX'");
-  test_expect_orbit("compare --runs 50 --add-event 2022-09-20,CSTO,deploy,ARM", 2,
-                    "unknown event type 'deploy'");
+  expect_bad_ensemble_input("compare");
   test_expect_orbit("compare --runs 5 --store x.db", 2, "a comparison writes no store");
   test_expect_orbit("compare --runs 5 --series leverage:RUS:ARN", 2, "did you mean 'leverage:RUS:ARM'");
   test_expect_orbit("compare --csv", 2, "name them with --series");
@@ -297,10 +309,7 @@ static void test_series_cli(void **state) {
   test_expect_orbit("series leverage:RUS:ARN --runs 5", 2, "did you mean 'leverage:RUS:ARM'");
   test_expect_orbit("series all --per-run", 2, "--per-run needs --keep N");
   test_expect_orbit("series all --runs 5 --set bogus=1", 2, "unknown parameter 'bogus'");
-  test_expect_orbit("series all --runs 5 --to 2040-01", 2, "outside the world");
-  test_expect_orbit("series all --runs 5 --set war_tiedown=2..1", 2, "impossible bounds 2..1");
-  test_expect_orbit("series all --runs 5 --without-event 2022-09-14/ARM/request_aid/XX", 2,
-                    "no event '2022-09-14/ARM/request_aid/XX'");
+  expect_bad_ensemble_input("series all");
 }
 
 static void test_run_cli(void **state) {
@@ -309,14 +318,7 @@ static void test_run_cli(void **state) {
                     "Post-Soviet space: 50 runs, 1992-01 to 2030-12 monthly, seed 7;");
   test_expect_orbit("run --runs 50 --from 2020-01 --to 2025-12", 0,
                     "  2021-12               2022-12               2024-12               2025-12");
-  test_expect_orbit("run --runs 50 --set war_tiedwn=1", 2, "did you mean 'war_tiedown'");
-  test_expect_orbit("run --runs 50 --from 1980-01", 2, "outside the world");
-  test_expect_orbit("run --runs 50 --to 2040-01", 2, "outside the world");
-  test_expect_orbit("run --runs 50 --set war_tiedown=2..1", 2, "impossible bounds 2..1");
-  test_expect_orbit("run --runs 50 --without-event 2022-09-14/ARM/request_aid/XX", 2,
-                    "no event '2022-09-14/ARM/request_aid/XX'");
-  test_expect_orbit("run --runs 50 --add-event 2022-09-20,CSTO,deploy,ARM", 2,
-                    "unknown event type 'deploy'");
+  expect_bad_ensemble_input("run");
   test_expect_orbit("run --runs 0", 2, "--runs: expected a whole number");
   test_expect_orbit("run --runs 5 --store README.md", 1, "not an orbit simulation store");
   /* a counterfactual in run: the CSTO answering Armenia keeps its credibility up */

@@ -33,6 +33,7 @@
 #define EV_SEEN_SLOTS 8192       /* memory of repeated lines, per article */
 #define EV_MAX_EVENTS 64         /* events kept per sentence */
 #define EV_MAX_PRONOUNS 64       /* pronouns resolved per sentence */
+#define EV_COREF_OWNER 2         /* is_coref of "its" before a place ("its territory") */
 #define EV_CARET_WORDS 3         /* words a "^" of a verb pattern stands for */
 #define EV_PATTERN_TOKENS 16     /* tokens a verb pattern may span */
 #define EV_MARKER_REACH 4        /* a pattern's "+" or "$" names an actor starting
@@ -53,7 +54,8 @@ typedef struct ev_mention {
   int32_t id, role;      /* string offsets */
   uint32_t group;        /* mentions joined by ',' 'and' ')' share a group */
   uint8_t is_org;
-  uint8_t is_coref;      /* stands for an actor named earlier */
+  uint8_t is_coref;      /* stands for an actor named earlier (EV_COREF_OWNER: "its" of a
+                            place, "its territory") */
 } ev_mention;
 
 /* The latest actors named in the article, for coreference. */
@@ -415,6 +417,48 @@ static int insert_coref(orb_coder *c, uint32_t first, uint32_t last, int32_t id,
   return 1;
 }
 
+/* Whether the word at token t (after "its"), or the one after it when t is
+ * an adjective-like word ("its southern border"), names what a state holds
+ * and others violate or strike: its territory, airspace, border, citizens,
+ * embassy. */
+static int owned_place(const orb_coder *c, size_t t, size_t e) {
+  static const char *const held[] = {
+      "territory",   "territories", "airspace", "border",    "borders",  "frontier",
+      "soil",        "sovereignty", "waters",   "positions", "villages", "towns",
+      "cities",      "capital",     "citizens", "nationals", "embassy",  "consulate",
+      "diplomats",   "infrastructure", "land",  "integrity", "interior", "officials",
+      "guards",      "servicemen",  "peacekeepers", "security"};
+  for (size_t u = t; u < e && u < t + 2; u++) {
+    if (c->tokens.items[u].flags & EV_TF_PUNCT) return 0;
+    if (tok_in(c, u, held, sizeof held / sizeof *held)) return 1;
+    if (c->item_at[u] >= 0 && c->items[c->item_at[u]].kind != IT_NOUN) return 0;
+  }
+  return 0;
+}
+
+/* The first actor named (not a pronoun) in the clause of token t, among the
+ * mentions [0, before) that start before it: the clause starts after the
+ * last ";", clause marker ("but", "while") or comma before "and" between s
+ * and t; NULL when none. */
+static const ev_mention *clause_first_actor(const orb_coder *c, size_t s, size_t t,
+                                            size_t before) {
+  static const char *const joins[] = {"and", "but", "while", "whereas"};
+  size_t from = s;
+  for (size_t u = t; u > s; u--) {
+    int32_t k = c->item_at[u - 1];
+    if (tok_is(c, u - 1, ";") ||
+        (k >= 0 && c->items[k].kind == IT_MARKER &&
+         c->dict->nodes[c->items[k].node].marker == EV_MK_CLAUSE) ||
+        (tok_is(c, u - 1, ",") && u < t && tok_in(c, u, joins, sizeof joins / sizeof *joins))) {
+      from = u;
+      break;
+    }
+  }
+  for (size_t m = 0; m < before; m++)
+    if (c->mentions[m].first >= from && !c->mentions[m].is_coref) return &c->mentions[m];
+  return NULL;
+}
+
 /* Pronouns over the sentence's tokens [s, e) (docs/MODEL.md, "Coding events
  * from text", coreference): "we" or "I" inside quotes is the speaker, the
  * first actor named outside them; "it" as the subject of a verb is the
@@ -467,6 +511,18 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
                           : it >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 1, it,
                                                      it_role, it_org))
         return 1;
+    } else if (!quoted && t + 1 < e && tok_is(c, t, "its") && owned_place(c, t + 1, e)) {
+      /* "Georgia said Russian jets had bombed its territory": what a state
+       * holds and others violate is the first actor's named in the clause
+       * before it, else what "it" names */
+      const ev_mention *own = clause_first_actor(c, s, t, before);
+      int32_t owner = own ? own->id : it;
+      if (owner >= 0) {
+        if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, owner, own ? own->role : it_role,
+                          own ? own->is_org : it_org))
+          return 1;
+        c->mentions[before].is_coref = EV_COREF_OWNER;
+      }
     } else if (it >= 0 && t + 1 < e && tok_is(c, t, "its") &&
                (tok_is(c, t + 1, "neighbour") || tok_is(c, t + 1, "neighbor")) &&
                !(t + 2 < e && word_item(c, (uint32_t)t + 2))) {
@@ -1209,7 +1265,7 @@ static int tree_agent(const orb_coder *c, const ev_mention *m, int v) {
   for (int step = 0; x >= 0 && step < 3; step++) {
     int h = c->heads[x] - 1;
     if (h == v) {
-      if (c->labels[x] == c->lab.agent) return 1;
+      if (c->labels[x] == c->lab.agent) return has_case(c, x, by, 1); /* not "fired on" */
       if (c->labels[x] != c->lab.obl || !has_case(c, x, by, 1)) return 0;
       for (int j = 0; j < (int)c->tagged_n; j++)
         if (c->heads[j] - 1 == v && c->labels[j] == c->lab.aux_pass) return 1;
@@ -1344,6 +1400,16 @@ static int reports(const orb_coder *c, size_t k, size_t target, size_t e) {
   return after < e && (auxiliary(c, after) || verb_follows(c, after, e));
 }
 
+/* Whether the reported subject mention target is followed by "should",
+ * "must" or "ought to" and then a verb of the dictionaries ("said Russian
+ * troops should leave"): an obligation the speaker lays on it. */
+static int reported_obligation(const orb_coder *c, size_t target, size_t e) {
+  static const char *const modal[] = {"should", "must", "ought"};
+  uint32_t after = c->mentions[group_end(c, target) - 1].last;
+  return after < e && tok_in(c, after, modal, sizeof modal / sizeof *modal) &&
+         verb_follows(c, after + 1, e);
+}
+
 /* Whether verb item it is a gerund after a verb of stopping ("have stopped
  * importing", "halted deliveries" is the CANCEL patterns'): the act ends. */
 static int ceased(const orb_coder *c, const ev_item *it, size_t s) {
@@ -1443,12 +1509,18 @@ static int after_threat(const orb_coder *c, size_t k, size_t s) {
   return 0;
 }
 
-/* Whether verb item it codes an event by itself or by one of its patterns. */
-static int codes_something(const orb_coder *c, const ev_item *it, size_t e) {
+/* The code verb item it gives by one of its patterns, else by itself ("" for
+ * none); points into the dictionary. */
+static const char *item_code(const orb_coder *c, const ev_item *it, size_t e) {
   const ev_rule *verb = &c->dict->rules[c->dict->nodes[it->node].verb];
   ev_binding unused;
   const ev_rule *pattern = find_pattern(c, it, verb->group, e, &unused);
-  return pattern ? pattern->code[0] != 0 : verb->code[0] != 0;
+  return pattern ? pattern->code : verb->code;
+}
+
+/* Whether verb item it codes an event by itself or by one of its patterns. */
+static int codes_something(const orb_coder *c, const ev_item *it, size_t e) {
+  return item_code(c, it, e)[0] != 0;
 }
 
 /* Whether mention m follows "by" and at most two determiners ("by the
@@ -1592,6 +1664,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
 
   /* markers just before the verb, and "neither"/"no" just after it */
   int negated = 0, hypothesis = 0, threat = 0;
+  int refusal = 0; /* the negation is a refusal: "refused to", "declined to" */
+  static const char *const refuse_words[] = {"refused", "refuses", "refuse", "refusing",
+                                             "declined", "declines", "decline", "declining"};
   int crossed = 0; /* an actor between: "if Russia invaded" (a hypothesis only) */
   for (size_t m = k; m-- > 0;) {
     const ev_item *mk = &c->items[m];
@@ -1604,6 +1679,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     ev_marker what = (ev_marker)d->nodes[mk->node].marker;
     if (what == EV_MK_CLAUSE) break;
     negated |= what == EV_MK_NEGATION && !crossed;
+    refusal |= what == EV_MK_NEGATION && !crossed &&
+               tok_in(c, mk->first, refuse_words, sizeof refuse_words / sizeof *refuse_words);
     hypothesis |= what == EV_MK_HYPOTHESIS;
     threat |= what == EV_MK_THREAT && !crossed;
   }
@@ -1630,8 +1707,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
           neg_code = d->negations[g].code;
           neg_type = d->negations[g].new_type;
         }
-      if (!neg_code) return; /* a negated event with no negated form: nothing */
     }
+    if (refusal && !(neg_code && neg_code[0] == '1' && neg_code[1] == '2')) {
+      neg_code = "120"; /* "refused to hand over": CAMEO 12, reject, whatever was refused */
+      neg_type = type_of_code(d, neg_code);
+    }
+    if (!neg_code) return; /* a negated event with no negated form: nothing */
     snprintf(code, sizeof code, "%s", neg_code);
     type = neg_type;
   }
@@ -1739,7 +1820,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
    * the actor stands right before our verb ("..., with both sides accusing") */
   uint32_t prev_verb_end = 0;
   int prev_asks = 0;   /* the earlier verb is an appeal or a demand (CAMEO 02, 10) */
-  int prev_intent = 0; /* it is an intent (03) right before "to": "pledged to expand" */
+  int prev_intent = 0; /* it is an intent (03) or a refusal (12) right before "to":
+                         "pledged to expand", "refused on Monday to sign" */
   /* a participle after a comma ("X will expel Y, the ministry said, accusing
    * Z"): a statement between is an attribution, the act before it the one
    * whose objects are no subject */
@@ -1753,12 +1835,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       prev_verb_end = c->items[m].last;
     prev_asks = (prev->code[0] == '0' && prev->code[1] == '2') ||
                 (prev->code[0] == '1' && prev->code[1] == '0');
-    prev_intent = prev->code[0] == '0' && prev->code[1] == '3' &&
-                  past_day(c, &c->items[m], sn->e) + 1 == it->first;
+    const char *said = past_day(c, &c->items[m], sn->e) + 1 == it->first
+                           ? item_code(c, &c->items[m], sn->e) : "";
+    prev_intent = (said[0] == '0' && said[1] == '3') || (said[0] == '1' && said[1] == '2');
     break;
   }
   if (prev_intent && tok[it->first - 1].id == d->tok_to)
-    return; /* "pledged to expand cooperation": the intent (03) is the event */
+    return; /* "pledged to expand cooperation": the intent (03) is the event, as the
+               refusal (12) of "refused on Monday to sign" */
   if (prev_asks && it->first > clause_start && tok[it->first - 1].id == d->tok_to)
     for (size_t m = 0; m < c->mention_count; m++)
       if (c->mentions[m].first >= prev_verb_end && c->mentions[m].last < it->first)
@@ -1806,8 +1890,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       int direct = m == first_after;
       for (uint32_t t = it->last; direct && t < mn->first; t++)
         direct = tok[t].id && (d->vocab_flags[tok[t].id] & EV_VF_DET);
-      if (direct && !(verb->flags & EV_RF_NOUN)) return;
-      continue; /* interned */
+      if (direct && !(verb->flags & EV_RF_NOUN) && mn->is_coref != EV_COREF_OWNER) return;
+      continue; /* interned; "its border": the source's own */
     }
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
     if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
@@ -1864,7 +1948,22 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     target = source;
     source = t;
   }
-  int criticism = code[0] == '1' && code[1] == '1' && it->last < sn->e &&
+  int reaction = code[0] == '1' && (code[1] == '1' || code[1] == '2'); /* criticise, reject */
+  if (target == SIZE_MAX && source != SIZE_MAX && reaction && !negated && !threat &&
+      !(flags & EV_RF_SOLO) &&
+      (it->last >= sn->e || tok_is(c, it->last, "as") ||
+       (tok[it->last].flags & EV_TF_PUNCT))) {
+    /* "a verdict Kiev denounced as a show trial", "a visit that EU leaders
+     * criticised", "..., which Moscow rejected.": a reaction with its object
+     * before it reacts to the act just coded in the sentence, so to its
+     * author */
+    for (size_t i = sn->event_count; i-- > 0;)
+      if (sn->events[i].source->id != c->mentions[source].id) {
+        queue(sn, &c->mentions[source], sn->events[i].source, code, type, rule);
+        return;
+      }
+  }
+  int criticism = reaction && it->last < sn->e &&
                   (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
                    tok_is(c, it->last, "these"));
   int denial = strcmp(code, "016") == 0 && it->last < sn->e &&
@@ -1894,8 +1993,16 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     return;
   }
   if (code[0] == '0' && code[1] == '1' && (!code[2] || code[2] == '0') &&
-      reports(c, k, target, sn->e))
-    return; /* "A says B is massing troops": B's act is the news, not A's words */
+      reports(c, k, target, sn->e)) {
+    /* "A says B is massing troops": B's act is the news, not A's words; but
+     * "A said B should leave", "must withdraw": A's demand on B (CAMEO 10) */
+    if (source != SIZE_MAX && target != SIZE_MAX && !negated &&
+        reported_obligation(c, target, sn->e)) {
+      static const char demand[] = "100";
+      queue_pairs(c, sn, source, target, 1, demand, type_of_code(d, demand), rule);
+    }
+    return;
+  }
   if (source == SIZE_MAX && (flags & EV_RF_SOLO)) {
     /* "They abstained at the UNGA (Armenia, ...)": the first states after */
     for (size_t m = first_after; m < c->mention_count && source == SIZE_MAX; m++)

@@ -426,7 +426,7 @@ static void test_news_dev3_rules(void **state) {
      "leaving Poland and Lithuania short of gas.", "RUS 16 BLR;RUS 12 BLR;BLR 12 RUS;"},
     /* the object of a verb phrase's own preposition is its target, no place */
     {"The Hungarian prime minister arrived in Georgia on Monday for a visit that the "
-     "European Union criticised.", "HUN 04 GEO;"},
+     "European Union criticised.", "HUN 04 GEO;EU 11 HUN;"},
     /* a hypothesis reaches over the subject of its clause ("if Russia invaded") */
     {"Biden warned Putin that the United States would respond if Russia invaded Ukraine.",
      "USA 13 RUS;"},
@@ -471,6 +471,40 @@ static void test_news_dev3_leaders(void **state) {
   orb_dict_free(dict);
 }
 
+/* The fourth round's general rules (docs/MODEL.md, rules 63-67). */
+static void test_news_round4(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    /* "its" before what a state holds: the clause's first actor */
+    {"Georgia said Russian jets had bombed its territory.", "RUS 19 GEO;"},
+    {"Turkey said Russian jets had violated its airspace.", "RUS 15 TUR;"},
+    {"Kyrgyzstan said Tajik troops had fired on its border guards.", "TJK 19 KGZ;"},
+    /* the source's own: no event on itself, the next actor is the target */
+    {"Georgia recalled its ambassador from Moscow.", "GEO 16 RUS;"},
+    {"Russia moved its troops to the border with Ukraine.", "RUS 15 UKR;"},
+    /* after ", and" a new clause: "its" is its subject's */
+    {"Russia recognised Abkhazia. The United States condemned the step, and Georgia called "
+     "the recognition a violation of its sovereignty.",
+     "RUS 05 ABKHAZIA;USA 11 RUS;GEO 11 RUS;"},
+    /* "said B should/must V": the speaker's demand on B */
+    {"Moldova said Russian troops should leave Transdniestria.", "MDA 10 RUS;"},
+    {"Ukraine said on Monday that Russia must withdraw its forces.", "UKR 10 RUS;"},
+    {"Russia said NATO should not expand eastward.", "RUS 10 NATO;"},
+    /* ... but not the speaker's own obligation, nor a plain report */
+    {"Russia said it should respond.", ""},
+    {"Ukraine said Russia had shelled Kharkiv.", "RUS 19 UKR;"},
+    /* a reaction whose object stands before it: the act just coded */
+    {"The EU imposed sanctions on Russia, which Moscow condemned.", "EU 16 RUS;RUS 11 EU;"},
+    {"A Russian court sentenced a Ukrainian director to 20 years, a verdict Kiev denounced as "
+     "a show trial.", "RUS 17 UKR;UKR 11 RUS;"},
+    /* a refusal: CAMEO 12 whatever is refused, and not the act refused */
+    {"Armenia refused on Wednesday to sign the declaration of the CSTO.", "ARM 12 CSTO;"},
+    {"Moldova refused to join the Eurasian Economic Union.", "MDA 12 EAEU;"},
+    {"Moldova did not join the Eurasian Economic Union.", ""},
+  };
+  CHECK(cases);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
@@ -480,6 +514,6 @@ int main(void) {
     cmocka_unit_test(test_negation_modality), cmocka_unit_test(test_news_rules),
     cmocka_unit_test(test_news_nouns),     cmocka_unit_test(test_news_dev_rules),
     cmocka_unit_test(test_news_dev2_rules), cmocka_unit_test(test_news_dev3_rules),
-    cmocka_unit_test(test_news_dev3_leaders)};
+    cmocka_unit_test(test_news_dev3_leaders), cmocka_unit_test(test_news_round4)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

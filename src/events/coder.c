@@ -594,16 +594,19 @@ static int dateline(const orb_coder *c, const ev_item *it) {
 }
 
 /* Whether actor item it is a single word of two or three letters written in
- * mixed case right after a capitalised word ("Kim Jong Un"): the short
- * names of the dictionaries are acronyms (UN, EU, US), written in capitals. */
+ * lower case ("toward us") or in mixed case right after a capitalised word
+ * ("Kim Jong Un"): the short names of the dictionaries are acronyms (UN, EU,
+ * US), written in capitals. */
 static int mixed_case_acronym(const orb_coder *c, const ev_item *it) {
   const ev_token *tok = c->tokens.items;
-  if (it->last != it->first + 1 || it->first == 0) return 0;
+  if (it->last != it->first + 1) return 0;
   size_t len = tok[it->first].end - tok[it->first].start;
   if (len < 2 || len > 3) return 0;
   const char *w = c->text + tok[it->first].start;
   int lower = 0;
   for (size_t i = 0; i < len; i++) lower |= w[i] >= 'a' && w[i] <= 'z';
+  if (w[0] >= 'a' && w[0] <= 'z') return 1; /* "towards us": a word, not the US */
+  if (it->first == 0) return 0;
   char prev = c->text[tok[it->first - 1].start];
   return lower && w[0] >= 'A' && w[0] <= 'Z' && prev >= 'A' && prev <= 'Z' &&
          !(tok[it->first - 1].flags & EV_TF_PUNCT);
@@ -1148,6 +1151,26 @@ static uint32_t relative_clause(const orb_coder *c, uint32_t verb, uint32_t clau
     is_relative |= id && (d->vocab_flags[id] & EV_VF_RELATIVE);
   }
   return verb;
+}
+
+/* Whether a relative clause opens among tokens [from, to): "who", "which",
+ * "whose" or "where", or "that" as a pronoun ("the agreement that allowed";
+ * not "said that", "said on Monday that"): after a word that is no day,
+ * tagged PRON, or without tags after a word that starts no item. */
+static int relative_between(const orb_coder *c, uint32_t from, uint32_t to) {
+  const ev_token *tok = c->tokens.items;
+  for (uint32_t u = from; u < to; u++) {
+    uint32_t id = tok[u].id;
+    if (id && (c->dict->vocab_flags[id] & EV_VF_RELATIVE)) return 1;
+    if (!(u > from && tok_is(c, u, "that")) || day_word(c, u - 1)) continue;
+    if (u >= c->tagged_s && u < c->tagged_s + c->tagged_n) { /* the tagger tells */
+      if (c->upos[u - c->tagged_s] == ORB_UPOS_PRON) return 1;
+    } else if (c->item_at[u - 1] < 0 && !(tok[u - 1].flags & EV_TF_PUNCT) &&
+               !auxiliary(c, u - 1)) {
+      return 1;
+    }
+  }
+  return 0;
 }
 
 /* The start of the words that lead a noun event to its owner, or it->first:
@@ -1879,6 +1902,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (mn->first < it->last || mn->first >= clause_end) continue;
     if (attribution(c, mn, sn->s, sn->e)) continue; /* "..., Ukrainian intelligence said" */
     if (new_clause_subject(c, mn, sn->e)) break; /* "..., and Ukraine's minister called" */
+    if (relative_between(c, it->last, mn->first))
+      break; /* "brokered the deal that allowed Ukraine to ship grain" */
     if ((verb->flags & EV_RF_NOUN) && mn->first > it->last + 3 && !tree_under(c, mn, it))
       continue; /* a noun event's target lies in its own phrase (the tree says so
                    but for the next few words: "threats against X arouse") */

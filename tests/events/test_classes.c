@@ -350,8 +350,10 @@ static void test_news_dev2_rules(void **state) {
      "EST 17 RUS;LVA 17 RUS;RUS 11 EST;RUS 11 LVA;"},
     /* a verb after a day is no noun of the phrase before the day */
     {"Russia signed a decree on Saturday imposing economic sanctions on Turkey.", "RUS 16 TUR;"},
-    /* a short name in mixed case after a capitalised word is no acronym */
-    {"Kim Jong Un criticised Japan.", ""},
+    /* a short name in mixed case after a capitalised word is no acronym:
+     * Kim Jong Un is North Korea's (orbit.dict), not the UN's */
+    {"Kim Jong Un criticised Japan.", "PRK 11 JPN;"},
+    {"Ri Son Un criticised Japan.", ""},
     {"The UN criticised Japan.", "IGOUNO 11 JPN;"},
     /* forces ordered out; idioms that are no act */
     {"Uzbekistan ordered U.S. forces to leave its territory.", "UZB 16 USA;"},
@@ -501,6 +503,15 @@ static void test_news_round4(void **state) {
     {"Armenia refused on Wednesday to sign the declaration of the CSTO.", "ARM 12 CSTO;"},
     {"Moldova refused to join the Eurasian Economic Union.", "MDA 12 EAEU;"},
     {"Moldova did not join the Eurasian Economic Union.", ""},
+    /* a relative clause ends the search for a target; "that" after a day or
+     * a verb of speech is no relative */
+    {"Russia brokered the deal that allowed Armenia to import gas.", ""},
+    {"Georgia signed a deal with Turkey that allowed Azerbaijan to ship oil.",
+     "GEO 05 TUR;TUR 05 GEO;"},
+    {"Moldova said on Monday that Russian troops should leave.", "MDA 10 RUS;"},
+    /* "us" in lower case is the pronoun, "US" the United States */
+    {"\"We expect the same attitude toward us,\" Tokayev told Putin.", "KAZ 01 RUS;"},
+    {"The US criticised Russia.", "USA 11 RUS;"},
   };
   CHECK(cases);
 }

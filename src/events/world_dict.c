@@ -13,7 +13,9 @@
  * names of a state, bloc or organisation are added, the ids that the
  * dictionaries already give them (now or before a later file replaced them:
  * Phoenix's IGOEUREEC for "European Union") are renamed to the world's id in
- * every entry, so one organisation or state comes out under one code. The
+ * every entry, so one organisation or state comes out under one code; but not
+ * the id of a larger body the name begins with (the UN's IGOUNO, which
+ * Phoenix also gives "UN General Assembly", stays the UN's). The
  * entries are written as a dictionary text and added with
  * orb_dict_add_buffer(), like any file.
  */
@@ -99,14 +101,41 @@ static uint32_t wd_phrase_node(const orb_dict *dict, const char *phrase, ev_toke
   return node;
 }
 
+/* The ids of the larger bodies an actor's phrases begin with: those that the
+ * dictionaries give a proper beginning of the phrase ("United Nations" of
+ * "United Nations General Assembly", "UN" of "UN General Assembly"). */
+typedef struct wd_larger {
+  int32_t ids[16];
+  size_t count;
+} wd_larger;
+
+/* Adds to larger the ids given to the proper beginnings of phrase. tokens is
+ * scratch. */
+static void wd_larger_add(const orb_dict *dict, const char *phrase, ev_tokens *tokens,
+                          wd_larger *larger) {
+  if (ev_tokenize_const(dict, phrase, strlen(phrase), tokens) != ORB_OK) return;
+  uint32_t node = 0;
+  for (size_t i = 0; i + 1 < tokens->count; i++) {
+    node = tokens->items[i].id ? ev_trie_child(dict, node, tokens->items[i].id) : 0;
+    if (!node) return;
+    for (int32_t e = dict->nodes[node].actor; e >= 0 && larger->count < 16;
+         e = dict->actors[e].next)
+      larger->ids[larger->count++] = dict->actors[e].id;
+  }
+}
+
 /* Renames, in every actor entry, the ids that the list starting at head gives
  * without a role or a span (not "armenia | USR | ARM | ..1990-08-23") and
- * other than to and the ids of world actors, to to. */
-static void wd_rename_list(orb_dict *dict, const orb_world *world, int32_t head, int32_t to) {
+ * other than to, the ids of world actors and the larger bodies the actor is
+ * part of (the UN of the UN General Assembly), to to. */
+static void wd_rename_list(orb_dict *dict, const orb_world *world, const wd_larger *larger,
+                           int32_t head, int32_t to) {
   for (int32_t e = head; e >= 0; e = dict->actors[e].next) {
     const ev_actor_entry *entry = &dict->actors[e];
     int32_t from = entry->id;
-    if (from == to || entry->role > 0 || entry->from != ORB_DATE_NONE ||
+    int part_of = 0;
+    for (size_t k = 0; k < larger->count; k++) part_of |= larger->ids[k] == from;
+    if (from == to || part_of || entry->role > 0 || entry->from != ORB_DATE_NONE ||
         entry->to != ORB_DATE_NONE || orb_world_actor(world, ev_string(dict, from)) != ORB_NONE)
       continue;
     for (size_t k = 0; k < dict->actor_count; k++)
@@ -127,8 +156,8 @@ static int wd_list_has(const orb_dict *dict, int32_t head, int32_t id) {
  * organisation with an owner codes the owner with the owner's role instead,
  * renaming nothing. */
 static orb_status wd_phrase(orb_dict *dict, const orb_world *world, const orb_actor *a,
-                            int32_t id_off, const char *phrase, const char *role,
-                            ev_tokens *tokens, wd_text *t) {
+                            const wd_larger *larger, int32_t id_off, const char *phrase,
+                            const char *role, ev_tokens *tokens, wd_text *t) {
   if (!wd_has_word(phrase)) return ORB_OK;
   if (a->owner.actor != ORB_NONE) {
     wd_entry(t, phrase, world->actors[a->owner.actor].id, a->owner.role, NULL, 0);
@@ -139,8 +168,8 @@ static orb_status wd_phrase(orb_dict *dict, const orb_world *world, const orb_ac
   if (node) {
     ev_node *n = &dict->nodes[node];
     if (a->kind != ORB_ACTOR_TERRITORY) {
-      wd_rename_list(dict, world, n->actor, id_off);
-      wd_rename_list(dict, world, n->replaced, id_off);
+      wd_rename_list(dict, world, larger, n->actor, id_off);
+      wd_rename_list(dict, world, larger, n->replaced, id_off);
     }
     if (!role && wd_list_has(dict, n->actor, id_off)) return ORB_OK;
   }
@@ -251,23 +280,29 @@ orb_status orb_dict_add_world(orb_dict *dict, const orb_world *world, const char
       st = ORB_ENOMEM;
       break;
     }
-    st = wd_phrase(dict, world, a, id_off, a->name ? a->name : "", NULL, &tokens, &t);
+    wd_larger larger = {.count = 0};
+    if (a->name) wd_larger_add(dict, a->name, &tokens, &larger);
+    for (size_t k = 0; k < a->alias_count; k++)
+      wd_larger_add(dict, a->aliases[k], &tokens, &larger);
+    const wd_larger *lg = &larger;
+    st = wd_phrase(dict, world, a, lg, id_off, a->name ? a->name : "", NULL, &tokens, &t);
     for (size_t k = 0; k < a->attribute_count && !st; k++) {
       const orb_attribute *at = &a->attributes[k];
       if (at->text && (strcmp(at->name, "adjective") == 0 || strcmp(at->name, "alias") == 0))
-        st = wd_phrase(dict, world, a, id_off, at->text, NULL, &tokens, &t);
+        st = wd_phrase(dict, world, a, lg, id_off, at->text, NULL, &tokens, &t);
     }
     for (size_t k = 0; k < a->alias_count && !st; k++)
-      st = wd_phrase(dict, world, a, id_off, a->aliases[k], NULL, &tokens, &t);
+      st = wd_phrase(dict, world, a, lg, id_off, a->aliases[k], NULL, &tokens, &t);
     for (size_t k = 0; k < a->adjective_count && !st; k++)
-      st = wd_phrase(dict, world, a, id_off, a->adjectives[k], NULL, &tokens, &t);
+      st = wd_phrase(dict, world, a, lg, id_off, a->adjectives[k], NULL, &tokens, &t);
     int org = a->kind == ORB_ACTOR_ORGANISATION || a->kind == ORB_ACTOR_BLOC;
     for (size_t k = 0; k < a->capital_count && !st; k++)
-      st = wd_phrase(dict, world, a, id_off, a->capitals[k], org ? NULL : "GOV", &tokens, &t);
+      st = wd_phrase(dict, world, a, lg, id_off, a->capitals[k], org ? NULL : "GOV", &tokens,
+                     &t);
     int letters = 1;
     for (const char *p = a->id; *p; p++) letters &= isupper((unsigned char)*p) != 0;
     if (!st && org && letters && strlen(a->id) >= 2)
-      st = wd_phrase(dict, world, a, id_off, a->id, NULL, &tokens, &t);
+      st = wd_phrase(dict, world, a, lg, id_off, a->id, NULL, &tokens, &t);
     if (!st) st = wd_leaders(dict, world, a, &tokens, &t);
   }
   free(tokens.items);

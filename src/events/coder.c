@@ -1546,6 +1546,39 @@ static int codes_something(const orb_coder *c, const ev_item *it, size_t e) {
   return item_code(c, it, e)[0] != 0;
 }
 
+/* Whether verb item k is what an earlier appeal or demand (CAMEO 02, 10) of
+ * the clause asks an actor named between them to do: after "to" ("urged
+ * Serbia to recognise", "asked Russia to help guard") or in a "that" clause
+ * right after it ("demanded that Russia release"). The verbs between must be
+ * infinitives after "to". */
+static int asked_for(const orb_coder *c, size_t k, uint32_t clause_start, size_t e) {
+  const ev_token *tok = c->tokens.items;
+  const ev_item *it = &c->items[k];
+  if (it->first <= clause_start) return 0;
+  int infinitive = tok[it->first - 1].id == c->dict->tok_to ||
+                   (k > 0 && c->items[k - 1].kind == IT_VERB && c->items[k - 1].last == it->first);
+  int after_actor = 0; /* "that Russia release" */
+  for (size_t n = 0; n < c->mention_count && !after_actor; n++)
+    after_actor = c->mentions[n].last == it->first;
+  if (!infinitive && !after_actor) return 0;
+  for (size_t m = k; m-- > 0 && c->items[m].last > clause_start;) {
+    const ev_item *pm = &c->items[m];
+    if (pm->kind != IT_VERB) continue;
+    const char *code = item_code(c, pm, e);
+    if (!code[0]) continue;
+    if ((code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0')) {
+      int opens = after_actor && tok_is(c, pm->last, "that");
+      for (uint32_t u = pm->last; infinitive && u < it->first && !opens; u++)
+        opens = tok[u].id == c->dict->tok_to;
+      for (size_t n = 0; opens && n < c->mention_count; n++)
+        if (c->mentions[n].first >= pm->last && c->mentions[n].last <= it->first) return 1;
+      return 0;
+    }
+    if (!(pm->first > clause_start && tok[pm->first - 1].id == c->dict->tok_to)) return 0;
+  }
+  return 0;
+}
+
 /* Whether mention m follows "by" and at most two determiners ("by the
  * FSB"). */
 static int after_by(const orb_coder *c, const ev_mention *m, size_t s) {
@@ -1842,7 +1875,6 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
    * subject, unless that verb introduces speech ("said Azerbaijan decided") or
    * the actor stands right before our verb ("..., with both sides accusing") */
   uint32_t prev_verb_end = 0;
-  int prev_asks = 0;   /* the earlier verb is an appeal or a demand (CAMEO 02, 10) */
   int prev_intent = 0; /* it is an intent (03) or a refusal (12) right before "to":
                          "pledged to expand", "refused on Monday to sign" */
   /* a participle after a comma ("X will expel Y, the ministry said, accusing
@@ -1853,11 +1885,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (c->items[m].kind != IT_VERB) continue;
     const ev_rule *prev = &d->rules[d->nodes[c->items[m].node].verb];
     if (prev->flags & EV_RF_NOUN) continue; /* a noun event has no objects */
+    if (!item_code(c, &c->items[m], sn->e)[0]) continue; /* "to help guard": no act */
     if (participle && prev->code[0] == '0' && prev->code[1] == '1') continue;
     if (prev->code[0] && !(prev->code[0] == '0' && prev->code[1] == '1'))
       prev_verb_end = c->items[m].last;
-    prev_asks = (prev->code[0] == '0' && prev->code[1] == '2') ||
-                (prev->code[0] == '1' && prev->code[1] == '0');
     const char *said = past_day(c, &c->items[m], sn->e) + 1 == it->first
                            ? item_code(c, &c->items[m], sn->e) : "";
     prev_intent = (said[0] == '0' && said[1] == '3') || (said[0] == '1' && said[1] == '2');
@@ -1866,10 +1897,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (prev_intent && tok[it->first - 1].id == d->tok_to)
     return; /* "pledged to expand cooperation": the intent (03) is the event, as the
                refusal (12) of "refused on Monday to sign" */
-  if (prev_asks && it->first > clause_start && tok[it->first - 1].id == d->tok_to)
-    for (size_t m = 0; m < c->mention_count; m++)
-      if (c->mentions[m].first >= prev_verb_end && c->mentions[m].last < it->first)
-        return; /* "urged Serbia to recognise Kosovo": asked for, not done */
+  if (asked_for(c, k, clause_start, sn->e))
+    return; /* "urged Serbia to recognise Kosovo": asked for, not done */
   uint32_t relative = relative_clause(c, it->first, clause_start);
   size_t source = (verb->flags & EV_RF_NOUN) ? noun_owner(c, it, clause_start) : SIZE_MAX;
   size_t target = SIZE_MAX;
@@ -2214,9 +2243,10 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     c->last_verb = k;
   }
   c->accusation_of = SIZE_MAX;
-  if (c->first_accusation != SIZE_MAX)
+  if (c->first_accusation != SIZE_MAX) /* "accused Y of", "charged that" */
     for (size_t u = c->items[c->first_accusation].last; u < e; u++)
-      if (c->tokens.items[u].id == c->dict->tok_of) {
+      if (c->tokens.items[u].id == c->dict->tok_of ||
+          (u == c->items[c->first_accusation].last && tok_is(c, u, "that"))) {
         c->accusation_of = u;
         break;
       }

@@ -1317,7 +1317,8 @@ static int tree_under(const orb_coder *c, const ev_mention *m, const ev_item *it
  * or a preposition of a route ("a ceasefire in Uzbekistan", "positions near
  * Abkhazia", "trade through Abkhazia"). */
 static int tree_place(const orb_coder *c, const ev_mention *m) {
-  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across"};
+  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across",
+                                   "over"};
   static const char *const from[] = {"from", "out"};
   if (m->is_org) return 0; /* "observer status in the EAEU": a member's place is no venue */
   int w = mention_head(c, m);
@@ -1364,8 +1365,32 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
   while (t > 0 && c->tokens.items[t - 1].id &&
          (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
     t--;
-  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across"};
+  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across",
+                                   "over"};
   return t > 0 && tok_in(c, t - 1, at, sizeof at / sizeof *at);
+}
+
+/* Whether mention m names the body whose meeting is the venue: "on the
+ * sidelines of the UN General Assembly", "at a summit of the CSTO", "at an
+ * SCO summit" (a preposition of place or time before, a meeting's noun before
+ * "of" or right after the mention). */
+static int venue(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
+  static const char *const meeting[] = {"sidelines", "summit", "summits", "meeting", "session",
+                                        "forum", "conference", "congress", "assembly"};
+  static const char *const at[] = {"at", "on", "during", "ahead", "before", "after"};
+  const orb_dict *d = c->dict;
+  size_t t = m->first;
+  while (t > s && m->first - t < 3 && c->tokens.items[t - 1].id &&
+         (d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+    t--;
+  if (t >= s + 2 && tok_is(c, t - 1, "of") && tok_in(c, t - 2, meeting, 9)) {
+    for (size_t u = t - 2; u > s && u + 5 > t; u--)
+      if (tok_in(c, u - 1, at, 6)) return 1;
+    return 0;
+  }
+  size_t after = c->mentions[group_end(c, (size_t)(m - c->mentions)) - 1].last;
+  if (!(after < e && tok_in(c, after, meeting, 9))) return 0;
+  return t > s && tok_in(c, t - 1, at, 6);
 }
 
 /* Whether verb item k is the complement of an accusation before it in the
@@ -1949,7 +1974,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
     if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
-    if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
+    if (place == SIZE_MAX && (tree_place(c, mn) || venue(c, mn, sn->s, sn->e)) &&
+        !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;
     }
@@ -1994,7 +2020,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     target = source;
     source = by_mention;
   } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX &&
-             target != place) {
+             (target == place || shallow_place(c, &c->mentions[target]))) {
+    return; /* "a Russian helicopter was shot down over Armenia": by whom, not said */
+  } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX) {
     /* a passive without its agent: the subject underwent it, the actor named
      * after the verb did it ("Georgia was criticised over its dispute with
      * Russia", "was admitted to NATO") */

@@ -237,7 +237,8 @@ typedef struct ev_tree_labels {
 void ev_tree_labels_init(ev_tree_labels *labels, const orb_parse_model *model);
 
 /* Whether token t is the second half of a hyphenated modifier written without
- * spaces ("Russia-led", "US-backed"): then it is no verb of the sentence. */
+ * spaces ("Russia-led", "US-backed", "U.S.-made"): then it is no verb of the
+ * sentence. */
 int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t);
 
 /* Whether a tag marks a word that is no verb: a noun or an adjective. */

@@ -47,8 +47,9 @@ void ev_tree_labels_init(ev_tree_labels *l, const orb_parse_model *model) {
 }
 
 int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t) {
-  return t > 0 && tok[t].start >= 1 && text[tok[t].start - 1] == '-' &&
-         tok[t - 1].end == tok[t].start - 1;
+  if (!(t > 0 && tok[t].start >= 2 && text[tok[t].start - 1] == '-')) return 0;
+  return tok[t - 1].end == tok[t].start - 1 || /* "Russia-led" */
+         (tok[t - 1].end == tok[t].start - 2 && text[tok[t].start - 2] == '.'); /* "U.S.-made" */
 }
 
 int ev_tagged_nominal(uint8_t upos) {

@@ -473,7 +473,7 @@ static void test_news_dev3_leaders(void **state) {
   orb_dict_free(dict);
 }
 
-/* The fourth round's general rules (docs/MODEL.md, rules 63-67). */
+/* The fourth round's general rules (docs/MODEL.md, rules 63-74). */
 static void test_news_round4(void **state) {
   (void)state;
   static const ev_case cases[] = {
@@ -512,6 +512,20 @@ static void test_news_round4(void **state) {
     /* "us" in lower case is the pronoun, "US" the United States */
     {"\"We expect the same attitude toward us,\" Tokayev told Putin.", "KAZ 01 RUS;"},
     {"The US criticised Russia.", "USA 11 RUS;"},
+    /* an appeal's content through an infinitive chain, or a "that" clause */
+    {"Tajikistan asked Russia to help guard its border.", "TJK 02 RUS;"},
+    {"Georgia demanded that Russia release its citizens.", "GEO 10 RUS;"},
+    {"Latvia charged that Russia had violated its airspace.", "LVA 11 RUS;"},
+    /* the body whose meeting is the venue is no target */
+    {"Japarov and Rahmon met on the sidelines of a Shanghai Cooperation Organisation summit.",
+     "KGZ 04 TJK;TJK 04 KGZ;"},
+    {"Putin met Pashinyan at a summit of the CSTO in Minsk.", "RUS 04 ARM;ARM 04 RUS;"},
+    {"Russia criticised the CSTO summit.", "RUS 11 CSTO;"},
+    /* "over" a place; a passive whose only other actor is the place */
+    {"Armenia and Azerbaijan have been fighting over Nagorno-Karabakh since September.",
+     "ARM 19 AZE;AZE 19 ARM;"},
+    {"A Russian helicopter was shot down over Armenia.", ""},
+    {"Ukraine fired U.S.-made missiles at Russia.", "UKR 19 RUS;"},
   };
   CHECK(cases);
 }

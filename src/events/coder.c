@@ -827,8 +827,11 @@ static int adjective_like(const orb_coder *c, size_t t) {
  * preposition before it, an adverbial that says nothing of the next word
  * ("The United States on Thursday fired"). */
 static int day_word(const orb_coder *c, size_t t) {
-  static const char *const days[] = {"monday", "tuesday", "wednesday", "thursday", "friday",
-                                     "saturday", "sunday", "today", "yesterday", "tonight"};
+  static const char *const days[] = {"monday",  "tuesday",  "wednesday", "thursday", "friday",
+                                     "saturday", "sunday",  "today",     "yesterday", "tonight",
+                                     "january", "february", "march",    "april",    "may",
+                                     "june",    "july",     "august",   "september", "october",
+                                     "november", "december"};
   return tok_in(c, t, days, sizeof days / sizeof *days);
 }
 
@@ -952,14 +955,15 @@ typedef struct ev_sentence {
   char back[6];               /* the verb being coded: its target's event back, or "" */
 } ev_sentence;
 
-/* Queues an event unless the same one is already queued. */
+/* Queues an event unless one of the same pair and CAMEO root is already
+ * queued for the sentence ("refused to sign": the refusal once). */
 static void queue(ev_sentence *sn, const ev_mention *src, const ev_mention *tgt,
                   const char *code, int type, const ev_rule *rule) {
   if (tgt && tgt->id == src->id) return;
   for (size_t i = 0; i < sn->event_count; i++) {
     const ev_pending *p = &sn->events[i];
     if (p->source->id == src->id && (p->target ? p->target->id : -1) == (tgt ? tgt->id : -1) &&
-        strcmp(p->code, code) == 0)
+        strncmp(p->code, code, 2) == 0)
       return;
   }
   if (sn->event_count == EV_MAX_EVENTS) return;
@@ -990,6 +994,33 @@ typedef struct ev_binding {
   size_t target, source;
 } ev_binding;
 
+/* Whether mention m names the body whose meeting is the venue: "on the
+ * sidelines of the UN General Assembly", "at a summit of the CSTO", "at an
+ * SCO summit" (a preposition of place or time before, a meeting's noun before
+ * "of" or right after the mention; a mention right after another one is part
+ * of its name). */
+static int venue(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
+  static const char *const meeting[] = {"sidelines", "summit", "summits", "meeting", "session",
+                                        "forum", "conference", "congress", "assembly"};
+  static const char *const at[] = {"at", "on", "during", "ahead", "before", "after"};
+  const orb_dict *d = c->dict;
+  for (size_t n = 0; n < c->mention_count; n++) /* "the UN" "General Assembly" */
+    if (c->mentions[n].last == m->first && c->mentions[n].first < m->first)
+      return venue(c, &c->mentions[n], s, e);
+  size_t t = m->first;
+  while (t > s && m->first - t < 3 && c->tokens.items[t - 1].id &&
+         (d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+    t--;
+  if (t >= s + 2 && tok_is(c, t - 1, "of") && tok_in(c, t - 2, meeting, 9)) {
+    for (size_t u = t - 2; u > s && u + 5 > t; u--)
+      if (tok_in(c, u - 1, at, 6)) return 1;
+    return 0;
+  }
+  size_t after = c->mentions[group_end(c, (size_t)(m - c->mentions)) - 1].last;
+  if (!(after < e && tok_in(c, after, meeting, 9))) return 0;
+  return t > s && tok_in(c, t - 1, at, 6);
+}
+
 /* The mention that a marker of a pattern matches at token j: the first one
  * that starts within EV_MARKER_REACH tokens, with no punctuation or verb
  * before it ("warned their people about the Prince of X", "money from X"),
@@ -999,7 +1030,7 @@ static size_t marker_mention(const orb_coder *c, size_t j, size_t e) {
   for (size_t m = 0; m < c->mention_count; m++) {
     uint32_t f = c->mentions[m].first;
     if (f >= j && f < j + EV_MARKER_REACH && f < e &&
-        (best == SIZE_MAX || f < c->mentions[best].first))
+        (best == SIZE_MAX || f < c->mentions[best].first) && !venue(c, &c->mentions[m], 0, e))
       best = m;
   }
   if (best == SIZE_MAX) return SIZE_MAX;
@@ -1368,29 +1399,6 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
   static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across",
                                    "over"};
   return t > 0 && tok_in(c, t - 1, at, sizeof at / sizeof *at);
-}
-
-/* Whether mention m names the body whose meeting is the venue: "on the
- * sidelines of the UN General Assembly", "at a summit of the CSTO", "at an
- * SCO summit" (a preposition of place or time before, a meeting's noun before
- * "of" or right after the mention). */
-static int venue(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
-  static const char *const meeting[] = {"sidelines", "summit", "summits", "meeting", "session",
-                                        "forum", "conference", "congress", "assembly"};
-  static const char *const at[] = {"at", "on", "during", "ahead", "before", "after"};
-  const orb_dict *d = c->dict;
-  size_t t = m->first;
-  while (t > s && m->first - t < 3 && c->tokens.items[t - 1].id &&
-         (d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
-    t--;
-  if (t >= s + 2 && tok_is(c, t - 1, "of") && tok_in(c, t - 2, meeting, 9)) {
-    for (size_t u = t - 2; u > s && u + 5 > t; u--)
-      if (tok_in(c, u - 1, at, 6)) return 1;
-    return 0;
-  }
-  size_t after = c->mentions[group_end(c, (size_t)(m - c->mentions)) - 1].last;
-  if (!(after < e && tok_in(c, after, meeting, 9))) return 0;
-  return t > s && tok_in(c, t - 1, at, 6);
 }
 
 /* Whether verb item k is the complement of an accusation before it in the
@@ -1769,6 +1777,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       c->items[k + 1].first == it->last &&
       d->nodes[c->items[k + 1].node].marker == EV_MK_NEGATION)
     negated = 1;
+  if (k > 0 && c->items[k - 1].kind == IT_VERB && it->first > sn->s &&
+      tok[it->first - 1].id == d->tok_to &&
+      past_day(c, &c->items[k - 1], sn->e) + 1 == it->first &&
+      tok_in(c, c->items[k - 1].first, refuse_words, sizeof refuse_words / sizeof *refuse_words))
+    negated = refusal = 1; /* "refused on Monday to recognise", "declined in June to" */
   if (hypothesis && !threat) return;
   int root0 = (code[0] - '0') * 10 + (code[1] - '0');
   if (!negated && root0 >= 11 && root0 != 13 &&
@@ -1900,8 +1913,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
    * subject, unless that verb introduces speech ("said Azerbaijan decided") or
    * the actor stands right before our verb ("..., with both sides accusing") */
   uint32_t prev_verb_end = 0;
-  int prev_intent = 0; /* it is an intent (03) or a refusal (12) right before "to":
-                         "pledged to expand", "refused on Monday to sign" */
+  int prev_intent = 0; /* it is an intent (03) right before "to": "pledged to expand" */
   /* a participle after a comma ("X will expel Y, the ministry said, accusing
    * Z"): a statement between is an attribution, the act before it the one
    * whose objects are no subject */
@@ -1916,12 +1928,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       prev_verb_end = c->items[m].last;
     const char *said = past_day(c, &c->items[m], sn->e) + 1 == it->first
                            ? item_code(c, &c->items[m], sn->e) : "";
-    prev_intent = (said[0] == '0' && said[1] == '3') || (said[0] == '1' && said[1] == '2');
+    prev_intent = said[0] == '0' && said[1] == '3';
     break;
   }
   if (prev_intent && tok[it->first - 1].id == d->tok_to)
-    return; /* "pledged to expand cooperation": the intent (03) is the event, as the
-               refusal (12) of "refused on Monday to sign" */
+    return; /* "pledged to expand cooperation": the intent (03) is the event */
   if (asked_for(c, k, clause_start, sn->e))
     return; /* "urged Serbia to recognise Kosovo": asked for, not done */
   uint32_t relative = relative_clause(c, it->first, clause_start);
@@ -1974,8 +1985,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
     if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
-    if (place == SIZE_MAX && (tree_place(c, mn) || venue(c, mn, sn->s, sn->e)) &&
-        !phrase_object(c, it, mn)) {
+    if (code[0] == '0' && code[1] == '4' && venue(c, mn, sn->s, sn->e))
+      continue; /* "met on the sidelines of the UN General Assembly": not whom */
+    if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;
     }
@@ -2134,7 +2146,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     size_t g = group_start(c, source), ge = group_end(c, source);
     static const char *const swap[] = {"exchanged", "exchange", "exchanges", "swapped",
                                        "swap", "swaps"};
-    int mutual = (root >= 3 && root <= 6) || root >= 18 || !strcmp(code, "0871") ||
+    int visit = !strcmp(code, "042") || !strcmp(code, "043"); /* "A and B attended": not each
+                                                                  other's guests */
+    int mutual = (root >= 3 && root <= 6 && !visit) || root >= 18 || !strcmp(code, "0871") ||
                  c->mentions[g].is_coref ||
                  reciprocal(c, it->last, clause_end) ||
                  tok_in(c, it->first, swap, sizeof swap / sizeof *swap);

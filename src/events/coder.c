@@ -1209,7 +1209,8 @@ static int relative_between(const orb_coder *c, uint32_t from, uint32_t to) {
  * ("Niyazov, on a visit to ...", "..., during his first visit to"), then
  * determiners and up to two adjective-like words. */
 static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
-  static const char *const light[] = {"paid", "pays", "paying", "made", "makes", "making"};
+  static const char *const light[] = {"paid", "pays",  "paying", "made", "makes",
+                                      "making", "held", "holds", "holding"};
   static const char *const adverbial[] = {"on", "during"};
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
@@ -1221,8 +1222,9 @@ static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause
       break;
     t--;
   }
+  if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light))
+    return t - 1; /* "paid a visit to", "held talks with" */
   if (t == it->first) return it->first;
-  if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light)) return t - 1;
   if (t > clause_start + 1 && tok_in(c, t - 1, adverbial, sizeof adverbial / sizeof *adverbial) &&
       tok_is(c, t - 2, ","))
     return t - 2;
@@ -1693,6 +1695,39 @@ static int pin_actors(const orb_coder *c, const ev_rule *rule, const ev_binding 
 
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
+/* The owner of a meeting named by a noun in an adverbial ("After talks with
+ * X, Y agreed", "Y agreed ... after talks with X"): the first actor after the
+ * comma that ends a phrase opening the sentence (tokens [s, e), its dateline
+ * skipped), else the sentence's first actor before it that is no place;
+ * SIZE_MAX when the noun is no meeting (CAMEO 040; not a visit, which
+ * PETRARCH's suite leaves to the sentence's verb) or not in such a phrase. */
+static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, size_t e) {
+  static const char *const when[] = {"after", "during", "following", "at", "in", "before", "amid"};
+  const orb_dict *d = c->dict;
+  const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
+  if (strcmp(verb->code, "040") != 0) return SIZE_MAX;
+  if (c->dateline_end > s && c->dateline_end <= it->first) s = c->dateline_end;
+  uint32_t t = it->first;
+  for (int words = 0; t > s && words < 3 && c->tokens.items[t - 1].id &&
+                      ((d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET) ||
+                       adjective_like(c, t - 1));
+       words++)
+    t--;
+  if (!(t > s && tok_in(c, t - 1, when, sizeof when / sizeof *when))) return SIZE_MAX;
+  if (t - 1 == s) { /* a phrase opening the sentence: the actor after its comma */
+    uint32_t comma = it->last;
+    while (comma < e && comma < it->last + 16 && !tok_is(c, comma, ",")) comma++;
+    for (size_t m = 0; comma < e && comma < it->last + 16 && m < c->mention_count; m++)
+      if (c->mentions[m].first > comma && c->mentions[m].first < e) return m;
+    return SIZE_MAX;
+  }
+  for (size_t m = 0; m < c->mention_count; m++) /* the sentence's first actor */
+    if (c->mentions[m].first >= s && c->mentions[m].last < t && !c->mentions[m].is_coref &&
+        !tree_place(c, &c->mentions[m]) && !shallow_place(c, &c->mentions[m]))
+      return m;
+  return SIZE_MAX;
+}
+
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
@@ -1937,6 +1972,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     return; /* "urged Serbia to recognise Kosovo": asked for, not done */
   uint32_t relative = relative_clause(c, it->first, clause_start);
   size_t source = (verb->flags & EV_RF_NOUN) ? noun_owner(c, it, clause_start) : SIZE_MAX;
+  if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN))
+    source = meeting_owner(c, it, sn->s, sn->e); /* "after talks with X, Y ..." */
   size_t target = SIZE_MAX;
   int source_alone = 0;
   /* a noun event without an owner has no subject: "the invasion" */

@@ -531,6 +531,13 @@ static void test_news_round4(void **state) {
     {"The prime ministers of Kazakhstan and Uzbekistan also attended the ceremony.", ""},
     /* a refusal "in June to": the month is an adverbial */
     {"Kazakhstan refused in June to recognise Abkhazia.", "KAZ 12 ABKHAZIA;"},
+    /* nominal meetings: a light verb's subject, a clause's subject */
+    {"Putin held talks with Tokayev in Moscow on Friday.", "RUS 04 KAZ;KAZ 04 RUS;"},
+    {"After talks with Erdogan, Putin agreed to build a pipeline.", "TUR 04 RUS;RUS 04 TUR;"},
+    {"The EU announced new aid for Armenia after a meeting with Pashinyan in Brussels.",
+     "EU 03 ARM;EU 04 ARM;ARM 04 EU;"},
+    /* ... but not a visit in an adverbial (PETRARCH's suite codes the verb) */
+    {"Lavrov said the talks were useful during a brief visit to Turkey.", ""},
   };
   CHECK(cases);
 }

@@ -1275,9 +1275,13 @@ static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_
     uint32_t t = mn->last;
     if (t < it->first && tok[t].id == c->dict->tok_s) t++;
     size_t skipped = 0;
+    static const char *const since[] = {"since", "until", "after", "before", "during"};
     for (; t < it->first; t++) {
       if (++skipped > 3) return SIZE_MAX;
       if (!adjective_like(c, t) && tok[t].id != c->dict->tok_and) return SIZE_MAX;
+      if ((tok[t].id && (c->dict->vocab_flags[tok[t].id] & EV_VF_PREP)) ||
+          tok_in(c, t, since, sizeof since / sizeof *since))
+        return SIZE_MAX; /* "a visit to Russia since the invasion": not Russia's */
     }
     return m;
   }
@@ -1863,12 +1867,21 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       if (tok[u].flags & EV_TF_PUNCT) break;
       joined = tok[u - 1].id && (d->vocab_flags[tok[u - 1].id] & EV_VF_PASSIVE);
     }
+  /* "an exchange mediated by the UAE", "talks hosted by Turkey": a participle
+   * right after a noun and right before "by" is a passive of its own */
+  int reduced = !passive && !joined && it->first > sn->s && it->last < sn->e &&
+                tok[it->last].id == d->tok_by &&
+                (c->item_at[it->first - 1] < 0 ||
+                 c->items[c->item_at[it->first - 1]].kind == IT_VERB ||
+                 c->items[c->item_at[it->first - 1]].kind == IT_NOUN) &&
+                !(tok[it->first - 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
+                !auxiliary(c, it->first - 1) && !gerund(c, it->first);
   size_t by_mention = SIZE_MAX;
-  if (passive || joined) {
+  if (passive || joined || reduced) {
     for (size_t m = 0; m < c->mention_count; m++) {
       const ev_mention *mn = &c->mentions[m];
       if (mn->first >= it->last && mn->first <= it->last + 3 && mn->first > 0 &&
-          tok[mn->first - 1].id == d->tok_by) {
+          after_by(c, mn, sn->s)) { /* "by X", "by the X" */
         by_mention = m;
         passive = 1;
         break;

@@ -538,6 +538,13 @@ static void test_news_round4(void **state) {
      "EU 03 ARM;EU 04 ARM;ARM 04 EU;"},
     /* ... but not a visit in an adverbial (PETRARCH's suite codes the verb) */
     {"Lavrov said the talks were useful during a brief visit to Turkey.", ""},
+    /* a participle right after a noun and before "by" is passive */
+    {"Russia and Ukraine swapped prisoners in an exchange mediated by the United Arab "
+     "Emirates.", "RUS 08 UKR;UKR 08 RUS;ARE 04 RUS;ARE 04 UKR;"},
+    /* "since the invasion": no owner across a preposition; "overtaken" no act */
+    {"Erdogan, on his first visit to Russia since the invasion of Ukraine, urged Putin to "
+     "revive the deal.", "TUR 04 RUS;TUR 02 RUS;"},
+    {"China has overtaken Russia as the largest trading partner of Kazakhstan.", ""},
   };
   CHECK(cases);
 }

@@ -66,6 +66,7 @@ typedef struct ev_recent {
   int32_t bound_org, bound_org_role; /* named in apposition: "this alliance, the CSTO" */
   int32_t person, person_role;       /* latest person named */
   int32_t subject, subject_role;     /* source of the latest sentence's first event */
+  int32_t event_pair[2];             /* its source and target, -1 if none */
   uint8_t subject_is_org;
   int32_t cosubject[3];              /* others of its group who did the same act */
   uint8_t cosubject_count;
@@ -150,6 +151,7 @@ static void forget_seen(orb_coder *c) {
   memset(c->seen, 0, EV_SEEN_SLOTS * sizeof *c->seen);
   c->seen_count = 0;
   c->recent = (ev_recent){.org = -1, .org_role = -1, .state = {-1, -1}, .pair = {-1, -1},
+                          .event_pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
                           .person_role = -1, .subject = -1, .subject_role = 0};
 }
@@ -719,11 +721,25 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
                              is_state_id(ev_string(d, c->recent.subject))
                          ? c->recent.subject : c->recent.state[0];
         if (!add_mention(c, it->first, it->last, id, 0, 0)) return ORB_ENOMEM;
-      } else if (mk == EV_MK_COREF_PAIR && c->recent.state[1] >= 0) {
+      } else if (mk == EV_MK_COREF_PAIR &&
+                 (c->recent.state[1] >= 0 || c->recent.event_pair[0] >= 0)) {
         int pair = c->recent.pair[0] >= 0,
             prior = prior_state[1] >= 0 && k > 0 && c->items[k - 1].kind == IT_VERB;
         int32_t a = pair ? c->recent.pair[0] : prior ? prior_state[1] : c->recent.state[1];
         int32_t b = pair ? c->recent.pair[1] : prior ? prior_state[0] : c->recent.state[0];
+        int32_t seen_state = -1; /* distinct states named in the sentence before it: 0, 1, 2 */
+        size_t states = 0;
+        for (size_t m = 0; m < c->mention_count && states < 2; m++)
+          if (c->mentions[m].first < it->first && c->mentions[m].id != seen_state &&
+              is_state_id(ev_string(d, c->mentions[m].id))) {
+            seen_state = c->mentions[m].id;
+            states++;
+          }
+        if (!pair && states < 2 && c->recent.event_pair[0] >= 0) {
+          a = c->recent.event_pair[0]; /* "Erdogan met Putin ... the two presidents" */
+          b = c->recent.event_pair[1];
+        }
+        if (a < 0 || b < 0) continue;
         if (!add_mention(c, it->first, it->last, a, 0, 0) ||
             !add_mention(c, it->first, it->last, b, 0, 0))
           return ORB_ENOMEM;
@@ -2348,6 +2364,10 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   for (size_t k = 0; k < c->item_count; k++)
     if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);
   if (sn.event_count) { /* the subject "it" may name in the next sentence */
+    if (sn.events[0].target && sn.events[0].target->id != sn.events[0].source->id) {
+      c->recent.event_pair[0] = sn.events[0].source->id; /* "the two presidents" next */
+      c->recent.event_pair[1] = sn.events[0].target->id;
+    }
     c->recent.subject = sn.events[0].source->id;
     c->recent.subject_role = sn.events[0].source->role;
     c->recent.subject_is_org = sn.events[0].source->is_org;

@@ -545,6 +545,10 @@ static void test_news_round4(void **state) {
     {"Erdogan, on his first visit to Russia since the invasion of Ukraine, urged Putin to "
      "revive the deal.", "TUR 04 RUS;TUR 02 RUS;"},
     {"China has overtaken Russia as the largest trading partner of Kazakhstan.", ""},
+    /* "the two presidents" with no pair named: the latest event's pair */
+    {"Erdogan met Putin in St Petersburg on a day marked by tension over the Syrian border. "
+     "The two presidents agreed to revive work on the pipeline.",
+     "TUR 04 RUS;RUS 04 TUR;TUR 03 RUS;RUS 03 TUR;"},
   };
   CHECK(cases);
 }

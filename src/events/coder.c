@@ -1201,15 +1201,16 @@ static uint32_t relative_clause(const orb_coder *c, uint32_t verb, uint32_t clau
 }
 
 /* Whether a relative clause opens among tokens [from, to): "who", "which",
- * "whose" or "where", or "that" as a pronoun ("the agreement that allowed";
- * not "said that", "said on Monday that"): after a word that is no day,
- * tagged PRON, or without tags after a word that starts no item. */
-static int relative_between(const orb_coder *c, uint32_t from, uint32_t to) {
+ * "whose" or "where", or "that" as a pronoun ("the agreement that allowed",
+ * "signed a treaty on Saturday that recognises"; not "said that", nor after
+ * a verb of saying, "said on Monday that"): tagged PRON, or without tags
+ * after a word that starts no item. */
+static int relative_between(const orb_coder *c, uint32_t from, uint32_t to, int saying) {
   const ev_token *tok = c->tokens.items;
   for (uint32_t u = from; u < to; u++) {
     uint32_t id = tok[u].id;
     if (id && (c->dict->vocab_flags[id] & EV_VF_RELATIVE)) return 1;
-    if (!(u > from && tok_is(c, u, "that")) || day_word(c, u - 1)) continue;
+    if (!(u > from && tok_is(c, u, "that")) || (saying && day_word(c, u - 1))) continue;
     if (u >= c->tagged_s && u < c->tagged_s + c->tagged_n) { /* the tagger tells */
       if (c->upos[u - c->tagged_s] == ORB_UPOS_PRON) return 1;
     } else if (c->item_at[u - 1] < 0 && !(tok[u - 1].flags & EV_TF_PUNCT) &&
@@ -1488,6 +1489,17 @@ static int reported_obligation(const orb_coder *c, size_t target, size_t e) {
          verb_follows(c, after + 1, e);
 }
 
+/* Whether token t is a verb of speech or intent ("said", "warned", "agreed"). */
+static int speech_word(const orb_coder *c, size_t t) {
+  static const char *const speech[] = {"said", "says", "say", "told", "announced", "stated",
+                                       "added", "reported", "confirmed", "promised",
+                                       "pledged", "vowed", "warned", "decided", "agreed",
+                                       "indicated", "signalled", "signaled", "insisted",
+                                       "declared", "stressed", "claimed", "believes",
+                                       "believed", "expects", "hoped", "suggested"};
+  return tok_in(c, t, speech, sizeof speech / sizeof *speech);
+}
+
 /* Whether verb item it is a gerund after a verb of stopping ("have stopped
  * importing", "halted deliveries" is the CANCEL patterns'): the act ends. */
 static int ceased(const orb_coder *c, const ev_item *it, size_t s) {
@@ -1519,12 +1531,6 @@ static const char *ceased_code(const char *code) {
  * sentence with "would", "will" or "shall" before a verb, so that the
  * modality rules stay linear and cost nothing elsewhere. */
 static void speech_and_condition(orb_coder *c, size_t s, size_t e) {
-  static const char *const speech[] = {"said", "says", "say", "told", "announced", "stated",
-                                       "added", "reported", "confirmed", "promised",
-                                       "pledged", "vowed", "warned", "decided", "agreed",
-                                       "indicated", "signalled", "signaled", "insisted",
-                                       "declared", "stressed", "claimed", "believes",
-                                       "believed", "expects", "hoped", "suggested"};
   static const char *const cond[] = {"if", "unless"};
   if (c->modality_read) return;
   c->modality_read = 1;
@@ -1537,7 +1543,7 @@ static void speech_and_condition(orb_coder *c, size_t s, size_t e) {
     const char *code = k >= 0 && c->items[k].kind == IT_VERB
                            ? c->dict->rules[c->dict->nodes[c->items[k].node].verb].code : "";
     if ((code[0] == '0' && code[1] == '1') ||
-        tok_in(c, u, speech, sizeof speech / sizeof *speech))
+        speech_word(c, u))
       first = u;
   }
   c->first_speech = first;
@@ -2033,7 +2039,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (mn->first < it->last || mn->first >= clause_end) continue;
     if (attribution(c, mn, sn->s, sn->e)) continue; /* "..., Ukrainian intelligence said" */
     if (new_clause_subject(c, mn, sn->e)) break; /* "..., and Ukraine's minister called" */
-    if (relative_between(c, it->last, mn->first))
+    if (relative_between(c, it->last, mn->first,
+                         (code[0] == '0' && code[1] == '1') || speech_word(c, it->first)))
       break; /* "brokered the deal that allowed Ukraine to ship grain" */
     if ((verb->flags & EV_RF_NOUN) && mn->first > it->last + 3 && !tree_under(c, mn, it))
       continue; /* a noun event's target lies in its own phrase (the tree says so

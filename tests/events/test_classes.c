@@ -508,6 +508,8 @@ static void test_news_round4(void **state) {
     {"Russia brokered the deal that allowed Armenia to import gas.", ""},
     {"Georgia signed a deal with Turkey that allowed Azerbaijan to ship oil.",
      "GEO 05 TUR;TUR 05 GEO;"},
+    {"Yeltsin and Kuchma signed a treaty on Saturday that recognises Ukraine's borders, "
+     "including Crimea.", "RUS 05 UKR;UKR 05 RUS;"},
     {"Moldova said on Monday that Russian troops should leave.", "MDA 10 RUS;"},
     /* "us" in lower case is the pronoun, "US" the United States */
     {"\"We expect the same attitude toward us,\" Tokayev told Putin.", "KAZ 01 RUS;"},

@@ -971,6 +971,13 @@ typedef struct ev_sentence {
   char back[6];               /* the verb being coded: its target's event back, or "" */
 } ev_sentence;
 
+/* Whether a CAMEO code is a reaction to another act: a statement (01), a
+ * criticism (11) or a rejection (12). */
+static int reaction_code(const char *code) {
+  return (code[0] == '0' && code[1] == '1') ||
+         (code[0] == '1' && (code[1] == '1' || code[1] == '2'));
+}
+
 /* Queues an event unless one of the same pair and CAMEO root is already
  * queued for the sentence ("refused to sign": the refusal once). */
 static void queue(ev_sentence *sn, const ev_mention *src, const ev_mention *tgt,
@@ -1034,7 +1041,8 @@ static int venue(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
   }
   size_t after = c->mentions[group_end(c, (size_t)(m - c->mentions)) - 1].last;
   if (!(after < e && tok_in(c, after, meeting, 9))) return 0;
-  return t > s && tok_in(c, t - 1, at, 6);
+  return (t > s && tok_in(c, t - 1, at, 6)) || /* "ahead of an EU summit" */
+         (t > s + 1 && tok_is(c, t - 1, "of") && tok_is(c, t - 2, "ahead"));
 }
 
 /* The mention that a marker of a pattern matches at token j: the first one
@@ -2058,8 +2066,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
     if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
-    if (code[0] == '0' && code[1] == '4' && venue(c, mn, sn->s, sn->e))
-      continue; /* "met on the sidelines of the UN General Assembly": not whom */
+    if (((code[0] == '0' && code[1] == '4') || (code[0] == '1' && code[1] == '1')) &&
+        venue(c, mn, sn->s, sn->e))
+      continue; /* "met on the sidelines of the UN General Assembly": not whom; "called
+                   the move pressure ahead of an EU summit": not whom it criticises */
     if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;
@@ -2125,7 +2135,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
      * before it reacts to the act just coded in the sentence, so to its
      * author */
     for (size_t i = sn->event_count; i-- > 0;)
-      if (sn->events[i].source->id != c->mentions[source].id) {
+      if (sn->events[i].source->id != c->mentions[source].id &&
+          !reaction_code(sn->events[i].code)) {
         queue(sn, &c->mentions[source], sn->events[i].source, code, type, rule);
         return;
       }
@@ -2135,6 +2146,17 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                    tok_is(c, it->last, "these"));
   int denial = strcmp(code, "016") == 0 && it->last < sn->e &&
                (tok_is(c, it->last, "that") || tok_is(c, it->last, "the"));
+  if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) && !negated &&
+      !(flags & EV_RF_SOLO) && group_end(c, source) == source + 1 &&
+      group_start(c, source) == source)
+    for (size_t i = sn->event_count; i-- > 0;)
+      if (sn->events[i].source->id != c->mentions[source].id &&
+          !reaction_code(sn->events[i].code)) {
+        /* "X were banned by Russia, and Lithuania's minister called the move
+         * pressure": the act just reported in the sentence, so its author */
+        queue(sn, &c->mentions[source], sn->events[i].source, code, type, rule);
+        return;
+      }
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) &&
       !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&
       c->recent.subject != c->mentions[source].id && group_end(c, source) == source + 1 &&

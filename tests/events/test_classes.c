@@ -547,6 +547,13 @@ static void test_news_round4(void **state) {
     {"Erdogan, on his first visit to Russia since the invasion of Ukraine, urged Putin to "
      "revive the deal.", "TUR 04 RUS;TUR 02 RUS;"},
     {"China has overtaken Russia as the largest trading partner of Kazakhstan.", ""},
+    /* a criticism of the act just reported in the same sentence; a venue */
+    {"Imports of Lithuanian dairy products were banned by Russia on Monday, and Lithuania's "
+     "foreign minister called the move political pressure ahead of an EU summit in Vilnius.",
+     "RUS 16 LTU;LTU 11 RUS;"},
+    /* a thing said to be a wrong */
+    {"NATO promised Ukraine membership. Russia's envoy said the promise was a strategic "
+     "mistake.", "NATO 03 UKR;RUS 11 NATO;"},
     /* "the two presidents" with no pair named: the latest event's pair */
     {"Erdogan met Putin in St Petersburg on a day marked by tension over the Syrian border. "
      "The two presidents agreed to revive work on the pipeline.",

@@ -1234,8 +1234,11 @@ static int relative_between(const orb_coder *c, uint32_t from, uint32_t to, int 
  * ("Niyazov, on a visit to ...", "..., during his first visit to"), then
  * determiners and up to two adjective-like words. */
 static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
-  static const char *const light[] = {"paid", "pays",  "paying", "made", "makes",
-                                      "making", "held", "holds", "holding"};
+  static const char *const light[] = {
+      "paid",     "pays",      "paying",   "made",    "makes",   "making",  "held",
+      "holds",    "holding",   "launched", "launches", "launching", "began", "begun",
+      "started",  "starts",    "completed", "completes", "completing", "staged",
+      "stages",   "staging",   "conducted", "conducts", "carried"};
   static const char *const adverbial[] = {"on", "during"};
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;

@@ -547,6 +547,9 @@ static void test_news_round4(void **state) {
     {"Erdogan, on his first visit to Russia since the invasion of Ukraine, urged Putin to "
      "revive the deal.", "TUR 04 RUS;TUR 02 RUS;"},
     {"China has overtaken Russia as the largest trading partner of Kazakhstan.", ""},
+    /* light verbs lead a noun event to its owner */
+    {"Ukraine launched an incursion into Russia.", "UKR 19 RUS;"},
+    {"Ukraine launched its largest incursion into Russian territory.", "UKR 19 RUS;"},
     /* a criticism of the act just reported in the same sentence; a venue */
     {"Imports of Lithuanian dairy products were banned by Russia on Monday, and Lithuania's "
      "foreign minister called the move political pressure ahead of an EU summit in Vilnius.",

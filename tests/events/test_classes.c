@@ -547,6 +547,8 @@ static void test_news_round4(void **state) {
     {"Erdogan, on his first visit to Russia since the invasion of Ukraine, urged Putin to "
      "revive the deal.", "TUR 04 RUS;TUR 02 RUS;"},
     {"China has overtaken Russia as the largest trading partner of Kazakhstan.", ""},
+    /* visas and restrictions lifted: CAMEO 081 */
+    {"The European Union lifted visa requirements for Ukrainians on Sunday.", "EU 08 UKR;"},
     /* light verbs lead a noun event to its owner */
     {"Ukraine launched an incursion into Russia.", "UKR 19 RUS;"},
     {"Ukraine launched its largest incursion into Russian territory.", "UKR 19 RUS;"},

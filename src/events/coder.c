@@ -516,8 +516,19 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
     } else if (!quoted && t + 1 < e && tok_is(c, t, "its") && owned_place(c, t + 1, e)) {
       /* "Georgia said Russian jets had bombed its territory": what a state
        * holds and others violate is the first actor's named in the clause
-       * before it, else what "it" names */
+       * before it, else what "it" names; after a verb that helps or holds
+       * (CAMEO 01-09) the nearest actor's before that verb */
       const ev_mention *own = clause_first_actor(c, s, t, before);
+      for (size_t u = t; u > s; u--) { /* the verb before it, if it helps or holds */
+        int32_t kv = c->item_at[u - 1];
+        if (c->tokens.items[u - 1].flags & EV_TF_PUNCT) break;
+        if (kv < 0 || c->items[kv].kind != IT_VERB) continue;
+        const char *vc = c->dict->rules[c->dict->nodes[c->items[kv].node].verb].code;
+        if (vc[0] == '0' && before > 0 && !c->mentions[before - 1].is_coref &&
+            c->mentions[before - 1].last <= c->items[kv].first)
+          own = &c->mentions[before - 1]; /* "help Ukraine defend its cities" */
+        break;
+      }
       int32_t owner = own ? own->id : it;
       if (owner >= 0) {
         if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, owner, own ? own->role : it_role,

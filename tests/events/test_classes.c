@@ -481,6 +481,8 @@ static void test_news_round4(void **state) {
     {"Georgia said Russian jets had bombed its territory.", "RUS 19 GEO;"},
     {"Turkey said Russian jets had violated its airspace.", "RUS 15 TUR;"},
     {"Kyrgyzstan said Tajik troops had fired on its border guards.", "TJK 19 KGZ;"},
+    /* after a verb that helps or holds, "its" is the nearest actor's */
+    {"Biden said the Patriot system would help Ukraine defend its cities.", "USA 07 UKR;"},
     /* the source's own: no event on itself, the next actor is the target */
     {"Georgia recalled its ambassador from Moscow.", "GEO 16 RUS;"},
     {"Russia moved its troops to the border with Ukraine.", "RUS 15 UKR;"},

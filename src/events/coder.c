@@ -1219,25 +1219,25 @@ static uint32_t relative_clause(const orb_coder *c, uint32_t verb, uint32_t clau
   return verb;
 }
 
-/* Whether a relative clause opens among tokens [from, to): "who", "which",
- * "whose" or "where", or "that" as a pronoun ("the agreement that allowed",
- * "signed a treaty on Saturday that recognises"; not "said that", nor after
- * a verb of saying, "said on Monday that"): tagged PRON, or without tags
- * after a word that starts no item. */
-static int relative_between(const orb_coder *c, uint32_t from, uint32_t to, int saying) {
+/* The first token among [from, to) that opens a relative clause, or to:
+ * "who", "which", "whose" or "where", or "that" as a pronoun ("the agreement
+ * that allowed", "signed a treaty on Saturday that recognises"; not "said
+ * that", nor after a verb of saying, "said on Monday that"): tagged PRON, or
+ * without tags after a word that starts no item. */
+static uint32_t first_relative(const orb_coder *c, uint32_t from, uint32_t to, int saying) {
   const ev_token *tok = c->tokens.items;
   for (uint32_t u = from; u < to; u++) {
     uint32_t id = tok[u].id;
-    if (id && (c->dict->vocab_flags[id] & EV_VF_RELATIVE)) return 1;
+    if (id && (c->dict->vocab_flags[id] & EV_VF_RELATIVE)) return u;
     if (!(u > from && tok_is(c, u, "that")) || (saying && day_word(c, u - 1))) continue;
     if (u >= c->tagged_s && u < c->tagged_s + c->tagged_n) { /* the tagger tells */
-      if (c->upos[u - c->tagged_s] == ORB_UPOS_PRON) return 1;
+      if (c->upos[u - c->tagged_s] == ORB_UPOS_PRON) return u;
     } else if (c->item_at[u - 1] < 0 && !(tok[u - 1].flags & EV_TF_PUNCT) &&
                !auxiliary(c, u - 1)) {
-      return 1;
+      return u;
     }
   }
-  return 0;
+  return to;
 }
 
 /* The start of the words that lead a noun event to its owner, or it->first:
@@ -2056,13 +2056,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     source = m;
   }
   size_t first_after = SIZE_MAX, place = SIZE_MAX;
+  uint32_t opens_relative = first_relative(
+      c, it->last, clause_end, (code[0] == '0' && code[1] == '1') || speech_word(c, it->first));
   for (size_t m = 0; m < c->mention_count; m++) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->first < it->last || mn->first >= clause_end) continue;
     if (attribution(c, mn, sn->s, sn->e)) continue; /* "..., Ukrainian intelligence said" */
     if (new_clause_subject(c, mn, sn->e)) break; /* "..., and Ukraine's minister called" */
-    if (relative_between(c, it->last, mn->first,
-                         (code[0] == '0' && code[1] == '1') || speech_word(c, it->first)))
+    if (mn->first > opens_relative)
       break; /* "brokered the deal that allowed Ukraine to ship grain" */
     if ((verb->flags & EV_RF_NOUN) && mn->first > it->last + 3 && !tree_under(c, mn, it))
       continue; /* a noun event's target lies in its own phrase (the tree says so

@@ -10,6 +10,7 @@
 
 #include <cmocka.h>
 
+#include "common/testutil.h"
 #include "events/evtest.h"
 
 void evt_list_free(evt_list *list) {
@@ -165,4 +166,28 @@ void evt_events_of(const orb_dict *dict, const char *text, const char *date, int
              list.items[i].target);
   }
   evt_list_free(&list);
+}
+
+evt_probe_counts evt_probe(const char *path, evt_probe_check check, void *user) {
+  evt_probe_counts n = {0};
+  char *text = test_read_file(path, NULL);
+  assert_non_null(text);
+  orb_dict *dict = evt_dict_world(ORB_TEST_SOURCE_DIR "/worlds/postsoviet.yaml", NULL);
+  evt_set_parser(evt_parser_full());
+  char *save = NULL;
+  for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    if (line[0] == '#' || !line[0]) continue;
+    int miss = line[0] == '!';
+    char *f[4];
+    assert_int_equal(evt_fields(line + miss, f, 4), 3);
+    int ok = check(dict, f, miss, user);
+    n.lines++;
+    n.right += ok != 0;
+    n.known += miss;
+    n.wrong += (ok != 0) == miss;
+  }
+  evt_set_parser(NULL);
+  orb_dict_free(dict);
+  free(text);
+  return n;
 }

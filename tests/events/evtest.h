@@ -74,4 +74,21 @@ void evt_events_of(const orb_dict *dict, const char *text, const char *date, int
  * it); returns the count. */
 size_t evt_fields(char *line, char **out, size_t max);
 
+/* Checks one line of a probe: its three fields (DATE | TEXT | EXPECTED), the
+ * dictionaries with the built-in world, whether the line is a known miss
+ * ("!"); returns 1 when the line codes right (and prints it when it is
+ * wrong, or a known miss now right). */
+typedef int (*evt_probe_check)(const orb_dict *dict, char **fields, int known_miss,
+                               void *user);
+
+/* The counts of a probe. */
+typedef struct evt_probe_counts {
+  size_t lines, right, known, wrong; /* wrong: right lines marked "!" or wrong unmarked */
+} evt_probe_counts;
+
+/* Runs check over every line of the probe file at path (lines starting "#"
+ * and empty ones skipped), coded with the built-in dictionaries, the built-in
+ * world and the tagger and parser, as `orbit code` does. */
+evt_probe_counts evt_probe(const char *path, evt_probe_check check, void *user);
+
 #endif

@@ -79,47 +79,35 @@ static void print_wrong(const char *what, const char *date, const char *sentence
   fprintf(stderr, "\n");
 }
 
+/* Codes one probe line and compares it with the expected events; counts the
+ * right lines that also agree on the full codes in *(size_t *)full. */
+static int check_line(const orb_dict *dict, char **f, int miss, void *full) {
+  expected want[MAX_EXPECTED];
+  int count = read_expected(f[2], want);
+  assert_true(count >= 0);
+  evt_list list = evt_code_text(dict, f[1], f[0]);
+  int ok = matches(&list, want, count, 0);
+  *(size_t *)full += ok && matches(&list, want, count, 1);
+  const char *verbose = getenv("ORBIT_PROBE_VERBOSE");
+  if (ok == miss)
+    print_wrong(miss ? "known miss now right:" : "wrong:", f[0], f[1], &list);
+  else if (miss && verbose && *verbose == '1')
+    print_wrong("known miss:", f[0], f[1], &list);
+  evt_list_free(&list);
+  return ok;
+}
+
 static void test_probe(void **state) {
   (void)state;
-  char *text = test_read_file(ORB_TEST_SOURCE_DIR "/tests/events/verbs_probe.txt", NULL);
-  assert_non_null(text);
-  orb_dict *dict = evt_dict_world(ORB_TEST_SOURCE_DIR "/worlds/postsoviet.yaml", NULL);
-  evt_set_parser(evt_parser_full());
-  const char *verbose = getenv("ORBIT_PROBE_VERBOSE");
-  size_t lines = 0, right = 0, full = 0, known = 0, wrong = 0;
-  char *save = NULL;
-  for (char *line = strtok_r(text, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-    if (line[0] == '#' || !line[0]) continue;
-    int miss = line[0] == '!';
-    char *f[4];
-    size_t n = evt_fields(line + miss, f, 4);
-    assert_int_equal(n, 3);
-    expected want[MAX_EXPECTED];
-    int count = read_expected(f[2], want);
-    assert_true(count >= 0);
-    evt_list list = evt_code_text(dict, f[1], f[0]);
-    int ok = matches(&list, want, count, 0);
-    lines++;
-    right += ok;
-    full += ok && matches(&list, want, count, 1);
-    known += miss;
-    if (ok == miss) {
-      wrong++;
-      print_wrong(miss ? "known miss now right:" : "wrong:", f[0], f[1], &list);
-    } else if (miss && verbose && *verbose == '1') {
-      print_wrong("known miss:", f[0], f[1], &list);
-    }
-    evt_list_free(&list);
-  }
-  evt_set_parser(NULL);
+  size_t full = 0;
+  evt_probe_counts n =
+      evt_probe(ORB_TEST_SOURCE_DIR "/tests/events/verbs_probe.txt", check_line, &full);
   printf("verbs probe: %zu of %zu right (%zu known misses); %zu of the right with the full "
          "CAMEO codes\n",
-         right, lines, known, full);
-  orb_dict_free(dict);
-  free(text);
-  assert_true(lines >= 250);
-  assert_int_equal(right + known, lines);
-  assert_int_equal(wrong, 0);
+         n.right, n.lines, n.known, full);
+  assert_true(n.lines >= 250);
+  assert_int_equal(n.right + n.known, n.lines);
+  assert_int_equal(n.wrong, 0);
 }
 
 int main(void) {

@@ -1033,14 +1033,22 @@ typedef struct ev_binding {
  * SCO summit" (a preposition of place or time before, a meeting's noun before
  * "of" or right after the mention; a mention right after another one is part
  * of its name). */
+static int venue_of(const orb_coder *c, const ev_mention *m, size_t s, size_t e);
+
 static int venue(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
+  size_t i = (size_t)(m - c->mentions); /* mentions are in token order */
+  for (size_t n = i; n-- > 0 && i - n <= 2;) /* "the UN" "General Assembly" */
+    if (c->mentions[n].last == m->first && c->mentions[n].first < m->first)
+      return venue_of(c, &c->mentions[n], s, e);
+  return venue_of(c, m, s, e);
+}
+
+/* venue() for mention m alone. */
+static int venue_of(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
   static const char *const meeting[] = {"sidelines", "summit", "summits", "meeting", "session",
                                         "forum", "conference", "congress", "assembly"};
   static const char *const at[] = {"at", "on", "during", "ahead", "before", "after"};
   const orb_dict *d = c->dict;
-  for (size_t n = 0; n < c->mention_count; n++) /* "the UN" "General Assembly" */
-    if (c->mentions[n].last == m->first && c->mentions[n].first < m->first)
-      return venue(c, &c->mentions[n], s, e);
   size_t t = m->first;
   while (t > s && m->first - t < 3 && c->tokens.items[t - 1].id &&
          (d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))

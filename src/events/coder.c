@@ -738,17 +738,23 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
             prior = prior_state[1] >= 0 && k > 0 && c->items[k - 1].kind == IT_VERB;
         int32_t a = pair ? c->recent.pair[0] : prior ? prior_state[1] : c->recent.state[1];
         int32_t b = pair ? c->recent.pair[1] : prior ? prior_state[0] : c->recent.state[0];
-        int32_t seen_state = -1; /* distinct states named in the sentence before it: 0, 1, 2 */
+        int32_t in_sentence[3] = {-1, -1, -1}; /* distinct states named in the sentence before it */
         size_t states = 0;
-        for (size_t m = 0; m < c->mention_count && states < 2; m++)
-          if (c->mentions[m].first < it->first && c->mentions[m].id != seen_state &&
-              is_state_id(ev_string(d, c->mentions[m].id))) {
-            seen_state = c->mentions[m].id;
-            states++;
-          }
+        for (size_t m = 0; m < c->mention_count && states < 3; m++) {
+          int32_t id = c->mentions[m].id;
+          if (c->mentions[m].first >= it->first || !is_state_id(ev_string(d, id))) continue;
+          int known = 0;
+          for (size_t j = 0; j < states; j++) known |= in_sentence[j] == id;
+          if (!known) in_sentence[states++] = id;
+        }
         if (!pair && states < 2 && c->recent.event_pair[0] >= 0) {
           a = c->recent.event_pair[0]; /* "Erdogan met Putin ... the two presidents" */
           b = c->recent.event_pair[1];
+        } else if (!pair && states == 2 && !(k > 0 && c->items[k - 1].kind == IT_VERB)) {
+          /* "Putin awarded Modi ..., and the two leaders agreed": a subject (after a verb,
+           * "asked both sides", the pair named before) */
+          a = in_sentence[0];
+          b = in_sentence[1];
         }
         if (a < 0 || b < 0) continue;
         if (!add_mention(c, it->first, it->last, a, 0, 0) ||
@@ -1045,21 +1051,22 @@ static int venue(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
 
 /* venue() for mention m alone. */
 static int venue_of(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
-  static const char *const meeting[] = {"sidelines", "summit", "summits", "meeting", "session",
-                                        "forum", "conference", "congress", "assembly"};
+  static const char *const meeting[] = {"sidelines", "summit",   "summits",  "meeting",
+                                        "session",   "forum",    "conference", "congress",
+                                        "assembly",  "talks"};
   static const char *const at[] = {"at", "on", "during", "ahead", "before", "after"};
   const orb_dict *d = c->dict;
   size_t t = m->first;
   while (t > s && m->first - t < 3 && c->tokens.items[t - 1].id &&
          (d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
     t--;
-  if (t >= s + 2 && tok_is(c, t - 1, "of") && tok_in(c, t - 2, meeting, 9)) {
+  if (t >= s + 2 && tok_is(c, t - 1, "of") && tok_in(c, t - 2, meeting, 10)) {
     for (size_t u = t - 2; u > s && u + 5 > t; u--)
       if (tok_in(c, u - 1, at, 6)) return 1;
     return 0;
   }
   size_t after = c->mentions[group_end(c, (size_t)(m - c->mentions)) - 1].last;
-  if (!(after < e && tok_in(c, after, meeting, 9))) return 0;
+  if (!(after < e && tok_in(c, after, meeting, 10))) return 0;
   return (t > s && tok_in(c, t - 1, at, 6)) || /* "ahead of an EU summit" */
          (t > s + 1 && tok_is(c, t - 1, "of") && tok_is(c, t - 2, "ahead"));
 }
@@ -1751,6 +1758,28 @@ static int pin_actors(const orb_coder *c, const ev_rule *rule, const ev_binding 
 
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
+/* Whether the words before token t (determiners, adjective-like words, "for",
+ * at most four) follow a verb that appeals or demands (CAMEO 02, 10): a noun
+ * event there is what is asked for, not an act reported ("called for peace
+ * talks", "demanded the withdrawal of"). A criticism's noun event is still
+ * coded ("condemned Russia's recognition of Abkhazia"). */
+static int reacted_to(const orb_coder *c, uint32_t t, uint32_t clause_start) {
+  const orb_dict *d = c->dict;
+  for (int words = 0; t > clause_start && words < 5; words++) {
+    int32_t k = c->item_at[t - 1];
+    if (k >= 0 && c->items[k].kind == IT_VERB) {
+      const char *code = d->rules[d->nodes[c->items[k].node].verb].code;
+      return (code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0');
+    }
+    uint32_t id = c->tokens.items[t - 1].id;
+    if (!(id && (d->vocab_flags[id] & EV_VF_DET)) && !tok_is(c, t - 1, "for") &&
+        !adjective_like(c, t - 1))
+      return 0;
+    t--;
+  }
+  return 0;
+}
+
 /* The owner of a meeting named by a noun in an adverbial ("After talks with
  * X, Y agreed", "Y agreed ... after talks with X"): the first actor after the
  * comma that ends a phrase opening the sentence (tokens [s, e), its dateline
@@ -2002,10 +2031,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   /* a participle after a comma opens a clause of its own ("failed to agree on
    * a price, leaving Poland and Lithuania short of gas"): what follows it is
    * not this verb's object */
+  static const char *const not_clause[] = {"including", "according", "excluding", "following",
+                                          "regarding", "concerning", "during", "notwithstanding"};
   for (uint32_t t = it->last + 1; t + 1 < clause_end; t++)
-    if (tok_is(c, t, ",") && gerund(c, t + 1) && c->item_at[t + 1] >= 0 &&
-        c->items[c->item_at[t + 1]].kind == IT_VERB) {
-      clause_end = t;
+    if (tok_is(c, t, ",") && gerund(c, t + 1) &&
+        !tok_in(c, t + 1, not_clause, sizeof not_clause / sizeof *not_clause) &&
+        (c->item_at[t + 1] < 0 || c->items[c->item_at[t + 1]].kind == IT_VERB)) {
+      clause_end = t; /* also a participle the dictionaries lack (", clearing the way") */
       break;
     }
 
@@ -2037,6 +2069,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     return; /* "urged Serbia to recognise Kosovo": asked for, not done */
   uint32_t relative = relative_clause(c, it->first, clause_start);
   size_t source = (verb->flags & EV_RF_NOUN) ? noun_owner(c, it, clause_start) : SIZE_MAX;
+  if ((verb->flags & EV_RF_NOUN) &&
+      reacted_to(c, source != SIZE_MAX ? c->mentions[source].first : it->first, clause_start))
+    return; /* "called for talks between A and B", "demanded the withdrawal of" */
   if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN))
     source = meeting_owner(c, it, sn->s, sn->e); /* "after talks with X, Y ..." */
   size_t target = SIZE_MAX;

@@ -549,6 +549,17 @@ static void test_news_round4(void **state) {
     {"Erdogan, on his first visit to Russia since the invasion of Ukraine, urged Putin to "
      "revive the deal.", "TUR 04 RUS;TUR 02 RUS;"},
     {"China has overtaken Russia as the largest trading partner of Kazakhstan.", ""},
+    /* a noun event that an appeal asks for is no act */
+    {"Georgia called for talks with Russia.", "GEO 03 RUS;"}, /* the list: 036 */
+    /* "both sides" after a verb: the pair named before; "the two leaders" as a
+     * subject: the two states the sentence names */
+    {"Russia stopped pumping oil to Belarus. Germany and Poland asked both sides to settle "
+     "the dispute.", "RUS 16 BLR;DEU 02 RUS;DEU 02 BLR;POL 02 RUS;POL 02 BLR;"},
+    /* idioms; Transnistria's spellings; a participle after a comma */
+    {"Ukraine agreed to a plan, clearing the way for a summit of the leaders of Russia, "
+     "France and Germany.", ""},
+    {"Officials of Moldova's breakaway region of Transdniestria asked Russia to protect them.",
+     "TRANSNISTRIA 02 RUS;"},
     /* visas and restrictions lifted: CAMEO 081 */
     {"The European Union lifted visa requirements for Ukrainians on Sunday.", "EU 08 UKR;"},
     /* light verbs lead a noun event to its owner */

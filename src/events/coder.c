@@ -606,6 +606,38 @@ static int dateline(const orb_coder *c, const ev_item *it) {
          tok_in(c, it->last + 1, months, sizeof months / sizeof *months);
 }
 
+/* The token after a wire dateline opening the line's tokens [0, e): words in
+ * capitals (three letters at least), a comma, at most five words (a country:
+ * "YALTA, Ukraine,"), a month and a day, then "(wire)" and a dash if they
+ * follow; 0 when the line opens with none. */
+static size_t dateline_span(const orb_coder *c, size_t e) {
+  static const char *const months[] = {
+      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+      "january", "february", "march", "april", "june", "july", "august", "september",
+      "october", "november", "december"};
+  const ev_token *tok = c->tokens.items;
+  size_t t = 0, letters = 0;
+  for (; t < e && t < 6 && !tok_is(c, t, ","); t++)
+    for (uint32_t b = tok[t].start; b < tok[t].end; b++) {
+      char ch = c->text[b];
+      if (ch >= 'a' && ch <= 'z') return 0;
+      letters += ch >= 'A' && ch <= 'Z';
+    }
+  if (letters < 3 || t >= e || t == 0) return 0;
+  size_t month = t + 1;
+  while (month < e && month < t + 7 && !tok_in(c, month, months, sizeof months / sizeof *months))
+    month++;
+  if (!(month + 1 < e && month < t + 7 && (tok[month + 1].flags & EV_TF_DIGITS))) return 0;
+  size_t end = month + 2;
+  if (end < e && tok_is(c, end, "(")) {
+    size_t close = end;
+    while (close < e && close < end + 6 && !tok_is(c, close, ")")) close++;
+    if (close < e && tok_is(c, close, ")")) end = close + 1;
+  }
+  if (end < e && (tok[end].flags & EV_TF_PUNCT) && !tok_is(c, end, ",")) end++; /* "-" */
+  return end;
+}
+
 /* Whether actor item it is a single word of two or three letters written in
  * lower case ("toward us") or in mixed case right after a capitalised word
  * ("Kim Jong Un"): the short names of the dictionaries are acronyms (UN, EU,
@@ -641,7 +673,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   c->mention_count = 0;
-  c->dateline_end = 0;
+  c->dateline_end = s == 0 ? dateline_span(c, end) : 0;
   size_t scanned = 0; /* mentions looked at for a state named in the sentence */
   int named = 0;
   /* the latest two states named before this sentence: "Germany and Poland
@@ -657,6 +689,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
     if (it->kind == IT_ACTOR && mixed_case_acronym(c, it))
       continue; /* "Kim Jong Un": "Un" is no UN */
+    if (it->kind == IT_ACTOR && it->first < c->dateline_end)
+      continue; /* "YALTA, Ukraine, Sept 19 (wire) -": where the story was filed */
     if (it->kind == IT_ACTOR && dateline(c, it)) { /* "MOSCOW, July 21 (wire) -" */
       size_t t = it->last, stop = t + 10 < end ? t + 10 : end;
       while (t < stop && !tok_is(c, t, ")")) t++;
@@ -2124,10 +2158,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
     if (source == SIZE_MAX && mn->group == c->mentions[first_after].group) continue;
     if (place != SIZE_MAX && mn->group == c->mentions[place].group) continue;
-    if (((code[0] == '0' && code[1] == '4') || (code[0] == '1' && code[1] == '1')) &&
+    if (((code[0] == '0' && (code[1] == '4' || code[1] == '5')) ||
+         (code[0] == '1' && code[1] == '1')) &&
         venue(c, mn, sn->s, sn->e))
-      continue; /* "met on the sidelines of the UN General Assembly": not whom; "called
-                   the move pressure ahead of an EU summit": not whom it criticises */
+      continue; /* "met on the sidelines of the UN General Assembly": not whom; "signed
+                   at a summit of the CIS": not with whom; "called the move pressure
+                   ahead of an EU summit": not whom it criticises */
     if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;
@@ -2293,8 +2329,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one
      * on the other, for cooperation, meetings and fights or a coreferent pair;
-     * a group of more right before the verb, with no actor after it in the
-     * sentence ("Russia, Belarus and Kazakhstan signed a treaty") pairwise; a
+     * a group of more right before the verb, with no actor after it in its
+     * clause but places and venues ("Russia, Belarus and Kazakhstan signed a
+     * treaty at a CIS summit in Yalta") pairwise; a
      * ceasefire (0871) agreed by two is mutual too */
     size_t g = group_start(c, source), ge = group_end(c, source);
     static const char *const swap[] = {"exchanged", "exchange", "exchanges", "swapped",
@@ -2305,9 +2342,15 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                  c->mentions[g].is_coref ||
                  reciprocal(c, it->last, clause_end) ||
                  tok_in(c, it->first, swap, sizeof swap / sizeof *swap);
+    int alone = 1; /* no actor after the verb in its clause but places and venues */
+    for (size_t m = ge; m < c->mention_count && alone; m++) {
+      const ev_mention *mn = &c->mentions[m];
+      if (mn->first < it->last) continue;
+      if (mn->first >= clause_end || mn->first > opens_relative) break;
+      alone = tree_place(c, mn) || shallow_place(c, mn) || venue(c, mn, sn->s, sn->e);
+    }
     if (mutual && (ge == g + 2 ||
-                   (ge > g + 2 && c->mentions[c->mention_count - 1].first < it->last &&
-                    adjacent(c, c->mentions[ge - 1].last, it->first))))
+                   (ge > g + 2 && alone && adjacent(c, c->mentions[ge - 1].last, it->first))))
       for (size_t a = g; a < ge; a++)
         for (size_t b = g; b < ge; b++)
           if (a != b) queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);

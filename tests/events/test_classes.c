@@ -549,6 +549,11 @@ static void test_news_round4(void **state) {
     {"Erdogan, on his first visit to Russia since the invasion of Ukraine, urged Putin to "
      "revive the deal.", "TUR 04 RUS;TUR 02 RUS;"},
     {"China has overtaken Russia as the largest trading partner of Kazakhstan.", ""},
+    /* a dateline with its country names no actor; a group that signs with only
+     * places and venues after the verb signs pairwise */
+    {"YALTA, Ukraine, Sept 19 (wire) - The presidents of Russia, Belarus and Kazakhstan "
+     "signed an agreement at a summit of the CIS.",
+     "RUS 05 BLR;RUS 05 KAZ;BLR 05 RUS;BLR 05 KAZ;KAZ 05 RUS;KAZ 05 BLR;"},
     /* a noun event that an appeal asks for is no act */
     {"Georgia called for talks with Russia.", "GEO 03 RUS;"}, /* the list: 036 */
     /* "both sides" after a verb: the pair named before; "the two leaders" as a

@@ -1100,6 +1100,8 @@ static int venue_of(const orb_coder *c, const ev_mention *m, size_t s, size_t e)
     return 0;
   }
   size_t after = c->mentions[group_end(c, (size_t)(m - c->mentions)) - 1].last;
+  if (after + 1 < e && c->item_at[after] < 0 && !(c->tokens.items[after].flags & EV_TF_PUNCT))
+    after += !tok_in(c, after, meeting, 10); /* "the UN climate talks" */
   if (!(after < e && tok_in(c, after, meeting, 10))) return 0;
   return (t > s && tok_in(c, t - 1, at, 6)) || /* "ahead of an EU summit" */
          (t > s + 1 && tok_is(c, t - 1, "of") && tok_is(c, t - 2, "ahead"));

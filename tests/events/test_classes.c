@@ -554,6 +554,10 @@ static void test_news_round4(void **state) {
     {"YALTA, Ukraine, Sept 19 (wire) - The presidents of Russia, Belarus and Kazakhstan "
      "signed an agreement at a summit of the CIS.",
      "RUS 05 BLR;RUS 05 KAZ;BLR 05 RUS;BLR 05 KAZ;KAZ 05 RUS;KAZ 05 BLR;"},
+    /* a venue named before its meeting's noun with a word between; honours */
+    {"Armenia and Azerbaijan agreed to back each other's bids at the United Nations climate "
+     "talks.", "ARM 05 AZE;AZE 05 ARM;"},
+    {"Putin awarded Modi the Order of St Andrew.", "RUS 05 IND;"},
     /* a noun event that an appeal asks for is no act */
     {"Georgia called for talks with Russia.", "GEO 03 RUS;"}, /* the list: 036 */
     /* "both sides" after a verb: the pair named before; "the two leaders" as a

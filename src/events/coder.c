@@ -1823,13 +1823,15 @@ static int reacted_to(const orb_coder *c, uint32_t t, uint32_t clause_start) {
  * SIZE_MAX when the noun is no meeting (CAMEO 040; not a visit, which
  * PETRARCH's suite leaves to the sentence's verb) or not in such a phrase. */
 static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, size_t e) {
-  static const char *const when[] = {"after", "during", "following", "at", "in", "before", "amid"};
+  static const char *const when[] = {"after", "during", "following", "at",
+                                     "in",    "before", "amid",      "for"};
   const orb_dict *d = c->dict;
   const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
   if (strcmp(verb->code, "040") != 0) return SIZE_MAX;
   if (c->dateline_end > s && c->dateline_end <= it->first) s = c->dateline_end;
   uint32_t t = it->first;
   for (int words = 0; t > s && words < 3 && c->tokens.items[t - 1].id &&
+                      !tok_in(c, t - 1, when, sizeof when / sizeof *when) &&
                       ((d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET) ||
                        adjective_like(c, t - 1));
        words++)

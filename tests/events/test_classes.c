@@ -540,6 +540,7 @@ static void test_news_round4(void **state) {
     {"After talks with Erdogan, Putin agreed to build a pipeline.", "TUR 04 RUS;RUS 04 TUR;"},
     {"The EU announced new aid for Armenia after a meeting with Pashinyan in Brussels.",
      "EU 03 ARM;EU 04 ARM;ARM 04 EU;"},
+    {"Lavrov flew to Ankara for talks with Cavusoglu.", "RUS 04 TUR;TUR 04 RUS;"},
     /* ... but not a visit in an adverbial (PETRARCH's suite codes the verb) */
     {"Lavrov said the talks were useful during a brief visit to Turkey.", ""},
     /* a participle right after a noun and before "by" is passive */

@@ -1795,17 +1795,19 @@ static int pin_actors(const orb_coder *c, const ev_rule *rule, const ev_binding 
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 /* Whether the words before token t (determiners, adjective-like words, "for",
- * at most four) follow a verb that appeals or demands (CAMEO 02, 10): a noun
- * event there is what is asked for, not an act reported ("called for peace
- * talks", "demanded the withdrawal of"). A criticism's noun event is still
- * coded ("condemned Russia's recognition of Abkhazia"). */
+ * at most four) follow a verb that appeals, offers or demands (CAMEO 02, 03,
+ * 10, by its pattern if one fires): a noun event there is what is asked for
+ * or offered, not an act reported ("called for talks with", "demanded the
+ * withdrawal of"). A criticism's noun event is still coded ("condemned
+ * Russia's recognition of Abkhazia"). */
 static int reacted_to(const orb_coder *c, uint32_t t, uint32_t clause_start) {
   const orb_dict *d = c->dict;
   for (int words = 0; t > clause_start && words < 5; words++) {
     int32_t k = c->item_at[t - 1];
     if (k >= 0 && c->items[k].kind == IT_VERB) {
-      const char *code = d->rules[d->nodes[c->items[k].node].verb].code;
-      return (code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0');
+      const char *code = item_code(c, &c->items[k], c->tokens.count);
+      return (code[0] == '0' && (code[1] == '2' || code[1] == '3')) ||
+             (code[0] == '1' && code[1] == '0');
     }
     uint32_t id = c->tokens.items[t - 1].id;
     if (!(id && (d->vocab_flags[id] & EV_VF_DET)) && !tok_is(c, t - 1, "for") &&

@@ -582,15 +582,21 @@ static int attribution(const orb_coder *c, const ev_mention *m, size_t s, size_t
   return 0;
 }
 
+/* Month names and their abbreviations, as datelines write them. */
+static const char *const months[] = {
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "january", "february", "march", "april", "june", "july", "august", "september",
+    "october", "november", "december"};
+
+/* Prepositions of place or of a route ("in Uzbekistan", "over Armenia"). */
+static const char *const place_preps[] = {"in", "at", "near", "inside", "through", "via",
+                                          "across", "over"};
+
 /* Whether actor item it is the place of a wire dateline: the first words of
  * the line, written in capitals, followed by a comma and a month ("MOSCOW,
  * July 21 (wire) -") or by a parenthesis ("TBILISI (AP) -"). The place the
  * story was filed from is no party to it. */
 static int dateline(const orb_coder *c, const ev_item *it) {
-  static const char *const months[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      "january", "february", "march", "april", "june", "july", "august", "september",
-      "october", "november", "december"};
   const ev_token *tok = c->tokens.items;
   if (it->first != 0 || it->last + 1 >= c->tokens.count) return 0;
   size_t letters = 0;
@@ -611,10 +617,6 @@ static int dateline(const orb_coder *c, const ev_item *it) {
  * "YALTA, Ukraine,"), a month and a day, then "(wire)" and a dash if they
  * follow; 0 when the line opens with none. */
 static size_t dateline_span(const orb_coder *c, size_t e) {
-  static const char *const months[] = {
-      "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-      "january", "february", "march", "april", "june", "july", "august", "september",
-      "october", "november", "december"};
   const ev_token *tok = c->tokens.items;
   size_t t = 0, letters = 0;
   for (; t < e && t < 6 && !tok_is(c, t, ","); t++)
@@ -890,7 +892,7 @@ static int adjective_like(const orb_coder *c, size_t t) {
          (it->kind == IT_MARKER && c->dict->nodes[it->node].marker == EV_MK_IGNORE);
 }
 
-/* Whether token t names a day ("Thursday", "today", "yesterday"): with the
+/* Whether token t names a day or a month ("Thursday", "today", "June"): with the
  * preposition before it, an adverbial that says nothing of the next word
  * ("The United States on Thursday fired"). */
 static int day_word(const orb_coder *c, size_t t) {
@@ -1027,6 +1029,15 @@ typedef struct ev_sentence {
 static int reaction_code(const char *code) {
   return (code[0] == '0' && code[1] == '1') ||
          (code[0] == '1' && (code[1] == '1' || code[1] == '2'));
+}
+
+/* The source of the latest act queued in the sentence (not a reaction) by an
+ * actor other than id, or NULL: what a reaction in the sentence answers. */
+static const ev_mention *latest_act_source(const ev_sentence *sn, int32_t id) {
+  for (size_t i = sn->event_count; i-- > 0;)
+    if (sn->events[i].source->id != id && !reaction_code(sn->events[i].code))
+      return sn->events[i].source;
+  return NULL;
 }
 
 /* Queues an event unless one of the same pair and CAMEO root is already
@@ -1444,13 +1455,11 @@ static int tree_under(const orb_coder *c, const ev_mention *m, const ev_item *it
  * or a preposition of a route ("a ceasefire in Uzbekistan", "positions near
  * Abkhazia", "trade through Abkhazia"). */
 static int tree_place(const orb_coder *c, const ev_mention *m) {
-  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across",
-                                   "over"};
   static const char *const from[] = {"from", "out"};
   if (m->is_org) return 0; /* "observer status in the EAEU": a member's place is no venue */
   int w = mention_head(c, m);
   if (w < 0 || (c->labels[w] != c->lab.obl && c->labels[w] != c->lab.nmod) ||
-      !has_case(c, w, at, sizeof at / sizeof *at))
+      !has_case(c, w, place_preps, sizeof place_preps / sizeof *place_preps))
     return 0;
   /* a place left is the target: "troops from a base in Tajikistan" */
   int h = c->heads[w] - 1;
@@ -1492,9 +1501,7 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
   while (t > 0 && c->tokens.items[t - 1].id &&
          (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
     t--;
-  static const char *const at[] = {"in", "at", "near", "inside", "through", "via", "across",
-                                   "over"};
-  return t > 0 && tok_in(c, t - 1, at, sizeof at / sizeof *at);
+  return t > 0 && tok_in(c, t - 1, place_preps, sizeof place_preps / sizeof *place_preps);
 }
 
 /* Whether verb item k is the complement of an accusation before it in the
@@ -2234,12 +2241,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
      * criticised", "..., which Moscow rejected.": a reaction with its object
      * before it reacts to the act just coded in the sentence, so to its
      * author */
-    for (size_t i = sn->event_count; i-- > 0;)
-      if (sn->events[i].source->id != c->mentions[source].id &&
-          !reaction_code(sn->events[i].code)) {
-        queue(sn, &c->mentions[source], sn->events[i].source, code, type, rule);
-        return;
-      }
+    const ev_mention *author = latest_act_source(sn, c->mentions[source].id);
+    if (author) {
+      queue(sn, &c->mentions[source], author, code, type, rule);
+      return;
+    }
   }
   int criticism = reaction && it->last < sn->e &&
                   (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
@@ -2248,15 +2254,15 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                (tok_is(c, it->last, "that") || tok_is(c, it->last, "the"));
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) && !negated &&
       !(flags & EV_RF_SOLO) && group_end(c, source) == source + 1 &&
-      group_start(c, source) == source)
-    for (size_t i = sn->event_count; i-- > 0;)
-      if (sn->events[i].source->id != c->mentions[source].id &&
-          !reaction_code(sn->events[i].code)) {
-        /* "X were banned by Russia, and Lithuania's minister called the move
-         * pressure": the act just reported in the sentence, so its author */
-        queue(sn, &c->mentions[source], sn->events[i].source, code, type, rule);
-        return;
-      }
+      group_start(c, source) == source) {
+    /* "X were banned by Russia, and Lithuania's minister called the move
+     * pressure": the act just reported in the sentence, so its author */
+    const ev_mention *author = latest_act_source(sn, c->mentions[source].id);
+    if (author) {
+      queue(sn, &c->mentions[source], author, code, type, rule);
+      return;
+    }
+  }
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) &&
       !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&
       c->recent.subject != c->mentions[source].id && group_end(c, source) == source + 1 &&

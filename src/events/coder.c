@@ -32,6 +32,7 @@
 #define EV_MARKER_WINDOW 4       /* tokens before a verb searched for markers */
 #define EV_SEEN_SLOTS 8192       /* memory of repeated lines, per article */
 #define EV_MAX_EVENTS 64         /* events kept per sentence */
+#define EV_GROUP_MAX 8           /* states remembered of a group named together */
 #define EV_MAX_PRONOUNS 64       /* pronouns resolved per sentence */
 #define EV_COREF_OWNER 2         /* is_coref of "its" before a place ("its territory") */
 #define EV_CARET_WORDS 3         /* words a "^" of a verb pattern stands for */
@@ -63,6 +64,10 @@ typedef struct ev_recent {
   int32_t org, org_role;  /* -1 if none */
   int32_t state[2];       /* latest two distinct states, [0] the latest */
   int32_t pair[2];        /* latest two states named together ("A and B") */
+  int32_t group[EV_GROUP_MAX]; /* latest states named together, in order */
+  uint8_t group_count;    /* 0 if none */
+  int32_t named[EV_GROUP_MAX]; /* latest distinct states named, [0] the latest */
+  uint8_t named_count;
   int32_t bound_org, bound_org_role; /* named in apposition: "this alliance, the CSTO" */
   int32_t person, person_role;       /* latest person named */
   int32_t subject, subject_role;     /* source of the latest sentence's first event */
@@ -276,6 +281,8 @@ static int add_mention(orb_coder *c, uint32_t first, uint32_t last, int32_t id,
   return 1;
 }
 
+static size_t group_start(const orb_coder *c, size_t m);
+
 /* Remembers mention index for coreference: the latest organisation and states
  * as they are named, and the latest pair of states named together. */
 static void remember(orb_coder *c, size_t index, int grouped) {
@@ -287,14 +294,36 @@ static void remember(orb_coder *c, size_t index, int grouped) {
       c->recent.pair[0] = c->mentions[index - 1].id;
       c->recent.pair[1] = m->id;
     }
+    /* the last of a group of two or more distinct states: the latest group */
+    if (index + 1 < c->mention_count && c->mentions[index + 1].group == m->group) return;
+    int32_t ids[EV_GROUP_MAX];
+    size_t n = 0;
+    for (size_t a = group_start(c, index); a <= index; a++) {
+      const ev_mention *g = &c->mentions[a];
+      int known = g->is_coref || g->is_org || !is_state_id(ev_string(c->dict, g->id));
+      for (size_t j = 0; j < n && !known; j++) known = ids[j] == g->id;
+      if (!known && n < EV_GROUP_MAX) ids[n++] = g->id;
+    }
+    if (n >= 2) {
+      memcpy(c->recent.group, ids, n * sizeof *ids);
+      c->recent.group_count = (uint8_t)n;
+    }
     return;
   }
   if (m->is_org) {
     c->recent.org = m->id;
     c->recent.org_role = m->role;
-  } else if (is_state_id(ev_string(c->dict, m->id)) && c->recent.state[0] != m->id) {
-    c->recent.state[1] = c->recent.state[0];
-    c->recent.state[0] = m->id;
+  } else if (is_state_id(ev_string(c->dict, m->id))) {
+    if (c->recent.state[0] != m->id) {
+      c->recent.state[1] = c->recent.state[0];
+      c->recent.state[0] = m->id;
+    }
+    size_t j = 0; /* moved to the front of the latest named */
+    while (j < c->recent.named_count && c->recent.named[j] != m->id) j++;
+    if (j == c->recent.named_count && j < EV_GROUP_MAX) c->recent.named_count++;
+    if (j == EV_GROUP_MAX) j--;
+    memmove(c->recent.named + 1, c->recent.named, j * sizeof *c->recent.named);
+    c->recent.named[0] = m->id;
   }
 }
 
@@ -797,6 +826,25 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
             !add_mention(c, it->first, it->last, b, 0, 0))
           return ORB_ENOMEM;
         c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
+      } else if (mk == EV_MK_COREF_GROUP && (c->recent.group_count >= 2 || c->recent.named_count >= 2) &&
+                 !(it->last < end && tok_is(c, it->last, "of"))) {
+        /* "the three countries signed": the latest states named together, or
+         * when they are not three the latest three named (not "the presidents
+         * of Russia, Ukraine and Belarus", named right after) */
+        size_t count = c->recent.group_count;
+        const int32_t *ids = c->recent.group;
+        static const char *const numbers[] = {"two", "three", "four", "five", "six"};
+        for (size_t w = 0; w < sizeof numbers / sizeof *numbers; w++)
+          if (tok_is(c, it->first + 1, numbers[w]) && w + 2 != count && w + 2 <= c->recent.named_count) {
+            count = w + 2;
+            ids = c->recent.named;
+          }
+        if (count < 2) continue;
+        for (size_t j = 0; j < count; j++) {
+          if (!add_mention(c, it->first, it->last, ids[ids == c->recent.named ? count - 1 - j : j], 0, 0))
+            return ORB_ENOMEM;
+          if (j) c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
+        }
       }
       for (size_t m = before; m < c->mention_count; m++) c->mentions[m].is_coref = 1;
     }
@@ -817,8 +865,11 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
     int one_word = kept && gap + 1 == cur->first && !(tok[gap].flags & EV_TF_PUNCT) &&
                    c->text[tok[gap].start] >= 'a' && c->text[tok[gap].start] <= 'z' &&
                    !word_item(c, gap) && !tok_in(c, gap, links, sizeof links / sizeof *links);
+    /* "Presidents Vladimir Putin of Russia, Hassan Rouhani of Iran ...": a
+     * person and the state that is theirs */
+    int of_own = kept && gap + 1 == cur->first && tok_is(c, gap, "of") && !cur->is_org;
     if (kept && !cur->is_coref && !c->mentions[kept - 1].is_coref &&
-        (c->mentions[kept - 1].last >= cur->first || one_word) &&
+        (c->mentions[kept - 1].last >= cur->first || one_word || of_own) &&
         c->mentions[kept - 1].id == cur->id) {
       if (cur->last > c->mentions[kept - 1].last) c->mentions[kept - 1].last = cur->last;
       if (!c->mentions[kept - 1].role) c->mentions[kept - 1].role = cur->role;
@@ -1294,6 +1345,10 @@ static uint32_t first_relative(const orb_coder *c, uint32_t from, uint32_t to, i
     if (!(u > from && tok_is(c, u, "that")) || (saying && day_word(c, u - 1))) continue;
     if (u >= c->tagged_s && u < c->tagged_s + c->tagged_n) { /* the tagger tells */
       if (c->upos[u - c->tagged_s] == ORB_UPOS_PRON) return u;
+      /* "signed a document that the OSCE had not endorsed" (tagged as a
+       * conjunction after a noun) */
+      if (!saying && u - 1 >= c->tagged_s && c->upos[u - 1 - c->tagged_s] == ORB_UPOS_NOUN)
+        return u;
     } else if (c->item_at[u - 1] < 0 && !(tok[u - 1].flags & EV_TF_PUNCT) &&
                !auxiliary(c, u - 1)) {
       return u;
@@ -1453,11 +1508,13 @@ static int tree_under(const orb_coder *c, const ev_mention *m, const ev_item *it
 
 /* Whether mention m names a place: an obl or nmod introduced by in, at, near
  * or a preposition of a route ("a ceasefire in Uzbekistan", "positions near
- * Abkhazia", "trade through Abkhazia"). */
+ * Abkhazia", "trade through Abkhazia"), or an adjective of such a place ("in
+ * the Kazakh port city"). */
 static int tree_place(const orb_coder *c, const ev_mention *m) {
   static const char *const from[] = {"from", "out"};
   if (m->is_org) return 0; /* "observer status in the EAEU": a member's place is no venue */
   int w = mention_head(c, m);
+  if (w >= 0 && c->labels[w] == c->lab.amod && c->heads[w] > 0) w = c->heads[w] - 1;
   if (w < 0 || (c->labels[w] != c->lab.obl && c->labels[w] != c->lab.nmod) ||
       !has_case(c, w, place_preps, sizeof place_preps / sizeof *place_preps))
     return 0;
@@ -2209,8 +2266,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
   }
   if (target != SIZE_MAX && (target == place || shallow_place(c, &c->mentions[target])) &&
-      source != SIZE_MAX && group_end(c, source) == group_start(c, source) + 2)
-    target = SIZE_MAX; /* "A and B agreed to a ceasefire at talks in C": A and B */
+      source != SIZE_MAX &&
+      (group_end(c, source) == group_start(c, source) + 2 ||
+       (code[0] == '0' && code[1] == '5' && group_end(c, source) > group_start(c, source) + 2)))
+    target = SIZE_MAX; /* "A and B agreed to a ceasefire at talks in C": A and B; "A, B and
+                          C signed a convention in the Kazakh port": the three */
   int pinned = bound.target != SIZE_MAX || bound.source != SIZE_MAX ||
                (rule->flags & EV_RF_SUBJECT_TARGET);
   if (pinned && !pin_actors(c, rule, &bound, passive ? by_mention : SIZE_MAX, &source,

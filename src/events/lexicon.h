@@ -56,6 +56,7 @@ typedef enum ev_marker {
   EV_MK_COREF_PAIR,  /* "the two sides": the latest two states named */
   EV_MK_COREF_PERSON, /* "he": the latest person (an entry with a term) named */
   EV_MK_COREF_ACT,   /* "the move": the source of the article's latest event */
+  EV_MK_COREF_GROUP, /* "the three countries": the latest states named together */
   EV_MK_IGNORE       /* "former Soviet": a phrase that means nothing here */
 } ev_marker;
 
@@ -230,7 +231,7 @@ int ev_parse_tokens(const orb_parse_model *model, const char *text, const ev_tok
 
 /* The relations of a model that the coder's tree rules read (-1: absent). */
 typedef struct ev_tree_labels {
-  int agent, obl, nmod, kase, aux_pass;
+  int agent, obl, nmod, kase, aux_pass, amod;
 } ev_tree_labels;
 
 /* Looks the relations up in model (NULL: all -1). */

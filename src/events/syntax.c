@@ -44,6 +44,7 @@ void ev_tree_labels_init(ev_tree_labels *l, const orb_parse_model *model) {
   l->nmod = model ? orb_parse_label_from_name(model, "nmod") : -1;
   l->kase = model ? orb_parse_label_from_name(model, "case") : -1;
   l->aux_pass = model ? orb_parse_label_from_name(model, "aux:pass") : -1;
+  l->amod = model ? orb_parse_label_from_name(model, "amod") : -1;
 }
 
 int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t) {

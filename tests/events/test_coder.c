@@ -420,8 +420,8 @@ static void test_dictionary_errors(void **state) {
   assert_non_null(strstr(diags.items[2].message, "bad CAMEO code '1x9'"));
   assert_non_null(strstr(diags.items[3].message, "unknown event type 'siege'"));
   assert_non_null(strstr(diags.items[5].message,
-                         "unknown coreference 'kingdom' (expected org, state, pair, person "
-                         "or act)"));
+                         "unknown coreference 'kingdom' (expected org, state, pair, group, "
+                         "person or act)"));
   assert_int_equal(orb_dict_entry_count(d), 0); /* nothing of a bad file is kept */
   orb_diags_free(&diags);
   assert_int_equal(orb_dict_add_file(d, "/nonexistent/x.dict", &diags), ORB_EIO);

@@ -799,10 +799,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         if (!add_mention(c, it->first, it->last, id, 0, 0)) return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_PAIR &&
                  (c->recent.state[1] >= 0 || c->recent.event_pair[0] >= 0)) {
-        int pair = c->recent.pair[0] >= 0,
-            prior = prior_state[1] >= 0 && k > 0 && c->items[k - 1].kind == IT_VERB;
-        int32_t a = pair ? c->recent.pair[0] : prior ? prior_state[1] : c->recent.state[1];
-        int32_t b = pair ? c->recent.pair[1] : prior ? prior_state[0] : c->recent.state[0];
+        /* the object of a verb right before ("asked both sides") */
+        int after_verb = k > 0 && c->items[k - 1].kind == IT_VERB;
+        for (uint32_t t = after_verb ? c->items[k - 1].last : it->first; t < it->first; t++)
+          after_verb &= tok[t].id && (d->vocab_flags[tok[t].id] & EV_VF_DET);
         int32_t in_sentence[3] = {-1, -1, -1}; /* distinct states named in the sentence before it */
         size_t states = 0;
         for (size_t m = 0; m < c->mention_count && states < 3; m++) {
@@ -812,10 +812,14 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           for (size_t j = 0; j < states; j++) known |= in_sentence[j] == id;
           if (!known) in_sentence[states++] = id;
         }
+        int pair = c->recent.pair[0] >= 0,
+            prior = prior_state[1] >= 0 && after_verb;
+        int32_t a = pair ? c->recent.pair[0] : prior ? prior_state[1] : c->recent.state[1];
+        int32_t b = pair ? c->recent.pair[1] : prior ? prior_state[0] : c->recent.state[0];
         if (!pair && states < 2 && c->recent.event_pair[0] >= 0) {
           a = c->recent.event_pair[0]; /* "Erdogan met Putin ... the two presidents" */
           b = c->recent.event_pair[1];
-        } else if (!pair && states == 2 && !(k > 0 && c->items[k - 1].kind == IT_VERB)) {
+        } else if (states == 2 && !after_verb) {
           /* "Putin awarded Modi ..., and the two leaders agreed": a subject (after a verb,
            * "asked both sides", the pair named before) */
           a = in_sentence[0];
@@ -1330,6 +1334,46 @@ static uint32_t relative_clause(const orb_coder *c, uint32_t verb, uint32_t clau
     is_relative |= id && (d->vocab_flags[id] & EV_VF_RELATIVE);
   }
   return verb;
+}
+
+/* The subject of verb item it when that is a relative pronoun right before
+ * it ("Russia, which recognised Abkhazia", "the region, which fought a war",
+ * "the separatists, who have since ..."; auxiliaries, adverbs and markers
+ * between): the mention that ends right before the pronoun (its antecedent),
+ * EV_NO_ACTOR when the antecedent is no actor, SIZE_MAX when the verb's
+ * subject is no relative pronoun. */
+#define EV_NO_ACTOR (SIZE_MAX - 1)
+static size_t relative_subject(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+  const ev_token *tok = c->tokens.items;
+  uint32_t t = it->first;
+  for (int skipped = 0; t > clause_start && skipped < 3; skipped++) {
+    int32_t k = c->item_at[t - 1];
+    if ((tok[t - 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) ||
+        (k >= 0 && c->items[k].kind != IT_MARKER) ||
+        !(auxiliary(c, t - 1) || tok_is(c, t - 1, "since") ||
+          (k >= 0 && c->items[k].kind == IT_MARKER) ||
+          (t - 1 >= c->tagged_s && t - 1 < c->tagged_s + c->tagged_n &&
+           c->upos[t - 1 - c->tagged_s] == ORB_UPOS_ADV)))
+      break;
+    t--;
+  }
+  if (t <= clause_start + 1 || !(tok_is(c, t - 1, "which") || tok_is(c, t - 1, "who")))
+    return SIZE_MAX;
+  uint32_t before = t - 1; /* the antecedent ends here, or before a comma, or
+                              before up to two words of its own ("12 Russian
+                              military intelligence officers, who") */
+  if (before > clause_start && tok_is(c, before - 1, ",")) before--;
+  for (int words = 0; words <= 2 && before > clause_start; words++) {
+    for (size_t m = 0; m < c->mention_count; m++)
+      if (c->mentions[m].last == before && !c->mentions[m].is_coref) return m;
+    uint32_t w = before - 1;
+    if ((tok[w].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) || c->item_at[w] >= 0 ||
+        !(c->text[tok[w].start] >= 'a' && c->text[tok[w].start] <= 'z') ||
+        (tok[w].id && c->dict->vocab_flags[tok[w].id]))
+      break;
+    before = w;
+  }
+  return EV_NO_ACTOR;
 }
 
 /* The first token among [from, to) that opens a relative clause, or to:
@@ -2180,6 +2224,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     source = meeting_owner(c, it, sn->s, sn->e); /* "after talks with X, Y ..." */
   size_t target = SIZE_MAX;
   int source_alone = 0;
+  if (!(verb->flags & EV_RF_NOUN)) {
+    size_t antecedent = relative_subject(c, it, clause_start);
+    if (antecedent == EV_NO_ACTOR) return; /* "the region, which fought": not ours to say */
+    if (antecedent != SIZE_MAX) {
+      source = antecedent;
+      source_alone = 1;
+    }
+  }
   /* a noun event without an owner has no subject: "the invasion" */
   for (size_t m = c->mention_count; source == SIZE_MAX && !(verb->flags & EV_RF_NOUN) && m-- > 0;) {
     const ev_mention *mn = &c->mentions[m];
@@ -2358,6 +2410,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
     return;
   }
+  static const char *const bare_saying[] = {"said", "says", "say", "saying", "told", "tells",
+                                            "spoke", "speaks", "stated", "added"};
+  if (!strcmp(code, "010") && tok_in(c, it->first, bare_saying,
+                                     sizeof bare_saying / sizeof *bare_saying))
+    return; /* "Erdogan said Sweden was a haven": a bare "X said" is no event */
   if (source == SIZE_MAX && (flags & EV_RF_SOLO)) {
     /* "They abstained at the UNGA (Armenia, ...)": the first states after */
     for (size_t m = first_after; m < c->mention_count && source == SIZE_MAX; m++)

@@ -514,7 +514,7 @@ static void test_news_round4(void **state) {
      "including Crimea.", "RUS 05 UKR;UKR 05 RUS;"},
     {"Moldova said on Monday that Russian troops should leave.", "MDA 10 RUS;"},
     /* "us" in lower case is the pronoun, "US" the United States */
-    {"\"We expect the same attitude toward us,\" Tokayev told Putin.", "KAZ 01 RUS;"},
+    {"\"We expect the same attitude toward us,\" Tokayev urged Putin.", "KAZ 02 RUS;"},
     {"The US criticised Russia.", "USA 11 RUS;"},
     /* an appeal's content through an infinitive chain, or a "that" clause */
     {"Tajikistan asked Russia to help guard its border.", "TJK 02 RUS;"},
@@ -613,6 +613,21 @@ static void test_news_round5(void **state) {
     /* ... but not a phrase the names follow */
     {"The presidents of Russia, Ukraine and Belarus signed a treaty.",
      "RUS 05 UKR;RUS 05 BLR;UKR 05 RUS;UKR 05 BLR;BLR 05 RUS;BLR 05 UKR;"},
+    /* the subject of a relative clause is its antecedent, or no actor */
+    {"Georgia criticised Russia, which recognised Abkhazia in 2008.", "GEO 11 RUS;RUS 05 ABKHAZIA;"},
+    {"Moscow keeps 1,500 troops in the region, which fought a war against Moldovan forces.", ""},
+    {"Russia backs the separatists, who attacked Georgian villages.", ""},
+    /* "the two leaders": the two states the sentence names before, over the
+     * pair named together earlier (a noun between the verb and it: "the Order
+     * of St Andrew, and the two leaders" is no object of "awarded") */
+    {"Ukraine and Russia fought. Putin awarded Modi the Order of St Andrew, and the two leaders "
+     "agreed to raise their trade.", "UKR 19 RUS;RUS 19 UKR;RUS 05 IND;IND 05 RUS;"},
+    /* a bare "X said" or "X told Y" is no event; "take" alone no seizure */
+    {"Erdogan said on Wednesday that Sweden was a haven for terrorists.", ""},
+    {"\"We expect the same attitude,\" Tokayev told Putin.", ""},
+    {"The freed soldiers were taken to Belarus.", ""},
+    {"Russian President Vladimir Putin and Chinese President Xi Jinping took part by video link.",
+     ""},
     /* a relative clause after a noun ends the object */
     {"Moldova signed a treaty that the OSCE drafted.", ""},
     {"Moldova refused to sign a document that the OSCE had not endorsed.", ""},

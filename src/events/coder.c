@@ -718,6 +718,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         ev_hyphen_modifier(c->text, tok, it->last) &&
         !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
       continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
+    if (it->kind == IT_ACTOR && ev_hyphen_stance(c->text, tok, it->first))
+      continue; /* "pro-Russian separatists", "anti-Western": a stance, not an actor */
     if (it->kind == IT_ACTOR && mixed_case_acronym(c, it))
       continue; /* "Kim Jong Un": "Un" is no UN */
     if (it->kind == IT_ACTOR && it->first < c->dateline_end)
@@ -755,8 +757,21 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           for (size_t words = 0; words < 3 && last < end && name_word(c, last); words++) last++;
         }
       }
-      if (!add_mention(c, first, last, e->id, role, e->is_org)) return ORB_ENOMEM;
-      remember(c, c->mention_count - 1, 0);
+      const char *ids = ev_string(d, e->id), *plus = strchr(ids, '+');
+      if (!plus) {
+        if (!add_mention(c, first, last, e->id, role, e->is_org)) return ORB_ENOMEM;
+        remember(c, c->mention_count - 1, 0);
+      }
+      for (const char *p = plus ? ids : NULL; p;) { /* "the Baltic states": each, one group */
+        const char *next = strchr(p, '+');
+        size_t len = next ? (size_t)(next - p) : strlen(p);
+        if (!add_mention(c, first, last, ev_string_find(d, p, len), role, e->is_org))
+          return ORB_ENOMEM;
+        if (p != ids)
+          c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
+        remember(c, c->mention_count - 1, 0);
+        p = next ? next + 1 : NULL;
+      }
       if (e->role && (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
         /* a person (an office with a term): "he" may name them from here on */
         c->recent.person = e->id;

@@ -333,15 +333,19 @@ static orb_status parse_rule(line_ctx *ctx, line_fields *f, int is_object) {
   return ORB_OK;
 }
 
-/* actor | PHRASE | ID [| ROLE [| FROM..TO [| org]]] */
+/* actor | PHRASE | ID [| ROLE [| FROM..TO [| org]]]; ID may join several with
+ * "+" ("the Baltic states": EST+LVA+LTU), each interned too */
 static orb_status parse_actor(line_ctx *ctx, line_fields *f) {
   if (f->count < 3 || f->count > 6)
     return bad(ctx, "expected actor | PHRASE | ID [| ROLE [| FROM..TO [| org]]]%s", "");
   const char *id = f->field[2];
   if (!*id) return bad(ctx, "empty actor id%s", "");
   for (const char *p = id; *p; p++)
-    if (!isupper((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_')
-      return bad(ctx, "bad actor id '%s' (expected capitals, digits, _)", id);
+    if ((!isupper((unsigned char)*p) && !isdigit((unsigned char)*p) && *p != '_' &&
+         *p != '+') ||
+        (*p == '+' && (p == id || p[-1] == '+' || !p[1])))
+      return bad(ctx, "bad actor id '%s' (expected capitals, digits, _; several joined by +)",
+                 id);
   ev_actor_entry e = {.from = ORB_DATE_NONE, .to = ORB_DATE_NONE, .next = -1}; /* no span */
   if (f->count > 4 && !parse_span(f->field[4], &e.from, &e.to))
     return bad(ctx, "bad date span '%s' (expected YYYY-MM-DD..YYYY-MM-DD, "
@@ -359,6 +363,12 @@ static orb_status parse_actor(line_ctx *ctx, line_fields *f) {
   const char *role = f->count > 3 ? f->field[3] : "";
   e.id = ev_string_intern(dict, id, strlen(id));
   e.role = *role ? ev_string_intern(dict, role, strlen(role)) : 0;
+  for (const char *p = id, *q; strchr(p, '+') && e.id >= 0; p = q + 1) {
+    q = strchr(p, '+');
+    if (ev_string_intern(dict, p, (size_t)(q - p)) < 0 ||
+        (!strchr(q + 1, '+') && ev_string_intern(dict, q + 1, strlen(q + 1)) < 0))
+      return ORB_ENOMEM;
+  }
   if (e.id < 0 || e.role < 0 ||
       !reserve((void **)&dict->actors, &dict->actor_cap, dict->actor_count, sizeof e))
     return ORB_ENOMEM;

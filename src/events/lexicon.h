@@ -174,6 +174,9 @@ int32_t ev_string_add(orb_dict *dict, const char *s, size_t len);
  * -1 on out of memory. */
 int32_t ev_string_intern(orb_dict *dict, const char *s, size_t len);
 
+/* The offset of the interned string s[0..len), or -1 if it was never interned. */
+int32_t ev_string_find(const orb_dict *dict, const char *s, size_t len);
+
 /* The string at offset off of the pool. */
 static inline const char *ev_string(const orb_dict *dict, int32_t off) {
   return dict->strings + off;
@@ -241,6 +244,10 @@ void ev_tree_labels_init(ev_tree_labels *labels, const orb_parse_model *model);
  * spaces ("Russia-led", "US-backed", "U.S.-made"): then it is no verb of the
  * sentence. */
 int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t);
+
+/* Whether token t follows "pro-" or "anti-" written without spaces
+ * ("pro-Russian separatists", "anti-Western"): then it names no actor. */
+int ev_hyphen_stance(const char *text, const ev_token *tok, size_t t);
 
 /* Whether a tag marks a word that is no verb: a noun or an adjective. */
 int ev_tagged_nominal(uint8_t upos);

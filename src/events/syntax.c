@@ -9,6 +9,8 @@
  */
 #include "events/lexicon.h"
 
+#include <strings.h>
+
 /* The words of tokens tok[0..n) of text, for the tagger and the parser. */
 static void token_words(const char *text, const ev_token *tok, size_t n, const char **words,
                         size_t *lens) {
@@ -51,6 +53,15 @@ int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t) {
   if (!(t > 0 && tok[t].start >= 2 && text[tok[t].start - 1] == '-')) return 0;
   return tok[t - 1].end == tok[t].start - 1 || /* "Russia-led" */
          (tok[t - 1].end == tok[t].start - 2 && text[tok[t].start - 2] == '.'); /* "U.S.-made" */
+}
+
+int ev_hyphen_stance(const char *text, const ev_token *tok, size_t t) {
+  if (t == 0 || tok[t].start < 1 || text[tok[t].start - 1] != '-' ||
+      tok[t - 1].end != tok[t].start - 1)
+    return 0;
+  size_t n = tok[t - 1].end - tok[t - 1].start;
+  const char *w = text + tok[t - 1].start;
+  return (n == 3 && strncasecmp(w, "pro", 3) == 0) || (n == 4 && strncasecmp(w, "anti", 4) == 0);
 }
 
 int ev_tagged_nominal(uint8_t upos) {

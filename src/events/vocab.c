@@ -198,6 +198,15 @@ int32_t ev_string_intern(orb_dict *dict, const char *s, size_t len) {
   return off;
 }
 
+int32_t ev_string_find(const orb_dict *dict, const char *s, size_t len) {
+  if (!dict->interned_cap) return -1;
+  uint64_t hash = ev_hash(s, len);
+  size_t mask = dict->interned_cap - 1, i = hash & mask;
+  for (; dict->interned[i].id; i = (i + 1) & mask)
+    if (dict->interned[i].hash == hash) return (int32_t)(dict->interned[i].id - 1);
+  return -1;
+}
+
 orb_status ev_vocab_init(orb_dict *dict) {
   if (!vocab_grow(dict) || !edges_grow(dict)) return ORB_ENOMEM;
   if (node_new(dict) != 0) return ORB_ENOMEM; /* the root is node 0 */

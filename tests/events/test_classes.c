@@ -628,6 +628,15 @@ static void test_news_round5(void **state) {
     {"The freed soldiers were taken to Belarus.", ""},
     {"Russian President Vladimir Putin and Chinese President Xi Jinping took part by video link.",
      ""},
+    /* groups of states named as one; not "several Central Asian states" */
+    {"The Baltic states expelled Russian diplomats.", "EST 16 RUS;LVA 16 RUS;LTU 16 RUS;"},
+    {"Xi Jinping offered the five Central Asian states loans.",
+     "CHN 03 KAZ;CHN 03 KGZ;CHN 03 TJK;CHN 03 TKM;CHN 03 UZB;"},
+    {"Several Central Asian states criticised Russia.", ""},
+    /* a stance is no actor */
+    {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
+    {"Anti-Russian protesters attacked the embassy of Georgia.", ""},
+    {"Georgia's pro-Western government criticised Russia.", "GEO 11 RUS;"},
     /* a relative clause after a noun ends the object */
     {"Moldova signed a treaty that the OSCE drafted.", ""},
     {"Moldova refused to sign a document that the OSCE had not endorsed.", ""},

@@ -786,6 +786,47 @@ static void test_world_actors(void **state) {
   orb_diags_free(&diags);
 }
 
+/* An actor entry whose id joins several with "+" names each of them, as one
+ * group ("the Baltic states"); malformed joins are refused. */
+static void test_group_actors(void **state) {
+  (void)state;
+  orb_dict *d = NULL;
+  assert_int_equal(orb_dict_new(&d), ORB_OK);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *user = "actor | the shire folk | HOB+BRE\n"
+                     "actor | gondor | GON\n"
+                     "verb | MY_BLAME | criticised | 111\n"
+                     "verb | MY_MEET | met | 040\n";
+  assert_int_equal(load_buffer(d, user, &diags), ORB_OK);
+  evt_list got = evt_code_text(d, "The Shire folk criticised Gondor.", "2024-01-01");
+  assert_int_equal(got.count, 2);
+  assert_string_equal(got.items[0].source, "HOB");
+  assert_string_equal(got.items[1].source, "BRE");
+  for (size_t i = 0; i < 2; i++) {
+    assert_string_equal(got.items[i].cameo, "111");
+    assert_string_equal(got.items[i].target, "GON");
+  }
+  evt_list_free(&got);
+  got = evt_code_text(d, "Gondor met the Shire folk.", "2024-01-01");
+  assert_int_equal(got.count, 2);
+  assert_string_equal(got.items[0].target, "HOB");
+  assert_string_equal(got.items[1].target, "BRE");
+  evt_list_free(&got);
+  const char *bad = "actor | a | HOB++BRE\n"
+                    "actor | b | +HOB\n"
+                    "actor | c | HOB+\n"
+                    "actor | d | HOB+bre\n";
+  assert_int_equal(load_buffer(d, bad, &diags), ORB_EPARSE);
+  assert_int_equal(diags.count, 4);
+  for (size_t i = 0; i < diags.count; i++) {
+    assert_int_equal(diags.items[i].line, (int)i + 1);
+    assert_non_null(strstr(diags.items[i].message, "several joined by +"));
+  }
+  orb_diags_free(&diags);
+  orb_dict_free(d);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_negation_and_modality),
@@ -809,6 +850,7 @@ int main(void) {
     cmocka_unit_test(test_pattern_markers),
     cmocka_unit_test(test_pattern_marker_errors),
     cmocka_unit_test(test_dated_roles),
+    cmocka_unit_test(test_group_actors),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }

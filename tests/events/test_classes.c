@@ -633,6 +633,10 @@ static void test_news_round5(void **state) {
     {"Xi Jinping offered the five Central Asian states loans.",
      "CHN 03 KAZ;CHN 03 KGZ;CHN 03 TJK;CHN 03 TKM;CHN 03 UZB;"},
     {"Several Central Asian states criticised Russia.", ""},
+    /* an accusation's content is no delay ("of using the talks"); a refusal
+     * of a thing is CAMEO 12 */
+    {"Georgia accused Brussels of using the talks.", "GEO 11 EU;"},
+    {"Georgia refused budget support from the EU.", "GEO 12 EU;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -1522,6 +1522,24 @@ static int mention_head(const orb_coder *c, const ev_mention *m) {
   return -1;
 }
 
+/* The mention that is the subject of the verb that verb item it is joined to
+ * by "and" in the tree ("Gazprom cut its deliveries as the contract ran out,
+ * and demanded that ..."), or SIZE_MAX. */
+static size_t tree_shared_subject(const orb_coder *c, const ev_item *it) {
+  int v = tree_word(c, it->first);
+  if (v < 0 || c->lab.conj < 0 || c->labels[v] != c->lab.conj || c->heads[v] <= 0)
+    return SIZE_MAX;
+  int h = c->heads[v] - 1;
+  for (int j = 0; j < (int)c->tagged_n; j++) {
+    if (c->heads[j] - 1 != h || (c->labels[j] != c->lab.nsubj && c->labels[j] != c->lab.nsubj_pass))
+      continue;
+    for (size_t m = 0; m < c->mention_count; m++)
+      if (!c->mentions[m].is_coref && mention_head(c, &c->mentions[m]) == j) return m;
+    return SIZE_MAX; /* a subject that is no actor */
+  }
+  return SIZE_MAX;
+}
+
 /* Whether word w has a "case" child that is one of words[0..n). */
 static int has_case(const orb_coder *c, int w, const char *const *words, size_t n) {
   for (int j = 0; j < (int)c->tagged_n; j++)
@@ -2269,6 +2287,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
     source = m;
   }
+  if (source == SIZE_MAX && !(verb->flags & EV_RF_NOUN))
+    source = tree_shared_subject(c, it); /* "X cut ... as ..., and demanded" */
   size_t first_after = SIZE_MAX, place = SIZE_MAX;
   uint32_t opens_relative = first_relative(
       c, it->last, clause_end, (code[0] == '0' && code[1] == '1') || speech_word(c, it->first));

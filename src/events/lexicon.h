@@ -234,7 +234,7 @@ int ev_parse_tokens(const orb_parse_model *model, const char *text, const ev_tok
 
 /* The relations of a model that the coder's tree rules read (-1: absent). */
 typedef struct ev_tree_labels {
-  int agent, obl, nmod, kase, aux_pass, amod;
+  int agent, obl, nmod, kase, aux_pass, amod, conj, nsubj, nsubj_pass;
 } ev_tree_labels;
 
 /* Looks the relations up in model (NULL: all -1). */

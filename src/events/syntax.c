@@ -47,6 +47,9 @@ void ev_tree_labels_init(ev_tree_labels *l, const orb_parse_model *model) {
   l->kase = model ? orb_parse_label_from_name(model, "case") : -1;
   l->aux_pass = model ? orb_parse_label_from_name(model, "aux:pass") : -1;
   l->amod = model ? orb_parse_label_from_name(model, "amod") : -1;
+  l->conj = model ? orb_parse_label_from_name(model, "conj") : -1;
+  l->nsubj = model ? orb_parse_label_from_name(model, "nsubj") : -1;
+  l->nsubj_pass = model ? orb_parse_label_from_name(model, "nsubj:pass") : -1;
 }
 
 int ev_hyphen_modifier(const char *text, const ev_token *tok, size_t t) {

@@ -646,6 +646,16 @@ static void test_news_round5(void **state) {
     {"Moldova refused to sign a document that the OSCE had not endorsed.", ""},
   };
   CHECK(cases);
+  /* the tree alone: a verb joined by "and" to one before shares its subject */
+  orb_dict *dict = evt_dict(NULL);
+  char got[1024];
+  const char *shared = "Russia cut its deliveries as the contract ran out, and demanded that "
+                       "Moldova settle its debts.";
+  evt_events_of(dict, shared, "2024-03-10", 2, got, sizeof got);
+  assert_string_equal(got, "RUS 10 MDA;");
+  evt_events_of(dict, shared, "2024-03-10", 1, got, sizeof got);
+  assert_string_equal(got, ""); /* the tagger alone stops at "as" */
+  orb_dict_free(dict);
 }
 
 int main(void) {

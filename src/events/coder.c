@@ -1943,7 +1943,7 @@ static int pin_actors(const orb_coder *c, const ev_rule *rule, const ev_binding 
  * Russia's recognition of Abkhazia"). */
 static int reacted_to(const orb_coder *c, uint32_t t, uint32_t clause_start) {
   const orb_dict *d = c->dict;
-  for (int words = 0; t > clause_start && words < 5; words++) {
+  for (int words = 0; t > clause_start && words < 8; words++) {
     int32_t k = c->item_at[t - 1];
     if (k >= 0 && c->items[k].kind == IT_VERB) {
       const char *code = item_code(c, &c->items[k], c->tokens.count);
@@ -1951,6 +1951,20 @@ static int reacted_to(const orb_coder *c, uint32_t t, uint32_t clause_start) {
              (code[0] == '1' && code[1] == '0');
     }
     uint32_t id = c->tokens.items[t - 1].id;
+    if (tok_is(c, t - 1, "and") || tok_is(c, t - 1, "or")) {
+      /* "called for a ceasefire and for talks between A and B": the "for"
+       * of the first object, no verb between */
+      uint32_t u = t - 1;
+      while (u > clause_start && u + 10 > t && !tok_is(c, u - 1, "for") &&
+             !(c->item_at[u - 1] >= 0 && c->items[c->item_at[u - 1]].kind == IT_VERB &&
+               !not_a_verb(c, &c->items[c->item_at[u - 1]])))
+        u--;
+      if (u > clause_start && tok_is(c, u - 1, "for")) {
+        t = u;
+        continue;
+      }
+      return 0;
+    }
     if (!(id && (d->vocab_flags[id] & EV_VF_DET)) && !tok_is(c, t - 1, "for") &&
         !adjective_like(c, t - 1))
       return 0;

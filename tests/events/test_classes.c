@@ -637,6 +637,9 @@ static void test_news_round5(void **state) {
      * of a thing is CAMEO 12 */
     {"Georgia accused Brussels of using the talks.", "GEO 11 EU;"},
     {"Georgia refused budget support from the EU.", "GEO 12 EU;"},
+    /* talks called for after another thing called for are no meeting */
+    {"China called for a ceasefire and for peace talks between Moscow and Kyiv.",
+     "CHN 02 RUS;CHN 02 UKR;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -539,7 +539,7 @@ static void test_news_round4(void **state) {
     {"Putin held talks with Tokayev in Moscow on Friday.", "RUS 04 KAZ;KAZ 04 RUS;"},
     {"After talks with Erdogan, Putin agreed to build a pipeline.", "TUR 04 RUS;RUS 04 TUR;"},
     {"The EU announced new aid for Armenia after a meeting with Pashinyan in Brussels.",
-     "EU 03 ARM;EU 04 ARM;ARM 04 EU;"},
+     "EU 07 ARM;EU 04 ARM;ARM 04 EU;"},
     {"Lavrov flew to Ankara for talks with Cavusoglu.", "RUS 04 TUR;TUR 04 RUS;"},
     /* ... but not a visit in an adverbial (PETRARCH's suite codes the verb) */
     {"Lavrov said the talks were useful during a brief visit to Turkey.", ""},
@@ -640,6 +640,9 @@ static void test_news_round5(void **state) {
     /* talks called for after another thing called for are no meeting */
     {"China called for a ceasefire and for peace talks between Moscow and Kyiv.",
      "CHN 02 RUS;CHN 02 UKR;"},
+    /* aid announced is aid given */
+    {"The European Union and the United States announced new economic aid for Armenia.",
+     "EU 07 ARM;USA 07 ARM;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

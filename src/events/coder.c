@@ -897,6 +897,23 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
     c->mentions[kept++] = *cur;
   }
   c->mention_count = kept;
+  /* an owner before another actor of its own noun phrase is no actor of the
+   * sentence: "Ukraine's rebel-held Donetsk and Luhansk regions", "Armenia's
+   * ally Russia" ("'s", then up to three words that start no verb) */
+  kept = 0;
+  for (size_t m = 0; m < c->mention_count; m++) {
+    const ev_mention *cur = &c->mentions[m];
+    if (m + 1 < c->mention_count && !cur->is_coref && !c->mentions[m + 1].is_coref &&
+        cur->id != c->mentions[m + 1].id && cur->last < end && tok[cur->last].id == d->tok_s &&
+        c->mentions[m + 1].first > cur->last && c->mentions[m + 1].first <= cur->last + 4) {
+      int own = 1;
+      for (uint32_t t = cur->last + 1; own && t < c->mentions[m + 1].first; t++)
+        own = adjective_like(c, t);
+      if (own) continue;
+    }
+    c->mentions[kept++] = *cur;
+  }
+  c->mention_count = kept;
   /* compounds: mentions separated only by ',' 'and' ')' and determiners
    * share a group */
   for (size_t m = 1; m < c->mention_count; m++) {

@@ -643,6 +643,13 @@ static void test_news_round5(void **state) {
     /* aid announced is aid given */
     {"The European Union and the United States announced new economic aid for Armenia.",
      "EU 07 ARM;USA 07 ARM;"},
+    /* the separatist republics named together; an owner before another actor
+     * of its noun phrase is no actor */
+    {"Putin recognised the separatist Donetsk and Luhansk regions as independent states.",
+     "RUS 05 DONETSK;RUS 05 LUHANSK;"},
+    {"Vladimir Putin recognised the independence of Ukraine's rebel-held Donetsk and Luhansk "
+     "regions on Monday.", "RUS 05 DONETSK;RUS 05 LUHANSK;"},
+    {"Russian troops shelled the Donetsk and Luhansk regions.", "RUS 19 UKR;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

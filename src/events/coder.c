@@ -282,6 +282,7 @@ static int add_mention(orb_coder *c, uint32_t first, uint32_t last, int32_t id,
 }
 
 static size_t group_start(const orb_coder *c, size_t m);
+static const char *item_code(const orb_coder *c, const ev_item *it, size_t e);
 
 /* Remembers mention index for coreference: the latest organisation and states
  * as they are named, and the latest pair of states named together. */
@@ -909,6 +910,13 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       int own = 1;
       for (uint32_t t = cur->last + 1; own && t < c->mentions[m + 1].first; t++)
         own = adjective_like(c, t);
+      /* but land fought over or annexed is its owner's: "annexed Ukraine's
+       * Crimean peninsula" (a verb of CAMEO root 19 right before) */
+      int32_t before = cur->first > s ? c->item_at[cur->first - 1] : -1;
+      if (before >= 0 && c->items[before].kind == IT_VERB) {
+        const char *code = item_code(c, &c->items[before], end);
+        own &= !(code[0] == '1' && code[1] == '9');
+      }
       if (own) continue;
     }
     c->mentions[kept++] = *cur;

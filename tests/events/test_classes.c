@@ -650,6 +650,7 @@ static void test_news_round5(void **state) {
     {"Vladimir Putin recognised the independence of Ukraine's rebel-held Donetsk and Luhansk "
      "regions on Monday.", "RUS 05 DONETSK;RUS 05 LUHANSK;"},
     {"Russian troops shelled the Donetsk and Luhansk regions.", "RUS 19 UKR;"},
+    {"Russia formally annexed Ukraine's Crimean peninsula on Tuesday.", "RUS 19 UKR;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -323,7 +323,7 @@ static void test_news_dev2_rules(void **state) {
      "RUS 13 UKR;"},
     /* ", X's state oil company said": X speaks, no event of its own */
     {"Russia halted oil supplies to Belarus after the two sides failed to agree on prices, "
-     "Belarus's state oil company said on Friday.", "RUS 16 BLR;RUS 12 BLR;BLR 12 RUS;"},
+     "Belarus's state oil company said on Friday.", "RUS 16 BLR;"},
     /* relations suspended, links cut, claims dismissed, a visa regime introduced */
     {"Armenia suspended diplomatic relations with Hungary.", "ARM 16 HUN;"},
     {"Russia cut all transport and postal links with Georgia.", "RUS 16 GEO;"},
@@ -425,7 +425,7 @@ static void test_news_dev3_rules(void **state) {
     {"Moscow denied that any Russian aircraft had been in the area.", ""},
     /* a participle after a comma opens a clause: its actors are no objects */
     {"Russia halted gas supplies to Belarus after the two sides failed to agree on a price, "
-     "leaving Poland and Lithuania short of gas.", "RUS 16 BLR;RUS 12 BLR;BLR 12 RUS;"},
+     "leaving Poland and Lithuania short of gas.", "RUS 16 BLR;"},
     /* the object of a verb phrase's own preposition is its target, no place */
     {"The Hungarian prime minister arrived in Georgia on Monday for a visit that the "
      "European Union criticised.", "HUN 04 GEO;EU 11 HUN;"},

@@ -1383,6 +1383,7 @@ static uint32_t relative_clause(const orb_coder *c, uint32_t verb, uint32_t clau
  * EV_NO_ACTOR when the antecedent is no actor, SIZE_MAX when the verb's
  * subject is no relative pronoun. */
 #define EV_NO_ACTOR (SIZE_MAX - 1)
+static size_t antecedent(const orb_coder *c, uint32_t pronoun, uint32_t clause_start);
 static size_t relative_subject(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
   const ev_token *tok = c->tokens.items;
   uint32_t t = it->first;
@@ -1399,9 +1400,26 @@ static size_t relative_subject(const orb_coder *c, const ev_item *it, uint32_t c
   }
   if (t <= clause_start + 1 || !(tok_is(c, t - 1, "which") || tok_is(c, t - 1, "who")))
     return SIZE_MAX;
-  uint32_t before = t - 1; /* the antecedent ends here, or before a comma, or
-                              before up to two words of its own ("12 Russian
-                              military intelligence officers, who") */
+  return antecedent(c, t - 1, clause_start);
+}
+
+/* The object of verb item it when that is a relative pronoun before its
+ * subject, mention subject ("Poland and Lithuania, which it accuses of
+ * stirring up the protests"): the antecedent, as relative_subject gives it. */
+static size_t relative_object(const orb_coder *c, const ev_mention *subject,
+                              uint32_t clause_start) {
+  uint32_t t = subject->first;
+  if (t <= clause_start + 1 || !(tok_is(c, t - 1, "which") || tok_is(c, t - 1, "whom")))
+    return SIZE_MAX;
+  return antecedent(c, t - 1, clause_start);
+}
+
+/* The mention that ends right before the relative pronoun at token pronoun, or
+ * before a comma there, or before up to two words of its own ("12 Russian
+ * military intelligence officers, who"); EV_NO_ACTOR if none. */
+static size_t antecedent(const orb_coder *c, uint32_t pronoun, uint32_t clause_start) {
+  const ev_token *tok = c->tokens.items;
+  uint32_t before = pronoun;
   if (before > clause_start && tok_is(c, before - 1, ",")) before--;
   for (int words = 0; words <= 2 && before > clause_start; words++) {
     for (size_t m = 0; m < c->mention_count; m++)
@@ -2368,6 +2386,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     break;
   }
   if (target == SIZE_MAX) target = place;
+  if (target == SIZE_MAX && source != SIZE_MAX && !(verb->flags & EV_RF_NOUN)) {
+    size_t object = relative_object(c, &c->mentions[source], clause_start);
+    if (object != SIZE_MAX && object != EV_NO_ACTOR) target = object; /* "..., which it accuses" */
+  }
   if (target != SIZE_MAX && code[0] == '1' && code[1] == '5')
     target = destination(c, target, clause_end);
   if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN)) {

@@ -651,6 +651,12 @@ static void test_news_round5(void **state) {
      "regions on Monday.", "RUS 05 DONETSK;RUS 05 LUHANSK;"},
     {"Russian troops shelled the Donetsk and Luhansk regions.", "RUS 19 UKR;"},
     {"Russia formally annexed Ukraine's Crimean peninsula on Tuesday.", "RUS 19 UKR;"},
+    /* the object of a relative clause is its antecedent */
+    {"Minsk recalled its ambassadors from Poland and Lithuania, which it accuses of stirring "
+     "up the protests.", "BLR 16 POL;BLR 16 LTU;BLR 11 POL;BLR 11 LTU;"},
+    /* descriptions that condemn */
+    {"Russia fired a missile at the Ukrainian city of Dnipro. Zelensky called the attack a "
+     "clear escalation.", "RUS 19 UKR;UKR 11 RUS;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -2388,7 +2388,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (target == SIZE_MAX) target = place;
   if (target == SIZE_MAX && source != SIZE_MAX && !(verb->flags & EV_RF_NOUN)) {
     size_t object = relative_object(c, &c->mentions[source], clause_start);
-    if (object != SIZE_MAX && object != EV_NO_ACTOR) target = object; /* "..., which it accuses" */
+    if (object != SIZE_MAX && object != EV_NO_ACTOR &&
+        c->mentions[object].id != c->mentions[source].id)
+      target = object; /* "..., which it accuses"; not "sanctions on Russia, which Moscow
+                          condemned" (the act, not the state) */
   }
   if (target != SIZE_MAX && code[0] == '1' && code[1] == '5')
     target = destination(c, target, clause_end);

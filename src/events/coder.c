@@ -1710,6 +1710,24 @@ static size_t first_denial(const orb_coder *c, size_t s, size_t e) {
   return SIZE_MAX;
 }
 
+/* Whether verb item it, after a denial, is the denier's own reaction joined
+ * by "and" or "but" ("denied firing at Ganja and in turn accused Azerbaijani
+ * forces of shelling"): a statement, criticism or rejection (CAMEO 01, 11,
+ * 12) with "and"/"but" a few words before it, so not denied. */
+static int denial_answered(const orb_coder *c, const ev_item *it, size_t s) {
+  const char *code = item_code(c, it, c->tokens.count);
+  if (!((code[0] == '0' && code[1] == '1') || (code[0] == '1' && (code[1] == '1' || code[1] == '2'))))
+    return 0;
+  for (size_t u = it->first, words = 0; u > s && words < 4; u--, words++) {
+    if (tok_is(c, u - 1, "and") || tok_is(c, u - 1, "but")) return u - 1 > c->first_denial;
+    int32_t k = c->item_at[u - 1];
+    if (!adjective_like(c, u - 1) && !(k >= 0 && c->items[k].kind == IT_VERB &&
+                                       not_a_verb(c, &c->items[k])))
+      return 0; /* but "in turn", "also" */
+  }
+  return 0;
+}
+
 /* Whether token t is an auxiliary ("is", "has", "will"...). */
 static int auxiliary(const orb_coder *c, size_t t) {
   static const char *const aux[] = {"is", "are", "was", "were", "has", "have", "had", "will",
@@ -2078,7 +2096,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         !(tok[u + 1].id && (d->vocab_flags[tok[u + 1].id] & (EV_VF_DET | EV_VF_PREP))))
       agreed_to = 1;
   }
-  if (c->first_denial < it->first) return; /* "X denied that its forces shelled Y" */
+  if (c->first_denial < it->first && !denial_answered(c, it, sn->s))
+    return; /* "X denied that its forces shelled Y" */
   if (it->first >= sn->s + 3 && tok[it->first - 1].id == d->tok_to) {
     /* "a deal for Gazprom to supply gas", "a treaty committing Russia and
      * Uzbekistan to help each other": what a deal is for or binds its
@@ -2461,8 +2480,15 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   int criticism = reaction && it->last < sn->e &&
                   (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
                    tok_is(c, it->last, "these"));
+  if (rule == verb && strcmp(code, "016") == 0 && target != SIZE_MAX &&
+      !adjacent(c, it->last, c->mentions[target].first))
+    return; /* "denied visas to Georgian officials": no denial of Georgia's */
+  static const char *const denied[] = {"that", "the", "any", "having", "its", "their",
+                                       "reports", "claims", "accusations", "allegations",
+                                       "charges", "involvement", "responsibility"};
   int denial = strcmp(code, "016") == 0 && it->last < sn->e &&
-               (tok_is(c, it->last, "that") || tok_is(c, it->last, "the"));
+               (tok_in(c, it->last, denied, sizeof denied / sizeof *denied) ||
+                gerund(c, it->last)); /* "denied firing at Ganja" */
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) && !negated &&
       !(flags & EV_RF_SOLO) && group_end(c, source) == source + 1 &&
       group_start(c, source) == source) {

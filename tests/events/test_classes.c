@@ -657,6 +657,14 @@ static void test_news_round5(void **state) {
     /* descriptions that condemn */
     {"Russia fired a missile at the Ukrainian city of Dnipro. Zelensky called the attack a "
      "clear escalation.", "RUS 19 UKR;UKR 11 RUS;"},
+    /* a denial of a deed answers the latest act; the denier's own reaction
+     * after it is no part of what is denied; "denied visas to" no denial */
+    {"Azerbaijan accused Armenia of shelling. Armenia denied firing at Ganja.",
+     "AZE 11 ARM;ARM 01 AZE;"},
+    {"Armenia denied firing at Ganja and accused Azerbaijani forces of shelling villages.",
+     "ARM 11 AZE;"},
+    {"Russia denied that its forces shelled Kharkiv and killed civilians.", ""},
+    {"Russia denied visas to Georgian officials.", ""},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

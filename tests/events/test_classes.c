@@ -665,6 +665,17 @@ static void test_news_round5(void **state) {
      "ARM 11 AZE;"},
     {"Russia denied that its forces shelled Kharkiv and killed civilians.", ""},
     {"Russia denied visas to Georgian officials.", ""},
+    /* a leader received; warning shots; information passed; diplomats ordered
+     * out; aid paused */
+    {"President Joe Biden received Ukrainian President Volodymyr Zelensky at the White House.",
+     "USA 04 UKR;UKR 04 USA;"},
+    {"Russia said its patrol boats had fired warning shots in the path of a British destroyer.",
+     "RUS 15 GBR;"},
+    {"The United States said it had passed the information to the Russian authorities.",
+     "USA 06 RUS;"},
+    {"Russia ordered 20 Czech diplomats out of the country.", "RUS 16 CZE;"},
+    {"Prague expelled 18 Russian embassy staff.", "CZE 16 RUS;"},
+    {"The United States has paused more than $95 million in aid to Georgia.", "USA 16 GEO;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -55,6 +55,7 @@ typedef struct ev_mention {
   int32_t id, role;      /* string offsets */
   uint32_t group;        /* mentions joined by ',' 'and' ')' share a group */
   uint8_t is_org;
+  uint8_t is_person;     /* a person (an entry with a term), or "he" for one */
   uint8_t is_coref;      /* stands for an actor named earlier (EV_COREF_OWNER: "its" of a
                             place, "its territory") */
 } ev_mention;
@@ -777,6 +778,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         /* a person (an office with a term): "he" may name them from here on */
         c->recent.person = e->id;
         c->recent.person_role = role;
+        c->mentions[c->mention_count - 1].is_person = 1;
       }
     } else if (it->kind == IT_MARKER) {
       ev_marker mk = (ev_marker)n->marker;
@@ -789,7 +791,9 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
                          bound ? c->recent.bound_org_role : c->recent.org_role, 1))
           return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_ACT && c->recent.subject >= 0 && k > 0 &&
-                 c->items[k - 1].kind == IT_VERB) {
+                 c->items[k - 1].kind == IT_VERB &&
+                 !(it->last < end && (tok_is(c, it->last, "of") || tok_is(c, it->last, "by")))) {
+        /* (not "the decision of the Biden administration": its author is named) */
         /* "Georgia condemned the move": the one who made it, the source of
          * the latest sentence's first event, with those of its group who did
          * the same ("Estonia, Latvia and Lithuania imposed ...") */
@@ -804,6 +808,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       } else if (mk == EV_MK_COREF_PERSON && c->recent.person >= 0) {
         if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
           return ORB_ENOMEM;
+        c->mentions[c->mention_count - 1].is_person = 1;
       } else if (mk == EV_MK_COREF_STATE && c->recent.state[0] >= 0) {
         /* the latest state named in this sentence, else the subject of the
          * latest sentence if a state, else the latest state */
@@ -2194,8 +2199,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
 
-  /* passive: "was attacked by X" */
-  int passive = it->first > sn->s && tok[it->first - 1].id &&
+  /* passive: "was attacked by X"; but a feeling is its subject's ("were
+   * disappointed by the decision": they criticise it) */
+  static const char *const feelings[] = {"disappointed", "dismayed", "concerned", "alarmed",
+                                         "worried", "outraged", "angered", "troubled",
+                                         "saddened", "shocked", "appalled", "frustrated"};
+  int feeling = tok_in(c, it->first, feelings, sizeof feelings / sizeof *feelings);
+  int passive = it->first > sn->s && tok[it->first - 1].id && !feeling &&
                 (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE);
   /* "were fired on and seized by X": a participle joined by "and" to one
    * after a form of "be" a few words before, passive when "by" follows */
@@ -2215,7 +2225,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                 !(tok[it->first - 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
                 !auxiliary(c, it->first - 1) && !gerund(c, it->first);
   size_t by_mention = SIZE_MAX;
-  if (passive || joined || reduced) {
+  if ((passive || joined || reduced) && !feeling) {
     for (size_t m = 0; m < c->mention_count; m++) {
       const ev_mention *mn = &c->mentions[m];
       if (mn->first >= it->last && mn->first <= it->last + 3 && mn->first > 0 &&
@@ -2243,7 +2253,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
 
   int verb_word = tree_word(c, it->first);
-  if (by_mention == SIZE_MAX && verb_word >= 0) {
+  if (by_mention == SIZE_MAX && verb_word >= 0 && !feeling) {
     /* "Georgia has been repeatedly attacked by Russian forces" */
     for (size_t m = 0; m < c->mention_count && by_mention == SIZE_MAX; m++)
       if (c->mentions[m].first >= it->last && tree_agent(c, &c->mentions[m], verb_word)) {
@@ -2451,10 +2461,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   } else if (passive && by_mention != SIZE_MAX) {
     target = source;
     source = by_mention;
-  } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX &&
+  } else if (!feeling && passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX &&
              (target == place || shallow_place(c, &c->mentions[target]))) {
     return; /* "a Russian helicopter was shot down over Armenia": by whom, not said */
-  } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX) {
+  } else if (!feeling && passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX) {
     /* a passive without its agent: the subject underwent it, the actor named
      * after the verb did it ("Georgia was criticised over its dispute with
      * Russia", "was admitted to NATO") */
@@ -2753,6 +2763,10 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
       c->recent.event_pair[1] = sn.events[0].target->id;
     }
     c->recent.subject = sn.events[0].source->id;
+    if (sn.events[0].source->is_person) { /* "he" next names the subject, not an object */
+      c->recent.person = sn.events[0].source->id;
+      c->recent.person_role = sn.events[0].source->role;
+    }
     c->recent.subject_role = sn.events[0].source->role;
     c->recent.subject_is_org = sn.events[0].source->is_org;
     c->recent.cosubject_count = 0;

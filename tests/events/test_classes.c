@@ -676,6 +676,12 @@ static void test_news_round5(void **state) {
     {"Russia ordered 20 Czech diplomats out of the country.", "RUS 16 CZE;"},
     {"Prague expelled 18 Russian embassy staff.", "CZE 16 RUS;"},
     {"The United States has paused more than $95 million in aid to Georgia.", "USA 16 GEO;"},
+    /* a feeling is its subject's; "he" names the latest subject; the author
+     * of "the decision of X" is X; a purpose is no act */
+    {"Georgia was disappointed by Russia's decision.", "GEO 11 RUS;"},
+    {"Zelensky pressed Biden for a path into NATO. He has criticised the decision of the "
+     "Biden administration.", "UKR 10 USA;UKR 11 USA;"},
+    {"It was meant to let Armenia and Azerbaijan swap prisoners.", ""},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

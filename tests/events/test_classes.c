@@ -682,6 +682,9 @@ static void test_news_round5(void **state) {
     {"Zelensky pressed Biden for a path into NATO. He has criticised the decision of the "
      "Biden administration.", "UKR 10 USA;UKR 11 USA;"},
     {"It was meant to let Armenia and Azerbaijan swap prisoners.", ""},
+    /* an actor described as a wrong */
+    {"At a news conference, Lavrov called the European Union an unreliable partner.",
+     "RUS 11 EU;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

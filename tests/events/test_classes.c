@@ -685,6 +685,10 @@ static void test_news_round5(void **state) {
     /* an actor described as a wrong */
     {"At a news conference, Lavrov called the European Union an unreliable partner.",
      "RUS 11 EU;"},
+    /* a summit or visit called off */
+    {"President Barack Obama has called off a summit with Vladimir Putin that was planned for "
+     "Moscow next month.", "USA 16 RUS;"},
+    {"Obama cancelled his visit to Moscow.", "USA 16 RUS;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -1723,12 +1723,14 @@ static int denial_answered(const orb_coder *c, const ev_item *it, size_t s) {
   const char *code = item_code(c, it, c->tokens.count);
   if (!((code[0] == '0' && code[1] == '1') || (code[0] == '1' && (code[1] == '1' || code[1] == '2'))))
     return 0;
-  for (size_t u = it->first, words = 0; u > s && words < 4; u--, words++) {
+  for (size_t u = it->first, words = 0; u > s && words < 8; u--, words++) {
     if (tok_is(c, u - 1, "and") || tok_is(c, u - 1, "but")) return u - 1 > c->first_denial;
     int32_t k = c->item_at[u - 1];
-    if (!adjective_like(c, u - 1) && !(k >= 0 && c->items[k].kind == IT_VERB &&
-                                       not_a_verb(c, &c->items[k])))
-      return 0; /* but "in turn", "also" */
+    if (!adjective_like(c, u - 1) && !(k >= 0 && c->items[k].kind == IT_ACTOR) &&
+        !(k >= 0 && c->items[k].kind == IT_MARKER) &&
+        !(k >= 0 && c->items[k].kind == IT_VERB && not_a_verb(c, &c->items[k])))
+      return 0; /* but "in turn", "also", a subject of its own ("and its military
+                   intelligence service called") */
   }
   return 0;
 }
@@ -2490,6 +2492,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   int criticism = reaction && it->last < sn->e &&
                   (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
                    tok_is(c, it->last, "these"));
+  if (strcmp(code, "016") == 0 && it->last < sn->e && tok_is(c, it->last, "that"))
+    target = SIZE_MAX; /* "denied that Kyiv had attacked Moscow": what is denied, no target */
   if (rule == verb && strcmp(code, "016") == 0 && target != SIZE_MAX &&
       !adjacent(c, it->last, c->mentions[target].first))
     return; /* "denied visas to Georgian officials": no denial of Georgia's */

@@ -689,6 +689,10 @@ static void test_news_round5(void **state) {
     {"President Barack Obama has called off a summit with Vladimir Putin that was planned for "
      "Moscow next month.", "USA 16 RUS;"},
     {"Obama cancelled his visit to Moscow.", "USA 16 RUS;"},
+    /* "said X was responsible"; sanctions adopted against */
+    {"President Joe Biden said Putin was responsible for Navalny's death.", "USA 11 RUS;"},
+    {"The European Union adopted its 13th package of sanctions against Russia on the same day.",
+     "EU 16 RUS;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

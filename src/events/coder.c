@@ -2105,6 +2105,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
   if (c->first_denial < it->first && !denial_answered(c, it, sn->s))
     return; /* "X denied that its forces shelled Y" */
+  static const char *const unrealised[] = {"power", "right", "ability", "authority", "plan",
+                                           "plans", "intention", "attempt", "attempts", "bid",
+                                           "readiness", "willingness", "efforts", "effort",
+                                           "option", "chance", "way", "freedom"};
+  if (it->first >= sn->s + 2 && tok[it->first - 1].id == d->tok_to &&
+      tok_in(c, it->first - 2, unrealised, sizeof unrealised / sizeof *unrealised))
+    return; /* "limits the president's power to lift sanctions": a power, not its use */
   if (it->first >= sn->s + 3 && tok[it->first - 1].id == d->tok_to) {
     /* "a deal for Gazprom to supply gas", "a treaty committing Russia and
      * Uzbekistan to help each other": what a deal is for or binds its

@@ -693,6 +693,9 @@ static void test_news_round5(void **state) {
     {"President Joe Biden said Putin was responsible for Navalny's death.", "USA 11 RUS;"},
     {"The European Union adopted its 13th package of sanctions against Russia on the same day.",
      "EU 16 RUS;"},
+    /* a power or plan to act is no act */
+    {"The bill, which also limits President Donald Trump's power to lift sanctions on Russia, "
+     "still awaits his signature.", ""},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -696,6 +696,12 @@ static void test_news_round5(void **state) {
     /* a power or plan to act is no act */
     {"The bill, which also limits President Donald Trump's power to lift sanctions on Russia, "
      "still awaits his signature.", ""},
+    /* criticism drawn from others; "took over" no seizure; "expected X to" a
+     * demand */
+    {"Orban held talks with Putin in the Kremlin on Friday, drawing sharp criticism from "
+     "European Union leaders.", "HUN 04 RUS;RUS 04 HUN;EU 11 HUN;"},
+    {"Hungary took over the rotating presidency of the EU's Council of ministers on Monday.", ""},
+    {"The Kremlin said it expected Minsk to explain the detentions.", "RUS 10 BLR;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -1122,6 +1122,11 @@ typedef struct ev_sentence {
   ev_pending events[EV_MAX_EVENTS];
   size_t event_count;
   char back[6];               /* the verb being coded: its target's event back, or "" */
+  struct {
+    const ev_mention *source, *target;
+    const ev_rule *rule;
+  } tried[EV_MAX_EVENTS];     /* the pairs it queued, or found queued */
+  size_t tried_count;
 } ev_sentence;
 
 /* Whether a CAMEO code is a reaction to another act: a statement (01), a
@@ -1145,6 +1150,11 @@ static const ev_mention *latest_act_source(const ev_sentence *sn, int32_t id) {
 static void queue(ev_sentence *sn, const ev_mention *src, const ev_mention *tgt,
                   const char *code, int type, const ev_rule *rule) {
   if (tgt && tgt->id == src->id) return;
+  if (tgt && sn->tried_count < EV_MAX_EVENTS) { /* for the event back, queued or not */
+    sn->tried[sn->tried_count].source = src;
+    sn->tried[sn->tried_count].target = tgt;
+    sn->tried[sn->tried_count++].rule = rule;
+  }
   for (size_t i = 0; i < sn->event_count; i++) {
     const ev_pending *p = &sn->events[i];
     if (p->source->id == src->id && (p->target ? p->target->id : -1) == (tgt ? tgt->id : -1) &&
@@ -2650,14 +2660,15 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
 /* Codes verb item k: its events, then for a verb with a code back ("arrived
  * in X": X hosts the visit) the event of each target toward its source. */
 static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
-  size_t first = sn->event_count;
   sn->back[0] = '\0';
+  sn->tried_count = 0;
   code_verb_events(c, sn, k);
   if (!sn->back[0]) return;
   int type = type_of_code(c->dict, sn->back);
-  for (size_t i = first, n = sn->event_count; i < n; i++)
-    if (sn->events[i].target)
-      queue(sn, sn->events[i].target, sn->events[i].source, sn->back, type, sn->events[i].rule);
+  /* each pair the verb coded, also one already queued by another verb ("arrived in
+   * Kyrgyzstan for talks with Japarov": the talks back) */
+  for (size_t i = 0, n = sn->tried_count; i < n; i++)
+    queue(sn, sn->tried[i].target, sn->tried[i].source, sn->back, type, sn->tried[i].rule);
 }
 
 /* Sends the queued events of a sentence; returns 0 if the sink asked to stop. */

@@ -702,6 +702,9 @@ static void test_news_round5(void **state) {
      "European Union leaders.", "HUN 04 RUS;RUS 04 HUN;EU 11 HUN;"},
     {"Hungary took over the rotating presidency of the EU's Council of ministers on Monday.", ""},
     {"The Kremlin said it expected Minsk to explain the detentions.", "RUS 10 BLR;"},
+    /* a visit for talks: the talks back */
+    {"President Vladimir Putin arrived in Kyrgyzstan on Thursday for talks with President "
+     "Sadyr Japarov.", "RUS 04 KGZ;KGZ 04 RUS;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

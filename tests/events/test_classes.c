@@ -705,6 +705,8 @@ static void test_news_round5(void **state) {
     /* a visit for talks: the talks back */
     {"President Vladimir Putin arrived in Kyrgyzstan on Thursday for talks with President "
      "Sadyr Japarov.", "RUS 04 KGZ;KGZ 04 RUS;"},
+    /* a summit proposed */
+    {"Biden proposed a summit with Putin.", "USA 03 RUS;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -2509,8 +2509,16 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   int criticism = reaction && it->last < sn->e &&
                   (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
                    tok_is(c, it->last, "these"));
-  if (strcmp(code, "016") == 0 && it->last < sn->e && tok_is(c, it->last, "that"))
-    target = SIZE_MAX; /* "denied that Kyiv had attacked Moscow": what is denied, no target */
+  int denied_that = 0; /* "denied (once more) that Kyiv had attacked Moscow": what is denied,
+                          no target */
+  if (strcmp(code, "016") == 0) {
+    uint32_t u = it->last;
+    while (u < sn->e && u < it->last + 2 && c->item_at[u] < 0 && !tok_is(c, u, "that") &&
+           !(tok[u].flags & EV_TF_PUNCT))
+      u++;
+    denied_that = u < sn->e && tok_is(c, u, "that");
+    if (denied_that) target = SIZE_MAX;
+  }
   if (rule == verb && strcmp(code, "016") == 0 && target != SIZE_MAX &&
       !adjacent(c, it->last, c->mentions[target].first))
     return; /* "denied visas to Georgian officials": no denial of Georgia's */
@@ -2519,7 +2527,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                                        "charges", "involvement", "responsibility"};
   int denial = strcmp(code, "016") == 0 && it->last < sn->e &&
                (tok_in(c, it->last, denied, sizeof denied / sizeof *denied) ||
-                gerund(c, it->last)); /* "denied firing at Ganja" */
+                gerund(c, it->last) || denied_that); /* "denied firing at Ganja" */
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) && !negated &&
       !(flags & EV_RF_SOLO) && group_end(c, source) == source + 1 &&
       group_start(c, source) == source) {

@@ -707,6 +707,8 @@ static void test_news_round5(void **state) {
      "Sadyr Japarov.", "RUS 04 KGZ;KGZ 04 RUS;"},
     /* a summit proposed */
     {"Biden proposed a summit with Putin.", "USA 03 RUS;"},
+    {"The European Union imposed sanctions on Iran. Iran's foreign ministry denied once more "
+     "that it had sent weapons to Russia.", "EU 16 IRN;IRN 01 EU;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

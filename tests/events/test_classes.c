@@ -709,6 +709,9 @@ static void test_news_round5(void **state) {
     {"Biden proposed a summit with Putin.", "USA 03 RUS;"},
     {"The European Union imposed sanctions on Iran. Iran's foreign ministry denied once more "
      "that it had sent weapons to Russia.", "EU 16 IRN;IRN 01 EU;"},
+    /* a deal left */
+    {"Russia pulled out of the grain deal with Ukraine.", "RUS 16 UKR;"},
+    {"Russia is pulling out of the deal with Ukraine.", "RUS 16 UKR;"},
     /* a stance is no actor */
     {"Ukraine and pro-Russian separatists exchanged prisoners.", ""},
     {"Anti-Russian protesters attacked the embassy of Georgia.", ""},

@@ -766,13 +766,15 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       }
       for (const char *p = plus ? ids : NULL; p;) { /* "the Baltic states": each, one group */
         const char *next = strchr(p, '+');
-        size_t len = next ? (size_t)(next - p) : strlen(p);
-        if (!add_mention(c, first, last, ev_string_find(d, p, len), role, e->is_org))
-          return ORB_ENOMEM;
-        if (p != ids)
+        int32_t part = ev_string_find(d, p, next ? (size_t)(next - p) : strlen(p));
+        int grouped = p != ids && c->mention_count > 0 &&
+                      c->mentions[c->mention_count - 1].first == first;
+        p = next ? next + 1 : NULL;
+        if (part < 0) continue; /* interned with the entry; never otherwise */
+        if (!add_mention(c, first, last, part, role, e->is_org)) return ORB_ENOMEM;
+        if (grouped)
           c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
         remember(c, c->mention_count - 1, 0);
-        p = next ? next + 1 : NULL;
       }
       if (e->role && (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
         /* a person (an office with a term): "he" may name them from here on */
@@ -851,7 +853,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
             !add_mention(c, it->first, it->last, b, 0, 0))
           return ORB_ENOMEM;
         c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
-      } else if (mk == EV_MK_COREF_GROUP && (c->recent.group_count >= 2 || c->recent.named_count >= 2) &&
+      } else if (mk == EV_MK_COREF_GROUP &&
+                 (c->recent.group_count >= 2 || c->recent.named_count >= 2) &&
                  !(it->last < end && tok_is(c, it->last, "of"))) {
         /* "the three countries signed": the latest states named together, or
          * when they are not three the latest three named (not "the presidents
@@ -860,14 +863,15 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         const int32_t *ids = c->recent.group;
         static const char *const numbers[] = {"two", "three", "four", "five", "six"};
         for (size_t w = 0; w < sizeof numbers / sizeof *numbers; w++)
-          if (tok_is(c, it->first + 1, numbers[w]) && w + 2 != count && w + 2 <= c->recent.named_count) {
+          if (tok_is(c, it->first + 1, numbers[w]) && w + 2 != count &&
+              w + 2 <= c->recent.named_count) {
             count = w + 2;
             ids = c->recent.named;
           }
         if (count < 2) continue;
         for (size_t j = 0; j < count; j++) {
-          if (!add_mention(c, it->first, it->last, ids[ids == c->recent.named ? count - 1 - j : j], 0, 0))
-            return ORB_ENOMEM;
+          int32_t id = ids[ids == c->recent.named ? count - 1 - j : j]; /* in the order named */
+          if (!add_mention(c, it->first, it->last, id, 0, 0)) return ORB_ENOMEM;
           if (j) c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
         }
       }
@@ -1731,7 +1735,8 @@ static size_t first_denial(const orb_coder *c, size_t s, size_t e) {
  * 12) with "and"/"but" a few words before it, so not denied. */
 static int denial_answered(const orb_coder *c, const ev_item *it, size_t s) {
   const char *code = item_code(c, it, c->tokens.count);
-  if (!((code[0] == '0' && code[1] == '1') || (code[0] == '1' && (code[1] == '1' || code[1] == '2'))))
+  if (!((code[0] == '0' && code[1] == '1') ||
+        (code[0] == '1' && (code[1] == '1' || code[1] == '2'))))
     return 0;
   for (size_t u = it->first, words = 0; u > s && words < 8; u--, words++) {
     if (tok_is(c, u - 1, "and") || tok_is(c, u - 1, "but")) return u - 1 > c->first_denial;

@@ -614,7 +614,8 @@ static void test_news_round5(void **state) {
     {"The presidents of Russia, Ukraine and Belarus signed a treaty.",
      "RUS 05 UKR;RUS 05 BLR;UKR 05 RUS;UKR 05 BLR;BLR 05 RUS;BLR 05 UKR;"},
     /* the subject of a relative clause is its antecedent, or no actor */
-    {"Georgia criticised Russia, which recognised Abkhazia in 2008.", "GEO 11 RUS;RUS 05 ABKHAZIA;"},
+    {"Georgia criticised Russia, which recognised Abkhazia in 2008.",
+     "GEO 11 RUS;RUS 05 ABKHAZIA;"},
     {"Moscow keeps 1,500 troops in the region, which fought a war against Moldovan forces.", ""},
     {"Russia backs the separatists, who attacked Georgian villages.", ""},
     /* "the two leaders": the two states the sentence names before, over the

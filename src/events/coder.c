@@ -63,7 +63,6 @@ typedef struct ev_mention {
 /* The latest actors named in the article, for coreference. */
 typedef struct ev_recent {
   int32_t org, org_role;  /* -1 if none */
-  int32_t state[2];       /* latest two distinct states, [0] the latest */
   int32_t pair[2];        /* latest two states named together ("A and B") */
   int32_t group[EV_GROUP_MAX]; /* latest states named together, in order */
   uint8_t group_count;    /* 0 if none */
@@ -156,7 +155,7 @@ void orb_coder_free(orb_coder *c) {
 static void forget_seen(orb_coder *c) {
   memset(c->seen, 0, EV_SEEN_SLOTS * sizeof *c->seen);
   c->seen_count = 0;
-  c->recent = (ev_recent){.org = -1, .org_role = -1, .state = {-1, -1}, .pair = {-1, -1},
+  c->recent = (ev_recent){.org = -1, .org_role = -1, .pair = {-1, -1},
                           .event_pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
                           .person_role = -1, .subject = -1, .subject_role = 0};
@@ -283,6 +282,11 @@ static int add_mention(orb_coder *c, uint32_t first, uint32_t last, int32_t id,
 }
 
 static size_t group_start(const orb_coder *c, size_t m);
+
+/* The i-th latest distinct state named in the article (0 the latest), or -1. */
+static int32_t latest_state(const orb_coder *c, size_t i) {
+  return i < c->recent.named_count ? c->recent.named[i] : -1;
+}
 static const char *item_code(const orb_coder *c, const ev_item *it, size_t e);
 
 /* Remembers mention index for coreference: the latest organisation and states
@@ -316,10 +320,6 @@ static void remember(orb_coder *c, size_t index, int grouped) {
     c->recent.org = m->id;
     c->recent.org_role = m->role;
   } else if (is_state_id(ev_string(c->dict, m->id))) {
-    if (c->recent.state[0] != m->id) {
-      c->recent.state[1] = c->recent.state[0];
-      c->recent.state[0] = m->id;
-    }
     size_t j = 0; /* moved to the front of the latest named */
     while (j < c->recent.named_count && c->recent.named[j] != m->id) j++;
     if (j == c->recent.named_count && j < EV_GROUP_MAX) c->recent.named_count++;
@@ -519,7 +519,7 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
       }
     }
   }
-  int32_t it = r->subject >= 0 ? r->subject : r->org >= 0 ? r->org : r->state[0];
+  int32_t it = r->subject >= 0 ? r->subject : r->org >= 0 ? r->org : latest_state(c, 0);
   int32_t it_role = r->subject >= 0 ? r->subject_role : 0;
   uint8_t it_org = r->subject >= 0 ? r->subject_is_org : r->subject < 0 && r->org >= 0;
   ev_mention first = {.first = UINT32_MAX}; /* the first actor named in the sentence */
@@ -572,7 +572,7 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
                !(t + 2 < e && word_item(c, (uint32_t)t + 2))) {
       /* "its": the actor named last before it, else "it" */
       int32_t owner = before ? c->mentions[before - 1].id : it;
-      int32_t other = r->state[0] != owner ? r->state[0] : r->state[1];
+      int32_t other = latest_state(c, 0) != owner ? latest_state(c, 0) : latest_state(c, 1);
       if (other >= 0 && !insert_coref(c, (uint32_t)t, (uint32_t)t + 2, other, 0, 0)) return 1;
     }
     added += c->mention_count > count;
@@ -711,7 +711,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   int named = 0;
   /* the latest two states named before this sentence: "Germany and Poland
    * asked both sides" are not both sides (the pair as the object of a verb) */
-  const int32_t prior_state[2] = {c->recent.state[0], c->recent.state[1]};
+  const int32_t prior_state[2] = {latest_state(c, 0), latest_state(c, 1)};
   for (size_t k = 0; k < c->item_count; k++) {
     const ev_item *it = &c->items[k];
     const ev_node *n = &d->nodes[it->node];
@@ -764,13 +764,13 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         if (!add_mention(c, first, last, e->id, role, e->is_org)) return ORB_ENOMEM;
         remember(c, c->mention_count - 1, 0);
       }
-      for (const char *p = plus ? ids : NULL; p;) { /* "the Baltic states": each, one group */
-        const char *next = strchr(p, '+');
-        int32_t part = ev_string_find(d, p, next ? (size_t)(next - p) : strlen(p));
+      for (const char *p = ids; plus && *p; p += *p == '+') { /* "the Baltic states": each */
+        size_t len = strcspn(p, "+");
+        int32_t part = ev_string_find(d, p, len); /* interned with the entry */
         int grouped = p != ids && c->mention_count > 0 &&
                       c->mentions[c->mention_count - 1].first == first;
-        p = next ? next + 1 : NULL;
-        if (part < 0) continue; /* interned with the entry; never otherwise */
+        p += len;
+        if (part < 0) continue;
         if (!add_mention(c, first, last, part, role, e->is_org)) return ORB_ENOMEM;
         if (grouped)
           c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
@@ -811,17 +811,17 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
           return ORB_ENOMEM;
         c->mentions[c->mention_count - 1].is_person = 1;
-      } else if (mk == EV_MK_COREF_STATE && c->recent.state[0] >= 0) {
+      } else if (mk == EV_MK_COREF_STATE && latest_state(c, 0) >= 0) {
         /* the latest state named in this sentence, else the subject of the
          * latest sentence if a state, else the latest state */
         for (; scanned < c->mention_count; scanned++)
           named |= !c->mentions[scanned].is_coref && !c->mentions[scanned].is_org;
         int32_t id = !named && c->recent.subject >= 0 && !c->recent.subject_is_org &&
                              is_state_id(ev_string(d, c->recent.subject))
-                         ? c->recent.subject : c->recent.state[0];
+                         ? c->recent.subject : latest_state(c, 0);
         if (!add_mention(c, it->first, it->last, id, 0, 0)) return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_PAIR &&
-                 (c->recent.state[1] >= 0 || c->recent.event_pair[0] >= 0)) {
+                 (latest_state(c, 1) >= 0 || c->recent.event_pair[0] >= 0)) {
         /* the object of a verb right before ("asked both sides") */
         int after_verb = k > 0 && c->items[k - 1].kind == IT_VERB;
         for (uint32_t t = after_verb ? c->items[k - 1].last : it->first; t < it->first; t++)
@@ -837,8 +837,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         }
         int pair = c->recent.pair[0] >= 0,
             prior = prior_state[1] >= 0 && after_verb;
-        int32_t a = pair ? c->recent.pair[0] : prior ? prior_state[1] : c->recent.state[1];
-        int32_t b = pair ? c->recent.pair[1] : prior ? prior_state[0] : c->recent.state[0];
+        int32_t a = pair ? c->recent.pair[0] : prior ? prior_state[1] : latest_state(c, 1);
+        int32_t b = pair ? c->recent.pair[1] : prior ? prior_state[0] : latest_state(c, 0);
         if (!pair && states < 2 && c->recent.event_pair[0] >= 0) {
           a = c->recent.event_pair[0]; /* "Erdogan met Putin ... the two presidents" */
           b = c->recent.event_pair[1];
@@ -1662,10 +1662,21 @@ static int tree_place(const orb_coder *c, const ev_mention *m) {
   return !(c->labels[w] == c->lab.nmod && h >= 0 && has_case(c, h, from, 2));
 }
 
+/* Whether verb item it names a feeling, which is its subject's and no passive
+ * ("were disappointed by the decision": they criticise it). */
+static int feeling_verb(const orb_coder *c, const ev_item *it) {
+  static const char *const feelings[] = {"disappointed", "dismayed", "concerned", "alarmed",
+                                         "worried", "outraged", "angered", "troubled",
+                                         "saddened", "shocked", "appalled", "frustrated"};
+  return tok_in(c, it->first, feelings, sizeof feelings / sizeof *feelings);
+}
+
 /* Whether verb item it is passive: "was" (or another form of "be") just
- * before it, or an aux:pass child in the tree ("was heavily criticised"). */
+ * before it, or an aux:pass child in the tree ("was heavily criticised"); no
+ * feeling is. */
 static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
   const ev_token *tok = c->tokens.items;
+  if (feeling_verb(c, it)) return 0;
   int v = tree_word(c, it->first);
   if (v < 0) { /* no tree: a form of "be" just before a word not in "-ing" */
     return it->first > s && tok[it->first - 1].id &&
@@ -2223,12 +2234,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
 
-  /* passive: "was attacked by X"; but a feeling is its subject's ("were
-   * disappointed by the decision": they criticise it) */
-  static const char *const feelings[] = {"disappointed", "dismayed", "concerned", "alarmed",
-                                         "worried", "outraged", "angered", "troubled",
-                                         "saddened", "shocked", "appalled", "frustrated"};
-  int feeling = tok_in(c, it->first, feelings, sizeof feelings / sizeof *feelings);
+  /* passive: "was attacked by X"; but no feeling */
+  int feeling = feeling_verb(c, it);
   int passive = it->first > sn->s && tok[it->first - 1].id && !feeling &&
                 (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE);
   /* "were fired on and seized by X": a participle joined by "and" to one
@@ -2485,10 +2492,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   } else if (passive && by_mention != SIZE_MAX) {
     target = source;
     source = by_mention;
-  } else if (!feeling && passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX &&
+  } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX &&
              (target == place || shallow_place(c, &c->mentions[target]))) {
     return; /* "a Russian helicopter was shot down over Armenia": by whom, not said */
-  } else if (!feeling && passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX) {
+  } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX) {
     /* a passive without its agent: the subject underwent it, the actor named
      * after the verb did it ("Georgia was criticised over its dispute with
      * Russia", "was admitted to NATO") */

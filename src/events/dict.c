@@ -363,11 +363,10 @@ static orb_status parse_actor(line_ctx *ctx, line_fields *f) {
   const char *role = f->count > 3 ? f->field[3] : "";
   e.id = ev_string_intern(dict, id, strlen(id));
   e.role = *role ? ev_string_intern(dict, role, strlen(role)) : 0;
-  for (const char *p = id, *q; strchr(p, '+') && e.id >= 0; p = q + 1) {
-    q = strchr(p, '+');
-    if (ev_string_intern(dict, p, (size_t)(q - p)) < 0 ||
-        (!strchr(q + 1, '+') && ev_string_intern(dict, q + 1, strlen(q + 1)) < 0))
-      return ORB_ENOMEM;
+  for (const char *p = strchr(id, '+') ? id : ""; *p; p += *p == '+') { /* each part */
+    size_t n = strcspn(p, "+");
+    if (ev_string_intern(dict, p, n) < 0) return ORB_ENOMEM;
+    p += n;
   }
   if (e.id < 0 || e.role < 0 ||
       !reserve((void **)&dict->actors, &dict->actor_cap, dict->actor_count, sizeof e))

@@ -170,6 +170,14 @@ int32_t ev_string_add(orb_dict *dict, const char *s, size_t len) {
   return off;
 }
 
+/* The slot of hash in the interned table (non-empty): the string's, or the
+ * empty one where it would go. */
+static size_t interned_slot(const orb_dict *dict, uint64_t hash) {
+  size_t mask = dict->interned_cap - 1, i = hash & mask;
+  while (dict->interned[i].id && dict->interned[i].hash != hash) i = (i + 1) & mask;
+  return i;
+}
+
 int32_t ev_string_intern(orb_dict *dict, const char *s, size_t len) {
   uint64_t hash = ev_hash(s, len);
   if ((dict->interned_count + 1) * 2 >= dict->interned_cap) {
@@ -187,9 +195,8 @@ int32_t ev_string_intern(orb_dict *dict, const char *s, size_t len) {
     dict->interned = slots;
     dict->interned_cap = cap;
   }
-  size_t mask = dict->interned_cap - 1, i = hash & mask;
-  for (; dict->interned[i].id; i = (i + 1) & mask)
-    if (dict->interned[i].hash == hash) return (int32_t)(dict->interned[i].id - 1);
+  size_t i = interned_slot(dict, hash);
+  if (dict->interned[i].id) return (int32_t)(dict->interned[i].id - 1);
   int32_t off = ev_string_add(dict, s, len);
   if (off < 0) return -1;
   dict->interned[i].hash = hash;
@@ -200,11 +207,8 @@ int32_t ev_string_intern(orb_dict *dict, const char *s, size_t len) {
 
 int32_t ev_string_find(const orb_dict *dict, const char *s, size_t len) {
   if (!dict->interned_cap) return -1;
-  uint64_t hash = ev_hash(s, len);
-  size_t mask = dict->interned_cap - 1, i = hash & mask;
-  for (; dict->interned[i].id; i = (i + 1) & mask)
-    if (dict->interned[i].hash == hash) return (int32_t)(dict->interned[i].id - 1);
-  return -1;
+  size_t i = interned_slot(dict, ev_hash(s, len));
+  return dict->interned[i].id ? (int32_t)(dict->interned[i].id - 1) : -1;
 }
 
 orb_status ev_vocab_init(orb_dict *dict) {

@@ -1208,6 +1208,22 @@ static int venue(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
   return venue_of(c, m, s, e);
 }
 
+/* 1 if a mention is the topic of a consultation (CAMEO 04, or 036 "for
+ * talks") coded by verb item it rather than a party to it; group_first is
+ * the first mention of its group: "discussed
+ * Afghanistan and trade", "talks on Syria", "met about Karabakh". */
+static int topic(const orb_coder *c, const ev_item *it, const char *code, size_t group_first) {
+  if (!(code[0] == '0' && (code[1] == '4' || !strcmp(code, "036")))) return 0;
+  const ev_token *tok = c->tokens.items;
+  uint32_t t = c->mentions[group_first].first; /* "on Syria and Libya": the group's word */
+  while (t > it->last && tok[t - 1].id && (c->dict->vocab_flags[tok[t - 1].id] & EV_VF_DET))
+    t--;
+  static const char *const about[] = {"on", "about", "over", "regarding", "concerning"};
+  if (t > it->last && tok_in(c, t - 1, about, sizeof about / sizeof *about)) return 1;
+  static const char *const discuss[] = {"discuss", "discussed", "discusses", "discussing"};
+  return t == it->last && tok_in(c, it->first, discuss, sizeof discuss / sizeof *discuss);
+}
+
 /* venue() for mention m alone. */
 static int venue_of(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
   static const char *const meeting[] = {"sidelines", "summit",   "summits",  "meeting",
@@ -1768,23 +1784,86 @@ static int auxiliary(const orb_coder *c, size_t t) {
   return tok_in(c, t, aux, sizeof aux / sizeof *aux);
 }
 
+/* Whether mention target stands right after verb item k, only a day, "that"
+ * and determiners between ("said on Friday that the"): the subject of what k
+ * reports. */
+static int reported_subject(const orb_coder *c, size_t k, size_t target) {
+  if (target == SIZE_MAX) return 0;
+  uint32_t first = c->mentions[group_start(c, target)].first;
+  size_t from = past_day(c, &c->items[k], first); /* "said on Friday that" */
+  if (first > from + 4) return 0;
+  for (size_t t = from; t < first; t++) {
+    uint32_t id = c->tokens.items[t].id;
+    if (!tok_is(c, t, "that") && !(id && (c->dict->vocab_flags[id] & EV_VF_DET))) return 0;
+  }
+  return 1;
+}
+
 /* Whether the statement verb item k (CAMEO root 01) reports another act: a
  * dictionary verb follows it in the sentence, or its target is the
  * subject of a reported clause ("said Azerbaijan is massing troops"): only
  * "that" and determiners before the target, a verb or an auxiliary after its
  * group. */
 static int reports(const orb_coder *c, size_t k, size_t target, size_t e) {
-  const orb_dict *d = c->dict;
   if (c->last_verb != SIZE_MAX && c->last_verb > k) return 1;
-  if (target == SIZE_MAX) return 0;
-  size_t g = group_start(c, target), ge = group_end(c, target);
-  if (c->mentions[g].first > c->items[k].last + 4) return 0; /* "said that the" at most */
-  for (uint32_t t = c->items[k].last; t < c->mentions[g].first; t++) {
-    uint32_t id = c->tokens.items[t].id;
-    if (!tok_is(c, t, "that") && !(id && (d->vocab_flags[id] & EV_VF_DET))) return 0;
-  }
-  uint32_t after = c->mentions[ge - 1].last;
+  if (!reported_subject(c, k, target)) return 0;
+  uint32_t after = c->mentions[group_end(c, target) - 1].last;
   return after < e && (auxiliary(c, after) || verb_follows(c, after, e));
+}
+
+/* Words of a wrong done to an agreement, a border or a law ("violated",
+ * "breached", "crossed"): reported by another actor, they are his
+ * accusation (CAMEO 112), not an act of their subject's. */
+static int wrong_word(const orb_coder *c, size_t t) {
+  static const char *const wrong[] = {"violate",  "violated",  "violates", "violating",
+                                      "breach",   "breached",  "breaches", "breaching",
+                                      "broke",    "broken",    "breaking", "flouted",
+                                      "flouting", "crossed"};
+  return tok_in(c, t, wrong, sizeof wrong / sizeof *wrong);
+}
+
+/* The token of the wrong word that the subject mention target of a report
+ * did ("said Russia had violated the treaty", "said Azerbaijani soldiers had
+ * repeatedly crossed the border"): at most three words (auxiliaries,
+ * adverbs, a noun such as "soldiers") after its group; SIZE_MAX if none. */
+static size_t reported_wrong(const orb_coder *c, size_t target, size_t e) {
+  if (target == SIZE_MAX) return SIZE_MAX;
+  uint32_t after = c->mentions[group_end(c, target) - 1].last;
+  for (size_t u = after; u < e && u < after + 4; u++) {
+    if (wrong_word(c, u)) {
+      static const char *const away[] = {"free", "away", "off", "out", "down", "ground"};
+      return u + 1 < e && tok_in(c, u + 1, away, sizeof away / sizeof *away) ? SIZE_MAX : u;
+    }
+    if (c->tokens.items[u].flags & EV_TF_PUNCT) break;
+    int32_t k = c->item_at[u];
+    if (k >= 0 && c->items[k].kind == IT_ACTOR) break;
+  }
+  return SIZE_MAX;
+}
+
+/* Whether token t is a bare verb of saying ("said", "told"). */
+static int bare_saying(const orb_coder *c, size_t t) {
+  static const char *const saying[] = {"said", "says", "say", "saying", "told", "tells",
+                                       "spoke", "speaks", "stated", "added"};
+  return tok_in(c, t, saying, sizeof saying / sizeof *saying);
+}
+
+/* Whether verb item k, a wrong word, is one that an actor said another did
+ * (reported_wrong() of a mention after an earlier "said" in sentence [s, e)):
+ * the accusation is coded, not the act. */
+static int wrong_reported(const orb_coder *c, size_t k, size_t s, size_t e) {
+  const ev_item *it = &c->items[k];
+  if (!wrong_word(c, it->first)) return 0;
+  for (size_t m = 0; m < c->mention_count; m++) {
+    const ev_mention *mn = &c->mentions[m];
+    if (mn->first < s || mn->last > it->first) continue;
+    if (reported_wrong(c, m, e) != it->first) continue;
+    for (size_t u = mn->first; u-- > s && u + 4 >= mn->first;)
+      if (bare_saying(c, u) && c->item_at[u] >= 0 &&
+          reported_subject(c, (size_t)c->item_at[u], m))
+        return 1;
+  }
+  return 0;
 }
 
 /* Whether the reported subject mention target is followed by "should",
@@ -2115,6 +2194,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   int reversed = !rule->code[0] && rule->back_code[0];
   if (!rule->code[0] && !reversed) return;
   if (accused_of(c, k, sn->s)) return; /* "accused Y of shelling Z": the accusation only */
+  if (wrong_reported(c, k, sn->s, sn->e)) return; /* "said X had violated": X accused */
   if (rule == verb && strcmp(rule->code, "050") == 0 && it->last + 1 < sn->e &&
       c->tokens.items[it->last].id == d->tok_to && k + 1 < c->item_count &&
       c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= it->last + 2 &&
@@ -2438,6 +2518,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       continue; /* "met on the sidelines of the UN General Assembly": not whom; "signed
                    at a summit of the CIS": not with whom; "called the move pressure
                    ahead of an EU summit": not whom it criticises */
+    if (topic(c, it, code, group_start(c, m)))
+      continue; /* "discussed Syria", "talks on Karabakh": what about, not with whom */
     if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;
@@ -2580,16 +2662,20 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     /* "A says B is massing troops": B's act is the news, not A's words; but
      * "A said B should leave", "must withdraw": A's demand on B (CAMEO 10) */
     if (source != SIZE_MAX && target != SIZE_MAX && !negated &&
+        c->mentions[source].id != c->mentions[target].id && reported_subject(c, k, target) &&
+        reported_wrong(c, target, sn->e) != SIZE_MAX) {
+      static const char accuse[] = "112"; /* "Turkey said the jet had violated its airspace" */
+      queue_pairs(c, sn, source, target, 1, accuse, type_of_code(d, accuse), rule);
+      return;
+    }
+    if (source != SIZE_MAX && target != SIZE_MAX && !negated &&
         reported_obligation(c, target, sn->e)) {
       static const char demand[] = "100";
       queue_pairs(c, sn, source, target, 1, demand, type_of_code(d, demand), rule);
     }
     return;
   }
-  static const char *const bare_saying[] = {"said", "says", "say", "saying", "told", "tells",
-                                            "spoke", "speaks", "stated", "added"};
-  if (!strcmp(code, "010") && tok_in(c, it->first, bare_saying,
-                                     sizeof bare_saying / sizeof *bare_saying))
+  if (!strcmp(code, "010") && bare_saying(c, it->first))
     return; /* "Erdogan said Sweden was a haven": a bare "X said" is no event */
   if (source == SIZE_MAX && (flags & EV_RF_SOLO)) {
     /* "They abstained at the UNGA (Armenia, ...)": the first states after */
@@ -2630,6 +2716,24 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         target = SIZE_MAX;
         break;
       }
+  }
+  if (target == SIZE_MAX && source != SIZE_MAX && !strcmp(code, "045")) {
+    /* "Germany and France mediated talks between Russia and Ukraine": the
+     * mediators act toward the parties, never toward each other; "X signed a
+     * deal after talks mediated by Y": toward the actor before them */
+    size_t parties = SIZE_MAX;
+    for (size_t m = group_end(c, source); m < c->mention_count && parties == SIZE_MAX; m++)
+      if (c->mentions[m].first > it->last && c->mentions[m].first < sn->e &&
+          tok_is(c, c->mentions[m].first - 1, "between"))
+        parties = m;
+    size_t from = c->dateline_end > sn->s && c->dateline_end <= it->first ? c->dateline_end
+                                                                           : sn->s;
+    for (size_t m = group_start(c, source); parties == SIZE_MAX && m-- > 0;)
+      if (c->mentions[m].first >= from &&
+          !tree_place(c, &c->mentions[m]) && !shallow_place(c, &c->mentions[m]))
+        parties = m;
+    if (parties != SIZE_MAX) queue_pairs(c, sn, source, parties, 1, code, type, rule);
+    return;
   }
   if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one

@@ -479,7 +479,7 @@ static void test_news_round4(void **state) {
   static const ev_case cases[] = {
     /* "its" before what a state holds: the clause's first actor */
     {"Georgia said Russian jets had bombed its territory.", "RUS 19 GEO;"},
-    {"Turkey said Russian jets had violated its airspace.", "RUS 15 TUR;"},
+    {"Azerbaijan said Armenian forces had shelled its positions.", "ARM 19 AZE;"},
     {"Kyrgyzstan said Tajik troops had fired on its border guards.", "TJK 19 KGZ;"},
     /* after a verb that helps or holds, "its" is the nearest actor's */
     {"Biden said the Patriot system would help Ukraine defend its cities.", "USA 07 UKR;"},
@@ -734,6 +734,41 @@ static void test_news_round5(void **state) {
   orb_dict_free(dict);
 }
 
+/* The sixth round's general rules (docs/MODEL.md, rules 104-): */
+static void test_news_round6(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    /* what talks are about is no party to them */
+    {"Putin and Erdogan discussed Syria on Monday.", "RUS 04 TUR;TUR 04 RUS;"},
+    {"Lavrov discussed Syria with Turkish Foreign Minister Mevlut Cavusoglu.", "RUS 04 TUR;"},
+    {"Russia and Turkey held talks on Syria.", "RUS 04 TUR;TUR 04 RUS;"},
+    {"The foreign ministers of Russia, Turkey and Iran are due to meet in Moscow on Tuesday "
+     "for talks on Syria.", ""},
+    {"Putin met Erdogan on Monday.", "RUS 04 TUR;TUR 04 RUS;"},
+    /* mediators act toward the parties, not toward each other */
+    {"Germany and France mediated talks between Russia and Ukraine.",
+     "DEU 04 RUS;DEU 04 UKR;FRA 04 RUS;FRA 04 UKR;RUS 04 UKR;UKR 04 RUS;"},
+    {"President Viktor Yanukovych signed a deal with opposition leaders on Friday after "
+     "all-night talks mediated by the foreign ministers of Germany and Poland.",
+     "DEU 04 UKR;POL 04 UKR;"},
+    {"Turkey and the United Nations brokered the deal.", ""},
+    /* a wrong that one actor says another did: the accusation */
+    {"Turkey said Russian jets had violated its airspace.", "TUR 11 RUS;"},
+    {"Secretary of State Mike Pompeo said on Friday that Russia had violated the treaty.",
+     "USA 11 RUS;"},
+    {"Armenia said Azerbaijani soldiers had crossed the border.", "ARM 11 AZE;"},
+    {"Poroshenko said Ukraine had broken free of Russia.", ""},
+    {"Russia violated Turkish airspace.", "RUS 15 TUR;"},
+    /* "called the decision regrettable": a judgement of the latest act's author */
+    {"Russia expelled two Polish diplomats on Tuesday. Warsaw called the decision deeply "
+     "unfortunate and irresponsible.", "RUS 16 POL;POL 11 RUS;"},
+    {"Russia expelled two Polish diplomats on Tuesday. Poland called Moscow's decision "
+     "regrettable.", "RUS 16 POL;POL 11 RUS;"},
+    {"Putin called Erdogan to discuss the attack.", "RUS 04 TUR;"},
+  };
+  CHECK(cases);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
@@ -744,6 +779,6 @@ int main(void) {
     cmocka_unit_test(test_news_nouns),     cmocka_unit_test(test_news_dev_rules),
     cmocka_unit_test(test_news_dev2_rules), cmocka_unit_test(test_news_dev3_rules),
     cmocka_unit_test(test_news_dev3_leaders), cmocka_unit_test(test_news_round4),
-    cmocka_unit_test(test_news_round5)};
+    cmocka_unit_test(test_news_round5),    cmocka_unit_test(test_news_round6)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -67,6 +67,7 @@ typedef struct ev_recent {
   int32_t group[EV_GROUP_MAX]; /* latest states named together, in order */
   uint8_t group_count;    /* 0 if none */
   int32_t named[EV_GROUP_MAX]; /* latest distinct states named, [0] the latest */
+  uint16_t hits[EV_GROUP_MAX];  /* how often each was named in the article */
   uint8_t named_count;
   int32_t bound_org, bound_org_role; /* named in apposition: "this alliance, the CSTO" */
   int32_t person, person_role;       /* latest person named */
@@ -283,6 +284,21 @@ static int add_mention(orb_coder *c, uint32_t first, uint32_t last, int32_t id,
 
 static size_t group_start(const orb_coder *c, size_t m);
 
+/* The two states named most often in the article, the later first where
+ * as often: *a the second, *b the first; -1 where fewer are named. */
+static void main_pair(const orb_coder *c, int32_t *a, int32_t *b) {
+  size_t first = SIZE_MAX, second = SIZE_MAX;
+  for (size_t i = 0; i < c->recent.named_count; i++)
+    if (first == SIZE_MAX || c->recent.hits[i] > c->recent.hits[first]) {
+      second = first;
+      first = i;
+    } else if (second == SIZE_MAX || c->recent.hits[i] > c->recent.hits[second]) {
+      second = i;
+    }
+  *b = first == SIZE_MAX ? -1 : c->recent.named[first];
+  *a = second == SIZE_MAX ? -1 : c->recent.named[second];
+}
+
 /* The i-th latest distinct state named in the article (0 the latest), or -1. */
 static int32_t latest_state(const orb_coder *c, size_t i) {
   return i < c->recent.named_count ? c->recent.named[i] : -1;
@@ -322,10 +338,13 @@ static void remember(orb_coder *c, size_t index, int grouped) {
   } else if (is_state_id(ev_string(c->dict, m->id))) {
     size_t j = 0; /* moved to the front of the latest named */
     while (j < c->recent.named_count && c->recent.named[j] != m->id) j++;
+    uint16_t hits = j < c->recent.named_count ? c->recent.hits[j] : 0;
     if (j == c->recent.named_count && j < EV_GROUP_MAX) c->recent.named_count++;
     if (j == EV_GROUP_MAX) j--;
     memmove(c->recent.named + 1, c->recent.named, j * sizeof *c->recent.named);
+    memmove(c->recent.hits + 1, c->recent.hits, j * sizeof *c->recent.hits);
     c->recent.named[0] = m->id;
+    c->recent.hits[0] = hits < UINT16_MAX ? hits + 1 : hits;
   }
 }
 
@@ -837,8 +856,16 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         }
         int pair = c->recent.pair[0] >= 0,
             prior = prior_state[1] >= 0 && after_verb;
-        int32_t a = pair ? c->recent.pair[0] : prior ? prior_state[1] : latest_state(c, 1);
-        int32_t b = pair ? c->recent.pair[1] : prior ? prior_state[0] : latest_state(c, 0);
+        int32_t a = -1, b = -1;
+        if (pair || prior) {
+          a = pair ? c->recent.pair[0] : prior_state[1];
+          b = pair ? c->recent.pair[1] : prior_state[0];
+        } else if (states >= 2) { /* the latest two, named in this sentence */
+          a = latest_state(c, 1);
+          b = latest_state(c, 0);
+        } else { /* none named together, fewer than two here: the article's main two */
+          main_pair(c, &a, &b);
+        }
         if (!pair && states < 2 && c->recent.event_pair[0] >= 0) {
           a = c->recent.event_pair[0]; /* "Erdogan met Putin ... the two presidents" */
           b = c->recent.event_pair[1];

@@ -765,6 +765,15 @@ static void test_news_round6(void **state) {
     {"Russia expelled two Polish diplomats on Tuesday. Poland called Moscow's decision "
      "regrettable.", "RUS 16 POL;POL 11 RUS;"},
     {"Putin called Erdogan to discuss the attack.", "RUS 04 TUR;"},
+    /* "the two countries", none named together and fewer than two in the
+     * sentence: the article's two most named */
+    {"Russia opened an air base in Kyrgyzstan on Thursday. Russia will keep 500 servicemen "
+     "at the base in Kyrgyzstan. The base is near an airport used by U.S. forces. The defence "
+     "ministers of the two countries signed an agreement last month.",
+     "RUS 05 KGZ;KGZ 05 RUS;"},
+    /* breaking up, away or free destroys nothing */
+    {"The base is the first that Moscow has set up abroad since the Soviet Union broke up, "
+     "near an airport used by U.S. forces.", ""},
   };
   CHECK(cases);
 }

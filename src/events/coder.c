@@ -762,7 +762,9 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
        * after ("Russian forces", "Russia's army") lends its role when the entry
        * has none */
       if (k > 0 && c->items[k - 1].kind == IT_AGENT &&
-          (c->items[k - 1].last == first || agent_of(c, c->items[k - 1].last, first))) {
+          (c->items[k - 1].last == first || agent_of(c, c->items[k - 1].last, first)) &&
+          !(c->mention_count > 0 && c->mentions[c->mention_count - 1].last ==
+                                        c->items[k - 1].last)) { /* not "Russian embassy in" */
         if (!role) role = d->nodes[c->items[k - 1].node].agent;
         first = c->items[k - 1].first;
       }
@@ -1118,6 +1120,27 @@ static int after_preposition(const orb_coder *c, const ev_mention *m, size_t s) 
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
   return 0;
+}
+
+/* Whether mention m follows a preposition of place ("in", "at") right
+ * after a noun phrase holding an actor: "the Russian embassy in London",
+ * "Ukraine's ambassador in Berlin" (at most three words between). */
+static int placed_after_actor(const orb_coder *c, const ev_mention *m) {
+  size_t i = (size_t)(m - c->mentions); /* mentions are in token order */
+  if (i == 0 || m->first < 2) return 0;
+  uint32_t p = m->first - 1;
+  while (p > 0 && c->tokens.items[p].id &&
+         (c->dict->vocab_flags[c->tokens.items[p].id] & EV_VF_DET))
+    p--;
+  if (!tok_in(c, p, place_preps, sizeof place_preps / sizeof *place_preps)) return 0;
+  const ev_mention *before = &c->mentions[i - 1];
+  if (before->last > p + 1 || before->last + 3 < p) return 0; /* "embassy in": an agent's */
+  for (uint32_t u = before->last; u < p; u++) {
+    int32_t k = c->item_at[u];
+    if ((c->tokens.items[u].flags & EV_TF_PUNCT) || (k >= 0 && c->items[k].kind == IT_VERB))
+      return 0;
+  }
+  return 1;
 }
 
 /* Index of the first mention of group g. */
@@ -2501,9 +2524,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (after_preposition(c, &c->mentions[head], clause_start) &&
         !in_first_phrase(c, c->mentions[head].first, clause_start,
                          passive && by_mention != SIZE_MAX)) {
-      if (!adjacent(c, mn->last, it->first)) {
+      if (!adjacent(c, mn->last, it->first) || placed_after_actor(c, &c->mentions[head])) {
         m = head;
-        continue;
+        continue; /* "The Russian embassy in London called": the embassy's, not London */
       }
       /* "with both sides accusing": the actor right before the verb is its
        * subject, but not the rest of its group ("between A and B and C sending") */

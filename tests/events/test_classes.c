@@ -771,6 +771,15 @@ static void test_news_round6(void **state) {
      "at the base in Kyrgyzstan. The base is near an airport used by U.S. forces. The defence "
      "ministers of the two countries signed an agreement last month.",
      "RUS 05 KGZ;KGZ 05 RUS;"},
+    /* an envoy's or an embassy's place is not its state */
+    {"The Russian embassy in London condemned Britain.", "RUS 11 GBR;"},
+    {"Britain expelled 23 Russian diplomats. The Russian embassy in London called the "
+     "expulsions unacceptable and short-sighted.", "GBR 16 RUS;RUS 11 GBR;"},
+    /* deliveries cut off, an agreement with a party suspended */
+    {"Turkmenistan has cut off natural gas deliveries to Iran over unpaid bills.",
+     "TKM 16 IRN;"},
+    {"The foreign ministry said Moscow was suspending an agreement with Washington on "
+     "avoiding incidents between their aircraft over Syria.", "RUS 16 USA;"},
     /* breaking up, away or free destroys nothing */
     {"The base is the first that Moscow has set up abroad since the Soviet Union broke up, "
      "near an airport used by U.S. forces.", ""},

@@ -1565,6 +1565,23 @@ static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause
       break;
     t--;
   }
+  static const char *const measure[] = {"hours", "days", "weeks", "months", "years",
+                                        "minutes", "round", "rounds", "series"};
+  static const char *const amount[] = {"more", "than", "about", "nearly", "almost", "some",
+                                       "several", "two", "three", "four", "five", "six",
+                                       "seven", "eight", "nine", "ten", "new", "first",
+                                       "second", "third", "another", "fresh", "further"};
+  if (t > clause_start + 1 && tok_is(c, t - 1, "of") &&
+      tok_in(c, t - 2, measure, sizeof measure / sizeof *measure)) {
+    /* "held more than five hours of talks with", "began a new round of talks" */
+    t -= 2;
+    for (size_t words = 0; t > clause_start && words < 4; words++, t--) {
+      uint32_t id = tok[t - 1].id;
+      if (!(id && (d->vocab_flags[id] & EV_VF_DET)) && !(tok[t - 1].flags & EV_TF_DIGITS) &&
+          !tok_in(c, t - 1, amount, sizeof amount / sizeof *amount))
+        break;
+    }
+  }
   if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light))
     return t - 1; /* "paid a visit to", "held talks with" */
   if (t == it->first) return it->first;
@@ -2381,8 +2398,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   int reduced = !passive && !joined && it->first > sn->s && it->last < sn->e &&
                 tok[it->last].id == d->tok_by &&
                 (c->item_at[it->first - 1] < 0 ||
-                 c->items[c->item_at[it->first - 1]].kind == IT_VERB ||
-                 c->items[c->item_at[it->first - 1]].kind == IT_NOUN) &&
+                 c->items[c->item_at[it->first - 1]].kind != IT_MARKER ||
+                 d->nodes[c->items[c->item_at[it->first - 1]].node].marker >= EV_MK_COREF_ORG) &&
                 !(tok[it->first - 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
                 !auxiliary(c, it->first - 1) && !gerund(c, it->first);
   size_t by_mention = SIZE_MAX;
@@ -2568,6 +2585,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       continue; /* "met on the sidelines of the UN General Assembly": not whom; "signed
                    at a summit of the CIS": not with whom; "called the move pressure
                    ahead of an EU summit": not whom it criticises */
+    if ((verb->flags & EV_RF_NOUN) && source != SIZE_MAX && after_by(c, mn, sn->s))
+      continue; /* "talks between A and B hosted by C": C hosts, no party */
     if (topic(c, it, code, group_start(c, m)))
       continue; /* "discussed Syria", "talks on Karabakh": what about, not with whom */
     if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
@@ -2614,6 +2633,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
        (code[0] == '0' && code[1] == '5' && group_end(c, source) > group_start(c, source) + 2)))
     target = SIZE_MAX; /* "A and B agreed to a ceasefire at talks in C": A and B; "A, B and
                           C signed a convention in the Kazakh port": the three */
+  else if (target != SIZE_MAX && target == place && code[0] == '0' && code[1] == '5' &&
+           !passive)
+    return; /* "backs a corridor across southern Armenia": support of a thing there */
   int pinned = bound.target != SIZE_MAX || bound.source != SIZE_MAX ||
                (rule->flags & EV_RF_SUBJECT_TARGET);
   if (pinned && !pin_actors(c, rule, &bound, passive ? by_mention : SIZE_MAX, &source,
@@ -2767,10 +2789,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         break;
       }
   }
-  if (target == SIZE_MAX && source != SIZE_MAX && !strcmp(code, "045")) {
-    /* "Germany and France mediated talks between Russia and Ukraine": the
-     * mediators act toward the parties, never toward each other; "X signed a
-     * deal after talks mediated by Y": toward the actor before them */
+  if (target == SIZE_MAX && source != SIZE_MAX && (!strcmp(code, "045") || !strcmp(code, "043"))) {
+    /* "Germany and France mediated talks between Russia and Ukraine", "Putin
+     * hosted talks between A and B": the mediators or hosts act toward the
+     * parties, never toward each other; "X signed a deal after talks mediated
+     * by Y": toward the actor before them */
     size_t parties = SIZE_MAX;
     for (size_t m = group_end(c, source); m < c->mention_count && parties == SIZE_MAX; m++)
       if (c->mentions[m].first > it->last && c->mentions[m].first < sn->e &&

@@ -780,11 +780,30 @@ static void test_news_round6(void **state) {
      "TKM 16 IRN;"},
     {"The foreign ministry said Moscow was suspending an agreement with Washington on "
      "avoiding incidents between their aircraft over Syria.", "RUS 16 USA;"},
+    /* hosts act toward the parties; the host after "by" is no party to the talks */
+    {"Putin hosted talks between Armenia and Azerbaijan.",
+     "RUS 04 ARM;RUS 04 AZE;ARM 04 AZE;AZE 04 ARM;"},
+    {"Armenia and Azerbaijan agreed on Friday to set up a joint commission, after talks "
+     "between their leaders hosted by Vladimir Putin at his residence.",
+     "ARM 05 AZE;AZE 05 ARM;ARM 04 AZE;AZE 04 ARM;"},
+    /* "held five hours of talks with": a light verb before a measure of talks */
+    {"French President Emmanuel Macron held more than five hours of talks with Vladimir "
+     "Putin in the Kremlin on Monday.", "FRA 04 RUS;RUS 04 FRA;"},
+    {"Lavrov held a fresh round of talks with Blinken.", "RUS 04 USA;USA 04 RUS;"},
+    /* "take back" supports nothing */
+    {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */
     {"The base is the first that Moscow has set up abroad since the Soviet Union broke up, "
      "near an airport used by U.S. forces.", ""},
   };
   CHECK(cases);
+  /* the tree alone: a place is no target of support */
+  orb_dict *dict = evt_dict(NULL);
+  char got[1024];
+  evt_events_of(dict, "Turkey backs a transport corridor across southern Armenia.",
+                "2024-03-10", 2, got, sizeof got);
+  assert_string_equal(got, "");
+  orb_dict_free(dict);
 }
 
 int main(void) {

@@ -71,6 +71,7 @@ typedef struct ev_recent {
   uint8_t named_count;
   int32_t bound_org, bound_org_role; /* named in apposition: "this alliance, the CSTO" */
   int32_t person, person_role;       /* latest person named */
+  int32_t other_person, other_role;  /* the one named before them, -1 if none */
   int32_t subject, subject_role;     /* source of the latest sentence's first event */
   int32_t event_pair[2];             /* its source and target, -1 if none */
   uint8_t subject_is_org;
@@ -159,7 +160,8 @@ static void forget_seen(orb_coder *c) {
   c->recent = (ev_recent){.org = -1, .org_role = -1, .pair = {-1, -1},
                           .event_pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
-                          .person_role = -1, .subject = -1, .subject_role = 0};
+                          .person_role = -1, .other_person = -1, .other_role = -1,
+                          .subject = -1, .subject_role = 0};
 }
 
 orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
@@ -304,6 +306,17 @@ static int32_t latest_state(const orb_coder *c, size_t i) {
   return i < c->recent.named_count ? c->recent.named[i] : -1;
 }
 static const char *item_code(const orb_coder *c, const ev_item *it, size_t e);
+
+/* Makes state id (with role) the latest person named, the one before it the
+ * other ("he" names the first, "him" after the first the other). */
+static void name_person(orb_coder *c, int32_t id, int32_t role) {
+  if (c->recent.person >= 0 && c->recent.person != id) {
+    c->recent.other_person = c->recent.person;
+    c->recent.other_role = c->recent.person_role;
+  }
+  c->recent.person = id;
+  c->recent.person_role = role;
+}
 
 /* Remembers mention index for coreference: the latest organisation and states
  * as they are named, and the latest pair of states named together. */
@@ -799,8 +812,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       }
       if (e->role && (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
         /* a person (an office with a term): "he" may name them from here on */
-        c->recent.person = e->id;
-        c->recent.person_role = role;
+        name_person(c, e->id, role);
         c->mentions[c->mention_count - 1].is_person = 1;
       }
     } else if (it->kind == IT_MARKER) {
@@ -829,8 +841,19 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
         }
       } else if (mk == EV_MK_COREF_PERSON && c->recent.person >= 0) {
-        if (!add_mention(c, it->first, it->last, c->recent.person, c->recent.person_role, 0))
-          return ORB_ENOMEM;
+        /* "Lukashenko also congratulated him": not the subject just named */
+        int32_t id = c->recent.person, role = c->recent.person_role;
+        static const char *const object_form[] = {"him", "her"};
+        if (c->recent.other_person >= 0 &&
+            tok_in(c, it->first, object_form, sizeof object_form / sizeof *object_form))
+          for (size_t m = 0; m < c->mention_count; m++)
+            if (c->mentions[m].first >= s && c->mentions[m].is_person &&
+                c->mentions[m].id == id) {
+              id = c->recent.other_person;
+              role = c->recent.other_role;
+              break;
+            }
+        if (!add_mention(c, it->first, it->last, id, role, 0)) return ORB_ENOMEM;
         c->mentions[c->mention_count - 1].is_person = 1;
       } else if (mk == EV_MK_COREF_STATE && latest_state(c, 0) >= 0) {
         /* the latest state named in this sentence, else the subject of the
@@ -1582,6 +1605,8 @@ static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause
         break;
     }
   }
+  if (t > clause_start + 1 && tok_is(c, t - 1, "out") && tok_is(c, t - 2, "carried"))
+    return t - 2; /* "carried out a prisoner exchange" */
   if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light))
     return t - 1; /* "paid a visit to", "held talks with" */
   if (t == it->first) return it->first;
@@ -2823,6 +2848,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     int mutual = (root >= 3 && root <= 6 && !visit) || root >= 18 || !strcmp(code, "0871") ||
                  c->mentions[g].is_coref ||
                  reciprocal(c, it->last, clause_end) ||
+                 !strcmp(rule->back_code, code) || /* "exchanged prisoners": each the other's */
                  tok_in(c, it->first, swap, sizeof swap / sizeof *swap);
     int alone = 1; /* no actor after the verb in its clause but places and venues */
     for (size_t m = ge; m < c->mention_count && alone; m++) {
@@ -2983,8 +3009,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     }
     c->recent.subject = sn.events[0].source->id;
     if (sn.events[0].source->is_person) { /* "he" next names the subject, not an object */
-      c->recent.person = sn.events[0].source->id;
-      c->recent.person_role = sn.events[0].source->role;
+      name_person(c, sn.events[0].source->id, sn.events[0].source->role);
     }
     c->recent.subject_role = sn.events[0].source->role;
     c->recent.subject_is_org = sn.events[0].source->is_org;

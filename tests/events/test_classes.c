@@ -790,6 +790,16 @@ static void test_news_round6(void **state) {
     {"French President Emmanuel Macron held more than five hours of talks with Vladimir "
      "Putin in the Kremlin on Monday.", "FRA 04 RUS;RUS 04 FRA;"},
     {"Lavrov held a fresh round of talks with Blinken.", "RUS 04 USA;USA 04 RUS;"},
+    /* prisoners exchanged, also as a noun: each releases the other's (084) */
+    {"Russia and the United States carried out their biggest prisoner exchange since the "
+     "Cold War on Thursday, swapping 26 people at Ankara airport.", "RUS 08 USA;USA 08 RUS;"},
+    {"Russia and Ukraine swapped 26 people.", "RUS 08 UKR;UKR 08 RUS;"},
+    /* "him" after its subject names the other person */
+    {"Putin won a fifth term as president on Sunday. Chinese President Xi Jinping said he was "
+     "ready to keep in close contact with Putin, and Belarusian President Alexander "
+     "Lukashenko also congratulated him.", "BLR 05 RUS;"},
+    {"Putin met Lukashenko on Monday. He praised him.", "RUS 04 BLR;BLR 04 RUS;RUS 05 BLR;"},
+    {"Chinese President Xi Jinping sent his congratulations to Putin.", "CHN 05 RUS;"},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

@@ -2238,6 +2238,22 @@ static int reacted_to(const orb_coder *c, uint32_t t, uint32_t clause_start) {
   return 0;
 }
 
+/* Whether noun event item it lies in what an appeal or a demand (CAMEO 02,
+ * 10) earlier in its clause asks someone to do: a "to" between that verb and
+ * the noun ("called on Georgia to keep in line with the bloc's sanctions"). */
+static int asked_to(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+  int to_seen = 0;
+  for (uint32_t t = it->first; t-- > clause_start;) {
+    if (c->tokens.items[t].id == c->dict->tok_to) to_seen = 1;
+    int32_t k = c->item_at[t];
+    if (k < 0 || c->items[k].kind != IT_VERB || c->items[k].first != t) continue;
+    const char *code = item_code(c, &c->items[k], c->tokens.count);
+    if (!code[0]) continue;
+    return to_seen && ((code[0] == '0' && code[1] == '2') || (code[0] == '1' && code[1] == '0'));
+  }
+  return 0;
+}
+
 /* The owner of a meeting named by a noun in an adverbial ("After talks with
  * X, Y agreed", "Y agreed ... after talks with X"): the first actor after the
  * comma that ends a phrase opening the sentence (tokens [s, e), its dateline
@@ -2303,6 +2319,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
   if (c->first_denial < it->first && !denial_answered(c, it, sn->s))
     return; /* "X denied that its forces shelled Y" */
+  if (it->first > sn->s && tok_is(c, it->first - 1, "still") &&
+      tok[it->first].end > tok[it->first].start &&
+      (c->text[tok[it->first].end - 1] | 0x20) == 's' &&
+      !(tok[it->first].end - tok[it->first].start > 1 &&
+        (c->text[tok[it->first].end - 2] | 0x20) == 's'))
+    return; /* "Russia, which still occupies a fifth of Georgia": a state of things */
   static const char *const unrealised[] = {"power", "right", "ability", "authority", "plan",
                                            "plans", "intention", "attempt", "attempts", "bid",
                                            "readiness", "willingness", "efforts", "effort",
@@ -2540,8 +2562,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   uint32_t relative = relative_clause(c, it->first, clause_start);
   size_t source = (verb->flags & EV_RF_NOUN) ? noun_owner(c, it, clause_start) : SIZE_MAX;
   if ((verb->flags & EV_RF_NOUN) &&
-      reacted_to(c, source != SIZE_MAX ? c->mentions[source].first : it->first, clause_start))
-    return; /* "called for talks between A and B", "demanded the withdrawal of" */
+      (reacted_to(c, source != SIZE_MAX ? c->mentions[source].first : it->first, clause_start) ||
+       asked_to(c, it, clause_start)))
+    return; /* "called for talks between A and B", "demanded the withdrawal of", "called on
+               Georgia to keep in line with the bloc's sanctions" */
   if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN))
     source = meeting_owner(c, it, sn->s, sn->e); /* "after talks with X, Y ..." */
   size_t target = SIZE_MAX;

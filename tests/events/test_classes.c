@@ -800,6 +800,15 @@ static void test_news_round6(void **state) {
      "Lukashenko also congratulated him.", "BLR 05 RUS;"},
     {"Putin met Lukashenko on Monday. He praised him.", "RUS 04 BLR;BLR 04 RUS;RUS 05 BLR;"},
     {"Chinese President Xi Jinping sent his congratulations to Putin.", "CHN 05 RUS;"},
+    /* "said it regretted the move" disapproves; what an appeal asks for is not done */
+    {"Russia lifted a ban on flights to Georgia on Wednesday. The European Union said it "
+     "regretted the move and called on Georgia to keep in line with the bloc's sanctions on "
+     "Russian aviation.", "RUS 08 GEO;EU 11 RUS;EU 02 GEO;"},
+    {"Moscow halted air links with Georgia in 2019.", "RUS 16 GEO;"},
+    /* "still occupies": a state of things, not an act */
+    {"Georgia called the decision another provocation by Russia, which still occupies a "
+     "fifth of Georgia's territory.", "GEO 11 RUS;"},
+    {"Russia still occupies a fifth of Georgia's territory.", ""},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

@@ -1182,6 +1182,7 @@ static size_t group_end(const orb_coder *c, size_t m) {
 /* A pending event of a sentence. */
 typedef struct ev_pending {
   const ev_mention *source, *target;
+  int32_t target_id;    /* the target's id, or the state a territory is part of (192) */
   char code[6];
   int type;
   const ev_rule *rule;
@@ -1234,7 +1235,7 @@ static void queue(ev_sentence *sn, const ev_mention *src, const ev_mention *tgt,
   }
   for (size_t i = 0; i < sn->event_count; i++) {
     const ev_pending *p = &sn->events[i];
-    if (p->source->id == src->id && (p->target ? p->target->id : -1) == (tgt ? tgt->id : -1) &&
+    if (p->source->id == src->id && p->target_id == (tgt ? tgt->id : -1) &&
         strncmp(p->code, code, 2) == 0)
       return;
   }
@@ -1242,6 +1243,7 @@ static void queue(ev_sentence *sn, const ev_mention *src, const ev_mention *tgt,
   ev_pending *p = &sn->events[sn->event_count++];
   p->source = src;
   p->target = tgt;
+  p->target_id = tgt ? tgt->id : -1;
   snprintf(p->code, sizeof p->code, "%s", code);
   p->type = type;
   p->rule = rule;
@@ -2918,6 +2920,28 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     queue(sn, sn->tried[i].target, sn->tried[i].source, sn->back, type, sn->tried[i].rule);
 }
 
+/* Codes each occupation (CAMEO 192) of a territory that is part of a state
+ * against the state ("Russia annexed Crimea": against Ukraine), once. */
+static void occupied_whole(const orb_dict *d, ev_sentence *sn) {
+  size_t kept = 0;
+  for (size_t i = 0; i < sn->event_count; i++) {
+    ev_pending *p = &sn->events[i];
+    if (p->target && strncmp(p->code, "192", 3) == 0)
+      for (size_t j = d->part_count; j-- > 0;) /* a later file's entry wins */
+        if (d->parts[j].part == p->target_id) {
+          p->target_id = d->parts[j].whole;
+          break;
+        }
+    int twice = 0;
+    for (size_t j = 0; j < kept && !twice; j++)
+      twice = sn->events[j].source->id == p->source->id &&
+              sn->events[j].target_id == p->target_id &&
+              strncmp(sn->events[j].code, p->code, 2) == 0;
+    if (!twice) sn->events[kept++] = *p;
+  }
+  sn->event_count = kept;
+}
+
 /* Sends the queued events of a sentence; returns 0 if the sink asked to stop. */
 static int emit(orb_coder *c, ev_sentence *sn, orb_event_sink sink, void *user) {
   const orb_dict *d = c->dict;
@@ -2930,7 +2954,7 @@ static int emit(orb_coder *c, ev_sentence *sn, orb_event_sink sink, void *user) 
       .date_source = sn->date_source,
       .source = ev_string(d, p->source->id),
       .source_role = ev_string(d, p->source->role),
-      .target = p->target ? ev_string(d, p->target->id) : "",
+      .target = p->target ? ev_string(d, p->target_id) : "",
       .target_role = p->target ? ev_string(d, p->target->role) : "",
       .type = p->type,
       .sentence = sn->text + sn->text_start,
@@ -3026,6 +3050,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     c->parsed = ev_parse_tokens(c->parser, text, tok + s, e - s, c->upos, c->heads, c->labels);
   for (size_t k = 0; k < c->item_count; k++)
     if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);
+  occupied_whole(c->dict, &sn);
   if (sn.event_count) { /* the subject "it" may name in the next sentence */
     if (sn.events[0].target && sn.events[0].target->id != sn.events[0].source->id) {
       c->recent.event_pair[0] = sn.events[0].source->id; /* "the two presidents" next */

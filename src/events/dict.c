@@ -38,7 +38,7 @@ typedef struct line_ctx {
 static const char *const kinds[] = {
   "actor", "agent", "verb", "object", "negation", "hypothesis", "threat", "clause",
   "boilerplate", "coref", "type", "negate", "abbreviation", "preposition",
-  "determiner", "passive", "ignore", "relative", "same"
+  "determiner", "passive", "ignore", "relative", "same", "part"
 };
 #define KIND_COUNT (sizeof kinds / sizeof kinds[0])
 
@@ -392,9 +392,12 @@ static orb_status parse_actor(line_ctx *ctx, line_fields *f) {
 }
 
 /* same | ID | ID2: the actor entries loaded so far that code ID code ID2 from now
- * on ("same | IGOEUREEC | EU": one code per organisation). */
-static orb_status parse_same(line_ctx *ctx, line_fields *f) {
-  if (f->count != 3) return bad(ctx, "expected same | ID | ID2%s", "");
+ * on ("same | IGOEUREEC | EU": one code per organisation). With part set,
+ * part | ID | ID2: territory ID is part of state ID2 ("part | CRIMEA | UKR":
+ * its annexation is coded against Ukraine). */
+static orb_status parse_same(line_ctx *ctx, line_fields *f, int part) {
+  if (f->count != 3)
+    return bad(ctx, part ? "expected part | ID | STATE%s" : "expected same | ID | ID2%s", "");
   for (size_t k = 1; k < 3; k++) {
     const char *id = f->field[k];
     if (!*id) return bad(ctx, "empty actor id%s", "");
@@ -409,6 +412,13 @@ static orb_status parse_same(line_ctx *ctx, line_fields *f) {
   int32_t from = ev_string_intern(dict, f->field[1], strlen(f->field[1]));
   int32_t to = ev_string_intern(dict, f->field[2], strlen(f->field[2]));
   if (from < 0 || to < 0) return ORB_ENOMEM;
+  if (part) {
+    if (!reserve((void **)&dict->parts, &dict->part_cap, dict->part_count, sizeof *dict->parts))
+      return ORB_ENOMEM;
+    dict->parts[dict->part_count++] = (ev_part){.part = from, .whole = to};
+    dict->entry_count++;
+    return ORB_OK;
+  }
   int org = strncmp(f->field[2], "IGO", 3) == 0;
   for (size_t k = 0; k < dict->actor_count; k++)
     if (dict->actors[k].id == from) {
@@ -546,7 +556,8 @@ static orb_status parse_line(line_ctx *ctx, char *line) {
   case 15: return parse_word_class(ctx, &f, EV_VF_PASSIVE);
   case 16: return parse_marker(ctx, &f, EV_MK_IGNORE);
   case 17: return parse_word_class(ctx, &f, EV_VF_RELATIVE);
-  case 18: return parse_same(ctx, &f);
+  case 18: return parse_same(ctx, &f, 0);
+  case 19: return parse_same(ctx, &f, 1);
   default: {
     char hint[320];
     orb_diags_add(ctx->diags, ctx->name, ctx->line, 1, "unknown entry kind '%s'%s",
@@ -681,6 +692,7 @@ void orb_dict_free(orb_dict *dict) {
   free(dict->rules);
   free(dict->types);
   free(dict->negations);
+  free(dict->parts);
   free(dict->groups);
   free(dict);
 }

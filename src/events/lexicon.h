@@ -111,6 +111,12 @@ typedef struct ev_negation {
   int8_t new_type;
 } ev_negation;
 
+/* A territory that is part of a state ("part" entries): its annexation or
+ * occupation (CAMEO 192) is coded against the state. */
+typedef struct ev_part {
+  int32_t part, whole; /* interned actor ids */
+} ev_part;
+
 struct orb_dict {
   /* vocabulary */
   ev_vocab_slot *vocab;     /* open addressing, power of two */
@@ -131,6 +137,7 @@ struct orb_dict {
   ev_rule *rules;         size_t rule_count, rule_cap;
   ev_type_prefix *types;  size_t type_count, type_cap;
   ev_negation *negations; size_t negation_count, negation_cap;
+  ev_part *parts;         size_t part_count, part_cap;
 
   /* strings (actor ids, roles, group names): one growing pool, NUL separated;
    * actor ids and roles are interned, so equal ids have equal offsets */

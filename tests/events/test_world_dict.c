@@ -236,6 +236,36 @@ static void test_same_entries(void **state) {
   orb_dict_free(d);
 }
 
+/* part | TERRITORY | STATE: checked like "same"; an occupation of the part is
+ * coded against the state, once, and other acts keep the territory. */
+static void test_part_entries(void **state) {
+  (void)state;
+  orb_dict *d = evt_dict(NULL);
+  orb_diags diags;
+  orb_diags_init(&diags);
+  const char *bad = "part | CRIMEA\n"
+                    "part | crimea | UKR\n"
+                    "part | UKR | UKR\n";
+  assert_int_equal(orb_dict_add_buffer(d, "part.dict", bad, strlen(bad), &diags), ORB_EPARSE);
+  assert_int_equal(diags.count, 3);
+  for (size_t i = 0; i < diags.count; i++) {
+    assert_string_equal(diags.items[i].file, "part.dict");
+    assert_int_equal(diags.items[i].line, (int)i + 1);
+  }
+  assert_non_null(strstr(diags.items[0].message, "expected part | ID | STATE"));
+  assert_non_null(strstr(diags.items[1].message, "bad actor id 'crimea'"));
+  assert_non_null(strstr(diags.items[2].message, "same id on both sides"));
+  orb_diags_free(&diags);
+  expect_one(d, "Russia annexed Crimea in 2014.", "2014-03-18", "RUS", "", "192", "UKR");
+  expect_one(d, "Russia annexed Crimea and Sevastopol.", "2014-03-18", "RUS", "", "192", "UKR");
+  expect_one(d, "Russia praised Crimea.", "2014-03-18", "RUS", "", "051", "CRIMEA");
+  /* a later file wins: Crimea made a part of Russia */
+  const char *moved = "part | CRIMEA | RUS\n";
+  assert_int_equal(orb_dict_add_buffer(d, "part.dict", moved, strlen(moved), &diags), ORB_OK);
+  expect_one(d, "Turkey annexed Crimea in 2014.", "2014-03-18", "TUR", "", "192", "RUS");
+  orb_dict_free(d);
+}
+
 /* Every new key refused with FILE:LINE:COL and what was expected. */
 static void test_world_errors(void **state) {
   (void)state;
@@ -431,6 +461,7 @@ int main(void) {
     cmocka_unit_test(test_world_names_code),
     cmocka_unit_test(test_builtin_world),
     cmocka_unit_test(test_same_entries),
+    cmocka_unit_test(test_part_entries),
     cmocka_unit_test(test_world_errors),
     cmocka_unit_test(test_cli_world),
     cmocka_unit_test(test_dates_ahead),

@@ -2270,6 +2270,9 @@ static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, siz
   if (strcmp(verb->code, "040") != 0) return SIZE_MAX;
   if (c->dateline_end > s && c->dateline_end <= it->first) s = c->dateline_end;
   uint32_t t = it->first;
+  static const char *const measure[] = {"hours", "days", "weeks", "rounds", "round"};
+  if (t > s + 2 && tok_is(c, t - 1, "of") && tok_in(c, t - 2, measure, sizeof measure / sizeof *measure))
+    t -= 2; /* "after several hours of talks" */
   for (int words = 0; t > s && words < 3 && c->tokens.items[t - 1].id &&
                       !tok_in(c, t - 1, when, sizeof when / sizeof *when) &&
                       ((d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET) ||
@@ -2580,10 +2583,16 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       source_alone = 1;
     }
   }
+  /* ", where clashes have killed": the subject is inside the relative clause
+   * of place or time, never before it */
+  uint32_t where = clause_start;
+  for (uint32_t t = it->first; t > clause_start + 1 && where == clause_start; t--)
+    if ((tok_is(c, t - 1, "where") || tok_is(c, t - 1, "when")) && tok_is(c, t - 2, ","))
+      where = t - 1;
   /* a noun event without an owner has no subject: "the invasion" */
   for (size_t m = c->mention_count; source == SIZE_MAX && !(verb->flags & EV_RF_NOUN) && m-- > 0;) {
     const ev_mention *mn = &c->mentions[m];
-    if (mn->last > it->first || mn->first < clause_start) continue;
+    if (mn->last > it->first || mn->first < where) continue;
     if (mn->first >= relative && mn->last <= it->first) continue; /* ", who ..., " */
     if (prev_verb_end && mn->first >= prev_verb_end && !adjacent(c, mn->last, it->first) &&
         !attribution(c, mn, sn->s, sn->e))

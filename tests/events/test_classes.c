@@ -809,6 +809,14 @@ static void test_news_round6(void **state) {
     {"Georgia called the decision another provocation by Russia, which still occupies a "
      "fifth of Georgia's territory.", "GEO 11 RUS;"},
     {"Russia still occupies a fifth of Georgia's territory.", ""},
+    /* ", where clashes have killed": no subject before the clause of place */
+    {"Russia and Georgia signed a deal in South Ossetia, where clashes have killed hundreds.",
+     "RUS 05 GEO;GEO 05 RUS;"},
+    {"Russia and Georgia signed a deal in 2008, when Russia attacked Georgia.",
+     "RUS 05 GEO;GEO 05 RUS;RUS 19 GEO;"},
+    /* more ways to name the latest two */
+    {"Putin met Erdogan on Monday. The two men signed an agreement.",
+     "RUS 04 TUR;TUR 04 RUS;RUS 05 TUR;TUR 05 RUS;"},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

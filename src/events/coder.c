@@ -1906,13 +1906,14 @@ static int reports(const orb_coder *c, size_t k, size_t target, size_t e) {
 }
 
 /* Words of a wrong done to an agreement, a border or a law ("violated",
- * "breached", "crossed"): reported by another actor, they are his
- * accusation (CAMEO 112), not an act of their subject's. */
+ * "breached", "crossed"), or of guilt ("was responsible for", "was behind"):
+ * reported by another actor, they are his accusation (CAMEO 112), not an act
+ * of their subject's. */
 static int wrong_word(const orb_coder *c, size_t t) {
-  static const char *const wrong[] = {"violate",  "violated",  "violates", "violating",
-                                      "breach",   "breached",  "breaches", "breaching",
-                                      "broke",    "broken",    "breaking", "flouted",
-                                      "flouting", "crossed"};
+  static const char *const wrong[] = {"violate",  "violated",  "violates",    "violating",
+                                      "breach",   "breached",  "breaches",    "breaching",
+                                      "broke",    "broken",    "breaking",    "flouted",
+                                      "flouting", "crossed",   "responsible", "behind"};
   return tok_in(c, t, wrong, sizeof wrong / sizeof *wrong);
 }
 
@@ -1940,24 +1941,6 @@ static int bare_saying(const orb_coder *c, size_t t) {
   static const char *const saying[] = {"said", "says", "say", "saying", "told", "tells",
                                        "spoke", "speaks", "stated", "added"};
   return tok_in(c, t, saying, sizeof saying / sizeof *saying);
-}
-
-/* Whether verb item k, a wrong word, is one that an actor said another did
- * (reported_wrong() of a mention after an earlier "said" in sentence [s, e)):
- * the accusation is coded, not the act. */
-static int wrong_reported(const orb_coder *c, size_t k, size_t s, size_t e) {
-  const ev_item *it = &c->items[k];
-  if (!wrong_word(c, it->first)) return 0;
-  for (size_t m = 0; m < c->mention_count; m++) {
-    const ev_mention *mn = &c->mentions[m];
-    if (mn->first < s || mn->last > it->first) continue;
-    if (reported_wrong(c, m, e) != it->first) continue;
-    for (size_t u = mn->first; u-- > s && u + 4 >= mn->first;)
-      if (bare_saying(c, u) && c->item_at[u] >= 0 &&
-          reported_subject(c, (size_t)c->item_at[u], m))
-        return 1;
-  }
-  return 0;
 }
 
 /* Whether the reported subject mention target is followed by "should",
@@ -2307,7 +2290,6 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   int reversed = !rule->code[0] && rule->back_code[0];
   if (!rule->code[0] && !reversed) return;
   if (accused_of(c, k, sn->s)) return; /* "accused Y of shelling Z": the accusation only */
-  if (wrong_reported(c, k, sn->s, sn->e)) return; /* "said X had violated": X accused */
   if (rule == verb && strcmp(rule->code, "050") == 0 && it->last + 1 < sn->e &&
       c->tokens.items[it->last].id == d->tok_to && k + 1 < c->item_count &&
       c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= it->last + 2 &&
@@ -2357,6 +2339,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   int type = rule->type >= 0 ? rule->type : verb->type >= 0 ? verb->type : type_of_code(d, code);
   if (agreed_to) { /* CAMEO 03: "agree to ... or otherwise indicate willingness" */
     snprintf(code, sizeof code, "030");
+    type = type_of_code(d, code);
+  }
+  if (c->first_accusation == k && bare_saying(c, it->first)) {
+    snprintf(code, sizeof code, "112"); /* "Turkey said the jet had violated its airspace" */
     type = type_of_code(d, code);
   }
   if (ceased(c, it, sn->s)) { /* "stopped importing Russian gas" */
@@ -2794,13 +2780,6 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     /* "A says B is massing troops": B's act is the news, not A's words; but
      * "A said B should leave", "must withdraw": A's demand on B (CAMEO 10) */
     if (source != SIZE_MAX && target != SIZE_MAX && !negated &&
-        c->mentions[source].id != c->mentions[target].id && reported_subject(c, k, target) &&
-        reported_wrong(c, target, sn->e) != SIZE_MAX) {
-      static const char accuse[] = "112"; /* "Turkey said the jet had violated its airspace" */
-      queue_pairs(c, sn, source, target, 1, accuse, type_of_code(d, accuse), rule);
-      return;
-    }
-    if (source != SIZE_MAX && target != SIZE_MAX && !negated &&
         reported_obligation(c, target, sn->e)) {
       static const char demand[] = "100";
       queue_pairs(c, sn, source, target, 1, demand, type_of_code(d, demand), rule);
@@ -3054,6 +3033,18 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
         c->accusation_of = u;
         break;
       }
+  for (size_t k = 0; k < c->item_count && c->first_accusation == SIZE_MAX; k++) {
+    /* "said Russia was behind the attack": an accusation too, of what follows */
+    if (c->items[k].kind != IT_VERB || !bare_saying(c, c->items[k].first)) continue;
+    size_t m = 0;
+    while (m < c->mention_count && c->mentions[m].first < c->items[k].last) m++;
+    size_t wrong = m < c->mention_count && reported_subject(c, k, m) ? reported_wrong(c, m, e)
+                                                                   : SIZE_MAX;
+    if (wrong != SIZE_MAX) { /* the wrong word itself is what is accused */
+      c->first_accusation = k;
+      c->accusation_of = wrong - 1;
+    }
+  }
   /* parsed only when a verb is left once the tags have told the nouns */
   if (tagged && c->tree && c->last_verb != SIZE_MAX)
     c->parsed = ev_parse_tokens(c->parser, text, tok + s, e - s, c->upos, c->heads, c->labels);

@@ -759,6 +759,10 @@ static void test_news_round6(void **state) {
     {"Armenia said Azerbaijani soldiers had crossed the border.", "ARM 11 AZE;"},
     {"Poroshenko said Ukraine had broken free of Russia.", ""},
     {"Russia violated Turkish airspace.", "RUS 15 TUR;"},
+    {"Britain said Russia was behind the attack.", "GBR 11 RUS;"},
+    {"Britain said the Russian state was responsible for the attempted murder of Sergei "
+     "Skripal.", "GBR 11 RUS;"},
+    {"Ukraine said Russia had attacked Kharkiv.", "RUS 19 UKR;"},
     /* "called the decision regrettable": a judgement of the latest act's author */
     {"Russia expelled two Polish diplomats on Tuesday. Warsaw called the decision deeply "
      "unfortunate and irresponsible.", "RUS 16 POL;POL 11 RUS;"},

@@ -821,6 +821,10 @@ static void test_news_round6(void **state) {
     /* more ways to name the latest two */
     {"Putin met Erdogan on Monday. The two men signed an agreement.",
      "RUS 04 TUR;TUR 04 RUS;RUS 05 TUR;TUR 05 RUS;"},
+    /* a conversation or a call with someone: a meeting */
+    {"Putin had a short conversation with U.S. President Barack Obama.",
+     "RUS 04 USA;USA 04 RUS;"},
+    {"Putin held a phone call with Erdogan.", "RUS 04 TUR;"},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

@@ -73,6 +73,8 @@ typedef struct ev_recent {
   int32_t person, person_role;       /* latest person named */
   int32_t other_person, other_role;  /* the one named before them, -1 if none */
   int32_t subject, subject_role;     /* source of the latest sentence's first event */
+  int32_t prior, prior_role;         /* the subject before, another actor, -1 if none */
+  uint8_t prior_is_org;
   int32_t event_pair[2];             /* its source and target, -1 if none */
   uint8_t subject_is_org;
   int32_t cosubject[3];              /* others of its group who did the same act */
@@ -161,7 +163,7 @@ static void forget_seen(orb_coder *c) {
                           .event_pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
                           .person_role = -1, .other_person = -1, .other_role = -1,
-                          .subject = -1, .subject_role = 0};
+                          .subject = -1, .subject_role = 0, .prior = -1, .prior_role = 0};
 }
 
 orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
@@ -2751,22 +2753,28 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       return;
     }
   }
+  int own_act = c->recent.subject >= 0 && c->recent.subject == c->mentions[source].id;
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) &&
       !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&
-      c->recent.subject != c->mentions[source].id && group_end(c, source) == source + 1 &&
+      (!own_act || c->recent.prior >= 0) && group_end(c, source) == source + 1 &&
       group_start(c, source) == source) {
     /* "Kyiv called the decree an attack on its sovereignty", "Lavrov called the
      * removal blasphemous": a criticism of a definite thing ("the", "this")
      * that names no actor criticises the thing just reported, so its author,
      * the source of the latest sentence's first event (as "the move" does);
      * "Moscow denied that ...", "denied the charge": a denial that names no
-     * actor answers the latest sentence's act, so its author */
-    c->implied = (ev_mention){.first = it->last, .last = it->last, .id = c->recent.subject,
-                              .role = c->recent.subject_role,
-                              .group = 0x7fffffffu, .is_org = c->recent.subject_is_org,
+     * actor answers the latest sentence's act, so its author; when that is
+     * the critic itself, the author of the act before ("Moscow has called
+     * the deployment a threat" after Moscow's own annexation was recalled) */
+    c->implied = (ev_mention){.first = it->last, .last = it->last,
+                              .id = own_act ? c->recent.prior : c->recent.subject,
+                              .role = own_act ? c->recent.prior_role : c->recent.subject_role,
+                              .group = 0x7fffffffu,
+                              .is_org = own_act ? c->recent.prior_is_org
+                                                : c->recent.subject_is_org,
                               .is_coref = 1};
     queue(sn, &c->mentions[source], &c->implied, code, type, rule);
-    for (size_t j = 0; j < c->recent.cosubject_count; j++) {
+    for (size_t j = 0; j < c->recent.cosubject_count && !own_act; j++) {
       c->implied_more[j] = c->implied;
       c->implied_more[j].id = c->recent.cosubject[j];
       c->implied_more[j].role = 0;
@@ -3055,6 +3063,11 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     if (sn.events[0].target && sn.events[0].target->id != sn.events[0].source->id) {
       c->recent.event_pair[0] = sn.events[0].source->id; /* "the two presidents" next */
       c->recent.event_pair[1] = sn.events[0].target->id;
+    }
+    if (c->recent.subject >= 0 && c->recent.subject != sn.events[0].source->id) {
+      c->recent.prior = c->recent.subject;
+      c->recent.prior_role = c->recent.subject_role;
+      c->recent.prior_is_org = c->recent.subject_is_org;
     }
     c->recent.subject = sn.events[0].source->id;
     if (sn.events[0].source->is_person) { /* "he" next names the subject, not an object */

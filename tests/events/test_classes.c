@@ -825,6 +825,9 @@ static void test_news_round6(void **state) {
     {"Putin had a short conversation with U.S. President Barack Obama.",
      "RUS 04 USA;USA 04 RUS;"},
     {"Putin held a phone call with Erdogan.", "RUS 04 TUR;"},
+    /* a criticism of "the deployment" by the author of the latest act: the act before */
+    {"NATO sent troops to Poland on Friday. Russia annexed Crimea in 2014. Moscow has called "
+     "the deployment a threat to its security.", "NATO 15 POL;RUS 19 UKR;RUS 11 NATO;"},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

@@ -76,6 +76,7 @@ typedef struct ev_recent {
   int32_t prior, prior_role;         /* the subject before, another actor, -1 if none */
   uint8_t prior_is_org;
   int32_t event_pair[2];             /* its source and target, -1 if none */
+  uint8_t event_reaction;            /* that event criticises or rejects (CAMEO 11, 12) */
   uint8_t subject_is_org;
   int32_t cosubject[3];              /* others of its group who did the same act */
   uint8_t cosubject_count;
@@ -1945,6 +1946,30 @@ static int bare_saying(const orb_coder *c, size_t t) {
   return tok_in(c, t, saying, sizeof saying / sizeof *saying);
 }
 
+/* Whether statement verb item k reports a judgement of a thing ("said the
+ * vote was an imitation", "said the sanctions were based on false claims",
+ * "said the meeting undermined the balance"): "that" and a determiner or a
+ * possessive after it (past a day), then, before the clause ends, a word of
+ * the dictionaries' judgement class not right after "not" or "no". */
+static int reported_judgement(const orb_coder *c, size_t k, size_t e) {
+  static const char *const thing[] = {"the", "this", "these", "those", "its", "their", "his",
+                                      "her"};
+  static const char *const ends[] = {";", "but", "while", "whereas", "although"};
+  static const char *const denied[] = {"not", "no", "never"};
+  size_t u = past_day(c, &c->items[k], e);
+  if (u < e && tok_is(c, u, "that")) u++;
+  if (!(u < e && tok_in(c, u, thing, sizeof thing / sizeof *thing))) return 0;
+  for (size_t t = u + 1; t < e && t < u + 24; t++) {
+    if (tok_in(c, t, ends, sizeof ends / sizeof *ends)) return 0;
+    uint32_t id = c->tokens.items[t].id;
+    if (id && (c->dict->vocab_flags[id] & EV_VF_JUDGE) &&
+        !tok_in(c, t - 1, denied, sizeof denied / sizeof *denied) &&
+        !tok_in(c, t - 2, denied, sizeof denied / sizeof *denied))
+      return 1;
+  }
+  return 0;
+}
+
 /* Whether the reported subject mention target is followed by "should",
  * "must" or "ought to" and then a verb of the dictionaries ("said Russian
  * troops should leave"): an obligation the speaker lays on it. */
@@ -2347,6 +2372,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     snprintf(code, sizeof code, "112"); /* "Turkey said the jet had violated its airspace" */
     type = type_of_code(d, code);
   }
+  int judged = !strcmp(code, "010") && bare_saying(c, it->first) &&
+               reported_judgement(c, k, sn->e);
+  if (judged) { /* "said the vote was an imitation": a criticism (CAMEO 111) */
+    snprintf(code, sizeof code, "111");
+    type = type_of_code(d, code);
+  }
   if (ceased(c, it, sn->s)) { /* "stopped importing Russian gas" */
     const char *end = ceased_code(code);
     if (!end[0]) return;
@@ -2645,6 +2676,15 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     break;
   }
   if (target == SIZE_MAX) target = place;
+  if (judged && target != SIZE_MAX && !reported_subject(c, k, target)) {
+    /* of the thing judged, its agent ("held under interference by Russia"),
+     * else the author of the latest act; not whoever the judgement names
+     * ("without Kyiv's consent") */
+    size_t agent = SIZE_MAX;
+    for (size_t m = target; m < c->mention_count && agent == SIZE_MAX; m++)
+      if (c->mentions[m].first < clause_end && after_by(c, &c->mentions[m], sn->s)) agent = m;
+    target = agent;
+  }
   if (target == SIZE_MAX && source != SIZE_MAX && !(verb->flags & EV_RF_NOUN)) {
     size_t object = relative_object(c, &c->mentions[source], clause_start);
     if (object != SIZE_MAX && object != EV_NO_ACTOR &&
@@ -2720,9 +2760,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       return;
     }
   }
-  int criticism = reaction && it->last < sn->e &&
-                  (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
-                   tok_is(c, it->last, "these"));
+  int criticism = reaction && ((it->last < sn->e &&
+                               (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
+                                tok_is(c, it->last, "these"))) ||
+                              judged);
   int denied_that = 0; /* "denied (once more) that Kyiv had attacked Moscow": what is denied,
                           no target */
   if (strcmp(code, "016") == 0) {
@@ -2754,6 +2795,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
   }
   int own_act = c->recent.subject >= 0 && c->recent.subject == c->mentions[source].id;
+  /* after a criticism of Y, "the bridge ... violated" is Y's too */
+  int chained = !own_act && c->recent.event_reaction && c->recent.event_pair[0] >= 0 &&
+                c->recent.event_pair[0] == c->recent.subject &&
+                c->recent.event_pair[1] != c->mentions[source].id;
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) &&
       !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&
       (!own_act || c->recent.prior >= 0) && group_end(c, source) == source + 1 &&
@@ -2773,8 +2818,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                               .is_org = own_act ? c->recent.prior_is_org
                                                 : c->recent.subject_is_org,
                               .is_coref = 1};
+    if (chained && judged) { /* the target of the criticism before */
+      c->implied.id = c->recent.event_pair[1];
+      c->implied.role = 0;
+      c->implied.is_org = 0;
+    }
     queue(sn, &c->mentions[source], &c->implied, code, type, rule);
-    for (size_t j = 0; j < c->recent.cosubject_count && !own_act; j++) {
+    for (size_t j = 0; j < c->recent.cosubject_count && !own_act && !(chained && judged); j++) {
       c->implied_more[j] = c->implied;
       c->implied_more[j].id = c->recent.cosubject[j];
       c->implied_more[j].role = 0;
@@ -3063,6 +3113,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     if (sn.events[0].target && sn.events[0].target->id != sn.events[0].source->id) {
       c->recent.event_pair[0] = sn.events[0].source->id; /* "the two presidents" next */
       c->recent.event_pair[1] = sn.events[0].target->id;
+      c->recent.event_reaction = reaction_code(sn.events[0].code);
     }
     if (c->recent.subject >= 0 && c->recent.subject != sn.events[0].source->id) {
       c->recent.prior = c->recent.subject;

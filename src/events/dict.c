@@ -38,7 +38,7 @@ typedef struct line_ctx {
 static const char *const kinds[] = {
   "actor", "agent", "verb", "object", "negation", "hypothesis", "threat", "clause",
   "boilerplate", "coref", "type", "negate", "abbreviation", "preposition",
-  "determiner", "passive", "ignore", "relative", "same", "part"
+  "determiner", "passive", "ignore", "relative", "same", "part", "judgement"
 };
 #define KIND_COUNT (sizeof kinds / sizeof kinds[0])
 
@@ -558,6 +558,7 @@ static orb_status parse_line(line_ctx *ctx, char *line) {
   case 17: return parse_word_class(ctx, &f, EV_VF_RELATIVE);
   case 18: return parse_same(ctx, &f, 0);
   case 19: return parse_same(ctx, &f, 1);
+  case 20: return parse_word_class(ctx, &f, EV_VF_JUDGE);
   default: {
     char hint[320];
     orb_diags_add(ctx->diags, ctx->name, ctx->line, 1, "unknown entry kind '%s'%s",

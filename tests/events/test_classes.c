@@ -828,6 +828,17 @@ static void test_news_round6(void **state) {
     /* a criticism of "the deployment" by the author of the latest act: the act before */
     {"NATO sent troops to Poland on Friday. Russia annexed Crimea in 2014. Moscow has called "
      "the deployment a threat to its security.", "NATO 15 POL;RUS 19 UKR;RUS 11 NATO;"},
+    /* "said the X was <a judgement>": a criticism of X's agent or author */
+    {"Russia cut gas supplies to Ukraine on Monday. Ukrainian officials said the cut was "
+     "political punishment for the Orange Revolution.", "RUS 16 UKR;UKR 11 RUS;"},
+    {"Moldova held an election on Sunday. The European Commission said the vote had been "
+     "held under unprecedented interference and intimidation by Russia.", "EU 11 RUS;"},
+    {"Russia expelled Polish diplomats on Tuesday. Ukraine condemned Russia. The European "
+     "Union said the expulsion violated the Vienna convention.",
+     "RUS 16 POL;UKR 11 RUS;EU 11 RUS;"},
+    {"Russia signed a deal with China. Officials said the pact was not directed at any third "
+     "country.", "RUS 05 CHN;CHN 05 RUS;"},
+    {"Gazprom said the line had been damaged by a sudden change in pressure.", ""},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

@@ -237,7 +237,8 @@ static void test_same_entries(void **state) {
 }
 
 /* part | TERRITORY | STATE: checked like "same"; an occupation of the part is
- * coded against the state, once, and other acts keep the territory. */
+ * coded against the state, once, and other acts keep the territory. And
+ * judgement | WORD, checked like the other word classes. */
 static void test_part_entries(void **state) {
   (void)state;
   orb_dict *d = evt_dict(NULL);
@@ -263,6 +264,15 @@ static void test_part_entries(void **state) {
   const char *moved = "part | CRIMEA | RUS\n";
   assert_int_equal(orb_dict_add_buffer(d, "part.dict", moved, strlen(moved), &diags), ORB_OK);
   expect_one(d, "Turkey annexed Crimea in 2014.", "2014-03-18", "TUR", "", "192", "RUS");
+  /* judgement | WORD: one word, checked like the other word classes */
+  const char *judge = "judgement | null and void\njudgement\n";
+  assert_int_equal(orb_dict_add_buffer(d, "judge.dict", judge, strlen(judge), &diags),
+                   ORB_EPARSE);
+  assert_int_equal(diags.count, 2);
+  assert_non_null(strstr(diags.items[0].message, "'null and void' is not one word"));
+  assert_non_null(strstr(diags.items[1].message, "expected KIND | WORD"));
+  assert_int_equal(diags.items[1].line, 2);
+  orb_diags_free(&diags);
   orb_dict_free(d);
 }
 

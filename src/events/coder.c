@@ -1970,6 +1970,25 @@ static int reported_judgement(const orb_coder *c, size_t k, size_t e) {
   return 0;
 }
 
+/* Whether verb item it, a form of "call", names what follows a wrong by a
+ * word of the judgement class ("called the decision deeply unfortunate",
+ * "called Moscow's decision regrettable"): within eight words, before a
+ * comma or the clause's end; not "called on", "called for", "called off". */
+static int named_judgement(const orb_coder *c, const ev_item *it, size_t e) {
+  static const char *const call[] = {"call", "calls", "called", "calling"};
+  static const char *const not_naming[] = {"on", "for", "off", "in", "up", "to", "upon"};
+  if (!tok_in(c, it->first, call, sizeof call / sizeof *call) || it->last >= e ||
+      tok_in(c, it->last, not_naming, sizeof not_naming / sizeof *not_naming))
+    return 0;
+  for (size_t t = it->last; t < e && t < it->last + 8; t++) {
+    if (tok_is(c, t, ",") || tok_is(c, t, ";") || c->tokens.items[t].id == c->dict->tok_to)
+      return 0;
+    uint32_t id = c->tokens.items[t].id;
+    if (id && (c->dict->vocab_flags[id] & EV_VF_JUDGE)) return 1;
+  }
+  return 0;
+}
+
 /* Whether the reported subject mention target is followed by "should",
  * "must" or "ought to" and then a verb of the dictionaries ("said Russian
  * troops should leave"): an obligation the speaker lays on it. */
@@ -2372,8 +2391,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     snprintf(code, sizeof code, "112"); /* "Turkey said the jet had violated its airspace" */
     type = type_of_code(d, code);
   }
-  int judged = !strcmp(code, "010") && bare_saying(c, it->first) &&
-               reported_judgement(c, k, sn->e);
+  int said_judged = !strcmp(code, "010") && bare_saying(c, it->first) &&
+                    reported_judgement(c, k, sn->e);
+  int judged = said_judged ||
+               (!strcmp(verb->code, "041") && named_judgement(c, it, sn->e)); /* whatever
+                  pattern fired ("called the expulsion blasphemous": not "call for expulsion") */
   if (judged) { /* "said the vote was an imitation": a criticism (CAMEO 111) */
     snprintf(code, sizeof code, "111");
     type = type_of_code(d, code);
@@ -2676,7 +2698,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     break;
   }
   if (target == SIZE_MAX) target = place;
-  if (judged && target != SIZE_MAX && !reported_subject(c, k, target)) {
+  if (said_judged && target != SIZE_MAX && !reported_subject(c, k, target)) {
     /* of the thing judged, its agent ("held under interference by Russia"),
      * else the author of the latest act; not whoever the judgement names
      * ("without Kyiv's consent") */
@@ -2818,13 +2840,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                               .is_org = own_act ? c->recent.prior_is_org
                                                 : c->recent.subject_is_org,
                               .is_coref = 1};
-    if (chained && judged) { /* the target of the criticism before */
+    if (chained && said_judged) { /* the target of the criticism before */
       c->implied.id = c->recent.event_pair[1];
       c->implied.role = 0;
       c->implied.is_org = 0;
     }
     queue(sn, &c->mentions[source], &c->implied, code, type, rule);
-    for (size_t j = 0; j < c->recent.cosubject_count && !own_act && !(chained && judged); j++) {
+    for (size_t j = 0; j < c->recent.cosubject_count && !own_act && !(chained && said_judged);
+         j++) {
       c->implied_more[j] = c->implied;
       c->implied_more[j].id = c->recent.cosubject[j];
       c->implied_more[j].role = 0;

@@ -2493,7 +2493,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                 (c->item_at[it->first - 1] < 0 ||
                  c->items[c->item_at[it->first - 1]].kind != IT_MARKER ||
                  d->nodes[c->items[c->item_at[it->first - 1]].node].marker >= EV_MK_COREF_ORG) &&
-                !(tok[it->first - 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
+                (!(tok[it->first - 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) ||
+                 tok_is(c, it->first - 1, ",")) && /* "talks between A and B, mediated by" */
                 !auxiliary(c, it->first - 1) && !gerund(c, it->first);
   size_t by_mention = SIZE_MAX;
   if ((passive || joined || reduced) && !feeling) {
@@ -2909,7 +2910,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         break;
       }
   }
-  if (target == SIZE_MAX && source != SIZE_MAX && (!strcmp(code, "045") || !strcmp(code, "043"))) {
+  static const char *const host[] = {"host", "hosts", "hosted", "hosting"};
+  if (target == SIZE_MAX && source != SIZE_MAX &&
+      (!strcmp(code, "045") ||
+       (!strcmp(code, "043") && tok_in(c, it->first, host, sizeof host / sizeof *host)))) {
     /* "Germany and France mediated talks between Russia and Ukraine", "Putin
      * hosted talks between A and B": the mediators or hosts act toward the
      * parties, never toward each other; "X signed a deal after talks mediated
@@ -2925,7 +2929,20 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       if (c->mentions[m].first >= from &&
           !tree_place(c, &c->mentions[m]) && !shallow_place(c, &c->mentions[m]))
         parties = m;
-    if (parties != SIZE_MAX) queue_pairs(c, sn, source, parties, 1, code, type, rule);
+    if (parties != SIZE_MAX) {
+      queue_pairs(c, sn, source, parties, 1, code, type, rule);
+    } else if (c->recent.event_pair[0] >= 0 && c->recent.event_pair[1] >= 0) {
+      /* "The meeting, hosted by Turkey, lasted an hour": the latest pair's */
+      c->implied = (ev_mention){.first = it->last, .last = it->last,
+                                .id = c->recent.event_pair[0], .group = 0x7fffffffu,
+                                .is_coref = 1};
+      c->implied_more[0] = c->implied;
+      c->implied_more[0].id = c->recent.event_pair[1];
+      for (size_t a = group_start(c, source); a < group_end(c, source); a++) {
+        queue(sn, &c->mentions[a], &c->implied, code, type, rule);
+        queue(sn, &c->mentions[a], &c->implied_more[0], code, type, rule);
+      }
+    }
     return;
   }
   if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {

@@ -839,6 +839,13 @@ static void test_news_round6(void **state) {
     {"Russia signed a deal with China. Officials said the pact was not directed at any third "
      "country.", "RUS 05 CHN;CHN 05 RUS;"},
     {"Gazprom said the line had been damaged by a sudden change in pressure.", ""},
+    /* ", mediated by C" after talks between A and B; "the meeting, hosted by C" */
+    {"The truce was agreed in Moscow early on Saturday after ten hours of talks between the "
+     "foreign ministers of Armenia and Azerbaijan, brokered by Russian Foreign Minister Sergei "
+     "Lavrov.", "ARM 04 AZE;AZE 04 ARM;RUS 04 ARM;RUS 04 AZE;"},
+    {"Lavrov and Kuleba held talks on Thursday. The meeting, hosted by Turkish Foreign "
+     "Minister Mevlut Cavusoglu, lasted an hour.", "RUS 04 UKR;UKR 04 RUS;TUR 04 RUS;TUR 04 UKR;"},
+    {"The presidents of Kazakhstan and Uzbekistan attended the ceremony.", ""},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

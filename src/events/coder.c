@@ -2473,6 +2473,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
   if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
+  if (!negated && !threat && !reversed && !sn->back[0] && !strcmp(code, "041"))
+    snprintf(sn->back, sizeof sn->back, "041"); /* a call is a conversation of both */
 
   /* passive: "was attacked by X"; but no feeling */
   int feeling = feeling_verb(c, it);

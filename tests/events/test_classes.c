@@ -262,7 +262,7 @@ static void test_news_dev_rules(void **state) {
     {"Kyrgyzstan and Tajikistan agreed to a full ceasefire.", "KGZ 08 TJK;TJK 08 KGZ;"},
     {"Russia and Ukraine exchanged prisoners of war.", "RUS 08 UKR;UKR 08 RUS;"},
     {"Moldova signed a trade agreement with Romania on Friday.", "MDA 05 ROU;ROU 05 MDA;"},
-    {"Putin called Erdogan on Monday to discuss a gas deal.", "RUS 04 TUR;"},
+    {"Putin called Erdogan on Monday to discuss a gas deal.", "RUS 04 TUR;TUR 04 RUS;"},
     {"Russia shelled Kharkiv, in what Moscow called a response to attacks.", "RUS 19 UKR;"},
     {"Russia accused Ukraine of provocations, while Kyiv criticised Russia.",
      "RUS 11 UKR;UKR 11 RUS;"},
@@ -298,7 +298,7 @@ static void test_news_dev2_rules(void **state) {
     /* "called the X a violation": a criticism of the latest act's author */
     {"Russia recognised the independence of Abkhazia. Georgia called the recognition a "
      "violation of international law.", "RUS 05 ABKHAZIA;GEO 11 RUS;"},
-    {"Putin called Erdogan to discuss the attack.", "RUS 04 TUR;"},
+    {"Putin called Erdogan to discuss the attack.", "RUS 04 TUR;TUR 04 RUS;"},
     /* bans on airlines and travel are sanctions */
     {"Ukraine banned Russian airlines from its airspace.", "UKR 16 RUS;"},
     {"Latvia imposed travel bans on Belarusian officials.", "LVA 16 BLR;"},
@@ -768,7 +768,7 @@ static void test_news_round6(void **state) {
      "unfortunate and irresponsible.", "RUS 16 POL;POL 11 RUS;"},
     {"Russia expelled two Polish diplomats on Tuesday. Poland called Moscow's decision "
      "regrettable.", "RUS 16 POL;POL 11 RUS;"},
-    {"Putin called Erdogan to discuss the attack.", "RUS 04 TUR;"},
+    {"Putin called Erdogan to discuss the attack.", "RUS 04 TUR;TUR 04 RUS;"},
     /* "the two countries", none named together and fewer than two in the
      * sentence: the article's two most named */
     {"Russia opened an air base in Kyrgyzstan on Thursday. Russia will keep 500 servicemen "
@@ -824,7 +824,9 @@ static void test_news_round6(void **state) {
     /* a conversation or a call with someone: a meeting */
     {"Putin had a short conversation with U.S. President Barack Obama.",
      "RUS 04 USA;USA 04 RUS;"},
-    {"Putin held a phone call with Erdogan.", "RUS 04 TUR;"},
+    {"Putin held a phone call with Erdogan.", "RUS 04 TUR;TUR 04 RUS;"},
+    {"Lukashenko spoke to Vladimir Putin by telephone twice over the weekend.",
+     "BLR 04 RUS;RUS 04 BLR;"},
     /* a criticism of "the deployment" by the author of the latest act: the act before */
     {"NATO sent troops to Poland on Friday. Russia annexed Crimea in 2014. Moscow has called "
      "the deployment a threat to its security.", "NATO 15 POL;RUS 19 UKR;RUS 11 NATO;"},

@@ -2770,7 +2770,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     target = source;
     source = t;
   }
-  int reaction = code[0] == '1' && (code[1] == '1' || code[1] == '2'); /* criticise, reject */
+  static const char *const welcome[] = {"welcomed", "welcomes", "welcome", "welcoming",
+                                        "praised",  "praises",  "hailed",  "hails",
+                                        "applauded"};
+  int reaction = (code[0] == '1' && (code[1] == '1' || code[1] == '2')) || /* criticise, reject */
+                 (!strncmp(code, "051", 3) &&
+                  tok_in(c, it->first, welcome, sizeof welcome / sizeof *welcome)); /* "welcomed
+                                                                         the step" */
   if (target == SIZE_MAX && source != SIZE_MAX && reaction && !negated && !threat &&
       !(flags & EV_RF_SOLO) &&
       (it->last >= sn->e || tok_is(c, it->last, "as") ||

@@ -848,6 +848,14 @@ static void test_news_round6(void **state) {
     {"Lavrov and Kuleba held talks on Thursday. The meeting, hosted by Turkish Foreign "
      "Minister Mevlut Cavusoglu, lasted an hour.", "RUS 04 UKR;UKR 04 RUS;TUR 04 RUS;TUR 04 UKR;"},
     {"The presidents of Kazakhstan and Uzbekistan attended the ceremony.", ""},
+    /* "welcomed the statement": praise of the latest act's authors; a leader
+     * welcomed to a place: hosted, the visit back; the EU's leaders, "the Emirates" */
+    {"Armenia and Azerbaijan signed a joint statement. European Council President Charles "
+     "Michel welcomed the statement as a breakthrough.",
+     "ARM 05 AZE;AZE 05 ARM;EU 05 ARM;EU 05 AZE;"},
+    {"Trump welcomed Kazakh President Nursultan Nazarbayev to the White House on Tuesday.",
+     "USA 04 KAZ;KAZ 04 USA;"},
+    {"President Volodymyr Zelensky thanked the Emirates for their help.", "UKR 05 ARE;"},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

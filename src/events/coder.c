@@ -2285,6 +2285,28 @@ static int asked_to(const orb_coder *c, const ev_item *it, uint32_t clause_start
   return 0;
 }
 
+/* The other party of a treaty that verb item it leaves or suspends ("was
+ * suspending its participation in the INF treaty, a day after the United
+ * States ...", "in New START, the treaty limiting the arsenals of Russia and
+ * the United States"): a treaty's noun within ten words after the verb, then
+ * the first actor after the verb in sentence [.., e) that is not source and
+ * no place; SIZE_MAX if none. */
+static size_t treaty_partner(const orb_coder *c, const ev_item *it, int32_t source, size_t e) {
+  static const char *const treaty[] = {"treaty", "pact", "accord", "agreement", "deal",
+                                       "convention"};
+  int named = 0;
+  for (size_t t = it->last; t < e && t < (size_t)it->last + 10 && !named; t++)
+    named = tok_in(c, t, treaty, sizeof treaty / sizeof *treaty);
+  if (!named) return SIZE_MAX;
+  for (size_t m = 0; m < c->mention_count; m++) {
+    const ev_mention *mn = &c->mentions[m];
+    if (mn->first < it->last || mn->first >= e || mn->id == source) continue;
+    if (tree_place(c, mn) || shallow_place(c, mn)) continue;
+    return m;
+  }
+  return SIZE_MAX;
+}
+
 /* The owner of a meeting named by a noun in an adverbial ("After talks with
  * X, Y agreed", "Y agreed ... after talks with X"): the first actor after the
  * comma that ends a phrase opening the sentence (tokens [s, e), its dateline
@@ -2952,6 +2974,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       }
     }
     return;
+  }
+  if (target == SIZE_MAX && source != SIZE_MAX && code[0] == '1' && code[1] == '6' &&
+      !negated && !threat) {
+    size_t partner = treaty_partner(c, it, c->mentions[source].id, sn->e);
+    if (partner != SIZE_MAX) target = partner;
   }
   if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one

@@ -856,6 +856,15 @@ static void test_news_round6(void **state) {
     {"Trump welcomed Kazakh President Nursultan Nazarbayev to the White House on Tuesday.",
      "USA 04 KAZ;KAZ 04 USA;"},
     {"President Volodymyr Zelensky thanked the Emirates for their help.", "UKR 05 ARE;"},
+    /* a treaty left or suspended: against the other party the sentence names */
+    {"Russia was suspending its participation in the Intermediate-Range Nuclear Forces "
+     "treaty, a day after the United States suspended its own obligations under the pact.",
+     "RUS 16 USA;"},
+    {"President Vladimir Putin said on Tuesday that Russia was suspending its participation in "
+     "New START, the last remaining treaty limiting the nuclear arsenals of Russia and the "
+     "United States.", "RUS 16 USA;"},
+    {"Putin said Russia would cease fire and start talks as soon as Ukraine pulled its troops "
+     "out.", ""},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

@@ -865,6 +865,10 @@ static void test_news_round6(void **state) {
      "United States.", "RUS 16 USA;"},
     {"Putin said Russia would cease fire and start talks as soon as Ukraine pulled its troops "
      "out.", ""},
+    /* another's membership ratified: a concession; people handed over to a state */
+    {"Hungary's parliament ratified Sweden's membership on Monday.", "HUN 08 SWE;"},
+    {"Russia ratified the treaty with Belarus.", "RUS 05 BLR;"},
+    {"In return Kyiv handed over 55 people to Russia.", "UKR 08 RUS;"},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

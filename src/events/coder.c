@@ -2813,6 +2813,22 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       return;
     }
   }
+  if (target == SIZE_MAX && source != SIZE_MAX && (flags & EV_RF_REPLY) && !negated &&
+      c->recent.subject >= 0) {
+    /* "a response would follow": toward the author of the latest act, or of
+     * the act before it when the latest is the replier's own */
+    int own = c->recent.subject == c->mentions[source].id;
+    if (!own || c->recent.prior >= 0) {
+      c->implied = (ev_mention){.first = it->last, .last = it->last,
+                                .id = own ? c->recent.prior : c->recent.subject,
+                                .role = own ? c->recent.prior_role : c->recent.subject_role,
+                                .group = 0x7fffffffu,
+                                .is_org = own ? c->recent.prior_is_org : c->recent.subject_is_org,
+                                .is_coref = 1};
+      queue(sn, &c->mentions[source], &c->implied, code, type, rule);
+    }
+    return;
+  }
   int criticism = reaction && ((it->last < sn->e &&
                                (tok_is(c, it->last, "the") || tok_is(c, it->last, "this") ||
                                 tok_is(c, it->last, "these"))) ||

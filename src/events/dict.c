@@ -297,8 +297,11 @@ static orb_status parse_rule(line_ctx *ctx, line_fields *f, int is_object) {
       rule.flags |= EV_RF_SOLO;
     } else if (strcmp(opt, "noun") == 0) {
       rule.flags |= EV_RF_NOUN;
+    } else if (strcmp(opt, "reply") == 0) {
+      rule.flags |= EV_RF_REPLY;
     } else {
-      return bad(ctx, "unknown option '%s' (expected type=, neg=, back=, solo or noun)", opt);
+      return bad(ctx, "unknown option '%s' (expected type=, neg=, back=, solo, noun or reply)",
+                 opt);
     }
   }
   orb_dict *dict = ctx->dict;

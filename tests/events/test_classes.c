@@ -869,6 +869,12 @@ static void test_news_round6(void **state) {
     {"Hungary's parliament ratified Sweden's membership on Monday.", "HUN 08 SWE;"},
     {"Russia ratified the treaty with Belarus.", "RUS 05 BLR;"},
     {"In return Kyiv handed over 55 people to Russia.", "UKR 08 RUS;"},
+    /* a response promised: a threat toward the latest act's author, or the actor named */
+    {"NATO expelled Russian diplomats. Peskov said Moscow would make an appropriate response.",
+     "NATO 16 RUS;RUS 13 NATO;"},
+    {"Putin said Russia would respond if NATO moved military infrastructure onto their "
+     "territory.", "RUS 13 NATO;"},
+    {"Russia responded by expelling Polish diplomats.", "RUS 16 POL;"},
     /* "take back" supports nothing */
     {"Ukraine tried to take back Crimea.", ""},
     /* breaking up, away or free destroys nothing */

@@ -264,6 +264,15 @@ static void test_part_entries(void **state) {
   const char *moved = "part | CRIMEA | RUS\n";
   assert_int_equal(orb_dict_add_buffer(d, "part.dict", moved, strlen(moved), &diags), ORB_OK);
   expect_one(d, "Turkey annexed Crimea in 2014.", "2014-03-18", "TUR", "", "192", "RUS");
+  /* a verb option the reader does not know is named with those it knows */
+  const char *option = "verb | ORBIT_X | would answer | 130 | replies\n";
+  assert_int_equal(orb_dict_add_buffer(d, "option.dict", option, strlen(option), &diags),
+                   ORB_EPARSE);
+  assert_int_equal(diags.count, 1);
+  assert_non_null(strstr(diags.items[0].message,
+                         "unknown option 'replies' (expected type=, neg=, back=, solo, noun or "
+                         "reply)"));
+  orb_diags_free(&diags);
   /* judgement | WORD: one word, checked like the other word classes */
   const char *judge = "judgement | null and void\njudgement\n";
   assert_int_equal(orb_dict_add_buffer(d, "judge.dict", judge, strlen(judge), &diags),

@@ -2495,7 +2495,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
   if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
-  if (!negated && !threat && !reversed && !sn->back[0] && !strcmp(code, "041"))
+  static const char *const spoke[] = {"call",  "called", "calls",  "calling",  "spoke",
+                                      "speak", "speaks", "talked", "phoned",   "telephoned",
+                                      "held",  "had",    "holds",  "has"};
+  if (!negated && !threat && !reversed && !sn->back[0] && !strcmp(code, "041") &&
+      tok_in(c, it->first, spoke, sizeof spoke / sizeof *spoke))
     snprintf(sn->back, sizeof sn->back, "041"); /* a call is a conversation of both */
 
   /* passive: "was attacked by X"; but no feeling */

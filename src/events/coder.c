@@ -2867,10 +2867,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       return;
     }
   }
-  int own_act = c->recent.subject >= 0 && c->recent.subject == c->mentions[source].id;
+  int own_act = source != SIZE_MAX && c->recent.subject >= 0 &&
+                c->recent.subject == c->mentions[source].id;
   /* after a criticism of Y, "the bridge ... violated" is Y's too */
-  int chained = !own_act && c->recent.event_reaction && c->recent.event_pair[0] >= 0 &&
-                c->recent.event_pair[0] == c->recent.subject &&
+  int chained = source != SIZE_MAX && !own_act && c->recent.event_reaction &&
+                c->recent.event_pair[0] >= 0 && c->recent.event_pair[0] == c->recent.subject &&
                 c->recent.event_pair[1] != c->mentions[source].id;
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) &&
       !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&

@@ -882,26 +882,27 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           for (size_t j = 0; j < states; j++) known |= in_sentence[j] == id;
           if (!known) in_sentence[states++] = id;
         }
-        int pair = c->recent.pair[0] >= 0,
-            prior = prior_state[1] >= 0 && after_verb;
+        int pair = c->recent.pair[0] >= 0;
         int32_t a = -1, b = -1;
-        if (pair || prior) {
-          a = pair ? c->recent.pair[0] : prior_state[1];
-          b = pair ? c->recent.pair[1] : prior_state[0];
+        if (states == 2 && !after_verb) {
+          /* "Putin awarded Modi ..., and the two leaders agreed": a subject (after a verb,
+           * "asked both sides", the pair named before) */
+          a = in_sentence[0];
+          b = in_sentence[1];
+        } else if (!pair && states < 2 && c->recent.event_pair[0] >= 0) {
+          a = c->recent.event_pair[0]; /* "Erdogan met Putin ... the two presidents" */
+          b = c->recent.event_pair[1];
+        } else if (pair) { /* the latest two named together */
+          a = c->recent.pair[0];
+          b = c->recent.pair[1];
+        } else if (prior_state[1] >= 0 && after_verb) { /* the two named before the sentence */
+          a = prior_state[1];
+          b = prior_state[0];
         } else if (states >= 2) { /* the latest two, named in this sentence */
           a = latest_state(c, 1);
           b = latest_state(c, 0);
         } else { /* none named together, fewer than two here: the article's main two */
           main_pair(c, &a, &b);
-        }
-        if (!pair && states < 2 && c->recent.event_pair[0] >= 0) {
-          a = c->recent.event_pair[0]; /* "Erdogan met Putin ... the two presidents" */
-          b = c->recent.event_pair[1];
-        } else if (states == 2 && !after_verb) {
-          /* "Putin awarded Modi ..., and the two leaders agreed": a subject (after a verb,
-           * "asked both sides", the pair named before) */
-          a = in_sentence[0];
-          b = in_sentence[1];
         }
         if (a < 0 || b < 0) continue;
         if (!add_mention(c, it->first, it->last, a, 0, 0) ||
@@ -1572,6 +1573,30 @@ static uint32_t first_relative(const orb_coder *c, uint32_t from, uint32_t to, i
   return to;
 }
 
+/* Token t moved before a measure of the noun at t ("more than five hours
+ * of", "a fresh round of", "several days of"), not before from; t itself when
+ * no measure ends there. */
+static uint32_t before_measure(const orb_coder *c, uint32_t t, uint32_t from) {
+  static const char *const measure[] = {"hours", "days", "weeks", "months", "years",
+                                        "minutes", "round", "rounds", "series"};
+  static const char *const amount[] = {"more", "than", "about", "nearly", "almost", "some",
+                                       "several", "two", "three", "four", "five", "six",
+                                       "seven", "eight", "nine", "ten", "new", "first",
+                                       "second", "third", "another", "fresh", "further"};
+  if (!(t > from + 1 && tok_is(c, t - 1, "of") &&
+        tok_in(c, t - 2, measure, sizeof measure / sizeof *measure)))
+    return t;
+  t -= 2;
+  for (size_t words = 0; t > from && words < 4; words++, t--) {
+    uint32_t id = c->tokens.items[t - 1].id;
+    if (!(id && (c->dict->vocab_flags[id] & EV_VF_DET)) &&
+        !(c->tokens.items[t - 1].flags & EV_TF_DIGITS) &&
+        !tok_in(c, t - 1, amount, sizeof amount / sizeof *amount))
+      break;
+  }
+  return t;
+}
+
 /* The start of the words that lead a noun event to its owner, or it->first:
  * a light verb ("paid a visit to") or an adverbial set off by a comma
  * ("Niyazov, on a visit to ...", "..., during his first visit to"), then
@@ -1593,23 +1618,7 @@ static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause
       break;
     t--;
   }
-  static const char *const measure[] = {"hours", "days", "weeks", "months", "years",
-                                        "minutes", "round", "rounds", "series"};
-  static const char *const amount[] = {"more", "than", "about", "nearly", "almost", "some",
-                                       "several", "two", "three", "four", "five", "six",
-                                       "seven", "eight", "nine", "ten", "new", "first",
-                                       "second", "third", "another", "fresh", "further"};
-  if (t > clause_start + 1 && tok_is(c, t - 1, "of") &&
-      tok_in(c, t - 2, measure, sizeof measure / sizeof *measure)) {
-    /* "held more than five hours of talks with", "began a new round of talks" */
-    t -= 2;
-    for (size_t words = 0; t > clause_start && words < 4; words++, t--) {
-      uint32_t id = tok[t - 1].id;
-      if (!(id && (d->vocab_flags[id] & EV_VF_DET)) && !(tok[t - 1].flags & EV_TF_DIGITS) &&
-          !tok_in(c, t - 1, amount, sizeof amount / sizeof *amount))
-        break;
-    }
-  }
+  t = before_measure(c, t, clause_start); /* "held more than five hours of talks with" */
   if (t > clause_start + 1 && tok_is(c, t - 1, "out") && tok_is(c, t - 2, "carried"))
     return t - 2; /* "carried out a prisoner exchange" */
   if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light))
@@ -2229,6 +2238,24 @@ static int pin_actors(const orb_coder *c, const ev_rule *rule, const ev_binding 
   return 1;
 }
 
+/* Sets c->implied to the author of the latest act, for a reaction by the
+ * actor critic at token at that names no one: the source of the latest
+ * sentence's first event, or the subject before it when that is the critic
+ * itself ("Moscow called the deployment a threat" after recalling Moscow's own
+ * annexation). Returns 0 when there is none. */
+static int latest_author(orb_coder *c, int32_t critic, uint32_t at) {
+  const ev_recent *r = &c->recent;
+  if (r->subject < 0) return 0;
+  int own = r->subject == critic;
+  if (own && r->prior < 0) return 0;
+  c->implied = (ev_mention){.first = at, .last = at, .id = own ? r->prior : r->subject,
+                            .role = own ? r->prior_role : r->subject_role,
+                            .group = 0x7fffffffu,
+                            .is_org = own ? r->prior_is_org : r->subject_is_org,
+                            .is_coref = 1};
+  return 1;
+}
+
 /* Codes verb item k of the sentence into queued events (code_verb adds the
  * events back). */
 /* Whether the words before token t (determiners, adjective-like words, "for",
@@ -2320,10 +2347,7 @@ static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, siz
   const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
   if (strcmp(verb->code, "040") != 0) return SIZE_MAX;
   if (c->dateline_end > s && c->dateline_end <= it->first) s = c->dateline_end;
-  uint32_t t = it->first;
-  static const char *const measure[] = {"hours", "days", "weeks", "rounds", "round"};
-  if (t > s + 2 && tok_is(c, t - 1, "of") && tok_in(c, t - 2, measure, sizeof measure / sizeof *measure))
-    t -= 2; /* "after several hours of talks" */
+  uint32_t t = before_measure(c, it->first, (uint32_t)s); /* "after several hours of talks" */
   for (int words = 0; t > s && words < 3 && c->tokens.items[t - 1].id &&
                       !tok_in(c, t - 1, when, sizeof when / sizeof *when) &&
                       ((d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET) ||
@@ -2817,20 +2841,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       return;
     }
   }
-  if (target == SIZE_MAX && source != SIZE_MAX && (flags & EV_RF_REPLY) && !negated &&
-      c->recent.subject >= 0) {
-    /* "a response would follow": toward the author of the latest act, or of
-     * the act before it when the latest is the replier's own */
-    int own = c->recent.subject == c->mentions[source].id;
-    if (!own || c->recent.prior >= 0) {
-      c->implied = (ev_mention){.first = it->last, .last = it->last,
-                                .id = own ? c->recent.prior : c->recent.subject,
-                                .role = own ? c->recent.prior_role : c->recent.subject_role,
-                                .group = 0x7fffffffu,
-                                .is_org = own ? c->recent.prior_is_org : c->recent.subject_is_org,
-                                .is_coref = 1};
+  if (target == SIZE_MAX && source != SIZE_MAX && (flags & EV_RF_REPLY) && !negated) {
+    /* "Moscow said it would respond": toward the author of the latest act */
+    if (latest_author(c, c->mentions[source].id, it->last))
       queue(sn, &c->mentions[source], &c->implied, code, type, rule);
-    }
     return;
   }
   int criticism = reaction && ((it->last < sn->e &&
@@ -2867,16 +2881,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       return;
     }
   }
-  int own_act = source != SIZE_MAX && c->recent.subject >= 0 &&
-                c->recent.subject == c->mentions[source].id;
-  /* after a criticism of Y, "the bridge ... violated" is Y's too */
-  int chained = source != SIZE_MAX && !own_act && c->recent.event_reaction &&
-                c->recent.event_pair[0] >= 0 && c->recent.event_pair[0] == c->recent.subject &&
-                c->recent.event_pair[1] != c->mentions[source].id;
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) &&
-      !negated && !(flags & EV_RF_SOLO) && c->recent.subject >= 0 &&
-      (!own_act || c->recent.prior >= 0) && group_end(c, source) == source + 1 &&
-      group_start(c, source) == source) {
+      !negated && !(flags & EV_RF_SOLO) && group_end(c, source) == source + 1 &&
+      group_start(c, source) == source && latest_author(c, c->mentions[source].id, it->last)) {
     /* "Kyiv called the decree an attack on its sovereignty", "Lavrov called the
      * removal blasphemous": a criticism of a definite thing ("the", "this")
      * that names no actor criticises the thing just reported, so its author,
@@ -2885,21 +2892,18 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
      * actor answers the latest sentence's act, so its author; when that is
      * the critic itself, the author of the act before ("Moscow has called
      * the deployment a threat" after Moscow's own annexation was recalled) */
-    c->implied = (ev_mention){.first = it->last, .last = it->last,
-                              .id = own_act ? c->recent.prior : c->recent.subject,
-                              .role = own_act ? c->recent.prior_role : c->recent.subject_role,
-                              .group = 0x7fffffffu,
-                              .is_org = own_act ? c->recent.prior_is_org
-                                                : c->recent.subject_is_org,
-                              .is_coref = 1};
-    if (chained && said_judged) { /* the target of the criticism before */
+    int own_act = c->recent.subject == c->mentions[source].id;
+    /* after a criticism of Y, "said the bridge ... violated" is Y's too */
+    int chained = said_judged && !own_act && c->recent.event_reaction &&
+                  c->recent.event_pair[0] == c->recent.subject &&
+                  c->recent.event_pair[1] != c->mentions[source].id;
+    if (chained) {
       c->implied.id = c->recent.event_pair[1];
       c->implied.role = 0;
       c->implied.is_org = 0;
     }
     queue(sn, &c->mentions[source], &c->implied, code, type, rule);
-    for (size_t j = 0; j < c->recent.cosubject_count && !own_act && !(chained && said_judged);
-         j++) {
+    for (size_t j = 0; j < c->recent.cosubject_count && !own_act && !chained; j++) {
       c->implied_more[j] = c->implied;
       c->implied_more[j].id = c->recent.cosubject[j];
       c->implied_more[j].role = 0;

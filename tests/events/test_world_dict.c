@@ -208,80 +208,78 @@ static void test_builtin_world(void **state) {
   orb_dict_free(plain);
 }
 
+/* Asserts that dictionary text, added to d as file name, is refused with one
+ * error per line, in order, at column 1, whose messages hold messages[0..n). */
+static void expect_refused(orb_dict *d, const char *name, const char *text,
+                           const char *const *messages, size_t n) {
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_dict_add_buffer(d, name, text, strlen(text), &diags), ORB_EPARSE);
+  assert_int_equal(diags.count, n);
+  for (size_t i = 0; i < n; i++) {
+    assert_string_equal(diags.items[i].file, name);
+    assert_int_equal(diags.items[i].line, (int)i + 1);
+    assert_int_equal(diags.items[i].column, 1);
+    if (!strstr(diags.items[i].message, messages[i]))
+      fprintf(stderr, "%s:%zu: '%s' lacks '%s'\n", name, i + 1, diags.items[i].message,
+              messages[i]);
+    assert_non_null(strstr(diags.items[i].message, messages[i]));
+  }
+  orb_diags_free(&diags);
+}
+
+/* Adds dictionary text to d as file name, which must load. */
+static void load_good(orb_dict *d, const char *name, const char *text) {
+  orb_diags diags;
+  orb_diags_init(&diags);
+  assert_int_equal(orb_dict_add_buffer(d, name, text, strlen(text), &diags), ORB_OK);
+  orb_diags_free(&diags);
+}
+
 /* same | ID | ID2: checked like any entry. */
 static void test_same_entries(void **state) {
   (void)state;
   orb_dict *d = evt_dict(NULL);
-  orb_diags diags;
-  orb_diags_init(&diags);
-  const char *bad = "same | EU\n"
-                    "same | eu | EU\n"
-                    "same | EU | EU\n"
-                    "same | EU | X Y\n";
-  assert_int_equal(orb_dict_add_buffer(d, "same.dict", bad, strlen(bad), &diags), ORB_EPARSE);
-  assert_int_equal(diags.count, 4);
-  for (size_t i = 0; i < diags.count; i++) {
-    assert_string_equal(diags.items[i].file, "same.dict");
-    assert_int_equal(diags.items[i].line, (int)i + 1);
-    assert_int_equal(diags.items[i].column, 1);
-  }
-  assert_non_null(strstr(diags.items[0].message, "expected same | ID | ID2"));
-  assert_non_null(strstr(diags.items[1].message, "bad actor id 'eu'"));
-  assert_non_null(strstr(diags.items[2].message, "same id on both sides"));
-  orb_diags_free(&diags);
+  static const char *const refused[] = {"expected same | ID | ID2", "bad actor id 'eu'",
+                                        "same id on both sides", "bad actor id 'X Y'"};
+  expect_refused(d, "same.dict",
+                 "same | EU\n"
+                 "same | eu | EU\n"
+                 "same | EU | EU\n"
+                 "same | EU | X Y\n",
+                 refused, 4);
   /* a later file renames what earlier files coded */
-  const char *good = "same | RUS | MUSCOVY\n";
-  assert_int_equal(orb_dict_add_buffer(d, "same.dict", good, strlen(good), &diags), ORB_OK);
+  load_good(d, "same.dict", "same | RUS | MUSCOVY\n");
   expect_one(d, "Moscow criticised Ukraine.", "2023-05-01", "MUSCOVY", "GOV", "11", "UKR");
   orb_dict_free(d);
 }
 
 /* part | TERRITORY | STATE: checked like "same"; an occupation of the part is
  * coded against the state, once, and other acts keep the territory. And
- * judgement | WORD, checked like the other word classes. */
+ * judgement | WORD, checked like the other word classes, and the verb options. */
 static void test_part_entries(void **state) {
   (void)state;
   orb_dict *d = evt_dict(NULL);
-  orb_diags diags;
-  orb_diags_init(&diags);
-  const char *bad = "part | CRIMEA\n"
-                    "part | crimea | UKR\n"
-                    "part | UKR | UKR\n";
-  assert_int_equal(orb_dict_add_buffer(d, "part.dict", bad, strlen(bad), &diags), ORB_EPARSE);
-  assert_int_equal(diags.count, 3);
-  for (size_t i = 0; i < diags.count; i++) {
-    assert_string_equal(diags.items[i].file, "part.dict");
-    assert_int_equal(diags.items[i].line, (int)i + 1);
-  }
-  assert_non_null(strstr(diags.items[0].message, "expected part | ID | STATE"));
-  assert_non_null(strstr(diags.items[1].message, "bad actor id 'crimea'"));
-  assert_non_null(strstr(diags.items[2].message, "same id on both sides"));
-  orb_diags_free(&diags);
+  static const char *const part[] = {"expected part | ID | STATE", "bad actor id 'crimea'",
+                                     "same id on both sides"};
+  expect_refused(d, "part.dict",
+                 "part | CRIMEA\n"
+                 "part | crimea | UKR\n"
+                 "part | UKR | UKR\n",
+                 part, 3);
   expect_one(d, "Russia annexed Crimea in 2014.", "2014-03-18", "RUS", "", "192", "UKR");
   expect_one(d, "Russia annexed Crimea and Sevastopol.", "2014-03-18", "RUS", "", "192", "UKR");
   expect_one(d, "Russia praised Crimea.", "2014-03-18", "RUS", "", "051", "CRIMEA");
   /* a later file wins: Crimea made a part of Russia */
-  const char *moved = "part | CRIMEA | RUS\n";
-  assert_int_equal(orb_dict_add_buffer(d, "part.dict", moved, strlen(moved), &diags), ORB_OK);
+  load_good(d, "part.dict", "part | CRIMEA | RUS\n");
   expect_one(d, "Turkey annexed Crimea in 2014.", "2014-03-18", "TUR", "", "192", "RUS");
   /* a verb option the reader does not know is named with those it knows */
-  const char *option = "verb | ORBIT_X | would answer | 130 | replies\n";
-  assert_int_equal(orb_dict_add_buffer(d, "option.dict", option, strlen(option), &diags),
-                   ORB_EPARSE);
-  assert_int_equal(diags.count, 1);
-  assert_non_null(strstr(diags.items[0].message,
-                         "unknown option 'replies' (expected type=, neg=, back=, solo, noun or "
-                         "reply)"));
-  orb_diags_free(&diags);
-  /* judgement | WORD: one word, checked like the other word classes */
-  const char *judge = "judgement | null and void\njudgement\n";
-  assert_int_equal(orb_dict_add_buffer(d, "judge.dict", judge, strlen(judge), &diags),
-                   ORB_EPARSE);
-  assert_int_equal(diags.count, 2);
-  assert_non_null(strstr(diags.items[0].message, "'null and void' is not one word"));
-  assert_non_null(strstr(diags.items[1].message, "expected KIND | WORD"));
-  assert_int_equal(diags.items[1].line, 2);
-  orb_diags_free(&diags);
+  static const char *const option[] = {
+      "unknown option 'replies' (expected type=, neg=, back=, solo, noun or reply)"};
+  expect_refused(d, "option.dict", "verb | ORBIT_X | would answer | 130 | replies\n", option, 1);
+  /* judgement | WORD: one word */
+  static const char *const judge[] = {"'null and void' is not one word", "expected KIND | WORD"};
+  expect_refused(d, "judge.dict", "judgement | null and void\njudgement\n", judge, 2);
   orb_dict_free(d);
 }
 

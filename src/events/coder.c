@@ -204,9 +204,37 @@ static int grow(void **items, size_t *cap, size_t count, size_t size) {
   return 1;
 }
 
+/* Whether token t reads word (ASCII, any case). */
+static int tok_is(const orb_coder *c, size_t t, const char *word) {
+  const ev_token *tok = &c->tokens.items[t];
+  size_t len = tok->end - tok->start;
+  return strlen(word) == len && strncasecmp(c->text + tok->start, word, len) == 0;
+}
+
 /* Whether a node means anything on its own (reached from the root). */
 static int node_has_meaning(const ev_node *n) {
   return n->actor >= 0 || n->agent >= 0 || n->verb >= 0 || n->marker;
+}
+
+/* Whether token t reads one of words[0..n). */
+static int tok_in(const orb_coder *c, size_t t, const char *const *words, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (tok_is(c, t, words[i])) return 1;
+  return 0;
+}
+
+/* The token after a quantity and determiner at t inside a phrase ("most of
+ * its", "all the", "their"), or t when there is none. */
+static size_t past_quantity(const orb_coder *c, size_t t, size_t e) {
+  static const char *const many[] = {"all", "most", "some", "many", "much", "several", "part"};
+  static const char *const det[] = {"its", "their", "his", "her", "the", "a", "an", "this", "these"};
+  size_t u = t;
+  if (u < e && tok_in(c, u, many, sizeof many / sizeof *many)) {
+    u++;
+    if (u < e && tok_is(c, u, "of")) u++;
+  }
+  if (u < e && tok_in(c, u, det, sizeof det / sizeof *det)) u++;
+  return u;
 }
 
 /* Matches tokens [s, e) against the trie, longest match first, left to right. */
@@ -217,8 +245,12 @@ static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
   for (size_t i = s; i < e;) {
     uint32_t node = 0, best = 0;
     size_t best_end = i;
-    for (size_t j = i; j < e && tok[j].id; j++) {
-      node = ev_trie_child(d, node, tok[j].id);
+    for (size_t j = i; j < e; j++) {
+      uint32_t next = tok[j].id ? ev_trie_child(d, node, tok[j].id) : 0;
+      size_t k = next || j == i ? j : past_quantity(c, j, e);
+      if (k > j && k < e && tok[k].id && (next = ev_trie_child(d, node, tok[k].id)))
+        j = k; /* "lifted most of its sanctions" reads "lifted sanctions" */
+      node = next;
       if (!node) break;
       if (node_has_meaning(&d->nodes[node])) {
         best = node;
@@ -237,8 +269,13 @@ static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
                         tok[i - 1].id == d->tok_paren_close)); /* "(CSTO) forces" */
     if (n->actor >= 0) kind = IT_ACTOR;
     else if (n->agent >= 0 && (n->verb < 0 || after_actor)) kind = IT_AGENT;
-    else if (n->marker) kind = IT_MARKER;
-    else if (n->verb >= 0) kind = IT_VERB;
+    else if (n->marker && !(n->marker == EV_MK_HYPOTHESIS && best_end == i + 1 &&
+                            c->text[tok[i].start] == 'M' && tok_is(c, i, "may")))
+      kind = IT_MARKER; /* but "In May": the month, as dates read it */
+    else if (n->marker) {
+      i++;
+      continue;
+    } else if (n->verb >= 0) kind = IT_VERB;
     else kind = IT_AGENT;
     if (!grow((void **)&c->items, &c->item_cap, c->item_count, sizeof *c->items))
       return ORB_ENOMEM;
@@ -396,20 +433,6 @@ static int agent_of(const orb_coder *c, uint32_t from, uint32_t to) {
 
 /* Whether token t lies inside a dictionary item of the sentence. */
 static int word_item(const orb_coder *c, uint32_t t) { return c->item_at[t] >= 0; }
-
-/* Whether token t reads word (ASCII, any case). */
-static int tok_is(const orb_coder *c, size_t t, const char *word) {
-  const ev_token *tok = &c->tokens.items[t];
-  size_t len = tok->end - tok->start;
-  return strlen(word) == len && strncasecmp(c->text + tok->start, word, len) == 0;
-}
-
-/* Whether token t reads one of words[0..n). */
-static int tok_in(const orb_coder *c, size_t t, const char *const *words, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (tok_is(c, t, words[i])) return 1;
-  return 0;
-}
 
 /* Whether token t is a double quote, straight or curly. */
 static int tok_quote(const orb_coder *c, size_t t) {
@@ -1106,17 +1129,20 @@ static int gerund(const orb_coder *c, size_t t) {
 }
 
 /* Whether a verb item is no verb by its form or its tag: the second half of a
- * hyphenated modifier ("Russia-led"), or a word the tagger reads as a noun or
- * an adjective ("forces", "pressure", "decrees"). */
+ * hyphenated modifier ("Russia-led"), or a word the tagger reads as a noun,
+ * an adjective or an adverb ("forces", "pressure", "decrees", "back"). */
 static int not_a_verb(const orb_coder *c, const ev_item *it) {
   if (ev_hyphen_modifier(c->text, c->tokens.items, it->first)) return 1;
   size_t t = it->first;
   if (gerund(c, t))
     return 0; /* a gerund ("massing troops"): the tag is not to be trusted; "the
                  meeting" is the shallow rule's */
-  return c->tagged_n && t >= c->tagged_s && t < c->tagged_s + c->tagged_n &&
-         ev_tagged_nominal(c->upos[t - c->tagged_s]);
-}
+  if (!c->tagged_n || t < c->tagged_s || t >= c->tagged_s + c->tagged_n) return 0;
+  uint8_t upos = c->upos[t - c->tagged_s];
+  if (upos != ORB_UPOS_ADV) return ev_tagged_nominal(upos);
+  int32_t k = t > 0 ? c->item_at[t - 1] : -1; /* "pull troops back", not "the two */
+  return !(k >= 0 && (c->items[k].kind == IT_ACTOR || c->items[k].kind == IT_AGENT));
+} /* countries back opposite sides" */
 
 /* Whether a verb item that the shallow rule reads as a noun is the verb of its
  * clause after all: the tagger reads its first word as a verb, and it follows
@@ -3011,13 +3037,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
      * a group of more right before the verb, with no actor after it in its
      * clause but places and venues ("Russia, Belarus and Kazakhstan signed a
      * treaty at a CIS summit in Yalta") pairwise; a
-     * ceasefire (0871) agreed by two is mutual too */
+     * de-escalation (087x: a ceasefire, troops pulled back) by two is mutual too */
     size_t g = group_start(c, source), ge = group_end(c, source);
     static const char *const swap[] = {"exchanged", "exchange", "exchanges", "swapped",
                                        "swap", "swaps"};
     int visit = !strcmp(code, "042") || !strcmp(code, "043"); /* "A and B attended": not each
                                                                   other's guests */
-    int mutual = (root >= 3 && root <= 6 && !visit) || root >= 18 || !strcmp(code, "0871") ||
+    int mutual = (root >= 3 && root <= 6 && !visit) || root >= 18 || !strncmp(code, "087", 3) ||
                  c->mentions[g].is_coref ||
                  reciprocal(c, it->last, clause_end) ||
                  !strcmp(rule->back_code, code) || /* "exchanged prisoners": each the other's */

@@ -80,6 +80,7 @@ typedef struct ev_recent {
   uint8_t subject_is_org;
   int32_t cosubject[3];              /* others of its group who did the same act */
   uint8_t cosubject_count;
+  int32_t home;                      /* the state of the article's dateline, -1 */
 } ev_recent;
 
 struct orb_coder {
@@ -164,7 +165,8 @@ static void forget_seen(orb_coder *c) {
                           .event_pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
                           .person_role = -1, .other_person = -1, .other_role = -1,
-                          .subject = -1, .subject_role = 0, .prior = -1, .prior_role = 0};
+                          .subject = -1, .subject_role = 0, .prior = -1, .prior_role = 0,
+                          .home = -1};
 }
 
 orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
@@ -759,6 +761,36 @@ static int name_word(const orb_coder *c, size_t t) {
 
 static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e);
 
+/* Records the state of a dateline's actor phrase (dictionary actor head) on
+ * date as the article's home, when it is a state. */
+static void home_state(orb_coder *c, int32_t head, orb_date date) {
+  const ev_actor_entry *e = entry_on(c->dict, head, date);
+  if (e && !e->is_org && is_state_id(ev_string(c->dict, e->id))) c->recent.home = e->id;
+}
+
+/* The token after the name that follows agent item k when it is a
+ * capitalised title alone ("Interior Minister Mariusz Kaminski": no actor
+ * before it, no known name after it, one to three capitalised words no
+ * dictionary holds), else the item's first token. */
+static size_t titled_name(const orb_coder *c, size_t k, size_t end) {
+  const ev_item *it = &c->items[k];
+  const ev_token *tok = c->tokens.items;
+  char first = c->text[tok[it->first].start];
+  if (first < 'A' || first > 'Z') return it->first;
+  if (it->first > 0) {
+    int32_t before = c->item_at[it->first - 1];
+    if ((before >= 0 && c->items[before].kind != IT_VERB) ||
+        tok[it->first - 1].id == c->dict->tok_s || tok_is(c, it->first - 1, "of"))
+      return it->first; /* "Russian Foreign Minister", "Russia's defence minister" */
+  }
+  size_t last = it->last;
+  while (last < end && last < it->last + 3 && name_word(c, last)) last++;
+  int32_t after = last < end ? c->item_at[last] : -1;
+  if (last == it->last || (after >= 0 && c->items[after].kind == IT_ACTOR))
+    return it->first; /* "Prime Minister Dmitry Medvedev": a name known */
+  return last;
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
@@ -782,9 +814,12 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       continue; /* "pro-Russian separatists", "anti-Western": a stance, not an actor */
     if (it->kind == IT_ACTOR && mixed_case_acronym(c, it))
       continue; /* "Kim Jong Un": "Un" is no UN */
-    if (it->kind == IT_ACTOR && it->first < c->dateline_end)
+    if (it->kind == IT_ACTOR && it->first < c->dateline_end) {
+      home_state(c, n->actor, date);
       continue; /* "YALTA, Ukraine, Sept 19 (wire) -": where the story was filed */
+    }
     if (it->kind == IT_ACTOR && dateline(c, it)) { /* "MOSCOW, July 21 (wire) -" */
+      home_state(c, n->actor, date);
       size_t t = it->last, stop = t + 10 < end ? t + 10 : end;
       while (t < stop && !tok_is(c, t, ")")) t++;
       c->dateline_end = t < stop ? t + 1 : it->last;
@@ -841,6 +876,18 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         name_person(c, e->id, role);
         c->mentions[c->mention_count - 1].is_person = 1;
       }
+    } else if (it->kind == IT_AGENT && c->recent.home >= 0) {
+      size_t last = titled_name(c, k, end);
+      if (last == it->first) continue;
+      /* "Interior Minister Mariusz Kaminski" in a story filed from Warsaw: a
+       * title and a name no dictionary knows, an official of the dateline's
+       * state */
+      int32_t role = n->agent;
+      if (!add_mention(c, it->first, (uint32_t)last, c->recent.home, role, 0))
+        return ORB_ENOMEM;
+      remember(c, c->mention_count - 1, 0);
+      name_person(c, c->recent.home, role);
+      c->mentions[c->mention_count - 1].is_person = 1;
     } else if (it->kind == IT_MARKER) {
       ev_marker mk = (ev_marker)n->marker;
       size_t before = c->mention_count;
@@ -1015,8 +1062,13 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   for (size_t m = 1; m < c->mention_count; m++) {
     ev_mention *prev = &c->mentions[m - 1], *cur = &c->mentions[m];
     int joined = cur->first >= prev->last, conj = 0, words = 0;
+    static const char *const relative[] = {"whose", "which", "who", "whom", "where"};
     for (uint32_t t = prev->last; joined && t < cur->first; t++) {
       uint32_t id = tok[t].id;
+      if (tok_in(c, t, relative, sizeof relative / sizeof *relative)) {
+        joined = 0; /* "Rahmon, whose country borders Afghanistan" */
+        break;
+      }
       conj |= id == d->tok_comma || id == d->tok_and;
       if (conj && !(tok[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) && id != d->tok_and &&
           (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
@@ -2024,6 +2076,18 @@ static int named_judgement(const orb_coder *c, const ev_item *it, size_t e) {
   return 0;
 }
 
+/* Whether verb item it, a form of "call", names a thing in a relative
+ * clause opened by "what" or "which" at most four words before it ("what he
+ * called Putin's war machine", "which Tbilisi called"). */
+static int naming_call(const orb_coder *c, const ev_item *it, size_t s) {
+  static const char *const call[] = {"call", "calls", "called", "calling"};
+  static const char *const what[] = {"what", "which"};
+  if (!tok_in(c, it->first, call, sizeof call / sizeof *call)) return 0;
+  for (size_t t = it->first, words = 0; t > s && words < 4; t--, words++)
+    if (tok_in(c, t - 1, what, sizeof what / sizeof *what)) return 1;
+  return 0;
+}
+
 /* Whether the reported subject mention target is followed by "should",
  * "must" or "ought to" and then a verb of the dictionaries ("said Russian
  * troops should leave"): an obligation the speaker lays on it. */
@@ -2468,6 +2532,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   int judged = said_judged ||
                (!strcmp(verb->code, "041") && named_judgement(c, it, sn->e)); /* whatever
                   pattern fired ("called the expulsion blasphemous": not "call for expulsion") */
+  if (!judged && naming_call(c, it, sn->s))
+    return; /* "on what Moscow called the first joint patrol": a name, no act */
   if (judged) { /* "said the vote was an imitation": a criticism (CAMEO 111) */
     snprintf(code, sizeof code, "111");
     type = type_of_code(d, code);

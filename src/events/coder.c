@@ -1139,12 +1139,20 @@ static int day_word(const orb_coder *c, size_t t) {
   return tok_in(c, t, days, sizeof days / sizeof *days);
 }
 
+/* Whether token t ends in "-ing" (a gerund or a participle: "massing",
+ * "importing"). */
+static int gerund(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  return tok->end - tok->start > 3 && memcmp(c->text + tok->end - 3, "ing", 3) == 0;
+}
+
 /* Whether a verb item reads as a noun: right after a determiner, a preposition
  * other than "to" or a possessive "'s", with at most two adjective-like words
  * between ("its territorial dispute", "for military support"). */
 static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
+  static const char *const documents[] = {"law", "decree", "bill", "order", "resolution"};
   size_t skipped = 0;
   const ev_token *last = &tok[it->last - 1];
   if (it->first > s && tok[it->first - 1].id &&
@@ -1167,17 +1175,14 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
         it->first < c->tagged_s + c->tagged_n &&
         c->upos[it->first - c->tagged_s] == ORB_UPOS_VERB)
       return 0; /* "condemned ... on Thursday and promised aid": a second verb */
-    if (id && (d->vocab_flags[id] & (EV_VF_DET | EV_VF_PREP))) return 1;
+    if (id && (d->vocab_flags[id] & (EV_VF_DET | EV_VF_PREP)))
+      return !(skipped == 1 && gerund(c, it->first) &&
+               tok_in(c, it->first - 1, documents, sizeof documents / sizeof *documents));
+    /* but "a law ending the treaty", "a decree suspending": what a document
+       does, its signer's act */
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
   return 0;
-}
-
-/* Whether token t ends in "-ing" (a gerund or a participle: "massing",
- * "importing"). */
-static int gerund(const orb_coder *c, size_t t) {
-  const ev_token *tok = &c->tokens.items[t];
-  return tok->end - tok->start > 3 && memcmp(c->text + tok->end - 3, "ing", 3) == 0;
 }
 
 /* Whether a verb item is no verb by its form or its tag: the second half of a

@@ -2407,6 +2407,17 @@ static int asked_to(const orb_coder *c, const ev_item *it, uint32_t clause_start
   return 0;
 }
 
+/* Whether a retreat (verb item it) moves troops: "troops", "forces",
+ * "soldiers", "out" or "back" in it or in the four words after it ("pulled
+ * its troops out of", not "withdraw a report"). */
+static int troops_moved(const orb_coder *c, const ev_item *it, size_t e) {
+  static const char *const moved[] = {"troops", "forces", "soldiers", "units", "out", "back",
+                                      "retreated", "retreat"};
+  for (size_t t = it->first; t < e && t < (size_t)it->last + 4; t++)
+    if (tok_in(c, t, moved, sizeof moved / sizeof *moved)) return 1;
+  return 0;
+}
+
 /* The other party of a treaty that verb item it leaves or suspends ("was
  * suspending its participation in the INF treaty, a day after the United
  * States ...", "in New START, the treaty limiting the arsenals of Russia and
@@ -3101,6 +3112,23 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       !negated && !threat) {
     size_t partner = treaty_partner(c, it, c->mentions[source].id, sn->e);
     if (partner != SIZE_MAX) target = partner;
+  }
+  if (target == SIZE_MAX && source != SIZE_MAX && !negated && !threat &&
+      !(verb->flags & EV_RF_NOUN) && group_end(c, source) == group_start(c, source) + 1 &&
+      ((!strcmp(code, "0874") && troops_moved(c, it, sn->e)) || !strncmp(code, "192", 3))) {
+    /* "Ukraine pulled its troops out of Avdiivka", "its forces took control of
+     * the town": a retreat from the foe, land taken from it; the foe is the
+     * other of the two states the article names most (verbs only: "the Kursk
+     * incursion" names no act of this story) */
+    int32_t a, b, id = c->mentions[source].id;
+    main_pair(c, &a, &b);
+    int32_t foe = id == a ? b : id == b ? a : -1;
+    if (foe >= 0) {
+      c->implied = (ev_mention){.first = it->last, .last = it->last, .id = foe,
+                                .group = 0x7fffffffu, .is_coref = 1};
+      queue(sn, &c->mentions[source], &c->implied, code, type, rule);
+      return;
+    }
   }
   if (target == SIZE_MAX && !(flags & EV_RF_SOLO) && !source_alone) {
     /* "Armenia and Azerbaijan clashed", "the two sides accused each other": one

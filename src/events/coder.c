@@ -33,6 +33,8 @@
 #define EV_SEEN_SLOTS 8192       /* memory of repeated lines, per article */
 #define EV_MAX_EVENTS 64         /* events kept per sentence */
 #define EV_GROUP_MAX 8           /* states remembered of a group named together */
+#define EV_NAMES_MAX 16          /* surnames remembered in an article */
+#define EV_NAME_BYTES 24         /* the longest surname remembered, with its NUL */
 #define EV_MAX_PRONOUNS 64       /* pronouns resolved per sentence */
 #define EV_COREF_OWNER 2         /* is_coref of "its" before a place ("its territory") */
 #define EV_CARET_WORDS 3         /* words a "^" of a verb pattern stands for */
@@ -81,6 +83,11 @@ typedef struct ev_recent {
   int32_t cosubject[3];              /* others of its group who did the same act */
   uint8_t cosubject_count;
   int32_t home;                      /* the state of the article's dateline, -1 */
+  struct {                           /* "Naftali Bennett" named with a title: "Bennett" */
+    char word[EV_NAME_BYTES];
+    int32_t id, role;
+  } names[EV_NAMES_MAX];
+  uint8_t name_count, name_next;     /* names held; the slot the next one takes */
 } ev_recent;
 
 struct orb_coder {
@@ -761,6 +768,59 @@ static int name_word(const orb_coder *c, size_t t) {
 
 static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e);
 
+/* Remembers the surname at token t (the last word of a name after a title:
+ * "Israeli Prime Minister Naftali Bennett") as actor id with role for the
+ * rest of the article; the oldest gives way when EV_NAMES_MAX are held. */
+static void remember_name(orb_coder *c, size_t t, int32_t id, int32_t role) {
+  const ev_token *tok = &c->tokens.items[t];
+  size_t n = tok->end - tok->start;
+  if (n < 3 || n >= EV_NAME_BYTES) return;
+  ev_recent *r = &c->recent;
+  for (size_t i = 0; i < r->name_count; i++)
+    if (strlen(r->names[i].word) == n && !memcmp(r->names[i].word, c->text + tok->start, n)) {
+      r->names[i].id = id; /* named again with another title */
+      r->names[i].role = role;
+      return;
+    }
+  size_t slot = r->name_next;
+  memcpy(r->names[slot].word, c->text + tok->start, n);
+  r->names[slot].word[n] = '\0';
+  r->names[slot].id = id;
+  r->names[slot].role = role;
+  r->name_next = (uint8_t)((slot + 1) % EV_NAMES_MAX);
+  if (r->name_count < EV_NAMES_MAX) r->name_count++;
+}
+
+/* Adds a mention for each capitalised word of tokens [s, e) outside every
+ * mention and item that is a surname remembered in the article ("Bennett
+ * thanked Putin" after "Israeli Prime Minister Naftali Bennett"); 1 on out
+ * of memory. */
+static int named_again(orb_coder *c, size_t s, size_t e) {
+  const ev_recent *r = &c->recent;
+  if (!r->name_count) return 0;
+  size_t m = 0;
+  for (size_t t = s; t < e; t++) {
+    while (m < c->mention_count && c->mentions[m].last <= t) m++;
+    if (m < c->mention_count && c->mentions[m].first <= t) continue;
+    if (!name_word(c, t)) continue;
+    const ev_token *tok = &c->tokens.items[t];
+    size_t n = tok->end - tok->start;
+    for (size_t i = 0; i < r->name_count; i++) {
+      if (strlen(r->names[i].word) != n || memcmp(r->names[i].word, c->text + tok->start, n))
+        continue;
+      if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, r->names[i].id, r->names[i].role, 0))
+        return 1;
+      for (size_t j = 0; j < c->mention_count; j++)
+        if (c->mentions[j].first == t) {
+          c->mentions[j].is_coref = 0; /* a name, as good as the full one */
+          c->mentions[j].is_person = 1;
+        }
+      break;
+    }
+  }
+  return 0;
+}
+
 /* Records the state of a dateline's actor phrase (dictionary actor head) on
  * date as the article's home, when it is a state. */
 static void home_state(orb_coder *c, int32_t head, orb_date date) {
@@ -851,7 +911,9 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           /* a title is followed by the name of its holder ("Russian President
            * Boris Yeltsin"): the name belongs to the mention, so that "and his
            * counterpart" after it joins it */
-          for (size_t words = 0; words < 3 && last < end && name_word(c, last); words++) last++;
+          size_t words = 0;
+          for (; words < 3 && last < end && name_word(c, last); words++) last++;
+          if (words) remember_name(c, last - 1, e->id, role);
         }
       }
       const char *ids = ev_string(d, e->id), *plus = strchr(ids, '+');
@@ -872,8 +934,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         remember(c, c->mention_count - 1, 0);
       }
       if (e->role && (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
-        /* a person (an office with a term): "he" may name them from here on */
+        /* a person (an office with a term): "he" may name them from here on,
+         * and their surname alone ("Naftali Bennett", then "Bennett") */
         name_person(c, e->id, role);
+        if (it->last > it->first + 1) remember_name(c, it->last - 1, e->id, role);
         c->mentions[c->mention_count - 1].is_person = 1;
       }
     } else if (it->kind == IT_AGENT && c->recent.home >= 0) {
@@ -886,6 +950,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       if (!add_mention(c, it->first, (uint32_t)last, c->recent.home, role, 0))
         return ORB_ENOMEM;
       remember(c, c->mention_count - 1, 0);
+      remember_name(c, last - 1, c->recent.home, role);
       name_person(c, c->recent.home, role);
       c->mentions[c->mention_count - 1].is_person = 1;
     } else if (it->kind == IT_MARKER) {
@@ -1004,6 +1069,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       for (size_t m = before; m < c->mention_count; m++) c->mentions[m].is_coref = 1;
     }
   }
+  if (named_again(c, s, end)) return ORB_ENOMEM;
   if (pronoun_mentions(c, s, end)) return ORB_ENOMEM;
   /* an actor named twice in a row is one mention: "Kyrgyz President Almazbek
    * Atambayev" (the title's and the name's entries), also with one lower-case

@@ -2473,6 +2473,20 @@ static int asked_to(const orb_coder *c, const ev_item *it, uint32_t clause_start
   return 0;
 }
 
+/* Whether verb item it is asserted as done: no modal or "to" in the two
+ * words before it, no "if", "unless", "until", "once" or "as soon as" before
+ * it in its clause (tokens from s, back to a comma). */
+static int asserted(const orb_coder *c, const ev_item *it, size_t s) {
+  static const char *const modal[] = {"must", "should", "would", "will", "could", "can",
+                                      "may", "might", "to", "not"};
+  static const char *const condition[] = {"if", "unless", "until", "once", "soon", "whether"};
+  for (size_t t = it->first, n = 0; t > s && n < 2; t--, n++)
+    if (tok_in(c, t - 1, modal, sizeof modal / sizeof *modal)) return 0;
+  for (size_t t = it->first; t > s && !tok_is(c, t - 1, ","); t--)
+    if (tok_in(c, t - 1, condition, sizeof condition / sizeof *condition)) return 0;
+  return 1;
+}
+
 /* Whether a retreat (verb item it) moves troops: "troops", "forces",
  * "soldiers", "out" or "back" in it or in the four words after it ("pulled
  * its troops out of", not "withdraw a report"). */
@@ -3181,7 +3195,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
   if (target == SIZE_MAX && source != SIZE_MAX && !negated && !threat &&
       !(verb->flags & EV_RF_NOUN) && group_end(c, source) == group_start(c, source) + 1 &&
-      ((!strcmp(code, "0874") && troops_moved(c, it, sn->e)) || !strncmp(code, "192", 3))) {
+      ((!strcmp(code, "0874") && troops_moved(c, it, sn->e)) || !strncmp(code, "192", 3)) &&
+      asserted(c, it, sn->s)) {
     /* "Ukraine pulled its troops out of Avdiivka", "its forces took control of
      * the town": a retreat from the foe, land taken from it; the foe is the
      * other of the two states the article names most (verbs only: "the Kursk

@@ -830,14 +830,14 @@ static void home_state(orb_coder *c, int32_t head, orb_date date) {
 
 /* The token after the name that follows agent item k when it is a
  * capitalised title alone ("Interior Minister Mariusz Kaminski": no actor
- * before it, no known name after it, one to three capitalised words no
- * dictionary holds), else the item's first token. */
-static size_t titled_name(const orb_coder *c, size_t k, size_t end) {
+ * before it in its sentence [s, end), no known name after it, one to three
+ * capitalised words no dictionary holds), else the item's first token. */
+static size_t titled_name(const orb_coder *c, size_t k, size_t s, size_t end) {
   const ev_item *it = &c->items[k];
   const ev_token *tok = c->tokens.items;
   char first = c->text[tok[it->first].start];
   if (first < 'A' || first > 'Z') return it->first;
-  if (it->first > 0) {
+  if (it->first > s) {
     int32_t before = c->item_at[it->first - 1];
     if ((before >= 0 && c->items[before].kind != IT_VERB) ||
         tok[it->first - 1].id == c->dict->tok_s || tok_is(c, it->first - 1, "of"))
@@ -941,7 +941,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         c->mentions[c->mention_count - 1].is_person = 1;
       }
     } else if (it->kind == IT_AGENT && c->recent.home >= 0) {
-      size_t last = titled_name(c, k, end);
+      size_t last = titled_name(c, k, s, end);
       if (last == it->first) continue;
       /* "Interior Minister Mariusz Kaminski" in a story filed from Warsaw: a
        * title and a name no dictionary knows, an official of the dateline's
@@ -1263,7 +1263,7 @@ static int not_a_verb(const orb_coder *c, const ev_item *it) {
   if (!c->tagged_n || t < c->tagged_s || t >= c->tagged_s + c->tagged_n) return 0;
   uint8_t upos = c->upos[t - c->tagged_s];
   if (upos != ORB_UPOS_ADV) return ev_tagged_nominal(upos);
-  int32_t k = t > 0 ? c->item_at[t - 1] : -1; /* "pull troops back", not "the two */
+  int32_t k = t > c->tagged_s ? c->item_at[t - 1] : -1; /* "pull troops back", not "the two */
   return !(k >= 0 && (c->items[k].kind == IT_ACTOR || c->items[k].kind == IT_AGENT));
 } /* countries back opposite sides" */
 

@@ -232,18 +232,18 @@ static int tok_in(const orb_coder *c, size_t t, const char *const *words, size_t
   return 0;
 }
 
-/* The token after a quantity and determiner at t inside a phrase ("most of
- * its", "all the", "their"), or t when there is none. */
+/* The token after a quantity and a determiner of the dictionaries at t
+ * inside a phrase ("most of its", "all the", "their"), or t when there is
+ * none. */
 static size_t past_quantity(const orb_coder *c, size_t t, size_t e) {
   static const char *const many[] = {"all", "most", "some", "many", "much", "several", "part"};
-  static const char *const det[] = {"its", "their", "his", "her", "the", "a", "an", "this", "these"};
   size_t u = t;
   if (u < e && tok_in(c, u, many, sizeof many / sizeof *many)) {
     u++;
     if (u < e && tok_is(c, u, "of")) u++;
   }
-  if (u < e && tok_in(c, u, det, sizeof det / sizeof *det)) u++;
-  return u;
+  uint32_t id = u < e ? c->tokens.items[u].id : 0;
+  return id && (c->dict->vocab_flags[id] & EV_VF_DET) ? u + 1 : u;
 }
 
 /* Matches tokens [s, e) against the trie, longest match first, left to right. */
@@ -278,13 +278,11 @@ static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
                         tok[i - 1].id == d->tok_paren_close)); /* "(CSTO) forces" */
     if (n->actor >= 0) kind = IT_ACTOR;
     else if (n->agent >= 0 && (n->verb < 0 || after_actor)) kind = IT_AGENT;
-    else if (n->marker && !(n->marker == EV_MK_HYPOTHESIS && best_end == i + 1 &&
-                            c->text[tok[i].start] == 'M' && tok_is(c, i, "may")))
-      kind = IT_MARKER; /* but "In May": the month, as dates read it */
-    else if (n->marker) {
-      i++;
+    else if (n->marker == EV_MK_HYPOTHESIS && best_end == i + 1 && ev_month_of(c->text, &tok[i])) {
+      i++; /* "In May": the month, as dates read it */
       continue;
-    } else if (n->verb >= 0) kind = IT_VERB;
+    } else if (n->marker) kind = IT_MARKER;
+    else if (n->verb >= 0) kind = IT_VERB;
     else kind = IT_AGENT;
     if (!grow((void **)&c->items, &c->item_cap, c->item_count, sizeof *c->items))
       return ORB_ENOMEM;
@@ -768,6 +766,17 @@ static int name_word(const orb_coder *c, size_t t) {
 
 static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e);
 
+/* The slot of the article's surnames that token t reads, or -1. */
+static int name_index(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  size_t n = tok->end - tok->start;
+  for (size_t i = 0; i < c->recent.name_count; i++)
+    if (strlen(c->recent.names[i].word) == n &&
+        !memcmp(c->recent.names[i].word, c->text + tok->start, n))
+      return (int)i;
+  return -1;
+}
+
 /* Remembers the surname at token t (the last word of a name after a title:
  * "Israeli Prime Minister Naftali Bennett") as actor id with role for the
  * rest of the article; the oldest gives way when EV_NAMES_MAX are held. */
@@ -776,19 +785,16 @@ static void remember_name(orb_coder *c, size_t t, int32_t id, int32_t role) {
   size_t n = tok->end - tok->start;
   if (n < 3 || n >= EV_NAME_BYTES) return;
   ev_recent *r = &c->recent;
-  for (size_t i = 0; i < r->name_count; i++)
-    if (strlen(r->names[i].word) == n && !memcmp(r->names[i].word, c->text + tok->start, n)) {
-      r->names[i].id = id; /* named again with another title */
-      r->names[i].role = role;
-      return;
-    }
-  size_t slot = r->name_next;
-  memcpy(r->names[slot].word, c->text + tok->start, n);
-  r->names[slot].word[n] = '\0';
+  int slot = name_index(c, t); /* named again, perhaps with another title */
+  if (slot < 0) {
+    slot = r->name_next;
+    memcpy(r->names[slot].word, c->text + tok->start, n);
+    r->names[slot].word[n] = '\0';
+    r->name_next = (uint8_t)((slot + 1) % EV_NAMES_MAX);
+    if (r->name_count < EV_NAMES_MAX) r->name_count++;
+  }
   r->names[slot].id = id;
   r->names[slot].role = role;
-  r->name_next = (uint8_t)((slot + 1) % EV_NAMES_MAX);
-  if (r->name_count < EV_NAMES_MAX) r->name_count++;
 }
 
 /* Adds a mention for each capitalised word of tokens [s, e) outside every
@@ -796,27 +802,18 @@ static void remember_name(orb_coder *c, size_t t, int32_t id, int32_t role) {
  * thanked Putin" after "Israeli Prime Minister Naftali Bennett"); 1 on out
  * of memory. */
 static int named_again(orb_coder *c, size_t s, size_t e) {
-  const ev_recent *r = &c->recent;
-  if (!r->name_count) return 0;
-  size_t m = 0;
+  if (!c->recent.name_count) return 0;
+  size_t m = 0; /* the first mention that does not end before t */
   for (size_t t = s; t < e; t++) {
     while (m < c->mention_count && c->mentions[m].last <= t) m++;
     if (m < c->mention_count && c->mentions[m].first <= t) continue;
-    if (!name_word(c, t)) continue;
-    const ev_token *tok = &c->tokens.items[t];
-    size_t n = tok->end - tok->start;
-    for (size_t i = 0; i < r->name_count; i++) {
-      if (strlen(r->names[i].word) != n || memcmp(r->names[i].word, c->text + tok->start, n))
-        continue;
-      if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, r->names[i].id, r->names[i].role, 0))
-        return 1;
-      for (size_t j = 0; j < c->mention_count; j++)
-        if (c->mentions[j].first == t) {
-          c->mentions[j].is_coref = 0; /* a name, as good as the full one */
-          c->mentions[j].is_person = 1;
-        }
-      break;
-    }
+    int i = name_word(c, t) ? name_index(c, t) : -1;
+    if (i < 0) continue;
+    if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, c->recent.names[i].id,
+                      c->recent.names[i].role, 0))
+      return 1;
+    c->mentions[m].is_coref = 0; /* inserted at m, before those after t: a name, as good */
+    c->mentions[m].is_person = 1; /* as the full one */
   }
   return 0;
 }
@@ -1128,10 +1125,9 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
   for (size_t m = 1; m < c->mention_count; m++) {
     ev_mention *prev = &c->mentions[m - 1], *cur = &c->mentions[m];
     int joined = cur->first >= prev->last, conj = 0, words = 0;
-    static const char *const relative[] = {"whose", "which", "who", "whom", "where"};
     for (uint32_t t = prev->last; joined && t < cur->first; t++) {
       uint32_t id = tok[t].id;
-      if (tok_in(c, t, relative, sizeof relative / sizeof *relative)) {
+      if (id && (d->vocab_flags[id] & EV_VF_RELATIVE)) {
         joined = 0; /* "Rahmon, whose country borders Afghanistan" */
         break;
       }
@@ -2128,14 +2124,19 @@ static int reported_judgement(const orb_coder *c, size_t k, size_t e) {
   return 0;
 }
 
+/* Whether token t is a form of "call". */
+static int call_form(const orb_coder *c, size_t t) {
+  static const char *const call[] = {"call", "calls", "called", "calling"};
+  return tok_in(c, t, call, sizeof call / sizeof *call);
+}
+
 /* Whether verb item it, a form of "call", names what follows a wrong by a
  * word of the judgement class ("called the decision deeply unfortunate",
  * "called Moscow's decision regrettable"): within eight words, before a
  * comma or the clause's end; not "called on", "called for", "called off". */
 static int named_judgement(const orb_coder *c, const ev_item *it, size_t e) {
-  static const char *const call[] = {"call", "calls", "called", "calling"};
   static const char *const not_naming[] = {"on", "for", "off", "in", "up", "to", "upon"};
-  if (!tok_in(c, it->first, call, sizeof call / sizeof *call) || it->last >= e ||
+  if (!call_form(c, it->first) || it->last >= e ||
       tok_in(c, it->last, not_naming, sizeof not_naming / sizeof *not_naming))
     return 0;
   for (size_t t = it->last; t < e && t < it->last + 8; t++) {
@@ -2151,9 +2152,8 @@ static int named_judgement(const orb_coder *c, const ev_item *it, size_t e) {
  * clause opened by "what" or "which" at most four words before it ("what he
  * called Putin's war machine", "which Tbilisi called"). */
 static int naming_call(const orb_coder *c, const ev_item *it, size_t s) {
-  static const char *const call[] = {"call", "calls", "called", "calling"};
   static const char *const what[] = {"what", "which"};
-  if (!tok_in(c, it->first, call, sizeof call / sizeof *call)) return 0;
+  if (!call_form(c, it->first)) return 0;
   for (size_t t = it->first, words = 0; t > s && words < 4; t--, words++)
     if (tok_in(c, t - 1, what, sizeof what / sizeof *what)) return 1;
   return 0;
@@ -2399,6 +2399,13 @@ static int pin_actors(const orb_coder *c, const ev_rule *rule, const ev_binding 
   return 1;
 }
 
+/* A mention at token at of actor id that the sentence does not name (a
+ * target implied by the article), a group of its own. */
+static ev_mention implied_at(uint32_t at, int32_t id, int32_t role, uint8_t is_org) {
+  return (ev_mention){.first = at, .last = at, .id = id, .role = role, .group = 0x7fffffffu,
+                      .is_org = is_org, .is_coref = 1};
+}
+
 /* Sets c->implied to the author of the latest act, for a reaction by the
  * actor critic at token at that names no one: the source of the latest
  * sentence's first event, or the subject before it when that is the critic
@@ -2409,11 +2416,9 @@ static int latest_author(orb_coder *c, int32_t critic, uint32_t at) {
   if (r->subject < 0) return 0;
   int own = r->subject == critic;
   if (own && r->prior < 0) return 0;
-  c->implied = (ev_mention){.first = at, .last = at, .id = own ? r->prior : r->subject,
-                            .role = own ? r->prior_role : r->subject_role,
-                            .group = 0x7fffffffu,
-                            .is_org = own ? r->prior_is_org : r->subject_is_org,
-                            .is_coref = 1};
+  c->implied = implied_at(at, own ? r->prior : r->subject,
+                          own ? r->prior_role : r->subject_role,
+                          own ? r->prior_is_org : r->subject_is_org);
   return 1;
 }
 
@@ -2473,15 +2478,14 @@ static int asked_to(const orb_coder *c, const ev_item *it, uint32_t clause_start
   return 0;
 }
 
-/* Whether verb item it is asserted as done: no modal or "to" in the two
- * words before it, no "if", "unless", "until", "once" or "as soon as" before
- * it in its clause (tokens from s, back to a comma). */
+/* Whether verb item it is asserted as done: no modal, "to" or "not" in the
+ * three words before it, no "if", "unless", "until", "once" or "as soon as"
+ * before it in its clause (tokens from s, back to a comma). */
 static int asserted(const orb_coder *c, const ev_item *it, size_t s) {
   static const char *const modal[] = {"must", "should", "would", "will", "could", "can",
                                       "may", "might", "to", "not"};
   static const char *const condition[] = {"if", "unless", "until", "once", "soon", "whether"};
-  for (size_t t = it->first, n = 0; t > s && n < 2; t--, n++)
-    if (tok_in(c, t - 1, modal, sizeof modal / sizeof *modal)) return 0;
+  if (word_before(c, it->first, s, modal, sizeof modal / sizeof *modal)) return 0;
   for (size_t t = it->first; t > s && !tok_is(c, t - 1, ","); t--)
     if (tok_in(c, t - 1, condition, sizeof condition / sizeof *condition)) return 0;
   return 1;
@@ -3176,11 +3180,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       queue_pairs(c, sn, source, parties, 1, code, type, rule);
     } else if (c->recent.event_pair[0] >= 0 && c->recent.event_pair[1] >= 0) {
       /* "The meeting, hosted by Turkey, lasted an hour": the latest pair's */
-      c->implied = (ev_mention){.first = it->last, .last = it->last,
-                                .id = c->recent.event_pair[0], .group = 0x7fffffffu,
-                                .is_coref = 1};
-      c->implied_more[0] = c->implied;
-      c->implied_more[0].id = c->recent.event_pair[1];
+      c->implied = implied_at(it->last, c->recent.event_pair[0], 0, 0);
+      c->implied_more[0] = implied_at(it->last, c->recent.event_pair[1], 0, 0);
       for (size_t a = group_start(c, source); a < group_end(c, source); a++) {
         queue(sn, &c->mentions[a], &c->implied, code, type, rule);
         queue(sn, &c->mentions[a], &c->implied_more[0], code, type, rule);
@@ -3205,8 +3206,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     main_pair(c, &a, &b);
     int32_t foe = id == a ? b : id == b ? a : -1;
     if (foe >= 0) {
-      c->implied = (ev_mention){.first = it->last, .last = it->last, .id = foe,
-                                .group = 0x7fffffffu, .is_coref = 1};
+      c->implied = implied_at(it->last, foe, 0, 0);
       queue(sn, &c->mentions[source], &c->implied, code, type, rule);
       return;
     }

@@ -270,6 +270,10 @@ int ev_tagged_nominal(uint8_t upos);
 int ev_sentence_date(const char *text, const ev_token *tokens, size_t count,
                      orb_date article, orb_date *date, orb_precision *precision);
 
+/* The month (1..12) token t of text names, or 0; "may" only when capitalised
+ * ("In May", not "Russia may expel"). */
+int ev_month_of(const char *text, const ev_token *t);
+
 /* Parses "Date: YYYY-MM-DD" (any case, leading spaces) heading a line. */
 int ev_date_header(const char *line, size_t len, orb_date *date);
 

@@ -53,8 +53,7 @@ static int word_index(const char *text, const ev_token *t, const char *const *na
   return -1;
 }
 
-/* Month (1..12) named by a token, or 0; "may" only when capitalised. */
-static int month_of(const char *text, const ev_token *t) {
+int ev_month_of(const char *text, const ev_token *t) {
   int m = word_index(text, t, month_names, 12);
   if (m < 0) m = word_index(text, t, month_short, 12);
   if (m == 4 && text[t->start] != 'M') return 0; /* the verb "may" */
@@ -226,7 +225,7 @@ static int phrase_at(const when_ctx *w, size_t i, orb_date *date, orb_precision 
   const ev_token *next2 = i + 2 < w->count ? &tok[i + 2] : NULL;
   int known = w->article != ORB_DATE_NONE;
   *starts = i > 0 && word_index(text, &tok[i - 1], start_words, 5) >= 0;
-  int m = month_of(text, t);
+  int m = ev_month_of(text, t);
   if (m) {
     int day = next ? number_of(text, next) : -1;
     int before = i > 0 ? number_of(text, &tok[i - 1]) : -1;

@@ -1929,6 +1929,27 @@ static int tree_place(const orb_coder *c, const ev_mention *m) {
   return !(c->labels[w] == c->lab.nmod && h >= 0 && has_case(c, h, from, 2));
 }
 
+/* Whether one of mentions [g, ge) names actor id ("Iran, Turkmenistan and
+ * Azerbaijan signed a deal to deliver gas to Azerbaijan": a party again). */
+static int in_group(const orb_coder *c, size_t g, size_t ge, int32_t id) {
+  for (size_t a = g; a < ge; a++)
+    if (c->mentions[a].id == id) return 1;
+  return 0;
+}
+
+/* Whether mention m only qualifies a noun that is no actor: an adjectival
+ * modifier in the tree, or, unparsed, a word right after it that starts no
+ * dictionary item ("Turkmen gas", "the Turkish port of Ceyhan"). */
+static int noun_modifier(const orb_coder *c, const ev_mention *m) {
+  if (m->is_org || m->is_coref) return 0;
+  int w = mention_head(c, m);
+  if (w >= 0) return c->labels[w] == c->lab.amod;
+  size_t t = m->last;
+  return t < c->tokens.count && c->item_at[t] < 0 &&
+         !(c->tokens.items[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
+         !tok_is(c, t, "and") && !tok_is(c, t, "or");
+}
+
 /* Whether verb item it names a feeling, which is its subject's and no passive
  * ("were disappointed by the decision": they criticise it). */
 static int feeling_verb(const orb_coder *c, const ev_item *it) {
@@ -3233,7 +3254,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       const ev_mention *mn = &c->mentions[m];
       if (mn->first < it->last) continue;
       if (mn->first >= clause_end || mn->first > opens_relative) break;
-      alone = tree_place(c, mn) || shallow_place(c, mn) || venue(c, mn, sn->s, sn->e);
+      alone = tree_place(c, mn) || shallow_place(c, mn) || venue(c, mn, sn->s, sn->e) ||
+              in_group(c, g, ge, mn->id) || noun_modifier(c, mn);
     }
     if (mutual && (ge == g + 2 ||
                    (ge > g + 2 && alone && adjacent(c, c->mentions[ge - 1].last, it->first))))

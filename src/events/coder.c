@@ -1372,6 +1372,42 @@ static const ev_mention *latest_act_source(const ev_sentence *sn, int32_t id) {
   return NULL;
 }
 
+/* When critic opens a coordinated clause (", and Armenia denounced the move"),
+ * the subject of the sentence's first clause, whose act no dictionary knew
+ * ("Azerbaijan set up a checkpoint on Sunday"): the sentence's first actor,
+ * alone, with only determiners before it, a word the tagger reads as a verb
+ * right after it and no event of its own coded; or NULL. */
+static const ev_mention *first_clause_subject(const orb_coder *c, const ev_sentence *sn,
+                                              const ev_mention *critic) {
+  static const char *const conj[] = {"and", "but", "while"};
+  size_t s = c->dateline_end > sn->s && c->dateline_end < critic->first ? c->dateline_end
+                                                                        : sn->s;
+  uint32_t t = critic->first;
+  while (t > s && c->tokens.items[t - 1].id &&
+         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+    t--;
+  if (!(t >= s + 2 && tok_in(c, t - 1, conj, 3) && tok_is(c, t - 2, ","))) return NULL;
+  for (size_t m = 0; m < c->mention_count; m++) {
+    const ev_mention *mn = &c->mentions[m];
+    if (mn->first < s) continue;
+    if (mn->first >= critic->first || mn->id == critic->id || mn->is_coref ||
+        group_end(c, m) != m + 1 || group_start(c, m) != m)
+      return NULL;
+    for (size_t u = s; u < mn->first; u++)
+      if (!(c->tokens.items[u].id && (c->dict->vocab_flags[c->tokens.items[u].id] & EV_VF_DET)))
+        return NULL;
+    for (size_t i = 0; i < sn->event_count; i++)
+      if (sn->events[i].source->id == mn->id) return NULL; /* its act was coded: "the
+                                                               United States condemned
+                                                               the step, and ..." */
+    size_t v = mn->last;
+    return v < sn->e && v >= c->tagged_s && v < c->tagged_s + c->tagged_n &&
+                   c->upos[v - c->tagged_s] == ORB_UPOS_VERB
+               ? mn : NULL;
+  }
+  return NULL;
+}
+
 /* Queues an event unless one of the same pair and CAMEO root is already
  * queued for the sentence ("refused to sign": the refusal once). */
 static void queue(ev_sentence *sn, const ev_mention *src, const ev_mention *tgt,
@@ -1887,11 +1923,17 @@ static int tree_agent(const orb_coder *c, const ev_mention *m, int v) {
   for (int step = 0; x >= 0 && step < 3; step++) {
     int h = c->heads[x] - 1;
     if (h == v) {
-      if (c->labels[x] == c->lab.agent) return has_case(c, x, by, 1); /* not "fired on" */
-      if (c->labels[x] != c->lab.obl || !has_case(c, x, by, 1)) return 0;
+      if (!(c->labels[x] == c->lab.agent || c->labels[x] == c->lab.obl) ||
+          !has_case(c, x, by, 1)) /* not "fired on" */
+        return 0;
+      int active = 0; /* "Armenia criticised the move by Azerbaijan": a subject of its
+                         own and no aux:pass, the "by" phrase misattached */
       for (int j = 0; j < (int)c->tagged_n; j++)
-        if (c->heads[j] - 1 == v && c->labels[j] == c->lab.aux_pass) return 1;
-      return 0;
+        if (c->heads[j] - 1 == v) {
+          if (c->labels[j] == c->lab.aux_pass) return 1;
+          active |= c->labels[j] == c->lab.nsubj;
+        }
+      return c->labels[x] == c->lab.agent && !active;
     }
     x = h;
   }
@@ -2483,6 +2525,35 @@ static int reacted_to(const orb_coder *c, uint32_t t, uint32_t clause_start) {
   return 0;
 }
 
+/* The agent of the noun event that ends the clause of reaction item it right
+ * after it (determiners and adjective-like words between): the actor after
+ * "by" within its phrase ("condemned the shelling of its villages by X",
+ * "rejected the demand by Moscow"), or SIZE_MAX. */
+static size_t reacted_agent(const orb_coder *c, const ev_item *it, uint32_t clause_end,
+                            size_t e) {
+  const orb_dict *d = c->dict;
+  int32_t k = clause_end < e ? c->item_at[clause_end] : -1;
+  if (k < 0 || c->items[k].kind != IT_VERB ||
+      !(d->rules[d->nodes[c->items[k].node].verb].flags & EV_RF_NOUN))
+    return SIZE_MAX;
+  for (uint32_t t = it->last; t < clause_end; t++)
+    if (!(c->tokens.items[t].id && (d->vocab_flags[c->tokens.items[t].id] & EV_VF_DET)) &&
+        !adjective_like(c, t))
+      return SIZE_MAX;
+  uint32_t end = c->items[k].last;
+  for (size_t m = 0; m < c->mention_count; m++) {
+    const ev_mention *mn = &c->mentions[m];
+    if (mn->first < end) continue;
+    if (mn->first > end + 6) break;
+    for (uint32_t t = end; t < mn->first; t++)
+      if ((c->tokens.items[t].flags & EV_TF_PUNCT) ||
+          (c->item_at[t] >= 0 && c->items[c->item_at[t]].kind == IT_VERB))
+        return SIZE_MAX;
+    if (after_by(c, mn, end)) return m;
+  }
+  return SIZE_MAX;
+}
+
 /* Whether noun event item it lies in what an appeal or a demand (CAMEO 02,
  * 10) earlier in its clause asks someone to do: a "to" between that verb and
  * the noun ("called on Georgia to keep in line with the bloc's sanctions"). */
@@ -2732,7 +2803,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
   if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
-  static const char *const spoke[] = {"call",  "called", "calls",  "calling",  "spoke",
+  static const char *const spoke[] = {"call",  "called", "calls",  "calling",  "spoke", "spoken",
                                       "speak", "speaks", "talked", "phoned",   "telephoned",
                                       "held",  "had",    "holds",  "has"};
   if (!negated && !threat && !reversed && !sn->back[0] && !strcmp(code, "041") &&
@@ -2964,6 +3035,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     break;
   }
   if (target == SIZE_MAX) target = place;
+  if (target == SIZE_MAX && code[0] == '1' && (code[1] == '1' || code[1] == '2') && !negated)
+    target = reacted_agent(c, it, clause_end, sn->e); /* "condemned the shelling by X" */
   if (said_judged && target != SIZE_MAX && !reported_subject(c, k, target)) {
     /* of the thing judged, its agent ("held under interference by Russia"),
      * else the author of the latest act; not whoever the judgement names
@@ -3089,6 +3162,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     /* "X were banned by Russia, and Lithuania's minister called the move
      * pressure": the act just reported in the sentence, so its author */
     const ev_mention *author = latest_act_source(sn, c->mentions[source].id);
+    if (!author && criticism) author = first_clause_subject(c, sn, &c->mentions[source]);
     if (author) {
       queue(sn, &c->mentions[source], author, code, type, rule);
       return;

@@ -959,6 +959,20 @@ static void test_news_round8(void **state) {
      "IRN 05 TKM;IRN 05 AZE;TKM 05 IRN;TKM 05 AZE;AZE 05 IRN;AZE 05 TKM;"},
     {"Russia, Belarus and Kazakhstan signed a treaty with Armenia.",
      "RUS 05 ARM;BLR 05 ARM;KAZ 05 ARM;ARM 05 RUS;ARM 05 BLR;ARM 05 KAZ;"},
+    /* a "by" phrase of the object is no agent of an active verb */
+    {"Armenia criticised the move by Azerbaijan.", "ARM 11 AZE;"},
+    {"Georgia has been repeatedly attacked by Russian forces.", "RUS 19 GEO;"},
+    /* a reaction to a noun event: its agent after "by" */
+    {"Armenia condemned the shelling by Azerbaijan.", "ARM 11 AZE;"},
+    {"Armenia condemned the shelling of its villages by Azerbaijan.", "ARM 11 AZE;AZE 19 ARM;"},
+    /* "X did it, and Y denounced the move": X's act, though no dictionary knows it */
+    {"Azerbaijan set up a checkpoint on Sunday, and Armenia denounced the move.", "ARM 11 AZE;"},
+    {"Azerbaijan set up a checkpoint on Sunday, and Armenia denounced the move by Russia.",
+     "ARM 11 RUS;"},
+    {"Azerbaijan set up a checkpoint. Armenia denounced the move.", ""},
+    /* a call spoken of is a conversation of both */
+    {"Putin said he had spoken by telephone with Turkish President Tayyip Erdogan.",
+     "RUS 04 TUR;TUR 04 RUS;"},
   };
   CHECK(cases);
 }

@@ -2396,16 +2396,24 @@ static int after_by(const orb_coder *c, const ev_mention *m, size_t s) {
 }
 
 /* Whether mention m opens a coordinated clause as its subject: ", and" or
- * ", but" just before it (determiners between) and a verb right after it
- * ("would impose sanctions, and Ukraine's foreign minister called ..."). */
+ * ", but" just before it (determiners between) and a verb right after it or
+ * after the list it opens ("would impose sanctions, and Ukraine's foreign
+ * minister called ...", "..., and Russia and Armenia signed"). */
 static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e) {
   static const char *const conj[] = {"and", "but"};
   size_t t = m->first;
   while (t > 0 && c->tokens.items[t - 1].id &&
          (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
     t--;
-  return t >= 2 && tok_in(c, t - 1, conj, 2) && tok_is(c, t - 2, ",") &&
-         verb_follows(c, m->last, e);
+  if (!(t >= 2 && tok_in(c, t - 1, conj, 2) && tok_is(c, t - 2, ","))) return 0;
+  /* "..., and Russia and Armenia signed": the verb after the subject's list */
+  size_t last = m->last;
+  for (size_t n = (size_t)(m - c->mentions) + 1;
+       n < c->mention_count && c->mentions[n].first == last + 1 &&
+       (tok_is(c, last, "and") || tok_is(c, last, ","));
+       n++)
+    last = c->mentions[n].last;
+  return verb_follows(c, last, e);
 }
 
 /* Whether mention m lies in a phrase of "word" (one of words[0..n)): that

@@ -970,6 +970,9 @@ static void test_news_round8(void **state) {
     {"Azerbaijan set up a checkpoint on Sunday, and Armenia denounced the move by Russia.",
      "ARM 11 RUS;"},
     {"Azerbaijan set up a checkpoint. Armenia denounced the move.", ""},
+    /* ", and A and B signed": a clause of its own, not the list before */
+    {"Baku is locked in a conflict with Armenia, and Russia and Armenia signed a protocol "
+     "last month.", "RUS 05 ARM;ARM 05 RUS;"},
     /* a call spoken of is a conversation of both */
     {"Putin said he had spoken by telephone with Turkish President Tayyip Erdogan.",
      "RUS 04 TUR;TUR 04 RUS;"},

@@ -647,6 +647,22 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
 
 static int adjective_like(const orb_coder *c, size_t t);
 
+/* Whether mention m, after a comma, owns the noun phrase that ends its clause
+ * ("with Abkhazia, Georgia's other breakaway region."), no list going on
+ * after it: an apposition that names what came before, no actor of a list. */
+static int possessive_apposition(const orb_coder *c, const ev_mention *m, size_t e) {
+  const ev_token *tok = c->tokens.items;
+  if (m->first == 0 || !tok_is(c, m->first - 1, ",") || m->last >= e ||
+      tok[m->last].id != c->dict->tok_s)
+    return 0;
+  for (size_t t = m->last + 1, words = 0; t < e; t++, words++) {
+    if (tok[t].flags & EV_TF_PUNCT)
+      return words > 0 && !(t + 1 < e && (tok_is(c, t + 1, "and") || tok_is(c, t + 1, "or")));
+    if (words == 4 || !adjective_like(c, t)) return 0;
+  }
+  return 1;
+}
+
 /* Whether mention m is the source of a trailing attribution: a comma before
  * its phrase (determiners and adjective-like words between) and a statement
  * verb (CAMEO root 01) right after it ("..., the Armenian defence ministry
@@ -1146,7 +1162,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
          k++)
       object_before = c->items[k].kind == IT_VERB && c->items[k].first >= s;
     if (joined && cur->first > prev->last && !attribution(c, cur, s, end) &&
-        !(object_before && new_clause_subject(c, cur, end)))
+        !(object_before && new_clause_subject(c, cur, end)) && !possessive_apposition(c, cur, end))
       cur->group = prev->group;
   }
   for (size_t m = 0; m < c->mention_count; m++) remember(c, m, 1);
@@ -1247,12 +1263,23 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
   return 0;
 }
 
-/* Whether a verb item is no verb by its form or its tag: the second half of a
- * hyphenated modifier ("Russia-led"), or a word the tagger reads as a noun,
- * an adjective or an adverb ("forces", "pressure", "decrees", "back"). */
+/* Whether a verb item is no verb by its form or its tags: the second half
+ * of a hyphenated modifier ("Russia-led"), a one-word
+ * verb between a determiner or an adjective and a noun ("the disputed
+ * sections"), or a word the tagger reads as a noun, an adjective or an adverb
+ * ("forces", "pressure", "decrees", "back"). */
 static int not_a_verb(const orb_coder *c, const ev_item *it) {
   if (ev_hyphen_modifier(c->text, c->tokens.items, it->first)) return 1;
   size_t t = it->first;
+  static const char *const pronouns[] = {"both", "all", "each", "either", "neither"};
+  if (it->last == t + 1 && t > c->tagged_s && t + 1 < c->tagged_s + c->tagged_n &&
+      c->upos[t - c->tagged_s] == ORB_UPOS_VERB &&
+      (c->upos[t - 1 - c->tagged_s] == ORB_UPOS_ADJ ||
+       (c->upos[t - 1 - c->tagged_s] == ORB_UPOS_DET &&
+        !tok_in(c, t - 1, pronouns, sizeof pronouns / sizeof *pronouns))) &&
+      c->upos[t + 1 - c->tagged_s] == ORB_UPOS_NOUN && !(c->tokens.items[t].flags & EV_TF_PUNCT))
+    return 1; /* "two other disputed sections", "the proposed deal": a participle
+                 between a determiner or an adjective and its noun */
   if (gerund(c, t))
     return 0; /* a gerund ("massing troops"): the tag is not to be trusted; "the
                  meeting" is the shallow rule's */

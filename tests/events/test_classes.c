@@ -973,6 +973,12 @@ static void test_news_round8(void **state) {
     /* ", and A and B signed": a clause of its own, not the list before */
     {"Baku is locked in a conflict with Armenia, and Russia and Armenia signed a protocol "
      "last month.", "RUS 05 ARM;ARM 05 RUS;"},
+    /* "X, Georgia's other breakaway region": an apposition, no list */
+    {"Russia signed a similar treaty in November with Abkhazia, Georgia's other breakaway "
+     "region.", "RUS 05 ABKHAZIA;"},
+    /* a participle between a determiner or an adjective and its noun is no verb */
+    {"Tajikistan and China settled two other disputed sections of their border in 1999.",
+     "TJK 08 CHN;CHN 08 TJK;"},
     /* a call spoken of is a conversation of both */
     {"Putin said he had spoken by telephone with Turkish President Tayyip Erdogan.",
      "RUS 04 TUR;TUR 04 RUS;"},

@@ -17,6 +17,8 @@
  * when that would put it after the article date; in a sentence about the
  * future, the year after when it would put it before; after a bound ("from",
  * "until", "by", "starting"...) the year that puts it nearest the article date.
+ * A month after "before" (a deadline) or after "of" and a noun that is not a
+ * time ("the ceasefire agreement of August 2008") dates no act.
  */
 #include <ctype.h>
 #include <stdlib.h>
@@ -113,6 +115,12 @@ static const char *const bound_words[] = {
 };
 
 /* Words that make a sentence speak of the future. */
+/* Nouns of time before "of" that leave the date the act's ("the night of 7
+ * August", "the end of March"); any other noun owns it. */
+static const char *const time_nouns[] = {
+  "end", "beginning", "middle", "start", "night", "morning", "evening", "afternoon",
+  "eve", "day", "week", "month"
+};
 static const char *const future_words[] = { "will", "shall", "tomorrow" };
 
 /* Words that make a reported act lie ahead of its report ("said it would"). */
@@ -250,6 +258,11 @@ static int phrase_at(const when_ctx *w, size_t i, orb_date *date, orb_precision 
      * end of" March */
     size_t first = before >= 1 && before <= 31 ? i - 1 : i;
     if (first > 0) *starts = word_index(text, &tok[first - 1], start_words, 5) >= 0;
+    if (first > 0 && is_word(text, &tok[first - 1], "before")) return 0; /* a deadline:
+                                                                          the act is earlier */
+    if (first > 1 && is_word(text, &tok[first - 1], "of") &&
+        word_index(text, &tok[first - 2], time_nouns, 12) < 0)
+      return 0; /* "the ceasefire agreement of August 2008": the thing's date, not the act's */
     if (year < 0) {
       if (!known) return 0;
       when_look look = w->future ? WHEN_FUTURE : WHEN_PAST;

@@ -420,6 +420,34 @@ static void expect_date(const orb_dict *d, const char *text, const char *article
   evt_list_free(&list);
 }
 
+/* Codes text in an article of date article and checks that its first event
+ * takes the article date: no phrase of the sentence dates the act. */
+static void expect_article_date(const orb_dict *d, const char *text, const char *article) {
+  evt_list list = evt_code_text(d, text, article);
+  assert_true(list.count >= 1);
+  char got[11] = "";
+  orb_date_format(list.items[0].date, list.items[0].precision, got);
+  if (strcmp(got, article) != 0) fprintf(stderr, "'%s' (%s): %s\n", text, article, got);
+  assert_string_equal(got, article);
+  assert_int_equal(list.items[0].date_source, ORB_DATE_FROM_ARTICLE);
+  evt_list_free(&list);
+}
+
+/* A deadline and a thing's own date date no act; a time noun's date does. */
+static void test_dates_of_things(void **state) {
+  (void)state;
+  orb_dict *d = evt_dict(NULL);
+  expect_article_date(d, "Georgia called on Russia to honour the ceasefire agreement of August "
+                         "2008.", "2023-10-05");
+  expect_article_date(d, "Russia expelled two Georgian diplomats before July 11.",
+                      "2014-06-03");
+  expect_date(d, "Georgia attacked South Ossetia on the night of August 7.", "2008-08-10",
+              "2008-08-07");
+  expect_date(d, "Russia will withdraw its troops from Armenia by the end of March.",
+              "2022-12-10", "2023-03");
+  orb_dict_free(d);
+}
+
 static void test_dates_ahead(void **state) {
   (void)state;
   orb_dict *d = evt_dict(NULL);
@@ -481,7 +509,7 @@ int main(void) {
     cmocka_unit_test(test_part_entries),
     cmocka_unit_test(test_world_errors),
     cmocka_unit_test(test_cli_world),
-    cmocka_unit_test(test_dates_ahead),
+    cmocka_unit_test(test_dates_ahead), cmocka_unit_test(test_dates_of_things),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

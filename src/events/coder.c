@@ -1613,6 +1613,8 @@ static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_
     int32_t found = pattern_match(c, root, root, p, e, EV_PATTERN_TOKENS, b);
     if (found >= 0) return &d->rules[found];
     *b = (ev_binding){SIZE_MAX, SIZE_MAX};
+    if (tok_is(c, p, "that") && p > it->last)
+      break; /* "said on Thursday that plans for a base were": a clause of its own */
   }
   return NULL;
 }

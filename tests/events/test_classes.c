@@ -979,6 +979,9 @@ static void test_news_round8(void **state) {
     /* a participle between a determiner or an adjective and its noun is no verb */
     {"Tajikistan and China settled two other disputed sections of their border in 1999.",
      "TJK 08 CHN;CHN 08 TJK;"},
+    /* a pattern's object lies before any "that" after the verb */
+    {"Georgia said on Thursday that plans for a Russian naval base in Abkhazia were "
+     "announced.", ""},
     /* a call spoken of is a conversation of both */
     {"Putin said he had spoken by telephone with Turkish President Tayyip Erdogan.",
      "RUS 04 TUR;TUR 04 RUS;"},

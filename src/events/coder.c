@@ -1665,6 +1665,38 @@ static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
   return 1;
 }
 
+/* The pattern of group for verb item it found in the noun its relative clause
+ * hangs on, when its subject stands between ("a declaration that Aliyev and
+ * Xi signed", "the deal which Russia and China signed"): the object moved
+ * before the verb, when it codes cooperation (CAMEO 03-06: a deal signed or
+ * reached, not "the base that Moscow set up"); NULL if none. */
+static const ev_rule *fronted_object(const orb_coder *c, const ev_item *it, int32_t group,
+                                     size_t s) {
+  const orb_dict *d = c->dict;
+  size_t subject = SIZE_MAX;
+  for (size_t m = 0; m < c->mention_count; m++)
+    if (adjacent(c, c->mentions[m].last, it->first) && c->mentions[m].last <= it->first)
+      subject = group_start(c, m);
+  if (subject == SIZE_MAX) return NULL;
+  uint32_t that = c->mentions[subject].first;
+  while (that > s && c->tokens.items[that - 1].id && !tok_is(c, that - 1, "that") &&
+         (d->vocab_flags[c->tokens.items[that - 1].id] & EV_VF_DET))
+    that--; /* "that the two" */
+  if (that <= s + 1 || !(tok_is(c, that - 1, "that") || tok_is(c, that - 1, "which"))) return NULL;
+  that--;
+  uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
+  if (!root) return NULL;
+  for (size_t p = that > s + 4 ? that - 4 : s; p < that; p++) {
+    if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) continue;
+    ev_binding b = {SIZE_MAX, SIZE_MAX}; /* the pattern's markers are not read here */
+    int32_t found = pattern_match(c, root, root, p, that, EV_PATTERN_TOKENS, &b);
+      const char *code = found >= 0 ? d->rules[found].code : "";
+    if (code[0] == '0' && code[1] >= '3' && code[1] <= '6') return &d->rules[found];
+  }
+  return NULL;
+}
+
+
 /* Whether the tokens from the clause start to token t hold no dictionary item
  * but agents ("The ambassadors of Arnor", "Human rights activists in Arnor"),
  * or also nouns when nouns is set (the subject of a passive: "Imports of
@@ -2695,6 +2727,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
   ev_binding bound;
   const ev_rule *rule = find_pattern(c, it, verb->group, sn->e, &bound);
+  const ev_rule *fronted = !rule && !verb->code[0] && !verb->back_code[0]
+                              ? fronted_object(c, it, verb->group, sn->s) : NULL;
+  if (fronted) rule = fronted; /* "a declaration that A and B signed" */
   if (!rule) rule = verb;
   /* a rule with only a code back (PETRARCH's "[:072]": "received tanks
    * from X") codes the target's act toward the source alone */
@@ -3013,7 +3048,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         !attribution(c, mn, sn->s, sn->e))
       continue; /* an object of the earlier verb, not the speaker of ", X said" */
     size_t head = group_start(c, m);
-    if (after_preposition(c, &c->mentions[head], clause_start) &&
+    if (!fronted && after_preposition(c, &c->mentions[head], clause_start) &&
         !in_first_phrase(c, c->mentions[head].first, clause_start,
                          passive && by_mention != SIZE_MAX)) {
       if (!adjacent(c, mn->last, it->first) || placed_after_actor(c, &c->mentions[head])) {
@@ -3368,7 +3403,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       alone = tree_place(c, mn) || shallow_place(c, mn) || venue(c, mn, sn->s, sn->e) ||
               in_group(c, g, ge, mn->id) || noun_modifier(c, mn);
     }
-    if (mutual && (ge == g + 2 ||
+      if (mutual && (ge == g + 2 ||
                    (ge > g + 2 && alone && adjacent(c, c->mentions[ge - 1].last, it->first))))
       for (size_t a = g; a < ge; a++)
         for (size_t b = g; b < ge; b++)

@@ -982,6 +982,13 @@ static void test_news_round8(void **state) {
     /* a pattern's object lies before any "that" after the verb */
     {"Georgia said on Thursday that plans for a Russian naval base in Abkhazia were "
      "announced.", ""},
+    /* the deal a relative clause's subjects signed: the noun before "that" is the object */
+    {"Baku set out its interest in a declaration that Aliyev and Chinese President Xi Jinping "
+     "signed in July.", "AZE 05 CHN;CHN 05 AZE;"},
+    {"The deal that Russia and China signed in July was praised.", "RUS 05 CHN;CHN 05 RUS;"},
+    {"It is the first base that Moscow has set up abroad since the Soviet Union broke up.", ""},
+    /* land taken back */
+    {"Azerbaijani forces retook the town of Shusha from Armenia.", "AZE 19 ARM;"},
     /* a call spoken of is a conversation of both */
     {"Putin said he had spoken by telephone with Turkish President Tayyip Erdogan.",
      "RUS 04 TUR;TUR 04 RUS;"},

@@ -1162,7 +1162,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
          k++)
       object_before = c->items[k].kind == IT_VERB && c->items[k].first >= s;
     if (joined && cur->first > prev->last && !attribution(c, cur, s, end) &&
-        !(object_before && new_clause_subject(c, cur, end)) && !possessive_apposition(c, cur, end))
+        !(object_before && new_clause_subject(c, cur, end)) &&
+        !possessive_apposition(c, cur, end))
       cur->group = prev->group;
   }
   for (size_t m = 0; m < c->mention_count; m++) remember(c, m, 1);
@@ -1264,10 +1265,10 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
 }
 
 /* Whether a verb item is no verb by its form or its tags: the second half
- * of a hyphenated modifier ("Russia-led"), a one-word
- * verb between a determiner or an adjective and a noun ("the disputed
- * sections"), or a word the tagger reads as a noun, an adjective or an adverb
- * ("forces", "pressure", "decrees", "back"). */
+ * of a hyphenated modifier ("Russia-led"), a one-word verb between a
+ * determiner or an adjective and a noun ("the disputed sections"), or a word
+ * the tagger reads as a noun, an adjective or an adverb ("forces",
+ * "pressure", "decrees", "back"). */
 static int not_a_verb(const orb_coder *c, const ev_item *it) {
   if (ev_hyphen_modifier(c->text, c->tokens.items, it->first)) return 1;
   size_t t = it->first;
@@ -1690,12 +1691,11 @@ static const ev_rule *fronted_object(const orb_coder *c, const ev_item *it, int3
     if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) continue;
     ev_binding b = {SIZE_MAX, SIZE_MAX}; /* the pattern's markers are not read here */
     int32_t found = pattern_match(c, root, root, p, that, EV_PATTERN_TOKENS, &b);
-      const char *code = found >= 0 ? d->rules[found].code : "";
+    const char *code = found >= 0 ? d->rules[found].code : "";
     if (code[0] == '0' && code[1] >= '3' && code[1] <= '6') return &d->rules[found];
   }
   return NULL;
 }
-
 
 /* Whether the tokens from the clause start to token t hold no dictionary item
  * but agents ("The ambassadors of Arnor", "Human rights activists in Arnor"),
@@ -2875,9 +2875,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
   if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
-  static const char *const spoke[] = {"call",  "called", "calls",  "calling",  "spoke", "spoken",
-                                      "speak", "speaks", "talked", "phoned",   "telephoned",
-                                      "held",  "had",    "holds",  "has"};
+  static const char *const spoke[] = {"call",   "called", "calls",  "calling", "spoke",
+                                      "spoken", "speak",  "speaks", "talked",  "phoned",
+                                      "telephoned", "held", "had",  "holds",   "has"};
   if (!negated && !threat && !reversed && !sn->back[0] && !strcmp(code, "041") &&
       tok_in(c, it->first, spoke, sizeof spoke / sizeof *spoke))
     snprintf(sn->back, sizeof sn->back, "041"); /* a call is a conversation of both */
@@ -3403,7 +3403,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       alone = tree_place(c, mn) || shallow_place(c, mn) || venue(c, mn, sn->s, sn->e) ||
               in_group(c, g, ge, mn->id) || noun_modifier(c, mn);
     }
-      if (mutual && (ge == g + 2 ||
+    if (mutual && (ge == g + 2 ||
                    (ge > g + 2 && alone && adjacent(c, c->mentions[ge - 1].last, it->first))))
       for (size_t a = g; a < ge; a++)
         for (size_t b = g; b < ge; b++)

@@ -1278,7 +1278,7 @@ static int not_a_verb(const orb_coder *c, const ev_item *it) {
       (c->upos[t - 1 - c->tagged_s] == ORB_UPOS_ADJ ||
        (c->upos[t - 1 - c->tagged_s] == ORB_UPOS_DET &&
         !tok_in(c, t - 1, pronouns, sizeof pronouns / sizeof *pronouns))) &&
-      c->upos[t + 1 - c->tagged_s] == ORB_UPOS_NOUN && !(c->tokens.items[t].flags & EV_TF_PUNCT))
+      c->upos[t + 1 - c->tagged_s] == ORB_UPOS_NOUN)
     return 1; /* "two other disputed sections", "the proposed deal": a participle
                  between a determiner or an adjective and its noun */
   if (gerund(c, t))
@@ -1400,6 +1400,17 @@ static const ev_mention *latest_act_source(const ev_sentence *sn, int32_t id) {
   return NULL;
 }
 
+/* Whether ", and" or ", but" (also ", while" when with_while is set) stands
+ * right before mention m, determiners between, not before token s. */
+static int after_comma_conj(const orb_coder *c, const ev_mention *m, size_t s, int with_while) {
+  static const char *const conj[] = {"and", "but", "while"};
+  size_t t = m->first;
+  while (t > s && c->tokens.items[t - 1].id &&
+         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+    t--;
+  return t >= s + 2 && tok_in(c, t - 1, conj, with_while ? 3 : 2) && tok_is(c, t - 2, ",");
+}
+
 /* When critic opens a coordinated clause (", and Armenia denounced the move"),
  * the subject of the sentence's first clause, whose act no dictionary knew
  * ("Azerbaijan set up a checkpoint on Sunday"): the sentence's first actor,
@@ -1407,14 +1418,9 @@ static const ev_mention *latest_act_source(const ev_sentence *sn, int32_t id) {
  * right after it and no event of its own coded; or NULL. */
 static const ev_mention *first_clause_subject(const orb_coder *c, const ev_sentence *sn,
                                               const ev_mention *critic) {
-  static const char *const conj[] = {"and", "but", "while"};
   size_t s = c->dateline_end > sn->s && c->dateline_end < critic->first ? c->dateline_end
                                                                         : sn->s;
-  uint32_t t = critic->first;
-  while (t > s && c->tokens.items[t - 1].id &&
-         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
-    t--;
-  if (!(t >= s + 2 && tok_in(c, t - 1, conj, 3) && tok_is(c, t - 2, ","))) return NULL;
+  if (!after_comma_conj(c, critic, s, 1)) return NULL;
   for (size_t m = 0; m < c->mention_count; m++) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->first < s) continue;
@@ -1631,23 +1637,30 @@ static size_t past_day(const orb_coder *c, const ev_item *it, size_t e) {
   return u;
 }
 
+/* The first pattern of group that starts at a token of [from, to) outside
+ * verb items and ends by to, or NULL; its markers are not read. */
+static const ev_rule *pattern_between(const orb_coder *c, int32_t group, size_t from,
+                                      size_t to) {
+  const orb_dict *d = c->dict;
+  uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
+  if (!root) return NULL;
+  for (size_t p = from; p < to; p++) {
+    if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) continue;
+    ev_binding b = {SIZE_MAX, SIZE_MAX};
+    int32_t found = pattern_match(c, root, root, p, to, EV_PATTERN_TOKENS, &b);
+    if (found >= 0) return &d->rules[found];
+  }
+  return NULL;
+}
+
 /* The pattern of group for a passive verb item it found in the words of its
  * subject before it ("Imports of dairy products were banned": the object of
  * the act moved before the verb), at most EV_OBJECT_WINDOW tokens back from
  * the verb and not before token from; NULL if none. */
 static const ev_rule *find_pattern_before(const orb_coder *c, const ev_item *it, int32_t group,
                                           size_t from) {
-  const orb_dict *d = c->dict;
-  uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
-  if (!root) return NULL;
   size_t p = it->first > from + EV_OBJECT_WINDOW ? it->first - EV_OBJECT_WINDOW : from;
-  for (; p < it->first; p++) {
-    if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) continue;
-    ev_binding b = {SIZE_MAX, SIZE_MAX}; /* the pattern's markers are not read here */
-    int32_t found = pattern_match(c, root, root, p, it->first, EV_PATTERN_TOKENS, &b);
-    if (found >= 0) return &d->rules[found];
-  }
-  return NULL;
+  return pattern_between(c, group, p, it->first);
 }
 
 /* Whether tokens from and to are next to each other but for markers and at
@@ -1666,11 +1679,12 @@ static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
   return 1;
 }
 
-/* The pattern of group for verb item it found in the noun its relative clause
- * hangs on, when its subject stands between ("a declaration that Aliyev and
+/* The pattern of group for verb item it found in the four words before the
+ * "that" or "which" its subject list follows ("a declaration that Aliyev and
  * Xi signed", "the deal which Russia and China signed"): the object moved
- * before the verb, when it codes cooperation (CAMEO 03-06: a deal signed or
- * reached, not "the base that Moscow set up"); NULL if none. */
+ * before the verb, when the first pattern there codes cooperation (CAMEO
+ * 03-06: a deal signed or reached, not "the base that Moscow set up"); NULL
+ * if none. */
 static const ev_rule *fronted_object(const orb_coder *c, const ev_item *it, int32_t group,
                                      size_t s) {
   const orb_dict *d = c->dict;
@@ -1685,16 +1699,9 @@ static const ev_rule *fronted_object(const orb_coder *c, const ev_item *it, int3
     that--; /* "that the two" */
   if (that <= s + 1 || !(tok_is(c, that - 1, "that") || tok_is(c, that - 1, "which"))) return NULL;
   that--;
-  uint32_t root = ev_trie_child(d, 0, EV_TOK_GROUP | (uint32_t)group);
-  if (!root) return NULL;
-  for (size_t p = that > s + 4 ? that - 4 : s; p < that; p++) {
-    if (c->item_at[p] >= 0 && c->items[c->item_at[p]].kind == IT_VERB) continue;
-    ev_binding b = {SIZE_MAX, SIZE_MAX}; /* the pattern's markers are not read here */
-    int32_t found = pattern_match(c, root, root, p, that, EV_PATTERN_TOKENS, &b);
-    const char *code = found >= 0 ? d->rules[found].code : "";
-    if (code[0] == '0' && code[1] >= '3' && code[1] <= '6') return &d->rules[found];
-  }
-  return NULL;
+  const ev_rule *rule = pattern_between(c, group, that > s + 4 ? that - 4 : s, that);
+  return rule && rule->code[0] == '0' && rule->code[1] >= '3' && rule->code[1] <= '6' ? rule
+                                                                                       : NULL;
 }
 
 /* Whether the tokens from the clause start to token t hold no dictionary item
@@ -2041,14 +2048,15 @@ static int in_group(const orb_coder *c, size_t g, size_t ge, int32_t id) {
 }
 
 /* Whether mention m only qualifies a noun that is no actor: an adjectival
- * modifier in the tree, or, unparsed, a word right after it that starts no
- * dictionary item ("Turkmen gas", "the Turkish port of Ceyhan"). */
-static int noun_modifier(const orb_coder *c, const ev_mention *m) {
+ * modifier in the tree, or, unparsed, a word right after it in its sentence
+ * (ending at token e) that starts no dictionary item ("Turkmen gas", "the
+ * Turkish port of Ceyhan"). */
+static int noun_modifier(const orb_coder *c, const ev_mention *m, size_t e) {
   if (m->is_org || m->is_coref) return 0;
   int w = mention_head(c, m);
   if (w >= 0) return c->labels[w] == c->lab.amod;
   size_t t = m->last;
-  return t < c->tokens.count && c->item_at[t] < 0 &&
+  return t < e && c->item_at[t] < 0 &&
          !(c->tokens.items[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
          !tok_is(c, t, "and") && !tok_is(c, t, "or");
 }
@@ -2461,12 +2469,7 @@ static int after_by(const orb_coder *c, const ev_mention *m, size_t s) {
  * after the list it opens ("would impose sanctions, and Ukraine's foreign
  * minister called ...", "..., and Russia and Armenia signed"). */
 static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e) {
-  static const char *const conj[] = {"and", "but"};
-  size_t t = m->first;
-  while (t > 0 && c->tokens.items[t - 1].id &&
-         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
-    t--;
-  if (!(t >= 2 && tok_in(c, t - 1, conj, 2) && tok_is(c, t - 2, ","))) return 0;
+  if (!after_comma_conj(c, m, 0, 0)) return 0;
   /* "..., and Russia and Armenia signed": the verb after the subject's list */
   size_t last = m->last;
   for (size_t n = (size_t)(m - c->mentions) + 1;
@@ -2875,11 +2878,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   }
   if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
-  static const char *const spoke[] = {"call",   "called", "calls",  "calling", "spoke",
-                                      "spoken", "speak",  "speaks", "talked",  "phoned",
-                                      "telephoned", "held", "had",  "holds",   "has"};
+  static const char *const spoke[] = {"spoke",  "spoken",     "speak", "speaks", "talked",
+                                      "phoned", "telephoned", "held",  "had",    "holds",
+                                      "has"};
   if (!negated && !threat && !reversed && !sn->back[0] && !strcmp(code, "041") &&
-      tok_in(c, it->first, spoke, sizeof spoke / sizeof *spoke))
+      (call_form(c, it->first) || tok_in(c, it->first, spoke, sizeof spoke / sizeof *spoke)))
     snprintf(sn->back, sizeof sn->back, "041"); /* a call is a conversation of both */
 
   /* passive: "was attacked by X"; but no feeling */
@@ -3401,7 +3404,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       if (mn->first < it->last) continue;
       if (mn->first >= clause_end || mn->first > opens_relative) break;
       alone = tree_place(c, mn) || shallow_place(c, mn) || venue(c, mn, sn->s, sn->e) ||
-              in_group(c, g, ge, mn->id) || noun_modifier(c, mn);
+              in_group(c, g, ge, mn->id) || noun_modifier(c, mn, sn->e);
     }
     if (mutual && (ge == g + 2 ||
                    (ge > g + 2 && alone && adjacent(c, c->mentions[ge - 1].last, it->first))))

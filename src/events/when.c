@@ -114,13 +114,15 @@ static const char *const bound_words[] = {
   "from", "until", "till", "by", "starting", "through", "effective", "before"
 };
 
-/* Words that make a sentence speak of the future. */
 /* Nouns of time before "of" that leave the date the act's ("the night of 7
  * August", "the end of March"); any other noun owns it. */
 static const char *const time_nouns[] = {
   "end", "beginning", "middle", "start", "night", "morning", "evening", "afternoon",
   "eve", "day", "week", "month"
 };
+#define TIME_NOUNS ((int)(sizeof time_nouns / sizeof *time_nouns))
+
+/* Words that make a sentence speak of the future. */
 static const char *const future_words[] = { "will", "shall", "tomorrow" };
 
 /* Words that make a reported act lie ahead of its report ("said it would"). */
@@ -261,7 +263,7 @@ static int phrase_at(const when_ctx *w, size_t i, orb_date *date, orb_precision 
     if (first > 0 && is_word(text, &tok[first - 1], "before")) return 0; /* a deadline:
                                                                           the act is earlier */
     if (first > 1 && is_word(text, &tok[first - 1], "of") &&
-        word_index(text, &tok[first - 2], time_nouns, 12) < 0)
+        word_index(text, &tok[first - 2], time_nouns, TIME_NOUNS) < 0)
       return 0; /* "the ceasefire agreement of August 2008": the thing's date, not the act's */
     if (year < 0) {
       if (!known) return 0;

@@ -19,6 +19,7 @@
  *   verb; passives ("was attacked by X") swap them. docs/MODEL.md lists the
  *   finer rules (relative clauses, shared subjects, noun events, pairs).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -1846,6 +1847,16 @@ static uint32_t before_measure(const orb_coder *c, uint32_t t, uint32_t from) {
   return t;
 }
 
+/* Whether token t may stand between a light verb and its subject: an
+ * auxiliary, or an adverb (tagged ADV, or one of a few without tags). */
+static int light_lead(const orb_coder *c, uint32_t t) {
+  static const char *const adverb[] = {"also", "later", "then", "again", "already",
+                                       "earlier", "first", "separately", "briefly"};
+  if (auxiliary(c, t) || tok_in(c, t, adverb, sizeof adverb / sizeof *adverb)) return 1;
+  return t >= c->tagged_s && t < c->tagged_s + c->tagged_n &&
+         c->upos[t - c->tagged_s] == ORB_UPOS_ADV;
+}
+
 /* The start of the words that lead a noun event to its owner, or it->first:
  * a light verb ("paid a visit to") or an adverbial set off by a comma
  * ("Niyazov, on a visit to ...", "..., during his first visit to"), then
@@ -1870,8 +1881,12 @@ static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause
   t = before_measure(c, t, clause_start); /* "held more than five hours of talks with" */
   if (t > clause_start + 1 && tok_is(c, t - 1, "out") && tok_is(c, t - 2, "carried"))
     return t - 2; /* "carried out a prisoner exchange" */
-  if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light))
-    return t - 1; /* "paid a visit to", "held talks with" */
+  if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light)) {
+    t--; /* "paid a visit to", "held talks with" */
+    for (int skipped = 0; t > clause_start && skipped < 3; skipped++, t--)
+      if (!light_lead(c, t - 1)) break; /* "also held talks", "had earlier held" */
+    return t;
+  }
   if (t == it->first) return it->first;
   if (t > clause_start + 1 && tok_in(c, t - 1, adverbial, sizeof adverbial / sizeof *adverbial) &&
       tok_is(c, t - 2, ","))
@@ -1915,6 +1930,11 @@ static int adverbial_noun(const orb_coder *c, const ev_item *it, uint32_t clause
 static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
   const ev_token *tok = c->tokens.items;
   uint32_t lead = noun_lead(c, it, clause_start);
+  if (lead < it->first && lead > clause_start + 1 &&
+      (tok_is(c, lead - 1, "who") || tok_is(c, lead - 1, "which"))) {
+    size_t m = antecedent(c, lead - 1, clause_start); /* "Aliyev, who held talks with" */
+    if (m != EV_NO_ACTOR) return m;
+  }
   for (size_t m = c->mention_count; m-- > 0;) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->last > it->first) continue;
@@ -2223,6 +2243,30 @@ static size_t reported_wrong(const orb_coder *c, size_t target, size_t e) {
     if (k >= 0 && c->items[k].kind == IT_ACTOR) break;
   }
   return SIZE_MAX;
+}
+
+/* The verb item of a hostile act (CAMEO roots 14 to 20) that the subject
+ * mention target of a report does ("said Tajik troops had entered", "said
+ * Ukraine had shot it down", "said NATO troops were massing"): the first item
+ * after its group, up to three auxiliaries and adverbs between; SIZE_MAX when
+ * there is none, or when the speaker, the actor that ends right before
+ * verb item k (or "it"), is the target's own side ("said its forces had
+ * struck"): then the act is the speaker's, reported as done. */
+static size_t reported_hostility(const orb_coder *c, size_t k, size_t target, size_t e) {
+  if (target == SIZE_MAX) return SIZE_MAX;
+  const ev_item *say = &c->items[k];
+  for (size_t m = 0; m < c->mention_count && c->mentions[m].last <= say->first; m++)
+    if (c->mentions[m].last + 3 >= say->first && c->mentions[m].id == c->mentions[target].id)
+      return SIZE_MAX;
+  uint32_t u = c->mentions[group_end(c, target) - 1].last;
+  for (int skipped = 0; u < e && skipped < 3 && c->item_at[u] < 0 && light_lead(c, u); skipped++)
+    u++;
+  int32_t v = u < e ? c->item_at[u] : -1;
+  if (v < 0 || c->items[v].kind != IT_VERB || c->items[v].first != u) return SIZE_MAX;
+  const char *code = c->dict->rules[c->dict->nodes[c->items[v].node].verb].code;
+  int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
+                 ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+  return root >= 14 && root <= 20 ? (size_t)v : SIZE_MAX;
 }
 
 /* Whether token t is a bare verb of saying ("said", "told"). */
@@ -3429,12 +3473,72 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   queue_pairs(c, sn, source, target, 1, code, type, rule);
 }
 
+/* Whether verb item it's clause holds talks as an adverbial without their
+ * parties ("signed the accord after talks in Sochi", "told Putin, in talks at
+ * the Kremlin, that", "After two days of talks, A and B agreed"): a
+ * preposition of time or place, up to three determiners, adjectives or a
+ * measure, and a meeting's noun followed by no "with", "between" or "of";
+ * within the clause (no ";", relative pronoun or quote between). */
+static int adverbial_talks(const orb_coder *c, const ev_item *it, size_t s, size_t e) {
+  static const char *const when[] = {"after", "during", "following", "in", "at"};
+  static const char *const talks[] = {"talks", "meeting", "negotiations", "consultations"};
+  static const char *const parties[] = {"with", "between", "of"};
+  const orb_dict *d = c->dict;
+  for (size_t t = s; t < e && t < it->last + 16; t++) {
+    if (t >= it->last && (tok_is(c, t, ";") || tok_is(c, t, "which") || tok_is(c, t, "who") ||
+                          tok_is(c, t, "\"")))
+      return 0;
+    if (t >= it->first && t < it->last) continue;
+    if (!tok_in(c, t, talks, sizeof talks / sizeof *talks) ||
+        (t + 1 < e && tok_in(c, t + 1, parties, sizeof parties / sizeof *parties)))
+      continue;
+    uint32_t u = before_measure(c, (uint32_t)t, (uint32_t)s);
+    for (int words = 0; u > s && words < 3 && !tok_in(c, u - 1, when, 5) &&
+                        c->tokens.items[u - 1].id &&
+                        ((d->vocab_flags[c->tokens.items[u - 1].id] & EV_VF_DET) ||
+                         adjective_like(c, u - 1));
+         words++)
+      u--;
+    if (u > s && tok_in(c, u - 1, when, sizeof when / sizeof *when) &&
+        (t >= it->last || u - 1 == s))
+      return 1; /* after the verb, or a phrase that opens the sentence */
+  }
+  return 0;
+}
+
 /* Codes verb item k: its events, then for a verb with a code back ("arrived
- * in X": X hosts the visit) the event of each target toward its source. */
+ * in X": X hosts the visit) the event of each target toward its source, then
+ * the talks that led to them (adverbial_talks): a meeting (CAMEO 040) of the
+ * parties of a joint act with each other, and of the source of a
+ * cooperative act (roots 01-08) with its target, both ways. */
 static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
   sn->back[0] = '\0';
   sn->tried_count = 0;
   code_verb_events(c, sn, k);
+  const ev_item *it = &c->items[k];
+  if (sn->tried_count && adverbial_talks(c, it, sn->s, sn->e)) {
+    static const char meet[] = "040";
+    const ev_rule *rule = sn->tried[0].rule;
+    int type = type_of_code(c->dict, meet);
+    for (size_t i = 0, n = sn->tried_count; i < n; i++) {
+      const ev_mention *a = sn->tried[i].source, *b = sn->tried[i].target;
+      size_t m = (size_t)(a - c->mentions);
+      size_t size = m < c->mention_count ? group_end(c, m) - group_start(c, m) : 0;
+      int joint = size == 2;
+      const char *code = sn->tried[i].rule->code;
+      for (size_t j = 0; j < sn->event_count; j++)
+        if (sn->events[j].source == a && sn->events[j].target == b) code = sn->events[j].code;
+      int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
+                     ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+      if (joint && !a->is_coref) { /* "A and B signed ... after talks": each with the other */
+        for (size_t o = group_start(c, m); o < group_end(c, m); o++)
+          if (o != m && !c->mentions[o].is_coref) queue(sn, a, &c->mentions[o], meet, type, rule);
+      } else if (size == 1 && b && !a->is_coref && !b->is_coref && root >= 1 && root <= 8) {
+        queue(sn, a, b, meet, type, rule); /* "A signed ... with B after talks" */
+        queue(sn, b, a, meet, type, rule);
+      }
+    }
+  }
   if (!sn->back[0]) return;
   int type = type_of_code(c->dict, sn->back);
   /* each pair the verb coded, also one already queued by another verb ("arrived in
@@ -3578,6 +3682,12 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     if (wrong != SIZE_MAX) { /* the wrong word itself is what is accused */
       c->first_accusation = k;
       c->accusation_of = wrong - 1;
+    } else if (m < c->mention_count && reported_subject(c, k, m)) {
+      size_t v = reported_hostility(c, k, m, e); /* "said Tajik troops had entered" */
+      if (v != SIZE_MAX) {
+        c->first_accusation = k;
+        c->accusation_of = c->items[v].first - 1;
+      }
     }
   }
   /* parsed only when a verb is left once the tags have told the nouns */

@@ -1417,11 +1417,30 @@ static int after_comma_conj(const orb_coder *c, const ev_mention *m, size_t s, i
  * ("Azerbaijan set up a checkpoint on Sunday"): the sentence's first actor,
  * alone, with only determiners before it, a word the tagger reads as a verb
  * right after it and no event of its own coded; or NULL. */
+/* Whether mention m follows a noun set off by a comma that it reacts to
+ * (", a step the Kremlin called hostile", ", a move that Kyiv condemned"):
+ * up to four words after the comma, none of them an item or a mark, the
+ * last a noun or "that" or "which". */
+static int after_apposition(const orb_coder *c, const ev_mention *m, size_t s) {
+  size_t t = m->first;
+  if (t > s && c->tokens.items[t - 1].id &&
+      (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+    t--; /* "the" of "the Kremlin" */
+  for (size_t words = 0; t > s + 1 && words < 4; words++, t--) {
+    if (tok_is(c, t - 1, ",")) return words > 0;
+    int32_t k = c->item_at[t - 1];
+    if ((k >= 0 && (c->items[k].kind == IT_VERB || c->items[k].kind == IT_ACTOR)) ||
+        (c->tokens.items[t - 1].flags & EV_TF_PUNCT))
+      return 0;
+  }
+  return 0;
+}
+
 static const ev_mention *first_clause_subject(const orb_coder *c, const ev_sentence *sn,
                                               const ev_mention *critic) {
   size_t s = c->dateline_end > sn->s && c->dateline_end < critic->first ? c->dateline_end
                                                                         : sn->s;
-  if (!after_comma_conj(c, critic, s, 1)) return NULL;
+  if (!after_comma_conj(c, critic, s, 1) && !after_apposition(c, critic, s)) return NULL;
   for (size_t m = 0; m < c->mention_count; m++) {
     const ev_mention *mn = &c->mentions[m];
     if (mn->first < s) continue;
@@ -2243,30 +2262,6 @@ static size_t reported_wrong(const orb_coder *c, size_t target, size_t e) {
     if (k >= 0 && c->items[k].kind == IT_ACTOR) break;
   }
   return SIZE_MAX;
-}
-
-/* The verb item of a hostile act (CAMEO roots 14 to 20) that the subject
- * mention target of a report does ("said Tajik troops had entered", "said
- * Ukraine had shot it down", "said NATO troops were massing"): the first item
- * after its group, up to three auxiliaries and adverbs between; SIZE_MAX when
- * there is none, or when the speaker, the actor that ends right before
- * verb item k (or "it"), is the target's own side ("said its forces had
- * struck"): then the act is the speaker's, reported as done. */
-static size_t reported_hostility(const orb_coder *c, size_t k, size_t target, size_t e) {
-  if (target == SIZE_MAX) return SIZE_MAX;
-  const ev_item *say = &c->items[k];
-  for (size_t m = 0; m < c->mention_count && c->mentions[m].last <= say->first; m++)
-    if (c->mentions[m].last + 3 >= say->first && c->mentions[m].id == c->mentions[target].id)
-      return SIZE_MAX;
-  uint32_t u = c->mentions[group_end(c, target) - 1].last;
-  for (int skipped = 0; u < e && skipped < 3 && c->item_at[u] < 0 && light_lead(c, u); skipped++)
-    u++;
-  int32_t v = u < e ? c->item_at[u] : -1;
-  if (v < 0 || c->items[v].kind != IT_VERB || c->items[v].first != u) return SIZE_MAX;
-  const char *code = c->dict->rules[c->dict->nodes[c->items[v].node].verb].code;
-  int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
-                 ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
-  return root >= 14 && root <= 20 ? (size_t)v : SIZE_MAX;
 }
 
 /* Whether token t is a bare verb of saying ("said", "told"). */
@@ -3682,12 +3677,6 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     if (wrong != SIZE_MAX) { /* the wrong word itself is what is accused */
       c->first_accusation = k;
       c->accusation_of = wrong - 1;
-    } else if (m < c->mention_count && reported_subject(c, k, m)) {
-      size_t v = reported_hostility(c, k, m, e); /* "said Tajik troops had entered" */
-      if (v != SIZE_MAX) {
-        c->first_accusation = k;
-        c->accusation_of = c->items[v].first - 1;
-      }
     }
   }
   /* parsed only when a verb is left once the tags have told the nouns */

@@ -1265,6 +1265,22 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
   return 0;
 }
 
+/* Whether token t is a past form that is no noun: a word of five letters
+ * or more ending in "ed", or a strong verb's past ("withdrew", "fought"), so
+ * that a tag NOUN on it after its subject is the tagger's slip ("Russian
+ * troops withdrew from Georgia"). */
+static int past_form(const orb_coder *c, size_t t) {
+  static const char *const strong[] = {
+      "withdrew", "overthrew", "threw", "flew",    "drew",   "struck", "fought",
+      "sought",   "brought",   "took",  "overtook", "undertook", "began", "broke",
+      "drove",    "gave",      "forbade", "froze", "stole",  "swore",  "tore",
+      "wrote",    "spoke",     "chose", "rose",    "fled",   "sank",   "went"};
+  const ev_token *tok = &c->tokens.items[t];
+  size_t n = tok->end - tok->start;
+  return (n >= 5 && c->text[tok->end - 2] == 'e' && c->text[tok->end - 1] == 'd') ||
+         tok_in(c, t, strong, sizeof strong / sizeof *strong);
+}
+
 /* Whether a verb item is no verb by its form or its tags: the second half
  * of a hyphenated modifier ("Russia-led"), a one-word verb between a
  * determiner or an adjective and a noun ("the disputed sections"), or a word
@@ -1287,6 +1303,10 @@ static int not_a_verb(const orb_coder *c, const ev_item *it) {
                  meeting" is the shallow rule's */
   if (!c->tagged_n || t < c->tagged_s || t >= c->tagged_s + c->tagged_n) return 0;
   uint8_t upos = c->upos[t - c->tagged_s];
+  int32_t before = t > c->tagged_s ? c->item_at[t - 1] : -1;
+  if (upos == ORB_UPOS_NOUN && past_form(c, t) && before >= 0 &&
+      (c->items[before].kind == IT_ACTOR || c->items[before].kind == IT_AGENT))
+    return 0; /* "Russian troops withdrew": a past form after its subject */
   if (upos != ORB_UPOS_ADV) return ev_tagged_nominal(upos);
   int32_t k = t > c->tagged_s ? c->item_at[t - 1] : -1; /* "pull troops back", not "the two */
   return !(k >= 0 && (c->items[k].kind == IT_ACTOR || c->items[k].kind == IT_AGENT));
@@ -1299,7 +1319,8 @@ static int not_a_verb(const orb_coder *c, const ev_item *it) {
 static int tagged_verb(const orb_coder *c, const ev_item *it) {
   size_t t = it->first;
   if (!c->tagged_n || t <= c->tagged_s || t >= c->tagged_s + c->tagged_n ||
-      c->upos[t - c->tagged_s] != ORB_UPOS_VERB)
+      !(c->upos[t - c->tagged_s] == ORB_UPOS_VERB ||
+        (c->upos[t - c->tagged_s] == ORB_UPOS_NOUN && past_form(c, t))))
     return 0;
   int32_t k = c->item_at[t - 1];
   if (k < 0 && c->tokens.items[t - 1].id == c->dict->tok_by && gerund(c, t))

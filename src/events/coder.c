@@ -3257,6 +3257,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
      * before it reacts to the act just coded in the sentence, so to its
      * author */
     const ev_mention *author = latest_act_source(sn, c->mentions[source].id);
+    if (!author) author = first_clause_subject(c, sn, &c->mentions[source]); /* "X closed
+                                    the road, a move that Armenia condemned" */
     if (author) {
       queue(sn, &c->mentions[source], author, code, type, rule);
       return;

@@ -1433,15 +1433,10 @@ static int after_comma_conj(const orb_coder *c, const ev_mention *m, size_t s, i
   return t >= s + 2 && tok_in(c, t - 1, conj, with_while ? 3 : 2) && tok_is(c, t - 2, ",");
 }
 
-/* When critic opens a coordinated clause (", and Armenia denounced the move"),
- * the subject of the sentence's first clause, whose act no dictionary knew
- * ("Azerbaijan set up a checkpoint on Sunday"): the sentence's first actor,
- * alone, with only determiners before it, a word the tagger reads as a verb
- * right after it and no event of its own coded; or NULL. */
 /* Whether mention m follows a noun set off by a comma that it reacts to
  * (", a step the Kremlin called hostile", ", a move that Kyiv condemned"):
- * up to four words after the comma, none of them an item or a mark, the
- * last a noun or "that" or "which". */
+ * one to four words after the comma (a determiner of m's own not counted),
+ * none of them a verb, an actor or a mark. */
 static int after_apposition(const orb_coder *c, const ev_mention *m, size_t s) {
   size_t t = m->first;
   if (t > s && c->tokens.items[t - 1].id &&
@@ -1457,6 +1452,12 @@ static int after_apposition(const orb_coder *c, const ev_mention *m, size_t s) {
   return 0;
 }
 
+/* When critic opens a coordinated clause (", and Armenia denounced the move")
+ * or follows an apposition (after_apposition: ", a move that Armenia
+ * condemned"), the subject of the sentence's first clause, whose act no dictionary knew
+ * ("Azerbaijan set up a checkpoint on Sunday"): the sentence's first actor,
+ * alone, with only determiners before it, a word the tagger reads as a verb
+ * right after it and no event of its own coded; or NULL. */
 static const ev_mention *first_clause_subject(const orb_coder *c, const ev_sentence *sn,
                                               const ev_mention *critic) {
   size_t s = c->dateline_end > sn->s && c->dateline_end < critic->first ? c->dateline_end
@@ -3511,7 +3512,7 @@ static int adverbial_talks(const orb_coder *c, const ev_item *it, size_t s, size
         (t + 1 < e && tok_in(c, t + 1, parties, sizeof parties / sizeof *parties)))
       continue;
     uint32_t u = before_measure(c, (uint32_t)t, (uint32_t)s);
-    for (int words = 0; u > s && words < 3 && !tok_in(c, u - 1, when, 5) &&
+    for (int words = 0; u > s && words < 3 && !tok_in(c, u - 1, when, sizeof when / sizeof *when) &&
                         c->tokens.items[u - 1].id &&
                         ((d->vocab_flags[c->tokens.items[u - 1].id] & EV_VF_DET) ||
                          adjective_like(c, u - 1));
@@ -3540,7 +3541,8 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     int type = type_of_code(c->dict, meet);
     for (size_t i = 0, n = sn->tried_count; i < n; i++) {
       const ev_mention *a = sn->tried[i].source, *b = sn->tried[i].target;
-      size_t m = (size_t)(a - c->mentions);
+      size_t m = 0; /* a's index; an implied actor has none */
+      while (m < c->mention_count && &c->mentions[m] != a) m++;
       size_t size = m < c->mention_count ? group_end(c, m) - group_start(c, m) : 0;
       int joint = size == 2;
       const char *code = sn->tried[i].rule->code;

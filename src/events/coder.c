@@ -1187,9 +1187,15 @@ static int type_of_code(const orb_dict *d, const char *code) {
   return best;
 }
 
+/* The CAMEO root (1-20) of code, 0 when it has none ("" for "---"). */
+static int code_root(const char *code) {
+  return isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
+             ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+}
+
 /* The CAMEO code of a threat to do what code describes. */
 static const char *threat_code(const char *code) {
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  int root = code_root(code);
   if (root == 16) return "1313"; /* threaten to reduce or break relations */
   if (root == 17) return "137";  /* threaten with repression */
   if (root >= 15) return "138";  /* threaten with military force */
@@ -2388,7 +2394,7 @@ static int ceased(const orb_coder *c, const ev_item *it, size_t s) {
  * in reduced relations (CAMEO 16: negotiations 164, aid 162, trade 163),
  * fighting in de-escalation (087); "" when no such code fits. */
 static const char *ceased_code(const char *code) {
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  int root = code_root(code);
   if (root == 4) return "164";
   if (root == 7) return "162";
   if (root == 6 && code[2] == '1') return "163";
@@ -2755,6 +2761,22 @@ static size_t treaty_partner(const orb_coder *c, const ev_item *it, int32_t sour
  * skipped), else the sentence's first actor before it that is no place;
  * SIZE_MAX when the noun is no meeting (CAMEO 040; not a visit, which
  * PETRARCH's suite leaves to the sentence's verb) or not in such a phrase. */
+/* The token of the preposition among words[0..n) that leads the noun at
+ * token t ("after several hours of talks", "during a brief meeting"): a
+ * measure and up to three determiners or adjectives between, not before
+ * token s; SIZE_MAX when there is none. */
+static size_t noun_preposition(const orb_coder *c, size_t t, size_t s, const char *const *words,
+                               size_t n) {
+  uint32_t u = before_measure(c, (uint32_t)t, (uint32_t)s);
+  for (int skipped = 0; u > s && skipped < 3 && c->tokens.items[u - 1].id &&
+                        !tok_in(c, u - 1, words, n) &&
+                        ((c->dict->vocab_flags[c->tokens.items[u - 1].id] & EV_VF_DET) ||
+                         adjective_like(c, u - 1));
+       skipped++)
+    u--;
+  return u > s && tok_in(c, u - 1, words, n) ? u - 1 : SIZE_MAX;
+}
+
 static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, size_t e) {
   static const char *const when[] = {"after", "during", "following", "at",
                                      "in",    "before", "amid",      "for"};
@@ -2762,15 +2784,10 @@ static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, siz
   const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
   if (strcmp(verb->code, "040") != 0) return SIZE_MAX;
   if (c->dateline_end > s && c->dateline_end <= it->first) s = c->dateline_end;
-  uint32_t t = before_measure(c, it->first, (uint32_t)s); /* "after several hours of talks" */
-  for (int words = 0; t > s && words < 3 && c->tokens.items[t - 1].id &&
-                      !tok_in(c, t - 1, when, sizeof when / sizeof *when) &&
-                      ((d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET) ||
-                       adjective_like(c, t - 1));
-       words++)
-    t--;
-  if (!(t > s && tok_in(c, t - 1, when, sizeof when / sizeof *when))) return SIZE_MAX;
-  if (t - 1 == s) { /* a phrase opening the sentence: the actor after its comma */
+  size_t prep = noun_preposition(c, it->first, s, when, sizeof when / sizeof *when);
+  if (prep == SIZE_MAX) return SIZE_MAX; /* "after several hours of talks" */
+  uint32_t t = (uint32_t)prep + 1;
+  if (prep == s) { /* a phrase opening the sentence: the actor after its comma */
     uint32_t comma = it->last;
     while (comma < e && comma < it->last + 16 && !tok_is(c, comma, ",")) comma++;
     for (size_t m = 0; comma < e && comma < it->last + 16 && m < c->mention_count; m++)
@@ -2906,7 +2923,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       tok_in(c, c->items[k - 1].first, refuse_words, sizeof refuse_words / sizeof *refuse_words))
     negated = refusal = 1; /* "refused on Monday to recognise", "declined in June to" */
   if (hypothesis && !threat) return;
-  int root0 = (code[0] - '0') * 10 + (code[1] - '0');
+  int root0 = code_root(code);
   if (!negated && root0 >= 11 && root0 != 13 &&
       conditional_future(c, it->first, it->last, sn->s, sn->e))
     threat = 1; /* "Gazprom will halt deliveries if no contract is signed" */
@@ -3378,7 +3395,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);
     return;
   }
-  int root = (code[0] - '0') * 10 + (code[1] - '0');
+  int root = code_root(code);
   if (target != SIZE_MAX && !source_alone && root >= 3 && root <= 6) {
     /* "Russia and Armenia signed a protocol extending the lease of the
      * Russian base": a joint act whose "target" is one of its own parties is
@@ -3502,7 +3519,6 @@ static int adverbial_talks(const orb_coder *c, const ev_item *it, size_t s, size
   static const char *const when[] = {"after", "during", "following", "in", "at"};
   static const char *const talks[] = {"talks", "meeting", "negotiations", "consultations"};
   static const char *const parties[] = {"with", "between", "of"};
-  const orb_dict *d = c->dict;
   for (size_t t = s; t < e && t < it->last + 16; t++) {
     if (t >= it->last && (tok_is(c, t, ";") || tok_is(c, t, "which") || tok_is(c, t, "who") ||
                           tok_is(c, t, "\"")))
@@ -3511,15 +3527,8 @@ static int adverbial_talks(const orb_coder *c, const ev_item *it, size_t s, size
     if (!tok_in(c, t, talks, sizeof talks / sizeof *talks) ||
         (t + 1 < e && tok_in(c, t + 1, parties, sizeof parties / sizeof *parties)))
       continue;
-    uint32_t u = before_measure(c, (uint32_t)t, (uint32_t)s);
-    for (int words = 0; u > s && words < 3 && !tok_in(c, u - 1, when, sizeof when / sizeof *when) &&
-                        c->tokens.items[u - 1].id &&
-                        ((d->vocab_flags[c->tokens.items[u - 1].id] & EV_VF_DET) ||
-                         adjective_like(c, u - 1));
-         words++)
-      u--;
-    if (u > s && tok_in(c, u - 1, when, sizeof when / sizeof *when) &&
-        (t >= it->last || u - 1 == s))
+    size_t prep = noun_preposition(c, t, s, when, sizeof when / sizeof *when);
+    if (prep != SIZE_MAX && (t >= it->last || prep == s))
       return 1; /* after the verb, or a phrase that opens the sentence */
   }
   return 0;
@@ -3548,8 +3557,7 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
       const char *code = sn->tried[i].rule->code;
       for (size_t j = 0; j < sn->event_count; j++)
         if (sn->events[j].source == a && sn->events[j].target == b) code = sn->events[j].code;
-      int root = isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
-                     ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+      int root = code_root(code);
       if (joint && !a->is_coref) { /* "A and B signed ... after talks": each with the other */
         for (size_t o = group_start(c, m); o < group_end(c, m); o++)
           if (o != m && !c->mentions[o].is_coref) queue(sn, a, &c->mentions[o], meet, type, rule);

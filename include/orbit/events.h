@@ -45,8 +45,8 @@ orb_status orb_dict_add_file(orb_dict *dict, const char *path, orb_diags *diags)
 orb_status orb_dict_add_buffer(orb_dict *dict, const char *name, const char *data,
                                size_t len, orb_diags *diags);
 
-/* Adds the built-in dictionaries (data/events/: the converted CAMEO/Phoenix files
- * then orbit.dict) from orb_dict_default_dir(). */
+/* Adds the built-in dictionaries (data/events/: the converted CAMEO/Phoenix files,
+ * precision.dict, then orbit.dict) from orb_dict_default_dir(). */
 orb_status orb_dict_add_default(orb_dict *dict, orb_diags *diags);
 
 /* The folder of the built-in dictionaries: $ORBIT_EVENTS_DIR if set, else the

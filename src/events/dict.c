@@ -643,7 +643,8 @@ orb_status orb_dict_add_file(orb_dict *dict, const char *path, orb_diags *diags)
 
 /* The built-in dictionary files, in the order they are added. */
 static const char *const default_files[] = {
-  "phoenix.actors.dict", "phoenix.milnonstate.dict", "phoenix.agents.dict", "cameo.verbs.dict", "orbit.dict"
+  "phoenix.actors.dict", "phoenix.milnonstate.dict", "phoenix.agents.dict", "cameo.verbs.dict",
+  "precision.dict", "orbit.dict"
 };
 
 const char *orb_dict_default_dir(void) {

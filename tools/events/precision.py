@@ -3,6 +3,12 @@
 dictionary (cameo.verbs.dict) that code nothing, by their measured precision.
 
     tools/events/precision.py build/src/cli/orbit > data/events/precision.dict
+    tools/events/precision.py --loso build/src/cli/orbit
+
+(--loso prints, for a grid of TAU and M, what leaving one read set out at a
+time gives: the entries fitted on the other sets, the events they would take
+from the set left out, and recall and precision over all sets before and
+after.)
 
 It codes every article of the read news sets (READ_SETS below: the sets rules
 were developed on; the held-out sets are never read) with the built-in
@@ -116,12 +122,13 @@ def scored_events(orbit):
         with open(os.path.join(tmp, "precision.dict"), "w") as f:
             f.write("# empty: the coder without precision entries\n")
         env = dict(os.environ, ORBIT_EVENTS_DIR=tmp)
-        arts = [a for s in READ_SETS for a in read_set(s)]
+        arts = [dict(a, set=s) for s in READ_SETS for a in read_set(s)]
         with ThreadPoolExecutor(2) as pool:
             coded = list(pool.map(lambda a: code(orbit, env, a), arts))
     finally:
         shutil.rmtree(tmp)
     result = []
+    gold_total = sum(len(a["gold"]) for a in arts)
     for art, events in zip(arts, coded):
         gold, seen = collections.Counter(art["gold"]), set()
         for e in events:
@@ -132,19 +139,16 @@ def scored_events(orbit):
             right = gold[key] > 0
             if right:
                 gold[key] -= 1
-            result.append((e, right))
-    return result
+            result.append((e, right, art["set"]))
+    return result, gold_total
 
 
-def main():
-    if len(sys.argv) != 2:
-        sys.exit("usage: tools/events/precision.py ORBIT > data/events/precision.dict")
-    with open(os.path.join(EVENTS, CAMEO), encoding="utf-8") as f:
-        lines = f.read().split("\n")
+def fit(events, lines, tau, m):
+    """The lines switched off, fitted on events [(event, right, set)]."""
     root_n, root_k = collections.Counter(), collections.Counter()
     pat_n, pat_k = collections.Counter(), collections.Counter()
     pat_root = {}
-    for e, right in scored_events(sys.argv[1]):
+    for e, right, _ in events:
         name, _, num = e["rule"].partition(":")
         if name != CAMEO:
             continue
@@ -155,12 +159,46 @@ def main():
         root_k[root] += right
         pat_n[line] += 1
         pat_k[line] += right
+    est = {}
+    for line in pat_n:
+        p_root = (root_k[pat_root[line]] + 1) / (root_n[pat_root[line]] + 2)
+        est[line] = (pat_k[line] + m * p_root) / (pat_n[line] + m)
+    off = {line for line in pat_n
+           if est[line] < tau and pat_n[line] >= MIN_FIRED and line not in KEEP}
+    return off, pat_n, pat_k, est
 
-    def p_root(r):
-        return (root_k[r] + 1) / (root_n[r] + 2)
 
-    def estimate(line):
-        return (pat_k[line] + M * p_root(pat_root[line])) / (pat_n[line] + M)
+def loso(events, gold_total, lines):
+    """Prints leave-one-set-out figures for a grid of TAU and M."""
+    coded = len(events)
+    right = sum(r for _, r, _ in events)
+    print("before: recall %.3f, precision %.3f" % (right / gold_total, right / coded))
+    for tau in (0.25, 0.30, 0.35, 0.40, 0.45):
+        for m in (1, 2, 4):
+            gone = gone_right = 0
+            for s in READ_SETS:
+                off = fit([x for x in events if x[2] != s], lines, tau, m)[0]
+                for e, r, _ in (x for x in events if x[2] == s):
+                    name, _, num = e["rule"].partition(":")
+                    if name == CAMEO and lines[int(num) - 1] in off:
+                        gone += 1
+                        gone_right += r
+            print("TAU %.2f M %d: %d events off, %d of them right; recall %.3f, precision %.3f"
+                  % (tau, m, gone, gone_right, (right - gone_right) / gold_total,
+                     (right - gone_right) / (coded - gone)))
+
+
+def main():
+    args = sys.argv[1:]
+    if len(args) not in (1, 2) or (len(args) == 2 and args[0] != "--loso"):
+        sys.exit("usage: tools/events/precision.py [--loso] ORBIT > data/events/precision.dict")
+    with open(os.path.join(EVENTS, CAMEO), encoding="utf-8") as f:
+        lines = f.read().split("\n")
+    events, gold_total = scored_events(args[-1])
+    if len(args) == 2:
+        loso(events, gold_total, lines)
+        return
+    _, pat_n, pat_k, est = fit(events, lines, TAU, M)
 
     out = []
     w = out.append
@@ -171,14 +209,13 @@ def main():
       % (TAU, M, MIN_FIRED))
     w("# cameo.verbs.dict and before orbit.dict. Do not edit by hand. Comments:")
     w("# fired/right on the read sets, the estimate, the line's CAMEO code.")
-    for line in sorted(pat_n, key=lambda x: lines.index(x)):
-        if estimate(line) >= TAU or pat_n[line] < MIN_FIRED:
+    for line in sorted(pat_n, key=lines.index):
+        if est[line] >= TAU or pat_n[line] < MIN_FIRED:
             continue
         if line in KEEP:
-            w("# %d/%d, %.2f; kept: %s" % (pat_n[line], pat_k[line], estimate(line), KEEP[line]))
+            w("# %d/%d, %.2f; kept: %s" % (pat_n[line], pat_k[line], est[line], KEEP[line]))
             continue
-        w("# %d/%d, %.2f, was %s" % (pat_n[line], pat_k[line], estimate(line),
-                                    line.split(" | ")[3]))
+        w("# %d/%d, %.2f, was %s" % (pat_n[line], pat_k[line], est[line], line.split(" | ")[3]))
         w(switched_off(line))
     print("\n".join(out))
 

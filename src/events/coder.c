@@ -233,6 +233,13 @@ static int tok_in(const orb_coder *c, size_t t, const char *const *words, size_t
   return 0;
 }
 
+/* Whether token t is a word of any of the dictionaries' word classes in
+ * flags (EV_VF_DET, EV_VF_PREP...). */
+static int tok_flag(const orb_coder *c, size_t t, uint8_t flags) {
+  uint32_t id = c->tokens.items[t].id;
+  return id && (c->dict->vocab_flags[id] & flags);
+}
+
 /* The token after a quantity and a determiner of the dictionaries at t
  * inside a phrase ("most of its", "all the", "their"), or t when there is
  * none. */
@@ -243,8 +250,7 @@ static size_t past_quantity(const orb_coder *c, size_t t, size_t e) {
     u++;
     if (u < e && tok_is(c, u, "of")) u++;
   }
-  uint32_t id = u < e ? c->tokens.items[u].id : 0;
-  return id && (c->dict->vocab_flags[id] & EV_VF_DET) ? u + 1 : u;
+  return u < e && tok_flag(c, u, EV_VF_DET) ? u + 1 : u;
 }
 
 /* Matches tokens [s, e) against the trie, longest match first, left to right. */
@@ -1021,7 +1027,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         /* the object of a verb right before ("asked both sides") */
         int after_verb = k > 0 && c->items[k - 1].kind == IT_VERB;
         for (uint32_t t = after_verb ? c->items[k - 1].last : it->first; t < it->first; t++)
-          after_verb &= tok[t].id && (d->vocab_flags[tok[t].id] & EV_VF_DET);
+          after_verb &= tok_flag(c, t, EV_VF_DET);
         int32_t in_sentence[3] = {-1, -1, -1}; /* distinct states named in the sentence before it */
         size_t states = 0;
         for (size_t m = 0; m < c->mention_count && states < 3; m++) {
@@ -1241,15 +1247,14 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
   static const char *const documents[] = {"law", "decree", "bill", "order", "resolution"};
   size_t skipped = 0;
   const ev_token *last = &tok[it->last - 1];
-  if (it->first > s && tok[it->first - 1].id &&
-      (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE) &&
+  if (it->first > s && tok_flag(c, it->first - 1, EV_VF_PASSIVE) &&
       c->text[last->end - 1] == 's')
     return 1; /* "being allies", "are talks": a plural noun after a form of "be" */
   int day = 0;
   for (size_t t = it->first; t > s;) {
     uint32_t id = tok[--t].id;
     if (skipped == 0 && !day && day_word(c, t)) { /* "on Thursday fired" */
-      if (t > s && tok[t - 1].id && (d->vocab_flags[tok[t - 1].id] & EV_VF_PREP)) t--;
+      if (t > s && tok_flag(c, t - 1, EV_VF_PREP)) t--;
       day = 1;
       continue;
     }
@@ -1357,8 +1362,7 @@ static int placed_after_actor(const orb_coder *c, const ev_mention *m) {
   size_t i = (size_t)(m - c->mentions); /* mentions are in token order */
   if (i == 0 || m->first < 2) return 0;
   uint32_t p = m->first - 1;
-  while (p > 0 && c->tokens.items[p].id &&
-         (c->dict->vocab_flags[c->tokens.items[p].id] & EV_VF_DET))
+  while (p > 0 && tok_flag(c, p, EV_VF_DET))
     p--;
   if (!tok_in(c, p, place_preps, sizeof place_preps / sizeof *place_preps)) return 0;
   const ev_mention *before = &c->mentions[i - 1];
@@ -1433,8 +1437,7 @@ static const ev_mention *latest_act_source(const ev_sentence *sn, int32_t id) {
 static int after_comma_conj(const orb_coder *c, const ev_mention *m, size_t s, int with_while) {
   static const char *const conj[] = {"and", "but", "while"};
   size_t t = m->first;
-  while (t > s && c->tokens.items[t - 1].id &&
-         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+  while (t > s && tok_flag(c, t - 1, EV_VF_DET))
     t--;
   return t >= s + 2 && tok_in(c, t - 1, conj, with_while ? 3 : 2) && tok_is(c, t - 2, ",");
 }
@@ -1445,8 +1448,7 @@ static int after_comma_conj(const orb_coder *c, const ev_mention *m, size_t s, i
  * none of them a verb, an actor or a mark. */
 static int after_apposition(const orb_coder *c, const ev_mention *m, size_t s) {
   size_t t = m->first;
-  if (t > s && c->tokens.items[t - 1].id &&
-      (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+  if (t > s && tok_flag(c, t - 1, EV_VF_DET))
     t--; /* "the" of "the Kremlin" */
   for (size_t words = 0; t > s + 1 && words < 4; words++, t--) {
     if (tok_is(c, t - 1, ",")) return words > 0;
@@ -1476,7 +1478,7 @@ static const ev_mention *first_clause_subject(const orb_coder *c, const ev_sente
         group_end(c, m) != m + 1 || group_start(c, m) != m)
       return NULL;
     for (size_t u = s; u < mn->first; u++)
-      if (!(c->tokens.items[u].id && (c->dict->vocab_flags[c->tokens.items[u].id] & EV_VF_DET)))
+      if (!tok_flag(c, u, EV_VF_DET))
         return NULL;
     for (size_t i = 0; i < sn->event_count; i++)
       if (sn->events[i].source->id == mn->id) return NULL; /* its act was coded: "the
@@ -1556,9 +1558,8 @@ static int venue(const orb_coder *c, const ev_mention *m, size_t s, size_t e) {
  * Afghanistan and trade", "talks on Syria", "met about Karabakh". */
 static int topic(const orb_coder *c, const ev_item *it, const char *code, size_t group_first) {
   if (!(code[0] == '0' && (code[1] == '4' || !strcmp(code, "036")))) return 0;
-  const ev_token *tok = c->tokens.items;
   uint32_t t = c->mentions[group_first].first; /* "on Syria and Libya": the group's word */
-  while (t > it->last && tok[t - 1].id && (c->dict->vocab_flags[tok[t - 1].id] & EV_VF_DET))
+  while (t > it->last && tok_flag(c, t - 1, EV_VF_DET))
     t--;
   static const char *const about[] = {"on", "about", "over", "regarding", "concerning"};
   if (t > it->last && tok_in(c, t - 1, about, sizeof about / sizeof *about)) return 1;
@@ -1572,10 +1573,8 @@ static int venue_of(const orb_coder *c, const ev_mention *m, size_t s, size_t e)
                                         "session",   "forum",    "conference", "congress",
                                         "assembly",  "talks"};
   static const char *const at[] = {"at", "on", "during", "ahead", "before", "after"};
-  const orb_dict *d = c->dict;
   size_t t = m->first;
-  while (t > s && m->first - t < 3 && c->tokens.items[t - 1].id &&
-         (d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+  while (t > s && m->first - t < 3 && tok_flag(c, t - 1, EV_VF_DET))
     t--;
   if (t >= s + 2 && tok_is(c, t - 1, "of") && tok_in(c, t - 2, meeting, 10)) {
     for (size_t u = t - 2; u > s && u + 5 > t; u--)
@@ -1678,8 +1677,7 @@ static const ev_rule *find_pattern(const orb_coder *c, const ev_item *it, int32_
  * to respect"): the item's end, or two tokens more. */
 static size_t past_day(const orb_coder *c, const ev_item *it, size_t e) {
   size_t u = it->last;
-  const ev_token *tok = c->tokens.items;
-  if (u + 2 < e && tok[u].id && (c->dict->vocab_flags[tok[u].id] & EV_VF_PREP) &&
+  if (u + 2 < e && tok_flag(c, u, EV_VF_PREP) &&
       day_word(c, u + 1))
     u += 2;
   return u;
@@ -1748,8 +1746,7 @@ static const ev_rule *fronted_object(const orb_coder *c, const ev_item *it, int3
   if (that <= s + 1 || !(tok_is(c, that - 1, "that") || tok_is(c, that - 1, "which"))) return NULL;
   that--;
   const ev_rule *rule = pattern_between(c, group, that > s + 4 ? that - 4 : s, that);
-  return rule && rule->code[0] == '0' && rule->code[1] >= '3' && rule->code[1] <= '6' ? rule
-                                                                                       : NULL;
+  return rule && code_root(rule->code) >= 3 && code_root(rule->code) <= 6 ? rule : NULL;
 }
 
 /* Whether the tokens from the clause start to token t hold no dictionary item
@@ -1950,7 +1947,7 @@ static int phrase_object(const orb_coder *c, const ev_item *it, const ev_mention
   uint32_t id = tok[it->last - 1].id;
   if (!(id && (d->vocab_flags[id] & EV_VF_PREP)) || mn->first < it->last) return 0;
   for (uint32_t t = it->last; t < mn->first; t++)
-    if (!(tok[t].id && (d->vocab_flags[tok[t].id] & EV_VF_DET))) return 0;
+    if (!tok_flag(c, t, EV_VF_DET)) return 0;
   return 1;
 }
 
@@ -1994,7 +1991,7 @@ static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_
     for (; t < it->first; t++) {
       if (++skipped > 3) return SIZE_MAX;
       if (!adjective_like(c, t) && tok[t].id != c->dict->tok_and) return SIZE_MAX;
-      if ((tok[t].id && (c->dict->vocab_flags[tok[t].id] & EV_VF_PREP)) ||
+      if (tok_flag(c, t, EV_VF_PREP) ||
           tok_in(c, t, since, sizeof since / sizeof *since))
         return SIZE_MAX; /* "a visit to Russia since the invasion": not Russia's */
     }
@@ -2141,12 +2138,10 @@ static int feeling_verb(const orb_coder *c, const ev_item *it) {
  * before it, or an aux:pass child in the tree ("was heavily criticised"); no
  * feeling is. */
 static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
-  const ev_token *tok = c->tokens.items;
   if (feeling_verb(c, it)) return 0;
   int v = tree_word(c, it->first);
   if (v < 0) { /* no tree: a form of "be" just before a word not in "-ing" */
-    return it->first > s && tok[it->first - 1].id &&
-           (c->dict->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE) &&
+    return it->first > s && tok_flag(c, it->first - 1, EV_VF_PASSIVE) &&
            !gerund(c, it->first);
   }
   for (int j = 0; j < (int)c->tagged_n; j++)
@@ -2171,8 +2166,7 @@ static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
 static int shallow_place(const orb_coder *c, const ev_mention *m) {
   size_t t = m->first;
   if (m->is_org) return 0;
-  while (t > 0 && c->tokens.items[t - 1].id &&
-         (c->dict->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET))
+  while (t > 0 && tok_flag(c, t - 1, EV_VF_DET))
     t--;
   return t > 0 && tok_in(c, t - 1, place_preps, sizeof place_preps / sizeof *place_preps);
 }
@@ -2524,8 +2518,7 @@ static int asked_for(const orb_coder *c, size_t k, uint32_t clause_start, size_t
 static int after_by(const orb_coder *c, const ev_mention *m, size_t s) {
   const orb_dict *d = c->dict;
   size_t t = m->first;
-  for (int dets = 0; t > s && dets < 2 && c->tokens.items[t - 1].id &&
-                     (d->vocab_flags[c->tokens.items[t - 1].id] & EV_VF_DET);
+  for (int dets = 0; t > s && dets < 2 && tok_flag(c, t - 1, EV_VF_DET);
        dets++)
     t--;
   return t > s && c->tokens.items[t - 1].id == d->tok_by;
@@ -2676,7 +2669,7 @@ static size_t reacted_agent(const orb_coder *c, const ev_item *it, uint32_t clau
       !(d->rules[d->nodes[c->items[k].node].verb].flags & EV_RF_NOUN))
     return SIZE_MAX;
   for (uint32_t t = it->last; t < clause_end; t++)
-    if (!(c->tokens.items[t].id && (d->vocab_flags[c->tokens.items[t].id] & EV_VF_DET)) &&
+    if (!tok_flag(c, t, EV_VF_DET) &&
         !adjective_like(c, t))
       return SIZE_MAX;
   uint32_t end = c->items[k].last;
@@ -2828,7 +2821,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     size_t u = past_day(c, it, sn->e); /* "agreed on Friday to" */
     if (u + 1 < sn->e && tok[u].id == d->tok_to && c->item_at[u + 1] < 0 &&
         !(tok[u + 1].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) &&
-        !(tok[u + 1].id && (d->vocab_flags[tok[u + 1].id] & (EV_VF_DET | EV_VF_PREP))))
+        !tok_flag(c, u + 1, EV_VF_DET | EV_VF_PREP))
       agreed_to = 1;
   }
   if (c->first_denial < it->first && !denial_answered(c, it, sn->s))
@@ -2973,7 +2966,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (!passive && it->first >= sn->s + 3 && tok_is(c, it->first - 1, "and"))
     for (size_t u = it->first - 2; u > sn->s && u + 6 > it->first && !joined; u--) {
       if (tok[u].flags & EV_TF_PUNCT) break;
-      joined = tok[u - 1].id && (d->vocab_flags[tok[u - 1].id] & EV_VF_PASSIVE);
+      joined = tok_flag(c, u - 1, EV_VF_PASSIVE);
     }
   /* "an exchange mediated by the UAE", "talks hosted by Turkey": a participle
    * right after a noun and right before "by" is a passive of its own */
@@ -3164,7 +3157,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
        * determiners between), is no event, and no later actor takes its place */
       int direct = m == first_after;
       for (uint32_t t = it->last; direct && t < mn->first; t++)
-        direct = tok[t].id && (d->vocab_flags[tok[t].id] & EV_VF_DET);
+        direct = tok_flag(c, t, EV_VF_DET);
       if (direct && !(verb->flags & EV_RF_NOUN) && mn->is_coref != EV_COREF_OWNER) return;
       continue; /* interned; "its border": the source's own */
     }
@@ -3188,7 +3181,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     break;
   }
   if (target == SIZE_MAX) target = place;
-  if (target == SIZE_MAX && code[0] == '1' && (code[1] == '1' || code[1] == '2') && !negated)
+  if (target == SIZE_MAX && (code_root(code) == 11 || code_root(code) == 12) && !negated)
     target = reacted_agent(c, it, clause_end, sn->e); /* "condemned the shelling by X" */
   if (said_judged && target != SIZE_MAX && !reported_subject(c, k, target)) {
     /* of the thing judged, its agent ("held under interference by Russia"),
@@ -3379,8 +3372,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (first_after == SIZE_MAX || !((verb->flags & EV_RF_NOUN) || passive)) return;
     static const char *const in[] = {"in", "inside", "near"};
     uint32_t before = c->mentions[first_after].first;
-    while (before > it->last && c->tokens.items[before - 1].id &&
-           (d->vocab_flags[c->tokens.items[before - 1].id] & EV_VF_DET))
+    while (before > it->last && tok_flag(c, before - 1, EV_VF_DET))
       before--;
     if ((verb->flags & EV_RF_NOUN) && before > it->last &&
         tok_in(c, before - 1, in, sizeof in / sizeof *in))

@@ -405,9 +405,9 @@ static void test_cli_world(void **state) {
 }
 
 /* Codes text dated article with the built-in dictionaries and checks the date
- * of its first event. */
-static void expect_date(const orb_dict *d, const char *text, const char *article,
-                        const char *date) {
+ * of its first event and where that date came from. */
+static void expect_first_date(const orb_dict *d, const char *text, const char *article,
+                              const char *date, orb_date_source source) {
   evt_list list = evt_code_text(d, text, article);
   if (!list.count) fprintf(stderr, "'%s' (%s): no event\n", text, article);
   assert_true(list.count >= 1);
@@ -416,21 +416,19 @@ static void expect_date(const orb_dict *d, const char *text, const char *article
     orb_date_format(list.items[0].date, list.items[0].precision, got);
   if (strcmp(got, date) != 0) fprintf(stderr, "'%s' (%s): %s\n", text, article, got);
   assert_string_equal(got, date);
-  assert_int_equal(list.items[0].date_source, ORB_DATE_FROM_TEXT);
+  assert_int_equal(list.items[0].date_source, source);
   evt_list_free(&list);
 }
 
-/* Codes text in an article of date article and checks that its first event
- * takes the article date: no phrase of the sentence dates the act. */
+/* The first event of text takes date from a phrase of the sentence. */
+static void expect_date(const orb_dict *d, const char *text, const char *article,
+                        const char *date) {
+  expect_first_date(d, text, article, date, ORB_DATE_FROM_TEXT);
+}
+
+/* The first event of text takes the article date: no phrase dates the act. */
 static void expect_article_date(const orb_dict *d, const char *text, const char *article) {
-  evt_list list = evt_code_text(d, text, article);
-  assert_true(list.count >= 1);
-  char got[11] = "";
-  orb_date_format(list.items[0].date, list.items[0].precision, got);
-  if (strcmp(got, article) != 0) fprintf(stderr, "'%s' (%s): %s\n", text, article, got);
-  assert_string_equal(got, article);
-  assert_int_equal(list.items[0].date_source, ORB_DATE_FROM_ARTICLE);
-  evt_list_free(&list);
+  expect_first_date(d, text, article, article, ORB_DATE_FROM_ARTICLE);
 }
 
 /* A deadline and a thing's own date date no act; a time noun's date does. */

@@ -425,7 +425,7 @@ static int bind_apposition(orb_coder *c, size_t k) {
   uint32_t t = c->items[k].last;
   if (t >= c->items[k + 1].first || tok[t].id != d->tok_comma) return 0;
   for (t++; t < c->items[k + 1].first; t++)
-    if (!tok[t].id || !(d->vocab_flags[tok[t].id] & EV_VF_DET)) return 0;
+    if (!tok_flag(c, t, EV_VF_DET)) return 0;
   const ev_actor_entry *e = &d->actors[d->nodes[c->items[k + 1].node].actor];
   if (!e->is_org) return 0;
   c->recent.bound_org = e->id;
@@ -1733,15 +1733,13 @@ static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
  * if none. */
 static const ev_rule *fronted_object(const orb_coder *c, const ev_item *it, int32_t group,
                                      size_t s) {
-  const orb_dict *d = c->dict;
   size_t subject = SIZE_MAX;
   for (size_t m = 0; m < c->mention_count; m++)
     if (adjacent(c, c->mentions[m].last, it->first) && c->mentions[m].last <= it->first)
       subject = group_start(c, m);
   if (subject == SIZE_MAX) return NULL;
   uint32_t that = c->mentions[subject].first;
-  while (that > s && c->tokens.items[that - 1].id && !tok_is(c, that - 1, "that") &&
-         (d->vocab_flags[c->tokens.items[that - 1].id] & EV_VF_DET))
+  while (that > s && !tok_is(c, that - 1, "that") && tok_flag(c, that - 1, EV_VF_DET))
     that--; /* "that the two" */
   if (that <= s + 1 || !(tok_is(c, that - 1, "that") || tok_is(c, that - 1, "which"))) return NULL;
   that--;
@@ -2763,8 +2761,7 @@ static size_t noun_preposition(const orb_coder *c, size_t t, size_t s, const cha
   uint32_t u = before_measure(c, (uint32_t)t, (uint32_t)s);
   for (int skipped = 0; u > s && skipped < 3 && c->tokens.items[u - 1].id &&
                         !tok_in(c, u - 1, words, n) &&
-                        ((c->dict->vocab_flags[c->tokens.items[u - 1].id] & EV_VF_DET) ||
-                         adjective_like(c, u - 1));
+                        (tok_flag(c, u - 1, EV_VF_DET) || adjective_like(c, u - 1));
        skipped++)
     u--;
   return u > s && tok_in(c, u - 1, words, n) ? u - 1 : SIZE_MAX;
@@ -2958,8 +2955,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
 
   /* passive: "was attacked by X"; but no feeling */
   int feeling = feeling_verb(c, it);
-  int passive = it->first > sn->s && tok[it->first - 1].id && !feeling &&
-                (d->vocab_flags[tok[it->first - 1].id] & EV_VF_PASSIVE);
+  int passive = it->first > sn->s && !feeling && tok_flag(c, it->first - 1, EV_VF_PASSIVE);
   /* "were fired on and seized by X": a participle joined by "and" to one
    * after a form of "be" a few words before, passive when "by" follows */
   int joined = 0;

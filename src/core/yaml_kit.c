@@ -307,11 +307,52 @@ static bool on_event(builder *b, struct fy_event *e, int *documents) {
   }
 }
 
+/* The first tab between a ':' and a following '?', '-' or ':' on a line,
+ * outside quotes and comments ("? b:\t- c"), as *line and *column (from 1);
+ * 0 when there is none. libfyaml 0.7.12 (Debian 12) rejects such text but then
+ * crashes freeing its parser when an explicit key ("?") came before, so it
+ * never reaches libfyaml; YAML separates these with spaces. */
+static int tab_before_indicator(const char *data, size_t len, int *line, int *column) {
+  int ln = 1;
+  for (size_t i = 0; i < len; ln++) {
+    size_t start = i;
+    char quote = 0;
+    for (; i < len && data[i] != '\n'; i++) {
+      char ch = data[i];
+      if (quote) {
+        if (ch == quote) quote = 0;
+        continue;
+      }
+      if (ch == '"' || ch == '\'') quote = ch;
+      else if (ch == '#' && (i == start || data[i - 1] == ' ' || data[i - 1] == '\t')) break;
+      else if (ch == ':') {
+        size_t j = i + 1, tab = 0;
+        for (; j < len && (data[j] == ' ' || data[j] == '\t'); j++)
+          if (data[j] == '\t' && !tab) tab = j + 1;
+        if (tab && j < len && (data[j] == '?' || data[j] == '-' || data[j] == ':')) {
+          *line = ln;
+          *column = (int)(tab - start);
+          return 1;
+        }
+      }
+    }
+    while (i < len && data[i] != '\n') i++;
+    i++;
+  }
+  return 0;
+}
+
 orb_status yk_parse(yk_reader *r, const char *data, size_t len, yk_doc **out) {
   *out = calloc(1, sizeof **out);
   if (!*out) {
     r->out_of_memory = true;
     return ORB_ENOMEM;
+  }
+  int tab_line, tab_column;
+  if (tab_before_indicator(data, len, &tab_line, &tab_column)) {
+    report_at(r, tab_line, tab_column, "not valid YAML: a tab before an indicator ('?', '-' or "
+              "':') after a ':'; use spaces");
+    return r->out_of_memory ? ORB_ENOMEM : ORB_EPARSE;
   }
   struct fy_diag_cfg diag_cfg;
   fy_diag_cfg_default(&diag_cfg);

@@ -241,6 +241,41 @@ static void test_yaml_syntax_error(void **state) {
   orb_diags_free(&diags);
 }
 
+/* A tab between a ':' and an indicator after an explicit key: refused with its
+ * position before libfyaml 0.7.12 sees it (it would crash freeing its parser;
+ * found by fuzz_align), quoted text left alone. */
+static void test_yaml_tab_before_indicator(void **state) {
+  (void)state;
+  static const char *const bad[] = {"irs:\n? e:\n? o:\n? irsz:\t? eslo:\n? e",
+                                    "?\n b:\t? c", "a:\n  ? b:\t- c\n"};
+  static const int line[] = {4, 2, 2}, column[] = {8, 4, 7};
+  for (size_t i = 0; i < 3; i++) {
+    orb_diags diags;
+    orb_diags_init(&diags);
+    orb_landscape *l;
+    assert_int_equal(orb_landscape_read_yaml_buffer("t.yaml", bad[i], strlen(bad[i]), &l, NULL,
+                                                    &diags),
+                     ORB_EPARSE);
+    assert_null(l);
+    assert_int_equal(diags.count, 1);
+    assert_int_equal(diags.items[0].line, line[i]);
+    assert_int_equal(diags.items[0].column, column[i]);
+    assert_string_equal(diags.items[0].message, "not valid YAML: a tab before an indicator "
+                                                "('?', '-' or ':') after a ':'; use spaces");
+    orb_diags_free(&diags);
+  }
+  /* in quotes a tab is text: no such error */
+  const char *quoted = "actors: [\"a:\t- b\"]\npairs: []\n";
+  orb_diags diags;
+  orb_diags_init(&diags);
+  orb_landscape *l = NULL;
+  orb_landscape_read_yaml_buffer("q.yaml", quoted, strlen(quoted), &l, NULL, &diags);
+  for (size_t i = 0; i < diags.count; i++)
+    assert_null(strstr(diags.items[i].message, "a tab before an indicator"));
+  orb_landscape_free(l);
+  orb_diags_free(&diags);
+}
+
 /* The checker catches what the API lets a caller build by hand. */
 static void test_check(void **state) {
   (void)state;
@@ -348,7 +383,8 @@ int main(void) {
       cmocka_unit_test(test_csv_good),          cmocka_unit_test(test_csv_edge_direction),
       cmocka_unit_test(test_csv_errors),
       cmocka_unit_test(test_yaml_matrix_and_pairs), cmocka_unit_test(test_yaml_errors),
-      cmocka_unit_test(test_yaml_syntax_error), cmocka_unit_test(test_check),
+      cmocka_unit_test(test_yaml_syntax_error), cmocka_unit_test(test_yaml_tab_before_indicator),
+      cmocka_unit_test(test_check),
       cmocka_unit_test(test_extreme_weights), cmocka_unit_test(test_missing_file),
       cmocka_unit_test(test_overflowing_weights),
   };

@@ -307,8 +307,17 @@ static bool on_event(builder *b, struct fy_event *e, int *documents) {
   }
 }
 
+/* Whether data[i], on the line that begins at start, begins a node: it comes
+ * first on the line after blanks, or after a blank or a flow indicator. A
+ * quote inside a plain scalar ("it's") opens nothing. */
+static bool starts_node(const char *data, size_t start, size_t i) {
+  if (i == start) return true;
+  char before = data[i - 1];
+  return before == ' ' || before == '\t' || before == '[' || before == '{' || before == ',';
+}
+
 /* The first tab between a ':' and a following '?', '-' or ':' on a line,
- * outside quotes and comments ("? b:\t- c"), as *line and *column (from 1);
+ * outside quoted scalars and comments ("? b:\t- c"), as *line and *column (from 1);
  * 0 when there is none. libfyaml 0.7.12 (Debian 12) rejects such text but then
  * crashes freeing its parser when an explicit key ("?") came before, so it
  * never reaches libfyaml; YAML separates these with spaces. */
@@ -320,10 +329,13 @@ static int tab_before_indicator(const char *data, size_t len, int *line, int *co
     for (; i < len && data[i] != '\n'; i++) {
       char ch = data[i];
       if (quote) {
-        if (ch == quote) quote = 0;
+        bool escape = quote == '"' ? ch == '\\' : ch == '\'';
+        if (escape && i + 1 < len && data[i + 1] != '\n' && (quote == '"' || data[i + 1] == '\''))
+          i++; /* \x in "...", '' in '...' */
+        else if (ch == quote) quote = 0;
         continue;
       }
-      if (ch == '"' || ch == '\'') quote = ch;
+      if ((ch == '"' || ch == '\'') && starts_node(data, start, i)) quote = ch;
       else if (ch == '#' && (i == start || data[i - 1] == ' ' || data[i - 1] == '\t')) break;
       else if (ch == ':') {
         size_t j = i + 1, tab = 0;

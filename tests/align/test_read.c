@@ -247,9 +247,13 @@ static void test_yaml_syntax_error(void **state) {
 static void test_yaml_tab_before_indicator(void **state) {
   (void)state;
   static const char *const bad[] = {"irs:\n? e:\n? o:\n? irsz:\t? eslo:\n? e",
-                                    "?\n b:\t? c", "a:\n  ? b:\t- c\n"};
-  static const int line[] = {4, 2, 2}, column[] = {8, 4, 7};
-  for (size_t i = 0; i < 3; i++) {
+                                    "?\n b:\t? c", "a:\n  ? b:\t- c\n",
+                                    /* an apostrophe in a plain scalar opens no quote */
+                                    "irs:\n? : val'e is not definedz:\t? eslo:\n?\x1f" "e",
+                                    /* an escaped quote does not close a quoted scalar */
+                                    "? \"a\\\"\":\t? c"};
+  static const int line[] = {4, 2, 2, 2, 1}, column[] = {8, 4, 7, 27, 9};
+  for (size_t i = 0; i < 5; i++) {
     orb_diags diags;
     orb_diags_init(&diags);
     orb_landscape *l;
@@ -265,7 +269,7 @@ static void test_yaml_tab_before_indicator(void **state) {
     orb_diags_free(&diags);
   }
   /* in quotes a tab is text: no such error */
-  const char *quoted = "actors: [\"a:\t- b\"]\npairs: []\n";
+  const char *quoted = "actors: [\"a:\t- b\", 'it''s:\t- c', \"d\\\":\t- e\"]\npairs: []\n";
   orb_diags diags;
   orb_diags_init(&diags);
   orb_landscape *l = NULL;

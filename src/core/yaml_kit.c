@@ -307,13 +307,18 @@ static bool on_event(builder *b, struct fy_event *e, int *documents) {
   }
 }
 
-/* Whether data[i], on the line that begins at start, begins a node: it comes
- * first on the line after blanks, or after a blank or a flow indicator. A
- * quote inside a plain scalar ("it's") opens nothing. */
+/* Whether data[i], on the line that begins at start, begins a node, where a
+ * quote opens a quoted scalar: first on the line after blanks, right after a
+ * flow indicator ('[', '{', ','), or after an indicator ('-', '?', ':') and
+ * a blank. A quote inside a plain scalar ("it's", "wa 'x") opens nothing. */
 static bool starts_node(const char *data, size_t start, size_t i) {
-  if (i == start) return true;
-  char before = data[i - 1];
-  return before == ' ' || before == '\t' || before == '[' || before == '{' || before == ',';
+  size_t j = i;
+  while (j > start && (data[j - 1] == ' ' || data[j - 1] == '\t')) j--;
+  if (j == start) return true;
+  char before = data[j - 1];
+  if (before == '[' || before == '{' || before == ',') return true;
+  return j < i && (before == '-' || before == '?' || before == ':') &&
+         (j - 1 == start || data[j - 2] == ' ' || data[j - 2] == '\t' || before == ':');
 }
 
 /* The first tab between a ':' and a following '?', '-' or ':' on a line,

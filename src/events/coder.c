@@ -990,10 +990,18 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         /* "Georgia condemned the move": the one who made it, the source of
          * the latest sentence's first event, with those of its group who did
          * the same ("Estonia, Latvia and Lithuania imposed ...") */
-        if (!add_mention(c, it->first, it->last, c->recent.subject, c->recent.subject_role,
-                         c->recent.subject_is_org))
+        /* when its author is this sentence's speaker ("Moscow has called the
+         * deployment a threat" after a sentence on Russia), the one before */
+        int speaker = 0;
+        for (size_t m = 0; m < c->mention_count && !speaker; m++)
+          speaker = c->mentions[m].first >= s && c->mentions[m].first < it->first &&
+                    c->mentions[m].id == c->recent.subject;
+        int prior = speaker && c->recent.prior >= 0;
+        if (!add_mention(c, it->first, it->last, prior ? c->recent.prior : c->recent.subject,
+                         prior ? c->recent.prior_role : c->recent.subject_role,
+                         prior ? c->recent.prior_is_org : c->recent.subject_is_org))
           return ORB_ENOMEM;
-        for (size_t j = 0; j < c->recent.cosubject_count; j++) {
+        for (size_t j = 0; j < (prior ? 0 : c->recent.cosubject_count); j++) {
           if (!add_mention(c, it->first, it->last, c->recent.cosubject[j], 0, 0))
             return ORB_ENOMEM;
           c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
@@ -1908,7 +1916,15 @@ static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause
       "paid",     "pays",      "paying",   "made",    "makes",   "making",  "held",
       "holds",    "holding",   "launched", "launches", "launching", "began", "begun",
       "started",  "starts",    "completed", "completes", "completing", "staged",
-      "stages",   "staging",   "conducted", "conducts", "carried"};
+      "stages",   "staging",   "conducted", "conducts", "carried",
+      /* sanctions and bans carried over ("prolonged its economic sanctions against") */
+      "imposed", "imposes", "imposing", "impose", "extended", "extends", "extending", "extend",
+      "prolonged", "prolongs", "prolonging", "prolong", "renewed", "renews", "renewing", "renew",
+      "tightened", "tightens", "tightening", "tighten", "widened", "widens", "widen",
+      "expanded", "expands", "expand", "broadened", "broaden", "kept", "keeps", "keeping", "keep",
+      "maintained", "maintains", "maintaining", "maintain", "reimposed", "reimpose", "adopted",
+      "adopts", "adopting", "adopt", "introduced", "introduces", "introduce", "slapped", "slap",
+      "approved", "approves", "approve", "announced", "announces", "announce"};
   static const char *const adverbial[] = {"on", "during"};
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
@@ -1947,6 +1963,17 @@ static int phrase_object(const orb_coder *c, const ev_item *it, const ev_mention
   for (uint32_t t = it->last; t < mn->first; t++)
     if (!tok_flag(c, t, EV_VF_DET)) return 0;
   return 1;
+}
+
+/* Whether an infinitive of purpose ("to" and a word tagged a verb) stands
+ * between tokens from and to, after at least one word ("reached a deal on
+ * Wednesday to end"), not right after the verb ("agreed to build"). */
+static int purpose_between(const orb_coder *c, uint32_t from, uint32_t to) {
+  for (uint32_t t = from + 1; t + 1 < to; t++)
+    if (c->tokens.items[t].id == c->dict->tok_to && t + 1 >= c->tagged_s &&
+        t + 1 < c->tagged_s + c->tagged_n && c->upos[t + 1 - c->tagged_s] == ORB_UPOS_VERB)
+      return 1;
+  return 0;
 }
 
 /* Whether verb item it is a noun event in a prepositional phrase ("during a
@@ -3134,6 +3161,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (source == SIZE_MAX && !(verb->flags & EV_RF_NOUN))
     source = tree_shared_subject(c, it); /* "X cut ... as ..., and demanded" */
   size_t first_after = SIZE_MAX, place = SIZE_MAX;
+  int joint_pair = source != SIZE_MAX && !source_alone && code_root(code) >= 3 &&
+                   code_root(code) <= 6 && group_end(c, source) == group_start(c, source) + 2;
   uint32_t opens_relative = first_relative(
       c, it->last, clause_end, (code[0] == '0' && code[1] == '1') || speech_word(c, it->first));
   for (size_t m = 0; m < c->mention_count; m++) {
@@ -3173,6 +3202,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       place = m; /* the target only if no other actor follows */
       continue;
     }
+    if (joint_pair && purpose_between(c, it->last, mn->first))
+      break; /* "A and B reached a deal to end their dispute over a pipeline from
+                C": a joint act of the two on each other, C is the purpose's */
     target = m;
     break;
   }

@@ -1965,6 +1965,14 @@ static int phrase_object(const orb_coder *c, const ev_item *it, const ev_mention
   return 1;
 }
 
+/* Whether mention mn follows "with" (determiners between): "agreed with
+ * Azerbaijan", a party to the act rather than what it concerns. */
+static int after_with(const orb_coder *c, const ev_mention *mn, uint32_t s) {
+  uint32_t t = mn->first;
+  while (t > s && tok_flag(c, t - 1, EV_VF_DET)) t--;
+  return t > s && tok_is(c, t - 1, "with");
+}
+
 /* Whether an infinitive of purpose ("to" and a word tagged a verb) stands
  * between tokens from and to, after at least one word ("reached a deal on
  * Wednesday to end"), not right after the verb ("agreed to build"). */
@@ -3513,6 +3521,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
           if (a != b) queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);
     return;
   }
+  if ((rule->flags & EV_RF_JOINT) && group_end(c, source) == group_start(c, source) + 1 &&
+      !(target != SIZE_MAX && after_with(c, &c->mentions[target], sn->s)))
+    return; /* "Armenia agreed to return four villages to Azerbaijan": one party's
+               consent names the act agreed to, no agreement with whom it concerns */
   if (source_alone) {
     if (target == SIZE_MAX) {
       if (flags & EV_RF_SOLO) queue(sn, &c->mentions[source], NULL, code, type, rule);

@@ -299,8 +299,11 @@ static orb_status parse_rule(line_ctx *ctx, line_fields *f, int is_object) {
       rule.flags |= EV_RF_NOUN;
     } else if (strcmp(opt, "reply") == 0) {
       rule.flags |= EV_RF_REPLY;
+    } else if (strcmp(opt, "joint") == 0) {
+      rule.flags |= EV_RF_JOINT;
     } else {
-      return bad(ctx, "unknown option '%s' (expected type=, neg=, back=, solo, noun or reply)",
+      return bad(ctx,
+                 "unknown option '%s' (expected type=, neg=, back=, solo, noun, reply or joint)",
                  opt);
     }
   }

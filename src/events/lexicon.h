@@ -86,7 +86,8 @@ enum {
   EV_RF_SOLO = 1,   /* the event needs no target ("remained silent") */
   EV_RF_NOUN = 2,   /* a noun ("the invasion"): may follow a determiner */
   EV_RF_SUBJECT_TARGET = 4, /* a pattern "+ * ...": the actor before the verb is the target */
-  EV_RF_REPLY = 8   /* answers the latest act: with no target, its author is the target */
+  EV_RF_REPLY = 8,  /* answers the latest act: with no target, its author is the target */
+  EV_RF_JOINT = 16  /* an act of two or more together, or of one "with" another ("agreed") */
 };
 
 typedef struct ev_rule {

@@ -50,7 +50,7 @@ static const struct dev_set {
   /* the development set */
   {"news_dev.txt", "dev", 40, 80, 0.74, 0.87, 0},
   /* the second development set */
-  {"news_dev2.txt", "dev2", 40, 100, 0.67, 0.83, 0},
+  {"news_dev2.txt", "dev2", 40, 100, 0.66, 0.83, 0},
   /* the third development set */
   {"news_dev3.txt", "dev3", 40, 100, 0.71, 0.91, 0},
   /* full articles written after the third round, read in the fourth */
@@ -69,14 +69,19 @@ static const struct dev_set {
   /* full articles written in the sixth round, held out in it and the seventh and eighth,
    * read in the ninth */
   {"news_dev10.txt", "dev10", 30, 170, 0.41, 0.68, 0},
+  /* full articles written in the seventh round, held out until the eleventh, read in it */
+  {"news_dev11.txt", "dev11", 30, 180, 0.40, 0.58, 0},
   /* full articles written in the seventh round, held out: measured, never read */
-  {"news_dev11.txt", "dev11", 30, 180, 0.40, 0.58, 1},
   {"news_dev12.txt", "dev12", 30, 180, 0.38, 0.53, 1},
   {"news_dev13.txt", "dev13", 30, 180, 0.32, 0.59, 1},
   /* full articles written in the ninth round by authors who never saw the coder, held out:
    * measured, never read */
   {"news_dev14.txt", "dev14", 30, 190, 0.34, 0.48, 1},
   {"news_dev15.txt", "dev15", 30, 170, 0.43, 0.58, 1},
+  /* full articles written in the eleventh round by authors who never saw the coder, held
+   * out: measured, never read */
+  {"news_dev16.txt", "dev16", 30, 190, 0.30, 0.50, 1},
+  {"news_dev17.txt", "dev17", 30, 180, 0.30, 0.50, 1},
 };
 
 enum { MAX_ARTICLES = 128, MAX_GOLD = 512, MAX_TEXT = 4096 };

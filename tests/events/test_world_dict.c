@@ -275,7 +275,7 @@ static void test_part_entries(void **state) {
   expect_one(d, "Turkey annexed Crimea in 2014.", "2014-03-18", "TUR", "", "192", "RUS");
   /* a verb option the reader does not know is named with those it knows */
   static const char *const option[] = {
-      "unknown option 'replies' (expected type=, neg=, back=, solo, noun or reply)"};
+      "unknown option 'replies' (expected type=, neg=, back=, solo, noun, reply or joint)"};
   expect_refused(d, "option.dict", "verb | ORBIT_X | would answer | 130 | replies\n", option, 1);
   /* judgement | WORD: one word */
   static const char *const judge[] = {"'null and void' is not one word", "expected KIND | WORD"};

@@ -924,8 +924,13 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       }
       if (k + 1 < c->item_count && c->items[k + 1].kind == IT_AGENT) {
         uint32_t gap = c->items[k + 1].first - last;
-        if (gap == 0 || (gap == 1 && (tok[last].id == d->tok_s ||
-                                      tok[last].id == d->tok_paren_close))) {
+        int portfolio = gap >= 1 && gap <= 2; /* "Russian Economy Minister": a title's
+                                                 capitalised portfolio between */
+        for (uint32_t t = last; portfolio && t < c->items[k + 1].first; t++)
+          portfolio = c->item_at[t] < 0 && c->text[tok[t].start] >= 'A' &&
+                      c->text[tok[t].start] <= 'Z';
+        if (gap == 0 || portfolio ||
+            (gap == 1 && (tok[last].id == d->tok_s || tok[last].id == d->tok_paren_close))) {
           if (!role) role = d->nodes[c->items[k + 1].node].agent;
           last = c->items[k + 1].last;
           /* a title is followed by the name of its holder ("Russian President

@@ -564,14 +564,25 @@ static const ev_mention *clause_first_actor(const orb_coder *c, size_t s, size_t
   return NULL;
 }
 
+/* Whether mentions a and b are neighbours in a list: only commas, "and" or
+ * "or" between them ("Germany, Poland and Sweden"). */
+static int listed(const orb_coder *c, const ev_mention *a, const ev_mention *b) {
+  if (a->last >= b->first) return 0;
+  for (uint32_t t = a->last; t < b->first; t++)
+    if (!tok_is(c, t, ",") && !tok_is(c, t, "and") && !tok_is(c, t, "or")) return 0;
+  return 1;
+}
+
 /* Pronouns over the sentence's tokens [s, e) (docs/MODEL.md, "Coding events
  * from text", coreference): "we" or "I" inside quotes is the speaker, the
  * first actor named outside them; "it" as the subject of a verb is the
  * first actor named before it in the sentence ("Russia said it would"), else
  * the subject of the latest sentence, else the latest organisation or state;
  * "its neighbour" is the latest state other than the owner of "its" (the
- * actor named last before it in the sentence, else what "it" names). Returns 1 on
- * out of memory. */
+ * actor named last before it in the sentence, else what "it" names); "it" or
+ * "them" after "accusing", "blamed" and the like is the actor named last
+ * before it in the sentence (for "them" with the list it ends), when not the
+ * sentence's first. Returns 1 on out of memory. */
 static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
   const ev_recent *r = &c->recent;
   int quoted = 0, any_quote = 0;
@@ -597,6 +608,8 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
   ev_mention first = {.first = UINT32_MAX}; /* the first actor named in the sentence */
   for (size_t m = 0; m < c->mention_count && first.first == UINT32_MAX; m++)
     if (!c->mentions[m].is_coref) first = c->mentions[m];
+  static const char *const charging[] = {"accusing", "accused", "accuses", "blaming",
+                                         "blamed", "blames", "charging", "charged"};
   quoted = 0;
   size_t before = 0, added = 0; /* mentions before token t; pronouns added (bounded) */
   for (size_t t = s; t < e && added < EV_MAX_PRONOUNS; t++) {
@@ -608,6 +621,19 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
         verb_follows(c, t + 1, e)) {
       if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, speaker, speaker_role, speaker_org))
         return 1;
+    } else if (!quoted && before > 0 && t > s && (tok_is(c, t, "them") || tok_is(c, t, "it")) &&
+               tok_in(c, t - 1, charging, sizeof charging / sizeof *charging) &&
+               c->mentions[before - 1].id != first.id) {
+      /* "expelled diplomats from Germany, Poland and Sweden, accusing them
+       * of": the actor named last before it in the sentence (for "them" with
+       * the list it ends), when that is not the sentence's first actor */
+      size_t from = before - 1;
+      while (tok_is(c, t, "them") && from > 0 && listed(c, &c->mentions[from - 1], &c->mentions[from]))
+        from--;
+      for (size_t m = from; m < before; m++) {
+        const ev_mention mn = c->mentions[m];
+        if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, mn.id, mn.role, mn.is_org)) return 1;
+      }
     } else if (!quoted && tok_is(c, t, "it") && verb_follows(c, t + 1, e)) {
       /* "Russia said it would ...": the first actor of the sentence, else the
        * latest sentence's subject */
@@ -3612,6 +3638,22 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
     queue(sn, sn->tried[i].target, sn->tried[i].source, sn->back, type, sn->tried[i].rule);
 }
 
+/* Codes a protest given as the reason of a sanction ("recalled its
+ * ambassador in protest at the visit"): for each event of root 16 in a
+ * sentence that says "in protest", a criticism (CAMEO 111) of the same
+ * target by the same source. */
+static void protest_reason(const orb_coder *c, ev_sentence *sn) {
+  int protest = 0;
+  for (size_t t = sn->s; t + 1 < sn->e && !protest; t++)
+    protest = tok_is(c, t, "in") && tok_is(c, t + 1, "protest");
+  if (!protest) return;
+  static const char criticise[] = "111";
+  int type = type_of_code(c->dict, criticise);
+  for (size_t i = 0, n = sn->event_count; i < n; i++)
+    if (sn->events[i].target && code_root(sn->events[i].code) == 16)
+      queue(sn, sn->events[i].source, sn->events[i].target, criticise, type, sn->events[i].rule);
+}
+
 /* Codes each occupation (CAMEO 192) of a territory that is part of a state
  * against the state ("Russia annexed Crimea": against Ukraine), once. */
 static void occupied_whole(const orb_dict *d, ev_sentence *sn) {
@@ -3755,6 +3797,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   for (size_t k = 0; k < c->item_count; k++)
     if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);
   occupied_whole(c->dict, &sn);
+  protest_reason(c, &sn);
   if (sn.event_count) { /* the subject "it" may name in the next sentence */
     if (sn.events[0].target && sn.events[0].target->id != sn.events[0].source->id) {
       c->recent.event_pair[0] = sn.events[0].source->id; /* "the two presidents" next */

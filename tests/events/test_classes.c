@@ -1053,6 +1053,53 @@ static void test_news_round10(void **state) {
   CHECK(cases);
 }
 
+/* The eleventh round (docs/EVENTS.md): sanctions carried by a light verb, a
+ * call told by telephone, a deal reached, a joint act's purpose, an agreement
+ * of one party alone, a pipeline opened, a title's portfolio, a pronoun after
+ * a verb of charging, a protest given as a reason, an act's author who speaks. */
+static void test_news_round11(void **state) {
+  (void)state;
+  static const ev_case cases[] = {
+    /* the noun event "sanctions against" after a light verb is the subject's */
+    {"The EU prolonged its economic sanctions against Moscow.", "EU 16 RUS;"},
+    {"The EU has maintained the sanctions against Moscow.", "EU 16 RUS;"},
+    /* "lifted" is no light verb: lifting is no sanction */
+    {"The EU lifted its economic sanctions against Moscow.", ""},
+    /* a call held both ways, whatever was said in it */
+    {"Putin told Scholz by telephone on Wednesday that the contracts would stand.",
+     "RUS 04 DEU;DEU 04 RUS;"},
+    /* a deal reached is an agreement (057), both ways */
+    {"Russia and Ukraine reached a preliminary deal on Friday.", "RUS 05 UKR;UKR 05 RUS;"},
+    /* the purpose's actor is no target of the joint act */
+    {"The United States and Germany reached a deal on Wednesday to end their long dispute "
+     "over the Nord Stream 2 gas pipeline from Russia.",
+     "USA 05 DEU;DEU 05 USA;"},
+    /* one party agreeing to an act: no agreement; two, or one with another: both ways */
+    {"Armenia has agreed to return four border villages to Azerbaijan.", ""},
+    {"Armenia and Azerbaijan agreed on Friday to free prisoners.", "ARM 05 AZE;AZE 05 ARM;"},
+    {"Armenia agreed with Azerbaijan to free prisoners.", "ARM 05 AZE;"},
+    /* a pipeline opened by three: pairwise */
+    {"Azerbaijan, Georgia and Turkey opened a pipeline on Wednesday.",
+     "AZE 06 GEO;AZE 06 TUR;GEO 06 AZE;GEO 06 TUR;TUR 06 AZE;TUR 06 GEO;"},
+    /* a portfolio between the adjective and the title keeps the name in the mention */
+    {"Russian Economy Minister Alexei Ulyukayev and Ukrainian Foreign Minister Pavlo Klimkin "
+     "met on Friday.",
+     "RUS 04 UKR;UKR 04 RUS;"},
+    /* "them" after "accusing": the list named before it */
+    {"Russia expelled diplomats from Germany, Poland and Sweden on Friday, accusing them of "
+     "taking part in protests.",
+     "RUS 16 DEU;RUS 16 POL;RUS 16 SWE;RUS 11 DEU;RUS 11 POL;RUS 11 SWE;"},
+    /* a sanction in protest is a criticism too */
+    {"Japan recalled its ambassador to Russia on Tuesday in protest at the visit.",
+     "JPN 16 RUS;JPN 11 RUS;"},
+    /* the act judged is the one before when its author speaks */
+    {"NATO sent troops to Poland on Friday. Russia annexed Crimea in 2014. Moscow called the "
+     "deployment extremely dangerous.",
+     "NATO 15 POL;RUS 19 UKR;RUS 11 NATO;"},
+  };
+  CHECK(cases);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
     cmocka_unit_test(test_nouns),          cmocka_unit_test(test_modifiers),
@@ -1066,6 +1113,6 @@ int main(void) {
     cmocka_unit_test(test_news_round5),    cmocka_unit_test(test_news_round6),
     cmocka_unit_test(test_news_round7),    cmocka_unit_test(test_news_round8),
     cmocka_unit_test(test_news_round9),
-    cmocka_unit_test(test_news_round10)};
+    cmocka_unit_test(test_news_round10),   cmocka_unit_test(test_news_round11)};
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1092,6 +1092,9 @@ static void test_news_round11(void **state) {
     /* a sanction in protest is a criticism too */
     {"Japan recalled its ambassador to Russia on Tuesday in protest at the visit.",
      "JPN 16 RUS;JPN 11 RUS;"},
+    /* "charging" a duty is a levy on the other's goods, a price nothing */
+    {"Belarus began charging a duty of $45 a tonne on Russian crude.", "BLR 16 RUS;"},
+    {"Gazprom is charging Ukraine a higher price.", ""},
     /* the act judged is the one before when its author speaks */
     {"NATO sent troops to Poland on Friday. Russia annexed Crimea in 2014. Moscow called the "
      "deployment extremely dangerous.",

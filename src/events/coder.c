@@ -2006,8 +2006,11 @@ static int after_with(const orb_coder *c, const ev_mention *mn, uint32_t s) {
 
 /* Whether an infinitive of purpose ("to" and a word tagged a verb) stands
  * between tokens from and to, after at least one word ("reached a deal on
- * Wednesday to end"), not right after the verb ("agreed to build"). */
+ * Wednesday to end"), not right after the verb ("agreed to build"), or a
+ * clause with "that" ("agreed on Friday that Ukraine would hand"). */
 static int purpose_between(const orb_coder *c, uint32_t from, uint32_t to) {
+  for (uint32_t t = from; t < to; t++)
+    if (tok_is(c, t, "that")) return 1;
   for (uint32_t t = from + 1; t + 1 < to; t++)
     if (c->tokens.items[t].id == c->dict->tok_to && t + 1 >= c->tagged_s &&
         t + 1 < c->tagged_s + c->tagged_n && c->upos[t + 1 - c->tagged_s] == ORB_UPOS_VERB)

@@ -1074,6 +1074,10 @@ static void test_news_round11(void **state) {
     {"The United States and Germany reached a deal on Wednesday to end their long dispute "
      "over the Nord Stream 2 gas pipeline from Russia.",
      "USA 05 DEU;DEU 05 USA;"},
+    /* nor are the actors of what two agreed */
+    {"Presidents Boris Yeltsin and Leonid Kravchuk agreed on Friday that the warheads left "
+     "by the Soviet army would be taken to Russia.",
+     "RUS 05 UKR;UKR 05 RUS;"},
     /* one party agreeing to an act: no agreement; two, or one with another: both ways */
     {"Armenia has agreed to return four border villages to Azerbaijan.", ""},
     {"Armenia and Azerbaijan agreed on Friday to free prisoners.", "ARM 05 AZE;AZE 05 ARM;"},

@@ -3244,6 +3244,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       place = m; /* the target only if no other actor follows */
       continue;
     }
+    if (mn->last < clause_end &&
+        (tok_is(c, mn->last, "resolution") || tok_is(c, mn->last, "resolutions")))
+      continue; /* "vetoed a U.N. Security Council resolution": the council's text,
+                   no party to the act */
     if (joint_pair && purpose_between(c, it->last, mn->first))
       break; /* "A and B reached a deal to end their dispute over a pipeline from
                 C": a joint act of the two on each other, C is the purpose's */

@@ -1096,6 +1096,8 @@ static void test_news_round11(void **state) {
     /* a sanction in protest is a criticism too */
     {"Japan recalled its ambassador to Russia on Tuesday in protest at the visit.",
      "JPN 16 RUS;JPN 11 RUS;"},
+    /* a body named before "resolution" is the text's, no target */
+    {"Russia vetoed a U.N. Security Council resolution on Wednesday.", "RUS 12 ;"},
     /* "charging" a duty is a levy on the other's goods, a price nothing */
     {"Belarus began charging a duty of $45 a tonne on Russian crude.", "BLR 16 RUS;"},
     {"Gazprom is charging Ukraine a higher price.", ""},

@@ -58,9 +58,6 @@ KEEP = {
         "its act is what a criticism after it names (\"voted to join the court, "
         "a step the Kremlin called hostile\")",
     "verb | DEMAND | pressed | 100": "CAMEO's \"press for\" is a demand",
-    "object | PROHIBIT | resolution | 129":
-        "a veto; its record is its target's (\"vetoed a U.N. Security Council "
-        "resolution\" names the council), not its act's",
     "object | CANCEL | border | 172":
         "closing a border; a threat to close it is CAMEO 13 (\"threatened to close "
         "its border\"), and its record holds an adjective (\"exercises close to the "

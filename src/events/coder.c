@@ -78,6 +78,8 @@ typedef struct ev_recent {
   int32_t subject, subject_role;     /* source of the latest sentence's first event */
   int32_t prior, prior_role;         /* the subject before, another actor, -1 if none */
   uint8_t prior_is_org;
+  int32_t lead, lead_role;           /* source of the article's first event, -1 if none */
+  uint8_t lead_is_org;
   int32_t event_pair[2];             /* its source and target, -1 if none */
   uint8_t event_reaction;            /* that event criticises or rejects (CAMEO 11, 12) */
   uint8_t subject_is_org;
@@ -174,7 +176,7 @@ static void forget_seen(orb_coder *c) {
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
                           .person_role = -1, .other_person = -1, .other_role = -1,
                           .subject = -1, .subject_role = 0, .prior = -1, .prior_role = 0,
-                          .home = -1};
+                          .lead = -1, .home = -1};
 }
 
 orb_status orb_coder_begin(orb_coder *c, const char *name, orb_date article) {
@@ -1017,22 +1019,33 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       } else if (mk == EV_MK_COREF_ACT && c->recent.subject >= 0 && k > 0 &&
                  c->items[k - 1].kind == IT_VERB &&
                  !(it->last < end && (tok_is(c, it->last, "of") || tok_is(c, it->last, "by")))) {
-        /* (not "the decision of the Biden administration": its author is named) */
-        /* "Georgia condemned the move": the one who made it, the source of
+        /* (not "the decision of the Biden administration": its author is named)
+         * "Georgia condemned the move": the one who made it, the source of
          * the latest sentence's first event, with those of its group who did
-         * the same ("Estonia, Latvia and Lithuania imposed ...") */
-        /* when its author is this sentence's speaker ("Moscow has called the
-         * deployment a threat" after a sentence on Russia), the one before */
+         * the same ("Estonia, Latvia and Lithuania imposed ..."); when that
+         * one speaks here ("Moscow has called the deployment a threat" after
+         * a sentence on Russia), the subject before it */
         int speaker = 0;
         for (size_t m = 0; m < c->mention_count && !speaker; m++)
           speaker = c->mentions[m].first >= s && c->mentions[m].first < it->first &&
                     c->mentions[m].id == c->recent.subject;
         int prior = speaker && c->recent.prior >= 0;
-        if (!add_mention(c, it->first, it->last, prior ? c->recent.prior : c->recent.subject,
-                         prior ? c->recent.prior_role : c->recent.subject_role,
-                         prior ? c->recent.prior_is_org : c->recent.subject_is_org))
+        /* the author of the article's news, when the latest subject is another
+         * and the news's author does not speak here ("Germany sent tanks ...
+         * Poland had asked ... Russia called the decision dangerous") */
+        int lead = !prior && c->recent.lead >= 0 && c->recent.lead != c->recent.subject;
+        for (size_t m = 0; m < c->mention_count && lead; m++)
+          if (c->mentions[m].first >= s && c->mentions[m].first < it->first &&
+              c->mentions[m].id == c->recent.lead)
+            lead = 0; /* the lead's author speaks */
+        if (!add_mention(c, it->first, it->last,
+                         lead ? c->recent.lead : prior ? c->recent.prior : c->recent.subject,
+                         lead ? c->recent.lead_role
+                              : prior ? c->recent.prior_role : c->recent.subject_role,
+                         lead ? c->recent.lead_is_org
+                              : prior ? c->recent.prior_is_org : c->recent.subject_is_org))
           return ORB_ENOMEM;
-        for (size_t j = 0; j < (prior ? 0 : c->recent.cosubject_count); j++) {
+        for (size_t j = 0; j < (prior || lead ? 0 : c->recent.cosubject_count); j++) {
           if (!add_mention(c, it->first, it->last, c->recent.cosubject[j], 0, 0))
             return ORB_ENOMEM;
           c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
@@ -3817,6 +3830,11 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
       c->recent.prior_is_org = c->recent.subject_is_org;
     }
     c->recent.subject = sn.events[0].source->id;
+    if (c->recent.lead < 0) {
+      c->recent.lead = sn.events[0].source->id;
+      c->recent.lead_role = sn.events[0].source->role;
+      c->recent.lead_is_org = sn.events[0].source->is_org;
+    }
     if (sn.events[0].source->is_person) { /* "he" next names the subject, not an object */
       name_person(c, sn.events[0].source->id, sn.events[0].source->role);
     }

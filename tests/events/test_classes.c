@@ -1105,6 +1105,10 @@ static void test_news_round11(void **state) {
     {"NATO sent troops to Poland on Friday. Russia annexed Crimea in 2014. Moscow called the "
      "deployment extremely dangerous.",
      "NATO 15 POL;RUS 19 UKR;RUS 11 NATO;"},
+    /* the act judged is the article's news when the latest subject is another */
+    {"Germany will send tanks to Ukraine. Poland had formally asked Germany for permission on "
+     "Tuesday. Russia called the decision extremely dangerous.",
+     "DEU 07 UKR;POL 02 DEU;RUS 11 DEU;"},
   };
   CHECK(cases);
 }

@@ -1063,6 +1063,7 @@ static void test_news_round11(void **state) {
     /* the noun event "sanctions against" after a light verb is the subject's */
     {"The EU prolonged its economic sanctions against Moscow.", "EU 16 RUS;"},
     {"The EU has maintained the sanctions against Moscow.", "EU 16 RUS;"},
+    {"The EU cut Russian banks off from SWIFT.", "EU 16 RUS;"},
     /* "lifted" is no light verb: lifting is no sanction */
     {"The EU lifted its economic sanctions against Moscow.", ""},
     /* a call held both ways, whatever was said in it */

@@ -1083,6 +1083,8 @@ static void test_news_round11(void **state) {
     {"Armenia has agreed to return four border villages to Azerbaijan.", ""},
     {"Armenia and Azerbaijan agreed on Friday to free prisoners.", "ARM 05 AZE;AZE 05 ARM;"},
     {"Armenia agreed with Azerbaijan to free prisoners.", "ARM 05 AZE;"},
+    /* a treaty signed "on Wednesday with" another: both ways */
+    {"Russia signed a treaty on Wednesday with Belarus.", "RUS 05 BLR;BLR 05 RUS;"},
     /* a pipeline opened by three: pairwise */
     {"Azerbaijan, Georgia and Turkey opened a pipeline on Wednesday.",
      "AZE 06 GEO;AZE 06 TUR;GEO 06 AZE;GEO 06 TUR;TUR 06 AZE;TUR 06 GEO;"},

@@ -630,7 +630,8 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
        * of": the actor named last before it in the sentence (for "them" with
        * the list it ends), when that is not the sentence's first actor */
       size_t from = before - 1;
-      while (tok_is(c, t, "them") && from > 0 && listed(c, &c->mentions[from - 1], &c->mentions[from]))
+      while (tok_is(c, t, "them") && from > 0 &&
+             listed(c, &c->mentions[from - 1], &c->mentions[from]))
         from--;
       for (size_t m = from; m < before; m++) {
         const ev_mention mn = c->mentions[m];

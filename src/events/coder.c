@@ -566,14 +566,8 @@ static const ev_mention *clause_first_actor(const orb_coder *c, size_t s, size_t
   return NULL;
 }
 
-/* Whether mentions a and b are neighbours in a list: only commas, "and" or
- * "or" between them ("Germany, Poland and Sweden"). */
-static int listed(const orb_coder *c, const ev_mention *a, const ev_mention *b) {
-  if (a->last >= b->first) return 0;
-  for (uint32_t t = a->last; t < b->first; t++)
-    if (!tok_is(c, t, ",") && !tok_is(c, t, "and") && !tok_is(c, t, "or")) return 0;
-  return 1;
-}
+static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention *cur,
+                    size_t s, size_t end);
 
 /* Pronouns over the sentence's tokens [s, e) (docs/MODEL.md, "Coding events
  * from text", coreference): "we" or "I" inside quotes is the speaker, the
@@ -631,7 +625,7 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
        * the list it ends), when that is not the sentence's first actor */
       size_t from = before - 1;
       while (tok_is(c, t, "them") && from > 0 &&
-             listed(c, &c->mentions[from - 1], &c->mentions[from]))
+             compound(c, &c->mentions[from - 1], &c->mentions[from], s, e))
         from--;
       for (size_t m = from; m < before; m++) {
         const ev_mention mn = c->mentions[m];
@@ -900,6 +894,15 @@ static size_t titled_name(const orb_coder *c, size_t k, size_t s, size_t end) {
   return last;
 }
 
+/* Whether an actor id is named in the sentence from token s up to token t
+ * (the speaker of what follows: "Moscow called the deployment ..."). */
+static int named_before(const orb_coder *c, size_t s, size_t t, int32_t id) {
+  for (size_t m = 0; m < c->mention_count; m++)
+    if (c->mentions[m].first >= s && c->mentions[m].first < t && c->mentions[m].id == id)
+      return 1;
+  return 0;
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
@@ -1026,27 +1029,21 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
          * the same ("Estonia, Latvia and Lithuania imposed ..."); when that
          * one speaks here ("Moscow has called the deployment a threat" after
          * a sentence on Russia), the subject before it */
-        int speaker = 0;
-        for (size_t m = 0; m < c->mention_count && !speaker; m++)
-          speaker = c->mentions[m].first >= s && c->mentions[m].first < it->first &&
-                    c->mentions[m].id == c->recent.subject;
-        int prior = speaker && c->recent.prior >= 0;
-        /* the author of the article's news, when the latest subject is another
-         * and the news's author does not speak here ("Germany sent tanks ...
-         * Poland had asked ... Russia called the decision dangerous") */
-        int lead = !prior && c->recent.lead >= 0 && c->recent.lead != c->recent.subject;
-        for (size_t m = 0; m < c->mention_count && lead; m++)
-          if (c->mentions[m].first >= s && c->mentions[m].first < it->first &&
-              c->mentions[m].id == c->recent.lead)
-            lead = 0; /* the lead's author speaks */
-        if (!add_mention(c, it->first, it->last,
-                         lead ? c->recent.lead : prior ? c->recent.prior : c->recent.subject,
-                         lead ? c->recent.lead_role
-                              : prior ? c->recent.prior_role : c->recent.subject_role,
-                         lead ? c->recent.lead_is_org
-                              : prior ? c->recent.prior_is_org : c->recent.subject_is_org))
-          return ORB_ENOMEM;
-        for (size_t j = 0; j < (prior || lead ? 0 : c->recent.cosubject_count); j++) {
+        const ev_recent *r = &c->recent;
+        int32_t id = r->subject, role = r->subject_role;
+        uint8_t org = r->subject_is_org;
+        if (r->prior >= 0 && named_before(c, s, it->first, r->subject)) {
+          id = r->prior, role = r->prior_role, org = r->prior_is_org;
+        } else if (r->lead >= 0 && r->lead != r->subject &&
+                   !named_before(c, s, it->first, r->lead)) {
+          /* the author of the article's news, when the latest subject is
+           * another and the news's author does not speak here ("Germany sent
+           * tanks ... Poland had asked ... Russia called the decision
+           * dangerous") */
+          id = r->lead, role = r->lead_role, org = r->lead_is_org;
+        }
+        if (!add_mention(c, it->first, it->last, id, role, org)) return ORB_ENOMEM;
+        for (size_t j = 0; j < (id == r->subject ? r->cosubject_count : 0); j++) {
           if (!add_mention(c, it->first, it->last, c->recent.cosubject[j], 0, 0))
             return ORB_ENOMEM;
           c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
@@ -1196,38 +1193,44 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
     c->mentions[kept++] = *cur;
   }
   c->mention_count = kept;
-  /* compounds: mentions separated only by ',' 'and' ')' and determiners
-   * share a group */
-  for (size_t m = 1; m < c->mention_count; m++) {
-    ev_mention *prev = &c->mentions[m - 1], *cur = &c->mentions[m];
-    int joined = cur->first >= prev->last, conj = 0, words = 0;
-    for (uint32_t t = prev->last; joined && t < cur->first; t++) {
-      uint32_t id = tok[t].id;
-      if (id && (d->vocab_flags[id] & EV_VF_RELATIVE)) {
-        joined = 0; /* "Rahmon, whose country borders Afghanistan" */
-        break;
-      }
-      conj |= id == d->tok_comma || id == d->tok_and;
-      if (conj && !(tok[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) && id != d->tok_and &&
-          (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
-        continue; /* "Arnor and the evil awful Gondor" */
-      joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
-               (id && (d->vocab_flags[id] & EV_VF_DET));
-    }
-    /* not "..., Ukrainian intelligence said", nor "urged the Kremlin to cut ties
-     * with Tallinn, and Foreign Minister Lavrov called ..." (a clause of its
-     * own after an object) */
-    int object_before = 0;
-    for (size_t k = 0; k < c->item_count && c->items[k].first < prev->first && !object_before;
-         k++)
-      object_before = c->items[k].kind == IT_VERB && c->items[k].first >= s;
-    if (joined && cur->first > prev->last && !attribution(c, cur, s, end) &&
-        !(object_before && new_clause_subject(c, cur, end)) &&
-        !possessive_apposition(c, cur, end))
-      cur->group = prev->group;
-  }
+  for (size_t m = 1; m < c->mention_count; m++)
+    if (compound(c, &c->mentions[m - 1], &c->mentions[m], s, end))
+      c->mentions[m].group = c->mentions[m - 1].group;
   for (size_t m = 0; m < c->mention_count; m++) remember(c, m, 1);
   return ORB_OK;
+}
+
+/* Whether mention cur continues the compound of mention prev in the sentence
+ * [s, end): only ',', "and", ')' and determiners between them (and up to two
+ * unknown words after the conjunction, "Arnor and the evil awful Gondor"),
+ * no relative pronoun, and cur no attribution, apposition or subject of a
+ * clause of its own. Such mentions share a group ("Germany, Poland and
+ * Sweden"). */
+static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention *cur,
+                    size_t s, size_t end) {
+  const orb_dict *d = c->dict;
+  const ev_token *tok = c->tokens.items;
+  int joined = cur->first >= prev->last, conj = 0, words = 0;
+  for (uint32_t t = prev->last; joined && t < cur->first; t++) {
+    uint32_t id = tok[t].id;
+    if (id && (d->vocab_flags[id] & EV_VF_RELATIVE))
+      return 0; /* "Rahmon, whose country borders Afghanistan" */
+    conj |= id == d->tok_comma || id == d->tok_and;
+    if (conj && !(tok[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) && id != d->tok_and &&
+        (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
+      continue; /* "Arnor and the evil awful Gondor" */
+    joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
+             (id && (d->vocab_flags[id] & EV_VF_DET));
+  }
+  /* not "..., Ukrainian intelligence said", nor "urged the Kremlin to cut ties
+   * with Tallinn, and Foreign Minister Lavrov called ..." (a clause of its
+   * own after an object) */
+  int object_before = 0;
+  for (size_t k = 0; k < c->item_count && c->items[k].first < prev->first && !object_before; k++)
+    object_before = c->items[k].kind == IT_VERB && c->items[k].first >= s;
+  return joined && cur->first > prev->last && !attribution(c, cur, s, end) &&
+         !(object_before && new_clause_subject(c, cur, end)) &&
+         !possessive_apposition(c, cur, end);
 }
 
 /* ---- events --------------------------------------------------------------------- */

@@ -308,21 +308,28 @@ static bool on_event(builder *b, struct fy_event *e, int *documents) {
 }
 
 /* Whether data[i], on the line that begins at start, begins a node, where a
- * quote opens a quoted scalar: first on the line after blanks, right after a
- * flow indicator ('[', '{', ','), or after an indicator ('-', '?', ':') and
- * a blank. A quote inside a plain scalar ("it's", "wa 'x") opens nothing. */
-static bool starts_node(const char *data, size_t start, size_t i) {
-  size_t j = i;
-  while (j > start && (data[j - 1] == ' ' || data[j - 1] == '\t')) j--;
-  if (j == start) return true;
-  char before = data[j - 1];
-  if (before == '[' || before == '{' || before == ',') return true;
-  return j < i && (before == '-' || before == '?' || before == ':') &&
-         (j - 1 == start || data[j - 2] == ' ' || data[j - 2] == '\t' || before == ':');
+ * quote opens a quoted scalar and '[' or '{' a flow collection: first on
+ * the line after blanks, after ':' and a blank, after '-' or '?' and a blank
+ * when that indicator begins a node itself, or inside a flow collection
+ * (flow > 0) after '[', '{' or ','. A quote or a bracket inside a plain
+ * scalar ("it's", "wa 'x", "wa ['x", "b - 'x") begins nothing. */
+static bool starts_node(const char *data, size_t start, size_t i, int flow) {
+  for (;;) {
+    size_t j = i;
+    while (j > start && (data[j - 1] == ' ' || data[j - 1] == '\t')) j--;
+    if (j == start) return true;
+    char before = data[j - 1];
+    if (flow > 0 && (before == '[' || before == '{' || before == ',')) return true;
+    if (j == i) return false; /* no blank between */
+    if (before == ':') return true;
+    if (before != '-' && before != '?') return false;
+    i = j - 1; /* "- - 'x": the indicator must begin a node itself */
+  }
 }
 
 /* The first tab between a ':' and a following '?', '-' or ':' on a line,
- * outside quoted scalars and comments ("? b:\t- c"), as *line and *column (from 1);
+ * outside quoted scalars ("? b:\t- c"; a comment is read too, so that a '#'
+ * taken wrongly for one hides nothing), as *line and *column (from 1);
  * 0 when there is none. libfyaml 0.7.12 (Debian 12) rejects such text but then
  * crashes freeing its parser when an explicit key ("?") came before, so it
  * never reaches libfyaml; YAML separates these with spaces. */
@@ -331,6 +338,7 @@ static int tab_before_indicator(const char *data, size_t len, int *line, int *co
   for (size_t i = 0; i < len; ln++) {
     size_t start = i;
     char quote = 0;
+    int flow = 0; /* depth of flow collections opened on this line */
     for (; i < len && data[i] != '\n'; i++) {
       char ch = data[i];
       if (quote) {
@@ -340,8 +348,9 @@ static int tab_before_indicator(const char *data, size_t len, int *line, int *co
         else if (ch == quote) quote = 0;
         continue;
       }
-      if ((ch == '"' || ch == '\'') && starts_node(data, start, i)) quote = ch;
-      else if (ch == '#' && (i == start || data[i - 1] == ' ' || data[i - 1] == '\t')) break;
+      if ((ch == '"' || ch == '\'') && starts_node(data, start, i, flow)) quote = ch;
+      else if ((ch == '[' || ch == '{') && (flow > 0 || starts_node(data, start, i, flow))) flow++;
+      else if ((ch == ']' || ch == '}') && flow > 0) flow--;
       else if (ch == ':') {
         size_t j = i + 1, tab = 0;
         for (; j < len && (data[j] == ' ' || data[j] == '\t'); j++)

@@ -251,10 +251,12 @@ static void test_yaml_tab_before_indicator(void **state) {
                                     /* an apostrophe in a plain scalar opens no quote */
                                     "irs:\n? : val'e is not definedz:\t? eslo:\n?\x1f" "e",
                                     "irs:\n? : wa 'elisz:\t? ejl", /* nor one after a blank */
+                                    "ir!:\n? : wa ['elis:\t?", /* nor a bracket in a scalar */
+                                    "? b - 'c:\t? d", /* nor a quote after a '-' in it */
                                     /* an escaped quote does not close a quoted scalar */
                                     "? \"a\\\"\":\t? c"};
-  static const int line[] = {4, 2, 2, 2, 2, 1}, column[] = {8, 4, 7, 27, 15, 9};
-  for (size_t i = 0; i < 6; i++) {
+  static const int line[] = {4, 2, 2, 2, 2, 2, 1, 1}, column[] = {8, 4, 7, 27, 15, 15, 10, 9};
+  for (size_t i = 0; i < 8; i++) {
     orb_diags diags;
     orb_diags_init(&diags);
     orb_landscape *l;

@@ -903,6 +903,18 @@ static int named_before(const orb_coder *c, size_t s, size_t t, int32_t id) {
   return 0;
 }
 
+/* Verbs that attribute words to a speaker and are no act of it. */
+static const char *const attributing[] = {"said", "says", "added", "stated", "reported",
+                                          "confirmed"};
+
+/* Whether the state of the article's dateline is among the latest states
+ * its text names (the dateline itself is no mention). */
+static int home_named(const orb_coder *c) {
+  for (size_t j = 0; c->recent.home >= 0 && j < c->recent.named_count; j++)
+    if (c->recent.named[j] == c->recent.home) return 1;
+  return 0;
+}
+
 /* Turns actor items, agents attached to them and coreferences into mentions. */
 static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t end) {
   const orb_dict *d = c->dict;
@@ -1114,6 +1126,16 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
             !add_mention(c, it->first, it->last, b, 0, 0))
           return ORB_ENOMEM;
         c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
+      } else if (mk == EV_MK_COREF_HOME && home_named(c) &&
+                 !(it->last < end && (tok_is(c, it->last, "of") ||
+                                      tok_in(c, it->last, attributing,
+                                             sizeof attributing / sizeof *attributing)))) {
+        /* "The foreign ministry summoned Britain's ambassador" in a story filed
+         * from Moscow on Russia: the dateline's state, when the story names it
+         * (not in one filed from The Hague on Russia; not "the ministry of ...";
+         * not the speaker of "..., the ministry said", whose words have their
+         * own subject) */
+        if (!add_mention(c, it->first, it->last, c->recent.home, 0, 0)) return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_GROUP &&
                  (c->recent.group_count >= 2 || c->recent.named_count >= 2) &&
                  !(it->last < end && tok_is(c, it->last, "of"))) {
@@ -2187,6 +2209,17 @@ static int tree_place(const orb_coder *c, const ev_mention *m) {
   return !(c->labels[w] == c->lab.nmod && h >= 0 && has_case(c, h, from, 2));
 }
 
+/* Whether mention m follows a preposition of place ("in", "at", ...) that
+ * comes after verb item it, only determiners between: "met in Astana" (not
+ * "arrived in Moscow", whose "in" is the verb's). */
+static int after_place_prep(const orb_coder *c, const ev_item *it, const ev_mention *m) {
+  size_t t = m->first;
+  while (t > it->last && tok_flag(c, t - 1, EV_VF_DET))
+    t--;
+  return !m->is_org && t > it->last &&
+         tok_in(c, t - 1, place_preps, sizeof place_preps / sizeof *place_preps);
+}
+
 /* Whether one of mentions [g, ge) names actor id ("Iran, Turkmenistan and
  * Azerbaijan signed a deal to deliver gas to Azerbaijan": a party again). */
 static int in_group(const orb_coder *c, size_t g, size_t ge, int32_t id) {
@@ -3257,6 +3290,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       continue; /* "talks between A and B hosted by C": C hosts, no party */
     if (topic(c, it, code, group_start(c, m)))
       continue; /* "discussed Syria", "talks on Karabakh": what about, not with whom */
+    if (code_root(code) == 4 && after_place_prep(c, it, mn))
+      continue; /* "gather in Washington", unparsed: the meeting's venue */
     if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;
@@ -3271,7 +3306,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     target = m;
     break;
   }
-  if (target == SIZE_MAX) target = place;
+  if (target == SIZE_MAX && code_root(code) != 4)
+    target = place; /* not "NATO leaders gather in Washington": a meeting's place is
+                       its venue, not a party (the host is named: "hosted by") */
   if (target == SIZE_MAX && (code_root(code) == 11 || code_root(code) == 12) && !negated)
     target = reacted_agent(c, it, clause_end, sn->e); /* "condemned the shelling by X" */
   if (said_judged && target != SIZE_MAX && !reported_subject(c, k, target)) {

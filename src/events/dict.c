@@ -460,15 +460,16 @@ static orb_status parse_agent(line_ctx *ctx, line_fields *f) {
 static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) {
   if (marker == EV_MK_COREF_ORG) {
     if (f->count != 3)
-      return bad(ctx, "expected coref | PHRASE | org, state, pair, group, person or act%s", "");
+      return bad(ctx, "expected coref | PHRASE | org, state, pair, group, person, act or home%s", "");
     if (strcmp(f->field[2], "state") == 0) marker = EV_MK_COREF_STATE;
     else if (strcmp(f->field[2], "act") == 0) marker = EV_MK_COREF_ACT;
     else if (strcmp(f->field[2], "person") == 0) marker = EV_MK_COREF_PERSON;
     else if (strcmp(f->field[2], "pair") == 0) marker = EV_MK_COREF_PAIR;
     else if (strcmp(f->field[2], "group") == 0) marker = EV_MK_COREF_GROUP;
+    else if (strcmp(f->field[2], "home") == 0) marker = EV_MK_COREF_HOME;
     else if (strcmp(f->field[2], "org") != 0)
       return bad(ctx,
-                 "unknown coreference '%s' (expected org, state, pair, group, person or act)",
+                 "unknown coreference '%s' (expected org, state, pair, group, person, act or home)",
                  f->field[2]);
   } else if (f->count != 2) {
     return bad(ctx, "expected KIND | PHRASE%s", "");

@@ -437,7 +437,7 @@ static void test_dictionary_errors(void **state) {
   assert_non_null(strstr(diags.items[3].message, "unknown event type 'siege'"));
   assert_non_null(strstr(diags.items[5].message,
                          "unknown coreference 'kingdom' (expected org, state, pair, group, "
-                         "person or act)"));
+                         "person, act or home)"));
   for (size_t i = 6; i < 10; i++)
     assert_non_null(strstr(diags.items[i].message, "several joined by +"));
   assert_int_equal(orb_dict_entry_count(d), 0); /* nothing of a bad file is kept */

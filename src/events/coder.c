@@ -86,6 +86,12 @@ typedef struct ev_recent {
   int32_t cosubject[3];              /* others of its group who did the same act */
   uint8_t cosubject_count;
   int32_t home;                      /* the state of the article's dateline, -1 */
+  struct {                           /* the source of the latest event of each CAMEO root */
+    int32_t id, role;
+    uint8_t is_org;
+    uint32_t at;                     /* its sentence (sentences counts), 0 if none */
+  } by_root[21];
+  uint32_t sentences;                /* sentences of the article coded so far */
   struct {                           /* "Naftali Bennett" named with a title: "Bennett" */
     char word[EV_NAME_BYTES];
     int32_t id, role;
@@ -235,6 +241,24 @@ static int tok_in(const orb_coder *c, size_t t, const char *const *words, size_t
   return 0;
 }
 
+/* The CAMEO root (1-20) of code, 0 when it has none ("" for "---"). */
+static int code_root(const char *code) {
+  return isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
+             ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
+}
+
+/* Whether verb item it judges what follows: a criticism or rejection
+ * (CAMEO 11, 12) or a verb of naming ("called the strike a terrorist attack"). */
+static int judging_verb(const orb_coder *c, const ev_item *it) {
+  static const char *const naming[] = {"called", "calling", "calls", "described", "describing",
+                                       "branded", "branding", "termed", "labelled", "labeled"};
+  if (it->kind != IT_VERB) return 0;
+  int32_t v = c->dict->nodes[it->node].verb;
+  int root = v >= 0 ? code_root(c->dict->rules[v].code) : 0;
+  return root == 11 || root == 12 ||
+         tok_in(c, it->first, naming, sizeof naming / sizeof *naming);
+}
+
 /* Whether token t is a word of any of the dictionaries' word classes in
  * flags (EV_VF_DET, EV_VF_PREP...). */
 static int tok_flag(const orb_coder *c, size_t t, uint8_t flags) {
@@ -253,6 +277,20 @@ static size_t past_quantity(const orb_coder *c, size_t t, size_t e) {
     if (u < e && tok_is(c, u, "of")) u++;
   }
   return u < e && tok_flag(c, u, EV_VF_DET) ? u + 1 : u;
+}
+
+/* Whether the act noun phrase of tokens [i, j) (sentence end e) names an act
+ * judged and no more: right after a verb that judges it, its author not named
+ * ("condemned the shelling of its villages by Azerbaijan", "called the attack
+ * an escalation by Belarus": a "by" before the clause ends). */
+static int act_judged(const orb_coder *c, size_t i, size_t j, size_t e) {
+  if (!c->item_count || c->items[c->item_count - 1].last != i ||
+      !judging_verb(c, &c->items[c->item_count - 1]))
+    return 0;
+  if (j < e && tok_is(c, j, "of")) return 0;
+  for (size_t t = j; t < e && !(c->tokens.items[t].flags & EV_TF_PUNCT); t++)
+    if (tok_is(c, t, "by")) return 0;
+  return 1;
 }
 
 /* Matches tokens [s, e) against the trie, longest match first, left to right. */
@@ -289,6 +327,10 @@ static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
     else if (n->agent >= 0 && (n->verb < 0 || after_actor)) kind = IT_AGENT;
     else if (n->marker == EV_MK_HYPOTHESIS && best_end == i + 1 && ev_month_of(c->text, &tok[i])) {
       i++; /* "In May": the month, as dates read it */
+      continue;
+    } else if (n->marker == EV_MK_COREF_ACT && n->act_roots &&
+               !act_judged(c, i, best_end, e)) {
+      i++; /* "The shelling of Armenian towns": the act itself, not one judged */
       continue;
     } else if (n->marker) kind = IT_MARKER;
     else if (n->verb >= 0) kind = IT_VERB;
@@ -1032,6 +1074,23 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         if (!add_mention(c, it->first, it->last, bound ? c->recent.bound_org : c->recent.org,
                          bound ? c->recent.bound_org_role : c->recent.org_role, 1))
           return ORB_ENOMEM;
+      } else if (mk == EV_MK_COREF_ACT && n->act_roots) {
+        /* "Georgia condemned the veto", "called the strike a terrorist attack":
+         * the author of the latest act of the kind named, after a verb that
+         * judges it (not "launched the attack", the act itself) */
+        const ev_recent *r = &c->recent;
+        int root = -1;
+        for (int q = 1; q <= 20; q++)
+          if ((n->act_roots >> q & 1u) && r->by_root[q].at &&
+              (root < 0 || r->by_root[q].at > r->by_root[root].at))
+            root = q;
+        if (root < 0 || k == 0 || !judging_verb(c, &c->items[k - 1]) ||
+            (it->last < end && (tok_is(c, it->last, "of") || tok_is(c, it->last, "by"))) ||
+            named_before(c, s, it->first, r->by_root[root].id))
+          continue; /* not "called the attack by Russia", nor the judge's own act */
+        if (!add_mention(c, it->first, it->last, r->by_root[root].id, r->by_root[root].role,
+                         r->by_root[root].is_org))
+          return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_ACT && c->recent.subject >= 0 && k > 0 &&
                  c->items[k - 1].kind == IT_VERB &&
                  !(it->last < end && (tok_is(c, it->last, "of") || tok_is(c, it->last, "by")))) {
@@ -1269,12 +1328,6 @@ static int type_of_code(const orb_dict *d, const char *code) {
     }
   }
   return best;
-}
-
-/* The CAMEO root (1-20) of code, 0 when it has none ("" for "---"). */
-static int code_root(const char *code) {
-  return isdigit((unsigned char)code[0]) && isdigit((unsigned char)code[1])
-             ? (code[0] - '0') * 10 + (code[1] - '0') : 0;
 }
 
 /* The CAMEO code of a threat to do what code describes. */
@@ -3859,6 +3912,15 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);
   occupied_whole(c->dict, &sn);
   protest_reason(c, &sn);
+  c->recent.sentences++;
+  for (size_t i = sn.event_count; i-- > 0;) { /* the first event of each root counts */
+    int root = code_root(sn.events[i].code);
+    if (root < 1 || root > 20) continue;
+    c->recent.by_root[root].id = sn.events[i].source->id;
+    c->recent.by_root[root].role = sn.events[i].source->role;
+    c->recent.by_root[root].is_org = sn.events[i].source->is_org;
+    c->recent.by_root[root].at = c->recent.sentences;
+  }
   if (sn.event_count) { /* the subject "it" may name in the next sentence */
     if (sn.events[0].target && sn.events[0].target->id != sn.events[0].source->id) {
       c->recent.event_pair[0] = sn.events[0].source->id; /* "the two presidents" next */

@@ -458,11 +458,27 @@ static orb_status parse_agent(line_ctx *ctx, line_fields *f) {
 /* negation/hypothesis/threat/clause/boilerplate/ignore | PHRASE,
  * coref | PHRASE | WHAT */
 static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) {
+  uint32_t roots = 0;
   if (marker == EV_MK_COREF_ORG) {
     if (f->count != 3)
       return bad(ctx, "expected coref | PHRASE | org, state, pair, group, person, act or home%s", "");
     if (strcmp(f->field[2], "state") == 0) marker = EV_MK_COREF_STATE;
     else if (strcmp(f->field[2], "act") == 0) marker = EV_MK_COREF_ACT;
+    else if (strncmp(f->field[2], "act ", 4) == 0) {
+      /* "act 18 19 20": the act of one of these CAMEO roots */
+      marker = EV_MK_COREF_ACT;
+      const char *r = f->field[2] + 4;
+      while (*r) {
+        char *stop;
+        long root = strtol(r, &stop, 10);
+        if (stop == r || root < 1 || root > 20 || (*stop && *stop != ' '))
+          return bad(ctx, "bad CAMEO root in '%s' (expected act followed by roots 01 to 20)",
+                     f->field[2]);
+        roots |= 1u << root;
+        r = stop;
+        while (*r == ' ') r++;
+      }
+    }
     else if (strcmp(f->field[2], "person") == 0) marker = EV_MK_COREF_PERSON;
     else if (strcmp(f->field[2], "pair") == 0) marker = EV_MK_COREF_PAIR;
     else if (strcmp(f->field[2], "group") == 0) marker = EV_MK_COREF_GROUP;
@@ -481,6 +497,7 @@ static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) 
   if (n->marker && n->marker_file == ctx->file) return ORB_OK;
   n->marker = (int16_t)marker;
   n->marker_file = ctx->file;
+  n->act_roots = roots;
   ctx->dict->entry_count++;
   return ORB_OK;
 }

@@ -1143,6 +1143,16 @@ static void test_news_round12(void **state) {
      "RUS 06 CHN;CHN 06 RUS;"},
     {"Russia held naval drills with China in the Sea of Japan.", "RUS 06 CHN;CHN 06 RUS;"},
     {"Iran held military drills near the Azerbaijani border.", "IRN 15 AZE;"},
+    /* the act judged, by its kind: the author of the latest veto, strike ... */
+    {"Russia vetoed a resolution on Monday. Georgia condemned the veto.", "RUS 12 ;GEO 11 RUS;"},
+    {"Russian missiles struck Kyiv on Sunday. Ukraine's defence minister called the strike a "
+     "terrorist attack near the border of the European Union.",
+     "RUS 19 UKR;UKR 11 RUS;"},
+    /* not the act itself, nor one whose author is named */
+    {"The shelling of Armenian towns by Azerbaijani forces killed dozens.", "AZE 19 ARM;"},
+    {"Russian missiles struck Kyiv on Sunday. Poland called the attack an escalation by "
+     "Belarus.",
+     "RUS 19 UKR;POL 11 BLR;"},
     /* where leaders meet is no party to the meeting */
     {"NATO leaders gather in Washington on Tuesday for a summit.", ""},
     {"NATO leaders met in Washington for a summit.", ""},

@@ -1153,6 +1153,11 @@ static void test_news_round12(void **state) {
     {"Russian missiles struck Kyiv on Sunday. Poland called the attack an escalation by "
      "Belarus.",
      "RUS 19 UKR;POL 11 BLR;"},
+    /* a pipeline's flow cut or stopped, gas cut off through a state, an envoy stripped of
+     * accreditation */
+    {"Russia has cut the flow of gas to Germany.", "RUS 16 DEU;"},
+    {"Russia cut off gas through Ukraine for two weeks.", "RUS 16 UKR;"},
+    {"Ukraine stripped the Iranian ambassador of his accreditation.", "UKR 16 IRN;"},
     /* where leaders meet is no party to the meeting */
     {"NATO leaders gather in Washington on Tuesday for a summit.", ""},
     {"NATO leaders met in Washington for a summit.", ""},

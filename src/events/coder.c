@@ -1856,6 +1856,15 @@ static int adjacent(const orb_coder *c, uint32_t from, uint32_t to) {
   return 1;
 }
 
+/* Whether tokens [from, to) read "responded by" (answered, retaliated,
+ * reacted): the act after them is the subject's, before them ("Ukraine
+ * expelled two Russian diplomats, and Moscow responded by ordering ..."). */
+static int responded_by(const orb_coder *c, uint32_t from, uint32_t to) {
+  static const char *const responded[] = {"responded", "answered", "retaliated", "reacted"};
+  return to == from + 2 && tok_in(c, from, responded, sizeof responded / sizeof *responded) &&
+         c->tokens.items[from + 1].id == c->dict->tok_by;
+}
+
 /* The pattern of group for verb item it found in the four words before the
  * "that" or "which" its subject list follows ("a declaration that Aliyev and
  * Xi signed", "the deal which Russia and China signed"): the object moved
@@ -3287,8 +3296,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (mn->last > it->first || mn->first < where) continue;
     if (mn->first >= relative && mn->last <= it->first) continue; /* ", who ..., " */
     if (prev_verb_end && mn->first >= prev_verb_end && !adjacent(c, mn->last, it->first) &&
-        !attribution(c, mn, sn->s, sn->e))
-      continue; /* an object of the earlier verb, not the speaker of ", X said" */
+        !responded_by(c, mn->last, it->first) && !attribution(c, mn, sn->s, sn->e))
+      continue; /* an object of the earlier verb, not the speaker of ", X said" nor the
+                   subject of ", and Moscow responded by ordering" */
     size_t head = group_start(c, m);
     if (!fronted && after_preposition(c, &c->mentions[head], clause_start) &&
         !in_first_phrase(c, c->mentions[head].first, clause_start,

@@ -1158,6 +1158,10 @@ static void test_news_round12(void **state) {
     {"Russia has cut the flow of gas to Germany.", "RUS 16 DEU;"},
     {"Russia cut off gas through Ukraine for two weeks.", "RUS 16 UKR;"},
     {"Ukraine stripped the Iranian ambassador of his accreditation.", "UKR 16 IRN;"},
+    /* "responded by": the act after it is the one's who responded */
+    {"Ukraine expelled two Russian diplomats, and Moscow responded by ordering two Ukrainian "
+     "diplomats to leave.",
+     "UKR 16 RUS;RUS 16 UKR;"},
     /* where leaders meet is no party to the meeting */
     {"NATO leaders gather in Washington on Tuesday for a summit.", ""},
     {"NATO leaders met in Washington for a summit.", ""},

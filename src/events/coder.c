@@ -2357,6 +2357,9 @@ static int shallow_place(const orb_coder *c, const ev_mention *m) {
 static int accused_of(const orb_coder *c, size_t k, size_t s) {
   const ev_item *it = &c->items[k];
   if (!(it->first > s && c->first_accusation < k && c->accusation_of < it->first)) return 0;
+  if (c->dict->rules[c->dict->nodes[it->node].verb].flags & EV_RF_REPLY)
+    return 0; /* "accused Ukraine of the attack and said it reserved the right to
+                 retaliate": a reply is the accuser's own, no act accused of */
   /* a new clause ends the complement ("accused Y of X, while Z blamed W"):
    * a comma or semicolon before "while", "whereas" or "but", looked for in
    * the last 48 tokens before the verb */
@@ -2794,6 +2797,17 @@ static int latest_author(orb_coder *c, int32_t critic, uint32_t at) {
                           own ? r->prior_role : r->subject_role,
                           own ? r->prior_is_org : r->subject_is_org);
   return 1;
+}
+
+/* The target of the first criticism or rejection (CAMEO 11, 12) that actor id
+ * makes in the sentence so far, or NULL. */
+static const ev_mention *accused_in_sentence(const ev_sentence *sn, int32_t id) {
+  for (size_t i = 0; i < sn->event_count; i++) {
+    const ev_pending *p = &sn->events[i];
+    int root = code_root(p->code);
+    if (p->source->id == id && p->target && (root == 11 || root == 12)) return p->target;
+  }
+  return NULL;
 }
 
 /* Codes verb item k of the sentence into queued events (code_verb adds the
@@ -3467,8 +3481,13 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
   }
   if (target == SIZE_MAX && source != SIZE_MAX && (flags & EV_RF_REPLY) && !negated) {
-    /* "Moscow said it would respond": toward the author of the latest act */
-    if (latest_author(c, c->mentions[source].id, it->last))
+    /* "Moscow said it would respond": toward the one it accused in the
+     * sentence ("accused Ukraine ... and said Russia reserved the right to
+     * retaliate"), else the author of the latest act */
+    const ev_mention *accused = accused_in_sentence(sn, c->mentions[source].id);
+    if (accused)
+      queue(sn, &c->mentions[source], accused, code, type, rule);
+    else if (latest_author(c, c->mentions[source].id, it->last))
       queue(sn, &c->mentions[source], &c->implied, code, type, rule);
     return;
   }

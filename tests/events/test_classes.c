@@ -1162,6 +1162,11 @@ static void test_news_round12(void **state) {
     {"Ukraine expelled two Russian diplomats, and Moscow responded by ordering two Ukrainian "
      "diplomats to leave.",
      "UKR 16 RUS;RUS 16 UKR;"},
+    /* a reply toward the one accused in the sentence, or the latest act's author */
+    {"Russia accused Ukraine of the attack, and said it reserved the right to retaliate.",
+     "RUS 11 UKR;RUS 13 UKR;"},
+    {"Lithuania banned transit to Kaliningrad. Moscow warned of measures in response.",
+     "LTU 16 RUS;RUS 13 LTU;"},
     /* where leaders meet is no party to the meeting */
     {"NATO leaders gather in Washington on Tuesday for a summit.", ""},
     {"NATO leaders met in Washington for a summit.", ""},

@@ -1167,6 +1167,10 @@ static void test_news_round12(void **state) {
      "RUS 11 UKR;RUS 13 UKR;"},
     {"Lithuania banned transit to Kaliningrad. Moscow warned of measures in response.",
      "LTU 16 RUS;RUS 13 LTU;"},
+    /* "warned that it would": a threat of the act; duties raised are a sanction */
+    {"Russia warned that it would cut off gas to Belarus.", "RUS 13 BLR;"},
+    {"Russia raised duties on Ukrainian goods.", "RUS 16 UKR;"},
+    {"Moscow had threatened to raise duties on Ukrainian goods.", "RUS 13 UKR;"},
     /* where leaders meet is no party to the meeting */
     {"NATO leaders gather in Washington on Tuesday for a summit.", ""},
     {"NATO leaders met in Washington for a summit.", ""},

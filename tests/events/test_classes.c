@@ -1171,6 +1171,11 @@ static void test_news_round12(void **state) {
     {"Russia warned that it would cut off gas to Belarus.", "RUS 13 BLR;"},
     {"Russia raised duties on Ukrainian goods.", "RUS 16 UKR;"},
     {"Moscow had threatened to raise duties on Ukrainian goods.", "RUS 13 UKR;"},
+    /* troops or weapons stationed in a state: its protection (074); nuclear weapons: a
+     * show of force (154) */
+    {"The United States will station tanks and other heavy weapons in Estonia and Latvia.",
+     "USA 07 EST;USA 07 LVA;"},
+    {"Russia will station tactical nuclear weapons in Belarus.", "RUS 15 BLR;"},
     /* where leaders meet is no party to the meeting */
     {"NATO leaders gather in Washington on Tuesday for a summit.", ""},
     {"NATO leaders met in Washington for a summit.", ""},

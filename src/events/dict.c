@@ -461,7 +461,8 @@ static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) 
   uint32_t roots = 0;
   if (marker == EV_MK_COREF_ORG) {
     if (f->count != 3)
-      return bad(ctx, "expected coref | PHRASE | org, state, pair, group, person, act or home%s", "");
+      return bad(ctx, "expected coref | PHRASE | org, state, pair, group, person, act (with "
+                      "roots) or home%s", "");
     if (strcmp(f->field[2], "state") == 0) marker = EV_MK_COREF_STATE;
     else if (strcmp(f->field[2], "act") == 0) marker = EV_MK_COREF_ACT;
     else if (strncmp(f->field[2], "act ", 4) == 0) {
@@ -485,7 +486,8 @@ static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) 
     else if (strcmp(f->field[2], "home") == 0) marker = EV_MK_COREF_HOME;
     else if (strcmp(f->field[2], "org") != 0)
       return bad(ctx,
-                 "unknown coreference '%s' (expected org, state, pair, group, person, act or home)",
+                 "unknown coreference '%s' (expected org, state, pair, group, person, act or "
+                 "home)",
                  f->field[2]);
   } else if (f->count != 2) {
     return bad(ctx, "expected KIND | PHRASE%s", "");

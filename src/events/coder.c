@@ -1339,6 +1339,22 @@ static const char *threat_code(const char *code) {
   return "130";
 }
 
+/* The CAMEO code of an intent to do what code describes (CAMEO 03's
+ * subcodes: meet 036, diplomatic cooperation 032, material 031, aid 033,
+ * yield 035), "13" for an act of pressure or force (roots 16-20: a threat),
+ * the code itself for roots 01-03, NULL for the others (not asserted: "ready
+ * to send troops" may be help or a threat). */
+static const char *intent_code(const char *code) {
+  static const char *const by_root[] = {NULL,   NULL,   NULL,   NULL,   "036", "032", "031",
+                                        "033",  "035",  NULL,   NULL,   NULL,  NULL,  NULL,
+                                        NULL,   NULL,   "13",   "13",   "13",  "13",  "13"};
+  int root = code_root(code);
+  if (root >= 1 && root <= 3) return code;
+  if (!strcmp(code, "061")) return "0311";
+  if (!strcmp(code, "062")) return "0312";
+  return root >= 1 && root <= 20 ? by_root[root] : NULL;
+}
+
 /* Whether token t may be an adjective between a determiner and its noun: a
  * word that starts no dictionary item, or an agent ("military support"). */
 static int adjective_like(const orb_coder *c, size_t t) {
@@ -3077,7 +3093,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   uint8_t flags = rule->flags | verb->flags;
 
   /* markers just before the verb, and "neither"/"no" just after it */
-  int negated = 0, hypothesis = 0, threat = 0;
+  int negated = 0, hypothesis = 0, threat = 0, intending = 0;
   int refusal = 0; /* the negation is a refusal: "refused to", "declined to" */
   static const char *const refuse_words[] = {"refused", "refuses", "refuse", "refusing",
                                              "declined", "declines", "decline", "declining"};
@@ -3097,6 +3113,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                tok_in(c, mk->first, refuse_words, sizeof refuse_words / sizeof *refuse_words);
     hypothesis |= what == EV_MK_HYPOTHESIS;
     threat |= what == EV_MK_THREAT && !crossed;
+    intending |= what == EV_MK_INTENT && !crossed;
   }
   if (k + 1 < c->item_count && c->items[k + 1].kind == IT_MARKER &&
       c->items[k + 1].first == it->last &&
@@ -3135,11 +3152,23 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     snprintf(code, sizeof code, "%s", neg_code);
     type = neg_type;
   }
+  if (intending && !negated && !threat) {
+    /* "was ready to give financial aid": the intent to do it (03), or a threat
+     * for an act of force ("ready to impose further sanctions") */
+    const char *meant = intent_code(code);
+    if (!meant) return;
+    if (meant[0] == '1') {
+      threat = 1;
+    } else if (meant != code) {
+      snprintf(code, sizeof code, "%s", meant);
+      type = type_of_code(d, code);
+    }
+  }
   if (threat) {
     snprintf(code, sizeof code, "%s", threat_code(code));
     type = ORB_EV_THREATEN;
   }
-  if (!negated && !threat && !reversed) /* "arrived in X": X hosts the visit */
+  if (!negated && !threat && !intending && !reversed) /* "arrived in X": X hosts the visit */
     memcpy(sn->back, rule->back_code, sizeof sn->back);
   static const char *const spoke[] = {"spoke",  "spoken",     "speak", "speaks", "talked",
                                       "phoned", "telephoned", "held",  "had",    "holds",

@@ -38,7 +38,7 @@ typedef struct line_ctx {
 static const char *const kinds[] = {
   "actor", "agent", "verb", "object", "negation", "hypothesis", "threat", "clause",
   "boilerplate", "coref", "type", "negate", "abbreviation", "preposition",
-  "determiner", "passive", "ignore", "relative", "same", "part", "judgement"
+  "determiner", "passive", "ignore", "relative", "same", "part", "judgement", "intent"
 };
 #define KIND_COUNT (sizeof kinds / sizeof kinds[0])
 
@@ -455,7 +455,7 @@ static orb_status parse_agent(line_ctx *ctx, line_fields *f) {
   return ORB_OK;
 }
 
-/* negation/hypothesis/threat/clause/boilerplate/ignore | PHRASE,
+/* negation/hypothesis/threat/intent/clause/boilerplate/ignore | PHRASE,
  * coref | PHRASE | WHAT */
 static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) {
   uint32_t roots = 0;
@@ -585,6 +585,7 @@ static orb_status parse_line(line_ctx *ctx, char *line) {
   case 18: return parse_same(ctx, &f, 0);
   case 19: return parse_same(ctx, &f, 1);
   case 20: return parse_word_class(ctx, &f, EV_VF_JUDGE);
+  case 21: return parse_marker(ctx, &f, EV_MK_INTENT);
   default: {
     char hint[320];
     orb_diags_add(ctx->diags, ctx->name, ctx->line, 1, "unknown entry kind '%s'%s",

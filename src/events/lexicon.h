@@ -59,7 +59,8 @@ typedef enum ev_marker {
   EV_MK_COREF_ACT,   /* "the move": the source of the article's latest event */
   EV_MK_COREF_GROUP, /* "the three countries": the latest states named together */
   EV_MK_COREF_HOME,  /* "the foreign ministry": the state of the article's dateline */
-  EV_MK_IGNORE       /* "former Soviet": a phrase that means nothing here */
+  EV_MK_IGNORE,      /* "former Soviet": a phrase that means nothing here */
+  EV_MK_INTENT       /* "ready to": the event becomes an intent to do it (CAMEO 03) */
 } ev_marker;
 
 typedef struct ev_node {

@@ -1176,6 +1176,11 @@ static void test_news_round12(void **state) {
     {"The United States will station tanks and other heavy weapons in Estonia and Latvia.",
      "USA 07 EST;USA 07 LVA;"},
     {"Russia will station tactical nuclear weapons in Belarus.", "RUS 15 BLR;"},
+    /* "ready to": an intent to do it (03), a threat for a sanction; not asserted for a
+     * deployment */
+    {"Azerbaijan was ready to give financial aid to Ukraine.", "AZE 03 UKR;"},
+    {"The United States was ready to impose further sanctions on Russia.", "USA 13 RUS;"},
+    {"France said it was ready to send troops to Romania.", ""},
     /* where leaders meet is no party to the meeting */
     {"NATO leaders gather in Washington on Tuesday for a summit.", ""},
     {"NATO leaders met in Washington for a summit.", ""},

@@ -69,20 +69,20 @@ static const struct dev_set {
   {"news_dev9.txt", "dev9", 30, 180, 0.54, 0.72, 0},
   /* full articles written in the sixth round, held out in it and the seventh and eighth,
    * read in the ninth */
-  {"news_dev10.txt", "dev10", 30, 170, 0.46, 0.74, 0},
+  {"news_dev10.txt", "dev10", 30, 170, 0.46, 0.75, 0},
   /* full articles written in the seventh round, held out until the eleventh, read in it */
   {"news_dev11.txt", "dev11", 30, 180, 0.52, 0.71, 0},
   /* full articles written in the seventh round, held out until the twelfth, read in it */
   {"news_dev12.txt", "dev12", 30, 180, 0.47, 0.72, 0},
   /* full articles written in the seventh round, held out: measured, never read */
-  {"news_dev13.txt", "dev13", 30, 180, 0.32, 0.59, 1},
+  {"news_dev13.txt", "dev13", 30, 180, 0.33, 0.60, 1},
   /* full articles written in the ninth round by authors who never saw the coder, held out:
    * measured, never read */
   {"news_dev14.txt", "dev14", 30, 190, 0.35, 0.50, 1},
   {"news_dev15.txt", "dev15", 30, 170, 0.45, 0.60, 1},
   /* full articles written in the eleventh round by authors who never saw the coder, held
    * out: measured, never read */
-  {"news_dev16.txt", "dev16", 30, 190, 0.32, 0.57, 1},
+  {"news_dev16.txt", "dev16", 30, 190, 0.33, 0.58, 1},
   {"news_dev17.txt", "dev17", 30, 180, 0.52, 0.64, 1},
   /* written at the end of the eleventh round by authors who never saw the coder, held out:
    * measured, never read */
@@ -90,7 +90,7 @@ static const struct dev_set {
   {"news_dev19.txt", "dev19", 30, 180, 0.26, 0.37, 1},
   /* written at the start of the twelfth round by authors who never saw the coder, held out:
    * measured, never read */
-  {"news_dev20.txt", "dev20", 30, 190, 0.37, 0.62, 1},
+  {"news_dev20.txt", "dev20", 30, 190, 0.38, 0.63, 1},
   {"news_dev21.txt", "dev21", 30, 180, 0.41, 0.53, 1},
 };
 

@@ -327,7 +327,8 @@ static bool starts_node(const char *data, size_t start, size_t i, int flow) {
   }
 }
 
-/* The first tab between a ':' and a following '?', '-' or ':' on a line,
+/* The first tab between a ':' and a following '?', '-', ':' or block scalar
+ * indicator ('|', '>': "irsz:\t> eslo" after an explicit key) on a line,
  * outside quoted scalars ("? b:\t- c"; a comment is read too, so that a '#'
  * taken wrongly for one hides nothing), as *line and *column (from 1);
  * 0 when there is none. libfyaml 0.7.12 (Debian 12) rejects such text but then
@@ -355,7 +356,7 @@ static int tab_before_indicator(const char *data, size_t len, int *line, int *co
         size_t j = i + 1, tab = 0;
         for (; j < len && (data[j] == ' ' || data[j] == '\t'); j++)
           if (data[j] == '\t' && !tab) tab = j + 1;
-        if (tab && j < len && (data[j] == '?' || data[j] == '-' || data[j] == ':')) {
+        if (tab && j < len && data[j] && strchr("?-:|>", data[j])) {
           *line = ln;
           *column = (int)(tab - start);
           return 1;
@@ -376,8 +377,8 @@ orb_status yk_parse(yk_reader *r, const char *data, size_t len, yk_doc **out) {
   }
   int tab_line, tab_column;
   if (tab_before_indicator(data, len, &tab_line, &tab_column)) {
-    report_at(r, tab_line, tab_column, "not valid YAML: a tab before an indicator ('?', '-' or "
-              "':') after a ':'; use spaces");
+    report_at(r, tab_line, tab_column, "not valid YAML: a tab before an indicator ('?', '-', "
+              "':', '|' or '>') after a ':'; use spaces");
     return r->out_of_memory ? ORB_ENOMEM : ORB_EPARSE;
   }
   struct fy_diag_cfg diag_cfg;

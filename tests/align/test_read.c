@@ -254,9 +254,13 @@ static void test_yaml_tab_before_indicator(void **state) {
                                     "ir!:\n? : wa ['elis:\t?", /* nor a bracket in a scalar */
                                     "? b - 'c:\t? d", /* nor a quote after a '-' in it */
                                     /* an escaped quote does not close a quoted scalar */
-                                    "? \"a\\\"\":\t? c"};
-  static const int line[] = {4, 2, 2, 2, 2, 2, 1, 1}, column[] = {8, 4, 7, 27, 15, 15, 10, 9};
-  for (size_t i = 0; i < 8; i++) {
+                                    "? \"a\\\"\":\t? c",
+                                    /* a block scalar's indicator too (found in CI) */
+                                    "irs:\n? e:\n? o:\n? irsz:\t> eslo:\n? e",
+                                    "? x\n: y:\t| z\n"};
+  static const int line[] = {4, 2, 2, 2, 2, 2, 1, 1, 4, 2},
+                   column[] = {8, 4, 7, 27, 15, 15, 10, 9, 8, 5};
+  for (size_t i = 0; i < 10; i++) {
     orb_diags diags;
     orb_diags_init(&diags);
     orb_landscape *l;
@@ -267,8 +271,9 @@ static void test_yaml_tab_before_indicator(void **state) {
     assert_int_equal(diags.count, 1);
     assert_int_equal(diags.items[0].line, line[i]);
     assert_int_equal(diags.items[0].column, column[i]);
-    assert_string_equal(diags.items[0].message, "not valid YAML: a tab before an indicator "
-                                                "('?', '-' or ':') after a ':'; use spaces");
+    assert_string_equal(diags.items[0].message,
+                        "not valid YAML: a tab before an indicator ('?', '-', ':', '|' or '>') "
+                        "after a ':'; use spaces");
     orb_diags_free(&diags);
   }
   /* in quotes a tab is text: no such error */

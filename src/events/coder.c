@@ -1084,10 +1084,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           if ((n->act_roots >> q & 1u) && r->by_root[q].at &&
               (root < 0 || r->by_root[q].at > r->by_root[root].at))
             root = q;
-        if (root < 0 || k == 0 || !judging_verb(c, &c->items[k - 1]) ||
-            (it->last < end && (tok_is(c, it->last, "of") || tok_is(c, it->last, "by"))) ||
+        if (root < 0 || !judging_verb(c, &c->items[k - 1]) ||
             named_before(c, s, it->first, r->by_root[root].id))
-          continue; /* not "called the attack by Russia", nor the judge's own act */
+          continue; /* act_judged let the phrase be a marker; the tagger may since have
+                       read the verb as a noun; not the judge's own act */
         if (!add_mention(c, it->first, it->last, r->by_root[root].id, r->by_root[root].role,
                          r->by_root[root].is_org))
           return ORB_ENOMEM;
@@ -2287,17 +2287,6 @@ static int tree_place(const orb_coder *c, const ev_mention *m) {
   return !(c->labels[w] == c->lab.nmod && h >= 0 && has_case(c, h, from, 2));
 }
 
-/* Whether mention m follows a preposition of place ("in", "at", ...) that
- * comes after verb item it, only determiners between: "met in Astana" (not
- * "arrived in Moscow", whose "in" is the verb's). */
-static int after_place_prep(const orb_coder *c, const ev_item *it, const ev_mention *m) {
-  size_t t = m->first;
-  while (t > it->last && tok_flag(c, t - 1, EV_VF_DET))
-    t--;
-  return !m->is_org && t > it->last &&
-         tok_in(c, t - 1, place_preps, sizeof place_preps / sizeof *place_preps);
-}
-
 /* Whether one of mentions [g, ge) names actor id ("Iran, Turkmenistan and
  * Azerbaijan signed a deal to deliver gas to Azerbaijan": a party again). */
 static int in_group(const orb_coder *c, size_t g, size_t ge, int32_t id) {
@@ -2355,15 +2344,23 @@ static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
   return 0;
 }
 
+/* The token of the preposition of place ("in", "at", ...) right before
+ * mention m, only determiners between, or SIZE_MAX (none, or m names an
+ * organisation). */
+static size_t place_prep(const orb_coder *c, const ev_mention *m) {
+  size_t t = m->first;
+  if (m->is_org) return SIZE_MAX;
+  while (t > 0 && tok_flag(c, t - 1, EV_VF_DET))
+    t--;
+  return t > 0 && tok_in(c, t - 1, place_preps, sizeof place_preps / sizeof *place_preps)
+             ? t - 1 : SIZE_MAX;
+}
+
 /* Whether mention m follows "in", "at", "near", "inside" or a preposition of
  * a route ("through", "via", "across"), and determiners: a place, without
  * the tree. */
 static int shallow_place(const orb_coder *c, const ev_mention *m) {
-  size_t t = m->first;
-  if (m->is_org) return 0;
-  while (t > 0 && tok_flag(c, t - 1, EV_VF_DET))
-    t--;
-  return t > 0 && tok_in(c, t - 1, place_preps, sizeof place_preps / sizeof *place_preps);
+  return place_prep(c, m) != SIZE_MAX;
 }
 
 /* Whether verb item k is the complement of an accusation before it in the
@@ -3396,8 +3393,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       continue; /* "talks between A and B hosted by C": C hosts, no party */
     if (topic(c, it, code, group_start(c, m)))
       continue; /* "discussed Syria", "talks on Karabakh": what about, not with whom */
-    if (code_root(code) == 4 && after_place_prep(c, it, mn))
-      continue; /* "gather in Washington", unparsed: the meeting's venue */
+    size_t prep = place_prep(c, mn);
+    if (code_root(code) == 4 && prep != SIZE_MAX && prep >= it->last)
+      continue; /* "gather in Washington", unparsed: the meeting's venue (not "arrived in
+                   Moscow", whose "in" is the verb's) */
     if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;

@@ -64,8 +64,16 @@ typedef struct ev_mention {
 } ev_mention;
 
 /* The latest actors named in the article, for coreference. */
+#define EV_ORGS_MAX 4       /* organisations remembered with their names' words */
+#define EV_ORG_WORDS 8      /* words of a name remembered */
+
 typedef struct ev_recent {
   int32_t org, org_role;  /* -1 if none */
+  struct {                /* the latest organisations named, [0] the latest */
+    int32_t id, role;
+    uint32_t words[EV_ORG_WORDS]; /* vocabulary ids of its name's words, 0 after */
+  } orgs[EV_ORGS_MAX];
+  uint8_t org_count;
   int32_t pair[2];        /* latest two states named together ("A and B") */
   int32_t group[EV_GROUP_MAX]; /* latest states named together, in order */
   uint8_t group_count;    /* 0 if none */
@@ -293,6 +301,15 @@ static int act_judged(const orb_coder *c, size_t i, size_t j, size_t e) {
   return 1;
 }
 
+/* The latest organisation named in the article whose name holds the word of
+ * vocabulary id word ("court"), as an index of c->recent.orgs, or -1. */
+static int named_org(const orb_coder *c, uint32_t word) {
+  for (int o = 0; o < c->recent.org_count; o++)
+    for (size_t w = 0; w < EV_ORG_WORDS; w++)
+      if (c->recent.orgs[o].words[w] == word) return o;
+  return -1;
+}
+
 /* Matches tokens [s, e) against the trie, longest match first, left to right. */
 static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
   const orb_dict *d = c->dict;
@@ -324,7 +341,15 @@ static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
                        (c->items[c->item_count - 1].last + 1 == i &&
                         tok[i - 1].id == d->tok_paren_close)); /* "(CSTO) forces" */
     if (n->actor >= 0) kind = IT_ACTOR;
-    else if (n->agent >= 0 && (n->verb < 0 || after_actor)) kind = IT_AGENT;
+    else if (n->marker == EV_MK_COREF_ORG && n->org_word) {
+      /* "the court" after the International Criminal Court, not the agent;
+       * not "the Council of Europe" (a name) nor a court none was named of */
+      if ((best_end < e && tok_is(c, best_end, "of")) || named_org(c, n->org_word) < 0) {
+        i++;
+        continue;
+      }
+      kind = IT_MARKER;
+    } else if (n->agent >= 0 && (n->verb < 0 || after_actor)) kind = IT_AGENT;
     else if (n->marker == EV_MK_HYPOTHESIS && best_end == i + 1 && ev_month_of(c->text, &tok[i])) {
       i++; /* "In May": the month, as dates read it */
       continue;
@@ -446,6 +471,19 @@ static void remember(orb_coder *c, size_t index, int grouped) {
   if (m->is_org) {
     c->recent.org = m->id;
     c->recent.org_role = m->role;
+    ev_recent *r = &c->recent; /* moved to the front of the latest organisations */
+    if (r->org_count < EV_ORGS_MAX) r->org_count++;
+    memmove(r->orgs + 1, r->orgs, (size_t)(r->org_count - 1) * sizeof *r->orgs);
+    memset(&r->orgs[0], 0, sizeof r->orgs[0]);
+    r->orgs[0].id = m->id;
+    r->orgs[0].role = m->role;
+    /* its name's words, and the two before "of" ("the Parliamentary Assembly
+     * of the Council of Europe": "the assembly" is that council's) */
+    uint32_t from = m->first;
+    if (from > 0 && tok_is(c, from - 1, "the")) from--;
+    from = from > 2 && tok_is(c, from - 1, "of") ? from - 3 : m->first;
+    for (uint32_t t = from, w = 0; t < m->last && w < EV_ORG_WORDS; t++)
+      r->orgs[0].words[w++] = c->tokens.items[t].id;
   } else if (is_state_id(ev_string(c->dict, m->id))) {
     size_t j = 0; /* moved to the front of the latest named */
     while (j < c->recent.named_count && c->recent.named[j] != m->id) j++;
@@ -976,6 +1014,11 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         ev_hyphen_modifier(c->text, tok, it->last) &&
         !(c->item_at[it->last] >= 0 && c->items[c->item_at[it->last]].kind == IT_ACTOR))
       continue; /* "the Russia-led CSTO", "US-backed": a modifier, not an actor */
+    if (it->kind == IT_ACTOR && it->last > it->first + 1 && it->last < end &&
+        ev_hyphen_modifier(c->text, tok, it->last - 1) && c->item_at[it->last] >= 0 &&
+        c->items[c->item_at[it->last]].kind == IT_ACTOR)
+      continue; /* "the Russian-backed Donetsk People's Republic": the dictionaries' own
+                   compound ("russian-backed") before another actor, a modifier too */
     if (it->kind == IT_ACTOR && ev_hyphen_stance(c->text, tok, it->first))
       continue; /* "pro-Russian separatists", "anti-Western": a stance, not an actor */
     if (it->kind == IT_ACTOR && mixed_case_acronym(c, it))
@@ -1069,6 +1112,12 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       size_t before = c->mention_count;
       if (mk == EV_MK_COREF_ORG && bind_apposition(c, k)) {
         continue; /* "This alliance, the CSTO, ...": the CSTO itself follows */
+      } else if (mk == EV_MK_COREF_ORG && n->org_word) {
+        /* "the court": the latest organisation whose name holds "court" */
+        int o = named_org(c, n->org_word);
+        if (o < 0) continue;
+        if (!add_mention(c, it->first, it->last, c->recent.orgs[o].id, c->recent.orgs[o].role, 1))
+          return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_ORG && (c->recent.bound_org >= 0 || c->recent.org >= 0)) {
         int bound = c->recent.bound_org >= 0;
         if (!add_mention(c, it->first, it->last, bound ? c->recent.bound_org : c->recent.org,
@@ -2490,8 +2539,9 @@ static int bare_saying(const orb_coder *c, size_t t) {
 
 /* Whether statement verb item k reports a judgement of a thing ("said the
  * vote was an imitation", "said the sanctions were based on false claims",
- * "said the meeting undermined the balance"): "that" and a determiner or a
- * possessive after it (past a day), then, before the clause ends, a word of
+ * "said the meeting undermined the balance", "said that Russia's decision
+ * was unjust"): "that" and a determiner or a possessive after it (past a
+ * day), or an actor's possessive, then, before the clause ends, a word of
  * the dictionaries' judgement class not right after "not" or "no". */
 static int reported_judgement(const orb_coder *c, size_t k, size_t e) {
   static const char *const thing[] = {"the", "this", "these", "those", "its", "their", "his",
@@ -2500,7 +2550,11 @@ static int reported_judgement(const orb_coder *c, size_t k, size_t e) {
   static const char *const denied[] = {"not", "no", "never"};
   size_t u = past_day(c, &c->items[k], e);
   if (u < e && tok_is(c, u, "that")) u++;
-  if (!(u < e && tok_in(c, u, thing, sizeof thing / sizeof *thing))) return 0;
+  int owner = 0; /* "that Russia's decision ...": the owner's thing */
+  for (size_t m = 0; m < c->mention_count && !owner && u < e; m++)
+    owner = c->mentions[m].first == u && c->mentions[m].last < e &&
+            c->tokens.items[c->mentions[m].last].id == c->dict->tok_s;
+  if (!(u < e && (owner || tok_in(c, u, thing, sizeof thing / sizeof *thing)))) return 0;
   for (size_t t = u + 1; t < e && t < u + 24; t++) {
     if (tok_in(c, t, ends, sizeof ends / sizeof *ends)) return 0;
     uint32_t id = c->tokens.items[t].id;

@@ -461,8 +461,8 @@ static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) 
   uint32_t roots = 0;
   if (marker == EV_MK_COREF_ORG) {
     if (f->count != 3)
-      return bad(ctx, "expected coref | PHRASE | org, state, pair, group, person, act (with "
-                      "roots) or home%s", "");
+      return bad(ctx, "expected coref | PHRASE | org (with a word), state, pair, group, person, "
+                      "act (with roots) or home%s", "");
     if (strcmp(f->field[2], "state") == 0) marker = EV_MK_COREF_STATE;
     else if (strcmp(f->field[2], "act") == 0) marker = EV_MK_COREF_ACT;
     else if (strncmp(f->field[2], "act ", 4) == 0) {
@@ -484,10 +484,18 @@ static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) 
     else if (strcmp(f->field[2], "pair") == 0) marker = EV_MK_COREF_PAIR;
     else if (strcmp(f->field[2], "group") == 0) marker = EV_MK_COREF_GROUP;
     else if (strcmp(f->field[2], "home") == 0) marker = EV_MK_COREF_HOME;
-    else if (strcmp(f->field[2], "org") != 0)
+    else if (strncmp(f->field[2], "org ", 4) == 0) {
+      /* "org court": the latest organisation whose name holds the word */
+      const char *w = f->field[2] + 4;
+      while (*w == ' ') w++;
+      size_t len = strlen(w);
+      if (!len || strchr(w, ' '))
+        return bad(ctx, "bad word in '%s' (expected org followed by one word)", f->field[2]);
+      if (ctx->apply && !(roots = ev_vocab_add(ctx->dict, w, len))) return ORB_ENOMEM;
+    } else if (strcmp(f->field[2], "org") != 0)
       return bad(ctx,
-                 "unknown coreference '%s' (expected org, state, pair, group, person, act or "
-                 "home)",
+                 "unknown coreference '%s' (expected org, org WORD, state, pair, group, "
+                 "person, act or home)",
                  f->field[2]);
   } else if (f->count != 2) {
     return bad(ctx, "expected KIND | PHRASE%s", "");
@@ -499,7 +507,8 @@ static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) 
   if (n->marker && n->marker_file == ctx->file) return ORB_OK;
   n->marker = (int16_t)marker;
   n->marker_file = ctx->file;
-  n->act_roots = roots;
+  if (marker == EV_MK_COREF_ORG) n->org_word = roots;
+  else n->act_roots = roots;
   ctx->dict->entry_count++;
   return ORB_OK;
 }

@@ -72,8 +72,12 @@ typedef struct ev_node {
   int16_t marker;  /* ev_marker */
   int16_t actor_file; /* file that defined the actor entries */
   int16_t agent_file, verb_file, object_file, marker_file;
-  uint32_t act_roots; /* EV_MK_COREF_ACT: bit r for each CAMEO root r of the act
-                         ("the strike": 18, 19, 20), 0 for any */
+  union {
+    uint32_t act_roots; /* EV_MK_COREF_ACT: bit r for each CAMEO root r of the act
+                           ("the strike": 18, 19, 20), 0 for any */
+    uint32_t org_word;  /* EV_MK_COREF_ORG: the word the organisation's name holds
+                           ("the court": "court"), 0 for any organisation */
+  };
 } ev_node;
 
 typedef struct ev_actor_entry {

@@ -1441,6 +1441,7 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
   static const char *const documents[] = {"law", "decree", "bill", "order", "resolution"};
+  static const char *const subjects[] = {"it", "he", "she", "they", "we", "i"};
   size_t skipped = 0;
   const ev_token *last = &tok[it->last - 1];
   if (it->first > s && tok_flag(c, it->first - 1, EV_VF_PASSIVE) &&
@@ -1467,6 +1468,8 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
                tok_in(c, it->first - 1, documents, sizeof documents / sizeof *documents));
     /* but "a law ending the treaty", "a decree suspending": what a document
        does, its signer's act */
+    if (tok_in(c, t, subjects, sizeof subjects / sizeof *subjects))
+      return 0; /* "said that it would meet": a verb after its subject pronoun */
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
   return 0;

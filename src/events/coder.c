@@ -310,6 +310,15 @@ static int named_org(const orb_coder *c, uint32_t word) {
   return -1;
 }
 
+/* Whether token t is a double quote, straight or curly. */
+static int tok_quote(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  const unsigned char *p = (const unsigned char *)c->text + tok->start;
+  return (tok->flags & EV_TF_PUNCT) &&
+         (p[0] == '"' || (tok->end - tok->start == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
+                          (p[2] == 0x9C || p[2] == 0x9D)));
+}
+
 /* Matches tokens [s, e) against the trie, longest match first, left to right. */
 static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
   const orb_dict *d = c->dict;
@@ -319,6 +328,8 @@ static orb_status match_sentence(orb_coder *c, size_t s, size_t e) {
     uint32_t node = 0, best = 0;
     size_t best_end = i;
     for (size_t j = i; j < e; j++) {
+      if (j > i && node && tok_quote(c, j))
+        continue; /* "the Donetsk and Luhansk "people's republics"": the name goes on */
       uint32_t next = tok[j].id ? ev_trie_child(d, node, tok[j].id) : 0;
       size_t k = next || j == i ? j : past_quantity(c, j, e);
       if (k > j && k < e && tok[k].id && (next = ev_trie_child(d, node, tok[k].id)))
@@ -530,14 +541,6 @@ static int agent_of(const orb_coder *c, uint32_t from, uint32_t to) {
 /* Whether token t lies inside a dictionary item of the sentence. */
 static int word_item(const orb_coder *c, uint32_t t) { return c->item_at[t] >= 0; }
 
-/* Whether token t is a double quote, straight or curly. */
-static int tok_quote(const orb_coder *c, size_t t) {
-  const ev_token *tok = &c->tokens.items[t];
-  const unsigned char *p = (const unsigned char *)c->text + tok->start;
-  return (tok->flags & EV_TF_PUNCT) &&
-         (p[0] == '"' || (tok->end - tok->start == 3 && p[0] == 0xE2 && p[1] == 0x80 &&
-                          (p[2] == 0x9C || p[2] == 0x9D)));
-}
 
 /* Whether an actor item of tokens [first, t) is part of a place name: a
  * capitalised Sea, Strait, Gulf... follows ("the South China Sea") or comes
@@ -1468,8 +1471,11 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
                tok_in(c, it->first - 1, documents, sizeof documents / sizeof *documents));
     /* but "a law ending the treaty", "a decree suspending": what a document
        does, its signer's act */
-    if (tok_in(c, t, subjects, sizeof subjects / sizeof *subjects))
-      return 0; /* "said that it would meet": a verb after its subject pronoun */
+    if (tok_in(c, t, subjects, sizeof subjects / sizeof *subjects) && t > s &&
+        (tok_is(c, t - 1, "that") || (c->tokens.items[t - 1].flags & EV_TF_PUNCT) ||
+         (c->item_at[t - 1] >= 0 && c->items[c->item_at[t - 1]].kind == IT_VERB)))
+      return 0; /* "said that it would meet": a verb after its subject pronoun (not
+                   "the oil it needs", a noun's relative clause) */
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
   return 0;

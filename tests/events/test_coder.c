@@ -426,10 +426,11 @@ static void test_dictionary_errors(void **state) {
                     "actor | c | HOB+\n"
                     "actor | d | HOB+bre\n"
                     "coref | the siege | act 19 21\n" /* roots run from 01 to 20 */
-                    "coref | the raid | act 18x\n";
+                    "coref | the raid | act 18x\n"
+                    "coref | the court | org high court\n"; /* one word the name holds */
   assert_int_equal(load_buffer(d, bad, &diags), ORB_EPARSE);
-  assert_int_equal(diags.count, 12);
-  static const int lines[] = {1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13};
+  assert_int_equal(diags.count, 13);
+  static const int lines[] = {1, 2, 3, 4, 5, 7, 8, 9, 10, 11, 12, 13, 14};
   for (size_t i = 0; i < diags.count; i++) {
     assert_string_equal(diags.items[i].file, "user.dict");
     assert_int_equal(diags.items[i].line, lines[i]);
@@ -438,12 +439,14 @@ static void test_dictionary_errors(void **state) {
   assert_non_null(strstr(diags.items[2].message, "bad CAMEO code '1x9'"));
   assert_non_null(strstr(diags.items[3].message, "unknown event type 'siege'"));
   assert_non_null(strstr(diags.items[5].message,
-                         "unknown coreference 'kingdom' (expected org, state, pair, group, "
-                         "person, act or home)"));
+                         "unknown coreference 'kingdom' (expected org, org WORD, state, pair, "
+                         "group, person, act or home)"));
   for (size_t i = 6; i < 10; i++)
     assert_non_null(strstr(diags.items[i].message, "several joined by +"));
   assert_non_null(strstr(diags.items[10].message, "bad CAMEO root in 'act 19 21'"));
   assert_non_null(strstr(diags.items[11].message, "bad CAMEO root in 'act 18x'"));
+  assert_non_null(strstr(diags.items[12].message,
+                         "bad word in 'org high court' (expected org followed by one word)"));
   assert_int_equal(orb_dict_entry_count(d), 0); /* nothing of a bad file is kept */
   orb_diags_free(&diags);
   assert_int_equal(orb_dict_add_file(d, "/nonexistent/x.dict", &diags), ORB_EIO);

@@ -1229,6 +1229,17 @@ static void test_news_round13(void **state) {
      * clause ("the oil it needs") */
     {"The European Union said that it would impose sanctions on Russia.", "EU 16 RUS;"},
     {"The United States offered to supply Belarus with all the oil it needs.", "USA 03 BLR;"},
+    /* a state suspended or expelled from an organisation; a meeting stayed away from */
+    {"The U.N. General Assembly suspended Russia from the Human Rights Council on Thursday.",
+     "IGOUNO 16 RUS;"},
+    {"The Council of Europe expelled Russia from the organisation on Wednesday.",
+     "IGOEURCOE 16 RUS;"},
+    {"Estonia stayed away from the meeting in protest at Russia's presence.",
+     "EST 16 RUS;EST 11 RUS;"},
+    /* an election said to fall short of standards: a criticism of its state */
+    {"Election observers from the OSCE said that Belarus's election had fallen well short of "
+     "democratic standards.",
+     "IGOEURSCE 11 BLR;"},
   };
   CHECK(cases);
 }

@@ -1447,9 +1447,10 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
   static const char *const subjects[] = {"it", "he", "she", "they", "we", "i"};
   size_t skipped = 0;
   const ev_token *last = &tok[it->last - 1];
-  if (it->first > s && tok_flag(c, it->first - 1, EV_VF_PASSIVE) &&
+  if (it->first > s && tok_flag(c, it->first - 1, EV_VF_PASSIVE) && it->last == it->first + 1 &&
       c->text[last->end - 1] == 's')
-    return 1; /* "being allies", "are talks": a plural noun after a form of "be" */
+    return 1; /* "being allies", "are talks": a plural noun after a form of "be" (not
+                 "was imposing sanctions", a phrase) */
   int day = 0;
   for (size_t t = it->first; t > s;) {
     uint32_t id = tok[--t].id;
@@ -1541,6 +1542,9 @@ static int tagged_verb(const orb_coder *c, const ev_item *it) {
   int32_t k = c->item_at[t - 1];
   if (k < 0 && c->tokens.items[t - 1].id == c->dict->tok_by && gerund(c, t))
     return 1; /* "responded by cutting supplies": a gerund, the verb of its clause */
+  size_t u = t - 1; /* past auxiliaries: "its forces had shelled" */
+  while (u > c->tagged_s && u + 2 > t - 1 && auxiliary(c, u)) u--;
+  k = c->item_at[u];
   return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR ||
                     c->items[k].kind == IT_NOUN); /* "its forces shelled" */
 }
@@ -3529,6 +3533,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     return; /* "backs a corridor across southern Armenia": support of a thing there */
   int pinned = bound.target != SIZE_MAX || bound.source != SIZE_MAX ||
                (rule->flags & EV_RF_SUBJECT_TARGET);
+  if (passive && !pinned && code_root(code) == 1 &&
+      (source == SIZE_MAX || c->mentions[source].first >= it->last))
+    return; /* "The measures were announced in a joint statement by A, B and C": a
+               statement in the passive, what was said its subject, no actor undergoes it */
   if (pinned && !pin_actors(c, rule, &bound, passive ? by_mention : SIZE_MAX, &source,
                             &target))
     return; /* "+ * ..." without a "$": no source */

@@ -1236,6 +1236,14 @@ static void test_news_round13(void **state) {
      "IGOEURCOE 16 RUS;"},
     {"Estonia stayed away from the meeting in protest at Russia's presence.",
      "EST 16 RUS;EST 11 RUS;"},
+    /* a phrase's verb after a form of "be" ("was imposing sanctions"); sanctions in the
+     * passive, their agent after "by"; a verb after its subject's auxiliary; a statement
+     * in the passive undergone by no actor */
+    {"The EU was imposing sanctions on Russia.", "EU 16 RUS;"},
+    {"Sanctions were imposed on Russia by the EU on Monday.", "EU 16 RUS;"},
+    {"Sanctions were imposed on Russia.", ""},
+    {"Turkey said its forces had attacked Syria.", "TUR 19 SYR;"},
+    {"The measures were announced in a joint statement by Britain, France and Germany.", ""},
     /* an election said to fall short of standards: a criticism of its state */
     {"Election observers from the OSCE said that Belarus's election had fallen well short of "
      "democratic standards.",

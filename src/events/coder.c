@@ -3066,6 +3066,8 @@ static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, siz
   return SIZE_MAX;
 }
 
+static int resolution_author(const orb_coder *c, const ev_item *it, const ev_mention *source);
+
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
@@ -3533,6 +3535,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     return; /* "backs a corridor across southern Armenia": support of a thing there */
   int pinned = bound.target != SIZE_MAX || bound.source != SIZE_MAX ||
                (rule->flags & EV_RF_SUBJECT_TARGET);
+  if (source != SIZE_MAX && !resolution_author(c, it, &c->mentions[source]))
+    return; /* "India abstained in the vote on the resolution condemning Russia" */
   if (passive && !pinned && code_root(code) == 1 &&
       (source == SIZE_MAX || c->mentions[source].first >= it->last))
     return; /* "The measures were announced in a joint statement by A, B and C": a
@@ -3836,6 +3840,24 @@ static int adverbial_talks(const orb_coder *c, const ev_item *it, size_t s, size
     if (prep != SIZE_MAX && (t >= it->last || prep == s))
       return 1; /* after the verb, or a phrase that opens the sentence */
   }
+  return 0;
+}
+
+/* Whether source may be the author of verb item it when it follows
+ * "resolution(s)" ("a resolution condemning Russia"): the actor right
+ * before the word (its body: "a U.N. resolution"), or the subject of a
+ * verb that adopts or puts forward the text ("adopted a resolution
+ * condemning"); not one who voted on it or abstained. Any other verb: 1. */
+static int resolution_author(const orb_coder *c, const ev_item *it, const ev_mention *source) {
+  static const char *const adopting[] = {"adopted", "adopts", "adopt", "passed", "passes",
+                                         "approved", "approves", "drafted", "tabled",
+                                         "proposed", "submitted", "sponsored", "introduced"};
+  if (it->first == 0 ||
+      !(tok_is(c, it->first - 1, "resolution") || tok_is(c, it->first - 1, "resolutions")))
+    return 1;
+  if (source->last + 1 >= it->first) return 1; /* "a U.N. resolution condemning" */
+  for (uint32_t u = source->last; u + 1 < it->first; u++)
+    if (tok_in(c, u, adopting, sizeof adopting / sizeof *adopting)) return 1;
   return 0;
 }
 

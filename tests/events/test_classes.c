@@ -1244,6 +1244,9 @@ static void test_news_round13(void **state) {
     {"Sanctions were imposed on Russia.", ""},
     {"Turkey said its forces had attacked Syria.", "TUR 19 SYR;"},
     {"The measures were announced in a joint statement by Britain, France and Germany.", ""},
+    /* a resolution's act is its body's or its adopter's, not a voter's */
+    {"India abstained in the vote on the resolution condemning Russia.", "IND 12 ;"},
+    {"The U.N. General Assembly adopted a resolution condemning Russia.", "IGOUNO 11 RUS;"},
     /* an election said to fall short of standards: a criticism of its state */
     {"Election observers from the OSCE said that Belarus's election had fallen well short of "
      "democratic standards.",

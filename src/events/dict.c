@@ -458,7 +458,7 @@ static orb_status parse_agent(line_ctx *ctx, line_fields *f) {
 /* negation/hypothesis/threat/intent/clause/boilerplate/ignore | PHRASE,
  * coref | PHRASE | WHAT */
 static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) {
-  uint32_t roots = 0;
+  uint32_t roots = 0, word = 0; /* "act 18 19 20"'s roots; "org court"'s word */
   if (marker == EV_MK_COREF_ORG) {
     if (f->count != 3)
       return bad(ctx, "expected coref | PHRASE | org (with a word), state, pair, group, person, "
@@ -491,7 +491,7 @@ static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) 
       size_t len = strlen(w);
       if (!len || strchr(w, ' '))
         return bad(ctx, "bad word in '%s' (expected org followed by one word)", f->field[2]);
-      if (ctx->apply && !(roots = ev_vocab_add(ctx->dict, w, len))) return ORB_ENOMEM;
+      if (ctx->apply && !(word = ev_vocab_add(ctx->dict, w, len))) return ORB_ENOMEM;
     } else if (strcmp(f->field[2], "org") != 0)
       return bad(ctx,
                  "unknown coreference '%s' (expected org, org WORD, state, pair, group, "
@@ -507,7 +507,7 @@ static orb_status parse_marker(line_ctx *ctx, line_fields *f, ev_marker marker) 
   if (n->marker && n->marker_file == ctx->file) return ORB_OK;
   n->marker = (int16_t)marker;
   n->marker_file = ctx->file;
-  if (marker == EV_MK_COREF_ORG) n->org_word = roots;
+  if (marker == EV_MK_COREF_ORG) n->org_word = word;
   else n->act_roots = roots;
   ctx->dict->entry_count++;
   return ORB_OK;

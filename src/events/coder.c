@@ -63,12 +63,11 @@ typedef struct ev_mention {
                             place, "its territory") */
 } ev_mention;
 
-/* The latest actors named in the article, for coreference. */
 #define EV_ORGS_MAX 4       /* organisations remembered with their names' words */
 #define EV_ORG_WORDS 8      /* words of a name remembered */
 
+/* The latest actors named in the article, for coreference. */
 typedef struct ev_recent {
-  int32_t org, org_role;  /* -1 if none */
   struct {                /* the latest organisations named, [0] the latest */
     int32_t id, role;
     uint32_t words[EV_ORG_WORDS]; /* vocabulary ids of its name's words, 0 after */
@@ -185,7 +184,7 @@ void orb_coder_free(orb_coder *c) {
 static void forget_seen(orb_coder *c) {
   memset(c->seen, 0, EV_SEEN_SLOTS * sizeof *c->seen);
   c->seen_count = 0;
-  c->recent = (ev_recent){.org = -1, .org_role = -1, .pair = {-1, -1},
+  c->recent = (ev_recent){.pair = {-1, -1},
                           .event_pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
                           .person_role = -1, .other_person = -1, .other_role = -1,
@@ -480,8 +479,6 @@ static void remember(orb_coder *c, size_t index, int grouped) {
     return;
   }
   if (m->is_org) {
-    c->recent.org = m->id;
-    c->recent.org_role = m->role;
     ev_recent *r = &c->recent; /* moved to the front of the latest organisations */
     if (r->org_count < EV_ORGS_MAX) r->org_count++;
     memmove(r->orgs + 1, r->orgs, (size_t)(r->org_count - 1) * sizeof *r->orgs);
@@ -681,9 +678,9 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
       }
     }
   }
-  int32_t it = r->subject >= 0 ? r->subject : r->org >= 0 ? r->org : latest_state(c, 0);
+  int32_t it = r->subject >= 0 ? r->subject : r->org_count ? r->orgs[0].id : latest_state(c, 0);
   int32_t it_role = r->subject >= 0 ? r->subject_role : 0;
-  uint8_t it_org = r->subject >= 0 ? r->subject_is_org : r->subject < 0 && r->org >= 0;
+  uint8_t it_org = r->subject >= 0 ? r->subject_is_org : r->org_count > 0;
   ev_mention first = {.first = UINT32_MAX}; /* the first actor named in the sentence */
   for (size_t m = 0; m < c->mention_count && first.first == UINT32_MAX; m++)
     if (!c->mentions[m].is_coref) first = c->mentions[m];
@@ -1121,10 +1118,11 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         if (o < 0) continue;
         if (!add_mention(c, it->first, it->last, c->recent.orgs[o].id, c->recent.orgs[o].role, 1))
           return ORB_ENOMEM;
-      } else if (mk == EV_MK_COREF_ORG && (c->recent.bound_org >= 0 || c->recent.org >= 0)) {
+      } else if (mk == EV_MK_COREF_ORG && (c->recent.bound_org >= 0 || c->recent.org_count)) {
         int bound = c->recent.bound_org >= 0;
-        if (!add_mention(c, it->first, it->last, bound ? c->recent.bound_org : c->recent.org,
-                         bound ? c->recent.bound_org_role : c->recent.org_role, 1))
+        if (!add_mention(c, it->first, it->last,
+                         bound ? c->recent.bound_org : c->recent.orgs[0].id,
+                         bound ? c->recent.bound_org_role : c->recent.orgs[0].role, 1))
           return ORB_ENOMEM;
       } else if (mk == EV_MK_COREF_ACT && n->act_roots) {
         /* "Georgia condemned the veto", "called the strike a terrorist attack":
@@ -1542,8 +1540,8 @@ static int tagged_verb(const orb_coder *c, const ev_item *it) {
   int32_t k = c->item_at[t - 1];
   if (k < 0 && c->tokens.items[t - 1].id == c->dict->tok_by && gerund(c, t))
     return 1; /* "responded by cutting supplies": a gerund, the verb of its clause */
-  size_t u = t - 1; /* past auxiliaries: "its forces had shelled" */
-  while (u > c->tagged_s && u + 2 > t - 1 && auxiliary(c, u)) u--;
+  size_t u = t - 1; /* past up to two auxiliaries: "its forces had shelled" */
+  for (int aux = 0; aux < 2 && u > c->tagged_s && auxiliary(c, u); aux++) u--;
   k = c->item_at[u];
   return k >= 0 && (c->items[k].kind == IT_AGENT || c->items[k].kind == IT_ACTOR ||
                     c->items[k].kind == IT_NOUN); /* "its forces shelled" */
@@ -3066,7 +3064,23 @@ static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, siz
   return SIZE_MAX;
 }
 
-static int resolution_author(const orb_coder *c, const ev_item *it, const ev_mention *source);
+/* Whether source may be the author of verb item it when it follows
+ * "resolution(s)" ("a resolution condemning Russia"): the actor right
+ * before the word (its body: "a U.N. resolution"), or the subject of a
+ * verb that adopts or puts forward the text ("adopted a resolution
+ * condemning"); not one who voted on it or abstained. Any other verb: 1. */
+static int resolution_author(const orb_coder *c, const ev_item *it, const ev_mention *source) {
+  static const char *const adopting[] = {"adopted", "adopts", "adopt", "passed", "passes",
+                                         "approved", "approves", "drafted", "tabled",
+                                         "proposed", "submitted", "sponsored", "introduced"};
+  if (it->first == 0 ||
+      !(tok_is(c, it->first - 1, "resolution") || tok_is(c, it->first - 1, "resolutions")))
+    return 1;
+  if (source->last + 1 >= it->first) return 1; /* "a U.N. resolution condemning" */
+  for (uint32_t u = source->last; u + 1 < it->first; u++)
+    if (tok_in(c, u, adopting, sizeof adopting / sizeof *adopting)) return 1;
+  return 0;
+}
 
 static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   const orb_dict *d = c->dict;
@@ -3840,24 +3854,6 @@ static int adverbial_talks(const orb_coder *c, const ev_item *it, size_t s, size
     if (prep != SIZE_MAX && (t >= it->last || prep == s))
       return 1; /* after the verb, or a phrase that opens the sentence */
   }
-  return 0;
-}
-
-/* Whether source may be the author of verb item it when it follows
- * "resolution(s)" ("a resolution condemning Russia"): the actor right
- * before the word (its body: "a U.N. resolution"), or the subject of a
- * verb that adopts or puts forward the text ("adopted a resolution
- * condemning"); not one who voted on it or abstained. Any other verb: 1. */
-static int resolution_author(const orb_coder *c, const ev_item *it, const ev_mention *source) {
-  static const char *const adopting[] = {"adopted", "adopts", "adopt", "passed", "passes",
-                                         "approved", "approves", "drafted", "tabled",
-                                         "proposed", "submitted", "sponsored", "introduced"};
-  if (it->first == 0 ||
-      !(tok_is(c, it->first - 1, "resolution") || tok_is(c, it->first - 1, "resolutions")))
-    return 1;
-  if (source->last + 1 >= it->first) return 1; /* "a U.N. resolution condemning" */
-  for (uint32_t u = source->last; u + 1 < it->first; u++)
-    if (tok_in(c, u, adopting, sizeof adopting / sizeof *adopting)) return 1;
   return 0;
 }
 

@@ -136,6 +136,7 @@ struct orb_coder {
   size_t last_verb;         /* index of the sentence's last verb item, SIZE_MAX if none */
   size_t first_accusation;  /* index of its first verb of CAMEO root 11, SIZE_MAX if none */
   size_t accusation_of;     /* token of the first "of" after it, SIZE_MAX if none */
+  int reported_act;         /* that verb is a saying of another's hostile act */
   size_t first_denial;      /* token of its first "deny", "denied"..., SIZE_MAX if none */
   size_t last_condition;    /* token of its last "if" or "unless", SIZE_MAX if none */
   size_t first_speech;      /* token of its first verb of speech, SIZE_MAX if none */
@@ -756,6 +757,7 @@ static int pronoun_mentions(orb_coder *c, size_t s, size_t e) {
 }
 
 static int adjective_like(const orb_coder *c, size_t t);
+static int light_lead(const orb_coder *c, uint32_t t);
 
 /* Whether mention m, after a comma, owns the noun phrase that ends its clause
  * ("with Abkhazia, Georgia's other breakaway region."), no list going on
@@ -1170,18 +1172,41 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
         }
       } else if (mk == EV_MK_COREF_PERSON && c->recent.person >= 0) {
-        /* "Lukashenko also congratulated him": not the subject just named */
+        /* "Lukashenko also congratulated him": not the subject just named;
+         * "Modi met Putin and urged him": the person named after the subject */
         int32_t id = c->recent.person, role = c->recent.person_role;
         static const char *const object_form[] = {"him", "her"};
-        if (c->recent.other_person >= 0 &&
-            tok_in(c, it->first, object_form, sizeof object_form / sizeof *object_form))
+        if (tok_in(c, it->first, object_form, sizeof object_form / sizeof *object_form)) {
+          /* the subject of its own verb is not "him": the actor right before
+           * that verb ("Trump asked him", "Lukashenko also congratulated him") */
+          uint32_t verb_at = it->first;
+          while (verb_at > s && light_lead(c, verb_at - 1)) verb_at--;
+          int32_t kv = verb_at > s ? c->item_at[verb_at - 1] : -1;
+          if (kv >= 0 && c->items[kv].kind == IT_VERB) verb_at = c->items[kv].first;
+          while (verb_at > s && light_lead(c, verb_at - 1)) verb_at--;
+          int32_t own_subject = -1;
           for (size_t m = 0; m < c->mention_count; m++)
-            if (c->mentions[m].first >= s && c->mentions[m].is_person &&
-                c->mentions[m].id == id) {
-              id = c->recent.other_person;
-              role = c->recent.other_role;
-              break;
-            }
+            if (c->mentions[m].last == verb_at && c->mentions[m].first >= s)
+              own_subject = c->mentions[m].id;
+          const ev_mention *object = NULL, *in_sentence = NULL;
+          for (size_t m = 0; m < c->mention_count; m++) {
+            const ev_mention *mn = &c->mentions[m];
+            if (mn->first < s || mn->first >= it->first || mn->is_coref || !mn->is_person)
+              continue;
+            if (mn->id == id) in_sentence = mn;
+            uint32_t g = c->mentions[group_start(c, m)].first;
+            int32_t kb = g > s ? c->item_at[g - 1] : -1;
+            if (kb >= 0 && c->items[kb].kind == IT_VERB && mn->id != own_subject)
+              object = mn; /* "Modi met Putin and urged him": the object of a verb before */
+          }
+          if (object) {
+            id = object->id;
+            role = object->role;
+          } else if (in_sentence && c->recent.other_person >= 0) {
+            id = c->recent.other_person;
+            role = c->recent.other_role;
+          }
+        }
         if (!add_mention(c, it->first, it->last, id, role, 0)) return ORB_ENOMEM;
         c->mentions[c->mention_count - 1].is_person = 1;
       } else if (mk == EV_MK_COREF_STATE && latest_state(c, 0) >= 0) {
@@ -1200,13 +1225,24 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         for (uint32_t t = after_verb ? c->items[k - 1].last : it->first; t < it->first; t++)
           after_verb &= tok_flag(c, t, EV_VF_DET);
         int32_t in_sentence[3] = {-1, -1, -1}; /* distinct states named in the sentence before it */
-        size_t states = 0;
-        for (size_t m = 0; m < c->mention_count && states < 3; m++) {
+        int32_t persons[3] = {-1, -1, -1};     /* and those of the persons named there */
+        size_t states = 0, people = 0;
+        for (size_t m = 0; m < c->mention_count; m++) {
           int32_t id = c->mentions[m].id;
           if (c->mentions[m].first >= it->first || !is_state_id(ev_string(d, id))) continue;
           int known = 0;
           for (size_t j = 0; j < states; j++) known |= in_sentence[j] == id;
-          if (!known) in_sentence[states++] = id;
+          if (!known && states < 3) in_sentence[states++] = id;
+          known = !c->mentions[m].is_person || c->mentions[m].is_coref;
+          for (size_t j = 0; j < people; j++) known |= persons[j] == id;
+          if (!known && people < 3) persons[people++] = id;
+        }
+        if (states > 2 && people == 2 && !after_verb) {
+          /* "Putin told Erdogan ... once the West met its obligations, and the two
+           * leaders agreed": the two leaders named, not every state */
+          in_sentence[0] = persons[0];
+          in_sentence[1] = persons[1];
+          states = 2;
         }
         int pair = c->recent.pair[0] >= 0;
         int32_t a = -1, b = -1;
@@ -2537,6 +2573,31 @@ static size_t reported_wrong(const orb_coder *c, size_t target, size_t e) {
     if (c->tokens.items[u].flags & EV_TF_PUNCT) break;
     int32_t k = c->item_at[u];
     if (k >= 0 && c->items[k].kind == IT_ACTOR) break;
+  }
+  return SIZE_MAX;
+}
+
+/* The token before the hostile act that the subject mention target of a
+ * report did ("said Ukrainian drones had attacked ships", "said Russia had
+ * once again attacked ports", "said the North had sent munitions to
+ * Russia" is not one): a verb item of CAMEO root 13 or 15 to 20 at most
+ * four words (auxiliaries of the past or present, adverbs) after its group;
+ * SIZE_MAX if none, or if a modal ("would", "could") makes it no fact. */
+static size_t reported_hostile(const orb_coder *c, size_t target, size_t e) {
+  static const char *const modal[] = {"would", "will", "could", "can", "may", "might",
+                                      "should", "must", "not", "never", "to"};
+  if (target == SIZE_MAX) return SIZE_MAX;
+  uint32_t after = c->mentions[group_end(c, target) - 1].last;
+  for (size_t u = after; u < e && u < after + 4; u++) {
+    if (c->tokens.items[u].flags & EV_TF_PUNCT) break;
+    if (tok_in(c, u, modal, sizeof modal / sizeof *modal)) break;
+    int32_t k = c->item_at[u];
+    if (k < 0) continue;
+    if (c->items[k].kind == IT_VERB) {
+      int root = code_root(item_code(c, &c->items[k], e));
+      return root == 13 || (root >= 15 && root <= 20) ? u - 1 : SIZE_MAX;
+    }
+    if (c->items[k].kind == IT_ACTOR) break;
   }
   return SIZE_MAX;
 }
@@ -4032,6 +4093,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     c->last_verb = k;
   }
   c->accusation_of = SIZE_MAX;
+  c->reported_act = 0;
   if (c->first_accusation != SIZE_MAX) /* "accused Y of", "charged that" */
     for (size_t u = c->items[c->first_accusation].last; u < e; u++)
       if (c->tokens.items[u].id == c->dict->tok_of ||
@@ -4044,8 +4106,17 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     if (c->items[k].kind != IT_VERB || !bare_saying(c, c->items[k].first)) continue;
     size_t m = 0;
     while (m < c->mention_count && c->mentions[m].first < c->items[k].last) m++;
-    size_t wrong = m < c->mention_count && reported_subject(c, k, m) ? reported_wrong(c, m, e)
-                                                                   : SIZE_MAX;
+    int subject = m < c->mention_count && reported_subject(c, k, m);
+    size_t wrong = subject ? reported_wrong(c, m, e) : SIZE_MAX;
+    if (subject && wrong == SIZE_MAX) {
+      size_t act = reported_hostile(c, m, e);
+      if (act != SIZE_MAX) {
+        c->first_accusation = k; /* a hostile act reported is its reporter's accusation */
+        c->accusation_of = act;
+        c->reported_act = 1;
+        break;
+      }
+    }
     if (wrong != SIZE_MAX) { /* the wrong word itself is what is accused */
       c->first_accusation = k;
       c->accusation_of = wrong - 1;
@@ -4054,8 +4125,14 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   /* parsed only when a verb is left once the tags have told the nouns */
   if (tagged && c->tree && c->last_verb != SIZE_MAX)
     c->parsed = ev_parse_tokens(c->parser, text, tok + s, e - s, c->upos, c->heads, c->labels);
-  for (size_t k = 0; k < c->item_count; k++)
-    if (c->items[k].kind == IT_VERB) code_verb(c, &sn, k);
+  for (size_t k = 0; k < c->item_count; k++) {
+    if (c->items[k].kind != IT_VERB) continue;
+    size_t before = sn.event_count;
+    code_verb(c, &sn, k);
+    if (k == c->first_accusation && c->reported_act && sn.event_count == before)
+      c->first_accusation = c->accusation_of = SIZE_MAX; /* "Russia said its forces had
+        struck": no accusation of its own side, so the act itself */
+  }
   occupied_whole(c->dict, &sn);
   protest_reason(c, &sn);
   c->recent.sentences++;

@@ -1631,6 +1631,15 @@ static size_t group_end(const orb_coder *c, size_t m) {
   return m;
 }
 
+/* Whether mention m's group names one actor only: m alone, or m in
+ * apposition with the same actor ("Iran's foreign minister, Abbas
+ * Araghchi"). */
+static int one_actor(const orb_coder *c, size_t m) {
+  for (size_t a = group_start(c, m); a < group_end(c, m); a++)
+    if (c->mentions[a].id != c->mentions[m].id) return 0;
+  return 1;
+}
+
 /* A pending event of a sentence. */
 typedef struct ev_pending {
   const ev_mention *source, *target;
@@ -2566,10 +2575,11 @@ static size_t reported_wrong(const orb_coder *c, size_t target, size_t e) {
   if (target == SIZE_MAX) return SIZE_MAX;
   uint32_t after = c->mentions[group_end(c, target) - 1].last;
   for (size_t u = after; u < e && u < after + 4; u++) {
-    if (wrong_word(c, u)) {
-      static const char *const away[] = {"free", "away", "off", "out", "down", "ground"};
+    if (wrong_word(c, u)) { /* not "broke away", "broke no law" */
+      static const char *const away[] = {"free", "away", "off", "out", "down", "ground", "no"};
       return u + 1 < e && tok_in(c, u + 1, away, sizeof away / sizeof *away) ? SIZE_MAX : u;
     }
+    if (tok_is(c, u, "not") || tok_is(c, u, "never")) break; /* "had not violated" */
     if (c->tokens.items[u].flags & EV_TF_PUNCT) break;
     int32_t k = c->item_at[u];
     if (k >= 0 && c->items[k].kind == IT_ACTOR) break;
@@ -3693,8 +3703,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                (tok_in(c, it->last, denied, sizeof denied / sizeof *denied) ||
                 gerund(c, it->last) || denied_that); /* "denied firing at Ganja" */
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) && !negated &&
-      !(flags & EV_RF_SOLO) && group_end(c, source) == source + 1 &&
-      group_start(c, source) == source) {
+      !(flags & EV_RF_SOLO) && one_actor(c, source)) {
     /* "X were banned by Russia, and Lithuania's minister called the move
      * pressure": the act just reported in the sentence, so its author */
     const ev_mention *author = latest_act_source(sn, c->mentions[source].id);
@@ -3705,8 +3714,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     }
   }
   if (target == SIZE_MAX && source != SIZE_MAX && (criticism || denial) &&
-      !negated && !(flags & EV_RF_SOLO) && group_end(c, source) == source + 1 &&
-      group_start(c, source) == source && latest_author(c, c->mentions[source].id, it->last)) {
+      !negated && !(flags & EV_RF_SOLO) && one_actor(c, source) &&
+      latest_author(c, c->mentions[source].id, it->last)) {
     /* "Kyiv called the decree an attack on its sovereignty", "Lavrov called the
      * removal blasphemous": a criticism of a definite thing ("the", "this")
      * that names no actor criticises the thing just reported, so its author,

@@ -2693,6 +2693,14 @@ static int reported_obligation(const orb_coder *c, size_t target, size_t e) {
          verb_follows(c, after + 1, e);
 }
 
+/* Whether token t is a verb of a decision taken ("decided", "voted"): what
+ * it decides to do, when that codes an act, is the act. */
+static int decision_word(const orb_coder *c, size_t t) {
+  static const char *const decide[] = {"decided", "decides", "decide", "voted", "votes",
+                                       "vote"};
+  return tok_in(c, t, decide, sizeof decide / sizeof *decide);
+}
+
 /* Whether token t is a verb of speech or intent ("said", "warned", "agreed"). */
 static int speech_word(const orb_coder *c, size_t t) {
   static const char *const speech[] = {"said", "says", "say", "told", "announced", "stated",
@@ -3174,6 +3182,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= it->last + 2 &&
       codes_something(c, &c->items[k + 1], sn->e))
     return; /* "agreed to send troops": the act agreed to is the news */
+  if (rule == verb && strcmp(rule->code, "030") == 0 && decision_word(c, it->first)) {
+    size_t u = past_day(c, it, sn->e); /* "decided on Monday to" */
+    if (u + 1 < sn->e && c->tokens.items[u].id == d->tok_to && k + 1 < c->item_count &&
+        c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= u + 2 &&
+        code_root(item_code(c, &c->items[k + 1], sn->e)) >= 10)
+      return; /* "decided to impose sanctions", "voted to expel": the act of pressure
+                 decided ("voted to enlarge its mission" stays the decision, 03) */
+  }
   int agreed_to = 0; /* "agreed (on Friday) to work on ...": an intent (not "agree that",
                         which PETRARCH's 2.02 suite codes 05) */
   if (rule == verb && strcmp(rule->code, "050") == 0) {
@@ -3452,7 +3468,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       prev_verb_end = c->items[m].last;
     const char *said = past_day(c, &c->items[m], sn->e) + 1 == it->first
                            ? item_code(c, &c->items[m], sn->e) : "";
-    prev_intent = said[0] == '0' && said[1] == '3';
+    prev_intent = said[0] == '0' && said[1] == '3' &&
+                  !(decision_word(c, c->items[m].first) && code_root(item_code(c, it, sn->e)) >= 10);
     break;
   }
   if (prev_intent && tok[it->first - 1].id == d->tok_to)

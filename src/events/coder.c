@@ -1607,12 +1607,17 @@ static int placed_after_actor(const orb_coder *c, const ev_mention *m) {
   uint32_t p = m->first - 1;
   while (p > 0 && tok_flag(c, p, EV_VF_DET))
     p--;
-  if (!tok_in(c, p, place_preps, sizeof place_preps / sizeof *place_preps)) return 0;
+  static const char *const envoy[] = {"ambassador", "envoy", "mission", "representative",
+                                      "delegation", "embassy", "delegate"};
+  if (!tok_in(c, p, place_preps, sizeof place_preps / sizeof *place_preps) &&
+      !(tok_is(c, p, "to") && p > 0 && tok_in(c, p - 1, envoy, sizeof envoy / sizeof *envoy)))
+    return 0; /* "Russia's ambassador to the United Nations": Russia's */
   const ev_mention *before = &c->mentions[i - 1];
   if (before->last > p + 1 || before->last + 3 < p) return 0; /* "embassy in": an agent's */
   for (uint32_t u = before->last; u < p; u++) {
     int32_t k = c->item_at[u];
-    if ((c->tokens.items[u].flags & EV_TF_PUNCT) || (k >= 0 && c->items[k].kind == IT_VERB))
+    if (((c->tokens.items[u].flags & EV_TF_PUNCT) && c->tokens.items[u].id != c->dict->tok_s) ||
+        (k >= 0 && c->items[k].kind == IT_VERB))
       return 0;
   }
   return 1;

@@ -2458,10 +2458,21 @@ static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
  * mention m, only determiners between, or SIZE_MAX (none, or m names an
  * organisation). */
 static size_t place_prep(const orb_coder *c, const ev_mention *m) {
+  static const char *const town[] = {"city", "town", "port", "capital", "village", "region",
+                                     "province", "resort"};
   size_t t = m->first;
   if (m->is_org) return SIZE_MAX;
   while (t > 0 && tok_flag(c, t - 1, EV_VF_DET))
     t--;
+  if (t >= 3 && c->tokens.items[t - 1].id == c->dict->tok_of &&
+      tok_in(c, t - 2, town, sizeof town / sizeof *town)) {
+    /* "in the Japanese city of Hiroshima", "at the Black Sea resort of Sochi" */
+    t -= 2;
+    for (size_t words = 0; t > 0 && words < 4 && !tok_flag(c, t - 1, EV_VF_DET); words++, t--)
+      if (c->tokens.items[t - 1].flags & EV_TF_PUNCT) return SIZE_MAX;
+    while (t > 0 && tok_flag(c, t - 1, EV_VF_DET))
+      t--;
+  }
   return t > 0 && tok_in(c, t - 1, place_preps, sizeof place_preps / sizeof *place_preps)
              ? t - 1 : SIZE_MAX;
 }

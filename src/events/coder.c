@@ -2265,7 +2265,7 @@ static int adverbial_noun(const orb_coder *c, const ev_item *it, uint32_t clause
 /* The owner of a noun event: an actor just before it, possessive or adjective
  * ("Ukraine's bold incursion", "Russian threats"), or before the words that
  * lead to it (noun_lead: "Niyazov, on a visit to"), or SIZE_MAX. */
-static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+static size_t noun_owner_near(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
   const ev_token *tok = c->tokens.items;
   uint32_t lead = noun_lead(c, it, clause_start);
   if (lead < it->first && lead > clause_start + 1 &&
@@ -2291,6 +2291,34 @@ static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_
     }
     return m;
   }
+  return SIZE_MAX;
+}
+
+/* The owner of a noun event (noun_owner_near), else for a visit in an
+ * adverbial of the clause ("Putin warned NATO on Tuesday, at the end of a
+ * visit to Uzbekistan", "... during a visit to Kyiv") the clause's subject:
+ * its first actor named after no preposition; or SIZE_MAX. */
+static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+  const ev_token *tok = c->tokens.items;
+  size_t near = noun_owner_near(c, it, clause_start);
+  if (near != SIZE_MAX) return near;
+  const char *code = c->dict->rules[c->dict->nodes[it->node].verb].code;
+  int adverbial = adverbial_noun(c, it, clause_start) ||
+                  (it->first >= clause_start + 3 && tok_flag(c, it->first - 1, EV_VF_DET) &&
+                   tok[it->first - 2].id == c->dict->tok_of &&
+                   (tok_is(c, it->first - 3, "end") || tok_is(c, it->first - 3, "start")));
+  if (strcmp(code, "042") == 0 && adverbial && !tok_is(c, it->last - 1, "by")) /* "a visit
+      by Putin to Dushanbe": the actor after "by" */
+    for (size_t m = 0; m < c->mention_count; m++) {
+      const ev_mention *mn = &c->mentions[m];
+      if (mn->first < clause_start || mn->is_coref == EV_COREF_OWNER) continue;
+      if (mn->last > it->first) break;
+      if (after_preposition(c, mn, clause_start)) continue;
+      for (uint32_t t = mn->last; t < it->first; t++)
+        if (tok_flag(c, t, EV_VF_RELATIVE)) return SIZE_MAX; /* "Cameron, who said during
+                                                                 a visit": the relative's */
+      return m;
+    }
   return SIZE_MAX;
 }
 

@@ -1821,7 +1821,13 @@ static int topic(const orb_coder *c, const ev_item *it, const char *code, size_t
   static const char *const about[] = {"on", "about", "over", "regarding", "concerning"};
   if (t > it->last && tok_in(c, t - 1, about, sizeof about / sizeof *about)) return 1;
   static const char *const discuss[] = {"discuss", "discussed", "discusses", "discussing"};
-  return t == it->last && tok_in(c, it->first, discuss, sizeof discuss / sizeof *discuss);
+  if (!tok_in(c, it->first, discuss, sizeof discuss / sizeof *discuss)) return 0;
+  /* "discussed Syria", "discussed a plan to let Ukraine ship grain", "discussed
+   * how to keep relations with Washington": whom one discusses with follows
+   * "with", not a noun of ties */
+  static const char *const ties[] = {"relations", "ties", "cooperation", "trade", "talks"};
+  return !(t > it->last && tok_is(c, t - 1, "with") &&
+           !(t - 1 > it->last && tok_in(c, t - 2, ties, sizeof ties / sizeof *ties)));
 }
 
 /* venue() for mention m alone. */

@@ -1191,9 +1191,9 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           const ev_mention *object = NULL, *in_sentence = NULL;
           for (size_t m = 0; m < c->mention_count; m++) {
             const ev_mention *mn = &c->mentions[m];
-            if (mn->first < s || mn->first >= it->first || mn->is_coref || !mn->is_person)
-              continue;
-            if (mn->id == id) in_sentence = mn;
+            if (mn->first < s || mn->first >= it->first || !mn->is_person) continue;
+            if (mn->id == id) in_sentence = mn; /* "He praised him": not he */
+            if (mn->is_coref) continue;
             uint32_t g = c->mentions[group_start(c, m)].first;
             int32_t kb = g > s ? c->item_at[g - 1] : -1;
             if (kb >= 0 && c->items[kb].kind == IT_VERB && mn->id != own_subject)
@@ -2271,7 +2271,7 @@ static int adverbial_noun(const orb_coder *c, const ev_item *it, uint32_t clause
 /* The owner of a noun event: an actor just before it, possessive or adjective
  * ("Ukraine's bold incursion", "Russian threats"), or before the words that
  * lead to it (noun_lead: "Niyazov, on a visit to"), or SIZE_MAX. */
-static size_t noun_owner_near(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
   const ev_token *tok = c->tokens.items;
   uint32_t lead = noun_lead(c, it, clause_start);
   if (lead < it->first && lead > clause_start + 1 &&
@@ -2297,34 +2297,6 @@ static size_t noun_owner_near(const orb_coder *c, const ev_item *it, uint32_t cl
     }
     return m;
   }
-  return SIZE_MAX;
-}
-
-/* The owner of a noun event (noun_owner_near), else for a visit in an
- * adverbial of the clause ("Putin warned NATO on Tuesday, at the end of a
- * visit to Uzbekistan", "... during a visit to Kyiv") the clause's subject:
- * its first actor named after no preposition; or SIZE_MAX. */
-static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
-  const ev_token *tok = c->tokens.items;
-  size_t near = noun_owner_near(c, it, clause_start);
-  if (near != SIZE_MAX) return near;
-  const char *code = c->dict->rules[c->dict->nodes[it->node].verb].code;
-  int adverbial = adverbial_noun(c, it, clause_start) ||
-                  (it->first >= clause_start + 3 && tok_flag(c, it->first - 1, EV_VF_DET) &&
-                   tok[it->first - 2].id == c->dict->tok_of &&
-                   (tok_is(c, it->first - 3, "end") || tok_is(c, it->first - 3, "start")));
-  if (strcmp(code, "042") == 0 && adverbial && !tok_is(c, it->last - 1, "by")) /* "a visit
-      by Putin to Dushanbe": the actor after "by" */
-    for (size_t m = 0; m < c->mention_count; m++) {
-      const ev_mention *mn = &c->mentions[m];
-      if (mn->first < clause_start || mn->is_coref == EV_COREF_OWNER) continue;
-      if (mn->last > it->first) break;
-      if (after_preposition(c, mn, clause_start)) continue;
-      for (uint32_t t = mn->last; t < it->first; t++)
-        if (tok_flag(c, t, EV_VF_RELATIVE)) return SIZE_MAX; /* "Cameron, who said during
-                                                                 a visit": the relative's */
-      return m;
-    }
   return SIZE_MAX;
 }
 

@@ -51,11 +51,11 @@ static const struct dev_set {
   /* the development set */
   {"news_dev.txt", "dev", 40, 80, 0.74, 0.89, 0},
   /* the second development set */
-  {"news_dev2.txt", "dev2", 40, 100, 0.67, 0.87, 0},
+  {"news_dev2.txt", "dev2", 40, 100, 0.68, 0.85, 0},
   /* the third development set */
-  {"news_dev3.txt", "dev3", 40, 100, 0.73, 0.91, 0},
+  {"news_dev3.txt", "dev3", 40, 100, 0.75, 0.91, 0},
   /* full articles written after the third round, read in the fourth */
-  {"news_dev4.txt", "dev4", 36, 180, 0.65, 0.85, 0},
+  {"news_dev4.txt", "dev4", 36, 180, 0.65, 0.84, 0},
   /* full articles, held out in the fourth round, read in its second part */
   {"news_dev5.txt", "dev5", 36, 230, 0.64, 0.84, 0},
   /* full articles, held out in the fourth round and the fifth's first part, read in its second */
@@ -63,35 +63,37 @@ static const struct dev_set {
   /* full articles written in the fifth round, held out in it, read in the sixth */
   {"news_dev7.txt", "dev7", 30, 160, 0.61, 0.78, 0},
   /* full articles written in the fifth round, held out in it and the sixth, read in the seventh */
-  {"news_dev8.txt", "dev8", 30, 160, 0.65, 0.85, 0},
+  {"news_dev8.txt", "dev8", 30, 160, 0.65, 0.86, 0},
   /* full articles written in the sixth round, held out in it and the seventh, read in the
    * eighth */
   {"news_dev9.txt", "dev9", 30, 180, 0.54, 0.71, 0},
   /* full articles written in the sixth round, held out in it and the seventh and eighth,
    * read in the ninth */
-  {"news_dev10.txt", "dev10", 30, 170, 0.47, 0.74, 0},
+  {"news_dev10.txt", "dev10", 30, 170, 0.48, 0.75, 0},
   /* full articles written in the seventh round, held out until the eleventh, read in it */
-  {"news_dev11.txt", "dev11", 30, 180, 0.52, 0.71, 0},
+  {"news_dev11.txt", "dev11", 30, 180, 0.52, 0.72, 0},
   /* full articles written in the seventh round, held out until the twelfth, read in it */
-  {"news_dev12.txt", "dev12", 30, 180, 0.47, 0.72, 0},
+  {"news_dev12.txt", "dev12", 30, 180, 0.49, 0.74, 0},
   /* full articles written in the seventh round, held out until the thirteenth, read in it */
-  {"news_dev13.txt", "dev13", 30, 180, 0.47, 0.75, 0},
-  /* full articles written in the ninth round by authors who never saw the coder, held out:
-   * measured, never read */
-  {"news_dev14.txt", "dev14", 30, 190, 0.38, 0.52, 1},
-  {"news_dev15.txt", "dev15", 30, 170, 0.46, 0.62, 1},
+  {"news_dev13.txt", "dev13", 30, 180, 0.47, 0.76, 0},
+  /* full articles written in the ninth round by authors who never saw the coder, held out
+   * until the fourteenth round, read in it */
+  {"news_dev14.txt", "dev14", 30, 190, 0.41, 0.63, 0},
+  /* written in the ninth round by authors who never saw the coder, held out: measured,
+   * never read */
+  {"news_dev15.txt", "dev15", 30, 170, 0.47, 0.64, 1},
   /* full articles written in the eleventh round by authors who never saw the coder, held
    * out: measured, never read */
-  {"news_dev16.txt", "dev16", 30, 190, 0.36, 0.59, 1},
-  {"news_dev17.txt", "dev17", 30, 180, 0.53, 0.64, 1},
+  {"news_dev16.txt", "dev16", 30, 190, 0.38, 0.60, 1},
+  {"news_dev17.txt", "dev17", 30, 180, 0.53, 0.65, 1},
   /* written at the end of the eleventh round by authors who never saw the coder, held out:
    * measured, never read */
-  {"news_dev18.txt", "dev18", 30, 150, 0.47, 0.52, 1},
-  {"news_dev19.txt", "dev19", 30, 180, 0.30, 0.39, 1},
+  {"news_dev18.txt", "dev18", 30, 150, 0.47, 0.53, 1},
+  {"news_dev19.txt", "dev19", 30, 180, 0.31, 0.39, 1},
   /* written at the start of the twelfth round by authors who never saw the coder, held out:
    * measured, never read */
   {"news_dev20.txt", "dev20", 30, 190, 0.39, 0.63, 1},
-  {"news_dev21.txt", "dev21", 30, 180, 0.44, 0.53, 1},
+  {"news_dev21.txt", "dev21", 30, 180, 0.44, 0.54, 1},
 };
 
 enum { MAX_ARTICLES = 128, MAX_GOLD = 512, MAX_TEXT = 4096 };

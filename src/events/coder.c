@@ -2551,16 +2551,30 @@ static int auxiliary(const orb_coder *c, size_t t) {
 }
 
 /* Whether mention target stands right after verb item k, only a day, "that"
- * and determiners between ("said on Friday that the"): the subject of what k
- * reports. */
+ * and determiners between ("said on Friday that the"), or after up to five
+ * words of an addressee or a setting and "that" ("told reporters that",
+ * "told the council that", "said in a statement that"; no punctuation, no
+ * verb): the subject of what k reports. */
 static int reported_subject(const orb_coder *c, size_t k, size_t target) {
   if (target == SIZE_MAX) return 0;
   uint32_t first = c->mentions[group_start(c, target)].first;
   size_t from = past_day(c, &c->items[k], first); /* "said on Friday that" */
-  if (first > from + 4) return 0;
-  for (size_t t = from; t < first; t++) {
+  int plain = first <= from + 4;
+  for (size_t t = from; t < first && plain; t++) {
     uint32_t id = c->tokens.items[t].id;
-    if (!tok_is(c, t, "that") && !(id && (c->dict->vocab_flags[id] & EV_VF_DET))) return 0;
+    plain = tok_is(c, t, "that") || (id && (c->dict->vocab_flags[id] & EV_VF_DET));
+  }
+  if (plain) return 1;
+  uint32_t t = first; /* "that" is a determiner too */
+  while (t > from && tok_flag(c, t - 1, EV_VF_DET) && !tok_is(c, t - 1, "that"))
+    t--;
+  if (t <= from + 1 || t > from + 6 || !tok_is(c, t - 1, "that")) return 0;
+  for (size_t u = from; u + 1 < t; u++) {
+    int32_t ku = c->item_at[u];
+    if ((c->tokens.items[u].flags & EV_TF_PUNCT) || tok_is(c, u, "that") ||
+        (ku >= 0 && c->items[ku].kind == IT_VERB &&
+         !(c->dict->rules[c->dict->nodes[c->items[ku].node].verb].flags & EV_RF_NOUN)))
+      return 0; /* a noun event may be the setting: "said in a statement that" */
   }
   return 1;
 }
@@ -4154,6 +4168,9 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
     if (c->items[k].kind != IT_VERB || !bare_saying(c, c->items[k].first)) continue;
     size_t m = 0;
     while (m < c->mention_count && c->mentions[m].first < c->items[k].last) m++;
+    if (m < c->mention_count && !reported_subject(c, k, m) &&
+        group_end(c, m) < c->mention_count)
+      m = group_end(c, m); /* "told Orban that Ukraine": the addressee's group first */
     int subject = m < c->mention_count && reported_subject(c, k, m);
     size_t wrong = subject ? reported_wrong(c, m, e) : SIZE_MAX;
     if (subject && wrong == SIZE_MAX) {

@@ -1270,6 +1270,16 @@ static void test_news_round14(void **state) {
      "RUS 19 UKR;"},
     {"Hungary said Ukraine had not violated the treaty.", ""},
     {"Szijjarto said Budapest broke no law.", ""},
+    /* ... also after an addressee or a setting and "that"; Russia's Security Council is
+     * Russia's, not the United Nations' */
+    {"Lavrov told reporters that Ukraine had shelled the plant.", "RUS 11 UKR;"},
+    {"Russia said in a statement that Ukraine had attacked Belgorod.", "RUS 11 UKR;"},
+    {"Medvedev, the deputy head of Russia's Security Council, said Germany had attacked "
+     "Russian forces.",
+     "RUS 11 DEU;"},
+    /* a vote for or against a text is no act */
+    {"Eleven of the council's 15 members voted for the draft, put forward by Malaysia.", ""},
+    {"Belarus voted against the resolution demanding Russia's withdrawal.", ""},
     /* "the two leaders" after three states: the two persons named */
     {"Putin told Erdogan by telephone that Russia would return to the deal once the West "
      "met its obligations, and Erdogan's office said the two leaders had agreed that Putin "

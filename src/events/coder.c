@@ -2623,6 +2623,13 @@ static size_t reported_wrong(const orb_coder *c, size_t target, size_t e) {
   return SIZE_MAX;
 }
 
+/* Whether a punctuation token lies in tokens [from, to). */
+static int past_punct(const orb_coder *c, size_t from, size_t to) {
+  for (size_t t = from; t < to; t++)
+    if (c->tokens.items[t].flags & EV_TF_PUNCT) return 1;
+  return 0;
+}
+
 /* The token before the hostile act that the subject mention target of a
  * report did ("said Ukrainian drones had attacked ships", "said Russia had
  * once again attacked ports", "said the North had sent munitions to
@@ -2641,7 +2648,13 @@ static size_t reported_hostile(const orb_coder *c, size_t target, size_t e) {
     if (k < 0) continue;
     if (c->items[k].kind == IT_VERB) {
       int root = code_root(item_code(c, &c->items[k], e));
-      return root == 13 || (root >= 15 && root <= 20) ? u - 1 : SIZE_MAX;
+      if (!(root == 13 || (root >= 15 && root <= 20))) return SIZE_MAX;
+      for (size_t m = 0; m < c->mention_count; m++) /* "said Russia had shelled Kharkiv":
+                                                        the act, which has its target */
+        if (c->mentions[m].first >= c->items[k].last && c->mentions[m].first < e &&
+            !past_punct(c, c->items[k].last, c->mentions[m].first))
+          return SIZE_MAX;
+      return u - 1;
     }
     if (c->items[k].kind == IT_ACTOR) break;
   }

@@ -2632,10 +2632,12 @@ static int past_punct(const orb_coder *c, size_t from, size_t to) {
 
 /* The token before the hostile act that the subject mention target of a
  * report did ("said Ukrainian drones had attacked ships", "said Russia had
- * once again attacked ports", "said the North had sent munitions to
+ * once again attacked ports"; "said the North had sent munitions to
  * Russia" is not one): a verb item of CAMEO root 13 or 15 to 20 at most
- * four words (auxiliaries of the past or present, adverbs) after its group;
- * SIZE_MAX if none, or if a modal ("would", "could") makes it no fact. */
+ * four words (auxiliaries of the past or present, adverbs) after its group,
+ * with no actor after it before the next punctuation (an act with its
+ * target stays the act: "said Russia had shelled Kharkiv"); SIZE_MAX if
+ * none, or if a modal ("would", "could") or "not" makes it no fact. */
 static size_t reported_hostile(const orb_coder *c, size_t target, size_t e) {
   static const char *const modal[] = {"would", "will", "could", "can", "may", "might",
                                       "should", "must", "not", "never", "to"};
@@ -3518,7 +3520,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     const char *said = past_day(c, &c->items[m], sn->e) + 1 == it->first
                            ? item_code(c, &c->items[m], sn->e) : "";
     prev_intent = said[0] == '0' && said[1] == '3' &&
-                  !(decision_word(c, c->items[m].first) && code_root(item_code(c, it, sn->e)) >= 10);
+                  !(decision_word(c, c->items[m].first) &&
+                    code_root(item_code(c, it, sn->e)) >= 10); /* rule 191 */
     break;
   }
   if (prev_intent && tok[it->first - 1].id == d->tok_to)

@@ -2752,6 +2752,14 @@ static int decision_word(const orb_coder *c, size_t t) {
   return tok_in(c, t, decide, sizeof decide / sizeof *decide);
 }
 
+/* Whether verb item decision is a decision taken ("decided", "voted") and
+ * verb item act, what it decides to do, an act of pressure (CAMEO root 10 or
+ * more): then the act is coded, not the decision (docs/MODEL.md rule 191). */
+static int decided_pressure(const orb_coder *c, const ev_item *decision, const ev_item *act,
+                            size_t e) {
+  return decision_word(c, decision->first) && code_root(item_code(c, act, e)) >= 10;
+}
+
 /* Whether token t is a verb of speech or intent ("said", "warned", "agreed"). */
 static int speech_word(const orb_coder *c, size_t t) {
   static const char *const speech[] = {"said", "says", "say", "told", "announced", "stated",
@@ -3233,11 +3241,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
       c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= it->last + 2 &&
       codes_something(c, &c->items[k + 1], sn->e))
     return; /* "agreed to send troops": the act agreed to is the news */
-  if (rule == verb && strcmp(rule->code, "030") == 0 && decision_word(c, it->first)) {
+  if (rule == verb && strcmp(rule->code, "030") == 0) {
     size_t u = past_day(c, it, sn->e); /* "decided on Monday to" */
     if (u + 1 < sn->e && c->tokens.items[u].id == d->tok_to && k + 1 < c->item_count &&
         c->items[k + 1].kind == IT_VERB && c->items[k + 1].first <= u + 2 &&
-        code_root(item_code(c, &c->items[k + 1], sn->e)) >= 10)
+        decided_pressure(c, it, &c->items[k + 1], sn->e))
       return; /* "decided to impose sanctions", "voted to expel": the act of pressure
                  decided ("voted to enlarge its mission" stays the decision, 03) */
   }
@@ -3520,8 +3528,7 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     const char *said = past_day(c, &c->items[m], sn->e) + 1 == it->first
                            ? item_code(c, &c->items[m], sn->e) : "";
     prev_intent = said[0] == '0' && said[1] == '3' &&
-                  !(decision_word(c, c->items[m].first) &&
-                    code_root(item_code(c, it, sn->e)) >= 10); /* rule 191 */
+                  !decided_pressure(c, &c->items[m], it, sn->e); /* rule 191 */
     break;
   }
   if (prev_intent && tok[it->first - 1].id == d->tok_to)

@@ -893,6 +893,7 @@ static int name_word(const orb_coder *c, size_t t) {
 }
 
 static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e);
+static int gerund(const orb_coder *c, size_t t);
 
 /* The slot of the article's surnames that token t reads, or -1. */
 static int name_index(const orb_coder *c, size_t t) {
@@ -1371,7 +1372,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
  * [s, end): only ',', "and", ')' and determiners between them (and up to two
  * unknown words after the conjunction, "Arnor and the evil awful Gondor"),
  * no relative pronoun, and cur no attribution, apposition or subject of a
- * clause of its own. Such mentions share a group ("Germany, Poland and
+ * clause of its own (also after an opening participle's phrase: "Speaking at
+ * the monument to the Warsaw Uprising, Trump called"). Such mentions share a group ("Germany, Poland and
  * Sweden"). */
 static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention *cur,
                     size_t s, size_t end) {
@@ -1395,7 +1397,10 @@ static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention
   int object_before = 0;
   for (size_t k = 0; k < c->item_count && c->items[k].first < prev->first && !object_before; k++)
     object_before = c->items[k].kind == IT_VERB && c->items[k].first >= s;
-  return joined && cur->first > prev->last && !attribution(c, cur, s, end) &&
+  size_t open = c->dateline_end > s ? c->dateline_end : s;
+  int fronted = open < prev->first && gerund(c, open) && cur->first > open + 1 &&
+                tok_is(c, cur->first - 1, ",") && verb_follows(c, cur->last, end);
+  return joined && cur->first > prev->last && !attribution(c, cur, s, end) && !fronted &&
          !(object_before && new_clause_subject(c, cur, end)) &&
          !possessive_apposition(c, cur, end);
 }
@@ -2122,7 +2127,11 @@ static uint32_t first_relative(const orb_coder *c, uint32_t from, uint32_t to, i
   for (uint32_t u = from; u < to; u++) {
     uint32_t id = tok[u].id;
     if (id && (c->dict->vocab_flags[id] & EV_VF_RELATIVE)) return u;
-    if (!(u > from && tok_is(c, u, "that")) || (saying && day_word(c, u - 1))) continue;
+    static const char *const spans[] = {"week", "weekend", "month", "year", "night",
+                                        "morning", "afternoon", "evening"};
+    if (!(u > from && tok_is(c, u, "that")) ||
+        (saying && (day_word(c, u - 1) || tok_in(c, u - 1, spans, 8))))
+      continue; /* "said on Monday that", "warned last week that" */
     if (u >= c->tagged_s && u < c->tagged_s + c->tagged_n) { /* the tagger tells */
       if (c->upos[u - c->tagged_s] == ORB_UPOS_PRON) return u;
       /* "signed a document that the OSCE had not endorsed" (tagged as a
@@ -2450,10 +2459,15 @@ static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
 }
 
 /* Whether tokens [from, to) say that a pair acts on itself: "their", "each
- * other", "one another" ("A and B postponed their meeting"). */
+ * other", "one another" ("A and B postponed their meeting"); "their" not
+ * past a relative clause's opening ("a victory that brought occupation to
+ * their countries"). */
 static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
+  static const char *const relative[] = {"that", "which", "who", "whose"};
+  int related = 0;
   for (uint32_t t = from; t < to; t++)
-    if (tok_is(c, t, "their") ||
+    if (tok_in(c, t, relative, 4)) related = 1;
+    else if ((tok_is(c, t, "their") && !related) ||
         (t + 1 < to && ((tok_is(c, t, "each") && tok_is(c, t + 1, "other")) ||
                         (tok_is(c, t, "one") && tok_is(c, t + 1, "another")))))
       return 1;
@@ -2520,6 +2534,68 @@ static size_t first_denial(const orb_coder *c, size_t s, size_t e) {
   for (size_t u = s; u < e; u++)
     if (tok_in(c, u, deny, sizeof deny / sizeof *deny)) return u;
   return SIZE_MAX;
+}
+
+/* Where token t, a form of "deny" or "reject", closes ", a charge (that)
+ * Moscow denies", ", an accusation Turkey and Azerbaijan both rejected": the
+ * token after the charge's noun (and its "that"), where the deniers stand; 0
+ * if it does not. What is denied is the accusation just coded in the
+ * sentence. */
+static size_t charge_denied(const orb_coder *c, size_t t, size_t s) {
+  static const char *const deny[] = {"deny",     "denies",    "denied",  "reject",
+                                     "rejects",  "rejected",  "dismiss", "dismisses",
+                                     "dismissed", "disputes", "disputed"};
+  static const char *const charge[] = {"charge",      "charges", "accusation",
+                                       "accusations", "claim",   "claims",
+                                       "allegation",  "allegations"};
+  if (!tok_in(c, t, deny, sizeof deny / sizeof *deny)) return 0;
+  for (size_t u = t, words = 0; u > s + 1 && words < 7; u--, words++) {
+    if (c->tokens.items[u - 1].flags & EV_TF_PUNCT) return 0;
+    if (!tok_in(c, u - 1, charge, sizeof charge / sizeof *charge)) continue;
+    size_t b = u - 1;
+    if (b > s && (tok_is(c, b - 1, "a") || tok_is(c, b - 1, "an") || tok_is(c, b - 1, "the")))
+      b--;
+    if (b == s || !tok_is(c, b - 1, ",")) return 0;
+    return tok_is(c, u, "that") || tok_is(c, u, "which") ? u + 1 : u;
+  }
+  return 0;
+}
+
+/* code_charges_denied's one denial: deniers from token from to token t. */
+static void code_charge_denied(const orb_coder *c, ev_sentence *sn, size_t t, size_t from,
+                               const ev_rule *rule) {
+  static const char denial[] = "016";
+  int type = type_of_code(c->dict, denial);
+  size_t n = sn->event_count, m = 0;
+  while (m < c->mention_count && !(c->mentions[m].first >= from && c->mentions[m].last <= t))
+    m++;
+  int accused = 0; /* the deniers named are among the accused ("a charge he denies") */
+  for (size_t i = 0; i < n && m < c->mention_count; i++)
+    accused |= code_root(sn->events[i].code) == 11 && sn->events[i].target_id == c->mentions[m].id;
+  for (size_t i = 0; i < n; i++) { /* each accusation's author, by each denier */
+    const ev_pending *p = &sn->events[i];
+    if (code_root(p->code) != 11 || !p->target) continue;
+    if (m == c->mention_count || (accused && c->mentions[m].is_coref)) {
+      queue(sn, p->target, p->source, denial, type, rule); /* "a charge both reject" */
+      continue;
+    }
+    for (size_t a = group_start(c, m); a < group_end(c, m); a++)
+      queue(sn, &c->mentions[a], p->source, denial, type, rule);
+  }
+}
+
+/* Codes each ", a charge X denies" of the sentence (charge_denied): X's
+ * denial (CAMEO 016) toward the authors of the sentence's accusations
+ * (CAMEO 11); where no actor is named ("a charge both governments reject"),
+ * those accused deny it. The rule cited is the denial's word's. */
+static void code_charges_denied(const orb_coder *c, ev_sentence *sn) {
+  for (size_t t = sn->s; t < sn->e; t++) {
+    size_t from = charge_denied(c, t, sn->s);
+    int32_t k = c->item_at[t];
+    if (!from || k < 0 || c->items[k].first != t) continue;
+    const orb_dict *d = c->dict;
+    code_charge_denied(c, sn, t, from, &d->rules[d->nodes[c->items[k].node].verb]);
+  }
 }
 
 /* Whether verb item it, after a denial, is the denier's own reaction joined
@@ -3160,8 +3236,8 @@ static size_t treaty_partner(const orb_coder *c, const ev_item *it, int32_t sour
 /* The owner of a meeting named by a noun in an adverbial ("After talks with
  * X, Y agreed", "Y agreed ... after talks with X"): the first actor after the
  * comma that ends a phrase opening the sentence (tokens [s, e), its dateline
- * skipped), else the sentence's first actor before it that is no place;
- * SIZE_MAX when the noun is no meeting (CAMEO 040; not a visit, which
+ * skipped; a participle may lead the phrase), else the sentence's first
+ * actor before it that is no place; SIZE_MAX when the noun is no meeting (CAMEO 040; not a visit, which
  * PETRARCH's suite leaves to the sentence's verb) or not in such a phrase. */
 /* The token of the preposition among words[0..n) that leads the noun at
  * token t ("after several hours of talks", "during a brief meeting"): a
@@ -3188,7 +3264,12 @@ static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, siz
   size_t prep = noun_preposition(c, it->first, s, when, sizeof when / sizeof *when);
   if (prep == SIZE_MAX) return SIZE_MAX; /* "after several hours of talks" */
   uint32_t t = (uint32_t)prep + 1;
-  if (prep == s) { /* a phrase opening the sentence: the actor after its comma */
+  int opening = prep == s; /* also after an opening participle: "Speaking in Budapest
+                              after talks with Orban, Putin ..." */
+  for (size_t u = s; !opening && gerund(c, s) && u <= prep; u++)
+    if (tok_is(c, u, ",")) break;
+    else if (u == prep) opening = 1;
+  if (opening) { /* a phrase opening the sentence: the actor after its comma */
     uint32_t comma = it->last;
     while (comma < e && comma < it->last + 16 && !tok_is(c, comma, ",")) comma++;
     for (size_t m = 0; comma < e && comma < it->last + 16 && m < c->mention_count; m++)
@@ -3258,6 +3339,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         !tok_flag(c, u + 1, EV_VF_DET | EV_VF_PREP))
       agreed_to = 1;
   }
+  if (charge_denied(c, it->first, sn->s))
+    return; /* "accused Minsk of ..., a charge Minsk denies": code_charges_denied's */
   if (c->first_denial < it->first && !denial_answered(c, it, sn->s))
     return; /* "X denied that its forces shelled Y" */
   if (it->first > sn->s && tok_is(c, it->first - 1, "still") &&
@@ -3269,10 +3352,12 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   static const char *const unrealised[] = {"power", "right", "ability", "authority", "plan",
                                            "plans", "intention", "attempt", "attempts", "bid",
                                            "readiness", "willingness", "efforts", "effort",
-                                           "option", "chance", "way", "freedom"};
+                                           "option", "chance", "way", "freedom",
+                                           "applied", "applies", "apply", "applying"};
   if (it->first >= sn->s + 2 && tok[it->first - 1].id == d->tok_to &&
       tok_in(c, it->first - 2, unrealised, sizeof unrealised / sizeof *unrealised))
-    return; /* "limits the president's power to lift sanctions": a power, not its use */
+    return; /* "limits the president's power to lift sanctions": a power, not its use;
+               "applied to join the EU": the application (02), not the accession */
   if (it->first >= sn->s + 3 && tok[it->first - 1].id == d->tok_to) {
     /* "a deal for Gazprom to supply gas", "a treaty committing Russia and
      * Uzbekistan to help each other": what a deal is for or binds its
@@ -3938,8 +4023,15 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                                        "swap", "swaps"};
     int visit = !strcmp(code, "042") || !strcmp(code, "043"); /* "A and B attended": not each
                                                                   other's guests */
-    int mutual = (root >= 3 && root <= 6 && !visit) || root >= 18 || !strncmp(code, "087", 3) ||
-                 c->mentions[g].is_coref ||
+    static const char *const they[] = {"they", "them", "their"};
+    static const char *const listing[] = {"them", "including", "among"};
+    int before = !(c->mentions[g].first > it->first &&
+                   tok_in(c, c->mentions[g].first - 1, listing, 3)); /* not "are expected
+                                                   at the parade, among them A and B" */
+    int mutual = (before && ((root >= 3 && root <= 6 && !visit) || root >= 18 ||
+                             !strncmp(code, "087", 3) ||
+                             (c->mentions[g].is_coref && /* "the two sides", not "they" */
+                              !tok_in(c, c->mentions[g].first, they, 3)))) ||
                  reciprocal(c, it->last, clause_end) ||
                  !strcmp(rule->back_code, code) || /* "exchanged prisoners": each the other's */
                  tok_in(c, it->first, swap, sizeof swap / sizeof *swap);
@@ -4045,7 +4137,8 @@ static void code_verb(orb_coder *c, ev_sentence *sn, size_t k) {
 }
 
 /* Codes a protest given as the reason of a sanction ("recalled its
- * ambassador in protest at the visit"): for each event of root 16 in a
+ * ambassador in protest at the visit", "shut a border crossing in protest
+ * at"): for each event of root 16 or code 191 in a
  * sentence that says "in protest", a criticism (CAMEO 111) of the same
  * target by the same source. */
 static void protest_reason(const orb_coder *c, ev_sentence *sn) {
@@ -4056,7 +4149,8 @@ static void protest_reason(const orb_coder *c, ev_sentence *sn) {
   static const char criticise[] = "111";
   int type = type_of_code(c->dict, criticise);
   for (size_t i = 0, n = sn->event_count; i < n; i++)
-    if (sn->events[i].target && code_root(sn->events[i].code) == 16)
+    if (sn->events[i].target && (code_root(sn->events[i].code) == 16 ||
+                                 !strncmp(sn->events[i].code, "191", 3)))
       queue(sn, sn->events[i].source, sn->events[i].target, criticise, type, sn->events[i].rule);
 }
 
@@ -4223,6 +4317,7 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
   }
   occupied_whole(c->dict, &sn);
   protest_reason(c, &sn);
+  code_charges_denied(c, &sn);
   c->recent.sentences++;
   for (size_t i = sn.event_count; i-- > 0;) { /* the first event of each root counts */
     int root = code_root(sn.events[i].code);

@@ -3574,7 +3574,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
         tok[c->items[m].first - 1].id == d->tok_to)
       continue; /* "offered to mediate between A and B": the intent's objects */
     else if ((c->items[m].kind == IT_VERB && d->rules[d->nodes[c->items[m].node].verb].code[0] &&
-              !adverbial_noun(c, &c->items[m], clause_start)) ||
+              !adverbial_noun(c, &c->items[m], clause_start) &&
+              !(tok_is(c, it->last, "what") &&
+                naming_call(c, &c->items[m], it->last))) || /* "condemned what they called
+                                                               Russia's policy" */
         (c->items[m].kind == IT_MARKER && d->nodes[c->items[m].node].marker == EV_MK_CLAUSE)) {
       clause_end = c->items[m].first;
       break;

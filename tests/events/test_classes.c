@@ -1361,6 +1361,13 @@ static void test_news_round15(void **state) {
      "that brought occupation to their countries.",
      ""},
     {"Armenia and Azerbaijan postponed their meeting.", "ARM 16 AZE;AZE 16 ARM;"},
+    /* "condemned what they called X's ...": X; a naming further on ends the clause */
+    {"Poland condemned what it called Russia's imperialist policy.", "POL 11 RUS;"},
+    {"Russia fired scores of missiles at cities across Ukraine on Monday, in what Putin "
+     "called retaliation for an explosion on the Crimean bridge.",
+     "RUS 19 UKR;"},
+    /* "applied to join": the application, not the accession */
+    {"Finland applied to join NATO in May.", "FIN 02 NATO;"},
   };
   CHECK(cases);
 }

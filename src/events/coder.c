@@ -2086,6 +2086,22 @@ static size_t relative_subject(const orb_coder *c, const ev_item *it, uint32_t c
   return antecedent(c, t - 1, clause_start);
 }
 
+/* Whether verb item it stands in a relative clause opened by a preposition
+ * and "which" ("the election, in which the former prime minister defeated
+ * the incumbent") with no actor between the pronoun and the verb: its
+ * subject is a noun of the clause that is no actor, so no actor outside
+ * the clause did it. */
+static int prepositional_relative(const orb_coder *c, const ev_item *it, uint32_t clause_start) {
+  for (uint32_t t = it->first, words = 0; t > clause_start + 1 && words < 10; t--, words++) {
+    int32_t k = c->item_at[t - 1];
+    if (k >= 0 && c->items[k].kind == IT_ACTOR) return 0;
+    if (c->tokens.items[t - 1].flags & EV_TF_PUNCT) return 0;
+    if (tok_is(c, t - 1, "which") || tok_is(c, t - 1, "whom"))
+      return tok_flag(c, t - 2, EV_VF_PREP);
+  }
+  return 0;
+}
+
 /* The object of verb item it when that is a relative pronoun before its
  * subject, mention subject ("Poland and Lithuania, which it accuses of
  * stirring up the protests"): the antecedent, as relative_subject gives it. */
@@ -3637,6 +3653,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (!(verb->flags & EV_RF_NOUN)) {
     size_t antecedent = relative_subject(c, it, clause_start);
     if (antecedent == EV_NO_ACTOR) return; /* "the region, which fought": not ours to say */
+    if (prepositional_relative(c, it, clause_start))
+      return; /* "the election, in which the former prime minister defeated ..." */
     if (antecedent != SIZE_MAX) {
       source = antecedent;
       source_alone = 1;

@@ -1368,6 +1368,11 @@ static void test_news_round15(void **state) {
      "RUS 19 UKR;"},
     /* "applied to join": the application, not the accession */
     {"Finland applied to join NATO in May.", "FIN 02 NATO;"},
+    /* a clause after "in which" whose subject is no actor: no actor outside did it */
+    {"Putin congratulated Maia Sandu on her victory in Moldova's presidential election, in "
+     "which the pro-European former prime minister defeated the incumbent.",
+     "RUS 05 MDA;"},
+    {"They met at a summit in Minsk, at which Putin criticised Ukraine.", "RUS 11 UKR;"},
   };
   CHECK(cases);
 }

@@ -1373,8 +1373,9 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
  * unknown words after the conjunction, "Arnor and the evil awful Gondor"),
  * no relative pronoun, and cur no attribution, apposition or subject of a
  * clause of its own (also after an opening participle's phrase: "Speaking at
- * the monument to the Warsaw Uprising, Trump called"). Such mentions share a group ("Germany, Poland and
- * Sweden"). */
+ * the monument to the Warsaw Uprising, Trump called"); "or" right before cur
+ * joins it too ("Swedish or Finnish membership"). Such mentions share a group
+ * ("Germany, Poland and Sweden"). */
 static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention *cur,
                     size_t s, size_t end) {
   const orb_dict *d = c->dict;
@@ -1384,11 +1385,12 @@ static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention
     uint32_t id = tok[t].id;
     if (id && (d->vocab_flags[id] & EV_VF_RELATIVE))
       return 0; /* "Rahmon, whose country borders Afghanistan" */
-    conj |= id == d->tok_comma || id == d->tok_and;
+    int either = t + 1 == cur->first && tok_is(c, t, "or"); /* "Swedish or Finnish" */
+    conj |= id == d->tok_comma || id == d->tok_and || either;
     if (conj && !(tok[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) && id != d->tok_and &&
-        (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
+        !either && (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
       continue; /* "Arnor and the evil awful Gondor" */
-    joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
+    joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close || either ||
              (id && (d->vocab_flags[id] & EV_VF_DET));
   }
   /* not "..., Ukrainian intelligence said", nor "urged the Kremlin to cut ties
@@ -3253,8 +3255,9 @@ static size_t treaty_partner(const orb_coder *c, const ev_item *it, int32_t sour
  * X, Y agreed", "Y agreed ... after talks with X"): the first actor after the
  * comma that ends a phrase opening the sentence (tokens [s, e), its dateline
  * skipped; a participle may lead the phrase), else the sentence's first
- * actor before it that is no place; SIZE_MAX when the noun is no meeting (CAMEO 040; not a visit, which
- * PETRARCH's suite leaves to the sentence's verb) or not in such a phrase. */
+ * actor before it that is no place; SIZE_MAX when the noun is no meeting
+ * (CAMEO 040; not a visit, which PETRARCH's suite leaves to the sentence's
+ * verb) or not in such a phrase. */
 /* The token of the preposition among words[0..n) that leads the noun at
  * token t ("after several hours of talks", "during a brief meeting"): a
  * measure and up to three determiners or adjectives between, not before

@@ -1370,6 +1370,9 @@ static void test_news_round15(void **state) {
     {"Russia fired scores of missiles at cities across Ukraine on Monday, in what Putin "
      "called retaliation for an explosion on the Crimean bridge.",
      "RUS 19 UKR;"},
+    /* a missile that flies into a state's airspace visits no one */
+    {"A Russian missile flew into Polish airspace from Ukraine on Friday.", ""},
+    {"Putin flew into Minsk on Friday.", "RUS 04 BLR;"},
     /* "applied to join": the application, not the accession */
     {"Finland applied to join NATO in May.", "FIN 02 NATO;"},
     /* a clause after "in which" whose subject is no actor: no actor outside did it */

@@ -1373,9 +1373,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
  * unknown words after the conjunction, "Arnor and the evil awful Gondor"),
  * no relative pronoun, and cur no attribution, apposition or subject of a
  * clause of its own (also after an opening participle's phrase: "Speaking at
- * the monument to the Warsaw Uprising, Trump called"); "or" right before cur
- * joins it too ("Swedish or Finnish membership"). Such mentions share a group
- * ("Germany, Poland and Sweden"). */
+ * the monument to the Warsaw Uprising, Trump called"). Such mentions share a
+ * group ("Germany, Poland and Sweden"). */
 static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention *cur,
                     size_t s, size_t end) {
   const orb_dict *d = c->dict;
@@ -1385,12 +1384,11 @@ static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention
     uint32_t id = tok[t].id;
     if (id && (d->vocab_flags[id] & EV_VF_RELATIVE))
       return 0; /* "Rahmon, whose country borders Afghanistan" */
-    int either = t + 1 == cur->first && tok_is(c, t, "or"); /* "Swedish or Finnish" */
-    conj |= id == d->tok_comma || id == d->tok_and || either;
+    conj |= id == d->tok_comma || id == d->tok_and;
     if (conj && !(tok[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) && id != d->tok_and &&
-        !either && (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
+        (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
       continue; /* "Arnor and the evil awful Gondor" */
-    joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close || either ||
+    joined = id == d->tok_comma || id == d->tok_and || id == d->tok_paren_close ||
              (id && (d->vocab_flags[id] & EV_VF_DET));
   }
   /* not "..., Ukrainian intelligence said", nor "urged the Kremlin to cut ties

@@ -1397,10 +1397,10 @@ static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention
   int object_before = 0;
   for (size_t k = 0; k < c->item_count && c->items[k].first < prev->first && !object_before; k++)
     object_before = c->items[k].kind == IT_VERB && c->items[k].first >= s;
-  size_t open = c->dateline_end > s ? c->dateline_end : s;
-  int fronted = open < prev->first && gerund(c, open) && cur->first > open + 1 &&
-                tok_is(c, cur->first - 1, ",") && verb_follows(c, cur->last, end);
-  return joined && cur->first > prev->last && !attribution(c, cur, s, end) && !fronted &&
+  size_t open = c->dateline_end > s ? c->dateline_end : s; /* "Speaking at ..., Trump" */
+  return joined && cur->first > prev->last && !attribution(c, cur, s, end) &&
+         !(open < prev->first && gerund(c, open) && tok_is(c, cur->first - 1, ",") &&
+           verb_follows(c, cur->last, end)) &&
          !(object_before && new_clause_subject(c, cur, end)) &&
          !possessive_apposition(c, cur, end);
 }
@@ -2146,7 +2146,7 @@ static uint32_t first_relative(const orb_coder *c, uint32_t from, uint32_t to, i
     static const char *const spans[] = {"week", "weekend", "month", "year", "night",
                                         "morning", "afternoon", "evening"};
     if (!(u > from && tok_is(c, u, "that")) ||
-        (saying && (day_word(c, u - 1) || tok_in(c, u - 1, spans, 8))))
+        (saying && (day_word(c, u - 1) || tok_in(c, u - 1, spans, sizeof spans / sizeof *spans))))
       continue; /* "said on Monday that", "warned last week that" */
     if (u >= c->tagged_s && u < c->tagged_s + c->tagged_n) { /* the tagger tells */
       if (c->upos[u - c->tagged_s] == ORB_UPOS_PRON) return u;
@@ -2476,13 +2476,12 @@ static int passive_verb(const orb_coder *c, const ev_item *it, size_t s) {
 
 /* Whether tokens [from, to) say that a pair acts on itself: "their", "each
  * other", "one another" ("A and B postponed their meeting"); "their" not
- * past a relative clause's opening ("a victory that brought occupation to
- * their countries"). */
+ * past a relative clause's opening (a word of the dictionaries' `relative`
+ * class or "that": "a victory that brought occupation to their countries"). */
 static int reciprocal(const orb_coder *c, uint32_t from, uint32_t to) {
-  static const char *const relative[] = {"that", "which", "who", "whose"};
   int related = 0;
   for (uint32_t t = from; t < to; t++)
-    if (tok_in(c, t, relative, 4)) related = 1;
+    if (tok_flag(c, t, EV_VF_RELATIVE) || tok_is(c, t, "that")) related = 1;
     else if ((tok_is(c, t, "their") && !related) ||
         (t + 1 < to && ((tok_is(c, t, "each") && tok_is(c, t + 1, "other")) ||
                         (tok_is(c, t, "one") && tok_is(c, t + 1, "another")))))
@@ -2605,12 +2604,12 @@ static void code_charge_denied(const orb_coder *c, ev_sentence *sn, size_t t, si
  * (CAMEO 11); where no actor is named ("a charge both governments reject"),
  * those accused deny it. The rule cited is the denial's word's. */
 static void code_charges_denied(const orb_coder *c, ev_sentence *sn) {
-  for (size_t t = sn->s; t < sn->e; t++) {
-    size_t from = charge_denied(c, t, sn->s);
-    int32_t k = c->item_at[t];
-    if (!from || k < 0 || c->items[k].first != t) continue;
-    const orb_dict *d = c->dict;
-    code_charge_denied(c, sn, t, from, &d->rules[d->nodes[c->items[k].node].verb]);
+  const orb_dict *d = c->dict;
+  for (size_t k = 0; k < c->item_count; k++) { /* a verb item, or one read as a noun */
+    const ev_item *it = &c->items[k];
+    if (it->kind != IT_VERB && it->kind != IT_NOUN) continue;
+    size_t from = charge_denied(c, it->first, sn->s);
+    if (from) code_charge_denied(c, sn, it->first, from, &d->rules[d->nodes[it->node].verb]);
   }
 }
 
@@ -3281,12 +3280,9 @@ static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, siz
   size_t prep = noun_preposition(c, it->first, s, when, sizeof when / sizeof *when);
   if (prep == SIZE_MAX) return SIZE_MAX; /* "after several hours of talks" */
   uint32_t t = (uint32_t)prep + 1;
-  int opening = prep == s; /* also after an opening participle: "Speaking in Budapest
-                              after talks with Orban, Putin ..." */
-  for (size_t u = s; !opening && gerund(c, s) && u <= prep; u++)
-    if (tok_is(c, u, ",")) break;
-    else if (u == prep) opening = 1;
-  if (opening) { /* a phrase opening the sentence: the actor after its comma */
+  /* a phrase opening the sentence, also after an opening participle ("Speaking in
+   * Budapest after talks with Orban, Putin ...") */
+  if (prep == s || (gerund(c, s) && !past_punct(c, s, prep))) { /* the actor after its comma */
     uint32_t comma = it->last;
     while (comma < e && comma < it->last + 16 && !tok_is(c, comma, ",")) comma++;
     for (size_t m = 0; comma < e && comma < it->last + 16 && m < c->mention_count; m++)
@@ -4048,12 +4044,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     static const char *const they[] = {"they", "them", "their"};
     static const char *const listing[] = {"them", "including", "among"};
     int before = !(c->mentions[g].first > it->first &&
-                   tok_in(c, c->mentions[g].first - 1, listing, 3)); /* not "are expected
-                                                   at the parade, among them A and B" */
+                   tok_in(c, c->mentions[g].first - 1, listing,
+                          sizeof listing / sizeof *listing)); /* not "are expected at the
+                                                                  parade, among them A and B" */
     int mutual = (before && ((root >= 3 && root <= 6 && !visit) || root >= 18 ||
                              !strncmp(code, "087", 3) ||
                              (c->mentions[g].is_coref && /* "the two sides", not "they" */
-                              !tok_in(c, c->mentions[g].first, they, 3)))) ||
+                              !tok_in(c, c->mentions[g].first, they,
+                                      sizeof they / sizeof *they)))) ||
                  reciprocal(c, it->last, clause_end) ||
                  !strcmp(rule->back_code, code) || /* "exchanged prisoners": each the other's */
                  tok_in(c, it->first, swap, sizeof swap / sizeof *swap);

@@ -82,6 +82,9 @@ typedef struct ev_recent {
   int32_t bound_org, bound_org_role; /* named in apposition: "this alliance, the CSTO" */
   int32_t person, person_role;       /* latest person named */
   int32_t other_person, other_role;  /* the one named before them, -1 if none */
+  uint8_t person_woman, other_woman; /* whether each is a woman (a name of the class female) */
+  int32_t woman, woman_role;         /* the latest woman named, -1 if none ("she", "her") */
+  int32_t woman_before, woman_before_role; /* the one named before her, -1 if none */
   int32_t subject, subject_role;     /* source of the latest sentence's first event */
   int32_t prior, prior_role;         /* the subject before, another actor, -1 if none */
   uint8_t prior_is_org;
@@ -189,6 +192,8 @@ static void forget_seen(orb_coder *c) {
                           .event_pair = {-1, -1},
                           .bound_org = -1, .bound_org_role = -1, .person = -1,
                           .person_role = -1, .other_person = -1, .other_role = -1,
+                          .woman = -1, .woman_role = -1, .woman_before = -1,
+                          .woman_before_role = -1,
                           .subject = -1, .subject_role = 0, .prior = -1, .prior_role = 0,
                           .lead = -1, .home = -1};
 }
@@ -441,15 +446,39 @@ static int32_t latest_state(const orb_coder *c, size_t i) {
 }
 static const char *item_code(const orb_coder *c, const ev_item *it, size_t e);
 
+/* Makes state id (with role) the latest woman named, the one before her the
+ * woman before. */
+static void name_woman(orb_coder *c, int32_t id, int32_t role) {
+  if (c->recent.woman >= 0 && c->recent.woman != id) {
+    c->recent.woman_before = c->recent.woman;
+    c->recent.woman_before_role = c->recent.woman_role;
+  }
+  c->recent.woman = id;
+  c->recent.woman_role = role;
+}
+
 /* Makes state id (with role) the latest person named, the one before it the
- * other ("he" names the first, "him" after the first the other). */
-static void name_person(orb_coder *c, int32_t id, int32_t role) {
+ * other ("he" names the first, "him" after the first the other); woman: the
+ * person is a woman, whom "she" and "her" name from here on. */
+static void name_person(orb_coder *c, int32_t id, int32_t role, int woman) {
   if (c->recent.person >= 0 && c->recent.person != id) {
     c->recent.other_person = c->recent.person;
     c->recent.other_role = c->recent.person_role;
+    c->recent.other_woman = c->recent.person_woman;
   }
   c->recent.person = id;
   c->recent.person_role = role;
+  c->recent.person_woman = (uint8_t)(woman != 0);
+  if (woman) name_woman(c, id, role);
+}
+
+/* Whether a token among [first, last) is of the word class female: a woman's
+ * name ("Maia Sandu", "Kallas") or "she" and "her". */
+static int female_words(const orb_coder *c, size_t first, size_t last) {
+  for (size_t t = first; t < last; t++)
+    if (c->tokens.items[t].id && (c->dict->vocab_flags[c->tokens.items[t].id] & EV_VF_FEMALE))
+      return 1;
+  return 0;
 }
 
 /* Remembers mention index for coreference: the latest organisation and states
@@ -895,6 +924,19 @@ static int name_word(const orb_coder *c, size_t t) {
 static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e);
 static int gerund(const orb_coder *c, size_t t);
 
+/* Whether token t is a capitalised word that an actor item of the
+ * dictionaries names on no day of date ("Biden" in 2014, before his term):
+ * free to be a surname the article remembers. */
+static int undated_name(const orb_coder *c, size_t t, orb_date date) {
+  int32_t k = c->item_at[t];
+  if (k < 0 || c->items[k].kind != IT_ACTOR) return 0;
+  const ev_token *tok = &c->tokens.items[t];
+  if ((tok->flags & (EV_TF_PUNCT | EV_TF_DIGITS)) || c->text[tok->start] < 'A' ||
+      c->text[tok->start] > 'Z')
+    return 0;
+  return !entry_on(c->dict, c->dict->nodes[c->items[k].node].actor, date);
+}
+
 /* The slot of the article's surnames that token t reads, or -1. */
 static int name_index(const orb_coder *c, size_t t) {
   const ev_token *tok = &c->tokens.items[t];
@@ -926,23 +968,39 @@ static void remember_name(orb_coder *c, size_t t, int32_t id, int32_t role) {
   r->names[slot].role = role;
 }
 
+/* The token after the name of up to three capitalised words that follows a
+ * title ending at token t (before token end), remembered as actor id with
+ * role ("Russian President Boris Yeltsin", then "Yeltsin"); t when none
+ * follows. A name the dictionaries hold for other dates counts as words. */
+static uint32_t held_name(orb_coder *c, uint32_t t, size_t end, orb_date date, int32_t id,
+                          int32_t role) {
+  uint32_t last = t;
+  while (last - t < 3 && last < end && (name_word(c, last) || undated_name(c, last, date)))
+    last++;
+  if (last > t) remember_name(c, last - 1, id, role);
+  return last;
+}
+
 /* Adds a mention for each capitalised word of tokens [s, e) outside every
  * mention and item that is a surname remembered in the article ("Bennett
- * thanked Putin" after "Israeli Prime Minister Naftali Bennett"); 1 on out
- * of memory. */
-static int named_again(orb_coder *c, size_t s, size_t e) {
+ * thanked Putin" after "Israeli Prime Minister Naftali Bennett"), or that is
+ * an actor's name alone outside its dated terms ("Biden said" in 2014 after
+ * "U.S. Vice President Joe Biden"); 1 on out of memory. */
+static int named_again(orb_coder *c, size_t s, size_t e, orb_date date) {
   if (!c->recent.name_count) return 0;
   size_t m = 0; /* the first mention that does not end before t */
   for (size_t t = s; t < e; t++) {
     while (m < c->mention_count && c->mentions[m].last <= t) m++;
     if (m < c->mention_count && c->mentions[m].first <= t) continue;
-    int i = name_word(c, t) ? name_index(c, t) : -1;
+    int i = name_word(c, t) || undated_name(c, t, date) ? name_index(c, t) : -1;
     if (i < 0) continue;
     if (!insert_coref(c, (uint32_t)t, (uint32_t)t + 1, c->recent.names[i].id,
                       c->recent.names[i].role, 0))
       return 1;
     c->mentions[m].is_coref = 0; /* inserted at m, before those after t: a name, as good */
     c->mentions[m].is_person = 1; /* as the full one */
+    if (female_words(c, t, t + 1)) /* "Sandu said": "she" names her */
+      name_woman(c, c->recent.names[i].id, c->recent.names[i].role);
   }
   return 0;
 }
@@ -1068,10 +1126,11 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           /* a title is followed by the name of its holder ("Russian President
            * Boris Yeltsin"): the name belongs to the mention, so that "and his
            * counterpart" after it joins it */
-          size_t words = 0;
-          for (; words < 3 && last < end && name_word(c, last); words++) last++;
-          if (words) remember_name(c, last - 1, e->id, role);
+          last = held_name(c, last, end, date, e->id, role);
         }
+      } else if (e->role && e->from == ORB_DATE_NONE && e->to == ORB_DATE_NONE) {
+        last = held_name(c, last, end, date, e->id, role); /* "U.S. Vice President Joe Biden":
+                                                              the dictionaries' own title */
       }
       const char *ids = ev_string(d, e->id), *plus = strchr(ids, '+');
       if (!plus) {
@@ -1093,7 +1152,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       if (e->role && (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
         /* a person (an office with a term): "he" may name them from here on,
          * and their surname alone ("Naftali Bennett", then "Bennett") */
-        name_person(c, e->id, role);
+        name_person(c, e->id, role, female_words(c, first, last));
         if (it->last > it->first + 1) remember_name(c, it->last - 1, e->id, role);
         c->mentions[c->mention_count - 1].is_person = 1;
       }
@@ -1108,7 +1167,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         return ORB_ENOMEM;
       remember(c, c->mention_count - 1, 0);
       remember_name(c, last - 1, c->recent.home, role);
-      name_person(c, c->recent.home, role);
+      name_person(c, c->recent.home, role, female_words(c, it->first, last));
       c->mentions[c->mention_count - 1].is_person = 1;
     } else if (it->kind == IT_MARKER) {
       ev_marker mk = (ev_marker)n->marker;
@@ -1177,7 +1236,30 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
          * "Modi met Putin and urged him": the person named after the subject */
         int32_t id = c->recent.person, role = c->recent.person_role;
         static const char *const object_form[] = {"him", "her"};
-        if (tok_in(c, it->first, object_form, sizeof object_form / sizeof *object_form)) {
+        int she = female_words(c, it->first, it->last);
+        if (she && c->recent.woman >= 0) {
+          /* "Putin congratulated Sandu ... Zelensky was among the first to
+           * congratulate her": the latest woman named; for "her" after a verb,
+           * not one named as a subject in its sentence ("Von der Leyen and
+           * Zelensky were among the first to congratulate her": the one before) */
+          id = c->recent.woman;
+          role = c->recent.woman_role;
+          int subject_here = 0;
+          for (size_t m = 0; m < c->mention_count && tok_is(c, it->first, "her"); m++) {
+            const ev_mention *mn = &c->mentions[m];
+            if (mn->first < s || mn->first >= it->first || mn->is_coref || mn->id != id) continue;
+            int32_t kb = mn->first > s ? c->item_at[mn->first - 1] : -1;
+            subject_here |= !(kb >= 0 && c->items[kb].kind == IT_VERB);
+          }
+          if (subject_here && c->recent.woman_before >= 0) {
+            id = c->recent.woman_before;
+            role = c->recent.woman_before_role;
+          }
+        } else if (!she && c->recent.person_woman && c->recent.other_person >= 0 &&
+                   !c->recent.other_woman) {
+          id = c->recent.other_person; /* "he" after a woman: the man before her */
+          role = c->recent.other_role;
+        } else if (tok_in(c, it->first, object_form, sizeof object_form / sizeof *object_form)) {
           /* the subject of its own verb is not "him": the actor right before
            * that verb ("Trump asked him", "Lukashenko also congratulated him") */
           uint32_t verb_at = it->first;
@@ -1307,7 +1389,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
       for (size_t m = before; m < c->mention_count; m++) c->mentions[m].is_coref = 1;
     }
   }
-  if (named_again(c, s, end)) return ORB_ENOMEM;
+  if (named_again(c, s, end, date)) return ORB_ENOMEM;
   if (pronoun_mentions(c, s, end)) return ORB_ENOMEM;
   /* an actor named twice in a row is one mention: "Kyrgyz President Almazbek
    * Atambayev" (the title's and the name's entries), also with one lower-case
@@ -1327,8 +1409,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
     /* "Presidents Vladimir Putin of Russia, Hassan Rouhani of Iran ...": a
      * person and the state that is theirs */
     int of_own = kept && gap + 1 == cur->first && tok_is(c, gap, "of") && !cur->is_org;
+    /* "Ukraine's Naftogaz", "Russia's Putin": a state's own company or person */
+    int owned = kept && gap + 1 == cur->first && tok[gap].id == d->tok_s;
     if (kept && !cur->is_coref && !c->mentions[kept - 1].is_coref &&
-        (c->mentions[kept - 1].last >= cur->first || one_word || of_own) &&
+        (c->mentions[kept - 1].last >= cur->first || one_word || of_own || owned) &&
         c->mentions[kept - 1].id == cur->id) {
       if (cur->last > c->mentions[kept - 1].last) c->mentions[kept - 1].last = cur->last;
       if (!c->mentions[kept - 1].role) c->mentions[kept - 1].role = cur->role;
@@ -1361,9 +1445,16 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
     c->mentions[kept++] = *cur;
   }
   c->mention_count = kept;
-  for (size_t m = 1; m < c->mention_count; m++)
-    if (compound(c, &c->mentions[m - 1], &c->mentions[m], s, end))
+  /* groups joined; the parts of one entry ("the separatist Donetsk and Luhansk
+   * regions") stay in the group their first part joins */
+  uint32_t was = c->mention_count ? c->mentions[0].group : 0; /* m - 1's before */
+  for (size_t m = 1; m < c->mention_count; m++) {
+    uint32_t own = c->mentions[m].group;
+    if ((c->mentions[m].first == c->mentions[m - 1].first && own == was) ||
+        compound(c, &c->mentions[m - 1], &c->mentions[m], s, end))
       c->mentions[m].group = c->mentions[m - 1].group;
+    was = own;
+  }
   for (size_t m = 0; m < c->mention_count; m++) remember(c, m, 1);
   return ORB_OK;
 }
@@ -1385,6 +1476,10 @@ static int compound(const orb_coder *c, const ev_mention *prev, const ev_mention
     if (id && (d->vocab_flags[id] & EV_VF_RELATIVE))
       return 0; /* "Rahmon, whose country borders Afghanistan" */
     conj |= id == d->tok_comma || id == d->tok_and;
+    if (conj && t + 1 < cur->first && ev_hyphen_modifier(c->text, tok, t + 1) && ++words <= 2) {
+      t++;
+      continue; /* "Ukraine and the Russian-backed separatists" */
+    }
     if (conj && !(tok[t].flags & (EV_TF_PUNCT | EV_TF_DIGITS)) && id != d->tok_and &&
         (!id || !d->vocab_flags[id]) && !word_item(c, t) && ++words <= 2)
       continue; /* "Arnor and the evil awful Gondor" */
@@ -1469,6 +1564,14 @@ static int day_word(const orb_coder *c, size_t t) {
   return tok_in(c, t, days, sizeof days / sizeof *days);
 }
 
+/* Whether token t names a day, a month or a span of time ("Monday",
+ * "evening", "week", "later"): the noun of a phrase of time. */
+static int time_word(const orb_coder *c, size_t t) {
+  static const char *const times[] = {"morning", "afternoon", "evening", "night", "week",
+                                      "weekend", "month", "year", "later", "then"};
+  return day_word(c, t) || tok_in(c, t, times, sizeof times / sizeof *times);
+}
+
 /* Whether token t ends in "-ing" (a gerund or a participle: "massing",
  * "importing"). */
 static int gerund(const orb_coder *c, size_t t) {
@@ -1513,9 +1616,10 @@ static int reads_as_noun(const orb_coder *c, const ev_item *it, size_t s) {
        does, its signer's act */
     if (tok_in(c, t, subjects, sizeof subjects / sizeof *subjects) && t > s &&
         (tok_is(c, t - 1, "that") || (c->tokens.items[t - 1].flags & EV_TF_PUNCT) ||
+         day_word(c, t - 1) ||
          (c->item_at[t - 1] >= 0 && c->items[c->item_at[t - 1]].kind == IT_VERB)))
-      return 0; /* "said that it would meet": a verb after its subject pronoun (not
-                   "the oil it needs", a noun's relative clause) */
+      return 0; /* "said that it would meet", "and on Monday it accused": a verb after
+                   its subject pronoun (not "the oil it needs", a noun's relative clause) */
     if (++skipped > 2 || !adjective_like(c, t)) return 0;
   }
   return 0;
@@ -1598,7 +1702,8 @@ static int after_preposition(const orb_coder *c, const ev_mention *m, size_t s) 
     uint32_t id = tok[--t].id;
     if (id && (d->vocab_flags[id] & EV_VF_DET)) continue;
     if (id && (d->vocab_flags[id] & EV_VF_PREP)) return 1;
-    if (++skipped > 2 || !adjective_like(c, t)) return 0;
+    if (++skipped > 2 || !adjective_like(c, t) || time_word(c, t))
+      return 0; /* "late in the evening Putin signed": the phrase's noun is a time */
   }
   return 0;
 }
@@ -1701,6 +1806,16 @@ static int after_comma_conj(const orb_coder *c, const ev_mention *m, size_t s, i
   size_t t = m->first;
   while (t > s && tok_flag(c, t - 1, EV_VF_DET))
     t--;
+  /* "..., and late in the evening Putin signed", "..., and on Monday it accused": a
+   * phrase of time of up to five words between */
+  size_t u = t;
+  int time = 0;
+  for (size_t words = 0; u > s && words < 5 && !tok_in(c, u - 1, conj, with_while ? 3 : 2) &&
+                         c->item_at[u - 1] < 0 &&
+                         !(c->tokens.items[u - 1].flags & EV_TF_PUNCT);
+       words++, u--)
+    time |= time_word(c, u - 1);
+  if (time) t = u;
   return t >= s + 2 && tok_in(c, t - 1, conj, with_while ? 3 : 2) && tok_is(c, t - 2, ",");
 }
 
@@ -1781,6 +1896,12 @@ static void queue(ev_sentence *sn, const ev_mention *src, const ev_mention *tgt,
 }
 
 /* Queues the events of every (source, target) pair of two mention groups. */
+/* Whether mentions a and b are parts of one dictionary entry ("the Baltic
+ * states": EST, LVA and LTU over the same words). */
+static int one_entry(const ev_mention *a, const ev_mention *b) {
+  return a->first == b->first && a->last == b->last;
+}
+
 static void queue_pairs(const orb_coder *c, ev_sentence *sn, size_t src, size_t tgt,
                         int has_target, const char *code, int type, const ev_rule *rule) {
   for (size_t a = group_start(c, src); a < group_end(c, src); a++) {
@@ -1845,7 +1966,7 @@ static int venue_of(const orb_coder *c, const ev_mention *m, size_t s, size_t e)
   while (t > s && m->first - t < 3 && tok_flag(c, t - 1, EV_VF_DET))
     t--;
   if (t >= s + 2 && tok_is(c, t - 1, "of") && tok_in(c, t - 2, meeting, 10)) {
-    for (size_t u = t - 2; u > s && u + 5 > t; u--)
+    for (size_t u = t - 2; u > s && u + 7 > t; u--) /* "on the sidelines of a summit of" */
       if (tok_in(c, u - 1, at, 6)) return 1;
     return 0;
   }
@@ -2214,6 +2335,9 @@ static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause
       "maintained", "maintains", "maintaining", "maintain", "reimposed", "reimpose", "adopted",
       "adopts", "adopting", "adopt", "introduced", "introduces", "introduce", "slapped", "slap",
       "approved", "approves", "approve", "announced", "announces", "announce"};
+  /* talks hosted with a guest ("Putin hosted talks with Erdogan"): the host's
+   * meeting (not "hosted talks between A and B", theirs) */
+  static const char *const host[] = {"hosted", "hosts", "hosting", "host"};
   static const char *const adverbial[] = {"on", "during"};
   const orb_dict *d = c->dict;
   const ev_token *tok = c->tokens.items;
@@ -2228,7 +2352,9 @@ static uint32_t noun_lead(const orb_coder *c, const ev_item *it, uint32_t clause
   t = before_measure(c, t, clause_start); /* "held more than five hours of talks with" */
   if (t > clause_start + 1 && tok_is(c, t - 1, "out") && tok_is(c, t - 2, "carried"))
     return t - 2; /* "carried out a prisoner exchange" */
-  if (t > clause_start && tok_in(c, t - 1, light, sizeof light / sizeof *light)) {
+  if (t > clause_start && (tok_in(c, t - 1, light, sizeof light / sizeof *light) ||
+                           (tok_in(c, t - 1, host, sizeof host / sizeof *host) &&
+                            tok_is(c, it->last - 1, "with")))) {
     t--; /* "paid a visit to", "held talks with" */
     for (int skipped = 0; t > clause_start && skipped < 3; skipped++, t--)
       if (!light_lead(c, t - 1)) break; /* "also held talks", "had earlier held" */
@@ -2302,6 +2428,11 @@ static size_t noun_owner(const orb_coder *c, const ev_item *it, uint32_t clause_
   if (lead < it->first && lead > clause_start + 1 &&
       (tok_is(c, lead - 1, "who") || tok_is(c, lead - 1, "which"))) {
     size_t m = antecedent(c, lead - 1, clause_start); /* "Aliyev, who held talks with" */
+    if (m != EV_NO_ACTOR) return m;
+  }
+  uint32_t relative = lead < it->first ? relative_clause(c, lead, clause_start) : lead;
+  if (relative < lead) { /* "Putin, who travelled to the port, held talks with" */
+    size_t m = antecedent(c, relative + 1, clause_start);
     if (m != EV_NO_ACTOR) return m;
   }
   for (size_t m = c->mention_count; m-- > 0;) {
@@ -2510,6 +2641,17 @@ static size_t place_prep(const orb_coder *c, const ev_mention *m) {
   }
   return t > 0 && tok_in(c, t - 1, place_preps, sizeof place_preps / sizeof *place_preps)
              ? t - 1 : SIZE_MAX;
+}
+
+/* Whether mention m is where a gathering named right before its preposition
+ * takes place ("the hearing in Hamburg", "a summit in Minsk"): its venue. */
+static int gathering_place(const orb_coder *c, const ev_mention *m) {
+  static const char *const gathering[] = {"hearing", "hearings", "summit", "conference",
+                                          "session", "trial", "ceremony", "meeting",
+                                          "talks", "parade", "forum", "congress", "games"};
+  size_t prep = place_prep(c, m);
+  return prep != SIZE_MAX && prep > 0 &&
+         tok_in(c, prep - 1, gathering, sizeof gathering / sizeof *gathering);
 }
 
 /* Whether mention m follows "in", "at", "near", "inside" or a preposition of
@@ -3277,7 +3419,9 @@ static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, siz
   const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
   if (strcmp(verb->code, "040") != 0) return SIZE_MAX;
   if (c->dateline_end > s && c->dateline_end <= it->first) s = c->dateline_end;
-  size_t prep = noun_preposition(c, it->first, s, when, sizeof when / sizeof *when);
+  uint32_t lead = noun_lead(c, it, (uint32_t)s); /* "after hosting talks with" */
+  size_t prep = noun_preposition(c, lead < it->first && gerund(c, lead) ? lead : it->first, s,
+                                 when, sizeof when / sizeof *when);
   if (prep == SIZE_MAX) return SIZE_MAX; /* "after several hours of talks" */
   uint32_t t = (uint32_t)prep + 1;
   /* a phrase opening the sentence, also after an opening participle ("Speaking in
@@ -3366,11 +3510,14 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                                            "plans", "intention", "attempt", "attempts", "bid",
                                            "readiness", "willingness", "efforts", "effort",
                                            "option", "chance", "way", "freedom",
-                                           "applied", "applies", "apply", "applying"};
+                                           "applied", "applies", "apply", "applying",
+                                           "application", "applications", "aspirations",
+                                           "ambitions", "desire", "request"};
   if (it->first >= sn->s + 2 && tok[it->first - 1].id == d->tok_to &&
       tok_in(c, it->first - 2, unrealised, sizeof unrealised / sizeof *unrealised))
     return; /* "limits the president's power to lift sanctions": a power, not its use;
-               "applied to join the EU": the application (02), not the accession */
+               "applied to join the EU", "an application to join NATO": the application
+               (02), not the accession */
   if (it->first >= sn->s + 3 && tok[it->first - 1].id == d->tok_to) {
     /* "a deal for Gazprom to supply gas", "a treaty committing Russia and
      * Uzbekistan to help each other": what a deal is for or binds its
@@ -3669,9 +3816,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (mn->last > it->first || mn->first < where) continue;
     if (mn->first >= relative && mn->last <= it->first) continue; /* ", who ..., " */
     if (prev_verb_end && mn->first >= prev_verb_end && !adjacent(c, mn->last, it->first) &&
-        !responded_by(c, mn->last, it->first) && !attribution(c, mn, sn->s, sn->e))
+        !responded_by(c, mn->last, it->first) && !attribution(c, mn, sn->s, sn->e) &&
+        !new_clause_subject(c, mn, sn->e))
       continue; /* an object of the earlier verb, not the speaker of ", X said" nor the
-                   subject of ", and Moscow responded by ordering" */
+                   subject of ", and Moscow responded by ordering" or ", and Putin signed
+                   a decree recognising" */
     size_t head = group_start(c, m);
     if (!fronted && after_preposition(c, &c->mentions[head], clause_start) &&
         !in_first_phrase(c, c->mentions[head].first, clause_start,
@@ -3730,6 +3879,8 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
     if (code_root(code) == 4 && prep != SIZE_MAX && prep >= it->last)
       continue; /* "gather in Washington", unparsed: the meeting's venue (not "arrived in
                    Moscow", whose "in" is the verb's) */
+    if (code_root(code) != 4 && gathering_place(c, mn))
+      continue; /* "stayed away from the hearing in Hamburg": its venue, no party */
     if (place == SIZE_MAX && tree_place(c, mn) && !phrase_object(c, it, mn)) {
       place = m; /* the target only if no other actor follows */
       continue;
@@ -4067,8 +4218,11 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                    (ge > g + 2 && alone && adjacent(c, c->mentions[ge - 1].last, it->first))))
       for (size_t a = g; a < ge; a++)
         for (size_t b = g; b < ge; b++)
-          if (a != b) queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);
-    return;
+          if (a != b && !(one_entry(&c->mentions[a], &c->mentions[b]) &&
+                          !one_entry(&c->mentions[g], &c->mentions[ge - 1])))
+            queue(sn, &c->mentions[a], &c->mentions[b], code, type, rule);
+    return; /* but the parts of one entry in a larger group do not act on each other
+               ("Ukraine and the separatist Donetsk and Luhansk regions exchanged") */
   }
   if ((rule->flags & EV_RF_JOINT) && group_end(c, source) == group_start(c, source) + 1 &&
       !(target != SIZE_MAX && after_with(c, &c->mentions[target], sn->s)))
@@ -4365,7 +4519,8 @@ static orb_status code_sentence(orb_coder *c, const char *text, size_t len,
       c->recent.lead_is_org = sn.events[0].source->is_org;
     }
     if (sn.events[0].source->is_person) { /* "he" next names the subject, not an object */
-      name_person(c, sn.events[0].source->id, sn.events[0].source->role);
+      name_person(c, sn.events[0].source->id, sn.events[0].source->role,
+                  female_words(c, sn.events[0].source->first, sn.events[0].source->last));
     }
     c->recent.subject_role = sn.events[0].source->role;
     c->recent.subject_is_org = sn.events[0].source->is_org;

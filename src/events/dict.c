@@ -38,7 +38,8 @@ typedef struct line_ctx {
 static const char *const kinds[] = {
   "actor", "agent", "verb", "object", "negation", "hypothesis", "threat", "clause",
   "boilerplate", "coref", "type", "negate", "abbreviation", "preposition",
-  "determiner", "passive", "ignore", "relative", "same", "part", "judgement", "intent"
+  "determiner", "passive", "ignore", "relative", "same", "part", "judgement", "intent",
+  "female"
 };
 #define KIND_COUNT (sizeof kinds / sizeof kinds[0])
 
@@ -546,7 +547,8 @@ static orb_status parse_type_entry(line_ctx *ctx, line_fields *f, int negate) {
   return ORB_OK;
 }
 
-/* abbreviation/preposition/determiner/passive/relative | WORD: a word class. */
+/* abbreviation/preposition/determiner/passive/relative/judgement/female | WORD:
+ * a word class. */
 static orb_status parse_word_class(line_ctx *ctx, line_fields *f, uint8_t flag) {
   if (f->count != 2) return bad(ctx, "expected KIND | WORD%s", "");
   orb_status st = ev_tokenize(ctx->dict, f->field[1], strlen(f->field[1]), ctx->apply,
@@ -595,6 +597,7 @@ static orb_status parse_line(line_ctx *ctx, char *line) {
   case 19: return parse_same(ctx, &f, 1);
   case 20: return parse_word_class(ctx, &f, EV_VF_JUDGE);
   case 21: return parse_marker(ctx, &f, EV_MK_INTENT);
+  case 22: return parse_word_class(ctx, &f, EV_VF_FEMALE);
   default: {
     char hint[320];
     orb_diags_add(ctx->diags, ctx->name, ctx->line, 1, "unknown entry kind '%s'%s",

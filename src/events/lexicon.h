@@ -31,7 +31,8 @@ enum {
   EV_VF_DET = 4,     /* "the", "a", "its": skipped when looking for one */
   EV_VF_PASSIVE = 8, /* "was", "were", "been": before a verb, a passive */
   EV_VF_RELATIVE = 16, /* "who", "whose", "which": opens a relative clause */
-  EV_VF_JUDGE = 32   /* "mistake", "illegal": judges what it describes a wrong */
+  EV_VF_JUDGE = 32,  /* "mistake", "illegal": judges what it describes a wrong */
+  EV_VF_FEMALE = 64  /* "maia", "sandu": a woman's name, for "she" and "her" */
 };
 
 typedef struct ev_vocab_slot {

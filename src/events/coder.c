@@ -1432,7 +1432,10 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         c->mentions[m + 1].first > cur->last && c->mentions[m + 1].first <= cur->last + 4) {
       int own = 1;
       for (uint32_t t = cur->last + 1; own && t < c->mentions[m + 1].first; t++)
-        own = adjective_like(c, t);
+        own = adjective_like(c, t) &&
+              !(tok_flag(c, t, EV_VF_PREP) && c->tokens.items[t].id != d->tok_of); /* not
+                                     "Russia's aggression against Ukraine"; "Georgia's
+                                     breakaway regions of Abkhazia and" still its own */
       /* but land fought over or annexed is its owner's: "annexed Ukraine's
        * Crimean peninsula" (a verb of CAMEO root 19 right before) */
       int32_t before = cur->first > s ? c->item_at[cur->first - 1] : -1;
@@ -3469,6 +3472,10 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
                               ? fronted_object(c, it, verb->group, sn->s) : NULL;
   if (fronted) rule = fronted; /* "a declaration that A and B signed" */
   if (!rule) rule = verb;
+  if (!rule->code[0] && !rule->back_code[0] && !strcmp(verb->code, "041") &&
+      named_judgement(c, it, sn->e))
+    rule = verb; /* "called Russia's policy a mistake": a judgement (below), though the
+                    pattern "a" names only ("a step both sides called a first step") */
   /* a rule with only a code back (PETRARCH's "[:072]": "received tanks
    * from X") codes the target's act toward the source alone */
   int reversed = !rule->code[0] && rule->back_code[0];
@@ -3962,7 +3969,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
   if (pinned) {
     /* the pattern said who is who: no passive turns them round */
   } else if (passive && by_mention != SIZE_MAX) {
-    target = source;
+    target = reduced && source != SIZE_MAX && (shallow_place(c, &c->mentions[source]) ||
+                                               tree_place(c, &c->mentions[source]))
+                 ? SIZE_MAX : source; /* "talks in Berlin mediated by the EU": not Berlin */
     source = by_mention;
   } else if (passive_verb(c, it, sn->s) && source != SIZE_MAX && target != SIZE_MAX &&
              (target == place || shallow_place(c, &c->mentions[target]))) {

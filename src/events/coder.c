@@ -970,14 +970,18 @@ static void remember_name(orb_coder *c, size_t t, int32_t id, int32_t role) {
 
 /* The token after the name of up to three capitalised words that follows a
  * title ending at token t (before token end), remembered as actor id with
- * role ("Russian President Boris Yeltsin", then "Yeltsin"); t when none
- * follows. A name the dictionaries hold for other dates counts as words. */
+ * role ("Russian President Boris Yeltsin", then "Yeltsin") and named the
+ * latest person; t when none follows. A name the dictionaries hold for other
+ * dates counts as words. */
 static uint32_t held_name(orb_coder *c, uint32_t t, size_t end, orb_date date, int32_t id,
                           int32_t role) {
   uint32_t last = t;
   while (last - t < 3 && last < end && (name_word(c, last) || undated_name(c, last, date)))
     last++;
-  if (last > t) remember_name(c, last - 1, id, role);
+  if (last > t) { /* a person: "he" or "she" may name them from here on */
+    remember_name(c, last - 1, id, role);
+    name_person(c, id, role, female_words(c, t, last));
+  }
   return last;
 }
 
@@ -1237,7 +1241,31 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         int32_t id = c->recent.person, role = c->recent.person_role;
         static const char *const object_form[] = {"him", "her"};
         int she = female_words(c, it->first, it->last);
-        if (she && c->recent.woman >= 0) {
+        /* the person the sentence opens with: its first actor, a person or
+         * an office, with only capitalised words and determiners before it */
+        const ev_mention *first_person = NULL;
+        size_t open = c->dateline_end > s && c->dateline_end < it->first ? c->dateline_end : s;
+        for (size_t m = 0; m < c->mention_count && !first_person; m++) {
+          const ev_mention *mn = &c->mentions[m];
+          if (mn->first < open || mn->is_coref) continue;
+          if (mn->first >= it->first || mn->first > open + 4 || !(mn->is_person || mn->role))
+            break;
+          int opens = 1;
+          for (size_t t = open; t < mn->first && opens; t++)
+            opens = tok_flag(c, t, EV_VF_DET) ||
+                    (c->text[c->tokens.items[t].start] >= 'A' &&
+                     c->text[c->tokens.items[t].start] <= 'Z');
+          if (opens) first_person = mn;
+          break;
+        }
+        if (first_person && (tok_is(c, it->first, "he") || tok_is(c, it->first, "she")) &&
+            (female_words(c, first_person->first, first_person->last)
+                 ? she : !(she && c->recent.woman >= 0))) {
+          /* "U.N. Secretary-General Antonio Guterres said he deeply regretted":
+           * a subject pronoun names the person its sentence opens with */
+          id = first_person->id;
+          role = first_person->role;
+        } else if (she && c->recent.woman >= 0) {
           /* "Putin congratulated Sandu ... Zelensky was among the first to
            * congratulate her": the latest woman named; for "her" after a verb,
            * not one named as a subject in its sentence ("Von der Leyen and
@@ -3415,6 +3443,20 @@ static size_t noun_preposition(const orb_coder *c, size_t t, size_t s, const cha
   return u > s && tok_in(c, u - 1, words, n) ? u - 1 : SIZE_MAX;
 }
 
+/* Whether noun event it follows "out of", "away from" or a withdrawal's
+ * "from" (determiners, adjectives and a measure between): talks left,
+ * "pulled out of talks with", "walked away from the talks", "withdrew from
+ * talks with"; not "returned from talks with". */
+static int talks_left(const orb_coder *c, const ev_item *it, size_t s) {
+  static const char *const from[] = {"from", "of"};
+  static const char *const leaving[] = {"out", "away", "withdrew", "withdraws", "withdraw",
+                                        "withdrawing", "withdrawn", "withdrawal"};
+  size_t prep = noun_preposition(c, it->first, s, from, sizeof from / sizeof *from);
+  return prep != SIZE_MAX && prep > s &&
+         tok_in(c, prep - 1, leaving, sizeof leaving / sizeof *leaving) &&
+         (tok_is(c, prep, "from") || tok_is(c, prep - 1, "out"));
+}
+
 static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, size_t e) {
   static const char *const when[] = {"after", "during", "following", "at",
                                      "in",    "before", "amid",      "for"};
@@ -3797,6 +3839,9 @@ static void code_verb_events(orb_coder *c, ev_sentence *sn, size_t k) {
        asked_to(c, it, clause_start)))
     return; /* "called for talks between A and B", "demanded the withdrawal of", "called on
                Georgia to keep in line with the bloc's sanctions" */
+  if ((verb->flags & EV_RF_NOUN) && talks_left(c, it, clause_start))
+    return; /* "pulling out of talks with the Netherlands": no meeting (the leaving is
+               the verb's own) */
   if (source == SIZE_MAX && (verb->flags & EV_RF_NOUN))
     source = meeting_owner(c, it, sn->s, sn->e); /* "after talks with X, Y ..." */
   size_t target = SIZE_MAX;

@@ -1458,6 +1458,13 @@ static void test_news_round16(void **state) {
      "RUS 05 MDA;EU 05 MDA;UKR 05 MDA;"},
     {"Scholz met Maia Sandu in Berlin. He later criticised Russia.",
      "DEU 04 MDA;MDA 04 DEU;DEU 11 RUS;"},
+    /* a title and a name name a person: "her" after "Finnish Prime Minister Sanna Marin" */
+    {"Russian President Vladimir Putin warned Finland on Monday. Finnish Prime Minister Sanna "
+     "Marin travelled to Stockholm for talks with her Swedish counterpart.",
+     "RUS 13 FIN;FIN 04 SWE;SWE 04 FIN;"},
+    /* talks left are no meeting */
+    {"Russia said that it was pulling out of talks with the Netherlands and Australia.",
+     "RUS 16 NLD;RUS 16 AUS;"},
     /* "called X's ... a <judgement>": a criticism, though "a" alone names only */
     {"Biden called Russia's policy a mistake.", "USA 11 RUS;"},
     {"Both sides called the deal a first step.", ""},

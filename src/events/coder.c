@@ -3478,6 +3478,23 @@ static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, siz
       if (c->mentions[m].first > comma && c->mentions[m].first < e) return m;
     return SIZE_MAX;
   }
+  for (size_t m = c->mention_count; m-- > 0 && tok_is(c, it->last - 1, "with");) {
+    /* "talks with": the subject of the verb before it ("..., Hollande said on Friday
+     * after hosting talks with"), not "talks between", which name their parties */
+    const ev_mention *mn = &c->mentions[m];
+    if (mn->first < s || mn->last >= t || mn->is_coref || tree_place(c, mn) ||
+        shallow_place(c, mn))
+      continue;
+    int subject = 0; /* a verb (no noun event) between it and the phrase */
+    for (uint32_t u = mn->last; u < prep && u < mn->last + 4 && !subject; u++) {
+      if (c->tokens.items[u].flags & EV_TF_PUNCT) break; /* ", but kept open" */
+      int32_t k = c->item_at[u];
+      subject = k >= 0 && c->items[k].kind == IT_VERB &&
+                !(d->rules[d->nodes[c->items[k].node].verb].flags & EV_RF_NOUN);
+    }
+    if (subject) return group_start(c, m);
+    break;
+  }
   for (size_t m = 0; m < c->mention_count; m++) /* the sentence's first actor */
     if (c->mentions[m].first >= s && c->mentions[m].last < t && !c->mentions[m].is_coref &&
         !tree_place(c, &c->mentions[m]) && !shallow_place(c, &c->mentions[m]))

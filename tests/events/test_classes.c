@@ -1439,6 +1439,10 @@ static void test_news_round16(void **state) {
      "Germany that the vote must wait.",
      "FRA 04 RUS;FRA 04 UKR;FRA 04 DEU;RUS 04 FRA;UKR 04 FRA;DEU 04 FRA;"},
     {"Putin hosted talks with Erdogan in Sochi.", "RUS 04 TUR;TUR 04 RUS;"},
+    /* talks after the verb of a clause: its subject's, not the sentence's first actor */
+    {"Local elections in the east of Ukraine must wait, Macron said on Friday after hosting "
+     "talks with the leaders of Russia, Ukraine and Germany.",
+     "FRA 04 RUS;FRA 04 UKR;FRA 04 DEU;RUS 04 FRA;UKR 04 FRA;DEU 04 FRA;"},
     {"Macron hosted talks between Putin and Zelensky.",
      "FRA 04 RUS;FRA 04 UKR;RUS 04 UKR;UKR 04 RUS;"},
     /* the subject of ", and late in the evening Putin signed" is Putin */
@@ -1462,6 +1466,10 @@ static void test_news_round16(void **state) {
     {"Russian President Vladimir Putin warned Finland on Monday. Finnish Prime Minister Sanna "
      "Marin travelled to Stockholm for talks with her Swedish counterpart.",
      "RUS 13 FIN;FIN 04 SWE;SWE 04 FIN;"},
+    /* "he" after a verb of saying names the person the sentence opens with */
+    {"Polish Foreign Minister Radoslaw Sikorski told Sergei Lavrov on Monday that he "
+     "condemned Russia's decision.",
+     "POL 11 RUS;"},
     /* talks left are no meeting */
     {"Russia said that it was pulling out of talks with the Netherlands and Australia.",
      "RUS 16 NLD;RUS 16 AUS;"},

@@ -49,7 +49,7 @@ SETS = os.path.join(ROOT, "tests", "events")
 READ_SETS = ["news_dev.txt", "news_dev2.txt", "news_dev3.txt", "news_dev4.txt",
              "news_dev5.txt", "news_dev6.txt", "news_dev7.txt", "news_dev8.txt",
              "news_dev9.txt", "news_dev10.txt", "news_dev11.txt", "news_dev12.txt", "news_dev13.txt",
-             "news_dev14.txt", "news_dev15.txt",
+             "news_dev14.txt", "news_dev15.txt", "news_dev16.txt",
              "news_eval.txt"]  # eval: odd half only
 TAU, M, MIN_FIRED = 0.35, 2, 2
 CAMEO = "cameo.verbs.dict"

@@ -1261,8 +1261,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
         if (first_person && (tok_is(c, it->first, "he") || tok_is(c, it->first, "she")) &&
             (female_words(c, first_person->first, first_person->last)
                  ? she : !(she && c->recent.woman >= 0))) {
-          /* "U.N. Secretary-General Antonio Guterres said he deeply regretted":
-           * a subject pronoun names the person its sentence opens with */
+          /* "Polish Foreign Minister Radoslaw Sikorski told Sergei Lavrov that he
+           * condemned": a subject pronoun names the person its sentence opens with */
           id = first_person->id;
           role = first_person->role;
         } else if (she && c->recent.woman >= 0) {
@@ -1275,7 +1275,8 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           int subject_here = 0;
           for (size_t m = 0; m < c->mention_count && tok_is(c, it->first, "her"); m++) {
             const ev_mention *mn = &c->mentions[m];
-            if (mn->first < s || mn->first >= it->first || mn->is_coref || mn->id != id) continue;
+            if (mn->first < s || mn->first >= it->first || mn->is_coref || mn->id != id)
+              continue;
             int32_t kb = mn->first > s ? c->item_at[mn->first - 1] : -1;
             subject_here |= !(kb >= 0 && c->items[kb].kind == IT_VERB);
           }
@@ -1926,13 +1927,13 @@ static void queue(ev_sentence *sn, const ev_mention *src, const ev_mention *tgt,
   p->rule = rule;
 }
 
-/* Queues the events of every (source, target) pair of two mention groups. */
 /* Whether mentions a and b are parts of one dictionary entry ("the Baltic
  * states": EST, LVA and LTU over the same words). */
 static int one_entry(const ev_mention *a, const ev_mention *b) {
   return a->first == b->first && a->last == b->last;
 }
 
+/* Queues the events of every (source, target) pair of two mention groups. */
 static void queue_pairs(const orb_coder *c, ev_sentence *sn, size_t src, size_t tgt,
                         int has_target, const char *code, int type, const ev_rule *rule) {
   for (size_t a = group_start(c, src); a < group_end(c, src); a++) {

@@ -256,7 +256,8 @@ static void test_same_entries(void **state) {
 
 /* part | TERRITORY | STATE: checked like "same"; an occupation of the part is
  * coded against the state, once, and other acts keep the territory. And
- * judgement | WORD, checked like the other word classes, and the verb options. */
+ * judgement | WORD and female | WORD, checked like the other word classes, and the verb
+ * options. */
 static void test_part_entries(void **state) {
   (void)state;
   orb_dict *d = evt_dict(NULL);
@@ -280,6 +281,9 @@ static void test_part_entries(void **state) {
   /* judgement | WORD: one word */
   static const char *const judge[] = {"'null and void' is not one word", "expected KIND | WORD"};
   expect_refused(d, "judge.dict", "judgement | null and void\njudgement\n", judge, 2);
+  /* female | WORD: one word, like the other classes; a name of a word added is a woman's */
+  static const char *const female[] = {"'Ann Marie' is not one word", "expected KIND | WORD"};
+  expect_refused(d, "female.dict", "female | Ann Marie\nfemale | a | b\n", female, 2);
   orb_dict_free(d);
 }
 

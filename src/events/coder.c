@@ -1153,9 +1153,14 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
         remember(c, c->mention_count - 1, 0);
       }
-      if (e->role && (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
-        /* a person (an office with a term): "he" may name them from here on,
-         * and their surname alone ("Naftali Bennett", then "Bennett") */
+      int by_name = 1; /* every word capitalised: a name ("Antonio Guterres") */
+      for (uint32_t t = it->first; t < it->last && by_name; t++)
+        by_name = c->text[tok[t].start] >= 'A' && c->text[tok[t].start] <= 'Z';
+      if ((e->role || (e->is_org && by_name)) &&
+          (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
+        /* a person (an office with a term, or an organisation's head by name): "he"
+         * may name them from here on, and their surname alone ("Naftali Bennett",
+         * then "Bennett") */
         name_person(c, e->id, role, female_words(c, first, last));
         if (it->last > it->first + 1) remember_name(c, it->last - 1, e->id, role);
         c->mentions[c->mention_count - 1].is_person = 1;
@@ -3422,13 +3427,6 @@ static size_t treaty_partner(const orb_coder *c, const ev_item *it, int32_t sour
   return SIZE_MAX;
 }
 
-/* The owner of a meeting named by a noun in an adverbial ("After talks with
- * X, Y agreed", "Y agreed ... after talks with X"): the first actor after the
- * comma that ends a phrase opening the sentence (tokens [s, e), its dateline
- * skipped; a participle may lead the phrase), else the sentence's first
- * actor before it that is no place; SIZE_MAX when the noun is no meeting
- * (CAMEO 040; not a visit, which PETRARCH's suite leaves to the sentence's
- * verb) or not in such a phrase. */
 /* The token of the preposition among words[0..n) that leads the noun at
  * token t ("after several hours of talks", "during a brief meeting"): a
  * measure and up to three determiners or adjectives between, not before
@@ -3458,12 +3456,21 @@ static int talks_left(const orb_coder *c, const ev_item *it, size_t s) {
          (tok_is(c, prep, "from") || tok_is(c, prep - 1, "out"));
 }
 
+/* The owner of a meeting named by a noun in an adverbial ("After talks with
+ * X, Y agreed", "Y agreed ... after talks with X"): the first actor after the
+ * comma that ends a phrase opening the sentence (tokens [s, e), its dateline
+ * skipped; a participle may lead the phrase); else, for "talks with", the
+ * subject of a verb right before the phrase ("..., Hollande said on Friday
+ * after hosting talks with"); else the sentence's first actor before it that
+ * is no place; SIZE_MAX when the noun is no meeting (CAMEO 040, or a call,
+ * 041; not a visit, which PETRARCH's suite leaves to the sentence's verb) or
+ * not in such a phrase. */
 static size_t meeting_owner(const orb_coder *c, const ev_item *it, size_t s, size_t e) {
   static const char *const when[] = {"after", "during", "following", "at",
                                      "in",    "before", "amid",      "for"};
   const orb_dict *d = c->dict;
   const ev_rule *verb = &d->rules[d->nodes[it->node].verb];
-  if (strcmp(verb->code, "040") != 0) return SIZE_MAX;
+  if (strcmp(verb->code, "040") != 0 && strcmp(verb->code, "041") != 0) return SIZE_MAX;
   if (c->dateline_end > s && c->dateline_end <= it->first) s = c->dateline_end;
   uint32_t lead = noun_lead(c, it, (uint32_t)s); /* "after hosting talks with" */
   size_t prep = noun_preposition(c, lead < it->first && gerund(c, lead) ? lead : it->first, s,

@@ -1470,6 +1470,17 @@ static void test_news_round16(void **state) {
     {"Polish Foreign Minister Radoslaw Sikorski told Sergei Lavrov on Monday that he "
      "condemned Russia's decision.",
      "POL 11 RUS;"},
+    /* an organisation's head named by a dated entry is a person too */
+    {"Kremlin spokesman Dmitry Peskov announced the decision. U.N. Secretary-General Antonio "
+     "Guterres said he deeply regretted the Russian decision.",
+     "IGOUNO 11 RUS;"},
+    /* the law of the sea's tribunal; a call after a verb, with its day */
+    {"The International Tribunal for the Law of the Sea ordered Russia to release three "
+     "Ukrainian navy vessels.",
+     "IGOUNO 10 RUS;"},
+    {"Zelensky agreed to send a delegation after a telephone call on Sunday with Belarusian "
+     "President Alexander Lukashenko.",
+     "UKR 04 BLR;BLR 04 UKR;"},
     /* talks left are no meeting */
     {"Russia said that it was pulling out of talks with the Netherlands and Australia.",
      "RUS 16 NLD;RUS 16 AUS;"},

@@ -912,13 +912,25 @@ static int mixed_case_acronym(const orb_coder *c, const ev_item *it) {
          !(tok[it->first - 1].flags & EV_TF_PUNCT);
 }
 
+/* Whether token t is a word that starts with a capital letter. */
+static int capitalised(const orb_coder *c, size_t t) {
+  const ev_token *tok = &c->tokens.items[t];
+  return !(tok->flags & (EV_TF_PUNCT | EV_TF_DIGITS)) && c->text[tok->start] >= 'A' &&
+         c->text[tok->start] <= 'Z';
+}
+
+/* Whether every word of item it starts with a capital letter: a name
+ * ("Antonio Guterres"), not a common phrase ("the alliance"). */
+static int name_item(const orb_coder *c, const ev_item *it) {
+  for (uint32_t t = it->first; t < it->last; t++)
+    if (!capitalised(c, t)) return 0;
+  return 1;
+}
+
 /* Whether token t may be part of a person's name after a title: a capitalised
  * word of letters that starts no dictionary item ("President Boris Yeltsin"). */
 static int name_word(const orb_coder *c, size_t t) {
-  const ev_token *tok = &c->tokens.items[t];
-  if ((tok->flags & (EV_TF_PUNCT | EV_TF_DIGITS)) || word_item(c, (uint32_t)t)) return 0;
-  char first = c->text[tok->start];
-  return first >= 'A' && first <= 'Z';
+  return capitalised(c, t) && !word_item(c, (uint32_t)t);
 }
 
 static int new_clause_subject(const orb_coder *c, const ev_mention *m, size_t e);
@@ -929,12 +941,8 @@ static int gerund(const orb_coder *c, size_t t);
  * free to be a surname the article remembers. */
 static int undated_name(const orb_coder *c, size_t t, orb_date date) {
   int32_t k = c->item_at[t];
-  if (k < 0 || c->items[k].kind != IT_ACTOR) return 0;
-  const ev_token *tok = &c->tokens.items[t];
-  if ((tok->flags & (EV_TF_PUNCT | EV_TF_DIGITS)) || c->text[tok->start] < 'A' ||
-      c->text[tok->start] > 'Z')
-    return 0;
-  return !entry_on(c->dict, c->dict->nodes[c->items[k].node].actor, date);
+  return k >= 0 && c->items[k].kind == IT_ACTOR && capitalised(c, t) &&
+         !entry_on(c->dict, c->dict->nodes[c->items[k].node].actor, date);
 }
 
 /* The slot of the article's surnames that token t reads, or -1. */
@@ -1153,10 +1161,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
           c->mentions[c->mention_count - 1].group = c->mentions[c->mention_count - 2].group;
         remember(c, c->mention_count - 1, 0);
       }
-      int by_name = 1; /* every word capitalised: a name ("Antonio Guterres") */
-      for (uint32_t t = it->first; t < it->last && by_name; t++)
-        by_name = c->text[tok[t].start] >= 'A' && c->text[tok[t].start] <= 'Z';
-      if ((e->role || (e->is_org && by_name)) &&
+      if ((e->role || (e->is_org && name_item(c, it))) &&
           (e->from != ORB_DATE_NONE || e->to != ORB_DATE_NONE)) {
         /* a person (an office with a term, or an organisation's head by name): "he"
          * may name them from here on, and their surname alone ("Naftali Bennett",
@@ -1257,9 +1262,7 @@ static orb_status find_mentions(orb_coder *c, orb_date date, size_t s, size_t en
             break;
           int opens = 1;
           for (size_t t = open; t < mn->first && opens; t++)
-            opens = tok_flag(c, t, EV_VF_DET) ||
-                    (c->text[c->tokens.items[t].start] >= 'A' &&
-                     c->text[c->tokens.items[t].start] <= 'Z');
+            opens = tok_flag(c, t, EV_VF_DET) || capitalised(c, t);
           if (opens) first_person = mn;
           break;
         }
@@ -2301,10 +2304,7 @@ static uint32_t first_relative(const orb_coder *c, uint32_t from, uint32_t to, i
   for (uint32_t u = from; u < to; u++) {
     uint32_t id = tok[u].id;
     if (id && (c->dict->vocab_flags[id] & EV_VF_RELATIVE)) return u;
-    static const char *const spans[] = {"week", "weekend", "month", "year", "night",
-                                        "morning", "afternoon", "evening"};
-    if (!(u > from && tok_is(c, u, "that")) ||
-        (saying && (day_word(c, u - 1) || tok_in(c, u - 1, spans, sizeof spans / sizeof *spans))))
+    if (!(u > from && tok_is(c, u, "that")) || (saying && time_word(c, u - 1)))
       continue; /* "said on Monday that", "warned last week that" */
     if (u >= c->tagged_s && u < c->tagged_s + c->tagged_n) { /* the tagger tells */
       if (c->upos[u - c->tagged_s] == ORB_UPOS_PRON) return u;
